@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Migration {
+  version: number;
+  file: string;
+  sql: string;
+}
+
+/** The numbered migrations (`001_name.sql`, ...) in order; numbers must run 1, 2, 3 without gaps. */
+export function loadMigrations(dir = migrationsDir): Migration[] {
+  const migrations = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 3)),
+      file,
+      sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+    }));
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new Error(`Migration ${m.file} is out of sequence: expected number ${i + 1}`);
+  });
+  return migrations;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `This database has schema version ${found}, newer than this Closeout knows (${known}). ` +
+        'It was written by a newer version; upgrade Closeout instead of opening it with this one.',
+    );
+  }
+}
+
+/** Applies each pending migration in its own transaction, recording it in PRAGMA user_version. */
+export function migrate(db: Database.Database, migrations = loadMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return latest;
+}

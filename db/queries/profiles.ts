@@ -1,0 +1,56 @@
+import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
+import type { Db } from '../open.ts';
+
+export interface ProfileRow {
+  id: number;
+  name: string;
+  version: number;
+  config: ProfileConfig;
+  active: boolean;
+  createdAt: string;
+  note: string | null;
+}
+
+interface RawProfile {
+  id: number;
+  name: string;
+  version: number;
+  config: string;
+  active: number;
+  created_at: string;
+  note: string | null;
+}
+
+const toProfile = (r: RawProfile): ProfileRow => ({
+  id: r.id,
+  name: r.name,
+  version: r.version,
+  config: JSON.parse(r.config) as ProfileConfig,
+  active: r.active === 1,
+  createdAt: r.created_at,
+  note: r.note,
+});
+
+/** Makes sure a scoring profile is in force: the default one, version 1, on a new database. */
+export function ensureDefaultProfile(db: Db, nowUtc: string): void {
+  const any = db.prepare('SELECT 1 FROM scoring_profiles LIMIT 1').get();
+  if (any) return;
+  db.prepare(
+    "INSERT INTO scoring_profiles (name, version, config, active, created_at, note) VALUES ('default', 1, ?, 1, ?, 'Closeout default')",
+  ).run(JSON.stringify(DEFAULT_PROFILE), nowUtc);
+}
+
+export function getActiveProfile(db: Db): ProfileRow {
+  const row = db.prepare('SELECT * FROM scoring_profiles WHERE active = 1').get() as RawProfile | undefined;
+  if (!row) throw new Error('No scoring profile is active');
+  return toProfile(row);
+}
+
+export function getProfile(db: Db, id: number): ProfileRow | null {
+  const row = db.prepare('SELECT * FROM scoring_profiles WHERE id = ?').get(id) as RawProfile | undefined;
+  return row ? toProfile(row) : null;
+}
+
+export function listProfiles(db: Db): ProfileRow[] {
+  return (db.prepare('SELECT * FROM scoring_profiles ORDER BY id DESC').all() as RawProfile[]).map(toProfile);
+}

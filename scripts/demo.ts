@@ -1,0 +1,69 @@
+/**
+ * npm run demo -- [--db FILE] [--seed N] [--departments N] [--items N] [--anchor YYYY-MM-DD]
+ * Rebuilds a demo database from scratch (the file is replaced, so it refuses a database that holds
+ * real data). Defaults: the county (40 departments, 6,000 items) up to today, in CLOSEOUT_DB.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../db/open.ts';
+import { loadConfig } from '../server/config.ts';
+import { isDay, toLocalMoment } from '../server/domain/time.ts';
+import { DEFAULT_DEMO, generateDemo } from './demo/generate.ts';
+
+const config = loadConfig(process.env);
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: config.dbPath },
+    seed: { type: 'string', default: String(DEFAULT_DEMO.seed) },
+    departments: { type: 'string', default: String(DEFAULT_DEMO.departments) },
+    items: { type: 'string', default: String(DEFAULT_DEMO.items) },
+    anchor: { type: 'string', default: toLocalMoment(new Date(), config.tz).slice(0, 10) },
+  },
+});
+
+const file = values.db;
+if (!isDay(values.anchor)) throw new Error(`--anchor: expected a day YYYY-MM-DD, got "${values.anchor}"`);
+if (fs.existsSync(file)) {
+  const existing = new Database(file, { readonly: true });
+  const isDemo = (() => {
+    try {
+      return existing.prepare("SELECT 1 FROM meta WHERE key = 'demo'").get() !== undefined;
+    } catch {
+      return false;
+    }
+  })();
+  const empty = (() => {
+    try {
+      return existing.prepare('SELECT 1 FROM items LIMIT 1').get() === undefined;
+    } catch {
+      return true;
+    }
+  })();
+  existing.close();
+  if (!isDemo && !empty) {
+    console.error(`${file} holds a ledger that is not demo data; refusing to replace it.`);
+    process.exit(1);
+  }
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+const started = performance.now();
+const db = openDatabase(file);
+db.pragma('synchronous = OFF'); // a throw-away build: a crash just means running it again
+const { items } = generateDemo(db, {
+  seed: Number(values.seed),
+  anchor: values.anchor,
+  departments: Number(values.departments),
+  items: Number(values.items),
+  tz: config.tz,
+  onProgress: (done, total) => {
+    if (total >= 100_000)
+      process.stdout.write(`\r${done.toLocaleString('en')} / ${total.toLocaleString('en')} items`);
+  },
+});
+db.pragma('wal_checkpoint(TRUNCATE)');
+db.close();
+console.log(
+  `\nDemo database ${file}: ${items} items in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -1,0 +1,30 @@
+import { isTimeZone } from './domain/time.ts';
+
+export interface Config {
+  port: number;
+  dbPath: string;
+  tz: string;
+  /** Fill an empty database with demo data on start. */
+  demo: boolean;
+  /** A fixed "now" (ISO instant), for demonstrations and browser tests; the real clock when unset. */
+  now: string | null;
+}
+
+/** Reads the configuration from environment variables (documented in the README), failing on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT: not a port number: ${env.PORT}`);
+  const tz = env.CLOSEOUT_TZ ?? 'Asia/Shanghai';
+  if (!isTimeZone(tz)) throw new Error(`CLOSEOUT_TZ: unknown time zone: ${tz}`);
+  const now = env.CLOSEOUT_NOW ?? null;
+  if (now !== null && Number.isNaN(Date.parse(now)))
+    throw new Error(`CLOSEOUT_NOW: not a date and time: ${now}`);
+  return {
+    port,
+    dbPath: env.CLOSEOUT_DB ?? './data/closeout.db',
+    tz,
+    demo: !['0', 'false', 'off', 'no'].includes((env.CLOSEOUT_DEMO ?? '1').toLowerCase()),
+    now,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The item lifecycle (DESIGN.md §2): registered → assigned → in progress → rectified → closed, with
+ * reopening (a look-back finds a closed item not fixed) and rejection of a claimed rectification.
+ * Voiding, deadline extension, urging and first response are not status changes; their rules live
+ * here too so the API and the demo generator enforce the same ones.
+ */
+
+export const STATUSES = ['registered', 'assigned', 'in_progress', 'rectified', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SOURCES = [
+  'inspection_feedback',
+  'self_inspection',
+  'public_complaint',
+  'supervision_check',
+  'look_back',
+  'hotline',
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const RECTIFICATION_TYPES = ['immediate', 'phased', 'long_term'] as const;
+export type RectificationType = (typeof RECTIFICATION_TYPES)[number];
+
+export const HANDLING_MODES = ['immediate', 'proactive', 'on_site', 'tracked', 'public'] as const;
+export type HandlingMode = (typeof HANDLING_MODES)[number];
+
+export const DEPARTMENT_KINDS = ['county_department', 'school', 'township', 'office'] as const;
+
+/** Items from these sources are complaints, whose first response time is a figure. */
+export const COMPLAINT_SOURCES: readonly Source[] = ['public_complaint', 'hotline'];
+
+export type StatusAction = 'assign' | 'start' | 'rectify' | 'reject' | 'close' | 'reopen';
+
+const TRANSITIONS: Record<StatusAction, { from: readonly Status[]; to: Status }> = {
+  assign: { from: ['registered'], to: 'assigned' },
+  start: { from: ['assigned'], to: 'in_progress' },
+  rectify: { from: ['assigned', 'in_progress'], to: 'rectified' },
+  reject: { from: ['rectified'], to: 'in_progress' },
+  close: { from: ['rectified'], to: 'closed' },
+  reopen: { from: ['closed'], to: 'in_progress' },
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly action: string,
+    readonly status: Status | 'voided',
+    readonly allowed: StatusAction[],
+  ) {
+    super(`Cannot ${action} an item that is ${status}; allowed: ${allowed.join(', ') || 'none'}`);
+  }
+}
+
+/** The status actions allowed from a status. */
+export function allowedActions(status: Status, voided = false): StatusAction[] {
+  if (voided) return [];
+  return (Object.keys(TRANSITIONS) as StatusAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+/** The status after an action, or an IllegalTransitionError naming the allowed actions. */
+export function nextStatus(status: Status, action: StatusAction, voided = false): Status {
+  if (voided || !TRANSITIONS[action].from.includes(status)) {
+    throw new IllegalTransitionError(action, voided ? 'voided' : status, allowedActions(status, voided));
+  }
+  return TRANSITIONS[action].to;
+}
+
+export function isOpen(status: Status): boolean {
+  return status !== 'closed';
+}
+
+/** Voiding, extending and urging apply to items that are not voided; extending and urging only to open ones. */
+export function checkSideAction(
+  action: 'void' | 'extend' | 'urge' | 'respond',
+  item: { status: Status; voided: boolean },
+): void {
+  const ok = !item.voided && (action === 'void' || isOpen(item.status));
+  if (!ok)
+    throw new IllegalTransitionError(
+      action,
+      item.voided ? 'voided' : item.status,
+      allowedActions(item.status, item.voided),
+    );
+}

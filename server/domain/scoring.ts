@@ -1,0 +1,103 @@
+/**
+ * Score and rank (DESIGN.md §4). A department's score is the sum of its components; each maps a
+ * figure to points linearly between a floor (0 points) and a target (full weight), in either
+ * direction (for "lower is better" figures the floor is above the target). A component whose figure
+ * is undefined (zero denominator) earns 0 points and says so.
+ */
+
+export const COMPONENTS = [
+  'closureRate',
+  'onTimeRate',
+  'overdueShare',
+  'medianDaysToClose',
+  'reopenRate',
+  'appraisal',
+] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export interface ComponentRule {
+  weight: number;
+  floor: number;
+  target: number;
+}
+
+export interface ProfileConfig {
+  /** A department needs at least this many due items to be ranked. */
+  minDueItems: number;
+  /** Open items due within this many days show a yellow light. */
+  warningDays: number;
+  components: Record<Component, ComponentRule>;
+}
+
+export const DEFAULT_PROFILE: ProfileConfig = {
+  minDueItems: 5,
+  warningDays: 7,
+  components: {
+    closureRate: { weight: 25, floor: 0.5, target: 1 },
+    onTimeRate: { weight: 30, floor: 0.5, target: 0.95 },
+    overdueShare: { weight: 20, floor: 0.3, target: 0 },
+    medianDaysToClose: { weight: 15, floor: 90, target: 15 },
+    reopenRate: { weight: 10, floor: 0.2, target: 0 },
+    appraisal: { weight: 0, floor: 60, target: 95 },
+  },
+};
+
+/** Problems with a profile, each naming the field; empty when it is valid. */
+export function validateProfile(config: ProfileConfig): string[] {
+  const problems: string[] = [];
+  const total = COMPONENTS.reduce((sum, c) => sum + config.components[c].weight, 0);
+  if (Math.abs(total - 100) > 1e-9)
+    problems.push(`components: weights must add up to 100 (they add up to ${total})`);
+  for (const c of COMPONENTS) {
+    const rule = config.components[c];
+    if (rule.weight < 0) problems.push(`components.${c}.weight: must not be negative`);
+    if (rule.floor === rule.target) problems.push(`components.${c}: floor and target must differ`);
+  }
+  if (!Number.isInteger(config.minDueItems) || config.minDueItems < 1)
+    problems.push('minDueItems: must be a whole number of at least 1');
+  if (!Number.isInteger(config.warningDays) || config.warningDays < 0)
+    problems.push('warningDays: must be a whole number of at least 0');
+  return problems;
+}
+
+/** Points for a figure under a rule: 0 at or beyond the floor, full weight at or beyond the target. */
+export function componentPoints(value: number | null, rule: ComponentRule): number {
+  if (value === null) return 0;
+  const share = (value - rule.floor) / (rule.target - rule.floor);
+  return rule.weight * Math.min(1, Math.max(0, share));
+}
+
+export type ComponentValues = Record<Component, number | null>;
+
+export interface ScoreBreakdown {
+  score: number;
+  points: Record<Component, number>;
+  lost: Record<Component, number>;
+}
+
+/** Points are rounded to 0.01 so that equal performance gives exactly equal scores (and a shared rank). */
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function scoreDepartment(values: ComponentValues, config: ProfileConfig): ScoreBreakdown {
+  const points = {} as Record<Component, number>;
+  const lost = {} as Record<Component, number>;
+  let score = 0;
+  for (const c of COMPONENTS) {
+    const rule = config.components[c];
+    points[c] = round2(componentPoints(values[c], rule));
+    lost[c] = round2(rule.weight - points[c]);
+    score += points[c];
+  }
+  return { score: round2(score), points, lost };
+}
+
+/** Standard competition ranks (1, 2, 2, 4) by descending score. */
+export function competitionRanks<T>(rows: T[], score: (row: T) => number): Map<T, number> {
+  const sorted = [...rows].sort((a, b) => score(b) - score(a));
+  const ranks = new Map<T, number>();
+  sorted.forEach((row, i) => {
+    const prev = sorted[i - 1];
+    ranks.set(row, prev !== undefined && score(prev) === score(row) ? ranks.get(prev)! : i + 1);
+  });
+  return ranks;
+}

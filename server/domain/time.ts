@@ -1,0 +1,125 @@
+/**
+ * Time in Closeout. Domain moments are the organisation's local wall time as ISO text without an
+ * offset ('YYYY-MM-DDTHH:MM:SS'), days are 'YYYY-MM-DD', so comparisons are plain text comparisons in
+ * SQL. A figure "as of T" counts the events strictly before T.
+ */
+
+export type Day = string; // 'YYYY-MM-DD'
+export type Moment = string; // 'YYYY-MM-DDTHH:MM:SS', local wall time
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(iso: string): Clock {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`Invalid clock time: ${iso}`);
+  return { now: () => new Date(at) };
+}
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MOMENT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+export function isDay(value: string): boolean {
+  const m = DAY_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** Normalises 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) to a Moment; null when it is not a valid time. */
+export function parseMoment(value: string): Moment | null {
+  const m = MOMENT_RE.exec(value);
+  if (!m) return null;
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  const [h, min, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (!isDay(day) || h > 23 || min > 59 || s > 59) return null;
+  return `${day}T${m[4]}:${m[5]}:${m[6] ?? '00'}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The local wall time of an instant in a time zone. */
+export function toLocalMoment(instant: Date, tz: string): Moment {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}
+
+export function dayOf(moment: Moment): Day {
+  return moment.slice(0, 10);
+}
+
+export function addDays(day: Day, n: number): Day {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from a to b (b − a). */
+export function daysBetween(a: Day, b: Day): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addMoment(moment: Moment, seconds: number): Moment {
+  return new Date(Date.parse(`${moment}Z`) + seconds * 1000).toISOString().slice(0, 19);
+}
+
+/** Hours from a to b, both local moments. */
+export function hoursBetween(a: Moment, b: Moment): number {
+  return (Date.parse(`${b}Z`) - Date.parse(`${a}Z`)) / 3_600_000;
+}
+
+/**
+ * The moment T of an "as of" value: a day means the end of that day (the start of the next), so
+ * "as of 31 May" includes everything that happened on 31 May; a moment is taken as it is.
+ */
+export function asOfMoment(asOf: string): Moment | null {
+  if (isDay(asOf)) return `${addDays(asOf, 1)}T00:00:00`;
+  return parseMoment(asOf);
+}
+
+/**
+ * The moment a deadline passes: a day deadline is over at its midnight, written 'T24:00:00', which
+ * sorts after every real time of that day and before the next day; a timed deadline passes at its time.
+ */
+export function deadlineEnd(deadline: string): Moment {
+  return isDay(deadline) ? `${deadline}T24:00:00` : (parseMoment(deadline) ?? deadline);
+}
+
+/** Monday of the ISO week containing the day. */
+export function weekStart(day: Day): Day {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The UTC instant of a local wall time (exact outside daylight-saving transitions). */
+export function localToInstant(moment: Moment, tz: string): Date {
+  const guess = Date.parse(`${moment}Z`);
+  const offset = Date.parse(`${toLocalMoment(new Date(guess), tz)}Z`) - guess;
+  return new Date(guess - offset);
+}

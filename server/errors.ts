@@ -1,0 +1,53 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type Lang = 'zh-CN' | 'en';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** Every failure the API reports: one shape, `{ error: { code, message, details } }`, with an explicit status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly text: Text,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(text.en);
+  }
+}
+
+export const invalidParameter = (field: string, reason: Text) =>
+  new ApiError(
+    400,
+    'invalid_parameter',
+    { zh: `参数 ${field} 无效：${reason.zh}`, en: `Invalid parameter ${field}: ${reason.en}` },
+    { field },
+  );
+
+export const notFound = (what: Text, key: string, field?: string) =>
+  new ApiError(
+    404,
+    'not_found',
+    { zh: `找不到${what.zh}：${key}`, en: `No ${what.en} "${key}"` },
+    field ? { field } : {},
+  );
+
+/** The language of a request: the client's explicit choice (`lang` query or header), else Accept-Language. */
+export function requestLang(c: Context): Lang {
+  const explicit = c.req.header('x-closeout-lang') ?? c.req.header('accept-language') ?? '';
+  return /^\s*en/i.test(explicit) ? 'en' : 'zh-CN';
+}
+
+export function errorBody(error: ApiError, lang: Lang) {
+  return {
+    error: {
+      code: error.code,
+      message: lang === 'en' ? error.text.en : error.text.zh,
+      details: error.details ?? {},
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** Starts Closeout: one process serving /api and the built web app from dist/web. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { logger } from 'hono/logger';
+import { openDatabase } from '../db/open.ts';
+import { ensureDefaultProfile } from '../db/queries/profiles.ts';
+import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
+
+const config = loadConfig(process.env);
+const clock = config.now ? fixedClock(config.now) : systemClock;
+const db = openDatabase(config.dbPath);
+ensureDefaultProfile(db, new Date().toISOString());
+
+const isEmpty = db
+  .prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM departments) AS n')
+  .get() as {
+  n: number;
+};
+if (config.demo && isEmpty.n === 0) {
+  const anchor = toLocalMoment(clock.now(), config.tz).slice(0, 10);
+  const started = performance.now();
+  const { items } = generateDemo(db, { ...DEFAULT_DEMO, anchor, tz: config.tz });
+  console.log(
+    `Filled the empty database with demo data: ${items} items (${Math.round(performance.now() - started)} ms)`,
+  );
+}
+
+const webRoot = path.resolve('dist/web');
+const app = createApp({ db, clock, tz: config.tz });
+app.use('/api/*', logger());
+if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+  const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+  app.get('*', (c) => c.html(indexHtml));
+} else {
+  console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
+}
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(
+    `Closeout is running on http://localhost:${info.port} (database ${config.dbPath}, ${config.tz})`,
+  );
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database`);
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  // Idle keep-alive connections would hold close() open; in-flight requests get 10 s to finish.
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => {
+    db.close();
+    process.exit(0);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

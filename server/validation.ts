@@ -1,0 +1,56 @@
+/**
+ * Input schemas shared by the routes, and the validator that turns a failed parse into a 400 naming
+ * the parameter. Query schemas are strict: an unknown parameter is an error, not silently ignored.
+ */
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import { z } from 'zod';
+import { SOURCES } from './domain/lifecycle.ts';
+import { asOfMoment, isDay } from './domain/time.ts';
+import { invalidParameter } from './errors.ts';
+
+export const daySchema = z.string().refine(isDay, { message: 'expected a day YYYY-MM-DD' });
+export const asOfSchema = z
+  .string()
+  .refine((v) => asOfMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]' });
+const code = z.string().min(1).max(64);
+
+/** Which items a figure covers (DESIGN.md §3): any combination, all optional. */
+export const scopeShape = {
+  campaign: code.optional(),
+  domain: code.optional(),
+  source: z.enum(SOURCES).optional(),
+  department: code.optional(),
+  peerGroup: code.optional(),
+  registeredFrom: daySchema.optional(),
+  registeredTo: daySchema.optional(),
+};
+
+export const pagingShape = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+const ZH_REASONS: Record<string, string> = {
+  unrecognized_keys: '不认识的参数',
+  invalid_type: '类型不对或缺少',
+  invalid_value: '取值不在允许范围内',
+  too_small: '太小或太短',
+  too_big: '太大或太长',
+  invalid_format: '格式不对',
+  custom: '格式不对',
+};
+
+/** zValidator whose failures are 400s naming the first bad field, in both languages. */
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) {
+  return zValidator(target, schema, (result) => {
+    if (result.success) return;
+    const issue = result.error.issues[0]!;
+    const field =
+      issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue.path.map(String).join('.') || target;
+    throw invalidParameter(field, { en: issue.message, zh: ZH_REASONS[issue.code] ?? issue.message });
+  });
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, SchemaTooNewError } from '../../db/migrate.ts';
+import { openDatabase } from '../../db/open.ts';
+
+const tables = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('migrations', () => {
+  it('build the whole schema from an empty database and record the version', () => {
+    const db = openDatabase(':memory:');
+    expect(db.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+    for (const t of [
+      'departments',
+      'campaigns',
+      'items',
+      'item_history',
+      'item_closures',
+      'deadline_extensions',
+      'urgings',
+      'appraisals',
+      'scoring_profiles',
+      'published_rankings',
+    ]) {
+      expect(tables(db)).toContain(t);
+    }
+  });
+
+  it('change nothing when run again', () => {
+    const db = openDatabase(':memory:');
+    const before = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+    expect(migrate(db)).toBe(loadMigrations().length);
+    expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(before);
+  });
+
+  it('set WAL, foreign keys, full sync and a busy timeout on every open', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-'));
+    const db = openDatabase(path.join(dir, 'x.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('refuse a database written by a newer version', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-'));
+    const file = path.join(dir, 'newer.db');
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
+    expect(() => openDatabase(file)).toThrow(/schema version 999/);
+  });
+
+  it('report a file that is not SQLite and leave it untouched', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-'));
+    const file = path.join(dir, 'notes.db');
+    fs.writeFileSync(file, 'these are meeting notes, not a database'.repeat(200));
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(/not a database/);
+    expect(fs.readFileSync(file)).toEqual(before);
+  });
+
+  it('roll a failing migration back whole', () => {
+    const db = new Database(':memory:');
+    const bad = [
+      { version: 1, file: '001_ok.sql', sql: 'CREATE TABLE a (x INTEGER);' },
+      { version: 2, file: '002_bad.sql', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1);' },
+    ];
+    expect(() => migrate(db, bad)).toThrow(/no such table: missing/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { departmentListOptions } from '../../api/departments.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { groupByPeerGroup } from './group-by-peer-group.ts';
+
+export function DepartmentsPage() {
+  const t = useT();
+  const lang = useLang();
+  const query = useQuery(departmentListOptions());
+  return (
+    <section className="page">
+      <h1>{t('departments.title')}</h1>
+      <p className="subtitle">{t('departments.subtitle')}</p>
+      <QueryState query={query}>
+        {({ departments }) => (
+          <table className="data-table" data-testid="departments-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('departments.code')}</th>
+                <th scope="col">{t('departments.name')}</th>
+                <th scope="col" className="num">
+                  {t('departments.items')}
+                </th>
+                <th scope="col" className="num">
+                  {t('departments.open')}
+                </th>
+                <th scope="col" className="num">
+                  {t('departments.overdue')}
+                </th>
+              </tr>
+            </thead>
+            {groupByPeerGroup(departments).map((group) => (
+              <tbody key={group.code}>
+                <tr className="group-row">
+                  <th colSpan={2} scope="rowgroup">
+                    {pick(lang, group.nameZh, group.nameEn)}
+                  </th>
+                  <td className="num">{formatNumber(lang, group.items)}</td>
+                  <td className="num">{formatNumber(lang, group.open)}</td>
+                  <td className="num">{formatNumber(lang, group.overdue)}</td>
+                </tr>
+                {group.departments.map((d) => (
+                  <tr key={d.code} data-code={d.code}>
+                    <td className="code">{d.code}</td>
+                    <td>
+                      {pick(lang, d.nameZh, d.nameEn)}
+                      {!d.active && <span className="tag">{t('departments.inactive')}</span>}
+                    </td>
+                    <td className="num">{formatNumber(lang, d.items)}</td>
+                    <td className="num">{formatNumber(lang, d.open)}</td>
+                    <td className={d.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, d.overdue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Every visible string, in English and zh-CN (terms from GLOSSARY.md). */
+const en = {
+  'app.name': 'Closeout',
+  'app.tagline': 'Rectification ledger and accountability dashboard',
+  'nav.weekly': 'Weekly review',
+  'nav.departments': 'Departments',
+  'nav.bigScreen': 'Big screen',
+  'nav.ledger': 'Ledger',
+  'nav.admin': 'Admin',
+  'lang.switch': '中文',
+  'lang.switchLabel': 'Switch language to Chinese',
+  'state.loading': 'Loading…',
+  'state.error': 'Could not load the data',
+  'state.retry': 'Try again',
+  'state.empty': 'Nothing to show',
+  'placeholder.title': 'This view is being built',
+  'placeholder.body': 'It is on the plan; the departments page already shows live data.',
+  'departments.title': 'Departments',
+  'departments.subtitle': 'Every department and its items in the ledger now',
+  'departments.code': 'Code',
+  'departments.name': 'Department',
+  'departments.items': 'Items',
+  'departments.open': 'Open',
+  'departments.overdue': 'Overdue',
+  'departments.total': 'All departments',
+  'departments.inactive': 'inactive',
+};
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  'app.name': '整改销号',
+  'app.tagline': '问题整改台账与效能监督看板',
+  'nav.weekly': '领导周例会',
+  'nav.departments': '部门',
+  'nav.bigScreen': '大屏',
+  'nav.ledger': '台账',
+  'nav.admin': '管理',
+  'lang.switch': 'English',
+  'lang.switchLabel': '切换为英文',
+  'state.loading': '加载中…',
+  'state.error': '数据加载失败',
+  'state.retry': '重试',
+  'state.empty': '暂无数据',
+  'placeholder.title': '此视图正在建设中',
+  'placeholder.body': '已列入计划；部门页面已显示实时数据。',
+  'departments.title': '部门',
+  'departments.subtitle': '各部门及其当前台账事项',
+  'departments.code': '编码',
+  'departments.name': '部门',
+  'departments.items': '事项数',
+  'departments.open': '未销号',
+  'departments.overdue': '逾期',
+  'departments.total': '全部部门',
+  'departments.inactive': '已停用',
+};
+
+export const messages = { en, 'zh-CN': zh } as const;
