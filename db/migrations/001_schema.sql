@@ -267,3 +267,12 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
   SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- A saved column mapping for importing an office's spreadsheet: source header → Closeout field.
+CREATE TABLE import_mappings (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  mapping TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by INTEGER REFERENCES users (id)
+);
