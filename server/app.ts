@@ -5,7 +5,9 @@ import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
 import { departments } from './routes/departments.ts';
+import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
+import { reference } from './routes/reference.ts';
 
 export interface AppOptions {
   db: Db;
@@ -21,7 +23,9 @@ function buildApi(deps: AppDeps) {
       await next();
     })
     .route('/health', health)
-    .route('/departments', departments);
+    .route('/departments', departments)
+    .route('/reference', reference)
+    .route('/figures', figures);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

@@ -302,9 +302,11 @@ export function generateDemo(db: Db, options: DemoOptions): { items: number } {
 
   function writeItem() {
     const dept = pickDepartment();
-    // Registrations surge early in each campaign and tail off (a triangular distribution).
+    // The first campaign's registrations surge early and tail off; the current one keeps a steady
+    // inflow on top of its own early surge, so every week of it has new items.
     const half = r.chance(0.5) ? 0 : 1;
-    const regSec = officeHours(r, (half === 0 ? start : midpoint) + (1 - Math.sqrt(r.next())) * 52 * 7 * DAY);
+    const share = half === 0 || r.chance(0.4) ? 1 - Math.sqrt(r.next()) : r.next();
+    const regSec = officeHours(r, (half === 0 ? start : midpoint) + share * 52 * 7 * DAY);
     if (regSec > end) return;
     const campaign = campaigns[half]!;
     const eduDomains = campaign.domains.filter((d) => d.education);
@@ -315,10 +317,12 @@ export function generateDemo(db: Db, options: DemoOptions): { items: number } {
         : r.pick(otherDomains);
     const source = pickSource();
     const progress = Math.min(1, Math.max(0, (regSec - start) / (end - start)));
+    // An improving department turns around in the middle of the period (a smooth step from 25% to 55%).
+    const turn = Math.min(1, Math.max(0, (progress - 0.25) / 0.3));
     const q =
       dept.onTimeStart === undefined
         ? dept.onTime
-        : dept.onTimeStart + (dept.onTime - dept.onTimeStart) * progress;
+        : dept.onTimeStart + (dept.onTime - dept.onTimeStart) * turn * turn * (3 - 2 * turn);
     const type: RectificationType = r.chance(0.35) ? 'immediate' : r.chance(0.8) ? 'phased' : 'long_term';
     const person = r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.5) ? r.pick(GIVEN) : '');
     const events: SimEvent[] = [{ at: regSec, kind: 'registered' }];

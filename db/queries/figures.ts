@@ -1,0 +1,392 @@
+/**
+ * The figures of DESIGN.md §3, computed in SQL as of a moment T over a scope. Everything starts from
+ * one definition of each item's state at T (`itemStateCte`); counts, the drill-down lists and the
+ * department aggregates all read it, so a drill-down always has exactly the items its figure counts.
+ * See docs/metrics.md for the definitions in words.
+ */
+import type { Source } from '../../server/domain/lifecycle.ts';
+import { COMPLAINT_SOURCES } from '../../server/domain/lifecycle.ts';
+import { addDays, addMoment, type Day, type Moment } from '../../server/domain/time.ts';
+import {
+  calendarDaysSql,
+  ceilSql,
+  daysBetweenSql,
+  medianSql,
+  percentileSql,
+  weekStartSql,
+} from '../dialect.ts';
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+
+/** Which items count; every field optional, all given ones must hold. Ids are resolved by the caller. */
+export interface Scope {
+  campaignId?: number;
+  domainId?: number;
+  source?: Source;
+  departmentId?: number;
+  peerGroupId?: number;
+  registeredFrom?: Day;
+  registeredTo?: Day;
+}
+
+export interface FigureParams {
+  /** The moment T (local wall time); events strictly before T count. */
+  t: Moment;
+  scope: Scope;
+  /** Open items whose deadline passes within this many days of T are yellow. */
+  warningDays: number;
+}
+
+const COMPLAINTS = COMPLAINT_SOURCES.map((s) => `'${s}'`).join(', ');
+
+function scopeSql(scope: Scope): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (scope.campaignId !== undefined) {
+    parts.push('i.campaign_id = @campaign_id');
+    params.campaign_id = scope.campaignId;
+  }
+  if (scope.domainId !== undefined) {
+    parts.push('i.domain_id = @domain_id');
+    params.domain_id = scope.domainId;
+  }
+  if (scope.source !== undefined) {
+    parts.push('i.source = @source');
+    params.source = scope.source;
+  }
+  if (scope.departmentId !== undefined) {
+    parts.push('i.department_id = @department_id');
+    params.department_id = scope.departmentId;
+  }
+  if (scope.peerGroupId !== undefined) {
+    parts.push('i.department_id IN (SELECT id FROM departments WHERE peer_group_id = @peer_group_id)');
+    params.peer_group_id = scope.peerGroupId;
+  }
+  if (scope.registeredFrom !== undefined) {
+    parts.push('i.registered_at >= @registered_from');
+    params.registered_from = scope.registeredFrom;
+  }
+  if (scope.registeredTo !== undefined) {
+    parts.push('i.registered_at < @registered_before');
+    params.registered_before = addDays(scope.registeredTo, 1);
+  }
+  return { where: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * Each item's state at @t: voided items and items registered at or after T are left out. An item whose
+ * last closure, reopening or extension happened before T is read from its own columns; any other item
+ * reads the closure in force at T and the extension approved last before T from their tables.
+ */
+function itemStateCte(scopeWhere: string): string {
+  const settled = '(i.state_changed_at IS NULL OR i.state_changed_at < @t)';
+  return `s AS (
+    SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,
+      CASE WHEN ${settled} THEN i.closed_at
+        ELSE (SELECT c.closed_at FROM item_closures c
+              WHERE c.item_id = i.id AND c.closed_at < @t AND (c.reopened_at IS NULL OR c.reopened_at >= @t))
+      END AS closed_at,
+      CASE WHEN ${settled} THEN i.deadline_end
+        ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e
+                       WHERE e.item_id = i.id AND e.approved_at < @t
+                       ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), i.original_deadline_end)
+      END AS deadline_end,
+      COALESCE(i.first_closed_at < @t, 0) AS ever_closed,
+      COALESCE(i.first_reopened_at < @t, 0) AS ever_reopened,
+      COALESCE(i.first_extended_at < @t, 0) AS extended,
+      i.source IN (${COMPLAINTS}) AS is_complaint
+    FROM items i
+    WHERE i.voided_at IS NULL AND i.registered_at < @t${scopeWhere}
+  )`;
+}
+
+/** The predicates every count and drill-down list uses; keys are figure parts. */
+export const PREDICATES = {
+  registered: '1',
+  closed: 's.closed_at IS NOT NULL',
+  open: 's.closed_at IS NULL',
+  due: 's.deadline_end < @t',
+  onTime: 's.deadline_end < @t AND s.closed_at IS NOT NULL AND s.closed_at <= s.deadline_end',
+  overdue: 's.closed_at IS NULL AND s.deadline_end < @t',
+  red: 's.closed_at IS NULL AND s.deadline_end < @t',
+  yellow: 's.closed_at IS NULL AND s.deadline_end >= @t AND s.deadline_end < @t_warn',
+  green: 's.closed_at IS NULL AND (s.deadline_end IS NULL OR s.deadline_end >= @t_warn)',
+  everClosed: 's.ever_closed = 1',
+  everReopened: 's.ever_reopened = 1',
+  extended: 's.extended = 1',
+  complaints: 's.is_complaint = 1',
+  responded: 's.is_complaint = 1 AND s.first_response_at < @t',
+} as const;
+export type Part = keyof typeof PREDICATES;
+
+const timeToCloseDays = `CASE WHEN s.closed_at IS NOT NULL THEN ${calendarDaysSql('s.registered_at', 's.closed_at')} END`;
+const responseHours = `CASE WHEN ${PREDICATES.responded} THEN ${daysBetweenSql('s.registered_at', 's.first_response_at')} * 24 END`;
+
+const COUNTED: Part[] = [
+  'registered',
+  'closed',
+  'open',
+  'due',
+  'onTime',
+  'overdue',
+  'yellow',
+  'green',
+  'everClosed',
+  'everReopened',
+  'extended',
+  'complaints',
+  'responded',
+];
+
+const AGGREGATES = [
+  ...COUNTED.map((p) => `COALESCE(SUM(CASE WHEN ${PREDICATES[p]} THEN 1 ELSE 0 END), 0) AS ${p}`),
+  `${medianSql(timeToCloseDays)} AS ttc_median`,
+  `${percentileSql(timeToCloseDays, 90)} AS ttc_p90`,
+  `AVG(${timeToCloseDays}) AS ttc_mean`,
+  `${medianSql(responseHours)} AS frh_median`,
+  `${percentileSql(responseHours, 90)} AS frh_p90`,
+  `AVG(${responseHours}) AS frh_mean`,
+].join(',\n    ');
+
+interface RawAggregate {
+  registered: number;
+  closed: number;
+  open: number;
+  due: number;
+  onTime: number;
+  overdue: number;
+  yellow: number;
+  green: number;
+  everClosed: number;
+  everReopened: number;
+  extended: number;
+  complaints: number;
+  responded: number;
+  ttc_median: number | null;
+  ttc_p90: number | null;
+  ttc_mean: number | null;
+  frh_median: number | null;
+  frh_p90: number | null;
+  frh_mean: number | null;
+}
+
+/** A ratio, or null when the denominator is zero (shown as "—", never as 0% or 100%). */
+export const ratio = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : numerator / denominator;
+
+export interface Figures {
+  registered: number;
+  closed: number;
+  closureRate: number | null;
+  due: number;
+  onTime: number;
+  onTimeRate: number | null;
+  overdue: number;
+  overdueShare: number | null;
+  open: number;
+  lights: { red: number; yellow: number; green: number };
+  timeToClose: { n: number; medianDays: number | null; p90Days: number | null; meanDays: number | null };
+  firstResponse: {
+    complaints: number;
+    n: number;
+    medianHours: number | null;
+    p90Hours: number | null;
+    meanHours: number | null;
+  };
+  everClosed: number;
+  everReopened: number;
+  reopenRate: number | null;
+  extended: number;
+  extensionRate: number | null;
+}
+
+function toFigures(r: RawAggregate): Figures {
+  return {
+    registered: r.registered,
+    closed: r.closed,
+    closureRate: ratio(r.closed, r.registered),
+    due: r.due,
+    onTime: r.onTime,
+    onTimeRate: ratio(r.onTime, r.due),
+    overdue: r.overdue,
+    overdueShare: ratio(r.overdue, r.registered),
+    open: r.open,
+    lights: { red: r.overdue, yellow: r.yellow, green: r.green },
+    timeToClose: { n: r.closed, medianDays: r.ttc_median, p90Days: r.ttc_p90, meanDays: r.ttc_mean },
+    firstResponse: {
+      complaints: r.complaints,
+      n: r.responded,
+      medianHours: r.frh_median,
+      p90Hours: r.frh_p90,
+      meanHours: r.frh_mean,
+    },
+    everClosed: r.everClosed,
+    everReopened: r.everReopened,
+    reopenRate: ratio(r.everReopened, r.everClosed),
+    extended: r.extended,
+    extensionRate: ratio(r.extended, r.registered),
+  };
+}
+
+function baseParams(p: FigureParams, extra: Record<string, unknown>) {
+  return { t: p.t, t_warn: addMoment(p.t, p.warningDays * 86_400), ...extra };
+}
+
+/** The headline figures of a scope as of T. */
+export function getFigures(db: Db, p: FigureParams): Figures {
+  const { where, params } = scopeSql(p.scope);
+  const sql = `WITH ${itemStateCte(where)} SELECT ${AGGREGATES} FROM s`;
+  return toFigures(prepared(db, sql).get(baseParams(p, params)) as RawAggregate);
+}
+
+export type GroupBy = 'department' | 'domain' | 'source';
+const GROUP_COLUMN: Record<GroupBy, string> = {
+  department: 's.department_id',
+  domain: 's.domain_id',
+  source: 's.source',
+};
+
+/** The figures per department, domain or source (groups without items are absent). */
+export function getFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
+  const { where, params } = scopeSql(p.scope);
+  const column = GROUP_COLUMN[by];
+  const sql = `WITH ${itemStateCte(where)} SELECT ${column} AS group_key, ${AGGREGATES} FROM s GROUP BY ${column}`;
+  const rows = prepared(db, sql).all(baseParams(p, params)) as (RawAggregate & {
+    group_key: number | string | null;
+  })[];
+  return new Map(rows.map((r) => [r.group_key, toFigures(r)]));
+}
+
+export interface FigureItem {
+  id: number;
+  ledgerCode: string;
+  title: string;
+  departmentCode: string | null;
+  departmentZh: string | null;
+  departmentEn: string | null;
+  responsiblePerson: string | null;
+  registeredAt: Moment;
+  /** The effective deadline at T: a day, a moment, or null for a long-term item. */
+  deadline: string | null;
+  closedAt: Moment | null;
+  daysOverdue: number | null;
+  status: string;
+}
+
+export interface ItemPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: FigureItem[];
+}
+
+/** The exact items matching one figure part at T, paged; overdue first by days overdue, then by code. */
+export function listFigureItems(
+  db: Db,
+  p: FigureParams & { part: Part; page: number; pageSize: number },
+): ItemPage {
+  const { where, params } = scopeSql(p.scope);
+  const cte = `WITH ${itemStateCte(where)}`;
+  const predicate = PREDICATES[p.part];
+  const all = baseParams(p, params);
+  const total = (
+    prepared(db, `${cte} SELECT COUNT(*) AS n FROM s WHERE ${predicate}`).get(all) as { n: number }
+  ).n;
+  const overdueDays = `CASE WHEN ${PREDICATES.overdue} THEN ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))} END`;
+  const rows = prepared(
+    db,
+    `${cte}
+     SELECT i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
+            d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
+            ${overdueDays} AS days_overdue, i.status
+     FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     WHERE ${predicate}
+     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
+     LIMIT @limit OFFSET @offset`,
+  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as {
+    id: number;
+    ledger_code: string;
+    title: string;
+    department_code: string | null;
+    department_zh: string | null;
+    department_en: string | null;
+    responsible_person: string | null;
+    registered_at: string;
+    deadline_end: string | null;
+    closed_at: string | null;
+    days_overdue: number | null;
+    status: string;
+  }[];
+  return {
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      ledgerCode: r.ledger_code,
+      title: r.title,
+      departmentCode: r.department_code,
+      departmentZh: r.department_zh,
+      departmentEn: r.department_en,
+      responsiblePerson: r.responsible_person,
+      registeredAt: r.registered_at,
+      deadline: deadlineFromEnd(r.deadline_end),
+      closedAt: r.closed_at,
+      daysOverdue: r.days_overdue,
+      status: r.status,
+    })),
+  };
+}
+
+/** The deadline as entered, from its end moment: 'YYYY-MM-DDT24:00:00' is the day itself. */
+export function deadlineFromEnd(end: string | null): string | null {
+  if (end === null) return null;
+  return end.endsWith('T24:00:00') ? end.slice(0, 10) : end;
+}
+
+export interface FlowWeek {
+  weekStart: Day;
+  registered: number;
+  closed: number;
+  reopened: number;
+  /** Open items at the end of the week minus at its start: registered − closed + reopened. */
+  netOpen: number;
+  openAtEnd: number;
+}
+
+/**
+ * Weekly flow between two week starts (Mondays): items registered, closures made, reopenings, and the
+ * change in open items. Counts events in [week start, next week start) over the scope's non-voided items.
+ */
+export function getFlow(db: Db, scope: Scope, weeks: Day[]): FlowWeek[] {
+  if (weeks.length === 0) return [];
+  const { where, params } = scopeSql(scope);
+  const events = `WITH scoped AS (SELECT i.id, i.registered_at FROM items i WHERE i.voided_at IS NULL${where}),
+    events AS (
+      SELECT registered_at AS at, 1 AS registered, 0 AS closed, 0 AS reopened FROM scoped
+      UNION ALL SELECT c.closed_at, 0, 1, 0 FROM item_closures c JOIN scoped ON scoped.id = c.item_id
+      UNION ALL SELECT c.reopened_at, 0, 0, 1 FROM item_closures c JOIN scoped ON scoped.id = c.item_id
+        WHERE c.reopened_at IS NOT NULL
+    )`;
+  const from = weeks[0]!;
+  const to = addDays(weeks[weeks.length - 1]!, 7);
+  const before = prepared(
+    db,
+    `${events} SELECT COALESCE(SUM(registered - closed + reopened), 0) AS n FROM events WHERE at < @from`,
+  ).get({ ...params, from }) as { n: number };
+  const byWeek = prepared(
+    db,
+    `${events} SELECT ${weekStartSql('at')} AS week, SUM(registered) AS registered, SUM(closed) AS closed,
+       SUM(reopened) AS reopened
+     FROM events WHERE at >= @from AND at < @to GROUP BY week`,
+  ).all({ ...params, from, to }) as { week: Day; registered: number; closed: number; reopened: number }[];
+  const counts = new Map(byWeek.map((w) => [w.week, w]));
+  let open = before.n;
+  return weeks.map((weekStart) => {
+    const w = counts.get(weekStart);
+    const [registered, closed, reopened] = [w?.registered ?? 0, w?.closed ?? 0, w?.reopened ?? 0];
+    const netOpen = registered - closed + reopened;
+    open += netOpen;
+    return { weekStart, registered, closed, reopened, netOpen, openAtEnd: open };
+  });
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+
+export interface CodeRef {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+type Table = 'campaigns' | 'departments' | 'domains' | 'peer_groups';
+
+/** The row of a reference table with this code, or null. */
+export function findByCode(db: Db, table: Table, code: string): CodeRef | null {
+  const row = prepared(
+    db,
+    `SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM ${table} WHERE code = ?`,
+  ).get(code) as CodeRef | undefined;
+  return row ?? null;
+}
+
+export interface CampaignRow extends CodeRef {
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export function listCampaigns(db: Db): CampaignRow[] {
+  return prepared(
+    db,
+    'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, kind, starts_on AS startsOn, ends_on AS endsOn FROM campaigns ORDER BY starts_on',
+  ).all() as CampaignRow[];
+}
+
+export function listDomains(db: Db): (CodeRef & { campaignCode: string })[] {
+  return prepared(
+    db,
+    `SELECT d.id, d.code, d.name_zh AS nameZh, d.name_en AS nameEn, c.code AS campaignCode
+     FROM domains d JOIN campaigns c ON c.id = d.campaign_id ORDER BY c.starts_on, d.id`,
+  ).all() as (CodeRef & { campaignCode: string })[];
+}
+
+export function listPeerGroups(db: Db): CodeRef[] {
+  return prepared(
+    db,
+    'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM peer_groups ORDER BY sort_order',
+  ).all() as CodeRef[];
+}

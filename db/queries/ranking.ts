@@ -1,0 +1,164 @@
+/**
+ * Score and rank (DESIGN.md §4): department figures from SQL, turned into points by the scoring
+ * profile, ranked within each peer group and overall. Departments with too few due items are listed
+ * as not ranked.
+ */
+import {
+  type Component,
+  type ComponentValues,
+  competitionRanks,
+  type ProfileConfig,
+  scoreDepartment,
+} from '../../server/domain/scoring.ts';
+import type { Moment } from '../../server/domain/time.ts';
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+import { type Figures, getFiguresBy, type Scope } from './figures.ts';
+
+export interface DepartmentRef {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  peerGroup: string;
+  peerGroupZh: string;
+  peerGroupEn: string;
+}
+
+export interface RankingRow {
+  department: DepartmentRef;
+  figures: Figures;
+  values: ComponentValues;
+  score: number;
+  points: Record<Component, number>;
+  lost: Record<Component, number>;
+  ranked: boolean;
+  /** Why a department is not ranked: fewer due items than the profile's minimum. */
+  notRankedReason: 'too_few_due' | null;
+  /** Rank within its peer group, among ranked departments; equal scores share a rank (1, 2, 2, 4). */
+  rank: number | null;
+  /** Rank among all ranked departments in scope. */
+  overallRank: number | null;
+  /** Ranked departments in its peer group. */
+  rankedInGroup: number;
+}
+
+export interface RankingOptions {
+  t: Moment;
+  scope: Omit<Scope, 'departmentId'>;
+  profile: ProfileConfig;
+}
+
+export function listRankableDepartments(db: Db, peerGroupId?: number): DepartmentRef[] {
+  const rows = prepared(
+    db,
+    `SELECT d.id, d.code, d.name_zh, d.name_en, g.code AS peer_group, g.name_zh AS peer_group_zh, g.name_en AS peer_group_en
+     FROM departments d JOIN peer_groups g ON g.id = d.peer_group_id
+     WHERE d.active = 1 AND (@peer_group_id IS NULL OR d.peer_group_id = @peer_group_id)
+     ORDER BY g.sort_order, d.code`,
+  ).all({ peer_group_id: peerGroupId ?? null }) as {
+    id: number;
+    code: string;
+    name_zh: string;
+    name_en: string;
+    peer_group: string;
+    peer_group_zh: string;
+    peer_group_en: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    peerGroup: r.peer_group,
+    peerGroupZh: r.peer_group_zh,
+    peerGroupEn: r.peer_group_en,
+  }));
+}
+
+/** Each department's latest public appraisal score from a period (year) not after T's year. */
+function latestAppraisals(db: Db, t: Moment): Map<number, number> {
+  const rows = prepared(
+    db,
+    `SELECT a.department_id, a.score FROM appraisals a
+     WHERE a.kind = 'public_appraisal' AND a.period = (
+       SELECT MAX(b.period) FROM appraisals b
+       WHERE b.department_id = a.department_id AND b.kind = 'public_appraisal' AND b.period <= @year)`,
+  ).all({ year: t.slice(0, 4) }) as { department_id: number; score: number }[];
+  return new Map(rows.map((r) => [r.department_id, r.score]));
+}
+
+const EMPTY_FIGURES: Figures = {
+  registered: 0,
+  closed: 0,
+  closureRate: null,
+  due: 0,
+  onTime: 0,
+  onTimeRate: null,
+  overdue: 0,
+  overdueShare: null,
+  open: 0,
+  lights: { red: 0, yellow: 0, green: 0 },
+  timeToClose: { n: 0, medianDays: null, p90Days: null, meanDays: null },
+  firstResponse: { complaints: 0, n: 0, medianHours: null, p90Hours: null, meanHours: null },
+  everClosed: 0,
+  everReopened: 0,
+  reopenRate: null,
+  extended: 0,
+  extensionRate: null,
+};
+
+export function componentValues(f: Figures, appraisal: number | null): ComponentValues {
+  return {
+    closureRate: f.closureRate,
+    onTimeRate: f.onTimeRate,
+    overdueShare: f.overdueShare,
+    medianDaysToClose: f.timeToClose.medianDays,
+    reopenRate: f.reopenRate,
+    appraisal,
+  };
+}
+
+/** Every active department in scope with its figures, score, and ranks as of T. */
+export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptions): RankingRow[] {
+  const departments = listRankableDepartments(db, scope.peerGroupId);
+  const byDepartment = getFiguresBy(db, { t, scope, warningDays: profile.warningDays }, 'department');
+  const appraisals = latestAppraisals(db, t);
+  const rows: RankingRow[] = departments.map((department) => {
+    const figures = byDepartment.get(department.id) ?? EMPTY_FIGURES;
+    const values = componentValues(figures, appraisals.get(department.id) ?? null);
+    const { score, points, lost } = scoreDepartment(values, profile);
+    const ranked = figures.due >= profile.minDueItems;
+    return {
+      department,
+      figures,
+      values,
+      score,
+      points,
+      lost,
+      ranked,
+      notRankedReason: ranked ? null : 'too_few_due',
+      rank: null,
+      overallRank: null,
+      rankedInGroup: 0,
+    };
+  });
+  const ranked = rows.filter((r) => r.ranked);
+  const overall = competitionRanks(ranked, (r) => r.score);
+  for (const group of new Set(ranked.map((r) => r.department.peerGroup))) {
+    const members = ranked.filter((r) => r.department.peerGroup === group);
+    const ranks = competitionRanks(members, (r) => r.score);
+    for (const r of members) {
+      r.rank = ranks.get(r)!;
+      r.rankedInGroup = members.length;
+    }
+  }
+  for (const r of ranked) r.overallRank = overall.get(r)!;
+  return rows.sort(
+    (a, b) =>
+      Number(b.ranked) - Number(a.ranked) ||
+      (a.overallRank ?? 0) - (b.overallRank ?? 0) ||
+      b.score - a.score ||
+      a.department.code.localeCompare(b.department.code),
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * What every figure means, in both languages, and which item sets make its numerator and
+ * denominator (the drill-down). docs/metrics.md says the same in more words; keep them in step.
+ */
+import type { Part } from '../../db/queries/figures.ts';
+import type { Text } from '../errors.ts';
+
+export interface FigureDefinition {
+  name: Text;
+  definition: Text;
+  numerator?: { part: Part; text: Text };
+  denominator?: { part: Part; text: Text };
+}
+
+const REGISTERED: { part: Part; text: Text } = {
+  part: 'registered',
+  text: { zh: '截至T已登记的事项（不含作废）', en: 'items registered before T (voided excluded)' },
+};
+const DUE: { part: Part; text: Text } = {
+  part: 'due',
+  text: { zh: '截至T有效整改期限已过的事项', en: 'items whose effective deadline passed before T' },
+};
+
+export const FIGURE_DEFINITIONS = {
+  registered: {
+    name: { zh: '登记事项', en: 'Registered' },
+    definition: {
+      zh: '截至T已登记的事项数；作废事项不计入任何指标。',
+      en: 'Items registered before T; voided items count nowhere.',
+    },
+    numerator: REGISTERED,
+  },
+  closed: {
+    name: { zh: '已销号', en: 'Closed' },
+    definition: {
+      zh: 'T时处于销号状态的事项；被重新打开的事项在再次销号前不计入。',
+      en: 'Items whose state at T is closed; a reopened item is open again until it is closed again.',
+    },
+    numerator: { part: 'closed', text: { zh: 'T时已销号的事项', en: 'items closed at T' } },
+  },
+  closureRate: {
+    name: { zh: '销号率', en: 'Closure rate' },
+    definition: { zh: '已销号 ÷ 登记事项。', en: 'Closed ÷ registered.' },
+    numerator: { part: 'closed', text: { zh: 'T时已销号的事项', en: 'items closed at T' } },
+    denominator: REGISTERED,
+  },
+  due: {
+    name: { zh: '已到期', en: 'Due' },
+    definition: {
+      zh: '有效整改期限（含已批准的延期）在T之前已过的事项；按日期的期限在当天24时届满。',
+      en: 'Items whose effective deadline (with approved extensions) passed before T; a day deadline passes at that day’s midnight.',
+    },
+    numerator: DUE,
+  },
+  onTimeRate: {
+    name: { zh: '按期办结率', en: 'On-time rate' },
+    definition: {
+      zh: '已到期事项中，T时已销号且该次销号不晚于有效期限的事项 ÷ 已到期事项。',
+      en: 'Due items closed at T by a closure (the one in force at T) made on or before their effective deadline ÷ due items.',
+    },
+    numerator: {
+      part: 'onTime',
+      text: { zh: '按期销号的已到期事项', en: 'due items closed on or before their deadline' },
+    },
+    denominator: DUE,
+  },
+  overdue: {
+    name: { zh: '逾期未销号', en: 'Overdue' },
+    definition: {
+      zh: 'T时未销号且有效期限已过的事项；逾期天数 = T − 期限届满时刻，不足一天按一天计。',
+      en: 'Items open at T whose effective deadline has passed; days overdue = T − the moment the deadline passed, part days counted as whole.',
+    },
+    numerator: { part: 'overdue', text: { zh: '逾期未销号的事项', en: 'open items past their deadline' } },
+  },
+  overdueShare: {
+    name: { zh: '逾期占比', en: 'Overdue share' },
+    definition: { zh: '逾期未销号 ÷ 登记事项。', en: 'Overdue ÷ registered.' },
+    numerator: { part: 'overdue', text: { zh: '逾期未销号的事项', en: 'open items past their deadline' } },
+    denominator: REGISTERED,
+  },
+  open: {
+    name: { zh: '未销号', en: 'Open' },
+    definition: { zh: 'T时尚未销号的事项。', en: 'Items not closed at T.' },
+    numerator: { part: 'open', text: { zh: 'T时未销号的事项', en: 'items open at T' } },
+  },
+  red: {
+    name: { zh: '红灯', en: 'Red light' },
+    definition: { zh: '未销号且已逾期。', en: 'Open and overdue.' },
+    numerator: { part: 'red', text: { zh: '红灯事项', en: 'red items' } },
+  },
+  yellow: {
+    name: { zh: '黄灯', en: 'Yellow light' },
+    definition: {
+      zh: '未销号、未逾期，但期限在预警天数（默认7天）内届满。',
+      en: 'Open, not overdue, with a deadline passing within the warning days (default 7).',
+    },
+    numerator: { part: 'yellow', text: { zh: '黄灯事项', en: 'yellow items' } },
+  },
+  green: {
+    name: { zh: '绿灯', en: 'Green light' },
+    definition: {
+      zh: '未销号，期限在预警天数之后届满或长期坚持无期限。',
+      en: 'Open, with a deadline beyond the warning days or no deadline (long-term).',
+    },
+    numerator: { part: 'green', text: { zh: '绿灯事项', en: 'green items' } },
+  },
+  timeToClose: {
+    name: { zh: '办结用时', en: 'Time to close' },
+    definition: {
+      zh: 'T时已销号事项的销号日期 − 登记日期（天）；报告中位数和第90百分位（线性插值），均值仅作参考。',
+      en: 'Closed date − registered date in days, over items closed at T; median and 90th percentile (linear interpolation), mean as a secondary figure.',
+    },
+    numerator: { part: 'closed', text: { zh: '计入用时的已销号事项', en: 'the closed items measured' } },
+  },
+  firstResponse: {
+    name: { zh: '首次响应', en: 'First response' },
+    definition: {
+      zh: '群众投诉和热线事项：首次响应时间 − 登记时间（小时）；报告中位数和第90百分位。',
+      en: 'Complaint and hotline items: first response − registered, in hours; median and 90th percentile.',
+    },
+    numerator: {
+      part: 'responded',
+      text: { zh: 'T前已响应的投诉事项', en: 'complaint items responded to before T' },
+    },
+    denominator: { part: 'complaints', text: { zh: '投诉和热线事项', en: 'complaint and hotline items' } },
+  },
+  reopenRate: {
+    name: { zh: '重新打开率', en: 'Reopen rate' },
+    definition: { zh: '曾被重新打开的事项 ÷ 曾销号的事项。', en: 'Items ever reopened ÷ items ever closed.' },
+    numerator: { part: 'everReopened', text: { zh: 'T前曾被重新打开的事项', en: 'items reopened before T' } },
+    denominator: {
+      part: 'everClosed',
+      text: { zh: 'T前曾销号的事项', en: 'items closed at least once before T' },
+    },
+  },
+  extensionRate: {
+    name: { zh: '延期率', en: 'Extension rate' },
+    definition: {
+      zh: '期限被延长过的事项 ÷ 登记事项。',
+      en: 'Items whose deadline was extended ÷ registered.',
+    },
+    numerator: {
+      part: 'extended',
+      text: { zh: 'T前获批延期的事项', en: 'items with an extension approved before T' },
+    },
+    denominator: REGISTERED,
+  },
+  flow: {
+    name: { zh: '周流量', en: 'Weekly flow' },
+    definition: {
+      zh: '每周新登记、销号（含再次销号）、重新打开的事项数，以及未销号事项的净变化 = 新登记 − 销号 + 重新打开。',
+      en: 'Per week: items registered, closures made (re-closures included), reopenings, and the net change in open items = registered − closed + reopened.',
+    },
+  },
+  score: {
+    name: { zh: '综合得分', en: 'Score' },
+    definition: {
+      zh: '各项得分之和（0–100）：每项按评分方案的下限和目标线性折算，达到目标得满分，不高于下限得0分；无数据的项得0分。',
+      en: 'Sum of component points (0–100): each maps its figure linearly from the profile’s floor (0 points) to its target (full weight); a component without data earns 0.',
+    },
+  },
+} satisfies Record<string, FigureDefinition>;
+
+export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
+export const FIGURE_KEYS = Object.keys(FIGURE_DEFINITIONS) as FigureKey[];

@@ -1,0 +1,353 @@
+/**
+ * The figures API's responses, built from the queries. Routes and the `npm run figures` command use
+ * the same functions, so the command's --json output is the API's JSON.
+ */
+
+import type { Db } from '../../db/open.ts';
+import {
+  type Figures,
+  type FlowWeek,
+  type GroupBy,
+  getFigures,
+  getFiguresBy,
+  getFlow,
+  type ItemPage,
+  listFigureItems,
+  type Scope,
+} from '../../db/queries/figures.ts';
+import { listDomains } from '../../db/queries/lookups.ts';
+import type { ProfileRow } from '../../db/queries/profiles.ts';
+import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
+import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
+import { SOURCES } from '../domain/lifecycle.ts';
+import { competitionRanks } from '../domain/scoring.ts';
+import { addDays, addMoment, type Day, dayOf, type Moment, weekStart } from '../domain/time.ts';
+
+const WEEK = 7 * 86_400;
+
+export interface ProfileRef {
+  id: number;
+  name: string;
+  version: number;
+}
+
+const profileRef = (p: ProfileRow): ProfileRef => ({ id: p.id, name: p.name, version: p.version });
+
+export interface SummaryReport {
+  asOf: Moment;
+  previousAsOf: Moment;
+  profile: ProfileRef;
+  figures: Figures;
+  previous: Figures;
+}
+
+/** Headline figures at T and a week earlier. */
+export function summaryReport(db: Db, t: Moment, scope: Scope, profile: ProfileRow): SummaryReport {
+  const previousAsOf = addMoment(t, -WEEK);
+  const warningDays = profile.config.warningDays;
+  return {
+    asOf: t,
+    previousAsOf,
+    profile: profileRef(profile),
+    figures: getFigures(db, { t, scope, warningDays }),
+    previous: getFigures(db, { t: previousAsOf, scope, warningDays }),
+  };
+}
+
+export interface RankedRow extends RankingRow {
+  previous: { rank: number | null; overallRank: number | null; score: number; ranked: boolean } | null;
+  /** Places climbed since the earlier moment (positive = up); null when unranked at either. */
+  rankChange: number | null;
+  overallRankChange: number | null;
+  scoreChange: number | null;
+}
+
+export interface RankingReport {
+  asOf: Moment;
+  compareTo: Moment;
+  profile: ProfileRef & { config: ProfileRow['config'] };
+  rows: RankedRow[];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The ranking at T with each department's change since an earlier moment (default a week before). */
+export function rankingReport(
+  db: Db,
+  t: Moment,
+  scope: Scope,
+  profile: ProfileRow,
+  compareTo: Moment = addMoment(t, -WEEK),
+): RankingReport {
+  const { departmentId: _ignored, ...rankScope } = scope;
+  const now = getDepartmentRanking(db, { t, scope: rankScope, profile: profile.config });
+  const before = new Map(
+    getDepartmentRanking(db, { t: compareTo, scope: rankScope, profile: profile.config }).map((r) => [
+      r.department.id,
+      r,
+    ]),
+  );
+  const change = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || b === null || b === undefined ? null : a - b;
+  return {
+    asOf: t,
+    compareTo,
+    profile: { ...profileRef(profile), config: profile.config },
+    rows: now.map((r) => {
+      const p = before.get(r.department.id);
+      return {
+        ...r,
+        previous: p ? { rank: p.rank, overallRank: p.overallRank, score: p.score, ranked: p.ranked } : null,
+        rankChange: change(p?.rank, r.rank),
+        overallRankChange: change(p?.overallRank, r.overallRank),
+        scoreChange: p ? round2(r.score - p.score) : null,
+      };
+    }),
+  };
+}
+
+export interface ImprovementRow {
+  department: RankingRow['department'];
+  score: number;
+  baselineScore: number;
+  change: number;
+  /** Rank by change, biggest climb first; equal changes share a rank. */
+  rank: number;
+  overallRank: number | null;
+  baselineOverallRank: number | null;
+}
+
+export interface ImprovementReport {
+  asOf: Moment;
+  baseline: Moment;
+  profile: ProfileRef;
+  rows: ImprovementRow[];
+  /** Departments not ranked at T or at the baseline (too few due items). */
+  notRanked: { department: RankingRow['department']; rankedNow: boolean; rankedAtBaseline: boolean }[];
+}
+
+/** Departments ordered by how much their score changed against their own score at the baseline. */
+export function improvementReport(
+  db: Db,
+  t: Moment,
+  scope: Scope,
+  profile: ProfileRow,
+  baseline: Moment,
+): ImprovementReport {
+  const { departmentId: _ignored, ...rankScope } = scope;
+  const now = getDepartmentRanking(db, { t, scope: rankScope, profile: profile.config });
+  const then = new Map(
+    getDepartmentRanking(db, { t: baseline, scope: rankScope, profile: profile.config }).map((r) => [
+      r.department.id,
+      r,
+    ]),
+  );
+  const both = now.filter((r) => r.ranked && then.get(r.department.id)?.ranked);
+  const rows = both.map((r) => {
+    const b = then.get(r.department.id)!;
+    return {
+      department: r.department,
+      score: r.score,
+      baselineScore: b.score,
+      change: round2(r.score - b.score),
+      rank: 0,
+      overallRank: r.overallRank,
+      baselineOverallRank: b.overallRank,
+    };
+  });
+  const ranks = competitionRanks(rows, (r) => r.change);
+  for (const r of rows) r.rank = ranks.get(r)!;
+  rows.sort((a, b) => a.rank - b.rank || a.department.code.localeCompare(b.department.code));
+  return {
+    asOf: t,
+    baseline,
+    profile: profileRef(profile),
+    rows,
+    notRanked: now
+      .filter((r) => !both.includes(r))
+      .map((r) => ({
+        department: r.department,
+        rankedNow: r.ranked,
+        rankedAtBaseline: then.get(r.department.id)?.ranked ?? false,
+      })),
+  };
+}
+
+export interface Week {
+  weekStart: Day;
+  /** The moment the week's figures are taken: the next Monday at 00:00, or T for the current week. */
+  asOf: Moment;
+}
+
+/** The weeks (Monday starts) from the week of `from` to the week holding T. */
+export function weeksUntil(from: Day, t: Moment): Week[] {
+  const last = weekStart(dayOf(addMoment(t, -1)));
+  const weeks: Week[] = [];
+  for (let w = weekStart(from); w <= last; w = addDays(w, 7)) {
+    const end = `${addDays(w, 7)}T00:00:00`;
+    weeks.push({ weekStart: w, asOf: end < t ? end : t });
+  }
+  return weeks;
+}
+
+export interface SeriesPoint {
+  weekStart: Day;
+  asOf: Moment;
+  registered: number;
+  closed: number;
+  closureRate: number | null;
+  due: number;
+  onTime: number;
+  onTimeRate: number | null;
+  overdue: number;
+  open: number;
+  medianDaysToClose: number | null;
+}
+
+/** Weekly headline figures, each week taken at its end. */
+export function seriesReport(
+  db: Db,
+  weeks: Week[],
+  scope: Scope,
+  profile: ProfileRow,
+): { weeks: SeriesPoint[] } {
+  return {
+    weeks: weeks.map(({ weekStart: w, asOf }) => {
+      const f = getFigures(db, { t: asOf, scope, warningDays: profile.config.warningDays });
+      return {
+        weekStart: w,
+        asOf,
+        registered: f.registered,
+        closed: f.closed,
+        closureRate: f.closureRate,
+        due: f.due,
+        onTime: f.onTime,
+        onTimeRate: f.onTimeRate,
+        overdue: f.overdue,
+        open: f.open,
+        medianDaysToClose: f.timeToClose.medianDays,
+      };
+    }),
+  };
+}
+
+export interface DepartmentSeries {
+  department: RankingRow['department'];
+  points: {
+    weekStart: Day;
+    score: number;
+    rank: number | null;
+    overallRank: number | null;
+    ranked: boolean;
+  }[];
+}
+
+/** Each department's score and ranks week by week (for sparklines and rank history). */
+export function departmentSeriesReport(
+  db: Db,
+  weeks: Week[],
+  scope: Scope,
+  profile: ProfileRow,
+): { weeks: Day[]; departments: DepartmentSeries[] } {
+  const { departmentId, ...rankScope } = scope;
+  const series = new Map<number, DepartmentSeries>();
+  for (const { weekStart: w, asOf } of weeks) {
+    for (const r of getDepartmentRanking(db, { t: asOf, scope: rankScope, profile: profile.config })) {
+      if (departmentId !== undefined && r.department.id !== departmentId) continue;
+      let s = series.get(r.department.id);
+      if (!s) {
+        s = { department: r.department, points: [] };
+        series.set(r.department.id, s);
+      }
+      s.points.push({
+        weekStart: w,
+        score: r.score,
+        rank: r.rank,
+        overallRank: r.overallRank,
+        ranked: r.ranked,
+      });
+    }
+  }
+  return { weeks: weeks.map((w) => w.weekStart), departments: [...series.values()] };
+}
+
+export function flowReport(db: Db, weeks: Week[], scope: Scope): { weeks: FlowWeek[] } {
+  return {
+    weeks: getFlow(
+      db,
+      scope,
+      weeks.map((w) => w.weekStart),
+    ),
+  };
+}
+
+export interface BreakdownGroup {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  figures: Figures;
+}
+
+const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
+  inspection_feedback: { zh: '巡视反馈', en: 'Inspection feedback' },
+  self_inspection: { zh: '自查排查', en: 'Self-inspection' },
+  public_complaint: { zh: '群众反映', en: 'Public complaint' },
+  supervision_check: { zh: '督查检查', en: 'Supervision check' },
+  look_back: { zh: '回头看', en: 'Look-back review' },
+  hotline: { zh: '热线', en: 'Hotline' },
+};
+
+/** The figures per domain or per source at T. */
+export function breakdownReport(
+  db: Db,
+  t: Moment,
+  scope: Scope,
+  profile: ProfileRow,
+  by: Exclude<GroupBy, 'department'>,
+): { asOf: Moment; by: string; groups: BreakdownGroup[] } {
+  const figures = getFiguresBy(db, { t, scope, warningDays: profile.config.warningDays }, by);
+  const groups: BreakdownGroup[] =
+    by === 'source'
+      ? SOURCES.filter((s) => figures.has(s)).map((s) => ({
+          key: s,
+          nameZh: SOURCE_NAMES[s]!.zh,
+          nameEn: SOURCE_NAMES[s]!.en,
+          figures: figures.get(s)!,
+        }))
+      : listDomains(db)
+          .filter((d) => figures.has(d.id))
+          .map((d) => ({ key: d.code, nameZh: d.nameZh, nameEn: d.nameEn, figures: figures.get(d.id)! }));
+  return { asOf: t, by, groups };
+}
+
+export interface DrilldownReport extends ItemPage {
+  asOf: Moment;
+  figure: FigureKey;
+  part: 'numerator' | 'denominator';
+  definition: FigureDefinition;
+}
+
+/** The exact items behind a figure's numerator or denominator. Null when the figure has no such part. */
+export function drilldownReport(
+  db: Db,
+  t: Moment,
+  scope: Scope,
+  profile: ProfileRow,
+  figure: FigureKey,
+  part: 'numerator' | 'denominator',
+  page: number,
+  pageSize: number,
+): DrilldownReport | null {
+  const definition: FigureDefinition = FIGURE_DEFINITIONS[figure];
+  const set = definition[part];
+  if (!set) return null;
+  const items = listFigureItems(db, {
+    t,
+    scope,
+    warningDays: profile.config.warningDays,
+    part: set.part,
+    page,
+    pageSize,
+  });
+  return { asOf: t, figure, part, definition, ...items };
+}
