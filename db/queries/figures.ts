@@ -78,25 +78,25 @@ function scopeSql(scope: Scope): { where: string; params: Record<string, unknown
  * last closure, reopening or extension happened before T is read from its own columns; any other item
  * reads the closure in force at T and the extension approved last before T from their tables.
  */
-function itemStateCte(scopeWhere: string): string {
-  const settled = '(i.state_changed_at IS NULL OR i.state_changed_at < @t)';
-  return `s AS (
+function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
+  const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
+  return `${name} AS (
     SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,
       CASE WHEN ${settled} THEN i.closed_at
         ELSE (SELECT c.closed_at FROM item_closures c
-              WHERE c.item_id = i.id AND c.closed_at < @t AND (c.reopened_at IS NULL OR c.reopened_at >= @t))
+              WHERE c.item_id = i.id AND c.closed_at < ${at} AND (c.reopened_at IS NULL OR c.reopened_at >= ${at}))
       END AS closed_at,
       CASE WHEN ${settled} THEN i.deadline_end
         ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e
-                       WHERE e.item_id = i.id AND e.approved_at < @t
+                       WHERE e.item_id = i.id AND e.approved_at < ${at}
                        ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), i.original_deadline_end)
       END AS deadline_end,
-      COALESCE(i.first_closed_at < @t, 0) AS ever_closed,
-      COALESCE(i.first_reopened_at < @t, 0) AS ever_reopened,
-      COALESCE(i.first_extended_at < @t, 0) AS extended,
+      COALESCE(i.first_closed_at < ${at}, 0) AS ever_closed,
+      COALESCE(i.first_reopened_at < ${at}, 0) AS ever_reopened,
+      COALESCE(i.first_extended_at < ${at}, 0) AS extended,
       i.source IN (${COMPLAINTS}) AS is_complaint
     FROM items i
-    WHERE i.voided_at IS NULL AND i.registered_at < @t${scopeWhere}
+    WHERE i.voided_at IS NULL AND i.registered_at < ${at}${scopeWhere}
   )`;
 }
 
@@ -292,50 +292,76 @@ export function listFigureItems(
   const total = (
     prepared(db, `${cte} SELECT COUNT(*) AS n FROM s WHERE ${predicate}`).get(all) as { n: number }
   ).n;
-  const overdueDays = `CASE WHEN ${PREDICATES.overdue} THEN ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))} END`;
   const rows = prepared(
     db,
     `${cte}
-     SELECT i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
-            d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
-            ${overdueDays} AS days_overdue, i.status
+     SELECT ${ITEM_COLUMNS}
      FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
      WHERE ${predicate}
      ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
      LIMIT @limit OFFSET @offset`,
-  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as {
-    id: number;
-    ledger_code: string;
-    title: string;
-    department_code: string | null;
-    department_zh: string | null;
-    department_en: string | null;
-    responsible_person: string | null;
-    registered_at: string;
-    deadline_end: string | null;
-    closed_at: string | null;
-    days_overdue: number | null;
-    status: string;
-  }[];
-  return {
-    total,
-    page: p.page,
-    pageSize: p.pageSize,
-    items: rows.map((r) => ({
-      id: r.id,
-      ledgerCode: r.ledger_code,
-      title: r.title,
-      departmentCode: r.department_code,
-      departmentZh: r.department_zh,
-      departmentEn: r.department_en,
-      responsiblePerson: r.responsible_person,
-      registeredAt: r.registered_at,
-      deadline: deadlineFromEnd(r.deadline_end),
-      closedAt: r.closed_at,
-      daysOverdue: r.days_overdue,
-      status: r.status,
-    })),
+  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as RawFigureItem[];
+  return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
+}
+
+type RawFigureItem = {
+  id: number;
+  ledger_code: string;
+  title: string;
+  department_code: string | null;
+  department_zh: string | null;
+  department_en: string | null;
+  responsible_person: string | null;
+  registered_at: string;
+  deadline_end: string | null;
+  closed_at: string | null;
+  days_overdue: number | null;
+  status: string;
+};
+
+const toFigureItem = (r: RawFigureItem): FigureItem => ({
+  id: r.id,
+  ledgerCode: r.ledger_code,
+  title: r.title,
+  departmentCode: r.department_code,
+  departmentZh: r.department_zh,
+  departmentEn: r.department_en,
+  responsiblePerson: r.responsible_person,
+  registeredAt: r.registered_at,
+  deadline: deadlineFromEnd(r.deadline_end),
+  closedAt: r.closed_at,
+  daysOverdue: r.days_overdue,
+  status: r.status,
+});
+
+const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
+  d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
+  CASE WHEN ${PREDICATES.overdue} THEN ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))} END AS days_overdue, i.status`;
+
+/**
+ * Items in a figure part at T that were not in it at an earlier moment (e.g. newly overdue, newly
+ * closed since the last review), overdue first by days overdue.
+ */
+export function listChangedItems(
+  db: Db,
+  p: FigureParams & { since: Moment; part: Part; limit: number },
+): { total: number; items: FigureItem[] } {
+  const { where, params } = scopeSql(p.scope);
+  const before = PREDICATES[p.part].replace(/\bs\./g, 'b.').replaceAll('@t', '@since');
+  const cte = `WITH ${itemStateCte(where)}, ${itemStateCte(where, 'b', '@since')}`;
+  const filter = `FROM s LEFT JOIN b ON b.id = s.id JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     WHERE ${PREDICATES[p.part]} AND NOT COALESCE(${before}, 0)`;
+  const all = {
+    ...baseParams(p, params),
+    since: p.since,
+    since_warn: addMoment(p.since, p.warningDays * 86_400),
   };
+  const total = (prepared(db, `${cte} SELECT COUNT(*) AS n ${filter}`).get(all) as { n: number }).n;
+  const rows = prepared(
+    db,
+    `${cte} SELECT ${ITEM_COLUMNS} ${filter} ORDER BY days_overdue DESC NULLS LAST, i.ledger_code LIMIT @limit`,
+  ).all({ ...all, limit: p.limit }) as RawFigureItem[];
+  return { total, items: rows.map(toFigureItem) };
 }
 
 /** The deadline as entered, from its end moment: 'YYYY-MM-DDT24:00:00' is the day itself. */

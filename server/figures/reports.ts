@@ -5,6 +5,7 @@
 
 import type { Db } from '../../db/open.ts';
 import {
+  type FigureItem,
   type Figures,
   type FlowWeek,
   type GroupBy,
@@ -12,6 +13,7 @@ import {
   getFiguresBy,
   getFlow,
   type ItemPage,
+  listChangedItems,
   listFigureItems,
   type Scope,
 } from '../../db/queries/figures.ts';
@@ -350,4 +352,46 @@ export function drilldownReport(
     pageSize,
   });
   return { asOf: t, figure, part, definition, ...items };
+}
+
+export interface ChangesReport {
+  asOf: Moment;
+  since: Moment;
+  newlyOverdue: { total: number; items: FigureItem[] };
+  newlyClosed: { total: number; items: FigureItem[] };
+  /** Departments whose overall rank moved 3 places or more (positive = climbed). */
+  rankMoves: {
+    department: RankingRow['department'];
+    overallRank: number | null;
+    previousOverallRank: number | null;
+    change: number;
+  }[];
+}
+
+/** What changed between the last review and T: newly overdue and newly closed items, big rank moves. */
+export function changesReport(
+  db: Db,
+  t: Moment,
+  since: Moment,
+  scope: Scope,
+  profile: ProfileRow,
+  limit = 50,
+): ChangesReport {
+  const base = { t, since, scope, warningDays: profile.config.warningDays, limit };
+  const ranking = rankingReport(db, t, scope, profile, since);
+  return {
+    asOf: t,
+    since,
+    newlyOverdue: listChangedItems(db, { ...base, part: 'overdue' }),
+    newlyClosed: listChangedItems(db, { ...base, part: 'closed' }),
+    rankMoves: ranking.rows
+      .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
+      .map((r) => ({
+        department: r.department,
+        overallRank: r.overallRank,
+        previousOverallRank: r.previous?.overallRank ?? null,
+        change: r.overallRankChange!,
+      }))
+      .sort((a, b) => b.change - a.change),
+  };
 }

@@ -8,6 +8,7 @@ import { ApiError, invalidParameter } from '../errors.ts';
 import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
 import {
   breakdownReport,
+  changesReport,
   departmentSeriesReport,
   drilldownReport,
   flowReport,
@@ -111,6 +112,17 @@ export const figures = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const deps = c.var.deps;
     return c.json(flowReport(deps.db, seriesWeeks(deps, q), resolveScope(deps, q)), 200);
+  })
+  .get('/changes', validate('query', z.strictObject({ ...base, since: asOfSchema.optional() })), (c) => {
+    const q = c.req.valid('query');
+    const deps = c.var.deps;
+    const t = resolveMoment(deps, q.asOf);
+    const since = q.since === undefined ? addMoment(t, -7 * 86_400) : asOfMoment(q.since)!;
+    if (since >= t) throw invalidParameter('since', { zh: '必须早于统计时点', en: 'must be before asOf' });
+    return c.json(
+      changesReport(deps.db, t, since, resolveScope(deps, q), resolveProfile(deps, q.profile)),
+      200,
+    );
   })
   .get(
     '/breakdown',

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  competitionRanks,
+  componentPoints,
+  DEFAULT_PROFILE,
+  scoreDepartment,
+  validateProfile,
+} from '../../../server/domain/scoring.ts';
+
+describe('component points', () => {
+  const higherBetter = { weight: 30, floor: 0.5, target: 0.95 };
+  const lowerBetter = { weight: 20, floor: 0.3, target: 0 };
+
+  it.each([
+    [0.4, 0], // below the floor
+    [0.5, 0], // at the floor
+    [0.725, 15], // halfway
+    [0.95, 30], // at the target
+    [1, 30], // beyond the target
+  ])('maps %s to %s points when higher is better', (value, points) => {
+    expect(componentPoints(value, higherBetter)).toBeCloseTo(points, 10);
+  });
+
+  it.each([
+    [0.5, 0],
+    [0.3, 0],
+    [0.15, 10],
+    [0, 20],
+  ])('maps %s to %s points when lower is better', (value, points) => {
+    expect(componentPoints(value, lowerBetter)).toBeCloseTo(points, 10);
+  });
+
+  it('gives no points for a figure without data', () => {
+    expect(componentPoints(null, higherBetter)).toBe(0);
+  });
+});
+
+describe('department score', () => {
+  it('adds the components and says what each lost', () => {
+    const { score, points, lost } = scoreDepartment(
+      {
+        closureRate: 0.8, // 25 × 0.3/0.5 = 15
+        onTimeRate: 0.6, // 30 × 0.1/0.45 = 6.67
+        overdueShare: 0.2, // 20 × 0.1/0.3 = 6.67
+        medianDaysToClose: 52.5, // 15 × 37.5/75 = 7.5
+        reopenRate: 0.125, // 10 × 0.075/0.2 = 3.75
+        appraisal: 90, // weight 0 in the default profile
+      },
+      DEFAULT_PROFILE,
+    );
+    expect(points).toEqual({
+      closureRate: 15,
+      onTimeRate: 6.67,
+      overdueShare: 6.67,
+      medianDaysToClose: 7.5,
+      reopenRate: 3.75,
+      appraisal: 0,
+    });
+    expect(lost).toEqual({
+      closureRate: 10,
+      onTimeRate: 23.33,
+      overdueShare: 13.33,
+      medianDaysToClose: 7.5,
+      reopenRate: 6.25,
+      appraisal: 0,
+    });
+    expect(score).toBe(39.59);
+  });
+});
+
+describe('competition ranks', () => {
+  it('share a rank on equal scores and skip the next (1, 2, 2, 4)', () => {
+    const rows = [{ s: 90 }, { s: 80 }, { s: 80 }, { s: 70 }];
+    const ranks = competitionRanks(rows, (r) => r.s);
+    expect(rows.map((r) => ranks.get(r))).toEqual([1, 2, 2, 4]);
+  });
+
+  it('rank in any input order', () => {
+    const rows = [{ s: 70 }, { s: 80 }, { s: 90 }, { s: 80 }];
+    const ranks = competitionRanks(rows, (r) => r.s);
+    expect(rows.map((r) => ranks.get(r))).toEqual([4, 2, 1, 2]);
+  });
+});
+
+describe('profile validation', () => {
+  it('accepts the default profile', () => {
+    expect(validateProfile(DEFAULT_PROFILE)).toEqual([]);
+  });
+
+  it('names the fields of a bad profile', () => {
+    const bad = structuredClone(DEFAULT_PROFILE);
+    bad.components.closureRate.weight = 30;
+    bad.components.reopenRate.floor = 0;
+    bad.minDueItems = 0;
+    expect(validateProfile(bad)).toEqual([
+      'components: weights must add up to 100 (they add up to 105)',
+      'components.reopenRate: floor and target must differ',
+      'minDueItems: must be a whole number of at least 1',
+    ]);
+  });
+});
