@@ -336,7 +336,7 @@ const toFigureItem = (r: RawFigureItem): FigureItem => ({
 
 const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
   d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
-  CASE WHEN ${PREDICATES.overdue} THEN ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))} END AS days_overdue, i.status`;
+  CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END AS days_overdue, i.status`;
 
 /**
  * Items in a figure part at T that were not in it at an earlier moment (e.g. newly overdue, newly

@@ -21,7 +21,7 @@ const DUE: { part: Part; text: Text } = {
   text: { zh: '截至T有效整改期限已过的事项', en: 'items whose effective deadline passed before T' },
 };
 
-export const FIGURE_DEFINITIONS = {
+const DEFINITIONS = {
   registered: {
     name: { zh: '登记事项', en: 'Registered' },
     definition: {
@@ -67,8 +67,8 @@ export const FIGURE_DEFINITIONS = {
   overdue: {
     name: { zh: '逾期未销号', en: 'Overdue' },
     definition: {
-      zh: 'T时未销号且有效期限已过的事项；逾期天数 = T − 期限届满时刻，不足一天按一天计。',
-      en: 'Items open at T whose effective deadline has passed; days overdue = T − the moment the deadline passed, part days counted as whole.',
+      zh: 'T时未销号且有效期限已过的事项；逾期天数 = T − 期限届满时刻，不足一天按一天计（至少1天）。',
+      en: 'Items open at T whose effective deadline has passed; days overdue = T − the moment the deadline passed, part days counted as whole (at least 1).',
     },
     numerator: { part: 'overdue', text: { zh: '逾期未销号的事项', en: 'open items past their deadline' } },
   },
@@ -161,5 +161,6 @@ export const FIGURE_DEFINITIONS = {
   },
 } satisfies Record<string, FigureDefinition>;
 
-export type FigureKey = keyof typeof FIGURE_DEFINITIONS;
+export type FigureKey = keyof typeof DEFINITIONS;
+export const FIGURE_DEFINITIONS: Record<FigureKey, FigureDefinition> = DEFINITIONS;
 export const FIGURE_KEYS = Object.keys(FIGURE_DEFINITIONS) as FigureKey[];

@@ -99,7 +99,7 @@ export function referenceFigures(items: ItemSpec[], tMoment: string, warningDays
       r.open++;
       if (due) {
         r.overdue++;
-        r.daysOverdue[item.code] = Math.ceil((t - passMoment(deadline!)) / DAY);
+        r.daysOverdue[item.code] = Math.max(1, Math.ceil((t - passMoment(deadline!)) / DAY));
       } else if (deadline !== null && passed(deadline, warn)) r.yellow++;
       else r.green++;
     }

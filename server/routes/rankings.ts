@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import {
+  findPublishedRanking,
+  getPublishedRanking,
+  listPublishedRankings,
+  savePublishedRanking,
+} from '../../db/queries/published-rankings.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
+import { rankingReport } from '../figures/reports.ts';
+import { asOfSchema, scopeShape, validate } from '../validation.ts';
+
+const { department: _department, ...rankingScope } = scopeShape;
+
+const publishBody = z.strictObject({
+  /** How the period is called in bulletins, e.g. '2026-W47' or '2026年11月'. */
+  period: z.string().trim().min(1).max(40),
+  asOf: asOfSchema,
+  ...rankingScope,
+  /** Publishing a period and scope again replaces the earlier ranking (recorded in the audit log). */
+  replace: z.boolean().default(false),
+});
+
+/** Publishing freezes a period's ranking with the profile version it used (DESIGN.md §4). */
+export const rankings = new Hono<AppEnv>()
+  .get('/published', (c) => c.json({ published: listPublishedRankings(c.var.deps.db) }, 200))
+  .get('/published/:id', validate('param', z.object({ id: z.coerce.number().int().positive() })), (c) => {
+    const { id } = c.req.valid('param');
+    const published = getPublishedRanking(c.var.deps.db, id);
+    if (!published) throw notFound({ zh: '已发布排名', en: 'published ranking' }, String(id), 'id');
+    return c.json(published, 200);
+  })
+  .post('/published', requireRole('admin'), validate('json', publishBody), (c) => {
+    const { period, asOf, replace, ...filters } = c.req.valid('json');
+    const deps = c.var.deps;
+    const scope = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      string
+    >;
+    const profile = resolveProfile(deps, undefined);
+    const t = resolveMoment(deps, asOf);
+    const result = rankingReport(deps.db, t, resolveScope(deps, filters), profile);
+    const at = deps.clock.now().toISOString();
+    const id = deps.db
+      .transaction(() => {
+        const earlier = findPublishedRanking(deps.db, period, scope);
+        if (earlier && !replace) {
+          throw new ApiError(
+            409,
+            'already_published',
+            {
+              zh: `${period} 的排名已发布；如需重新发布请设置 replace`,
+              en: `The ranking for ${period} is already published; set replace to publish it again`,
+            },
+            { field: 'period', id: earlier.id },
+          );
+        }
+        const saved = savePublishedRanking(deps.db, {
+          period,
+          asOf: t,
+          scope,
+          profileId: profile.id,
+          result,
+          publishedAt: at,
+          publishedBy: c.var.user.id,
+        });
+        recordAudit(deps.db, {
+          at,
+          actor: actorOf(c.var.user),
+          action: earlier ? 'ranking.republish' : 'ranking.publish',
+          entity: 'published_ranking',
+          entityId: saved,
+          before: earlier
+            ? { asOf: earlier.asOf, profileId: earlier.profileId, publishedAt: earlier.publishedAt }
+            : undefined,
+          after: { period, asOf: t, scope, profileId: profile.id },
+        });
+        return saved;
+      })
+      .immediate();
+    return c.json(getPublishedRanking(deps.db, id)!, 201);
+  });

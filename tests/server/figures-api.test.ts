@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open.ts';
+import { insertUser } from '../../db/queries/users.ts';
+import { createApp } from '../../server/app.ts';
+import { FIGURE_KEYS } from '../../server/domain/figure-definitions.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { call, openSession, type TestSession } from '../helpers/accounts.ts';
+import { memoryDb } from '../helpers/db.ts';
+import { ledger } from '../helpers/ledger.ts';
+
+/** A department with an item due on 5 April (a day deadline) and one closed on time. */
+function setup(nowUtc: string, tz = 'Asia/Shanghai') {
+  const db: Db = memoryDb();
+  const l = ledger(db).department('A1', 'G1').department('B1', 'G2').campaign('C1');
+  l.item({ code: 'due-5-april', department: 'A1', registered: '2026-03-25', deadline: '2026-04-05' });
+  l.item({
+    code: 'done',
+    department: 'A1',
+    registered: '2026-03-01',
+    deadline: '2026-03-20',
+    closures: [{ closed: '2026-03-10' }],
+  });
+  const user = (role: 'admin' | 'leader') =>
+    insertUser(db, {
+      username: role,
+      displayName: role,
+      role,
+      departmentId: null,
+      passwordHash: null,
+      createdAt: nowUtc,
+    });
+  const admin = openSession(db, user('admin'), nowUtc);
+  const leader = openSession(db, user('leader'), nowUtc);
+  const app = createApp({ db, clock: fixedClock(nowUtc), tz });
+  const get = async (path: string, session: TestSession = leader, lang = 'en') => {
+    const res = await call(app, 'GET', path, { session, headers: { 'accept-language': lang } });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  return { db, app, admin, leader, get };
+}
+
+describe('figures API: "now" in the organisation’s time zone', () => {
+  it('is not overdue at 23:59:59 in Shanghai on the deadline day (15:59:59 UTC)', async () => {
+    const { get } = setup('2026-04-05T15:59:59Z');
+    const { body } = await get('/api/figures/summary');
+    expect(body.asOf).toBe('2026-04-05T23:59:59');
+    expect(body.figures.overdue).toBe(0);
+    expect(body.figures.lights).toEqual({ red: 0, yellow: 1, green: 0 });
+  });
+
+  it('is overdue by 1 day from midnight in Shanghai (16:00 UTC)', async () => {
+    const { get } = setup('2026-04-05T16:00:00Z');
+    const { body } = await get('/api/figures/summary');
+    expect(body.asOf).toBe('2026-04-06T00:00:00');
+    expect(body.figures.overdue).toBe(1);
+    const items = await get('/api/figures/items?figure=overdue');
+    expect(
+      items.body.items.map((i: { ledgerCode: string; daysOverdue: number }) => [i.ledgerCode, i.daysOverdue]),
+    ).toEqual([['due-5-april', 1]]);
+  });
+
+  it('counts days in another configured time zone', async () => {
+    // 16:00 UTC is still 5 April (noon) in New York: not overdue there.
+    const { get } = setup('2026-04-05T16:00:00Z', 'America/New_York');
+    const { body } = await get('/api/figures/summary');
+    expect(body.asOf).toBe('2026-04-05T12:00:00');
+    expect(body.figures.overdue).toBe(0);
+  });
+
+  it('takes "asOf" as the end of that day, and compares with a week before', async () => {
+    const { get } = setup('2026-06-01T00:00:00Z');
+    const { body } = await get('/api/figures/summary?asOf=2026-04-05');
+    expect(body.asOf).toBe('2026-04-06T00:00:00');
+    expect(body.previousAsOf).toBe('2026-03-30T00:00:00');
+    expect(body.figures.overdue).toBe(1);
+    expect(body.previous.overdue).toBe(0);
+  });
+});
+
+describe('figures API: bad input', () => {
+  const { get } = setup('2026-04-01T00:00:00Z');
+
+  it.each([
+    ['/api/figures/summary?asOf=2026-02-30', 'asOf'],
+    ['/api/figures/summary?asof=2026-02-01', 'asof'],
+    ['/api/figures/summary?source=rumour', 'source'],
+    ['/api/figures/items?figure=happiness', 'figure'],
+    ['/api/figures/items?figure=closed&part=denominator', 'part'],
+    ['/api/figures/items?figure=closed&pageSize=5000', 'pageSize'],
+    ['/api/figures/series?from=2020-01-01', 'from'],
+    ['/api/figures/breakdown', 'by'],
+    ['/api/figures/improvement?baseline=2030-01-01', 'baseline'],
+  ])('%s → 400 naming %s', async (path, field) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_parameter');
+    expect(body.error.details.field).toBe(field);
+    expect(body.error.message).toContain(field);
+  });
+
+  it('names the parameter in Chinese too', async () => {
+    const { body } = await get('/api/figures/summary?asOf=yesterday', undefined, 'zh-CN');
+    expect(body.error.message).toBe('参数 asOf 无效：格式不对');
+  });
+
+  it.each([
+    ['/api/figures/summary?department=NOPE', 'department'],
+    ['/api/figures/ranking?campaign=NOPE', 'campaign'],
+    ['/api/figures/summary?peerGroup=NOPE', 'peerGroup'],
+    ['/api/figures/summary?domain=NOPE', 'domain'],
+    ['/api/figures/summary?profile=99', 'profile'],
+  ])('%s → 404 naming %s', async (path, field) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(404);
+    expect(body.error.details.field).toBe(field);
+  });
+});
+
+describe('figures API: definitions and drill-down', () => {
+  it('defines every figure in both languages', async () => {
+    const { get } = setup('2026-04-01T00:00:00Z');
+    const { body } = await get('/api/figures/definitions');
+    expect(Object.keys(body.definitions).sort()).toEqual([...FIGURE_KEYS].sort());
+    for (const d of Object.values(body.definitions) as {
+      name: { zh: string; en: string };
+      definition: { zh: string; en: string };
+    }[]) {
+      expect(d.name.zh && d.name.en && d.definition.zh && d.definition.en).toBeTruthy();
+    }
+  });
+
+  it('lists as many items in a numerator and denominator as the figure counts', async () => {
+    const { get } = setup('2026-04-10T00:00:00Z');
+    const summary = (await get('/api/figures/summary')).body.figures;
+    expect((await get('/api/figures/items?figure=closureRate&part=numerator')).body.total).toBe(
+      summary.closed,
+    );
+    expect((await get('/api/figures/items?figure=closureRate&part=denominator')).body.total).toBe(
+      summary.registered,
+    );
+    expect((await get('/api/figures/items?figure=onTimeRate&part=numerator')).body.total).toBe(
+      summary.onTime,
+    );
+    expect((await get('/api/figures/items?figure=onTimeRate&part=denominator')).body.total).toBe(summary.due);
+  });
+});
+
+describe('publishing a ranking', () => {
+  it('freezes it with the profile version, reads back identically after the ledger changes, and audits a republish', async () => {
+    const { db, app, admin, leader, get } = setup('2026-06-01T00:00:00Z');
+    const publish = (body: unknown, session = admin) =>
+      call(app, 'POST', '/api/rankings/published', { session, body });
+    const first = await publish({ period: '2026-W14', asOf: '2026-04-05' });
+    expect(first.status).toBe(201);
+    const published = (await first.json()) as { id: number; profileId: number; result: unknown };
+    expect(published.profileId).toBe(1);
+
+    // The ledger changes afterwards: the overdue item is closed, back-dated.
+    db.prepare(
+      "UPDATE items SET status = 'closed', closed_at = '2026-04-01T10:00:00', first_closed_at = '2026-04-01T10:00:00' WHERE ledger_code = 'due-5-april'",
+    ).run();
+    const again = await get(`/api/rankings/published/${published.id}`);
+    expect(again.body.result).toEqual(published.result);
+
+    expect((await publish({ period: '2026-W14', asOf: '2026-04-05' })).status).toBe(409);
+    expect((await publish({ period: '2026-W14', asOf: '2026-04-05' }, leader)).status).toBe(403);
+    const replaced = await publish({ period: '2026-W14', asOf: '2026-04-05', replace: true });
+    expect(replaced.status).toBe(201);
+    const audit = db
+      .prepare("SELECT action FROM audit_log WHERE entity = 'published_ranking' ORDER BY id")
+      .all();
+    expect(audit).toEqual([{ action: 'ranking.publish' }, { action: 'ranking.republish' }]);
+  });
+});
