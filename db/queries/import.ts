@@ -1,0 +1,215 @@
+/**
+ * The database side of importing a ledger: the names rows are matched against, the items they
+ * update, the all-or-nothing write of a planned import as one batch, and saved column mappings.
+ */
+import { z } from 'zod';
+import { deadlineEnd } from '../../server/domain/time.ts';
+import type { ExistingItem, Lookups, RowPlan } from '../../server/import/plan.ts';
+import { IMPORT_FIELDS } from '../../server/import/vocabulary.ts';
+import type { Db } from '../open.ts';
+
+/** Who runs an import: a signed-in user, or the command line ('import', no user). */
+export interface ImportActor {
+  userId: number | null;
+  name: string;
+}
+
+export function loadImportLookups(db: Db): Lookups {
+  return {
+    departments: db.prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM departments').all() as Lookups['departments'],
+    aliases: db
+      .prepare('SELECT alias, department_id AS departmentId FROM department_aliases')
+      .all() as Lookups['aliases'],
+    campaigns: db.prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM campaigns').all() as Lookups['campaigns'],
+    domains: db
+      .prepare('SELECT id, campaign_id AS campaignId, code, name_zh AS nameZh, name_en AS nameEn FROM domains')
+      .all() as Lookups['domains'],
+  };
+}
+
+/** Finds items by ledger code, with their participating departments. */
+export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undefined {
+  const byCode = db.prepare('SELECT * FROM items WHERE ledger_code = ?');
+  const participants = db.prepare('SELECT department_id AS id FROM item_departments WHERE item_id = ? ORDER BY department_id');
+  return (code) => {
+    const row = byCode.get(code) as Omit<ExistingItem, 'participants'> | undefined;
+    if (!row) return undefined;
+    return { ...row, participants: (participants.all(row.id) as { id: number }[]).map((p) => p.id) };
+  };
+}
+
+export interface BatchSummary {
+  batchId: number;
+  created: number;
+  updated: number;
+}
+
+/**
+ * Writes planned rows as one import batch: items, their closures, extensions, participants, and the
+ * history rows of every change, each tagged with the batch. The caller runs it inside its transaction.
+ */
+export function writeImportBatch(
+  db: Db,
+  plans: RowPlan[],
+  meta: { fileName: string; actor: ImportActor; nowUtc: string; nowLocal: string },
+): BatchSummary {
+  const { actor, nowUtc, nowLocal } = meta;
+  const created = plans.filter((p) => p.action === 'create').length;
+  const updated = plans.filter((p) => p.action === 'update').length;
+  const batchId = Number(
+    db
+      .prepare(
+        'INSERT INTO import_batches (file_name, created_at, created_by, rows_created, rows_updated) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(meta.fileName, nowUtc, actor.userId, created, updated).lastInsertRowid,
+  );
+  const s = {
+    item: db.prepare(`INSERT INTO items (
+        ledger_code, title, description, campaign_id, domain_id, source, department_id, responsible_person,
+        registered_at, assigned_at, rectification_type, handling_mode, measures, original_deadline,
+        original_deadline_end, deadline, deadline_end, status, first_response_at, rectified_at, evidence,
+        closed_at, verified_by, first_closed_at, first_extended_at, extension_count, state_changed_at,
+        version, created_at, updated_at
+      ) VALUES (
+        @ledger_code, @title, @description, @campaign_id, @domain_id, @source, @department_id, @responsible_person,
+        @registered_at, @assigned_at, @rectification_type, @handling_mode, @measures, @original_deadline,
+        @original_deadline_end, @deadline, @deadline_end, @status, @first_response_at, @rectified_at, @evidence,
+        @closed_at, @verified_by, @first_closed_at, @first_extended_at, @extension_count, @state_changed_at,
+        1, @created_at, @updated_at
+      )`),
+    closure: db.prepare('INSERT INTO item_closures (item_id, closed_at, verified_by, evidence) VALUES (?, ?, ?, ?)'),
+    reopen: db.prepare(
+      'UPDATE item_closures SET reopened_at = ?, reopen_reason = ? WHERE item_id = ? AND reopened_at IS NULL',
+    ),
+    extension: db.prepare(
+      'INSERT INTO deadline_extensions (item_id, approved_at, approved_by, old_deadline, new_deadline, new_deadline_end, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    clearParticipants: db.prepare('DELETE FROM item_departments WHERE item_id = ?'),
+    participant: db.prepare('INSERT OR IGNORE INTO item_departments (item_id, department_id) VALUES (?, ?)'),
+    history: db.prepare(
+      'INSERT INTO item_history (item_id, at, effective_at, actor_id, actor_name, kind, before, after, note, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+  const history = (
+    itemId: number,
+    effectiveAt: string,
+    kind: string,
+    before: object | null,
+    after: object | null,
+    note: string | null = null,
+  ) =>
+    s.history.run(
+      itemId,
+      nowUtc,
+      effectiveAt,
+      actor.userId,
+      actor.name,
+      kind,
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+      note,
+      batchId,
+    );
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const update = (cols: string[]) => {
+    const key = cols.join(',');
+    let stmt = updates.get(key);
+    if (!stmt) {
+      stmt = db.prepare(
+        `UPDATE items SET ${[...cols, 'updated_at'].map((c) => `${c} = @${c}`).join(', ')}, version = version + 1 WHERE id = @id`,
+      );
+      updates.set(key, stmt);
+    }
+    return stmt;
+  };
+  const reason = '导入台账记载的延期 / Extension recorded in an imported ledger';
+
+  for (const p of plans) {
+    if (p.action === 'create') {
+      const itemId = Number(s.item.run({ ...p.item, created_at: nowUtc, updated_at: nowUtc }).lastInsertRowid);
+      history(itemId, p.item.registered_at, 'imported', null, p.item);
+      for (const d of p.participants) s.participant.run(itemId, d);
+      if (p.extension) {
+        const x = p.extension;
+        s.extension.run(itemId, x.approvedAt, actor.userId, x.oldDeadline, x.newDeadline, deadlineEnd(x.newDeadline), reason);
+        history(itemId, x.approvedAt, 'extended', { deadline: x.oldDeadline }, { deadline: x.newDeadline }, reason);
+      }
+      if (p.closure) {
+        s.closure.run(itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
+        history(itemId, p.closure.closedAt, 'closed', null, { status: 'closed', closed_at: p.closure.closedAt });
+      }
+    } else if (p.action === 'update') {
+      update(Object.keys(p.set)).run({ ...p.set, id: p.itemId, updated_at: nowUtc });
+      history(p.itemId, nowLocal, 'import_updated', p.before, p.after);
+      if (p.participants) {
+        s.clearParticipants.run(p.itemId);
+        for (const d of p.participants) s.participant.run(p.itemId, d);
+      }
+      if (p.reopen) {
+        s.reopen.run(p.reopen.at, p.reopen.reason, p.itemId);
+        history(p.itemId, p.reopen.at, 'reopened', { status: 'closed' }, { status: 'in_progress' }, p.reopen.reason);
+      }
+      if (p.extension) {
+        const x = p.extension;
+        s.extension.run(p.itemId, x.approvedAt, actor.userId, x.oldDeadline, x.newDeadline, deadlineEnd(x.newDeadline), reason);
+        history(p.itemId, x.approvedAt, 'extended', { deadline: x.oldDeadline }, { deadline: x.newDeadline }, reason);
+      }
+      if (p.closure) {
+        s.closure.run(p.itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
+        history(p.itemId, p.closure.closedAt, 'closed', null, { status: 'closed', closed_at: p.closure.closedAt });
+      }
+    }
+  }
+  return { batchId, created, updated };
+}
+
+// --- Saved mappings ----------------------------------------------------------------------------------
+
+const mappingSchema = z.record(z.string().min(1).max(200), z.enum(IMPORT_FIELDS).nullable());
+export type SavedMapping = z.infer<typeof mappingSchema>;
+
+export interface ImportMappingRow {
+  id: number;
+  name: string;
+  mapping: SavedMapping;
+  createdAt: string;
+  createdBy: number | null;
+}
+
+function toMappingRow(r: { id: number; name: string; mapping: string; created_at: string; created_by: number | null }) {
+  return {
+    id: r.id,
+    name: r.name,
+    mapping: mappingSchema.parse(JSON.parse(r.mapping)),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+export function listImportMappings(db: Db): ImportMappingRow[] {
+  return (db.prepare('SELECT * FROM import_mappings ORDER BY name').all() as Parameters<typeof toMappingRow>[0][]).map(
+    toMappingRow,
+  );
+}
+
+export function getImportMapping(db: Db, name: string): ImportMappingRow | null {
+  const r = db.prepare('SELECT * FROM import_mappings WHERE name = ?').get(name) as
+    | Parameters<typeof toMappingRow>[0]
+    | undefined;
+  return r ? toMappingRow(r) : null;
+}
+
+/** Saves a mapping under a name, replacing one of the same name. */
+export function saveImportMapping(
+  db: Db,
+  input: { name: string; mapping: SavedMapping; actor: ImportActor; nowUtc: string },
+): ImportMappingRow {
+  const mapping = mappingSchema.parse(input.mapping);
+  const name = input.name.trim();
+  if (!name) throw new Error('A mapping needs a name');
+  db.prepare(
+    `INSERT INTO import_mappings (name, mapping, created_at, created_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, created_at = excluded.created_at, created_by = excluded.created_by`,
+  ).run(name, JSON.stringify(mapping), input.nowUtc, input.actor.userId);
+  return getImportMapping(db, name)!;
+}

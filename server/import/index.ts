@@ -1,0 +1,273 @@
+/**
+ * Importing an office's ledger (.xlsx or .csv): the functions a route or the command line calls.
+ *
+ *   inspectImport(input, options)         → the header row found, each column's field, a few rows
+ *   dryRunImport(db, input, options)      → what every row would do, nothing written
+ *   commitImport(db, input, options)      → the same plan written all or nothing as one import batch
+ *
+ * The file is read and parsed before the transaction (reading is asynchronous); the rows are matched
+ * against the database and written inside one `.immediate()` transaction, so the commit acts on the
+ * database as it is then, not as it was at the dry run.
+ */
+import {
+  type ImportActor,
+  itemFinder,
+  loadImportLookups,
+  writeImportBatch,
+} from '../../db/queries/import.ts';
+import type { Db } from '../../db/open.ts';
+import type { Source } from '../domain/lifecycle.ts';
+import { type Clock, toLocalMoment } from '../domain/time.ts';
+import { ApiError, type Lang, type Text } from '../errors.ts';
+import { type Column, type ColumnMapping, findHeaderRow, HEADER_SEARCH_ROWS, mapColumns } from './columns.ts';
+import { type PlanContext, planRows, type RowPlan } from './plan.ts';
+import { type ImportInput, type ImportLimits, openTable, type RawRow, type TableInfo } from './read.ts';
+import { type CellIssue, classifyRow, type ParsedRow, parseRow, type RowKind } from './rows.ts';
+import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
+
+export type { ImportActor } from '../../db/queries/import.ts';
+export type { Column, ColumnMapping } from './columns.ts';
+export type { ImportInput, ImportLimits } from './read.ts';
+export { DEFAULT_LIMITS } from './read.ts';
+export type { ImportField } from './vocabulary.ts';
+export { FIELD_LABELS, IMPORT_FIELDS } from './vocabulary.ts';
+
+export interface ImportOptions {
+  /** The organisation's time zone (CLOSEOUT_TZ) and clock: "now" for events the import makes. */
+  tz: string;
+  clock: Clock;
+  /** Campaign code for rows without a campaign column. */
+  campaign?: string;
+  /** Source for rows whose source is empty. */
+  source?: Source;
+  /** xlsx: the sheet to read (default: the first visible one). */
+  sheet?: string;
+  /** Header → field (null: leave out), e.g. a saved mapping; other headers get the suggestion. */
+  mapping?: ColumnMapping;
+  limits?: Partial<ImportLimits>;
+}
+
+export interface ReportIssue {
+  /** The spreadsheet's column letter and its header, when the issue is about one cell. */
+  column: string | null;
+  header: string | null;
+  field: ImportField | null;
+  value?: string;
+  message: Text;
+}
+
+export type RowAction = 'create' | 'update' | 'unchanged' | 'reject' | 'skip';
+
+export interface RowReport {
+  /** The row number the user sees in the spreadsheet. */
+  row: number;
+  action: RowAction;
+  ledgerCode: string | null;
+  title: string | null;
+  /** update: the fields that change. */
+  changes?: ImportField[];
+  /** skip: why the row is not an item. */
+  skipped?: Exclude<RowKind, 'item' | 'blank'>;
+  errors: ReportIssue[];
+  warnings: ReportIssue[];
+}
+
+export interface ImportSummary {
+  rows: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  reject: number;
+  skip: number;
+}
+
+export interface ImportReport {
+  file: TableInfo & { name: string; headerRow: number };
+  columns: Column[];
+  rows: RowReport[];
+  summary: ImportSummary;
+}
+
+export interface ImportResult {
+  committed: boolean;
+  /** The import_batches row, when committed. */
+  batchId: number | null;
+  report: ImportReport;
+}
+
+interface ReadResult {
+  file: ImportReport['file'];
+  columns: Column[];
+  parsed: ParsedRow[];
+  skipped: RowReport[];
+}
+
+const fileError = (code: string, text: Text, details?: Record<string, unknown>) =>
+  new ApiError(422, code, text, details);
+
+/** Reads the file: finds the header, maps the columns, parses every item row (no database). */
+async function readRows(input: ImportInput, options: ImportOptions, sampleOnly = 0): Promise<ReadResult> {
+  const table = await openTable(input, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const iterator = table.rows[Symbol.asyncIterator]();
+  const top: RawRow[] = [];
+  try {
+    while (top.length < HEADER_SEARCH_ROWS) {
+      const next = await iterator.next();
+      if (next.done) break;
+      top.push(next.value);
+    }
+    const at = findHeaderRow(
+      top.map((r) => r.cells),
+      options.mapping,
+    );
+    if (at === null)
+      throw fileError('import_no_header', {
+        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表格需要“问题名称”“牵头单位”“整改时限”等列名`,
+        en: `No header row in the first ${HEADER_SEARCH_ROWS} rows: the sheet needs column headers such as "Title", "Lead department", "Deadline"`,
+      });
+    const headerRow = top[at]!;
+    const columns = mapColumns(headerRow.cells, options.mapping);
+    if (!columns.some((c) => c.field === 'title'))
+      throw fileError(
+        'import_no_title_column',
+        {
+          zh: `没有“问题名称”列（表头：${columns.map((c) => c.header).filter(Boolean).join('、')}）；请在列对应中指定`,
+          en: `No column for the title (headers: ${columns.map((c) => c.header).filter(Boolean).join(', ')}); map one`,
+        },
+        { columns },
+      );
+    const file = { ...table.info, name: input.name, headerRow: headerRow.row };
+    const parsed: ParsedRow[] = [];
+    const skipped: RowReport[] = [];
+    const take = (raw: RawRow) => {
+      const kind = classifyRow(raw.cells, columns);
+      if (kind === 'blank') return;
+      if (kind === 'item') parsed.push(parseRow(raw.row, raw.cells, columns));
+      else
+        skipped.push({
+          row: raw.row,
+          action: 'skip',
+          skipped: kind,
+          ledgerCode: null,
+          title: null,
+          errors: [],
+          warnings: [],
+        });
+    };
+    for (const raw of top.slice(at + 1)) take(raw);
+    for (;;) {
+      if (sampleOnly > 0 && parsed.length + skipped.length >= sampleOnly) break;
+      const next = await iterator.next();
+      if (next.done) break;
+      take(next.value);
+    }
+    return { file, columns, parsed, skipped };
+  } finally {
+    await iterator.return?.(undefined);
+  }
+}
+
+function planContext(db: Db, options: ImportOptions, actor: ImportActor | null): PlanContext {
+  return {
+    lookups: loadImportLookups(db),
+    findItem: itemFinder(db),
+    now: toLocalMoment(options.clock.now(), options.tz),
+    ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    actorId: actor?.userId ?? null,
+  };
+}
+
+function toIssue(issue: CellIssue, columns: Column[]): ReportIssue {
+  const col =
+    issue.column !== null
+      ? columns[issue.column]
+      : issue.field !== null
+        ? columns.find((c) => c.field === issue.field)
+        : undefined;
+  return {
+    column: col?.letter ?? null,
+    header: col?.header ?? null,
+    field: issue.field,
+    ...(issue.value !== undefined ? { value: issue.value } : {}),
+    message: issue.message,
+  };
+}
+
+function buildReport(read: ReadResult, plans: RowPlan[]): ImportReport {
+  const rows: RowReport[] = plans.map((p) => ({
+    row: p.row,
+    action: p.action,
+    ledgerCode: p.ledgerCode,
+    title: p.title,
+    ...(p.action === 'update' ? { changes: p.changes } : {}),
+    errors: p.action === 'reject' ? p.errors.map((e) => toIssue(e, read.columns)) : [],
+    warnings: p.warnings.map((w) => toIssue(w, read.columns)),
+  }));
+  const all = [...rows, ...read.skipped].sort((a, b) => a.row - b.row);
+  const summary: ImportSummary = { rows: all.length, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
+  for (const r of all) summary[r.action]++;
+  return { file: read.file, columns: read.columns, rows: all, summary };
+}
+
+/** The header row found and each column's field (for a mapping screen), with the first rows parsed. */
+export async function inspectImport(
+  input: ImportInput,
+  options: Omit<ImportOptions, 'clock' | 'tz'>,
+): Promise<{ file: ImportReport['file']; columns: Column[]; sample: ParsedRow[] }> {
+  const read = await readRows(input, { ...options, tz: 'UTC', clock: { now: () => new Date() } }, 20);
+  return { file: read.file, columns: read.columns, sample: read.parsed };
+}
+
+/** What importing the file would do, row by row; writes nothing. */
+export async function dryRunImport(db: Db, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+  const read = await readRows(input, options);
+  const plans = db.transaction(() => planRows(read.parsed, planContext(db, options, null))).deferred();
+  return buildReport(read, plans);
+}
+
+/**
+ * Imports the file all or nothing: when any row is rejected nothing is written (committed: false,
+ * with the report saying why); otherwise every row is written in one transaction as one import batch.
+ */
+export async function commitImport(
+  db: Db,
+  input: ImportInput,
+  options: ImportOptions & { actor: ImportActor },
+): Promise<ImportResult> {
+  const read = await readRows(input, options);
+  const nowUtc = options.clock.now().toISOString();
+  const result = db
+    .transaction(() => {
+      const ctx = planContext(db, options, options.actor);
+      const plans = planRows(read.parsed, ctx);
+      if (plans.some((p) => p.action === 'reject')) return { plans, batchId: null };
+      const batch = writeImportBatch(db, plans, {
+        fileName: input.name,
+        actor: options.actor,
+        nowUtc,
+        nowLocal: ctx.now,
+      });
+      return { plans, batchId: batch.batchId };
+    })
+    .immediate();
+  return { committed: result.batchId !== null, batchId: result.batchId, report: buildReport(read, result.plans) };
+}
+
+/** One issue as a sentence naming the row and the column, in the user's language. */
+export function describeIssue(row: number, issue: ReportIssue, lang: Lang): string {
+  const field = issue.field ? FIELD_LABELS[issue.field] : null;
+  if (lang === 'en') {
+    const where = issue.column
+      ? `row ${row}, column ${issue.column}${issue.header ? ` (${issue.header})` : ''}`
+      : `row ${row}${field ? ` (${field.en})` : ''}`;
+    return `${where[0]!.toUpperCase()}${where.slice(1)}: ${issue.message.en}`;
+  }
+  const where = issue.column
+    ? `第 ${row} 行 ${issue.column} 列${issue.header ? `「${issue.header}」` : ''}`
+    : `第 ${row} 行${field ? `（${field.zh}）` : ''}`;
+  return `${where}：${issue.message.zh}`;
+}

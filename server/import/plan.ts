@@ -1,0 +1,783 @@
+/**
+ * What each sheet row does to the ledger: create an item, update the item with its ledger code, leave
+ * it unchanged, or be rejected with the column and the reason. A plan is exactly what the commit
+ * writes, so the dry run and the commit cannot disagree. Status changes of existing items follow the
+ * lifecycle's transitions (an item is closed through rectify → close, reopened through reopen);
+ * a new item is written in the state the sheet describes, with a closure record when it is closed and
+ * an extension record when its deadline differs from the original, as the demo data does.
+ */
+import { createHash } from 'node:crypto';
+import {
+  allowedActions,
+  COMPLAINT_SOURCES,
+  type HandlingMode,
+  nextStatus,
+  type RectificationType,
+  type Source,
+  type Status,
+  type StatusAction,
+} from '../domain/lifecycle.ts';
+import { deadlineEnd, type Moment } from '../domain/time.ts';
+import type { Text } from '../errors.ts';
+import type { CellIssue, ParsedRow, RowValues } from './rows.ts';
+import { normalizeName, sameDate, toMoment } from './values.ts';
+import { FIELD_LABELS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
+
+export interface Lookups {
+  departments: { id: number; code: string; nameZh: string; nameEn: string }[];
+  aliases: { alias: string; departmentId: number }[];
+  campaigns: { id: number; code: string; nameZh: string; nameEn: string }[];
+  domains: { id: number; campaignId: number; code: string; nameZh: string; nameEn: string }[];
+}
+
+/** An item as stored, with its participating departments. */
+export interface ExistingItem {
+  id: number;
+  ledger_code: string;
+  title: string;
+  description: string;
+  campaign_id: number;
+  domain_id: number | null;
+  source: Source;
+  department_id: number | null;
+  responsible_person: string | null;
+  registered_at: string;
+  assigned_at: string | null;
+  rectification_type: RectificationType;
+  handling_mode: HandlingMode | null;
+  measures: string;
+  original_deadline: string | null;
+  original_deadline_end: string | null;
+  deadline: string | null;
+  deadline_end: string | null;
+  status: Status;
+  first_response_at: string | null;
+  rectified_at: string | null;
+  evidence: string | null;
+  closed_at: string | null;
+  verified_by: number | null;
+  first_closed_at: string | null;
+  first_reopened_at: string | null;
+  first_extended_at: string | null;
+  reopen_count: number;
+  extension_count: number;
+  state_changed_at: string | null;
+  voided_at: string | null;
+  version: number;
+  participants: number[];
+}
+
+export interface PlanContext {
+  lookups: Lookups;
+  findItem: (ledgerCode: string) => ExistingItem | undefined;
+  /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
+  now: Moment;
+  /** Campaign code for rows without a campaign column. */
+  campaign?: string;
+  /** Source for rows without a source. */
+  source?: Source;
+  actorId: number | null;
+}
+
+/** The item columns written for a new item. */
+export interface NewItem {
+  ledger_code: string;
+  title: string;
+  description: string;
+  campaign_id: number;
+  domain_id: number | null;
+  source: Source;
+  department_id: number | null;
+  responsible_person: string | null;
+  registered_at: string;
+  assigned_at: string | null;
+  rectification_type: RectificationType;
+  handling_mode: HandlingMode | null;
+  measures: string;
+  original_deadline: string | null;
+  original_deadline_end: string | null;
+  deadline: string | null;
+  deadline_end: string | null;
+  status: Status;
+  first_response_at: string | null;
+  rectified_at: string | null;
+  evidence: string | null;
+  closed_at: string | null;
+  verified_by: number | null;
+  first_closed_at: string | null;
+  first_extended_at: string | null;
+  extension_count: number;
+  state_changed_at: string | null;
+}
+
+export interface ExtensionWrite {
+  approvedAt: Moment;
+  oldDeadline: string | null;
+  newDeadline: string;
+}
+
+export interface ClosureWrite {
+  closedAt: Moment;
+  evidence: string | null;
+}
+
+interface PlanBase {
+  row: number;
+  ledgerCode: string | null;
+  title: string | null;
+  warnings: CellIssue[];
+}
+
+export type RowPlan =
+  | (PlanBase & {
+      action: 'create';
+      item: NewItem;
+      participants: number[];
+      extension: ExtensionWrite | null;
+      closure: ClosureWrite | null;
+    })
+  | (PlanBase & {
+      action: 'update';
+      itemId: number;
+      changes: ImportField[];
+      set: Record<string, string | number | null>;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+      participants: number[] | null;
+      extension: ExtensionWrite | null;
+      closure: ClosureWrite | null;
+      reopen: { at: Moment; closedAt: Moment; reason: string } | null;
+    })
+  | (PlanBase & { action: 'unchanged'; itemId: number })
+  | (PlanBase & { action: 'reject'; errors: CellIssue[] });
+
+// --- Name matching -----------------------------------------------------------------------------------
+
+type Match = number | 'ambiguous';
+
+function index<T>(items: T[], keys: (item: T) => string[], id: (item: T) => number): Map<string, Match> {
+  const m = new Map<string, Match>();
+  for (const item of items) {
+    for (const key of new Set(keys(item).map(normalizeName))) {
+      if (!key) continue;
+      const prev = m.get(key);
+      m.set(key, prev === undefined || prev === id(item) ? id(item) : 'ambiguous');
+    }
+  }
+  return m;
+}
+
+export interface Resolver {
+  department(name: string): Match | undefined;
+  campaign(name: string): Match | undefined;
+  domain(campaignId: number, name: string): Match | undefined;
+  departmentCode(id: number): string;
+  campaignCode(id: number): string;
+}
+
+/** Departments by name (zh, en) or code, then by alias; campaigns and domains by code or name. */
+export function makeResolver(lookups: Lookups): Resolver {
+  const departments = index(
+    lookups.departments,
+    (d) => [d.nameZh, d.nameEn, d.code],
+    (d) => d.id,
+  );
+  const aliases = index(
+    lookups.aliases,
+    (a) => [a.alias],
+    (a) => a.departmentId,
+  );
+  const campaigns = index(
+    lookups.campaigns,
+    (c) => [c.code, c.nameZh, c.nameEn],
+    (c) => c.id,
+  );
+  const domains = new Map<number, Map<string, Match>>();
+  for (const c of lookups.campaigns) {
+    domains.set(
+      c.id,
+      index(
+        lookups.domains.filter((d) => d.campaignId === c.id),
+        (d) => [d.code, d.nameZh, d.nameEn],
+        (d) => d.id,
+      ),
+    );
+  }
+  const deptCodes = new Map(lookups.departments.map((d) => [d.id, d.code]));
+  const campaignCodes = new Map(lookups.campaigns.map((c) => [c.id, c.code]));
+  return {
+    department: (name) => departments.get(normalizeName(name)) ?? aliases.get(normalizeName(name)),
+    campaign: (name) => campaigns.get(normalizeName(name)),
+    domain: (campaignId, name) => domains.get(campaignId)?.get(normalizeName(name)),
+    departmentCode: (id) => deptCodes.get(id) ?? String(id),
+    campaignCode: (id) => campaignCodes.get(id) ?? String(id),
+  };
+}
+
+// --- Lifecycle paths ---------------------------------------------------------------------------------
+
+/** The shortest sequence of lifecycle actions from one status to another, or null when none leads there. */
+export function statusPath(from: Status, to: Status): StatusAction[] | null {
+  if (from === to) return [];
+  const queue: { status: Status; path: StatusAction[] }[] = [{ status: from, path: [] }];
+  const seen = new Set<Status>([from]);
+  while (queue.length > 0) {
+    const { status, path } = queue.shift()!;
+    for (const action of allowedActions(status)) {
+      const next = nextStatus(status, action);
+      if (seen.has(next)) continue;
+      if (next === to) return [...path, action];
+      seen.add(next);
+      queue.push({ status: next, path: [...path, action] });
+    }
+  }
+  return null;
+}
+
+// --- Messages ----------------------------------------------------------------------------------------
+
+const msg = {
+  missing: (field: ImportField): Text => ({
+    zh: `${FIELD_LABELS[field].zh}为空`,
+    en: `${FIELD_LABELS[field].en} is empty`,
+  }),
+  noCampaign: (): Text => ({
+    zh: '没有指定专项活动：请为本次导入选择活动（--campaign），或在表中加“专项活动”列',
+    en: 'No campaign: choose one for this import (--campaign) or add a "Campaign" column',
+  }),
+  noSource: (): Text => ({
+    zh: '问题来源为空：请填写来源，或为本次导入指定默认来源（--source）',
+    en: 'Source is empty: fill it in, or give a default source for this import (--source)',
+  }),
+  unknown: (what: Text, name: string, hint?: Text): Text => ({
+    zh: `找不到${what.zh}“${name}”${hint ? `（${hint.zh}）` : ''}`,
+    en: `No ${what.en} "${name}"${hint ? ` (${hint.en})` : ''}`,
+  }),
+  ambiguous: (what: Text, name: string): Text => ({
+    zh: `“${name}”对应多个${what.zh}，请写编码`,
+    en: `"${name}" matches more than one ${what.en}; write its code`,
+  }),
+  duplicate: (row: number): Text => ({
+    zh: `台账编号与第 ${row} 行重复`,
+    en: `Same ledger code as row ${row}`,
+  }),
+  voided: (): Text => ({
+    zh: '该事项已作废，不能通过导入修改',
+    en: 'This item is voided and cannot be changed by import',
+  }),
+  before: (field: ImportField, other: ImportField, at: string): Text => ({
+    zh: `${FIELD_LABELS[field].zh}早于${FIELD_LABELS[other].zh}（${at.replace('T', ' ')}）`,
+    en: `${FIELD_LABELS[field].en} is before ${FIELD_LABELS[other].en.toLowerCase()} (${at.replace('T', ' ')})`,
+  }),
+  ongoingType: (): Text => ({
+    zh: '“长期坚持”的事项整改类型须为长期坚持',
+    en: 'An ongoing deadline needs the rectification type long-term',
+  }),
+  closedDateButOpen: (status: Status): Text => ({
+    zh: `填写了销号时间，但整改状态是“${STATUS_LABELS[status].zh}”`,
+    en: `A closing date is given but the status is "${STATUS_LABELS[status].en}"`,
+  }),
+  closedWithoutDate: (): Text => ({
+    zh: '已销号但没有销号时间：按导入时间记为销号时间',
+    en: 'Closed without a closing date: the import time is recorded as the closing time',
+  }),
+  firstResponseNotComplaint: (): Text => ({
+    zh: '只有群众反映和热线事项有首次响应时间',
+    en: 'Only public complaints and hotline items have a first response time',
+  }),
+  needsDepartment: (): Text => ({
+    zh: '已交办的事项须有牵头单位',
+    en: 'An assigned item needs a lead department',
+  }),
+  needsDeadline: (): Text => ({
+    zh: '整改时限为空（没有期限的事项请写“长期坚持”）',
+    en: 'Deadline is empty (write "ongoing" / 长期坚持 for an item without an end date)',
+  }),
+  illegalStatus: (from: Status, to: Status): Text => ({
+    zh: `整改状态不能从“${STATUS_LABELS[from].zh}”改为“${STATUS_LABELS[to].zh}”`,
+    en: `The status cannot change from "${STATUS_LABELS[from].en}" to "${STATUS_LABELS[to].en}"`,
+  }),
+  closureDiffers: (at: string): Text => ({
+    zh: `销号时间与已记录的销号（${at.replace('T', ' ')}）不同；如需更正，请先重新打开该事项`,
+    en: `The closing date differs from the recorded closure (${at.replace('T', ' ')}); reopen the item to change it`,
+  }),
+  closedDeadline: (): Text => ({
+    zh: '已销号事项的整改时限不能修改',
+    en: 'The deadline of a closed item cannot change',
+  }),
+  deadlineRemoved: (): Text => ({
+    zh: '不能通过导入取消已有的整改时限',
+    en: 'An import cannot remove a deadline the item has',
+  }),
+  originalFixed: (): Text => ({
+    zh: '事项已延期，原整改时限不能再修改',
+    en: 'The item has been extended; its original deadline can no longer change',
+  }),
+  deadlineAndClose: (): Text => ({
+    zh: '同一行既延期又按更早的日期销号：请分两次导入',
+    en: 'The row extends the deadline and closes the item on an earlier date: import these in two steps',
+  }),
+  reopenBeforeClosure: (at: string): Text => ({
+    zh: `事项在导入时间之后（${at.replace('T', ' ')}）才销号，不能重新打开`,
+    en: `The item was closed after the import time (${at.replace('T', ' ')}) and cannot be reopened`,
+  }),
+};
+
+const DEPARTMENT: Text = { zh: '单位', en: 'department' };
+const CAMPAIGN: Text = { zh: '专项活动', en: 'campaign' };
+const DOMAIN: Text = { zh: '领域', en: 'domain' };
+const ALIAS_HINT: Text = {
+  zh: '可在单位管理中为它添加别名',
+  en: 'add it as an alias of a department',
+};
+
+const EXTENSION_REASON = '导入台账记载的延期 / Extension recorded in an imported ledger';
+
+// --- Planning ----------------------------------------------------------------------------------------
+
+/** Plans the rows of one file in order; a second row with the same ledger code is rejected. */
+export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[] {
+  const resolver = makeResolver(ctx.lookups);
+  const seen = new Map<string, number>();
+  const plans: RowPlan[] = [];
+  for (const row of rows) plans.push(planRow(row, ctx, resolver, seen));
+  return plans;
+}
+
+function planRow(parsed: ParsedRow, ctx: PlanContext, resolver: Resolver, seen: Map<string, number>): RowPlan {
+  const v = parsed.values;
+  const errors: CellIssue[] = [...parsed.errors];
+  const warnings: CellIssue[] = [];
+  const err = (field: ImportField | null, message: Text, value?: string) =>
+    errors.push({ column: null, field, message, ...(value !== undefined ? { value } : {}) });
+  const base = { row: parsed.row, title: v.title ?? null };
+  const reject = (ledgerCode: string | null): RowPlan => ({
+    ...base,
+    ledgerCode,
+    action: 'reject',
+    errors,
+    warnings,
+  });
+
+  const resolve = (what: Text, field: ImportField, name: string, m: Match | undefined, hint?: Text) => {
+    if (m === undefined) err(field, msg.unknown(what, name, hint), name);
+    else if (m === 'ambiguous') err(field, msg.ambiguous(what, name), name);
+    else return m;
+    return undefined;
+  };
+
+  // Campaign: the row's, else the import's.
+  const campaignName = v.campaign ?? ctx.campaign ?? null;
+  const campaignId =
+    campaignName === null
+      ? undefined
+      : resolve(CAMPAIGN, 'campaign', campaignName, resolver.campaign(campaignName));
+
+  // Ledger code: the row's, else one made from the campaign and the row's content (stable across imports).
+  let ledgerCode = v.ledgerCode ?? null;
+  if (ledgerCode === null && campaignId !== undefined && v.title) {
+    const hash = createHash('sha1')
+      .update([v.title, v.department ?? '', v.registeredAt ?? ''].join('\u0000'))
+      .digest('hex')
+      .slice(0, 10)
+      .toUpperCase();
+    ledgerCode = `${resolver.campaignCode(campaignId)}-${hash}`;
+    if (v.ledgerCode === null)
+      warnings.push({
+        column: null,
+        field: 'ledgerCode',
+        message: { zh: `台账编号为空，已生成 ${ledgerCode}`, en: `No ledger code; ${ledgerCode} was made for it` },
+      });
+  }
+  if (ledgerCode !== null) {
+    const first = seen.get(ledgerCode);
+    if (first !== undefined) {
+      err('ledgerCode', msg.duplicate(first), ledgerCode);
+      return reject(ledgerCode);
+    }
+    seen.set(ledgerCode, parsed.row);
+  }
+
+  const departmentId =
+    v.department == null
+      ? null
+      : (resolve(DEPARTMENT, 'department', v.department, resolver.department(v.department), ALIAS_HINT) ??
+        null);
+  let participants: number[] | null = null;
+  if (v.participants != null) {
+    participants = [];
+    for (const name of v.participants) {
+      let id = resolver.department(name);
+      if (id === undefined && /[,，]/.test(name)) {
+        // "A, B" where the list used commas: take the parts if each is a department.
+        const parts = name.split(/[,，]/).map((s) => s.trim());
+        const ids = parts.map((p) => resolver.department(p));
+        if (ids.every((x) => typeof x === 'number')) {
+          participants.push(...(ids as number[]));
+          continue;
+        }
+      }
+      id = resolve(DEPARTMENT, 'participants', name, id, ALIAS_HINT);
+      if (id !== undefined) participants.push(id);
+    }
+  }
+
+  const existing = ledgerCode === null ? undefined : ctx.findItem(ledgerCode);
+  if (existing) {
+    return planUpdate(v, existing, {
+      ctx,
+      resolver,
+      errors,
+      warnings,
+      err,
+      resolve,
+      base: { ...base, ledgerCode: existing.ledger_code },
+      campaignId: v.campaign != null ? campaignId : undefined,
+      departmentId,
+      participants,
+    });
+  }
+
+  // --- A new item ---
+  if (campaignName === null) err('campaign', msg.noCampaign());
+  if (!v.title) err('title', msg.missing('title'));
+  const source = v.source ?? ctx.source ?? null;
+  if (source === null && !errors.some((e) => e.field === 'source')) err('source', msg.noSource());
+  let domainId: number | null = null;
+  if (v.domain != null && campaignId !== undefined)
+    domainId = resolve(DOMAIN, 'domain', v.domain, resolver.domain(campaignId, v.domain)) ?? null;
+
+  let type = v.rectificationType ?? null;
+  let deadline: string | null = null;
+  let original: string | null = null;
+  if (v.deadline?.kind === 'ongoing') {
+    if (type !== null && type !== 'long_term') err('deadline', msg.ongoingType());
+    type = 'long_term';
+    if (v.originalDeadline?.kind === 'date') original = v.originalDeadline.value;
+  } else {
+    deadline = v.deadline?.value ?? (v.originalDeadline?.kind === 'date' ? v.originalDeadline.value : null);
+    original = v.originalDeadline === undefined ? deadline : v.originalDeadline?.kind === 'date' ? v.originalDeadline.value : deadline;
+  }
+  type ??= 'phased';
+  if (deadline === null && original !== null) original = null;
+
+  const status: Status = v.status ?? (v.closedAt ? 'closed' : departmentId !== null ? 'assigned' : 'registered');
+  if (v.closedAt && status !== 'closed') err('closedAt', msg.closedDateButOpen(status));
+  if (status !== 'registered' && departmentId === null && !errors.some((e) => e.field === 'department'))
+    err('department', msg.needsDepartment());
+  if (status !== 'registered' && type !== 'long_term' && deadline === null && !errors.some((e) => e.field === 'deadline'))
+    err('deadline', msg.needsDeadline());
+  if (v.firstResponseAt && source !== null && !COMPLAINT_SOURCES.includes(source))
+    err('firstResponseAt', msg.firstResponseNotComplaint());
+
+  // Times: registration defaults to the earliest thing known to have happened, else now.
+  const known = [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
+    .filter((x): x is string => typeof x === 'string')
+    .map(toMoment);
+  const registeredAt = v.registeredAt ? toMoment(v.registeredAt) : [...known, ctx.now].sort()[0]!;
+  const notBefore = (field: ImportField, value: string | null | undefined, floor: Moment, floorField: ImportField) => {
+    if (!value) return null;
+    const m = toMoment(value);
+    if (m >= floor) return m;
+    if (value.length === 10 && value === floor.slice(0, 10)) return floor; // same day: not before it
+    err(field, msg.before(field, floorField, floor), value);
+    return null;
+  };
+  const assignedAt =
+    notBefore('assignedAt', v.assignedAt, registeredAt, 'registeredAt') ??
+    (status !== 'registered' ? registeredAt : null);
+  const firstResponseAt = notBefore('firstResponseAt', v.firstResponseAt, registeredAt, 'registeredAt');
+  const rectifiedAt = notBefore('rectifiedAt', v.rectifiedAt, assignedAt ?? registeredAt, 'assignedAt');
+  let closure: ClosureWrite | null = null;
+  if (status === 'closed') {
+    const floor = assignedAt ?? registeredAt;
+    let closedAt = notBefore('closedAt', v.closedAt, floor, assignedAt ? 'assignedAt' : 'registeredAt');
+    if (!v.closedAt) {
+      warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+      closedAt = ctx.now >= floor ? ctx.now : null;
+      if (closedAt === null) err('closedAt', msg.before('closedAt', 'registeredAt', floor));
+    }
+    if (closedAt) closure = { closedAt, evidence: v.evidence ?? null };
+  }
+  const extension: ExtensionWrite | null =
+    deadline !== null && original !== deadline
+      ? { approvedAt: assignedAt ?? registeredAt, oldDeadline: original, newDeadline: deadline }
+      : null;
+  if (errors.length > 0) return reject(ledgerCode);
+
+  const stateChanged = [closure?.closedAt, extension?.approvedAt].filter((x): x is string => !!x).sort();
+  const item: NewItem = {
+    ledger_code: ledgerCode!,
+    title: v.title!,
+    description: v.description ?? '',
+    campaign_id: campaignId!,
+    domain_id: domainId,
+    source: source!,
+    department_id: departmentId,
+    responsible_person: v.person ?? null,
+    registered_at: registeredAt,
+    assigned_at: assignedAt,
+    rectification_type: type,
+    handling_mode: v.handlingMode ?? null,
+    measures: v.measures ?? '',
+    original_deadline: original,
+    original_deadline_end: original ? deadlineEnd(original) : null,
+    deadline,
+    deadline_end: deadline ? deadlineEnd(deadline) : null,
+    status,
+    first_response_at: firstResponseAt,
+    rectified_at: rectifiedAt,
+    evidence: v.evidence ?? null,
+    closed_at: closure?.closedAt ?? null,
+    verified_by: closure ? ctx.actorId : null,
+    first_closed_at: closure?.closedAt ?? null,
+    first_extended_at: extension?.approvedAt ?? null,
+    extension_count: extension ? 1 : 0,
+    state_changed_at: stateChanged.at(-1) ?? null,
+  };
+  return {
+    ...base,
+    ledgerCode: ledgerCode!,
+    action: 'create',
+    item,
+    participants: (participants ?? []).filter((p, i, all) => p !== departmentId && all.indexOf(p) === i),
+    extension,
+    closure,
+    warnings,
+  };
+}
+
+interface UpdateEnv {
+  ctx: PlanContext;
+  resolver: Resolver;
+  errors: CellIssue[];
+  warnings: CellIssue[];
+  err: (field: ImportField | null, message: Text, value?: string) => void;
+  resolve: (what: Text, field: ImportField, name: string, m: Match | undefined, hint?: Text) => number | undefined;
+  base: { row: number; title: string | null; ledgerCode: string };
+  campaignId: number | undefined;
+  departmentId: number | null;
+  participants: number[] | null;
+}
+
+const COLUMN_FIELD: Record<string, ImportField> = {
+  title: 'title',
+  description: 'description',
+  campaign_id: 'campaign',
+  domain_id: 'domain',
+  source: 'source',
+  department_id: 'department',
+  responsible_person: 'person',
+  registered_at: 'registeredAt',
+  assigned_at: 'assignedAt',
+  rectification_type: 'rectificationType',
+  handling_mode: 'handlingMode',
+  measures: 'measures',
+  original_deadline: 'originalDeadline',
+  deadline: 'deadline',
+  status: 'status',
+  first_response_at: 'firstResponseAt',
+  rectified_at: 'rectifiedAt',
+  evidence: 'evidence',
+  closed_at: 'closedAt',
+};
+
+/**
+ * An existing item: the sheet's non-empty cells replace what differs (an empty cell never erases what
+ * Closeout has); status changes walk the lifecycle; a later deadline is an extension.
+ */
+function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
+  const { ctx, resolver, errors, warnings, err, resolve, base } = env;
+  if (it.voided_at !== null) {
+    err(null, msg.voided());
+    return { ...base, action: 'reject', errors, warnings };
+  }
+  const next: Record<string, string | number | null> = {};
+  const cur = it as unknown as Record<string, string | number | null>;
+  const value = (col: string) => (col in next ? next[col]! : cur[col]!) as string | number | null;
+  const change = (col: string, to: string | number | null) => {
+    if (cur[col] !== to) next[col] = to;
+    else delete next[col];
+  };
+
+  for (const [field, col] of [
+    ['title', 'title'],
+    ['description', 'description'],
+    ['person', 'responsible_person'],
+    ['measures', 'measures'],
+    ['evidence', 'evidence'],
+    ['source', 'source'],
+    ['rectificationType', 'rectification_type'],
+    ['handlingMode', 'handling_mode'],
+  ] as const) {
+    const x = v[field];
+    if (x != null) change(col, x);
+  }
+  if (env.campaignId !== undefined) change('campaign_id', env.campaignId);
+  if (v.domain != null) {
+    const d = resolve(DOMAIN, 'domain', v.domain, resolver.domain(Number(value('campaign_id')), v.domain));
+    if (d !== undefined) change('domain_id', d);
+  }
+  if (env.departmentId !== null) change('department_id', env.departmentId);
+  let participants: number[] | null = null;
+  if (env.participants !== null) {
+    const lead = value('department_id');
+    const want = [...new Set(env.participants.filter((p) => p !== lead))].sort((a, b) => a - b);
+    const have = [...it.participants].sort((a, b) => a - b);
+    if (want.join(',') !== have.join(',')) participants = want;
+  }
+  for (const [field, col] of [
+    ['registeredAt', 'registered_at'],
+    ['assignedAt', 'assigned_at'],
+    ['firstResponseAt', 'first_response_at'],
+    ['rectifiedAt', 'rectified_at'],
+  ] as const) {
+    const x = v[field];
+    if (x && !sameDate(it[col], x)) change(col, toMoment(x));
+  }
+  if (v.firstResponseAt && !COMPLAINT_SOURCES.includes(value('source') as Source))
+    err('firstResponseAt', msg.firstResponseNotComplaint());
+
+  // Deadlines: a corrected original (only before any extension), then an extension to a new deadline.
+  let extension: ExtensionWrite | null = null;
+  let original = it.original_deadline;
+  let deadline = it.deadline;
+  if (v.originalDeadline?.kind === 'date' && !sameDate(original, v.originalDeadline.value)) {
+    if (it.extension_count > 0) err('originalDeadline', msg.originalFixed(), v.originalDeadline.value);
+    else {
+      if (deadline === original) deadline = v.originalDeadline.value;
+      original = v.originalDeadline.value;
+    }
+  }
+  if (v.deadline?.kind === 'ongoing') {
+    if (deadline !== null) err('deadline', msg.deadlineRemoved());
+    else if (v.rectificationType == null) change('rectification_type', 'long_term');
+  } else if (v.deadline?.kind === 'date' && !sameDate(deadline, v.deadline.value)) {
+    if (deadline === null && original === null) original = deadline = v.deadline.value;
+    else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed') err('deadline', msg.closedDeadline());
+    else {
+      extension = { approvedAt: ctx.now, oldDeadline: deadline, newDeadline: v.deadline.value };
+      deadline = v.deadline.value;
+    }
+  }
+  if (original !== it.original_deadline) {
+    change('original_deadline', original);
+    change('original_deadline_end', original ? deadlineEnd(original) : null);
+  }
+  if (deadline !== it.deadline) {
+    change('deadline', deadline);
+    change('deadline_end', deadline ? deadlineEnd(deadline) : null);
+  }
+  if (extension) {
+    change('extension_count', it.extension_count + 1);
+    change('first_extended_at', it.first_extended_at ?? extension.approvedAt);
+  }
+
+  // Status: along the lifecycle's transitions.
+  const target: Status = v.status ?? (v.closedAt && it.status !== 'closed' ? 'closed' : it.status);
+  if (v.closedAt && target !== 'closed') err('closedAt', msg.closedDateButOpen(target));
+  let closure: ClosureWrite | null = null;
+  let reopen: { at: Moment; closedAt: Moment; reason: string } | null = null;
+  const events: string[] = [];
+  if (target === it.status) {
+    if (it.status === 'closed' && v.closedAt && !sameDate(it.closed_at, v.closedAt))
+      err('closedAt', msg.closureDiffers(it.closed_at!), v.closedAt);
+  } else {
+    const path = statusPath(it.status, target);
+    if (path === null) err('status', msg.illegalStatus(it.status, target));
+    for (const action of path ?? []) {
+      if (action === 'assign') {
+        if (value('department_id') === null) err('department', msg.needsDepartment());
+        if (value('assigned_at') === null) change('assigned_at', v.assignedAt ? toMoment(v.assignedAt) : ctx.now);
+      } else if (action === 'rectify') {
+        if (!v.rectifiedAt) change('rectified_at', ctx.now);
+      } else if (action === 'reopen') {
+        if (ctx.now < it.closed_at!) err('status', msg.reopenBeforeClosure(it.closed_at!));
+        reopen = {
+          at: ctx.now,
+          closedAt: it.closed_at!,
+          reason: `导入台账：整改状态为“${STATUS_LABELS[target].zh}” / Imported ledger: status "${STATUS_LABELS[target].en}"`,
+        };
+        change('closed_at', null);
+        change('verified_by', null);
+        change('reopen_count', it.reopen_count + 1);
+        change('first_reopened_at', it.first_reopened_at ?? ctx.now);
+        events.push(ctx.now);
+      } else if (action === 'close') {
+        const floor = [String(value('registered_at')), it.state_changed_at ?? '', reopen ? ctx.now : '']
+          .sort()
+          .at(-1)!;
+        let closedAt: string | null;
+        if (v.closedAt) {
+          closedAt = toMoment(v.closedAt);
+          if (closedAt < floor) {
+            if (v.closedAt.length === 10 && v.closedAt === floor.slice(0, 10)) closedAt = floor;
+            else {
+              err('closedAt', msg.before('closedAt', 'registeredAt', floor), v.closedAt);
+              closedAt = null;
+            }
+          }
+        } else {
+          warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+          closedAt = ctx.now;
+        }
+        if (closedAt && extension && closedAt < extension.approvedAt) err('deadline', msg.deadlineAndClose());
+        if (closedAt) {
+          closure = { closedAt, evidence: v.evidence ?? null };
+          change('closed_at', closedAt);
+          change('verified_by', ctx.actorId);
+          change('first_closed_at', it.first_closed_at ?? closedAt);
+          events.push(closedAt);
+        }
+      }
+    }
+    change('status', target);
+  }
+  if (extension) events.push(extension.approvedAt);
+  if (events.length > 0) change('state_changed_at', [it.state_changed_at ?? '', ...events].sort().at(-1)!);
+
+  // The item's times must still be in order.
+  const registered = String(value('registered_at'));
+  for (const [field, col] of [
+    ['assignedAt', 'assigned_at'],
+    ['firstResponseAt', 'first_response_at'],
+    ['closedAt', 'first_closed_at'],
+  ] as const) {
+    const at = value(col);
+    if (typeof at === 'string' && at < registered) err(field, msg.before(field, 'registeredAt', registered));
+  }
+
+  if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };
+  const cols = Object.keys(next);
+  if (cols.length === 0 && participants === null) return { ...base, action: 'unchanged', itemId: it.id, warnings };
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const col of cols) {
+    before[col] = cur[col];
+    after[col] = next[col];
+  }
+  if (participants !== null) {
+    before.participants = it.participants.map(resolver.departmentCode);
+    after.participants = participants.map(resolver.departmentCode);
+  }
+  const changes = [
+    ...new Set([
+      ...cols.map((c) => COLUMN_FIELD[c]).filter((f): f is ImportField => f !== undefined),
+      ...(participants !== null ? (['participants'] as const) : []),
+    ]),
+  ];
+  return {
+    ...base,
+    action: 'update',
+    itemId: it.id,
+    changes,
+    set: next,
+    before,
+    after,
+    participants,
+    extension,
+    closure,
+    reopen,
+    warnings,
+  };
+}

@@ -1,0 +1,538 @@
+/**
+ * Reading a ledger file row by row with bounded memory: .xlsx through exceljs's streaming reader
+ * (after the zip's sizes are checked, so a zip bomb is refused before anything inflates it for
+ * real), .csv through csv-parse in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK.
+ * Merged xlsx cells are filled with their top-left value.
+ */
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import { ApiError, type Text } from '../errors.ts';
+import { type CellValue, serialToDateText } from './values.ts';
+
+export type ImportInput =
+  | { name: string; bytes: Uint8Array }
+  | { name: string; path: string }
+  | { name: string; stream: AsyncIterable<Uint8Array> };
+
+export interface ImportLimits {
+  /** Bytes of the file as uploaded. */
+  maxFileBytes: number;
+  /** Bytes of all xlsx parts once inflated (a zip bomb is small outside and huge inside). */
+  maxUncompressedBytes: number;
+  maxZipEntries: number;
+  /** Data rows read from one sheet. */
+  maxRows: number;
+  /** Columns read from one row; cells beyond are ignored. */
+  maxColumns: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxZipEntries: 2_000,
+  maxRows: 200_000,
+  maxColumns: 200,
+};
+
+export interface RawRow {
+  /** The row number the user sees in the spreadsheet (1-based). */
+  row: number;
+  cells: CellValue[];
+}
+
+export interface TableInfo {
+  format: 'xlsx' | 'csv';
+  /** CSV: the text encoding found. */
+  encoding?: 'utf-8' | 'utf-16le' | 'gb18030';
+  /** xlsx: the sheet read, and all sheets of the workbook. */
+  sheet?: string;
+  sheets?: string[];
+}
+
+export interface Table {
+  info: TableInfo;
+  rows: AsyncIterable<RawRow>;
+}
+
+export const fileError = (code: string, status: 400 | 413 | 422, text: Text, details?: Record<string, unknown>) =>
+  new ApiError(status, code, text, details);
+
+const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+
+type Source = { name: string; bytes: Buffer; size: number } | { name: string; path: string; size: number };
+
+async function resolveSource(input: ImportInput, limits: ImportLimits): Promise<Source> {
+  const tooLarge = (size: number) =>
+    fileError(
+      'import_file_too_large',
+      413,
+      {
+        zh: `文件太大（${mib(size)}），上限为 ${mib(limits.maxFileBytes)}；请拆分后分批导入`,
+        en: `The file is too large (${mib(size)}); the limit is ${mib(limits.maxFileBytes)}. Split it and import the parts`,
+      },
+      { size, limit: limits.maxFileBytes },
+    );
+  if ('path' in input) {
+    const size = fs.statSync(input.path).size;
+    if (size > limits.maxFileBytes) throw tooLarge(size);
+    return { name: input.name, path: input.path, size };
+  }
+  if ('bytes' in input) {
+    if (input.bytes.byteLength > limits.maxFileBytes) throw tooLarge(input.bytes.byteLength);
+    const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+    return { name: input.name, bytes, size: bytes.length };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input.stream) {
+    size += chunk.byteLength;
+    if (size > limits.maxFileBytes) throw tooLarge(size);
+    chunks.push(Buffer.from(chunk));
+  }
+  const bytes = Buffer.concat(chunks);
+  return { name: input.name, bytes, size };
+}
+
+function head(source: Source, n: number): Buffer {
+  if ('bytes' in source) return source.bytes.subarray(0, n);
+  const fd = fs.openSync(source.path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const read = fs.readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens a ledger file: checks its size and kind, and returns its rows as they are read. */
+export async function openTable(
+  input: ImportInput,
+  options: { sheet?: string; limits?: Partial<ImportLimits> } = {},
+): Promise<Table> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const source = await resolveSource(input, limits);
+  const magic = head(source, 8);
+  if (magic.length >= 4 && magic.readUInt32BE(0) === 0x504b0304) return openXlsx(source, limits, options.sheet);
+  if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0)
+    throw fileError('import_unsupported_format', 422, {
+      zh: '这是旧版 .xls 文件或加密的工作簿：请在 Excel 中另存为 .xlsx（不加密）后再导入',
+      en: 'This is an old .xls file or an encrypted workbook: save it as .xlsx (without a password) in Excel and import that',
+    });
+  if (/\.xlsx$/i.test(source.name))
+    throw fileError('import_unsupported_format', 422, {
+      zh: '文件名是 .xlsx，但内容不是 xlsx 工作簿',
+      en: 'The file is named .xlsx but is not an xlsx workbook',
+    });
+  if (magic.includes(0) && !(magic[0] === 0xff && magic[1] === 0xfe))
+    throw fileError('import_unsupported_format', 422, {
+      zh: '无法识别的文件：请导入 .xlsx 或 .csv 文件',
+      en: 'Unrecognised file: import an .xlsx or .csv file',
+    });
+  return openCsv(source, limits);
+}
+
+// --- CSV ---------------------------------------------------------------------------------------------
+
+async function* byteChunks(source: Source): AsyncGenerator<Buffer> {
+  if ('bytes' in source) {
+    for (let i = 0; i < source.bytes.length; i += 1 << 16) yield source.bytes.subarray(i, i + (1 << 16));
+    return;
+  }
+  for await (const chunk of fs.createReadStream(source.path, { highWaterMark: 1 << 16 })) yield chunk as Buffer;
+}
+
+/** UTF-8 when every byte sequence is valid UTF-8 (BOM or not), UTF-16 by its BOM, else GB18030 (GBK's superset). */
+async function detectEncoding(source: Source): Promise<'utf-8' | 'utf-16le' | 'gb18030'> {
+  const start = head(source, 3);
+  if (start[0] === 0xff && start[1] === 0xfe) return 'utf-16le';
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return 'utf-8';
+  if ('bytes' in source) return isUtf8(source.bytes) ? 'utf-8' : 'gb18030';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of byteChunks(source)) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+async function* decodedText(source: Source, encoding: 'utf-8' | 'utf-16le' | 'gb18030'): AsyncGenerator<string> {
+  const decoder =
+    encoding === 'gb18030'
+      ? iconv.getDecoder('gb18030')
+      : (() => {
+          const d = new TextDecoder(encoding);
+          return { write: (b: Buffer) => d.decode(b, { stream: true }), end: () => d.decode() };
+        })();
+  let first = true;
+  for await (const chunk of byteChunks(source)) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** Comma, unless the first line has more tabs or semicolons (Excel's "Unicode text" is tab-separated). */
+function detectDelimiter(sample: string): string {
+  const line = sample.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const count = (c: string) => line.split(c).length - 1;
+  const candidates: [string, number][] = [
+    [',', count(',')],
+    ['\t', count('\t')],
+    [';', count(';')],
+  ];
+  candidates.sort((a, b) => b[1] - a[1]);
+  return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
+}
+
+async function openCsv(source: Source, limits: ImportLimits): Promise<Table> {
+  const encoding = await detectEncoding(source);
+  async function* rows(): AsyncGenerator<RawRow> {
+    const text = decodedText(source, encoding);
+    const firstChunk = await text.next();
+    if (firstChunk.done) return;
+    const parser = parseCsv({
+      delimiter: detectDelimiter(firstChunk.value.slice(0, 1 << 16)),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: 1 << 20,
+    });
+    const feed = Readable.from(
+      (async function* () {
+        yield firstChunk.value;
+        yield* text;
+      })(),
+    );
+    feed.on('error', (e) => parser.destroy(e));
+    feed.pipe(parser);
+    let n = 0;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        n++;
+        if (n > limits.maxRows + 50) throw tooManyRows(limits);
+        yield {
+          row: n,
+          cells: record.length > limits.maxColumns ? record.slice(0, limits.maxColumns) : record,
+        };
+      }
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw fileError('import_unreadable', 422, {
+        zh: `无法读取 CSV 文件（第 ${n + 1} 行附近）：${(error as Error).message}`,
+        en: `Cannot read the CSV file (near row ${n + 1}): ${(error as Error).message}`,
+      });
+    } finally {
+      feed.destroy();
+    }
+  }
+  return { info: { format: 'csv', encoding }, rows: rows() };
+}
+
+const tooManyRows = (limits: ImportLimits) =>
+  fileError(
+    'import_too_many_rows',
+    413,
+    {
+      zh: `文件超过 ${limits.maxRows} 行；请拆分后分批导入`,
+      en: `The file has more than ${limits.maxRows} rows; split it and import the parts`,
+    },
+    { limit: limits.maxRows },
+  );
+
+// --- xlsx --------------------------------------------------------------------------------------------
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const MERGE_RE = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+
+const zipBomb = (limits: ImportLimits, what: Text) =>
+  fileError(
+    'import_file_too_large',
+    413,
+    {
+      zh: `xlsx 文件解压后过大（${what.zh}），上限为 ${mib(limits.maxUncompressedBytes)}`,
+      en: `The xlsx file is too large once uncompressed (${what.en}); the limit is ${mib(limits.maxUncompressedBytes)}`,
+    },
+    { limit: limits.maxUncompressedBytes },
+  );
+
+const notAWorkbook = (detail: string) =>
+  fileError('import_unsupported_format', 422, {
+    zh: `不是有效的 xlsx 工作簿（${detail}）`,
+    en: `Not a valid xlsx workbook (${detail})`,
+  });
+
+/**
+ * Reads the zip's central directory and refuses too many entries or too many declared bytes; then
+ * inflates every part once, counting real bytes (a forged size in the directory is caught too) and
+ * collecting each sheet's merged ranges, which exceljs's streaming reader does not report.
+ */
+export async function checkXlsxZip(
+  source: { bytes: Buffer } | { path: string },
+  limits: ImportLimits,
+): Promise<Map<string, Merge[]>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (err: Error | null, z: yauzl.ZipFile) => (err ? reject(notAWorkbook(err.message)) : resolve(z));
+    if ('bytes' in source) yauzl.fromBuffer(source.bytes, { lazyEntries: true, validateEntrySizes: true }, done);
+    else yauzl.open(source.path, { lazyEntries: true, validateEntrySizes: true }, done);
+  });
+  if (zip.entryCount > limits.maxZipEntries) {
+    zip.close();
+    throw zipBomb(limits, { zh: `${zip.entryCount} 个部件`, en: `${zip.entryCount} parts` });
+  }
+  const merges = new Map<string, Merge[]>();
+  let declared = 0;
+  let inflated = 0;
+  let hasWorkbook = false;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', (e: Error) => reject(notAWorkbook(e.message)));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxUncompressedBytes)
+          return reject(zipBomb(limits, { zh: `声明 ${mib(declared)}`, en: `declared ${mib(declared)}` }));
+        if (entry.fileName === 'xl/workbook.xml') hasWorkbook = true;
+        const isSheet = /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.fileName);
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return reject(notAWorkbook(err.message));
+          let tail = '';
+          let capture: string | null = null;
+          stream.on('data', (chunk: Buffer) => {
+            inflated += chunk.length;
+            if (inflated > limits.maxUncompressedBytes) {
+              stream.destroy();
+              return reject(zipBomb(limits, { zh: mib(inflated), en: mib(inflated) }));
+            }
+            if (!isSheet) return;
+            const text = chunk.toString('latin1');
+            if (capture !== null) capture += text;
+            else {
+              const joined = tail + text;
+              const at = joined.indexOf('mergeCells');
+              if (at >= 0) capture = joined.slice(at);
+              else tail = joined.slice(-16);
+            }
+          });
+          stream.on('error', (e: Error) => reject(notAWorkbook(e.message)));
+          stream.on('end', () => {
+            if (capture !== null) {
+              const list: Merge[] = [];
+              for (const m of capture.matchAll(MERGE_RE)) {
+                const top = Number(m[2]);
+                const left = columnNumber(m[1]!) - 1;
+                const bottom = m[4] ? Number(m[4]) : top;
+                const right = m[3] ? columnNumber(m[3]) - 1 : left;
+                if (bottom > top || right > left) list.push({ top, left, bottom, right });
+              }
+              merges.set(entry.fileName, list);
+            }
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+  if (!hasWorkbook) throw notAWorkbook('xl/workbook.xml missing');
+  return merges;
+}
+
+/** Fills each merged range with its top-left value, row by row as rows stream past. */
+export class MergeFiller {
+  private readonly byTop = new Map<number, Merge[]>();
+  private active: { merge: Merge; value: CellValue }[] = [];
+
+  constructor(merges: Merge[]) {
+    for (const m of merges) {
+      const list = this.byTop.get(m.top);
+      if (list) list.push(m);
+      else this.byTop.set(m.top, [m]);
+    }
+  }
+
+  fill(row: number, cells: CellValue[]): CellValue[] {
+    this.active = this.active.filter((a) => a.merge.bottom >= row);
+    for (const m of this.byTop.get(row) ?? []) this.active.push({ merge: m, value: cells[m.left] ?? null });
+    for (const { merge, value } of this.active) {
+      if (value === null || value === '') continue;
+      for (let c = merge.left; c <= merge.right; c++) {
+        if (c === merge.left && row === merge.top) continue;
+        if (cells[c] === undefined || cells[c] === null || cells[c] === '') {
+          while (cells.length < c) cells.push(null);
+          cells[c] = value;
+        }
+      }
+    }
+    return cells;
+  }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Whether a number format shows a time of day ('h' or 's' outside quotes and brackets). */
+function formatHasTime(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[hs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+function dateText(d: Date, withTime: boolean): string {
+  const ms = Math.round(d.getTime() / 1000) * 1000;
+  const t = new Date(ms);
+  const day = `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+  const hasClock = t.getUTCHours() + t.getUTCMinutes() + t.getUTCSeconds() > 0;
+  if (!withTime && !hasClock) return day;
+  return `${day} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())}`;
+}
+
+/** exceljs's cell value as a plain value; dates as text, formulas as their cached result. */
+function plainValue(value: ExcelJS.CellValue, numFmt: string | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return isDateFormat(numFmt) ? serialToDateText(value).replace('T', ' ') : value;
+  if (value instanceof Date) return dateText(value, formatHasTime(numFmt));
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('result' in value) {
+    const result = value.result as ExcelJS.CellValue;
+    if (result && typeof result === 'object' && 'error' in result) return null;
+    return plainValue(result ?? null, numFmt);
+  }
+  if ('error' in value) return null;
+  if ('text' in value) {
+    const text = value.text as unknown;
+    return typeof text === 'string' ? text : plainValue(text as ExcelJS.CellValue, numFmt);
+  }
+  return null;
+}
+
+type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name?: string; iterator?: unknown };
+
+/** Releases a sheet that is not read (a temporary file's stream, or the zip entry). */
+function discard(ws: SheetReader) {
+  const it = ws.iterator as { destroy?: () => void; return?: () => unknown } | undefined;
+  if (it?.destroy) it.destroy();
+  else void it?.return?.();
+}
+
+interface WorkbookReaderInternals {
+  stream?: unknown;
+  model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+async function openXlsx(source: Source, limits: ImportLimits, sheetName?: string): Promise<Table> {
+  const merges = await checkXlsxZip(source, limits);
+  const input = 'bytes' in source ? Readable.from([source.bytes]) : source.path;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const internals = reader as unknown as WorkbookReaderInternals;
+  const iterator = reader[Symbol.asyncIterator]();
+  const info: TableInfo = { format: 'xlsx' };
+
+  // Find the sheet: the named one, or the first visible one in the workbook's order.
+  let chosen: SheetReader | null = null;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const ws = next.value as SheetReader;
+    const sheets = internals.model?.sheets ?? [];
+    info.sheets = sheets.map((s) => s.name);
+    const wanted = sheetName ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name;
+    if (wanted === undefined || ws.name === wanted) {
+      chosen = ws;
+      break;
+    }
+    discard(ws);
+  }
+  if (!chosen) {
+    throw fileError(
+      'import_sheet_not_found',
+      422,
+      sheetName
+        ? {
+            zh: `工作簿中没有名为“${sheetName}”的工作表（有：${(info.sheets ?? []).join('、')}）`,
+            en: `The workbook has no sheet "${sheetName}" (it has: ${(info.sheets ?? []).join(', ')})`,
+          }
+        : { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet' },
+    );
+  }
+  const ws = chosen;
+  info.sheet = ws.name;
+  const sheetModel = internals.model?.sheets?.find((s) => s.name === ws.name);
+  const rel = internals.workbookRels?.find((r) => r.Id === sheetModel?.rId);
+  const path = rel ? `xl/${rel.Target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : undefined;
+  const filler = new MergeFiller((path && merges.get(path)) || []);
+
+  async function* rows(): AsyncGenerator<RawRow> {
+    let n = 0;
+    try {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        n++;
+        if (n > limits.maxRows + 50) throw tooManyRows(limits);
+        const cells: CellValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          if (col > limits.maxColumns) return;
+          while (cells.length < col - 1) cells.push(null);
+          cells[col - 1] = plainValue(cell.value, cell.numFmt);
+        });
+        yield { row: row.number, cells: filler.fill(row.number, cells) };
+      }
+      // Let the reader finish the file: it removes its temporary files as it passes them.
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        discard(next.value as SheetReader);
+      }
+    } finally {
+      await iterator.return?.(undefined);
+      (internals.stream as Readable | undefined)?.destroy();
+    }
+  }
+  return { info, rows: rows() };
+}

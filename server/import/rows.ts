@@ -1,0 +1,175 @@
+/**
+ * One sheet row read through the column mapping: which rows are items (not blank, totals, notes or a
+ * repeated header), and each item row's values, with a reason for every cell that cannot be read.
+ * Pure: nothing here looks at the database.
+ */
+import type { HandlingMode, RectificationType, Source, Status } from '../domain/lifecycle.ts';
+import type { Text } from '../errors.ts';
+import type { Column } from './columns.ts';
+import {
+  type CellValue,
+  cellText,
+  type Deadline,
+  type Parsed,
+  parseDate,
+  parseDeadline,
+  splitList,
+  unquote,
+} from './values.ts';
+import {
+  HANDLING_MODE_LABELS,
+  type ImportField,
+  isNoteWord,
+  isTotalsWord,
+  parseHandlingModeWord,
+  parseRectificationTypeWord,
+  parseSourceWord,
+  parseStatusWord,
+  RECTIFICATION_TYPE_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from './vocabulary.ts';
+
+/** A problem with one cell (column set) or with the row as a whole. */
+export interface CellIssue {
+  column: number | null;
+  field: ImportField | null;
+  value?: string;
+  message: Text;
+}
+
+/** A field is absent (undefined) when no column maps to it, null when its cell is empty. */
+export interface RowValues {
+  ledgerCode?: string | null;
+  title?: string | null;
+  description?: string | null;
+  campaign?: string | null;
+  domain?: string | null;
+  source?: Source | null;
+  department?: string | null;
+  participants?: string[] | null;
+  person?: string | null;
+  registeredAt?: string | null;
+  assignedAt?: string | null;
+  rectificationType?: RectificationType | null;
+  handlingMode?: HandlingMode | null;
+  measures?: string | null;
+  originalDeadline?: Deadline;
+  deadline?: Deadline;
+  status?: Status | null;
+  firstResponseAt?: string | null;
+  rectifiedAt?: string | null;
+  evidence?: string | null;
+  closedAt?: string | null;
+}
+
+export interface ParsedRow {
+  row: number;
+  values: RowValues;
+  errors: CellIssue[];
+}
+
+export type RowKind = 'item' | 'blank' | 'totals' | 'note' | 'header';
+
+const isEmpty = (v: CellValue | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** Blank rows, totals (合计), notes under the table (注：…) and a header repeated on each printed page are not items. */
+export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
+  const mapped = columns.filter((c) => c.field !== null);
+  const filled = mapped.filter((c) => !isEmpty(cells[c.index]));
+  if (filled.length === 0) return 'blank';
+  const firstCells = cells.slice(0, 4).filter((v) => !isEmpty(v));
+  if (firstCells.some((v) => typeof v === 'string' && isTotalsWord(v))) return 'totals';
+  const nonEmpty = cells.filter((v) => !isEmpty(v));
+  if (nonEmpty.length <= 2 && typeof nonEmpty[0] === 'string' && isNoteWord(nonEmpty[0])) return 'note';
+  const sameAsHeader = filled.filter((c) => cellText(cells[c.index] ?? null) === c.header).length;
+  if (sameAsHeader >= 2 && sameAsHeader === filled.length) return 'header';
+  return 'item';
+}
+
+const unknownWord = (raw: string, what: Text, labels: Record<string, Text>): Text => {
+  const zh = Object.values(labels)
+    .map((l) => l.zh)
+    .join('、');
+  const en = Object.values(labels)
+    .map((l) => l.en.toLowerCase())
+    .join(', ');
+  return {
+    zh: `不认识的${what.zh}“${raw}”（可写：${zh}）`,
+    en: `Unknown ${what.en} "${raw}" (use: ${en})`,
+  };
+};
+
+/** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
+export function parseRow(row: number, cells: CellValue[], columns: Column[]): ParsedRow {
+  const values: RowValues = {};
+  const errors: CellIssue[] = [];
+  for (const col of columns) {
+    const field = col.field;
+    if (field === null) continue;
+    const cell = cells[col.index] ?? null;
+    const text = unquote(cellText(cell));
+    const issue = (message: Text) => errors.push({ column: col.index, field, value: text, message });
+    const take = <T>(parsed: Parsed<T>): T | null => {
+      if (parsed.ok) return parsed.value;
+      issue(parsed.reason);
+      return null;
+    };
+    const word = <T>(parse: (s: string) => T | null, what: Text, labels: Record<string, Text>): T | null => {
+      if (text === '') return null;
+      const v = parse(text);
+      if (v === null) issue(unknownWord(text, what, labels));
+      return v;
+    };
+    switch (field) {
+      case 'ledgerCode':
+        values.ledgerCode = text === '' ? null : text.normalize('NFKC').replace(/\s+/g, '');
+        break;
+      case 'title':
+      case 'description':
+      case 'campaign':
+      case 'domain':
+      case 'department':
+      case 'person':
+      case 'measures':
+      case 'evidence':
+        values[field] = text === '' ? null : text;
+        break;
+      case 'participants':
+        values.participants = text === '' ? null : splitList(text);
+        break;
+      case 'source':
+        values.source = word(parseSourceWord, { zh: '问题来源', en: 'source' }, SOURCE_LABELS);
+        break;
+      case 'status':
+        values.status = word(parseStatusWord, { zh: '整改状态', en: 'status' }, STATUS_LABELS);
+        break;
+      case 'rectificationType':
+        values.rectificationType = word(
+          parseRectificationTypeWord,
+          { zh: '整改类型', en: 'rectification type' },
+          RECTIFICATION_TYPE_LABELS,
+        );
+        break;
+      case 'handlingMode':
+        values.handlingMode = word(
+          parseHandlingModeWord,
+          { zh: '办理方式', en: 'handling mode' },
+          HANDLING_MODE_LABELS,
+        );
+        break;
+      case 'registeredAt':
+      case 'assignedAt':
+      case 'firstResponseAt':
+      case 'rectifiedAt':
+      case 'closedAt':
+        values[field] = take(parseDate(typeof cell === 'string' ? unquote(cell) : cell));
+        break;
+      case 'originalDeadline':
+      case 'deadline':
+        values[field] = take(parseDeadline(typeof cell === 'string' ? unquote(cell) : cell));
+        break;
+    }
+  }
+  return { row, values, errors };
+}

@@ -1,0 +1,153 @@
+/**
+ * Cell values as offices write them, turned into Closeout's values: text, dates (Excel serials,
+ * 2023-05-31, 2023/5/31, 2023.5.31, 2023年5月31日, with or without a time), deadlines (also 长期坚持 and
+ * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
+ */
+import { isDay, parseMoment } from '../domain/time.ts';
+import type { Text } from '../errors.ts';
+import { isOngoingWord } from './vocabulary.ts';
+
+/** What a reader hands over for one cell: xlsx dates arrive as text ('YYYY-MM-DD[ HH:MM:SS]'). */
+export type CellValue = string | number | boolean | null;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: { zh, en } });
+
+/** Characters that make a spreadsheet read a cell as a formula. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell's text, trimmed; numbers without float noise; '' when empty. */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return String(value);
+    return String(Number(value.toPrecision(15)));
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value.trim();
+}
+
+/**
+ * Undoes export's formula neutralisation: a leading single quote before a formula character or
+ * before another quote was added by Closeout (or by a careful user) and is not part of the value.
+ */
+export function unquote(text: string): string {
+  return text.length > 1 && text[0] === "'" && (FORMULA_START.test(text.slice(1)) || text[1] === "'")
+    ? text.slice(1)
+    : text;
+}
+
+const pad = (n: number | string, width = 2) => String(n).padStart(width, '0');
+
+// Excel's day 0 is 1899-12-30 (so that its fictional 1900-02-29 comes out right after March 1900).
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Serials from 1930 to 2099: a number outside is not a date written by a ledger keeper. */
+const SERIAL_MIN = 10_958;
+const SERIAL_MAX = 73_050;
+
+/** An Excel serial date as a day, or a moment when it has a time of day. */
+export function serialToDateText(serial: number): string {
+  const ms = Math.round((EXCEL_EPOCH + serial * 86_400_000) / 1000) * 1000;
+  const iso = new Date(ms).toISOString();
+  return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+const DATE_RE =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s*T\s*|\s+|(?<=日))(\d{1,2})\s*[:时点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})\s*秒?)?\s*分?)?$/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+const MONTH_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:底|末|月底|月末)?$/;
+const YEAR_END_RE = /^(\d{4})\s*年\s*(?:底|末|年底|年末)$/;
+
+function dateFromParts(y: string, m: string, d: string, h?: string, min?: string, s?: string): string | null {
+  const day = `${y}-${pad(m)}-${pad(d)}`;
+  if (!isDay(day)) return null;
+  if (h === undefined) return day;
+  return parseMoment(`${day}T${pad(h)}:${pad(min ?? '0')}:${pad(s ?? '0')}`);
+}
+
+function lastDayOfMonth(y: number, m: number): string {
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+const notADate = (raw: string) =>
+  fail(
+    `“${raw}”不是日期（可写 2023-05-31、2023/5/31、2023.5.31 或 2023年5月31日，可带时间）`,
+    `"${raw}" is not a date (write 2023-05-31, 2023/5/31, 2023.5.31 or 2023年5月31日, optionally with a time)`,
+  );
+
+/**
+ * A date cell as a day 'YYYY-MM-DD' or a moment 'YYYY-MM-DDTHH:MM:SS'; null when empty. With
+ * `deadline`, a month ("2023年6月底前", "2023-06") means its last day and a trailing 前 is allowed.
+ */
+export function parseDate(value: CellValue, options: { deadline?: boolean } = {}): Parsed<string | null> {
+  if (value === null || value === '') return ok(null);
+  if (typeof value === 'number') {
+    if (value >= SERIAL_MIN && value <= SERIAL_MAX) return ok(serialToDateText(value));
+    if (Number.isInteger(value) && value >= 19_000_101 && value <= 21_001_231) return parseDate(String(value));
+    return notADate(cellText(value));
+  }
+  if (typeof value === 'boolean') return notADate(cellText(value));
+  const raw = value.trim();
+  if (raw === '') return ok(null);
+  let text = raw.normalize('NFKC').replace(/\s+/g, ' ');
+  if (options.deadline) text = text.replace(/\s*(?:以前|之前|前)$/, '');
+  if (/^\d+(\.\d+)?$/.test(text) && !COMPACT_RE.test(text)) return parseDate(Number(text), options);
+  const m = DATE_RE.exec(text);
+  if (m) {
+    const v = dateFromParts(m[1]!, m[2]!, m[3]!, m[4], m[5], m[6]);
+    return v ? ok(v) : notADate(raw);
+  }
+  const c = COMPACT_RE.exec(text);
+  if (c) {
+    const v = dateFromParts(c[1]!, c[2]!, c[3]!);
+    return v ? ok(v) : notADate(raw);
+  }
+  if (options.deadline) {
+    const month = MONTH_RE.exec(text);
+    if (month) {
+      const [y, mo] = [Number(month[1]), Number(month[2])];
+      if (mo >= 1 && mo <= 12) return ok(lastDayOfMonth(y, mo));
+    }
+    const year = YEAR_END_RE.exec(text);
+    if (year) return ok(`${year[1]}-12-31`);
+  }
+  return notADate(raw);
+}
+
+export type Deadline = { kind: 'date'; value: string } | { kind: 'ongoing' } | null;
+
+/** A deadline cell: a date, 长期坚持 / "ongoing" (a long-term item without an end date), or empty. */
+export function parseDeadline(value: CellValue): Parsed<Deadline> {
+  if (typeof value === 'string' && isOngoingWord(value)) return ok({ kind: 'ongoing' });
+  const d = parseDate(value, { deadline: true });
+  if (!d.ok) return d;
+  return ok(d.value === null ? null : { kind: 'date', value: d.value });
+}
+
+/** A date as the moment it stands for: a day is its start. */
+export function toMoment(dateText: string): string {
+  return dateText.length === 10 ? `${dateText}T00:00:00` : dateText;
+}
+
+/**
+ * Whether a stored value says what the sheet says, at the sheet's precision: a day in the sheet
+ * matches any time on that day (offices write days; Closeout keeps times).
+ */
+export function sameDate(stored: string | null, sheet: string): boolean {
+  if (stored === null) return false;
+  return sheet.length === 10 ? stored.slice(0, 10) === sheet : stored === sheet;
+}
+
+/** Department lists: 县教育局、县财政局 / Education Bureau; Finance Bureau. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、;；\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Names, codes and aliases compared without case, spaces or full-width forms. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}

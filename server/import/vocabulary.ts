@@ -1,0 +1,428 @@
+/**
+ * The words of an office's ledger: which column headers mean which item field, and which cell words
+ * mean which source, status, rectification type or handling mode. Export writes the first word of
+ * each list, so what Closeout exports it reads back.
+ */
+import type { Text } from '../errors.ts';
+import type { HandlingMode, RectificationType, Source, Status } from '../domain/lifecycle.ts';
+
+export const IMPORT_FIELDS = [
+  'ledgerCode',
+  'title',
+  'description',
+  'campaign',
+  'domain',
+  'source',
+  'department',
+  'participants',
+  'person',
+  'registeredAt',
+  'assignedAt',
+  'rectificationType',
+  'handlingMode',
+  'measures',
+  'originalDeadline',
+  'deadline',
+  'status',
+  'firstResponseAt',
+  'rectifiedAt',
+  'evidence',
+  'closedAt',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The name of each field, and the header export writes for it. */
+export const FIELD_LABELS: Record<ImportField, Text> = {
+  ledgerCode: { zh: '台账编号', en: 'Ledger code' },
+  title: { zh: '问题名称', en: 'Title' },
+  description: { zh: '问题详情', en: 'Description' },
+  campaign: { zh: '专项活动', en: 'Campaign' },
+  domain: { zh: '领域', en: 'Domain' },
+  source: { zh: '问题来源', en: 'Source' },
+  department: { zh: '牵头单位', en: 'Lead department' },
+  participants: { zh: '配合单位', en: 'Participating departments' },
+  person: { zh: '责任人', en: 'Responsible person' },
+  registeredAt: { zh: '登记时间', en: 'Registered' },
+  assignedAt: { zh: '交办时间', en: 'Assigned' },
+  rectificationType: { zh: '整改类型', en: 'Rectification type' },
+  handlingMode: { zh: '办理方式', en: 'Handling mode' },
+  measures: { zh: '整改措施', en: 'Measures' },
+  originalDeadline: { zh: '原整改时限', en: 'Original deadline' },
+  deadline: { zh: '整改时限', en: 'Deadline' },
+  status: { zh: '整改状态', en: 'Status' },
+  firstResponseAt: { zh: '首次响应时间', en: 'First response' },
+  rectifiedAt: { zh: '整改完成时间', en: 'Rectified' },
+  evidence: { zh: '整改佐证', en: 'Evidence' },
+  closedAt: { zh: '销号时间', en: 'Closed' },
+};
+
+/** Columns that export writes but import leaves alone: counts of records a sheet cannot carry. */
+export const READ_ONLY_LABELS = {
+  extensions: { zh: '延期次数', en: 'Extensions' },
+  reopenings: { zh: '重新整改次数', en: 'Reopenings' },
+  urgings: { zh: '催办次数', en: 'Urgings' },
+} satisfies Record<string, Text>;
+
+interface HeaderWord {
+  field: ImportField | 'ignore';
+  /** Lower wins when two columns claim one field. */
+  rank: number;
+  /** Taken when the field is already claimed by a better column (e.g. 问题描述 beside 问题名称). */
+  fallback?: ImportField;
+}
+
+// Each list: [rank, words...]. Words are compared after normalizeHeader.
+const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] = [
+  ['ignore', 0, ['序号', '排序', '顺序号', 'no', '#', 'seq', 'sn', 's/n', '序', 'number']],
+  ['ignore', 0, ['备注', 'remarks', 'notes', 'note', 'remark']],
+  ['ignore', 0, Object.values(READ_ONLY_LABELS).flatMap((t) => [t.zh, t.en])],
+  ['ignore', 0, ['预警', '预警灯', '逾期天数', 'warning', 'warninglight', 'daysoverdue']],
+  [
+    'ledgerCode',
+    0,
+    ['台账编号', '问题编号', '编号', '台账号', '事项编号', '工单号', '工单编号', 'ledgercode', 'code', 'ledgerno'],
+  ],
+  ['ledgerCode', 1, ['itemcode', 'ref', 'reference', 'id']],
+  ['title', 0, ['问题名称', '问题标题', '事项名称', 'title', 'problem', 'issue']],
+  ['title', 1, ['问题', '存在问题', '主要问题', '问题清单', '整改事项', '问题表现', 'item']],
+  ['title', 2, ['问题描述', 'problemdescription', 'issuedescription'], 'description'],
+  [
+    'description',
+    0,
+    ['问题详情', '具体问题', '具体表现', '详细描述', '问题具体表现', '情况描述', '描述', 'description', 'details'],
+  ],
+  ['campaign', 0, ['专项活动', '所属活动', '活动', '专项', '专项整治', '所属专项', 'campaign']],
+  ['domain', 0, ['领域', '问题类别', '问题类型', '问题分类', '类别', '所属领域', 'domain', 'category', 'area']],
+  ['source', 0, ['问题来源', '来源', '发现途径', '线索来源', '问题渠道', 'source', 'origin']],
+  [
+    'department',
+    0,
+    [
+      '牵头单位',
+      '责任单位',
+      '牵头部门',
+      '责任部门',
+      '责任主体',
+      '主责单位',
+      '承办单位',
+      '整改责任单位',
+      '牵头责任单位',
+      'leaddepartment',
+      'department',
+      'responsibleunit',
+      'responsibledepartment',
+      'leadunit',
+      'unit',
+    ],
+  ],
+  [
+    'participants',
+    0,
+    [
+      '配合单位',
+      '参与单位',
+      '协办单位',
+      '配合部门',
+      '参与部门',
+      '协同单位',
+      'participatingdepartments',
+      'codepartments',
+      'supportingdepartments',
+      'participants',
+    ],
+  ],
+  ['person', 0, ['责任人', '第一责任人', 'responsibleperson', 'person', 'personincharge']],
+  ['person', 1, ['具体责任人', '直接责任人', '责任领导', '分管领导', '联系人', 'contact']],
+  [
+    'registeredAt',
+    0,
+    [
+      '登记时间',
+      '登记日期',
+      '发现时间',
+      '发现日期',
+      '反映时间',
+      '受理时间',
+      '录入时间',
+      'registered',
+      'registeredat',
+      'registrationdate',
+      'dateregistered',
+      'reported',
+    ],
+  ],
+  ['assignedAt', 0, ['交办时间', '交办日期', '分办时间', '派单时间', 'assigned', 'assignedat']],
+  ['rectificationType', 0, ['整改类型', '整改性质', '整改方式', 'rectificationtype', 'type']],
+  ['handlingMode', 0, ['办理方式', '五办方式', '办理模式', 'handlingmode', 'mode']],
+  ['measures', 0, ['整改措施', '措施', '整改举措', '具体措施', 'measures', 'actions', 'correctiveactions']],
+  [
+    'originalDeadline',
+    0,
+    ['原整改时限', '原定时限', '原完成时限', '原时限', '原整改期限', 'originaldeadline', 'originalduedate'],
+  ],
+  [
+    'deadline',
+    0,
+    [
+      '整改时限',
+      '完成时限',
+      '办结时限',
+      '整改期限',
+      '时限',
+      '完成期限',
+      '办结期限',
+      '整改完成时限',
+      '截止日期',
+      '截止时间',
+      'deadline',
+      'due',
+      'duedate',
+    ],
+  ],
+  [
+    'status',
+    0,
+    ['整改状态', '完成情况', '办理状态', '整改情况', '整改进度', '状态', '进展情况', 'status', 'progress', 'state'],
+  ],
+  [
+    'firstResponseAt',
+    0,
+    ['首次响应时间', '首次回复时间', '响应时间', '首次联系时间', 'firstresponse', 'firstresponseat'],
+  ],
+  ['rectifiedAt', 0, ['整改完成时间', '整改完成日期', 'rectified', 'rectifiedat']],
+  ['evidence', 0, ['整改佐证', '佐证材料', '销号依据', '整改结果', 'evidence']],
+  [
+    'closedAt',
+    0,
+    [
+      '销号时间',
+      '销号日期',
+      '办结日期',
+      '办结时间',
+      '完成时间',
+      '完成日期',
+      '实际完成时间',
+      'closed',
+      'closedat',
+      'closeddate',
+      'completed',
+      'completiondate',
+    ],
+  ],
+];
+
+const HEADERS = new Map<string, HeaderWord>();
+for (const [field, rank, words, fallback] of HEADER_WORDS) {
+  for (const w of words) {
+    const key = normalizeHeader(w);
+    if (!HEADERS.has(key)) HEADERS.set(key, fallback ? { field, rank, fallback } : { field, rank });
+  }
+}
+for (const f of IMPORT_FIELDS) {
+  for (const w of [FIELD_LABELS[f].zh, FIELD_LABELS[f].en]) {
+    const key = normalizeHeader(w);
+    if (HEADERS.get(key)?.field !== f) throw new Error(`Export header ${w} does not read back as ${f}`);
+  }
+}
+/** Header words long enough to be recognised inside a longer header ("具体整改措施" → 整改措施). */
+const CONTAINED = [...HEADERS.entries()]
+  .filter(([k]) => (/[^\x00-\x7f]/.test(k) ? k.length >= 2 : k.length >= 6))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** Header text compared without case, spaces, punctuation, notes in brackets or a required-field star. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[(\[【〔].*?[)\]】〕]/g, '')
+    .replace(/[\s_\-.:*'"’‘“”]/g, '');
+}
+
+/** The field a header most likely means, with how sure: exact word, word inside the header, or nothing. */
+export function matchHeader(header: string): (HeaderWord & { exact: boolean }) | null {
+  const key = normalizeHeader(header);
+  if (!key) return null;
+  const exact = HEADERS.get(key);
+  if (exact) return { ...exact, exact: true };
+  for (const [word, h] of CONTAINED) {
+    if (key.includes(word)) return { ...h, rank: h.rank + 10, exact: false };
+  }
+  return null;
+}
+
+/** Cell words compared without case, spaces, brackets' contents or trailing punctuation. */
+export function normalizeWord(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[(\[【〔].*?[)\]】〕]/g, '')
+    .replace(/[\s_]/g, '')
+    .replace(/[.。;；,，!！]+$/, '');
+}
+
+function wordTable<T extends string>(entries: [T, string[]][]): (value: string) => T | null {
+  const exact = new Map<string, T>();
+  for (const [v, words] of entries) for (const w of words) exact.set(normalizeWord(w), v);
+  const prefixes = [...exact.entries()].sort((a, b) => b[0].length - a[0].length);
+  return (value: string) => {
+    const key = normalizeWord(value);
+    if (!key) return null;
+    const hit = exact.get(key);
+    if (hit) return hit;
+    // "正在整改，预计6月底完成" starts with a status word
+    for (const [w, v] of prefixes) if (w.length >= 2 && key.startsWith(w)) return v;
+    return null;
+  };
+}
+
+export const SOURCE_LABELS: Record<Source, Text> = {
+  inspection_feedback: { zh: '巡视反馈', en: 'Inspection feedback' },
+  self_inspection: { zh: '自查排查', en: 'Self-inspection' },
+  public_complaint: { zh: '群众反映', en: 'Public complaint' },
+  supervision_check: { zh: '督查检查', en: 'Supervision check' },
+  look_back: { zh: '回头看', en: 'Look-back review' },
+  hotline: { zh: '热线', en: 'Hotline' },
+};
+
+export const STATUS_LABELS: Record<Status, Text> = {
+  registered: { zh: '已登记', en: 'Registered' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  in_progress: { zh: '整改中', en: 'In progress' },
+  rectified: { zh: '待验收', en: 'Rectified' },
+  closed: { zh: '已销号', en: 'Closed' },
+};
+
+export const RECTIFICATION_TYPE_LABELS: Record<RectificationType, Text> = {
+  immediate: { zh: '立行立改', en: 'Immediate' },
+  phased: { zh: '分阶段整改', en: 'Phased' },
+  long_term: { zh: '长期坚持', en: 'Long-term' },
+};
+
+export const HANDLING_MODE_LABELS: Record<HandlingMode, Text> = {
+  immediate: { zh: '立即办', en: 'Immediate' },
+  proactive: { zh: '主动办', en: 'Proactive' },
+  on_site: { zh: '上门办', en: 'On-site' },
+  tracked: { zh: '跟踪办', en: 'Tracked' },
+  public: { zh: '公开办', en: 'Public' },
+};
+
+const withLabels = <T extends string>(labels: Record<T, Text>, words: Record<T, string[]>): [T, string[]][] =>
+  (Object.keys(labels) as T[]).map((k) => [k, [labels[k].zh, labels[k].en, k, ...words[k]]]);
+
+export const parseSourceWord = wordTable<Source>(
+  withLabels(SOURCE_LABELS, {
+    inspection_feedback: [
+      '巡视',
+      '巡察',
+      '巡察反馈',
+      '巡视巡察',
+      '巡视巡察反馈',
+      '上级反馈',
+      '反馈问题',
+      'inspection',
+      'inspectionfeedback',
+    ],
+    self_inspection: ['自查', '自查自纠', '自查发现', '排查', '自纠', 'selfinspection', 'selfcheck'],
+    public_complaint: [
+      '群众反映',
+      '群众投诉',
+      '投诉',
+      '信访',
+      '举报',
+      '群众来信',
+      '来信来访',
+      '群众反映投诉',
+      'complaint',
+      'publiccomplaint',
+      'petition',
+    ],
+    supervision_check: ['督查', '督查发现', '督查检查', '督导', '明察暗访', '暗访', 'supervision', 'supervisioncheck'],
+    look_back: ['回头看', '回头看检查', 'lookback', 'look-back', 'lookbackreview'],
+    hotline: ['热线', '12345', '12345热线', '市长热线', '政务热线', '服务热线', '便民热线', 'hotline'],
+  }),
+);
+
+export const parseStatusWord = wordTable<Status>(
+  withLabels(STATUS_LABELS, {
+    registered: ['登记', '新登记', '待交办', '未交办', 'new'],
+    assigned: ['交办', '已交办', '待整改', '未整改', '未开始', 'todo', 'notstarted'],
+    in_progress: [
+      '推进中',
+      '正在整改',
+      '正在推进',
+      '办理中',
+      '进行中',
+      '持续整改',
+      '未完成',
+      '整改中',
+      'inprogress',
+      'ongoing',
+      'underway',
+    ],
+    rectified: [
+      '已整改',
+      '整改完成',
+      '待销号',
+      '整改完成待验收',
+      '已完成待验收',
+      '申请销号',
+      'awaitingverification',
+      'pendingverification',
+    ],
+    closed: [
+      '已完成',
+      '办结',
+      '已办结',
+      '完成',
+      '销号',
+      '已验收',
+      '已验收销号',
+      '已销号',
+      'done',
+      'completed',
+      'complete',
+      'verified',
+      'finished',
+    ],
+  }),
+);
+
+export const parseRectificationTypeWord = wordTable<RectificationType>(
+  withLabels(RECTIFICATION_TYPE_LABELS, {
+    immediate: ['立查立改', '即知即改', '立即整改', '即时整改', '立行立改'],
+    phased: ['限期整改', '阶段整改', '阶段性整改', '分阶段', '持续整改'],
+    long_term: ['长期整改', '长期', 'longterm', 'ongoing'],
+  }),
+);
+
+export const parseHandlingModeWord = wordTable<HandlingMode>(
+  withLabels(HANDLING_MODE_LABELS, {
+    immediate: [],
+    proactive: [],
+    on_site: ['onsite'],
+    tracked: [],
+    public: [],
+  }),
+);
+
+/** A deadline cell that means "no end date: a long-term item" (长期坚持). */
+const ONGOING = new Set(
+  ['长期坚持', '长期', '长期推进', '常态化', '持续推进', '长期整改', 'ongoing', 'longterm', 'continuous'].map(
+    normalizeWord,
+  ),
+);
+export function isOngoingWord(value: string): boolean {
+  return ONGOING.has(normalizeWord(value));
+}
+
+/** A totals row (合计, 总计, Total …): counts, not an item. */
+export function isTotalsWord(value: string): boolean {
+  return /^(合计|总计|小计|共计|累计|total|sum|subtotal|grandtotal)([:：]|$|\d)/.test(normalizeWord(value));
+}
+
+/** A note under the table (注：…, 填表人：…), not an item. */
+export function isNoteWord(value: string): boolean {
+  return /^(注|备注|说明|填表说明|填表人|填报人|审核人|制表|制表人|单位负责人|联系人|联系电话|note|notes)([:：]|$)/.test(
+    normalizeWord(value),
+  );
+}
