@@ -81,3 +81,29 @@ export function checkSideAction(
       allowedActions(item.status, item.voided),
     );
 }
+
+/** Names of statuses and actions in both languages (GLOSSARY.md), for messages and the UI. */
+export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+  registered: { zh: '已登记', en: 'Registered' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  in_progress: { zh: '整改中', en: 'In progress' },
+  rectified: { zh: '已整改待验收', en: 'Rectified, awaiting verification' },
+  closed: { zh: '已销号', en: 'Closed' },
+};
+
+export const ACTION_LABELS: Record<
+  StatusAction | 'void' | 'extend' | 'urge' | 'respond' | 'edit',
+  { zh: string; en: string }
+> = {
+  assign: { zh: '分解交办', en: 'assign' },
+  start: { zh: '开始整改', en: 'start' },
+  rectify: { zh: '报告整改完成', en: 'mark rectified' },
+  reject: { zh: '验收退回', en: 'reject the rectification' },
+  close: { zh: '验收销号', en: 'verify and close' },
+  reopen: { zh: '重新打开', en: 'reopen' },
+  void: { zh: '作废', en: 'void' },
+  extend: { zh: '延期', en: 'extend the deadline' },
+  urge: { zh: '催办', en: 'urge' },
+  respond: { zh: '首次响应', en: 'record the first response' },
+  edit: { zh: '修改', en: 'edit' },
+};

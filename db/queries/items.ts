@@ -1,0 +1,406 @@
+/**
+ * The ledger's items: the table (search, filters, sort, paging), one item with everything on it, and
+ * the writes the workflow makes. Every write is scoped by ITEM_WRITE_SCOPE and checks the version the
+ * client saw, so an editor cannot touch another department's item and nobody overwrites a newer edit.
+ */
+import type { Moment } from '../../server/domain/time.ts';
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+import { ITEM_WRITE_SCOPE, type ItemWriteScope, itemScopeParams } from './accounts-item-scope.ts';
+import { deadlineFromEnd } from './figures.ts';
+
+export interface ItemListFilter {
+  q?: string;
+  campaignId?: number;
+  domainId?: number;
+  source?: string;
+  departmentId?: number;
+  status?: string;
+  light?: 'red' | 'yellow' | 'green';
+  overdue?: boolean;
+  voided?: boolean;
+}
+
+export const ITEM_SORTS = {
+  registered: 'i.registered_at DESC, i.id DESC',
+  registeredAsc: 'i.registered_at ASC, i.id ASC',
+  deadline: 'i.deadline_end IS NULL, i.deadline_end ASC, i.id ASC',
+  code: 'i.ledger_code ASC',
+  updated: 'i.updated_at DESC, i.id DESC',
+} as const;
+export type ItemSort = keyof typeof ITEM_SORTS;
+
+export interface ItemListRow {
+  id: number;
+  ledgerCode: string;
+  title: string;
+  campaignCode: string;
+  domainCode: string | null;
+  source: string;
+  departmentCode: string | null;
+  departmentZh: string | null;
+  departmentEn: string | null;
+  responsiblePerson: string | null;
+  registeredAt: string;
+  deadline: string | null;
+  originalDeadline: string | null;
+  status: string;
+  light: 'red' | 'yellow' | 'green' | null;
+  daysOverdue: number | null;
+  reopenCount: number;
+  extensionCount: number;
+  urgeCount: number;
+  voided: boolean;
+  version: number;
+}
+
+const LIGHT = `CASE WHEN i.status = 'closed' OR i.voided_at IS NOT NULL THEN NULL
+  WHEN i.deadline_end < @now THEN 'red'
+  WHEN i.deadline_end < @warn THEN 'yellow' ELSE 'green' END`;
+
+function filterSql(f: ItemListFilter): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [f.voided ? 'i.voided_at IS NOT NULL' : 'i.voided_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  const eq = (column: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    parts.push(`${column} = @${name}`);
+    params[name] = value;
+  };
+  eq('i.campaign_id', 'campaign_id', f.campaignId);
+  eq('i.domain_id', 'domain_id', f.domainId);
+  eq('i.source', 'source', f.source);
+  eq('i.department_id', 'department_id', f.departmentId);
+  eq('i.status', 'status', f.status);
+  if (f.q) {
+    // Title, ledger code or person; LIKE works for Chinese text of any length.
+    parts.push(
+      "(i.title LIKE @q ESCAPE '\\' OR i.ledger_code LIKE @q ESCAPE '\\' OR i.responsible_person LIKE @q ESCAPE '\\')",
+    );
+    params.q = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  if (f.light) parts.push(`(${LIGHT}) = '${f.light}'`);
+  if (f.overdue !== undefined) {
+    parts.push(
+      f.overdue
+        ? "i.status <> 'closed' AND i.deadline_end < @now"
+        : "NOT (i.status <> 'closed' AND i.deadline_end < @now)",
+    );
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+export function listItems(
+  db: Db,
+  p: { filter: ItemListFilter; sort: ItemSort; page: number; pageSize: number; now: Moment; warn: Moment },
+): { total: number; page: number; pageSize: number; items: ItemListRow[] } {
+  const { where, params } = filterSql(p.filter);
+  const all = { ...params, now: p.now, warn: p.warn };
+  const total = (prepared(db, `SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(all) as { n: number })
+    .n;
+  const rows = prepared(
+    db,
+    `SELECT i.id, i.ledger_code, i.title, c.code AS campaign_code, dm.code AS domain_code, i.source,
+            d.code AS department_code, d.name_zh AS department_zh, d.name_en AS department_en,
+            i.responsible_person, i.registered_at, i.deadline_end, i.original_deadline, i.status, ${LIGHT} AS light,
+            CASE WHEN i.status <> 'closed' AND i.deadline_end < @now
+              THEN MAX(1, CAST(ceil(julianday(@now) - julianday(i.deadline_end)) AS INTEGER)) END AS days_overdue,
+            i.reopen_count, i.extension_count, i.urge_count, i.voided_at, i.version
+     FROM items i
+     JOIN campaigns c ON c.id = i.campaign_id
+     LEFT JOIN domains dm ON dm.id = i.domain_id
+     LEFT JOIN departments d ON d.id = i.department_id
+     WHERE ${where}
+     ORDER BY ${ITEM_SORTS[p.sort]}
+     LIMIT @limit OFFSET @offset`,
+  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as Record<string, unknown>[];
+  return {
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+    items: rows.map((r) => ({
+      id: r.id as number,
+      ledgerCode: r.ledger_code as string,
+      title: r.title as string,
+      campaignCode: r.campaign_code as string,
+      domainCode: r.domain_code as string | null,
+      source: r.source as string,
+      departmentCode: r.department_code as string | null,
+      departmentZh: r.department_zh as string | null,
+      departmentEn: r.department_en as string | null,
+      responsiblePerson: r.responsible_person as string | null,
+      registeredAt: r.registered_at as string,
+      deadline: deadlineFromEnd(r.deadline_end as string | null),
+      originalDeadline: r.original_deadline as string | null,
+      status: r.status as string,
+      light: r.light as ItemListRow['light'],
+      daysOverdue: r.days_overdue as number | null,
+      reopenCount: r.reopen_count as number,
+      extensionCount: r.extension_count as number,
+      urgeCount: r.urge_count as number,
+      voided: r.voided_at !== null,
+      version: r.version as number,
+    })),
+  };
+}
+
+/** The raw item row (snake_case columns), or undefined. */
+export type ItemRow = Record<string, string | number | null> & {
+  id: number;
+  status: string;
+  version: number;
+  department_id: number | null;
+  voided_at: string | null;
+  deadline: string | null;
+  closed_at: string | null;
+};
+
+export function getItemRow(db: Db, id: number): ItemRow | undefined {
+  return prepared(db, 'SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+}
+
+export function getItemByCode(db: Db, code: string): ItemRow | undefined {
+  return prepared(db, 'SELECT * FROM items WHERE ledger_code = ?').get(code) as ItemRow | undefined;
+}
+
+export interface ItemDetail {
+  item: ItemRow & {
+    campaign_code: string;
+    domain_code: string | null;
+    department_code: string | null;
+    department_zh: string | null;
+    department_en: string | null;
+  };
+  participants: { code: string; nameZh: string; nameEn: string }[];
+  milestones: { id: number; title: string; dueOn: string; doneAt: string | null }[];
+  closures: {
+    id: number;
+    closedAt: string;
+    evidence: string | null;
+    reopenedAt: string | null;
+    reopenReason: string | null;
+  }[];
+  extensions: {
+    id: number;
+    approvedAt: string;
+    oldDeadline: string | null;
+    newDeadline: string;
+    reason: string;
+  }[];
+  urgings: { id: number; urgedAt: string; note: string; urgedBy: string | null }[];
+  history: {
+    id: number;
+    at: string;
+    effectiveAt: string;
+    actorName: string;
+    kind: string;
+    before: unknown;
+    after: unknown;
+    note: string | null;
+    importBatchId: number | null;
+  }[];
+}
+
+const json = (x: string | null) => (x === null ? null : JSON.parse(x));
+
+export function getItemDetail(db: Db, id: number): ItemDetail | null {
+  const item = prepared(
+    db,
+    `SELECT i.*, c.code AS campaign_code, dm.code AS domain_code, d.code AS department_code,
+            d.name_zh AS department_zh, d.name_en AS department_en
+     FROM items i JOIN campaigns c ON c.id = i.campaign_id
+     LEFT JOIN domains dm ON dm.id = i.domain_id LEFT JOIN departments d ON d.id = i.department_id
+     WHERE i.id = ?`,
+  ).get(id) as ItemDetail['item'] | undefined;
+  if (!item) return null;
+  return {
+    item,
+    participants: prepared(
+      db,
+      `SELECT d.code, d.name_zh AS nameZh, d.name_en AS nameEn FROM item_departments x
+       JOIN departments d ON d.id = x.department_id WHERE x.item_id = ? ORDER BY d.code`,
+    ).all(id) as ItemDetail['participants'],
+    milestones: prepared(
+      db,
+      'SELECT id, title, due_on AS dueOn, done_at AS doneAt FROM milestones WHERE item_id = ? ORDER BY due_on, id',
+    ).all(id) as ItemDetail['milestones'],
+    closures: prepared(
+      db,
+      `SELECT id, closed_at AS closedAt, evidence, reopened_at AS reopenedAt, reopen_reason AS reopenReason
+       FROM item_closures WHERE item_id = ? ORDER BY closed_at, id`,
+    ).all(id) as ItemDetail['closures'],
+    extensions: prepared(
+      db,
+      `SELECT id, approved_at AS approvedAt, old_deadline AS oldDeadline, new_deadline AS newDeadline, reason
+       FROM deadline_extensions WHERE item_id = ? ORDER BY approved_at, id`,
+    ).all(id) as ItemDetail['extensions'],
+    urgings: prepared(
+      db,
+      `SELECT u.id, u.urged_at AS urgedAt, u.note, us.display_name AS urgedBy FROM urgings u
+       LEFT JOIN users us ON us.id = u.urged_by WHERE u.item_id = ? ORDER BY u.urged_at, u.id`,
+    ).all(id) as ItemDetail['urgings'],
+    history: (
+      prepared(
+        db,
+        `SELECT id, at, effective_at, actor_name, kind, before, after, note, import_batch_id
+         FROM item_history WHERE item_id = ? ORDER BY id`,
+      ).all(id) as Record<string, string | number | null>[]
+    ).map((h) => ({
+      id: h.id as number,
+      at: h.at as string,
+      effectiveAt: h.effective_at as string,
+      actorName: h.actor_name as string,
+      kind: h.kind as string,
+      before: json(h.before as string | null),
+      after: json(h.after as string | null),
+      note: h.note as string | null,
+      importBatchId: h.import_batch_id as number | null,
+    })),
+  };
+}
+
+/**
+ * Sets columns of one item if it is in the writer's scope and still at the version the client saw;
+ * bumps the version. Returns false when nothing matched (caller explains why: refusedItemWrite).
+ */
+export function updateItem(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  scope: ItemWriteScope,
+  set: Record<string, string | number | null>,
+  updatedAt: string,
+): boolean {
+  const columns = Object.keys(set);
+  for (const c of columns) if (!/^[a-z_]+$/.test(c)) throw new Error(`bad column ${c}`);
+  const sql = `UPDATE items SET ${columns.map((c) => `${c} = @set_${c}`).join(', ')}${columns.length ? ', ' : ''}
+      version = version + 1, updated_at = @updated_at
+    WHERE id = @id AND version = @version AND ${ITEM_WRITE_SCOPE}`;
+  const params: Record<string, unknown> = {
+    id,
+    version: expectedVersion,
+    updated_at: updatedAt,
+    ...itemScopeParams(scope),
+  };
+  for (const c of columns) params[`set_${c}`] = set[c];
+  return prepared(db, sql).run(params).changes === 1;
+}
+
+export interface HistoryEntry {
+  itemId: number;
+  at: string;
+  effectiveAt: Moment;
+  actorId: number | null;
+  actorName: string;
+  kind: string;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+  importBatchId?: number | null;
+}
+
+export function insertHistory(db: Db, h: HistoryEntry): void {
+  prepared(
+    db,
+    `INSERT INTO item_history (item_id, at, effective_at, actor_id, actor_name, kind, before, after, note, import_batch_id)
+     VALUES (@item_id, @at, @effective_at, @actor_id, @actor_name, @kind, @before, @after, @note, @import_batch_id)`,
+  ).run({
+    item_id: h.itemId,
+    at: h.at,
+    effective_at: h.effectiveAt,
+    actor_id: h.actorId,
+    actor_name: h.actorName,
+    kind: h.kind,
+    before: h.before === undefined ? null : JSON.stringify(h.before),
+    after: h.after === undefined ? null : JSON.stringify(h.after),
+    note: h.note ?? null,
+    import_batch_id: h.importBatchId ?? null,
+  });
+}
+
+export function insertClosure(
+  db: Db,
+  c: { itemId: number; closedAt: Moment; verifiedBy: number | null; evidence: string | null },
+) {
+  prepared(
+    db,
+    'INSERT INTO item_closures (item_id, closed_at, verified_by, evidence) VALUES (?, ?, ?, ?)',
+  ).run(c.itemId, c.closedAt, c.verifiedBy, c.evidence);
+}
+
+/** Marks the closure in force as reopened. */
+export function reopenClosure(db: Db, itemId: number, reopenedAt: Moment, reason: string): void {
+  prepared(
+    db,
+    'UPDATE item_closures SET reopened_at = ?, reopen_reason = ? WHERE item_id = ? AND reopened_at IS NULL',
+  ).run(reopenedAt, reason, itemId);
+}
+
+export function insertExtension(
+  db: Db,
+  e: {
+    itemId: number;
+    approvedAt: Moment;
+    approvedBy: number | null;
+    oldDeadline: string | null;
+    newDeadline: string;
+    newDeadlineEnd: string;
+    reason: string;
+  },
+): void {
+  prepared(
+    db,
+    `INSERT INTO deadline_extensions (item_id, approved_at, approved_by, old_deadline, new_deadline, new_deadline_end, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.itemId, e.approvedAt, e.approvedBy, e.oldDeadline, e.newDeadline, e.newDeadlineEnd, e.reason);
+}
+
+export function insertUrging(
+  db: Db,
+  u: { itemId: number; urgedAt: Moment; urgedBy: number | null; note: string },
+): void {
+  prepared(db, 'INSERT INTO urgings (item_id, urged_at, urged_by, note) VALUES (?, ?, ?, ?)').run(
+    u.itemId,
+    u.urgedAt,
+    u.urgedBy,
+    u.note,
+  );
+}
+
+export interface NewItem {
+  ledger_code: string;
+  title: string;
+  description: string;
+  campaign_id: number;
+  domain_id: number | null;
+  source: string;
+  registered_at: Moment;
+  rectification_type: string;
+  handling_mode: string | null;
+  measures: string;
+  created_at: string;
+}
+
+export function insertItem(db: Db, item: NewItem): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO items (ledger_code, title, description, campaign_id, domain_id, source, registered_at,
+         rectification_type, handling_mode, measures, status, created_at, updated_at)
+       VALUES (@ledger_code, @title, @description, @campaign_id, @domain_id, @source, @registered_at,
+         @rectification_type, @handling_mode, @measures, 'registered', @created_at, @created_at)`,
+    ).run(item).lastInsertRowid,
+  );
+}
+
+export function nextItemNumber(db: Db): number {
+  return (prepared(db, 'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM items').get() as { n: number }).n;
+}
+
+export function setParticipants(db: Db, itemId: number, departmentIds: number[]): void {
+  prepared(db, 'DELETE FROM item_departments WHERE item_id = ?').run(itemId);
+  for (const d of departmentIds)
+    prepared(db, 'INSERT OR IGNORE INTO item_departments (item_id, department_id) VALUES (?, ?)').run(
+      itemId,
+      d,
+    );
+}

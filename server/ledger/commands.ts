@@ -1,0 +1,413 @@
+/**
+ * The ledger workflow (DESIGN.md §2, §7): every change to an item is one transaction that checks who
+ * may do it, that the item is still at the version the user saw, and that the lifecycle allows it;
+ * then it writes the item and its history (who, when, before and after).
+ */
+
+import type { Db } from '../../db/open.ts';
+import { departmentInScope, type ItemWriteScope } from '../../db/queries/accounts-item-scope.ts';
+import {
+  getItemRow,
+  type ItemRow,
+  insertClosure,
+  insertExtension,
+  insertHistory,
+  insertItem,
+  insertUrging,
+  nextItemNumber,
+  reopenClosure,
+  setParticipants,
+  updateItem,
+} from '../../db/queries/items.ts';
+import { forbiddenRole } from '../auth/errors.ts';
+import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
+import type { SessionUser } from '../auth/principal.ts';
+import {
+  ACTION_LABELS,
+  checkSideAction,
+  IllegalTransitionError,
+  nextStatus,
+  STATUS_LABELS,
+  type Status,
+  type StatusAction,
+} from '../domain/lifecycle.ts';
+import { deadlineEnd, type Moment } from '../domain/time.ts';
+import { ApiError } from '../errors.ts';
+
+export interface CommandContext {
+  db: Db;
+  user: SessionUser;
+  /** Local wall time of the organisation: the moment the change takes effect in the ledger. */
+  now: Moment;
+  /** UTC instant, for audit columns. */
+  nowUtc: string;
+}
+
+function illegal(e: IllegalTransitionError): ApiError {
+  const status = e.status === 'voided' ? { zh: '已作废', en: 'voided' } : STATUS_LABELS[e.status];
+  const action = ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? { zh: e.action, en: e.action };
+  const allowedZh = e.allowed.map((a) => ACTION_LABELS[a].zh).join('、') || '无';
+  const allowedEn = e.allowed.map((a) => ACTION_LABELS[a].en).join(', ') || 'none';
+  return new ApiError(
+    409,
+    'illegal_transition',
+    {
+      zh: `状态为「${status.zh}」的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
+      en: `Cannot ${action.en} an item that is ${status.en.toLowerCase()}; allowed: ${allowedEn}`,
+    },
+    { status: e.status, allowed: e.allowed },
+  );
+}
+
+const staleVersion = (current: number) =>
+  new ApiError(
+    409,
+    'conflict',
+    { zh: '事项已被他人修改，请刷新后重试', en: 'The item was changed meanwhile; reload it and try again' },
+    { field: 'version', currentVersion: current },
+  );
+
+/** Loads the item the user may change at the version they saw; else the right 404/403/409. */
+function loadForWrite(
+  ctx: CommandContext,
+  id: number,
+  version: number | null,
+): { item: ItemRow; scope: ItemWriteScope } {
+  const scope = itemWriteScopeFor(ctx.user);
+  const item = getItemRow(ctx.db, id);
+  if (!item || !departmentInScope(scope, item.department_id)) {
+    // An item without a department is the supervision office's until it is assigned.
+    if (!(item && scope.kind === 'all')) throw refusedItemWrite(ctx.db, id, scope);
+  }
+  if (version !== null && item!.version !== version) throw staleVersion(item!.version);
+  return { item: item!, scope };
+}
+
+function write(
+  ctx: CommandContext,
+  item: ItemRow,
+  scope: ItemWriteScope,
+  set: Record<string, string | number | null>,
+) {
+  if (!updateItem(ctx.db, item.id, item.version, scope, set, ctx.nowUtc))
+    throw refusedItemWrite(ctx.db, item.id, scope);
+}
+
+function history(
+  ctx: CommandContext,
+  itemId: number,
+  kind: string,
+  before?: unknown,
+  after?: unknown,
+  note?: string | null,
+) {
+  insertHistory(ctx.db, {
+    itemId,
+    at: ctx.nowUtc,
+    effectiveAt: ctx.now,
+    actorId: ctx.user.id,
+    actorName: ctx.user.username,
+    kind,
+    before,
+    after,
+    note: note ?? null,
+  });
+}
+
+const pick = (item: ItemRow, keys: string[]) => Object.fromEntries(keys.map((k) => [k, item[k] ?? null]));
+
+export interface NewItemInput {
+  ledgerCode?: string | undefined;
+  title: string;
+  description: string;
+  campaignId: number;
+  campaignCode: string;
+  domainId: number | null;
+  source: string;
+  rectificationType: string;
+  handlingMode: string | null;
+  measures: string;
+  registeredAt?: Moment | undefined;
+  assign?: { departmentId: number; person: string | null; deadline: string | null } | undefined;
+  participants: number[];
+}
+
+export function createItem(ctx: CommandContext, input: NewItemInput): number {
+  const scope = itemWriteScopeFor(ctx.user);
+  if (scope.kind === 'department' && input.assign?.departmentId !== scope.departmentId) {
+    throw new ApiError(
+      403,
+      'other_department',
+      {
+        zh: '部门联络员只能登记本部门的事项',
+        en: 'A department editor can register items of its own department only',
+      },
+      { field: 'department' },
+    );
+  }
+  return ctx.db
+    .transaction(() => {
+      const ledgerCode =
+        input.ledgerCode ??
+        `${input.campaignCode}-${ctx.now.slice(0, 4)}-${String(nextItemNumber(ctx.db)).padStart(6, '0')}`;
+      let id: number;
+      try {
+        id = insertItem(ctx.db, {
+          ledger_code: ledgerCode,
+          title: input.title,
+          description: input.description,
+          campaign_id: input.campaignId,
+          domain_id: input.domainId,
+          source: input.source,
+          registered_at: input.registeredAt ?? ctx.now,
+          rectification_type: input.rectificationType,
+          handling_mode: input.handlingMode,
+          measures: input.measures,
+          created_at: ctx.nowUtc,
+        });
+      } catch (error) {
+        if (String(error).includes('UNIQUE constraint failed: items.ledger_code')) {
+          throw new ApiError(
+            409,
+            'duplicate',
+            { zh: `台账编号 ${ledgerCode} 已存在`, en: `Ledger code ${ledgerCode} already exists` },
+            { field: 'ledgerCode' },
+          );
+        }
+        throw error;
+      }
+      history(ctx, id, 'registered', undefined, { ledgerCode, title: input.title, source: input.source });
+      if (input.participants.length > 0) setParticipants(ctx.db, id, input.participants);
+      if (input.assign) assignIn(ctx, getItemRow(ctx.db, id)!, { kind: 'all' }, input.assign);
+      return id;
+    })
+    .immediate();
+}
+
+function assignIn(
+  ctx: CommandContext,
+  item: ItemRow,
+  scope: ItemWriteScope,
+  a: { departmentId: number; person: string | null; deadline: string | null },
+) {
+  const status = nextStatus(item.status as Status, 'assign', item.voided_at !== null);
+  const set = {
+    status,
+    department_id: a.departmentId,
+    responsible_person: a.person,
+    assigned_at: ctx.now,
+    original_deadline: a.deadline,
+    original_deadline_end: a.deadline ? deadlineEnd(a.deadline) : null,
+    deadline: a.deadline,
+    deadline_end: a.deadline ? deadlineEnd(a.deadline) : null,
+  };
+  write(ctx, item, scope, set);
+  history(
+    ctx,
+    item.id,
+    'assign',
+    { status: item.status },
+    { status, department_id: a.departmentId, responsible_person: a.person, deadline: a.deadline },
+  );
+}
+
+export const EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'domain_id',
+  'source',
+  'responsible_person',
+  'measures',
+  'handling_mode',
+  'rectification_type',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** Edits descriptive fields; never status, deadlines or closures (those have their own actions). */
+export function editItem(
+  ctx: CommandContext,
+  id: number,
+  version: number,
+  changes: Partial<Record<EditableField, string | number | null>>,
+  participants?: number[],
+): void {
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, version);
+      if (item.voided_at !== null) throw illegal(new IllegalTransitionError('edit', 'voided', []));
+      const keys = Object.keys(changes).filter((k) => changes[k as EditableField] !== item[k]);
+      write(ctx, item, scope, Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null])));
+      if (participants) setParticipants(ctx.db, id, participants);
+      history(
+        ctx,
+        id,
+        'edited',
+        pick(item, keys),
+        Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null])),
+      );
+    })
+    .immediate();
+}
+
+export interface TransitionInput {
+  action: StatusAction;
+  version: number;
+  evidence?: string | undefined;
+  note?: string | undefined;
+  assign?: { departmentId: number; person: string | null; deadline: string | null } | undefined;
+}
+
+export function transitionItem(ctx: CommandContext, id: number, input: TransitionInput): void {
+  if (!mayTakeStatusAction(ctx.user, input.action)) throw forbiddenRole(['admin']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, input.version);
+      if (
+        input.action === 'close' &&
+        ctx.user.departmentId !== null &&
+        ctx.user.departmentId === item.department_id
+      ) {
+        throw new ApiError(403, 'own_department', {
+          zh: '不能验收销号本部门的事项',
+          en: "Nobody may verify and close their own department's item",
+        });
+      }
+      let status: Status;
+      try {
+        status = nextStatus(item.status as Status, input.action, item.voided_at !== null);
+      } catch (error) {
+        if (error instanceof IllegalTransitionError) throw illegal(error);
+        throw error;
+      }
+      switch (input.action) {
+        case 'assign':
+          if (!input.assign)
+            throw new ApiError(
+              400,
+              'invalid_parameter',
+              {
+                zh: '参数 department 无效：交办需要指定部门',
+                en: 'Invalid parameter department: assigning needs a department',
+              },
+              { field: 'department' },
+            );
+          if (scope.kind === 'department' && input.assign.departmentId !== scope.departmentId)
+            throw forbiddenRole(['admin']);
+          assignIn(ctx, item, scope, input.assign);
+          return;
+        case 'start':
+        case 'reject':
+          write(ctx, item, scope, { status });
+          break;
+        case 'rectify':
+          write(ctx, item, scope, { status, rectified_at: ctx.now, evidence: input.evidence ?? null });
+          break;
+        case 'close':
+          write(ctx, item, scope, {
+            status,
+            closed_at: ctx.now,
+            verified_by: ctx.user.id,
+            first_closed_at: (item.first_closed_at as string | null) ?? ctx.now,
+            state_changed_at: ctx.now,
+          });
+          insertClosure(ctx.db, {
+            itemId: id,
+            closedAt: ctx.now,
+            verifiedBy: ctx.user.id,
+            evidence: input.evidence ?? (item.evidence as string | null),
+          });
+          break;
+        case 'reopen':
+          write(ctx, item, scope, {
+            status,
+            closed_at: null,
+            verified_by: null,
+            reopen_count: (item.reopen_count as number) + 1,
+            first_reopened_at: (item.first_reopened_at as string | null) ?? ctx.now,
+            state_changed_at: ctx.now,
+          });
+          reopenClosure(ctx.db, id, ctx.now, input.note ?? '');
+          break;
+      }
+      history(
+        ctx,
+        id,
+        input.action,
+        { status: item.status },
+        { status },
+        input.note ?? input.evidence ?? null,
+      );
+    })
+    .immediate();
+}
+
+function sideAction(action: 'extend' | 'urge' | 'void', item: ItemRow) {
+  try {
+    checkSideAction(action, { status: item.status as Status, voided: item.voided_at !== null });
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) throw illegal(error);
+    throw error;
+  }
+}
+
+/** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
+export function extendDeadline(
+  ctx: CommandContext,
+  id: number,
+  version: number,
+  deadline: string,
+  reason: string,
+): void {
+  if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, version);
+      sideAction('extend', item);
+      const end = deadlineEnd(deadline);
+      write(ctx, item, scope, {
+        deadline,
+        deadline_end: end,
+        extension_count: (item.extension_count as number) + 1,
+        first_extended_at: (item.first_extended_at as string | null) ?? ctx.now,
+        state_changed_at: ctx.now,
+      });
+      insertExtension(ctx.db, {
+        itemId: id,
+        approvedAt: ctx.now,
+        approvedBy: ctx.user.id,
+        oldDeadline: item.deadline,
+        newDeadline: deadline,
+        newDeadlineEnd: end,
+        reason,
+      });
+      history(ctx, id, 'extended', { deadline: item.deadline }, { deadline }, reason);
+    })
+    .immediate();
+}
+
+/** Logs an urging (催办) on an open item. */
+export function urgeItem(ctx: CommandContext, id: number, note: string): void {
+  if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction('urge', item);
+      write(ctx, item, scope, { urge_count: (item.urge_count as number) + 1 });
+      insertUrging(ctx.db, { itemId: id, urgedAt: ctx.now, urgedBy: ctx.user.id, note });
+      history(ctx, id, 'urged', undefined, { urge_count: (item.urge_count as number) + 1 }, note);
+    })
+    .immediate();
+}
+
+/** Voids an item registered in error or twice (admin, with a reason); it then counts nowhere. */
+export function voidItem(ctx: CommandContext, id: number, version: number, reason: string): void {
+  if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, version);
+      sideAction('void', item);
+      write(ctx, item, scope, { voided_at: ctx.now, void_reason: reason });
+      history(ctx, id, 'voided', { voided: false }, { voided: true }, reason);
+    })
+    .immediate();
+}

@@ -1,0 +1,277 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { getItemDetail, ITEM_SORTS, type ItemSort, listItems } from '../../db/queries/items.ts';
+import { findByCode } from '../../db/queries/lookups.ts';
+import { getActiveProfile } from '../../db/queries/profiles.ts';
+import { requireRole } from '../auth/index.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import {
+  allowedActions,
+  HANDLING_MODES,
+  RECTIFICATION_TYPES,
+  SOURCES,
+  STATUSES,
+  type Status,
+} from '../domain/lifecycle.ts';
+import { addMoment, isDay, parseMoment } from '../domain/time.ts';
+import { notFound } from '../errors.ts';
+import {
+  type CommandContext,
+  createItem,
+  editItem,
+  extendDeadline,
+  transitionItem,
+  urgeItem,
+  voidItem,
+} from '../ledger/commands.ts';
+import { nowMoment } from '../now.ts';
+import { pagingShape, validate } from '../validation.ts';
+
+const code = z.string().trim().min(1).max(64);
+const text = (max: number) => z.string().trim().max(max);
+/** A deadline: a day, or a moment for deadlines counted in hours. */
+const deadline = z
+  .string()
+  .refine((v) => isDay(v) || parseMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM' })
+  .transform((v) => (isDay(v) ? v : parseMoment(v)!));
+const id = z.object({ id: z.coerce.number().int().positive() });
+
+const listQuery = z.strictObject({
+  q: text(100).optional(),
+  campaign: code.optional(),
+  domain: code.optional(),
+  source: z.enum(SOURCES).optional(),
+  department: code.optional(),
+  status: z.enum(STATUSES).optional(),
+  light: z.enum(['red', 'yellow', 'green']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  voided: z.enum(['true', 'false']).optional(),
+  sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('registered'),
+  ...pagingShape,
+});
+
+const assignShape = {
+  department: code,
+  responsiblePerson: text(60).nullable().default(null),
+  deadline: deadline.nullable().default(null),
+};
+
+const createBody = z.strictObject({
+  ledgerCode: code.optional(),
+  title: text(300).min(1),
+  description: text(5000).default(''),
+  campaign: code,
+  domain: code.nullable().default(null),
+  source: z.enum(SOURCES),
+  rectificationType: z.enum(RECTIFICATION_TYPES),
+  handlingMode: z.enum(HANDLING_MODES).nullable().default(null),
+  measures: text(5000).default(''),
+  department: code.optional(),
+  responsiblePerson: text(60).nullable().default(null),
+  deadline: deadline.nullable().default(null),
+  participants: z.array(code).max(20).default([]),
+});
+
+const editBody = z.strictObject({
+  version: z.number().int().positive(),
+  title: text(300).min(1).optional(),
+  description: text(5000).optional(),
+  domain: code.nullable().optional(),
+  source: z.enum(SOURCES).optional(),
+  responsiblePerson: text(60).nullable().optional(),
+  measures: text(5000).optional(),
+  handlingMode: z.enum(HANDLING_MODES).nullable().optional(),
+  rectificationType: z.enum(RECTIFICATION_TYPES).optional(),
+  participants: z.array(code).max(20).optional(),
+});
+
+const transitionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('assign'), version: z.number().int().positive(), ...assignShape }),
+  z.strictObject({ action: z.literal('start'), version: z.number().int().positive() }),
+  z.strictObject({
+    action: z.literal('rectify'),
+    version: z.number().int().positive(),
+    evidence: text(5000).min(1),
+  }),
+  z.strictObject({
+    action: z.literal('reject'),
+    version: z.number().int().positive(),
+    note: text(1000).min(1),
+  }),
+  z.strictObject({
+    action: z.literal('close'),
+    version: z.number().int().positive(),
+    evidence: text(5000).optional(),
+  }),
+  z.strictObject({
+    action: z.literal('reopen'),
+    version: z.number().int().positive(),
+    note: text(1000).min(1),
+  }),
+]);
+
+const DEPARTMENT = { zh: '部门', en: 'department' };
+function departmentId(deps: AppDeps, departmentCode: string, field = 'department'): number {
+  const row = findByCode(deps.db, 'departments', departmentCode);
+  if (!row) throw notFound(DEPARTMENT, departmentCode, field);
+  return row.id;
+}
+function optionalId(
+  deps: AppDeps,
+  table: 'campaigns' | 'domains',
+  value: string | null | undefined,
+  field: string,
+) {
+  if (value === undefined || value === null) return value;
+  const row = findByCode(deps.db, table, value);
+  if (!row)
+    throw notFound(
+      table === 'campaigns' ? { zh: '活动', en: 'campaign' } : { zh: '领域', en: 'domain' },
+      value,
+      field,
+    );
+  return row.id;
+}
+
+function commandContext(c: { var: { deps: AppDeps; user: CommandContext['user'] } }): CommandContext {
+  const { deps, user } = c.var;
+  return { db: deps.db, user, now: nowMoment(deps), nowUtc: deps.clock.now().toISOString() };
+}
+
+function detail(deps: AppDeps, itemId: number) {
+  const found = getItemDetail(deps.db, itemId);
+  if (!found) throw notFound({ zh: '事项', en: 'item' }, String(itemId), 'id');
+  return {
+    ...found,
+    allowedActions: allowedActions(found.item.status as Status, found.item.voided_at !== null),
+  };
+}
+
+/** The ledger: the item table, one item with its history, and the workflow by role. */
+export const items = new Hono<AppEnv>()
+  .get('/', validate('query', listQuery), (c) => {
+    const q = c.req.valid('query');
+    const deps = c.var.deps;
+    const now = nowMoment(deps);
+    const filter = {
+      ...(q.q ? { q: q.q } : {}),
+      ...(q.campaign ? { campaignId: optionalId(deps, 'campaigns', q.campaign, 'campaign')! } : {}),
+      ...(q.domain ? { domainId: optionalId(deps, 'domains', q.domain, 'domain')! } : {}),
+      ...(q.source ? { source: q.source } : {}),
+      ...(q.department ? { departmentId: departmentId(deps, q.department) } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.light ? { light: q.light } : {}),
+      ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
+      ...(q.voided ? { voided: q.voided === 'true' } : {}),
+    };
+    const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
+    return c.json(
+      listItems(deps.db, { filter, sort: q.sort, page: q.page, pageSize: q.pageSize, now, warn }),
+      200,
+    );
+  })
+  .get('/:id', validate('param', id), (c) => c.json(detail(c.var.deps, c.req.valid('param').id), 200))
+  .post('/', requireRole('admin', 'editor'), validate('json', createBody), (c) => {
+    const b = c.req.valid('json');
+    const deps = c.var.deps;
+    const ctx = commandContext(c);
+    const campaign = findByCode(deps.db, 'campaigns', b.campaign);
+    if (!campaign) throw notFound({ zh: '活动', en: 'campaign' }, b.campaign, 'campaign');
+    // An editor's new item is its own department's; an admin's is assigned when a department is given.
+    const assignTo = b.department !== undefined ? departmentId(deps, b.department) : ctx.user.departmentId;
+    const itemId = createItem(ctx, {
+      ledgerCode: b.ledgerCode,
+      title: b.title,
+      description: b.description,
+      campaignId: campaign.id,
+      campaignCode: campaign.code,
+      domainId: optionalId(deps, 'domains', b.domain, 'domain') ?? null,
+      source: b.source,
+      rectificationType: b.rectificationType,
+      handlingMode: b.handlingMode,
+      measures: b.measures,
+      participants: b.participants.map((p) => departmentId(deps, p, 'participants')),
+      assign:
+        assignTo === null
+          ? undefined
+          : { departmentId: assignTo, person: b.responsiblePerson, deadline: b.deadline },
+    });
+    return c.json(detail(deps, itemId), 201);
+  })
+  .patch('/:id', requireRole('admin', 'editor'), validate('param', id), validate('json', editBody), (c) => {
+    const deps = c.var.deps;
+    const { version, participants, domain, responsiblePerson, handlingMode, rectificationType, ...rest } =
+      c.req.valid('json');
+    const changes = {
+      ...rest,
+      ...(domain !== undefined ? { domain_id: optionalId(deps, 'domains', domain, 'domain') ?? null } : {}),
+      ...(responsiblePerson !== undefined ? { responsible_person: responsiblePerson } : {}),
+      ...(handlingMode !== undefined ? { handling_mode: handlingMode } : {}),
+      ...(rectificationType !== undefined ? { rectification_type: rectificationType } : {}),
+    };
+    const participantIds = participants?.map((p) => departmentId(deps, p, 'participants'));
+    editItem(commandContext(c), c.req.valid('param').id, version, changes, participantIds);
+    return c.json(detail(deps, c.req.valid('param').id), 200);
+  })
+  .post(
+    '/:id/transitions',
+    requireRole('admin', 'editor'),
+    validate('param', id),
+    validate('json', transitionBody),
+    (c) => {
+      const deps = c.var.deps;
+      const body = c.req.valid('json');
+      const itemId = c.req.valid('param').id;
+      transitionItem(commandContext(c), itemId, {
+        action: body.action,
+        version: body.version,
+        ...('evidence' in body ? { evidence: body.evidence } : {}),
+        ...('note' in body ? { note: body.note } : {}),
+        ...(body.action === 'assign'
+          ? {
+              assign: {
+                departmentId: departmentId(deps, body.department),
+                person: body.responsiblePerson,
+                deadline: body.deadline,
+              },
+            }
+          : {}),
+      });
+      return c.json(detail(deps, itemId), 200);
+    },
+  )
+  .post(
+    '/:id/extensions',
+    requireRole('admin'),
+    validate('param', id),
+    validate(
+      'json',
+      z.strictObject({ version: z.number().int().positive(), deadline, reason: text(1000).min(1) }),
+    ),
+    (c) => {
+      const { version, deadline: newDeadline, reason } = c.req.valid('json');
+      extendDeadline(commandContext(c), c.req.valid('param').id, version, newDeadline, reason);
+      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/urgings',
+    requireRole('admin'),
+    validate('param', id),
+    validate('json', z.strictObject({ note: text(1000).min(1) })),
+    (c) => {
+      urgeItem(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
+      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/void',
+    requireRole('admin'),
+    validate('param', id),
+    validate('json', z.strictObject({ version: z.number().int().positive(), reason: text(1000).min(1) })),
+    (c) => {
+      const { version, reason } = c.req.valid('json');
+      voidItem(commandContext(c), c.req.valid('param').id, version, reason);
+      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+    },
+  );

@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { getFigures } from '../../db/queries/figures.ts';
+import { createApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { call, NOW, openSession, seedAccounts, type TestSession } from '../helpers/accounts.ts';
+
+/** Admin, leader, an editor of D01 and one of D02 ('other'); one campaign; the clock at NOW (10:00 Shanghai). */
+function setup() {
+  const seeded = seedAccounts();
+  const { db } = seeded;
+  db.prepare(
+    "INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES ('C1', '活动', 'Campaign', 'other', '2026-01-01')",
+  ).run();
+  const app = createApp({ db, clock: fixedClock(NOW) });
+  const sessions = {
+    admin: openSession(db, seeded.users.admin),
+    leader: openSession(db, seeded.users.leader),
+    editor: openSession(db, seeded.users.editor),
+    other: openSession(db, seeded.users.other),
+  };
+  const send = async (session: TestSession, method: string, path: string, body?: unknown) => {
+    const res = await call(app, method, path, { session, body, headers: { 'accept-language': 'en' } });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  const create = async (extra: Record<string, unknown> = {}) =>
+    (
+      await send(sessions.admin, 'POST', '/api/items', {
+        title: '学校班额超标',
+        campaign: 'C1',
+        source: 'public_complaint',
+        rectificationType: 'phased',
+        department: 'D01',
+        responsiblePerson: '王芳',
+        deadline: '2026-11-30',
+        ...extra,
+      })
+    ).body;
+  return { db, app, sessions, send, create };
+}
+
+describe('ledger workflow', () => {
+  it('creates an assigned item with its history, as the acting user', async () => {
+    const { create } = setup();
+    const created = await create({ ledgerCode: 'ZF-1' });
+    expect(created.item.status).toBe('assigned');
+    expect(created.item.deadline).toBe('2026-11-30');
+    expect(created.item.original_deadline).toBe('2026-11-30');
+    expect(created.item.registered_at).toBe('2026-11-20T10:00:00');
+    expect(created.history.map((h: { kind: string; actorName: string }) => [h.kind, h.actorName])).toEqual([
+      ['registered', 'admin'],
+      ['assign', 'admin'],
+    ]);
+    expect(created.allowedActions).toEqual(['start', 'rectify']);
+  });
+
+  it('runs the whole lifecycle by role and the figures follow', async () => {
+    const { db, sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    let version = item.item.version;
+    const step = async (session: TestSession, body: Record<string, unknown>) => {
+      const res = await send(session, 'POST', `/api/items/${id}/transitions`, { version, ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      version = res.body.item.version;
+      return res.body;
+    };
+    await step(sessions.editor, { action: 'start' });
+    await step(sessions.editor, { action: 'rectify', evidence: '整改报告' });
+    const closed = await step(sessions.admin, { action: 'close' });
+    expect(closed.item.status).toBe('closed');
+    expect(closed.closures).toHaveLength(1);
+    const t = '2026-11-20T10:00:01';
+    expect(getFigures(db, { t, scope: {}, warningDays: 7 }).closed).toBe(1);
+
+    const reopened = await step(sessions.admin, { action: 'reopen', note: '回头看发现反弹' });
+    expect(reopened.item.status).toBe('in_progress');
+    expect(reopened.item.reopen_count).toBe(1);
+    expect(reopened.closures[0].reopenReason).toBe('回头看发现反弹');
+    expect(getFigures(db, { t, scope: {}, warningDays: 7 })).toMatchObject({
+      closed: 0,
+      everClosed: 1,
+      everReopened: 1,
+    });
+    expect(reopened.history.map((h: { kind: string }) => h.kind)).toEqual([
+      'registered',
+      'assign',
+      'start',
+      'rectify',
+      'close',
+      'reopen',
+    ]);
+    expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectify').actorName).toBe('editor');
+  });
+
+  it('refuses an illegal transition with 409 naming the allowed actions', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const res = await send(sessions.admin, 'POST', `/api/items/${item.item.id}/transitions`, {
+      action: 'close',
+      version: item.item.version,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('illegal_transition');
+    expect(res.body.error.details.allowed).toEqual(['start', 'rectify']);
+    expect(res.body.error.message).toBe(
+      'Cannot verify and close an item that is assigned; allowed: start, mark rectified',
+    );
+  });
+
+  it('refuses an edit of a stale version with 409 and keeps the newer edit', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}`;
+    const first = await send(sessions.editor, 'PATCH', path, {
+      version: item.item.version,
+      measures: '第一次修改',
+    });
+    expect(first.status).toBe(200);
+    const second = await send(sessions.admin, 'PATCH', path, {
+      version: item.item.version,
+      measures: '覆盖',
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('conflict');
+    expect((await send(sessions.leader, 'GET', path)).body.item.measures).toBe('第一次修改');
+  });
+
+  it('lets two concurrent edits of one item through one at a time: one wins, one gets 409', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}`;
+    const results = await Promise.all([
+      send(sessions.admin, 'PATCH', path, { version: item.item.version, title: 'A' }),
+      send(sessions.editor, 'PATCH', path, { version: item.item.version, title: 'B' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it('refuses an editor another department’s item by id, and leaves it unchanged', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}`;
+    const res = await send(sessions.other, 'PATCH', path, { version: item.item.version, title: '改别人的' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('other_department');
+    const start = await send(sessions.other, 'POST', `${path}/transitions`, {
+      action: 'start',
+      version: item.item.version,
+    });
+    expect(start.status).toBe(403);
+    const after = (await send(sessions.leader, 'GET', path)).body;
+    expect(after.item.title).toBe('学校班额超标');
+    expect(after.item.version).toBe(item.item.version);
+  });
+
+  it('keeps verification, extension, urging and voiding to the supervision office', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}`;
+    const v = item.item.version;
+    expect(
+      (await send(sessions.editor, 'POST', `${path}/transitions`, { action: 'close', version: v })).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(sessions.editor, 'POST', `${path}/extensions`, {
+          version: v,
+          deadline: '2026-12-31',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await send(sessions.editor, 'POST', `${path}/urgings`, { note: 'x' })).status).toBe(403);
+    expect((await send(sessions.editor, 'POST', `${path}/void`, { version: v, reason: 'x' })).status).toBe(
+      403,
+    );
+    expect((await send(sessions.leader, 'PATCH', path, { version: v, title: 'x' })).status).toBe(403);
+  });
+
+  it('extends a deadline with a reason and keeps the original', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const res = await send(sessions.admin, 'POST', `/api/items/${item.item.id}/extensions`, {
+      version: item.item.version,
+      deadline: '2026-12-31',
+      reason: '需等待上级审批',
+    });
+    expect(res.status).toBe(200);
+    expect([res.body.item.original_deadline, res.body.item.deadline, res.body.item.extension_count]).toEqual([
+      '2026-11-30',
+      '2026-12-31',
+      1,
+    ]);
+    expect(res.body.extensions).toEqual([
+      expect.objectContaining({
+        oldDeadline: '2026-11-30',
+        newDeadline: '2026-12-31',
+        reason: '需等待上级审批',
+        approvedAt: '2026-11-20T10:00:00',
+      }),
+    ]);
+  });
+
+  it('logs urging and voids with a reason, after which the item counts nowhere', async () => {
+    const { db, sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}`;
+    const urged = await send(sessions.admin, 'POST', `${path}/urgings`, { note: '请加快整改进度' });
+    expect(urged.body.item.urge_count).toBe(1);
+    expect(urged.body.urgings[0].note).toBe('请加快整改进度');
+    const t = '2026-11-20T10:00:01';
+    expect(getFigures(db, { t, scope: {}, warningDays: 7 }).registered).toBe(1);
+    const voided = await send(sessions.admin, 'POST', `${path}/void`, {
+      version: urged.body.item.version,
+      reason: '重复登记',
+    });
+    expect(voided.body.item.void_reason).toBe('重复登记');
+    expect(getFigures(db, { t, scope: {}, warningDays: 7 }).registered).toBe(0);
+    const again = await send(sessions.admin, 'POST', `${path}/transitions`, {
+      action: 'start',
+      version: voided.body.item.version,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('names the field of bad input', async () => {
+    const { sessions, send } = setup();
+    const res = await send(sessions.admin, 'POST', '/api/items', {
+      title: '',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.field).toBe('title');
+    const bad = await send(sessions.admin, 'POST', '/api/items', {
+      title: 'x',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      deadline: '2026-02-30',
+    });
+    expect(bad.body.error.details.field).toBe('deadline');
+    const unknown = await send(sessions.admin, 'POST', '/api/items', {
+      title: 'x',
+      campaign: 'NOPE',
+      source: 'hotline',
+      rectificationType: 'phased',
+    });
+    expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'campaign']);
+  });
+});
+
+describe('ledger table', () => {
+  it('searches, filters, sorts and pages on the server', async () => {
+    const { sessions, send, create } = setup();
+    await create({ ledgerCode: 'A-1', title: '停车收费不规范', deadline: '2026-11-10' });
+    await create({ ledgerCode: 'A-2', title: '学校班额超标', deadline: '2026-11-25' });
+    await create({
+      ledgerCode: 'A-3',
+      title: '学校作业量超标',
+      department: 'D02',
+      responsiblePerson: '李强',
+      deadline: null,
+    });
+    const list = async (qs: string) => (await send(sessions.leader, 'GET', `/api/items?${qs}`)).body;
+    expect((await list('q=学校')).items.map((i: { ledgerCode: string }) => i.ledgerCode).sort()).toEqual([
+      'A-2',
+      'A-3',
+    ]);
+    expect((await list('q=李强')).total).toBe(1);
+    expect((await list('department=D02')).items.map((i: { ledgerCode: string }) => i.ledgerCode)).toEqual([
+      'A-3',
+    ]);
+    expect(
+      (await list('light=red')).items.map((i: { ledgerCode: string; daysOverdue: number }) => [
+        i.ledgerCode,
+        i.daysOverdue,
+      ]),
+    ).toEqual([['A-1', 10]]);
+    expect((await list('light=yellow')).items.map((i: { ledgerCode: string }) => i.ledgerCode)).toEqual([
+      'A-2',
+    ]);
+    expect((await list('overdue=true')).total).toBe(1);
+    expect((await list('sort=deadline')).items.map((i: { ledgerCode: string }) => i.ledgerCode)).toEqual([
+      'A-1',
+      'A-2',
+      'A-3',
+    ]);
+    const page2 = await list('sort=code&pageSize=2&page=2');
+    expect([page2.total, page2.items.map((i: { ledgerCode: string }) => i.ledgerCode)]).toEqual([3, ['A-3']]);
+    expect((await list('q=100%_')).total).toBe(0);
+    expect((await send(sessions.leader, 'GET', '/api/items?sort=random')).status).toBe(400);
+  });
+});
