@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { setLang, useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
+import { filterSearch } from './use-filters.ts';
 
-const NAV: { to: string; label: MessageKey }[] = [
-  { to: '/weekly', label: 'nav.weekly' },
+/** Views that share the URL's filters keep them when you move between them. */
+const NAV: { to: string; label: MessageKey; filters?: true }[] = [
+  { to: '/weekly', label: 'nav.weekly', filters: true },
+  { to: '/department', label: 'nav.department', filters: true },
+  { to: '/bulletin', label: 'nav.bulletin', filters: true },
   { to: '/departments', label: 'nav.departments' },
   { to: '/ledger', label: 'nav.ledger' },
   { to: '/big-screen', label: 'nav.bigScreen' },
@@ -15,6 +19,7 @@ const NAV: { to: string; label: MessageKey }[] = [
 export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const lang = useLang();
+  const filters = filterSearch(new URLSearchParams(useLocation().search));
   return (
     <div className="shell">
       <header className="shell-header">
@@ -24,7 +29,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
         <nav className="shell-nav" aria-label="main">
           {NAV.map((n) => (
-            <NavLink key={n.to} to={n.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            <NavLink
+              key={n.to}
+              to={{ pathname: n.to, search: n.filters ? filters : '' }}
+              className={({ isActive }) => (isActive ? 'active' : undefined)}
+            >
               {t(n.label)}
             </NavLink>
           ))}

@@ -1,0 +1,43 @@
+import { DASH } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+/** current − previous, or null when either is missing (a rate with a zero denominator). */
+export function changeOf(current: number | null, previous: number | null | undefined): number | null {
+  if (current === null || previous === null || previous === undefined) return null;
+  return current - previous;
+}
+
+export type Direction = 'up' | 'down' | 'flat';
+
+/** Which way a change goes, treating anything within half the last shown digit as no change. */
+export function directionOf(change: number | null, digits = 0): Direction | null {
+  if (change === null) return null;
+  const epsilon = 0.5 * 10 ** -digits;
+  if (Math.abs(change) < epsilon) return 'flat';
+  return change > 0 ? 'up' : 'down';
+}
+
+/** Whether a change is good news: more closed is good, more overdue is bad; flat is neither. */
+export function toneOf(direction: Direction | null, betterWhen: 'up' | 'down'): 'good' | 'bad' | 'neutral' {
+  if (direction === null || direction === 'flat') return 'neutral';
+  return direction === betterWhen ? 'good' : 'bad';
+}
+
+/** A signed number, e.g. "+12", "−3", "0"; a dash when there is no change to show. */
+export function formatSigned(lang: Lang, change: number | null, digits = 0): string {
+  if (change === null) return DASH;
+  const rounded = Number(change.toFixed(digits));
+  const text = new Intl.NumberFormat(lang, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(Math.abs(rounded));
+  if (rounded === 0) return text;
+  return `${rounded > 0 ? '+' : '−'}${text}`;
+}
+
+/** A change of a rate in percentage points: 0.006 → "+0.6 pp" / "+0.6个百分点". */
+export function formatPointChange(lang: Lang, change: number | null): string {
+  if (change === null) return DASH;
+  const signed = formatSigned(lang, change * 100, 1);
+  return lang === 'en' ? `${signed} pp` : `${signed}个百分点`;
+}

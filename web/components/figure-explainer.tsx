@@ -1,0 +1,187 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import {
+  definitionsOptions,
+  type FigureKey,
+  type FigureScope,
+  figureItemsOptions,
+  type Part,
+} from '../api/figures.ts';
+import { formatDay, formatNumber } from '../i18n/format.ts';
+import { useLang } from '../i18n/lang.ts';
+import { pick, useT } from '../i18n/use-t.ts';
+import { type ItemColumn, ItemTable } from './item-table.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
+import { QueryState } from './query-state.tsx';
+
+const PAGE_SIZE = 20;
+const COLUMNS: ItemColumn[] = ['department', 'person', 'deadline', 'daysOverdue', 'closedAt', 'status'];
+
+/**
+ * A figure on screen that explains itself: a button (so click, Enter and Space all work) that opens a
+ * panel with the figure's definition, its numerator and denominator counts, and the items behind it.
+ */
+export function Explainable({
+  figure,
+  scope,
+  className,
+  children,
+  testId,
+  label,
+}: {
+  figure: FigureKey;
+  scope: FigureScope;
+  className?: string;
+  children: ReactNode;
+  testId?: string;
+  /** Accessible name when the visible content is not enough (e.g. a bare number in a table). */
+  label?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className={className ? `explainable ${className}` : 'explainable'}
+        aria-haspopup="dialog"
+        aria-label={label}
+        data-figure={figure}
+        data-testid={testId}
+        onClick={() => setOpen(true)}
+      >
+        {children}
+      </button>
+      {open && <FigurePanel figure={figure} scope={scope} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+export function FigurePanel({
+  figure,
+  scope,
+  onClose,
+}: {
+  figure: FigureKey;
+  scope: FigureScope;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [part, setPart] = useState<Part>('numerator');
+  const [page, setPage] = useState(1);
+  const definitions = useQuery(definitionsOptions());
+  const definition = definitions.data?.[figure];
+  const hasDenominator = definition?.denominator !== undefined;
+  const numerator = useQuery(
+    figureItemsOptions({ ...scope, figure, part: 'numerator', page: 1, pageSize: PAGE_SIZE }),
+  );
+  const denominator = useQuery({
+    ...figureItemsOptions({ ...scope, figure, part: 'denominator', page: 1, pageSize: PAGE_SIZE }),
+    enabled: hasDenominator,
+  });
+  const list = useQuery(figureItemsOptions({ ...scope, figure, part, page, pageSize: PAGE_SIZE }));
+
+  const choose = (next: Part) => {
+    setPart(next);
+    setPage(1);
+  };
+  const count = (total: number | undefined) => (total === undefined ? '…' : formatNumber(lang, total));
+
+  return (
+    <ModalDialog
+      title={definition ? pick(lang, definition.name.zh, definition.name.en) : '…'}
+      onClose={onClose}
+      testId="figure-panel"
+    >
+      {definition && (
+        <p className="definition">{pick(lang, definition.definition.zh, definition.definition.en)}</p>
+      )}
+      {numerator.data && (
+        <p className="muted">{t('explain.asOf', { day: formatDay(lang, numerator.data.asOf) })}</p>
+      )}
+      {definition?.numerator && (
+        <div className="parts" role="tablist" aria-label={t('explain.parts')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={part === 'numerator'}
+            data-testid="part-numerator"
+            onClick={() => choose('numerator')}
+          >
+            <span className="part-name">{hasDenominator ? t('explain.numerator') : t('explain.items')}</span>
+            <span className="part-text">
+              {pick(lang, definition.numerator.text.zh, definition.numerator.text.en)}
+            </span>
+            <strong className="part-count" data-testid="numerator-count">
+              {count(numerator.data?.total)}
+            </strong>
+          </button>
+          {definition.denominator && (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={part === 'denominator'}
+              data-testid="part-denominator"
+              onClick={() => choose('denominator')}
+            >
+              <span className="part-name">{t('explain.denominator')}</span>
+              <span className="part-text">
+                {pick(lang, definition.denominator.text.zh, definition.denominator.text.en)}
+              </span>
+              <strong className="part-count" data-testid="denominator-count">
+                {count(denominator.data?.total)}
+              </strong>
+            </button>
+          )}
+        </div>
+      )}
+      <QueryState query={list}>
+        {(data) =>
+          data.total === 0 ? (
+            <p className="state">{t('explain.noItems')}</p>
+          ) : (
+            <>
+              <ItemTable items={data.items} columns={COLUMNS} testId="drilldown-items" />
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            </>
+          )
+        }
+      </QueryState>
+    </ModalDialog>
+  );
+}
+
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <nav className="pager" aria-label={t('pager.label')}>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('pager.previous')}
+      </button>
+      <span data-testid="pager-status">
+        {t('pager.status', {
+          first: formatNumber(lang, first),
+          last: formatNumber(lang, last),
+          total: formatNumber(lang, total),
+        })}
+      </span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('pager.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,74 @@
+import type { FigureItem } from '../api/figures.ts';
+import { formatDay, formatNumber } from '../i18n/format.ts';
+import { useLang } from '../i18n/lang.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { pick, useT } from '../i18n/use-t.ts';
+
+export type ItemColumn = 'department' | 'person' | 'deadline' | 'daysOverdue' | 'closedAt' | 'status';
+
+/** Ledger items as a table: code and title always, then the chosen columns. */
+export function ItemTable({
+  items,
+  columns,
+  testId,
+  caption,
+}: {
+  items: FigureItem[];
+  columns: ItemColumn[];
+  testId?: string;
+  caption?: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const has = (c: ItemColumn) => columns.includes(c);
+  return (
+    <table className="data-table item-table" data-testid={testId}>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('items.code')}</th>
+          <th scope="col">{t('items.title')}</th>
+          {has('department') && <th scope="col">{t('items.department')}</th>}
+          {has('person') && <th scope="col">{t('items.person')}</th>}
+          {has('deadline') && <th scope="col">{t('items.deadline')}</th>}
+          {has('daysOverdue') && (
+            <th scope="col" className="num">
+              {t('items.daysOverdue')}
+            </th>
+          )}
+          {has('closedAt') && <th scope="col">{t('items.closedAt')}</th>}
+          {has('status') && <th scope="col">{t('items.status')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} data-ledger-code={item.ledgerCode}>
+            <td className="code">{item.ledgerCode}</td>
+            <td className="item-title">{item.title}</td>
+            {has('department') && (
+              <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
+            )}
+            {has('person') && <td>{item.responsiblePerson ?? '—'}</td>}
+            {has('deadline') && <td className="nowrap">{formatDeadline(lang, item.deadline, t)}</td>}
+            {has('daysOverdue') && (
+              <td className={item.daysOverdue ? 'num overdue' : 'num'}>
+                {formatNumber(lang, item.daysOverdue)}
+              </td>
+            )}
+            {has('closedAt') && <td className="nowrap">{formatDay(lang, item.closedAt)}</td>}
+            {has('status') && <td className="nowrap">{t(`status.${item.status}` as MessageKey)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function formatDeadline(
+  lang: 'zh-CN' | 'en',
+  deadline: string | null,
+  t: (key: MessageKey) => string,
+): string {
+  if (deadline === null) return t('items.longTerm');
+  return formatDay(lang, deadline);
+}

@@ -1,0 +1,32 @@
+/**
+ * The polyline of a sparkline: values spread evenly over the width, the lowest at the bottom and the
+ * highest at the top of the box (with a margin for the stroke). Missing values split the line.
+ */
+export function sparklineSegments(
+  values: (number | null)[],
+  width: number,
+  height: number,
+  margin = 2,
+): string[] {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return [];
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  const step = values.length > 1 ? (width - 2 * margin) / (values.length - 1) : 0;
+  const y = (v: number) => (hi === lo ? height / 2 : margin + ((hi - v) / (hi - lo)) * (height - 2 * margin));
+  const segments: string[] = [];
+  let current: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (current.length) segments.push(current.join(' '));
+      current = [];
+      return;
+    }
+    const x = values.length > 1 ? margin + i * step : width / 2;
+    current.push(`${round1(x)},${round1(y(v))}`);
+  });
+  if (current.length) segments.push(current.join(' '));
+  return segments;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,28 @@
+import { sparklineSegments } from './sparkline-points.ts';
+
+/** A small trend line (score by week) drawn as SVG; its label says what it shows in words. */
+export function Sparkline({
+  values,
+  label,
+  width = 96,
+  height = 24,
+}: {
+  values: (number | null)[];
+  label: string;
+  width?: number;
+  height?: number;
+}) {
+  const segments = sparklineSegments(values, width, height);
+  const lastPoint = segments.at(-1)?.split(' ').at(-1)?.split(',').map(Number);
+  return (
+    <svg className="sparkline" width={width} height={height} role="img" aria-label={label}>
+      <title>{label}</title>
+      {segments.map((points) => (
+        <polyline key={points} points={points} fill="none" stroke="currentColor" strokeWidth={1.5} />
+      ))}
+      {lastPoint && values.at(-1) !== null && (
+        <circle cx={lastPoint[0]} cy={lastPoint[1]} r={2.5} fill="currentColor" />
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,209 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  figureItemsOptions,
+  type RankingRow,
+  rankingOptions,
+  referenceOptions,
+  summaryOptions,
+} from '../../api/figures.ts';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { ItemTable } from '../../components/item-table.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { RankChange } from '../../components/rank-change.tsx';
+import { useFilters } from '../../components/use-filters.ts';
+import { lastDayCounted } from '../../components/weeks.ts';
+import { formatDay, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { bestAndWorst } from './best-and-worst.ts';
+
+const BEST_WORST = 5;
+/** The API's largest page: a county's overdue list fits; more is said in words. */
+const OVERDUE_MAX = 500;
+
+/** The bulletin (通报) of a period: figures, ranking, best and worst, overdue list; prints to A4. */
+export function BulletinPage() {
+  const t = useT();
+  const lang = useLang();
+  const { scope, filters } = useFilters();
+  const summary = useQuery(summaryOptions(scope));
+  const ranking = useQuery(rankingOptions(scope));
+  const overdue = useQuery(
+    figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
+  );
+  const reference = useQuery(referenceOptions());
+  const campaign = reference.data?.campaigns.find((c) => c.code === filters.campaign);
+  const scopeNames = [
+    campaign && pick(lang, campaign.nameZh, campaign.nameEn),
+    ...(['domain', 'peerGroup'] as const).map((k) => {
+      const list = k === 'domain' ? reference.data?.domains : reference.data?.peerGroups;
+      const found = list?.find((x) => x.code === filters[k]);
+      return found && pick(lang, found.nameZh, found.nameEn);
+    }),
+    filters.source && t(`source.${filters.source}` as 'source.hotline'),
+  ].filter(Boolean);
+
+  return (
+    <section className="page bulletin">
+      <div className="no-print bulletin-tools">
+        <FilterBar />
+        <button type="button" className="primary-button" onClick={() => window.print()}>
+          {t('bulletin.print')}
+        </button>
+      </div>
+      <article className="bulletin-sheet" data-testid="bulletin">
+        <header className="bulletin-header">
+          <h1>{t('bulletin.title')}</h1>
+          <p className="bulletin-meta">
+            {summary.data && t('bulletin.asOf', { day: formatDay(lang, lastDayCounted(summary.data.asOf)) })}
+            {' · '}
+            {scopeNames.length ? scopeNames.join(' · ') : t('bulletin.allScope')}
+          </p>
+        </header>
+
+        <QueryState query={summary}>
+          {(s) => (
+            <p className="bulletin-summary" data-testid="bulletin-summary">
+              {t('bulletin.summary', {
+                registered: formatNumber(lang, s.figures.registered),
+                closed: formatNumber(lang, s.figures.closed),
+                closureRate: formatPercent(lang, s.figures.closureRate),
+                onTimeRate: formatPercent(lang, s.figures.onTimeRate),
+                overdue: formatNumber(lang, s.figures.overdue),
+                open: formatNumber(lang, s.figures.open),
+              })}
+            </p>
+          )}
+        </QueryState>
+
+        <QueryState query={ranking}>
+          {(r) => {
+            const { best, worst } = bestAndWorst(r.rows, BEST_WORST);
+            const ranked = r.rows.filter((x) => x.ranked);
+            const notRanked = r.rows.filter((x) => !x.ranked);
+            return (
+              <>
+                <div className="bulletin-best-worst">
+                  <BestWorstList title={t('bulletin.best')} rows={best} testId="bulletin-best" />
+                  <BestWorstList title={t('bulletin.worst')} rows={worst} testId="bulletin-worst" />
+                </div>
+                <section className="bulletin-section">
+                  <h2>{t('bulletin.ranking')}</h2>
+                  <table className="data-table bulletin-table" data-testid="bulletin-ranking">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="num">
+                          {t('ranking.overallRank')}
+                        </th>
+                        <th scope="col">{t('ranking.department')}</th>
+                        <th scope="col" className="num">
+                          {t('ranking.groupRank')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('ranking.score')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('ranking.change')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('figure.closureRate')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('figure.onTimeRate')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('figure.overdue')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {ranked.map((x) => (
+                        <tr key={x.department.code} data-code={x.department.code}>
+                          <td className="num">{formatNumber(lang, x.overallRank)}</td>
+                          <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
+                          <td className="num nowrap">
+                            {t('ranking.ofGroup', {
+                              rank: formatNumber(lang, x.rank),
+                              of: formatNumber(lang, x.rankedInGroup),
+                            })}
+                          </td>
+                          <td className="num">{formatNumber(lang, x.score, 1)}</td>
+                          <td className="num">
+                            <RankChange change={x.overallRankChange} />
+                          </td>
+                          <td className="num">{formatPercent(lang, x.figures.closureRate)}</td>
+                          <td className="num">{formatPercent(lang, x.figures.onTimeRate)}</td>
+                          <td className="num">{formatNumber(lang, x.figures.overdue)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {notRanked.length > 0 && (
+                    <p className="bulletin-note">
+                      {t('bulletin.notRanked', {
+                        names: notRanked
+                          .map((x) => pick(lang, x.department.nameZh, x.department.nameEn))
+                          .join(lang === 'en' ? ', ' : '、'),
+                        min: formatNumber(lang, r.profile.config.minDueItems),
+                      })}
+                    </p>
+                  )}
+                </section>
+              </>
+            );
+          }}
+        </QueryState>
+
+        <section className="bulletin-section bulletin-overdue">
+          <h2>{t('bulletin.overdue')}</h2>
+          <QueryState query={overdue}>
+            {(o) =>
+              o.total === 0 ? (
+                <p>{t('weekly.redListEmpty')}</p>
+              ) : (
+                <>
+                  <p className="bulletin-note" data-testid="bulletin-overdue-total">
+                    {t('bulletin.overdueTotal', { n: formatNumber(lang, o.total) })}
+                  </p>
+                  <ItemTable
+                    items={o.items}
+                    columns={['department', 'person', 'deadline', 'daysOverdue']}
+                    testId="bulletin-overdue"
+                  />
+                  {o.total > o.items.length && (
+                    <p className="bulletin-note">
+                      {t('bulletin.overdueMore', { n: formatNumber(lang, o.total - o.items.length) })}
+                    </p>
+                  )}
+                </>
+              )
+            }
+          </QueryState>
+        </section>
+      </article>
+    </section>
+  );
+}
+
+function BestWorstList({ title, rows, testId }: { title: string; rows: RankingRow[]; testId: string }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="bulletin-section" data-testid={testId}>
+      <h2>{title}</h2>
+      <ol className="best-worst">
+        {rows.map((r) => (
+          <li key={r.department.code} data-code={r.department.code}>
+            <span className="bw-rank">
+              {t('bulletin.rankNo', { rank: formatNumber(lang, r.overallRank) })}
+            </span>
+            <span className="bw-name">{pick(lang, r.department.nameZh, r.department.nameEn)}</span>
+            <span className="bw-score">
+              {t('bulletin.scoreOf', { score: formatNumber(lang, r.score, 1) })}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { FigureKey, FigureScope } from '../../api/figures.ts';
+import { Explainable } from '../../components/figure-explainer.tsx';
+import { formatComponent } from '../../components/score-explainer.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.ts';
+import type { Benchmark } from './peer-benchmarks.ts';
+
+/** The figure behind each component, for its definition and items (the appraisal is imported, not counted). */
+const FIGURE_OF: Partial<Record<Benchmark['component'], FigureKey>> = {
+  closureRate: 'closureRate',
+  onTimeRate: 'onTimeRate',
+  overdueShare: 'overdueShare',
+  medianDaysToClose: 'timeToClose',
+  reopenRate: 'reopenRate',
+};
+
+/** Each component in its own unit: the department, its peers' median and best quartile, and the points. */
+export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[]; scope: FigureScope }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <table className="data-table" data-testid="benchmark-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('score.component')}</th>
+          <th scope="col" className="num">
+            {t('department.thisDepartment')}
+          </th>
+          <th scope="col" className="num">
+            {t('department.peerMedian')}
+          </th>
+          <th scope="col" className="num">
+            {t('department.bestQuartile')}
+          </th>
+          <th scope="col" className="num">
+            {t('score.points')}
+          </th>
+          <th scope="col" className="num">
+            {t('department.pointsLost')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {benchmarks.map((b) => {
+          const name = t(`component.${b.component}` as MessageKey);
+          const figure = FIGURE_OF[b.component];
+          const own = formatComponent(lang, b.component, b.value);
+          const behind =
+            b.median !== null &&
+            b.value !== null &&
+            (b.higherIsBetter ? b.value < b.median : b.value > b.median);
+          return (
+            <tr key={b.component} data-component={b.component}>
+              <th scope="row">
+                {name}
+                <span className="muted small-note">
+                  {t(b.higherIsBetter ? 'department.higherBetter' : 'department.lowerBetter')}
+                </span>
+              </th>
+              <td className={behind ? 'num behind' : 'num'}>
+                {figure ? (
+                  <Explainable figure={figure} scope={scope} className="cell-figure" label={`${name} ${own}`}>
+                    {own}
+                  </Explainable>
+                ) : (
+                  own
+                )}
+                {behind && <span className="behind-mark">{t('department.belowMedian')}</span>}
+              </td>
+              <td className="num">{formatComponent(lang, b.component, b.median)}</td>
+              <td className="num">{formatComponent(lang, b.component, b.bestQuartile)}</td>
+              <td className="num">
+                {t('department.pointsOf', {
+                  points: formatNumber(lang, b.points, 1),
+                  weight: formatNumber(lang, b.weight),
+                })}
+              </td>
+              <td className={b.lost > 0 ? 'num has-lost' : 'num'}>
+                {b.lost > 0 ? `−${formatNumber(lang, b.lost, 1)}` : '0'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

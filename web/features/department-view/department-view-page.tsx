@@ -1,0 +1,193 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
+import { formatSigned } from '../../components/change.ts';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { RankChange } from '../../components/rank-change.tsx';
+import { ScoreExplainer } from '../../components/score-explainer.tsx';
+import { useFilters } from '../../components/use-filters.ts';
+import { lastDayCounted } from '../../components/weeks.ts';
+import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { BenchmarkTable } from './benchmark-table.tsx';
+import { ComponentsChart } from './components-chart.tsx';
+import { LightItems } from './light-items.tsx';
+import { peerBenchmarks } from './peer-benchmarks.ts';
+import { RankHistoryChart } from './rank-history-chart.tsx';
+import { ScoreActions } from './score-actions.tsx';
+import { toRankHistory } from './to-rank-history.ts';
+
+/** One department against its peers: score, rank and its history, components, open items, what to do next. */
+export function DepartmentViewPage() {
+  const t = useT();
+  const { code } = useParams();
+  const { scope, search } = useFilters();
+  const ranking = useQuery(rankingOptions(scope));
+  return (
+    <section className="page department-view">
+      <h1>{t('department.title')}</h1>
+      <p className="subtitle">{t('department.subtitle')}</p>
+      <FilterBar />
+      <QueryState query={ranking}>
+        {(data) => {
+          const row = data.rows.find((r) => r.department.code === code);
+          return (
+            <>
+              <DepartmentPicker rows={data.rows} code={code} search={search} />
+              {code === undefined ? (
+                <p className="notice">{t('department.pick')}</p>
+              ) : row === undefined ? (
+                <p className="notice" role="alert">
+                  {t('department.notInScope', { code })}
+                </p>
+              ) : (
+                <DepartmentDetail key={row.department.code} row={row} ranking={data} />
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function DepartmentPicker({
+  rows,
+  code,
+  search,
+}: {
+  rows: RankingRow[];
+  code: string | undefined;
+  search: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const groups = new Map<string, RankingRow[]>();
+  for (const r of [...rows].sort((a, b) => a.department.code.localeCompare(b.department.code))) {
+    const key = pick(lang, r.department.peerGroupZh, r.department.peerGroupEn);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return (
+    <label className="department-picker">
+      <span>{t('department.choose')}</span>
+      <select
+        name="department"
+        value={code ?? ''}
+        onChange={(e) => navigate(`/department/${e.target.value}${search}`)}
+      >
+        {code === undefined && <option value="">{t('department.choosePrompt')}</option>}
+        {[...groups].map(([group, members]) => (
+          <optgroup key={group} label={group}>
+            {members.map((r) => (
+              <option key={r.department.code} value={r.department.code}>
+                {pick(lang, r.department.nameZh, r.department.nameEn)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking }) {
+  const t = useT();
+  const lang = useLang();
+  const { scope } = useFilters();
+  const config = ranking.profile.config;
+  const departmentScope = { ...scope, department: row.department.code };
+  const history = useQuery(departmentSeriesOptions(departmentScope));
+  const benchmarks = peerBenchmarks(row, ranking.rows, config);
+  const groupName = pick(lang, row.department.peerGroupZh, row.department.peerGroupEn);
+
+  return (
+    <>
+      <div className="department-head" data-testid="department-head" data-code={row.department.code}>
+        <div>
+          <h2 className="department-name">{pick(lang, row.department.nameZh, row.department.nameEn)}</h2>
+          <p className="muted">
+            {groupName} · {t('department.asOf', { day: formatDay(lang, lastDayCounted(ranking.asOf)) })}
+          </p>
+        </div>
+        <div className="head-figures">
+          <ScoreExplainer row={row} config={config} testId="department-score">
+            <span className="tile-label">{t('department.score')}</span>
+            <span className="tile-value" data-testid="value">
+              {formatNumber(lang, row.score, 1)}
+            </span>
+            <span className="muted">
+              {t('department.scoreChange', { change: formatSigned(lang, row.scoreChange, 1) })}
+            </span>
+          </ScoreExplainer>
+          {row.ranked ? (
+            <>
+              <div className="head-figure" data-testid="department-rank">
+                <span className="tile-label">{t('department.rankInGroup')}</span>
+                <span className="tile-value">
+                  {t('department.rankOf', {
+                    rank: formatNumber(lang, row.rank),
+                    of: formatNumber(lang, row.rankedInGroup),
+                  })}
+                </span>
+                <RankChange change={row.rankChange} />
+              </div>
+              <div className="head-figure" data-testid="department-overall-rank">
+                <span className="tile-label">{t('department.overallRank')}</span>
+                <span className="tile-value">
+                  {t('department.rankOf', {
+                    rank: formatNumber(lang, row.overallRank),
+                    of: formatNumber(lang, ranking.rows.filter((r) => r.ranked).length),
+                  })}
+                </span>
+                <RankChange change={row.overallRankChange} />
+              </div>
+            </>
+          ) : (
+            <div className="head-figure" data-testid="department-rank">
+              <span className="tile-label">{t('department.rankInGroup')}</span>
+              <span className="tile-value small">{t('department.notRanked')}</span>
+              <span className="muted">
+                {t('ranking.tooFewDue', {
+                  due: formatNumber(lang, row.figures.due),
+                  min: formatNumber(lang, config.minDueItems),
+                })}
+              </span>
+            </div>
+          )}
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="benchmarks-title">
+          <h2 id="benchmarks-title">{t('department.benchmarks', { group: groupName })}</h2>
+          <ComponentsChart benchmarks={benchmarks} />
+        </section>
+        <section className="panel" aria-labelledby="history-title">
+          <h2 id="history-title">{t('department.history')}</h2>
+          <QueryState query={history}>
+            {(data) => <RankHistoryChart points={toRankHistory(data, row.department.code)} />}
+          </QueryState>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="components-title">
+        <h2 id="components-title">{t('department.components')}</h2>
+        <BenchmarkTable benchmarks={benchmarks} scope={departmentScope} />
+      </section>
+
+      <div className="stack">
+        <section className="panel" aria-labelledby="open-title">
+          <h2 id="open-title">{t('department.openItems')}</h2>
+          <LightItems figures={row.figures} scope={departmentScope} />
+        </section>
+        <section className="panel" aria-labelledby="raise-title">
+          <h2 id="raise-title">{t('department.raise')}</h2>
+          <ScoreActions row={row} ranking={ranking} scope={departmentScope} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type FigureScope, type Figures, figureItemsOptions } from '../../api/figures.ts';
+import { Explainable, Pager } from '../../components/figure-explainer.tsx';
+import { ItemTable } from '../../components/item-table.tsx';
+import { LightBadge } from '../../components/light-badge.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+
+const LIGHTS = ['red', 'yellow', 'green'] as const;
+type Light = (typeof LIGHTS)[number];
+const PAGE_SIZE = 10;
+
+/** A department's open items by warning light: a count per light (each explains itself) and the list. */
+export function LightItems({ figures, scope }: { figures: Figures; scope: FigureScope }) {
+  const t = useT();
+  const lang = useLang();
+  const [light, setLight] = useState<Light>(LIGHTS.find((l) => figures.lights[l] > 0) ?? 'red');
+  const [page, setPage] = useState(1);
+  const query = useQuery(
+    figureItemsOptions({ ...scope, figure: light, part: 'numerator', page, pageSize: PAGE_SIZE }),
+  );
+  return (
+    <>
+      <div className="light-tiles">
+        {LIGHTS.map((l) => (
+          <Explainable
+            key={l}
+            figure={l}
+            scope={scope}
+            className={`tile light-tile light-tile-${l}`}
+            testId={`light-${l}`}
+          >
+            <span className="tile-label">
+              <LightBadge light={l} />
+            </span>
+            <span className="tile-value" data-testid="value">
+              {formatNumber(lang, figures.lights[l])}
+            </span>
+            <span className="tile-note">{t(`light.${l}.meaning`)}</span>
+          </Explainable>
+        ))}
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('department.openItems')}>
+        {LIGHTS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            aria-selected={light === l}
+            data-testid={`tab-${l}`}
+            onClick={() => {
+              setLight(l);
+              setPage(1);
+            }}
+          >
+            <LightBadge light={l} /> ({formatNumber(lang, figures.lights[l])})
+          </button>
+        ))}
+      </div>
+      <QueryState query={query}>
+        {(data) =>
+          data.total === 0 ? (
+            <p className="state">{t('department.noLightItems')}</p>
+          ) : (
+            <>
+              <ItemTable
+                items={data.items}
+                columns={
+                  light === 'red'
+                    ? ['person', 'deadline', 'daysOverdue', 'status']
+                    : ['person', 'deadline', 'status']
+                }
+                testId="light-items"
+              />
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMonthDay } from '../../components/weeks.ts';
+import { formatDay } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { type RankHistoryPoint, rankAxisMax } from './to-rank-history.ts';
+
+const TICK = { fontSize: 12, fill: '#5b6675' };
+
+/** Rank in the peer group (1 at the top) and score, week by week. */
+export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
+  const t = useT();
+  const lang = useLang();
+  if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
+  return (
+    <div className="chart" data-testid="rank-history">
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#e5e9ef" vertical={false} />
+          <XAxis
+            dataKey="weekStart"
+            tick={TICK}
+            tickFormatter={(d: string) => formatMonthDay(lang, d)}
+            minTickGap={28}
+          />
+          <YAxis
+            yAxisId="rank"
+            reversed
+            domain={[1, rankAxisMax(points)]}
+            allowDecimals={false}
+            padding={{ top: 8, bottom: 8 }}
+            tick={TICK}
+            width={36}
+          />
+          <YAxis yAxisId="score" orientation="right" domain={[0, 100]} tick={TICK} width={36} />
+          <Tooltip labelFormatter={(d) => t('trend.weekOf', { day: formatDay(lang, String(d)) })} />
+          <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
+          <Line
+            yAxisId="rank"
+            type="stepAfter"
+            dataKey="rank"
+            name={t('department.rankInGroup')}
+            stroke="#b3261e"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="score"
+            type="monotone"
+            dataKey="score"
+            name={t('department.score')}
+            stroke="#1d4ed8"
+            strokeDasharray="6 3"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FigureScope, figureItemsOptions, type Ranking, type RankingRow } from '../../api/figures.ts';
+import { Explainable } from '../../components/figure-explainer.tsx';
+import { ItemTable } from '../../components/item-table.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { biggestLoss, countsOf, rankAmong, type ScoreAction, scoreActions } from './score-gains.ts';
+
+const SHOWN = 5;
+
+/** What would raise the score most, biggest gain first, each with the items it is about. */
+export function ScoreActions({
+  row,
+  ranking,
+  scope,
+}: {
+  row: RankingRow;
+  ranking: Ranking;
+  scope: FigureScope;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const config = ranking.profile.config;
+  const actions = scoreActions(
+    countsOf(row.figures, row.values.appraisal),
+    row.figures.lights.yellow,
+    config,
+  );
+  const peers = ranking.rows
+    .filter((r) => r.ranked && r.department.peerGroup === row.department.peerGroup && r !== row)
+    .map((r) => r.score);
+  const loss = biggestLoss(row.lost, config);
+  return (
+    <div className="score-actions" data-testid="score-actions">
+      {loss && (
+        <p className="biggest-loss">
+          {t('raise.biggestLoss', {
+            name: t(`component.${loss.component}` as MessageKey),
+            points: formatNumber(lang, loss.lost, 1),
+          })}
+        </p>
+      )}
+      {actions.length === 0 && <p className="state">{t('raise.nothing')}</p>}
+      <ol>
+        {actions.map((a) => (
+          <ActionItem
+            key={a.kind}
+            action={a}
+            row={row}
+            peers={peers}
+            scope={scope}
+            warningDays={config.warningDays}
+          />
+        ))}
+      </ol>
+      {actions.length > 0 && <p className="muted small-note">{t('raise.assumption')}</p>}
+    </div>
+  );
+}
+
+function ActionItem({
+  action,
+  row,
+  peers,
+  scope,
+  warningDays,
+}: {
+  action: ScoreAction;
+  row: RankingRow;
+  peers: number[];
+  scope: FigureScope;
+  warningDays: number;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const figure = action.kind === 'closeOverdue' ? 'overdue' : 'yellow';
+  const items = useQuery(
+    figureItemsOptions({ ...scope, figure, part: 'numerator', page: 1, pageSize: SHOWN }),
+  );
+  const n = formatNumber(lang, action.items);
+  const gain = formatNumber(lang, action.gain, 1);
+  const newRank = row.ranked ? rankAmong(action.score, peers) : null;
+  return (
+    <li data-kind={action.kind}>
+      <p className="action-title">
+        <Explainable figure={figure} scope={scope} className="inline-figure">
+          {action.kind === 'closeOverdue'
+            ? t('raise.closeOverdue', { n })
+            : t('raise.dueSoon', { n, days: formatNumber(lang, warningDays) })}
+        </Explainable>
+        <strong className="gain">{t('raise.gain', { points: gain })}</strong>
+      </p>
+      <p className="muted">
+        {action.kind === 'closeOverdue'
+          ? t('raise.perItem', { points: formatNumber(lang, action.perItem, 2) })
+          : t('raise.atStake', { points: formatNumber(lang, action.atStake, 1) })}
+        {newRank !== null && row.rank !== null && newRank < row.rank
+          ? ` ${t('raise.newRank', { rank: formatNumber(lang, newRank) })}`
+          : ''}
+      </p>
+      {items.data && items.data.items.length > 0 && (
+        <ItemTable
+          items={items.data.items}
+          columns={
+            action.kind === 'closeOverdue' ? ['person', 'deadline', 'daysOverdue'] : ['person', 'deadline']
+          }
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { DepartmentSeries, Ranking, RankingRow } from '../../api/figures.ts';
+import { RankChange } from '../../components/rank-change.tsx';
+import { Sparkline } from '../../components/sparkline.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { nextSort, type RankingSort, type RankingSortKey, sortRanking, splitRanked } from './sort-ranking.ts';
+
+const COMPONENT_KEYS = [
+  'closureRate',
+  'onTimeRate',
+  'overdueShare',
+  'medianDaysToClose',
+  'reopenRate',
+  'appraisal',
+] as const;
+
+/** Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason. */
+export function RankingTable({
+  ranking,
+  series,
+  search,
+}: {
+  ranking: Ranking;
+  series: DepartmentSeries | undefined;
+  search: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [sort, setSort] = useState<RankingSort>({ key: 'overallRank', direction: 'asc' });
+  const components = COMPONENT_KEYS.filter((c) => ranking.profile.config.components[c].weight > 0);
+  const { ranked, notRanked } = splitRanked(ranking.rows);
+  const rows = sortRanking(ranked, sort);
+  const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
+  const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);
+
+  const header = (key: RankingSortKey, label: string, className?: string, title?: string) => {
+    const active = sort.key === key;
+    return (
+      <th
+        scope="col"
+        className={className}
+        aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
+        <button
+          type="button"
+          className="sort-button"
+          title={title}
+          onClick={() => setSort(nextSort(sort, key))}
+        >
+          {label}
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table ranking-table" data-testid="ranking-table">
+          <thead>
+            <tr className="group-header">
+              <td colSpan={5} />
+              <th scope="colgroup" colSpan={components.length} className="lost-group">
+                {t('ranking.lostHeader')}
+              </th>
+              <td />
+            </tr>
+            <tr>
+              {header('overallRank', t('ranking.overallRank'), 'num')}
+              {header('rankChange', t('ranking.change'), 'num')}
+              {header('department', t('ranking.department'))}
+              {header('rank', t('ranking.groupRank'), 'num')}
+              {header('score', t('ranking.score'), 'num')}
+              {components.map((c) =>
+                header(
+                  c,
+                  t(`component.short.${c}` as MessageKey),
+                  'num lost',
+                  t('ranking.lostTitle', {
+                    name: t(`component.${c}` as MessageKey),
+                    weight: ranking.profile.config.components[c].weight,
+                  }),
+                ),
+              )}
+              <th scope="col">{t('ranking.trend')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.department.code} data-code={r.department.code}>
+                <td className="num rank-cell">{formatNumber(lang, r.overallRank)}</td>
+                <td className="num">
+                  <RankChange change={r.overallRankChange} />
+                </td>
+                <td>
+                  <Link to={`/department/${r.department.code}${search}`} className="department-link">
+                    {name(r)}
+                  </Link>
+                  <span className="peer-group">
+                    {pick(lang, r.department.peerGroupZh, r.department.peerGroupEn)}
+                  </span>
+                </td>
+                <td className="num nowrap">
+                  {t('ranking.ofGroup', {
+                    rank: formatNumber(lang, r.rank),
+                    of: formatNumber(lang, r.rankedInGroup),
+                  })}
+                </td>
+                <td className="num score" data-testid="score">
+                  {formatNumber(lang, r.score, 1)}
+                </td>
+                {components.map((c) => (
+                  <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'}>
+                    {r.lost[c] > 0 ? `−${formatNumber(lang, r.lost[c], 1)}` : '0'}
+                  </td>
+                ))}
+                <td className="trend-cell">
+                  <Sparkline
+                    values={trend.get(r.department.code) ?? []}
+                    label={t('ranking.trendLabel', { name: name(r) })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {notRanked.length > 0 && (
+        <div className="not-ranked" data-testid="not-ranked">
+          <h3>{t('ranking.notRanked')}</h3>
+          <ul>
+            {notRanked.map((r) => (
+              <li key={r.department.code} data-code={r.department.code}>
+                <Link to={`/department/${r.department.code}${search}`}>{name(r)}</Link>
+                <span className="muted">
+                  {t('ranking.tooFewDue', {
+                    due: formatNumber(lang, r.figures.due),
+                    min: formatNumber(lang, ranking.profile.config.minDueItems),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { RankingRow } from '../../api/figures.ts';
+
+export type RankingSortKey =
+  | 'overallRank'
+  | 'rank'
+  | 'department'
+  | 'score'
+  | 'rankChange'
+  | 'closureRate'
+  | 'onTimeRate'
+  | 'overdueShare'
+  | 'medianDaysToClose'
+  | 'reopenRate'
+  | 'appraisal';
+export type SortDirection = 'asc' | 'desc';
+
+export interface RankingSort {
+  key: RankingSortKey;
+  direction: SortDirection;
+}
+
+/** Sorting by a component sorts by the points lost on it (most lost first when descending). */
+function sortValue(row: RankingRow, key: RankingSortKey): number | string | null {
+  switch (key) {
+    case 'overallRank':
+      return row.overallRank;
+    case 'rank':
+      return row.rank;
+    case 'department':
+      return row.department.code;
+    case 'score':
+      return row.score;
+    case 'rankChange':
+      return row.overallRankChange;
+    default:
+      return row.lost[key];
+  }
+}
+
+/**
+ * The ranked rows sorted by a column. Missing values (no previous rank) go last in either direction;
+ * ties keep the overall rank order, then the department code.
+ */
+export function sortRanking(rows: RankingRow[], sort: RankingSort): RankingRow[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, sort.key);
+    const vb = sortValue(b, sort.key);
+    if (va === null && vb !== null) return 1;
+    if (vb === null && va !== null) return -1;
+    if (va !== null && vb !== null && va !== vb) {
+      const cmp = typeof va === 'string' ? va.localeCompare(String(vb)) : va - (vb as number);
+      return sign * cmp;
+    }
+    return (a.overallRank ?? 0) - (b.overallRank ?? 0) || a.department.code.localeCompare(b.department.code);
+  });
+}
+
+/** Clicking a column: the same column flips direction; a new one starts in its natural direction. */
+export function nextSort(current: RankingSort, key: RankingSortKey): RankingSort {
+  if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  const natural: SortDirection =
+    key === 'overallRank' || key === 'rank' || key === 'department' ? 'asc' : 'desc';
+  return { key, direction: natural };
+}
+
+/** Ranked departments first (in rank order), the rest apart: those are listed with their reason. */
+export function splitRanked(rows: RankingRow[]): { ranked: RankingRow[]; notRanked: RankingRow[] } {
+  return { ranked: rows.filter((r) => r.ranked), notRanked: rows.filter((r) => !r.ranked) };
+}

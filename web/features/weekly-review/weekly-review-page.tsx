@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { addDays, dayOf } from '../../../server/domain/time.ts';
+import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useFilters } from '../../components/use-filters.ts';
+import { lastDayCounted } from '../../components/weeks.ts';
+import { formatDay } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { BreakdownTable } from './breakdown-table.tsx';
+import { ChangesPanel } from './changes-panel.tsx';
+import { HeadlineFigures } from './headline-figures.tsx';
+import { RankingTable } from './ranking-table.tsx';
+import { RedList } from './red-list.tsx';
+import { TrendChart } from './trend-chart.tsx';
+
+/** Weeks of score history behind each department's sparkline. */
+const SPARK_WEEKS = 12;
+
+/** The leadership's weekly review (领导周例会): what moved, who is late, who improved, who slipped. */
+export function WeeklyReviewPage() {
+  const t = useT();
+  const lang = useLang();
+  const { scope, search } = useFilters();
+  const summary = useQuery(summaryOptions(scope));
+  const series = useQuery(seriesOptions(scope));
+  const ranking = useQuery(rankingOptions(scope));
+  const asOf = ranking.data?.asOf;
+  const sparkFrom = asOf ? addDays(dayOf(asOf), -7 * (SPARK_WEEKS - 1)) : undefined;
+  const departmentSeries = useQuery({
+    ...departmentSeriesOptions({ ...scope, from: sparkFrom }),
+    enabled: sparkFrom !== undefined,
+  });
+
+  return (
+    <section className="page weekly-review">
+      <h1>{t('weekly.title')}</h1>
+      <p className="subtitle" data-testid="as-of">
+        {summary.data
+          ? t('weekly.subtitle', {
+              asOf: formatDay(lang, lastDayCounted(summary.data.asOf)),
+              previous: formatDay(lang, lastDayCounted(summary.data.previousAsOf)),
+            })
+          : t('state.loading')}
+      </p>
+      <FilterBar />
+      <QueryState query={summary}>{(data) => <HeadlineFigures summary={data} scope={scope} />}</QueryState>
+      <div className="grid-2-1">
+        <section className="panel" aria-labelledby="trend-title">
+          <h2 id="trend-title">{t('weekly.trend')}</h2>
+          <QueryState query={series}>{(data) => <TrendChart weeks={data.weeks} />}</QueryState>
+        </section>
+        <ChangesPanel scope={scope} search={search} />
+      </div>
+      <section className="panel" aria-labelledby="ranking-title">
+        <h2 id="ranking-title">{t('weekly.ranking')}</h2>
+        <QueryState query={ranking}>
+          {(data) => <RankingTable ranking={data} series={departmentSeries.data} search={search} />}
+        </QueryState>
+      </section>
+      <RedList scope={scope} />
+      <div className="grid-2">
+        <BreakdownTable scope={scope} by="domain" />
+        <BreakdownTable scope={scope} by="source" />
+      </div>
+    </section>
+  );
+}
