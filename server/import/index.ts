@@ -31,6 +31,7 @@ export type { ImportInput, ImportLimits } from './read.ts';
 export { DEFAULT_LIMITS } from './read.ts';
 export type { ImportField } from './vocabulary.ts';
 export { FIELD_LABELS, IMPORT_FIELDS } from './vocabulary.ts';
+export { mappingOf } from './columns.ts';
 
 export interface ImportOptions {
   /** The organisation's time zone (CLOSEOUT_TZ) and clock: "now" for events the import makes. */
@@ -89,8 +90,9 @@ export interface ImportReport {
 }
 
 export interface ImportResult {
+  /** False when rows were rejected: then nothing was written. */
   committed: boolean;
-  /** The import_batches row, when committed. */
+  /** The import_batches row; null when nothing was written (rejected, or nothing changed). */
   batchId: number | null;
   report: ImportReport;
 }
@@ -244,17 +246,20 @@ export async function commitImport(
     .transaction(() => {
       const ctx = planContext(db, options, options.actor);
       const plans = planRows(read.parsed, ctx);
-      if (plans.some((p) => p.action === 'reject')) return { plans, batchId: null };
+      if (plans.some((p) => p.action === 'reject')) return { plans, committed: false, batchId: null };
+      // Nothing to change (the same file again): no batch either.
+      if (!plans.some((p) => p.action === 'create' || p.action === 'update'))
+        return { plans, committed: true, batchId: null };
       const batch = writeImportBatch(db, plans, {
         fileName: input.name,
         actor: options.actor,
         nowUtc,
         nowLocal: ctx.now,
       });
-      return { plans, batchId: batch.batchId };
+      return { plans, committed: true, batchId: batch.batchId };
     })
     .immediate();
-  return { committed: result.batchId !== null, batchId: result.batchId, report: buildReport(read, result.plans) };
+  return { committed: result.committed, batchId: result.batchId, report: buildReport(read, result.plans) };
 }
 
 /** One issue as a sentence naming the row and the column, in the user's language. */

@@ -21,7 +21,7 @@ import { deadlineEnd, type Moment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import type { CellIssue, ParsedRow, RowValues } from './rows.ts';
 import { normalizeName, sameDate, toMoment } from './values.ts';
-import { FIELD_LABELS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
+import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
 
 export interface Lookups {
   departments: { id: number; code: string; nameZh: string; nameEn: string }[];
@@ -685,12 +685,14 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   } else {
     const path = statusPath(it.status, target);
     if (path === null) err('status', msg.illegalStatus(it.status, target));
+    const closing = path?.includes('close') ?? false;
     for (const action of path ?? []) {
       if (action === 'assign') {
         if (value('department_id') === null) err('department', msg.needsDepartment());
         if (value('assigned_at') === null) change('assigned_at', v.assignedAt ? toMoment(v.assignedAt) : ctx.now);
       } else if (action === 'rectify') {
-        if (!v.rectifiedAt) change('rectified_at', ctx.now);
+        // Rectified no later than the closure that follows it.
+        if (!v.rectifiedAt) change('rectified_at', closing && v.closedAt ? toMoment(v.closedAt) : ctx.now);
       } else if (action === 'reopen') {
         if (ctx.now < it.closed_at!) err('status', msg.reopenBeforeClosure(it.closed_at!));
         reopen = {
@@ -760,12 +762,11 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     before.participants = it.participants.map(resolver.departmentCode);
     after.participants = participants.map(resolver.departmentCode);
   }
-  const changes = [
-    ...new Set([
-      ...cols.map((c) => COLUMN_FIELD[c]).filter((f): f is ImportField => f !== undefined),
-      ...(participants !== null ? (['participants'] as const) : []),
-    ]),
-  ];
+  const changed = new Set<ImportField>(
+    cols.map((c) => COLUMN_FIELD[c]).filter((f): f is ImportField => f !== undefined),
+  );
+  if (participants !== null) changed.add('participants');
+  const changes = IMPORT_FIELDS.filter((f) => changed.has(f));
   return {
     ...base,
     action: 'update',

@@ -75,13 +75,14 @@ const isEmpty = (v: CellValue | undefined) => v === undefined || v === null || (
 
 /** Blank rows, totals (合计), notes under the table (注：…) and a header repeated on each printed page are not items. */
 export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
-  const mapped = columns.filter((c) => c.field !== null);
-  const filled = mapped.filter((c) => !isEmpty(cells[c.index]));
-  if (filled.length === 0) return 'blank';
+  const nonEmpty = cells.filter((v) => !isEmpty(v));
+  if (nonEmpty.length === 0) return 'blank';
   const firstCells = cells.slice(0, 4).filter((v) => !isEmpty(v));
   if (firstCells.some((v) => typeof v === 'string' && isTotalsWord(v))) return 'totals';
-  const nonEmpty = cells.filter((v) => !isEmpty(v));
   if (nonEmpty.length <= 2 && typeof nonEmpty[0] === 'string' && isNoteWord(nonEmpty[0])) return 'note';
+  const filled = columns.filter((c) => c.field !== null && !isEmpty(cells[c.index]));
+  // Only unmapped cells (a 序号 numbering empty rows): nothing to import.
+  if (filled.length === 0) return 'blank';
   const sameAsHeader = filled.filter((c) => cellText(cells[c.index] ?? null) === c.header).length;
   if (sameAsHeader >= 2 && sameAsHeader === filled.length) return 'header';
   return 'item';

@@ -407,7 +407,7 @@ export const parseHandlingModeWord = wordTable<HandlingMode>(
 
 /** A deadline cell that means "no end date: a long-term item" (长期坚持). */
 const ONGOING = new Set(
-  ['长期坚持', '长期', '长期推进', '常态化', '持续推进', '长期整改', 'ongoing', 'longterm', 'continuous'].map(
+  ['长期坚持', '长期', '长期推进', '常态化', '持续推进', '长期整改', 'ongoing', 'longterm', 'long-term', 'continuous'].map(
     normalizeWord,
   ),
 );

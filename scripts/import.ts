@@ -1,0 +1,22 @@
+/**
+ * npm run import -- FILE [--dry-run] [--campaign CODE] [--mapping NAME] [--lang en|zh-CN] …
+ * Imports a ledger file into CLOSEOUT_DB (see scripts/import/cli.ts and docs/import.md).
+ */
+import { openDatabase } from '../db/open.ts';
+import { loadConfig } from '../server/config.ts';
+import { fixedClock, systemClock } from '../server/domain/time.ts';
+import { runImportCli } from './import/cli.ts';
+
+const config = loadConfig(process.env);
+const db = openDatabase(config.dbPath);
+try {
+  process.exitCode = await runImportCli(process.argv.slice(2), {
+    db,
+    clock: config.now ? fixedClock(config.now) : systemClock,
+    tz: config.tz,
+    env: process.env,
+    io: { out: (line) => console.log(line), err: (line) => console.error(line) },
+  });
+} finally {
+  db.close();
+}

@@ -1,0 +1,75 @@
+/**
+ * The item list as a spreadsheet: one column per item field, headed and worded in the user's language
+ * exactly as import reads them back (export → import keeps every field), plus the counts of
+ * extensions, reopenings and urgings, which import leaves alone.
+ */
+import type { ExportItemRow } from '../../db/queries/export.ts';
+import type { Lang } from '../errors.ts';
+import {
+  FIELD_LABELS,
+  HANDLING_MODE_LABELS,
+  READ_ONLY_LABELS,
+  RECTIFICATION_TYPE_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '../import/vocabulary.ts';
+import { type ExportColumn, type ExportOptions, writeExport } from './table.ts';
+
+export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
+  const en = lang === 'en';
+  const pick = (zh: string | null, enText: string | null) => (en ? enText : zh);
+  const label = (t: { zh: string; en: string } | undefined) => (t ? (en ? t.en : t.zh) : null);
+  const L = FIELD_LABELS;
+  return [
+    { header: L.ledgerCode, type: 'text', width: 18, value: (r) => r.ledgerCode },
+    { header: L.title, type: 'text', width: 36, value: (r) => r.title },
+    { header: L.description, type: 'text', width: 36, value: (r) => r.description },
+    { header: L.campaign, type: 'text', width: 20, value: (r) => pick(r.campaignZh, r.campaignEn) },
+    { header: L.domain, type: 'text', width: 16, value: (r) => pick(r.domainZh, r.domainEn) },
+    { header: L.source, type: 'text', width: 14, value: (r) => label(SOURCE_LABELS[r.source]) },
+    { header: L.department, type: 'text', width: 20, value: (r) => pick(r.departmentZh, r.departmentEn) },
+    { header: L.participants, type: 'text', width: 24, value: (r) => pick(r.participantsZh, r.participantsEn) },
+    { header: L.person, type: 'text', width: 12, value: (r) => r.person },
+    { header: L.registeredAt, type: 'date', value: (r) => r.registeredAt },
+    { header: L.assignedAt, type: 'date', value: (r) => r.assignedAt },
+    {
+      header: L.rectificationType,
+      type: 'text',
+      width: 12,
+      value: (r) => label(RECTIFICATION_TYPE_LABELS[r.rectificationType]),
+    },
+    {
+      header: L.handlingMode,
+      type: 'text',
+      width: 10,
+      value: (r) => (r.handlingMode ? label(HANDLING_MODE_LABELS[r.handlingMode]) : null),
+    },
+    { header: L.measures, type: 'text', width: 36, value: (r) => r.measures },
+    { header: L.originalDeadline, type: 'date', value: (r) => r.originalDeadline },
+    {
+      header: L.deadline,
+      type: 'date',
+      value: (r) =>
+        r.deadline ?? (r.rectificationType === 'long_term' ? (en ? 'ongoing' : '长期坚持') : null),
+    },
+    { header: L.status, type: 'text', width: 10, value: (r) => label(STATUS_LABELS[r.status]) },
+    { header: L.firstResponseAt, type: 'date', value: (r) => r.firstResponseAt },
+    { header: L.rectifiedAt, type: 'date', value: (r) => r.rectifiedAt },
+    { header: L.evidence, type: 'text', width: 30, value: (r) => r.evidence },
+    { header: L.closedAt, type: 'date', value: (r) => r.closedAt },
+    { header: READ_ONLY_LABELS.extensions, type: 'integer', value: (r) => r.extensionCount },
+    { header: READ_ONLY_LABELS.reopenings, type: 'integer', value: (r) => r.reopenCount },
+    { header: READ_ONLY_LABELS.urgings, type: 'integer', value: (r) => r.urgeCount },
+  ];
+}
+
+/** Writes items (e.g. from listItemsForExport) as .xlsx or .csv. */
+export function exportItems(
+  rows: Iterable<ExportItemRow> | AsyncIterable<ExportItemRow>,
+  options: ExportOptions,
+): Promise<{ rows: number }> {
+  return writeExport(rows, itemColumns(options.lang), {
+    ...options,
+    sheetName: options.sheetName ?? (options.lang === 'en' ? 'Ledger' : '台账'),
+  });
+}

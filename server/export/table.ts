@@ -1,0 +1,182 @@
+/**
+ * Writing any list of rows to .xlsx or .csv: the caller names the columns (header in both languages,
+ * type, width, how to read the value from a row). xlsx gets a styled, frozen header row with a filter,
+ * column widths and real date cells; csv is UTF-8 with a BOM so Excel shows Chinese. Text that a
+ * spreadsheet would run as a formula (= + - @ tab CR) is neutralised with a leading single quote in both.
+ * Rows stream: an export of a million items does not hold them in memory.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Lang, Text } from '../errors.ts';
+import { FORMULA_START } from '../import/values.ts';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * text: neutralised string · integer / number: a number · percent: a ratio 0–1 ·
+ * date: 'YYYY-MM-DD' (a day) or 'YYYY-MM-DDTHH:MM:SS' (a moment), anything else written as text.
+ */
+export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date';
+
+export type CellOut = string | number | null | undefined;
+
+export interface ExportColumn<T> {
+  header: Text;
+  type: ColumnType;
+  /** Width in characters (a Chinese character counts two); guessed from the header and type when absent. */
+  width?: number;
+  value: (row: T) => CellOut;
+}
+
+export interface ExportOptions {
+  format: ExportFormat;
+  lang: Lang;
+  out: Writable;
+  /** xlsx: the sheet's name (default 导出 / Export). */
+  sheetName?: string;
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** A text cell made safe: a leading quote before formula characters (and before a quote, so import can undo it). */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) || text.startsWith("'") ? `'${text}` : text;
+}
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MOMENT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+const displayWidth = (s: string) => {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+};
+
+function columnWidth<T>(c: ExportColumn<T>, lang: Lang): number {
+  if (c.width) return c.width;
+  const header = displayWidth(lang === 'en' ? c.header.en : c.header.zh) + 2;
+  const byType = c.type === 'date' ? 20 : c.type === 'text' ? 14 : 10;
+  return Math.min(40, Math.max(header, byType));
+}
+
+function toDate(value: string): Date {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hh, mm, ss] =
+    value.length > 10 ? (value.slice(11, 19).split(':').map(Number) as [number, number, number]) : [0, 0, 0];
+  return new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
+}
+
+/** Writes rows to the stream in the format asked for; resolves once everything is written. */
+export async function writeExport<T>(
+  rows: Iterable<T> | AsyncIterable<T>,
+  columns: ExportColumn<T>[],
+  options: ExportOptions,
+): Promise<{ rows: number }> {
+  return options.format === 'xlsx' ? writeXlsx(rows, columns, options) : writeCsv(rows, columns, options);
+}
+
+// --- CSV ---------------------------------------------------------------------------------------------
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csvCell<T>(c: ExportColumn<T>, row: T): string {
+  const v = c.value(row);
+  if (v === null || v === undefined || v === '') return '';
+  switch (c.type) {
+    case 'integer':
+    case 'number':
+      return typeof v === 'number' ? String(v) : csvField(neutralise(String(v)));
+    case 'percent':
+      return typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : csvField(neutralise(String(v)));
+    case 'date':
+      if (typeof v === 'string' && (DAY_RE.test(v) || MOMENT_RE.test(v))) return v.replace('T', ' ');
+      return csvField(neutralise(String(v)));
+    default:
+      return csvField(neutralise(String(v)));
+  }
+}
+
+async function writeCsv<T>(
+  rows: Iterable<T> | AsyncIterable<T>,
+  columns: ExportColumn<T>[],
+  { lang, out }: ExportOptions,
+): Promise<{ rows: number }> {
+  let buffer = `\ufeff${columns.map((c) => csvField(neutralise(lang === 'en' ? c.header.en : c.header.zh))).join(',')}\r\n`;
+  let n = 0;
+  const flush = async () => {
+    if (!out.write(buffer)) await once(out, 'drain');
+    buffer = '';
+  };
+  for await (const row of rows) {
+    n++;
+    buffer += `${columns.map((c) => csvCell(c, row)).join(',')}\r\n`;
+    if (buffer.length > 1 << 16) await flush();
+  }
+  await flush();
+  out.end();
+  await once(out, 'finish');
+  return { rows: n };
+}
+
+// --- xlsx --------------------------------------------------------------------------------------------
+
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true, color: { argb: 'FF1F2937' } },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  border: { bottom: { style: 'thin', color: { argb: 'FF6B7280' } } },
+};
+
+async function writeXlsx<T>(
+  rows: Iterable<T> | AsyncIterable<T>,
+  columns: ExportColumn<T>[],
+  { lang, out, sheetName }: ExportOptions,
+): Promise<{ rows: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName ?? (lang === 'en' ? 'Export' : '导出'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = columns.map((c) => ({ width: columnWidth(c, lang) }));
+  const header = sheet.addRow(columns.map((c) => neutralise(lang === 'en' ? c.header.en : c.header.zh)));
+  header.height = 22;
+  header.eachCell((cell) => {
+    cell.style = HEADER_STYLE;
+  });
+  header.commit();
+  let n = 0;
+  for await (const row of rows) {
+    n++;
+    const r = sheet.addRow([]);
+    columns.forEach((c, i) => {
+      const v = c.value(row);
+      if (v === null || v === undefined || v === '') return;
+      const cell = r.getCell(i + 1);
+      if ((c.type === 'integer' || c.type === 'number' || c.type === 'percent') && typeof v === 'number') {
+        cell.value = v;
+        if (c.type === 'percent') cell.numFmt = '0.0%';
+        else if (c.type === 'number') cell.numFmt = '0.0#';
+      } else if (c.type === 'date' && typeof v === 'string' && (DAY_RE.test(v) || MOMENT_RE.test(v))) {
+        cell.value = toDate(v);
+        cell.numFmt = v.length === 10 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+      } else {
+        cell.value = neutralise(String(v));
+      }
+    });
+    r.commit();
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.commit();
+  await workbook.commit();
+  return { rows: n };
+}
+
+/** A file name for a download: base, the day, the extension. */
+export function exportFileName(base: string, day: string, format: ExportFormat): string {
+  return `${base}-${day}.${format}`;
+}

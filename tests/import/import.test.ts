@@ -1,0 +1,376 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open.ts';
+import { commitImport, dryRunImport, type ImportReport } from '../../server/import/index.ts';
+import { brokenInvariants } from './invariants.ts';
+import { CLI_ACTOR, countyDb, count, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
+
+const deptId = (db: Db, code: string) =>
+  (db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id;
+const item = (db: Db, code: string) =>
+  db.prepare('SELECT * FROM items WHERE ledger_code = ?').get(code) as Record<string, unknown>;
+const actions = (r: ImportReport) => r.rows.map((x) => [x.row, x.action, x.ledgerCode]);
+
+const HEADER = ['序号', '台账编号', '问题描述', '领域', '问题来源', '责任单位', '责任人', '登记日期', '整改时限', '整改措施', '整改状态', '销号日期'];
+
+/** A county office's sheet: a merged title row, a unit line, the header in row 3, merged department cells, a blank row, totals and a note. */
+function countySheet(overrides: Partial<Record<string, unknown[]>> = {}) {
+  return xlsx((sheet) => {
+    sheet.addRow(['青山县作风建设专项整治问题整改台账']);
+    sheet.mergeCells('A1:L1');
+    sheet.addRow(['填报单位：县委督查室　　填报日期：2023年6月1日']);
+    sheet.mergeCells('A2:L2');
+    sheet.addRow(HEADER);
+    const rows: Record<string, unknown[]> = {
+      r4: [1, 'ZF-001', '学校违规收取资料费', '大班额', '自查', '县教育局', '张三', new Date(Date.UTC(2023, 2, 1)), 45077, '退还费用', '已销号', '2023/5/20'],
+      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四', '2023.3.2', '2023年6月30日', '建立台账', '整改中', null],
+      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五', '2023-03-03 09:30', '长期坚持', '常态化监管', '推进中', null],
+      r8: [4, 'ZF-004', '窗口服务态度差', '窗口服务作风', '12345', '审批局', '赵六', '2023年3月4日', '2023-04-30 18:00', '约谈整改', '已完成', '2023-04-29 10:00'],
+      ...overrides,
+    };
+    sheet.addRow(rows.r4!);
+    sheet.getCell('H4').numFmt = 'yyyy-mm-dd';
+    sheet.addRow(rows.r5!);
+    sheet.addRow(rows.r6!);
+    sheet.mergeCells('F5:F6');
+    sheet.addRow([]);
+    sheet.addRow(rows.r8!);
+    sheet.addRow(['合计', null, '4项']);
+    sheet.addRow(['注：本表由各责任单位填报，每周五更新']);
+  });
+}
+
+describe('dry run of a county sheet (xlsx)', () => {
+  it('finds the header under the title, reads every format and reports each row', async () => {
+    const db = countyDb();
+    const report = await dryRunImport(db, { name: '台账.xlsx', bytes: await countySheet() }, OPTIONS);
+    expect(report.file).toMatchObject({ format: 'xlsx', sheet: '台账', headerRow: 3 });
+    expect(report.columns.map((c) => c.field)).toEqual([
+      null,
+      'ledgerCode',
+      'title',
+      'domain',
+      'source',
+      'department',
+      'person',
+      'registeredAt',
+      'deadline',
+      'measures',
+      'status',
+      'closedAt',
+    ]);
+    expect(actions(report)).toEqual([
+      [4, 'create', 'ZF-001'],
+      [5, 'create', 'ZF-002'],
+      [6, 'create', 'ZF-003'],
+      [8, 'create', 'ZF-004'],
+      [9, 'skip', null],
+      [10, 'skip', null],
+    ]);
+    expect(report.rows.filter((r) => r.action === 'skip').map((r) => r.skipped)).toEqual(['totals', 'note']);
+    expect(report.summary).toEqual({ rows: 6, create: 4, update: 0, unchanged: 0, reject: 0, skip: 2 });
+    expect(count(db, 'SELECT COUNT(*) AS n FROM items')).toBe(0);
+  });
+
+  it('commits items with the values the sheet gives', async () => {
+    const db = countyDb();
+    const result = await commitImport(db, { name: '台账.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.committed).toBe(true);
+    const a = item(db, 'ZF-001');
+    expect(a).toMatchObject({
+      title: '学校违规收取资料费',
+      source: 'self_inspection',
+      department_id: deptId(db, 'D21'),
+      responsible_person: '张三',
+      registered_at: '2023-03-01T00:00:00', // a date cell
+      deadline: '2023-05-31', // Excel serial 45077
+      deadline_end: '2023-05-31T24:00:00',
+      original_deadline: '2023-05-31',
+      rectification_type: 'phased',
+      measures: '退还费用',
+      status: 'closed',
+      closed_at: '2023-05-20T00:00:00', // 2023/5/20
+      first_closed_at: '2023-05-20T00:00:00',
+      state_changed_at: '2023-05-20T00:00:00',
+    });
+    expect(item(db, 'ZF-002')).toMatchObject({
+      department_id: deptId(db, 'D21'), // alias 教育局
+      source: 'public_complaint',
+      registered_at: '2023-03-02T00:00:00', // 2023.3.2
+      deadline: '2023-06-30', // 2023年6月30日
+      status: 'in_progress',
+      closed_at: null,
+    });
+    expect(item(db, 'ZF-003')).toMatchObject({
+      department_id: deptId(db, 'D21'), // merged F5:F6
+      source: 'supervision_check',
+      registered_at: '2023-03-03T09:30:00',
+      deadline: null, // 长期坚持
+      rectification_type: 'long_term',
+      status: 'in_progress',
+    });
+    expect(item(db, 'ZF-004')).toMatchObject({
+      department_id: deptId(db, 'D29'), // alias 审批局
+      source: 'hotline',
+      deadline: '2023-04-30T18:00:00',
+      deadline_end: '2023-04-30T18:00:00',
+      status: 'closed',
+      closed_at: '2023-04-29T10:00:00',
+    });
+    const domain = db.prepare('SELECT d.code FROM items i JOIN domains d ON d.id = i.domain_id WHERE ledger_code = ?');
+    expect((domain.get('ZF-003') as { code: string }).code).toBe('parking-fees');
+    expect(brokenInvariants(db)).toEqual({});
+  });
+});
+
+describe('csv ledgers', () => {
+  it('reads an English sheet in UTF-8 without BOM', async () => {
+    const db = countyDb();
+    const file = csv(
+      [
+        'No.,Ledger code,Title,Lead department,Deadline,Responsible person,Source,Status,Closed date,Registered',
+        '1,EN-1,Fees charged for materials,Education Bureau,2023-05-31,Zhang San,Self-inspection,Closed,2023-05-20,2023-03-01',
+        '2,EN-2,"Queue at the service window, again",D29,ongoing,Li Si,hotline,in progress,,2023-03-02',
+      ].join('\n'),
+    );
+    const result = await commitImport(db, { name: 'ledger.csv', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.report.file).toMatchObject({ format: 'csv', encoding: 'utf-8', headerRow: 1 });
+    expect(actions(result.report)).toEqual([
+      [2, 'create', 'EN-1'],
+      [3, 'create', 'EN-2'],
+    ]);
+    expect(item(db, 'EN-1')).toMatchObject({ department_id: deptId(db, 'D21'), status: 'closed', closed_at: '2023-05-20T00:00:00' });
+    expect(item(db, 'EN-2')).toMatchObject({
+      title: 'Queue at the service window, again',
+      department_id: deptId(db, 'D29'),
+      rectification_type: 'long_term',
+      deadline: null,
+      status: 'in_progress',
+    });
+  });
+
+  const CHINESE = [
+    '序号,问题名称,牵头单位,完成时限,第一责任人,来源,完成情况',
+    '1,学生课业负担重,县教育局,2023年6月30日,张三,巡视反馈,已完成',
+    '2,群众办事多头跑,县政府办公室,2023/7/1,李四,回头看,正在整改',
+  ].join('\n');
+
+  it.each([
+    ['GBK (Excel on Chinese Windows)', 'gbk', 'gb18030'],
+    ['UTF-8 with BOM', 'utf8-bom', 'utf-8'],
+    ['UTF-8 without BOM', 'utf8', 'utf-8'],
+  ] as const)('reads Chinese %s', async (_name, encoding, detected) => {
+    const db = countyDb();
+    const report = await dryRunImport(db, { name: '台账.csv', bytes: csv(CHINESE, encoding) }, OPTIONS);
+    expect(report.file.encoding).toBe(detected);
+    expect(report.columns.map((c) => c.field)).toEqual([null, 'title', 'department', 'deadline', 'person', 'source', 'status']);
+    expect(report.summary).toMatchObject({ create: 2, reject: 0 });
+    const result = await commitImport(db, { name: '台账.csv', bytes: csv(CHINESE, encoding) }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.committed).toBe(true);
+    const rows = db.prepare('SELECT title, source, status, deadline FROM items ORDER BY id').all();
+    expect(rows).toEqual([
+      { title: '学生课业负担重', source: 'inspection_feedback', status: 'closed', deadline: '2023-06-30' },
+      { title: '群众办事多头跑', source: 'look_back', status: 'in_progress', deadline: '2023-07-01' },
+    ]);
+    // Without a ledger code column each row gets one from the campaign and its content.
+    expect(report.rows[0]!.ledgerCode).toMatch(/^C-CONDUCT-[0-9A-F]{10}$/);
+  });
+});
+
+describe('rejected rows', () => {
+  const BAD = [
+    '台账编号,问题名称,牵头单位,整改时限,问题来源',
+    'B-1,正常的问题,县教育局,2023-06-30,自查',
+    'B-2,单位写错的问题,县教育所,2023-06-30,自查',
+    'B-3,日期写错的问题,县教育局,2023-02-30,自查',
+    'B-4,,县教育局,2023-06-30,自查',
+    'B-5,来源写错的问题,县教育局,2023-06-30,路边听说',
+  ].join('\n');
+
+  it('name the row as the user sees it, the column and the reason in both languages', async () => {
+    const db = countyDb();
+    const report = await dryRunImport(db, { name: 'bad.csv', bytes: csv(BAD) }, OPTIONS);
+    expect(actions(report)).toEqual([
+      [2, 'create', 'B-1'],
+      [3, 'reject', 'B-2'],
+      [4, 'reject', 'B-3'],
+      [5, 'reject', 'B-4'],
+      [6, 'reject', 'B-5'],
+    ]);
+    const issue = (row: number) => report.rows.find((r) => r.row === row)!.errors;
+    expect(issue(3)).toEqual([
+      {
+        column: 'C',
+        header: '牵头单位',
+        field: 'department',
+        value: '县教育所',
+        message: {
+          zh: '找不到单位“县教育所”（可在单位管理中为它添加别名）',
+          en: 'No department "县教育所" (add it as an alias of a department)',
+        },
+      },
+    ]);
+    expect(issue(4)).toMatchObject([{ column: 'D', header: '整改时限', field: 'deadline', value: '2023-02-30' }]);
+    expect(issue(4)[0]!.message.en).toBe(
+      '"2023-02-30" is not a date (write 2023-05-31, 2023/5/31, 2023.5.31 or 2023年5月31日, optionally with a time)',
+    );
+    expect(issue(5)).toEqual([
+      { column: 'B', header: '问题名称', field: 'title', message: { zh: '问题名称为空', en: 'Title is empty' } },
+    ]);
+    expect(issue(6)).toMatchObject([{ column: 'E', field: 'source', value: '路边听说' }]);
+    expect(issue(6)[0]!.message.zh).toContain('不认识的问题来源“路边听说”');
+    expect(report.summary).toMatchObject({ create: 1, reject: 4 });
+  });
+
+  it('commit nothing at all, leaving the database exactly as it was', async () => {
+    const db = countyDb();
+    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    const before = snapshot(db);
+    const result = await commitImport(db, { name: 'bad.csv', bytes: csv(BAD) }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result).toMatchObject({ committed: false, batchId: null });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('reject a ledger code that appears twice in the file', async () => {
+    const db = countyDb();
+    const file = csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nD-1,甲,县教育局,2023-06-30,自查\nD-1,乙,县教育局,2023-06-30,自查');
+    const report = await dryRunImport(db, { name: 'dup.csv', bytes: file }, OPTIONS);
+    expect(report.rows[1]!.errors[0]).toMatchObject({ column: 'A', message: { en: 'Same ledger code as row 2' } });
+  });
+
+  it('require a campaign for new rows', async () => {
+    const db = countyDb();
+    const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县教育局,2023-06-30,自查');
+    const report = await dryRunImport(db, { name: 'c.csv', bytes: file }, { ...OPTIONS, campaign: undefined });
+    expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
+  });
+});
+
+describe('a failure at any row', () => {
+  it('leaves the database byte for byte as before, whichever row fails', async () => {
+    const file = await countySheet();
+    for (const failing of ['ZF-001', 'ZF-002', 'ZF-003', 'ZF-004']) {
+      const db = countyDb();
+      await commitImport(db, { name: 'first.csv', bytes: csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nX-1,先有的问题,县教育局,2023-06-30,自查') }, { ...OPTIONS, actor: CLI_ACTOR });
+      db.exec(`CREATE TRIGGER fail_import BEFORE INSERT ON item_history WHEN (SELECT ledger_code FROM items WHERE id = NEW.item_id) = '${failing}'
+               BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+      const before = snapshot(db);
+      await expect(commitImport(db, { name: 'a.xlsx', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR })).rejects.toThrow('disk full');
+      expect(snapshot(db)).toEqual(before);
+    }
+  });
+
+  it('leaves it as before when an update fails half-way', async () => {
+    const db = countyDb();
+    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    db.exec(`CREATE TRIGGER fail_update BEFORE UPDATE ON items WHEN NEW.ledger_code = 'ZF-003' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    const before = snapshot(db);
+    const changed = await countySheet({
+      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四新', '2023.3.2', '2023年6月30日', '建立台账', '整改中', null],
+      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五新', '2023-03-03 09:30', '长期坚持', '常态化监管', '推进中', null],
+    });
+    await expect(commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: CLI_ACTOR })).rejects.toThrow('boom');
+    expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe('importing again', () => {
+  it('changes nothing the second time: every row is unchanged and no batch is written', async () => {
+    const db = countyDb();
+    const file = await countySheet();
+    const first = await commitImport(db, { name: 'a.xlsx', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(first.batchId).not.toBeNull();
+    const before = snapshot(db);
+    const second = await commitImport(db, { name: 'a.xlsx', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(second).toMatchObject({ committed: true, batchId: null });
+    expect(second.report.summary).toMatchObject({ unchanged: 4, create: 0, update: 0 });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('records one batch with a history row per created item', async () => {
+    const db = countyDb();
+    const { batchId } = await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(db.prepare('SELECT file_name, created_by, rows_created, rows_updated FROM import_batches').all()).toEqual([
+      { file_name: 'a.xlsx', created_by: null, rows_created: 4, rows_updated: 0 },
+    ]);
+    const history = db
+      .prepare('SELECT i.ledger_code AS code, h.kind, h.actor_name, h.import_batch_id FROM item_history h JOIN items i ON i.id = h.item_id ORDER BY h.id')
+      .all();
+    expect(history).toEqual([
+      { code: 'ZF-001', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
+      { code: 'ZF-001', kind: 'closed', actor_name: 'import', import_batch_id: batchId },
+      { code: 'ZF-002', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
+      { code: 'ZF-003', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
+      { code: 'ZF-004', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
+      { code: 'ZF-004', kind: 'closed', actor_name: 'import', import_batch_id: batchId },
+    ]);
+    const after = JSON.parse((db.prepare("SELECT after FROM item_history WHERE kind = 'imported' LIMIT 1").get() as { after: string }).after);
+    expect(after).toMatchObject({ ledger_code: 'ZF-001', status: 'closed', deadline: '2023-05-31' });
+  });
+
+  it('updates what changed: an extension, a closure, a reopening, with history before and after', async () => {
+    const db = countyDb();
+    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } });
+    const changed = await countySheet({
+      // ZF-001 is reopened by a look-back; ZF-002 gets a later deadline and a new person; ZF-004 unchanged.
+      r4: [1, 'ZF-001', '学校违规收取资料费', '大班额', '自查', '县教育局', '张三', new Date(Date.UTC(2023, 2, 1)), 45077, '退还费用', '整改中', null],
+      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四、钱七', '2023.3.2', '2023年7月31日', '建立台账', '整改中', null],
+      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五', '2023-03-03 09:30', '长期坚持', '常态化监管', '已销号', '2023-06-01'],
+    });
+    const dry = await dryRunImport(db, { name: 'b.xlsx', bytes: changed }, OPTIONS);
+    expect(dry.rows.filter((r) => r.action !== 'skip').map((r) => [r.ledgerCode, r.action, r.changes])).toEqual([
+      ['ZF-001', 'update', ['status', 'closedAt']],
+      ['ZF-002', 'update', ['person', 'deadline']],
+      ['ZF-003', 'update', ['status', 'rectifiedAt', 'closedAt']],
+      ['ZF-004', 'unchanged', undefined],
+    ]);
+    const result = await commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } });
+    expect(result.committed).toBe(true);
+    expect(item(db, 'ZF-001')).toMatchObject({ status: 'in_progress', closed_at: null, reopen_count: 1, first_reopened_at: NOW_LOCAL, version: 2 });
+    expect(item(db, 'ZF-002')).toMatchObject({
+      responsible_person: '李四、钱七',
+      original_deadline: '2023-06-30',
+      deadline: '2023-07-31',
+      extension_count: 1,
+      first_extended_at: NOW_LOCAL,
+    });
+    expect(item(db, 'ZF-003')).toMatchObject({
+      status: 'closed',
+      closed_at: '2023-06-01T00:00:00',
+      rectified_at: '2023-06-01T00:00:00',
+      verified_by: 1,
+    });
+    const kinds = db
+      .prepare('SELECT h.kind FROM item_history h WHERE h.import_batch_id = ? ORDER BY h.id')
+      .all(result.batchId)
+      .map((r) => (r as { kind: string }).kind);
+    expect(kinds).toEqual(['import_updated', 'reopened', 'import_updated', 'extended', 'import_updated', 'closed']);
+    const updated = db
+      .prepare("SELECT before, after FROM item_history WHERE kind = 'import_updated' AND item_id = (SELECT id FROM items WHERE ledger_code = 'ZF-002')")
+      .get() as { before: string; after: string };
+    expect(JSON.parse(updated.before)).toMatchObject({ responsible_person: '李四', deadline: '2023-06-30' });
+    expect(JSON.parse(updated.after)).toMatchObject({ responsible_person: '李四、钱七', deadline: '2023-07-31' });
+    expect(db.prepare('SELECT rows_created, rows_updated FROM import_batches WHERE id = ?').get(result.batchId)).toEqual({
+      rows_created: 0,
+      rows_updated: 3,
+    });
+    expect(brokenInvariants(db)).toEqual({});
+  });
+
+  it('rejects a status change the lifecycle does not allow, naming the statuses', async () => {
+    const db = countyDb();
+    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    const changed = await countySheet({
+      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四', '2023.3.2', '2023年6月30日', '建立台账', '已登记', null],
+    });
+    const report = await dryRunImport(db, { name: 'b.xlsx', bytes: changed }, OPTIONS);
+    expect(report.rows.find((r) => r.ledgerCode === 'ZF-002')!.errors).toMatchObject([
+      { column: 'K', field: 'status', message: { en: 'The status cannot change from "In progress" to "Registered"' } },
+    ]);
+  });
+});
+
+describe('the demo ledger rules', () => {
+  it('hold on the demo data itself', () => {
+    expect(brokenInvariants(countyDb())).toEqual({});
+  });
+});

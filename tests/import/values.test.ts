@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { mapColumns } from '../../server/import/columns.ts';
+import { parseDate, parseDeadline, unquote } from '../../server/import/values.ts';
+import {
+  parseHandlingModeWord,
+  parseRectificationTypeWord,
+  parseSourceWord,
+  parseStatusWord,
+} from '../../server/import/vocabulary.ts';
+
+const value = <T>(p: { ok: true; value: T } | { ok: false }) => (p.ok ? p.value : 'ERROR');
+
+describe('dates as offices write them', () => {
+  it.each([
+    ['2023-05-31', '2023-05-31'],
+    ['2023/5/31', '2023-05-31'],
+    ['2023.5.31', '2023-05-31'],
+    ['2023年5月31日', '2023-05-31'],
+    ['２０２３年５月３１日', '2023-05-31'],
+    ['20230531', '2023-05-31'],
+    ['2023-05-31 14:30', '2023-05-31T14:30:00'],
+    ['2023/5/31 9:05:07', '2023-05-31T09:05:07'],
+    ['2023-05-31T14:30:00', '2023-05-31T14:30:00'],
+    ['2023年5月31日14时30分', '2023-05-31T14:30:00'],
+    ['2023年5月31日 14:30', '2023-05-31T14:30:00'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(value(parseDate(text))).toBe(expected);
+  });
+
+  it('reads Excel serial numbers, with the time of day as a fraction', () => {
+    expect(value(parseDate(45077))).toBe('2023-05-31');
+    expect(value(parseDate(45077.5))).toBe('2023-05-31T12:00:00');
+    expect(value(parseDate('45077'))).toBe('2023-05-31');
+    expect(value(parseDate(20230531))).toBe('2023-05-31');
+  });
+
+  it('refuses what is not a date, naming the value in both languages', () => {
+    for (const bad of ['2023-02-30', '下月底', '5/31/2023', '2023', 2023, '2023-05-31 25:00']) {
+      const p = parseDate(bad);
+      expect(p.ok).toBe(false);
+      if (!p.ok) {
+        expect(p.reason.zh).toContain('不是日期');
+        expect(p.reason.en).toContain('is not a date');
+      }
+    }
+  });
+
+  it('treats an empty cell as no date', () => {
+    expect(value(parseDate(''))).toBeNull();
+    expect(value(parseDate(null))).toBeNull();
+  });
+});
+
+describe('deadlines', () => {
+  it('reads 长期坚持, 长期 and "ongoing" as a long-term item without an end date', () => {
+    for (const w of ['长期坚持', '长期', 'ongoing', 'Ongoing', 'long-term']) expect(value(parseDeadline(w))).toEqual({ kind: 'ongoing' });
+  });
+  it('reads a month or a year end as its last day, with 前', () => {
+    expect(value(parseDeadline('2023年6月底前'))).toEqual({ kind: 'date', value: '2023-06-30' });
+    expect(value(parseDeadline('2024年2月底'))).toEqual({ kind: 'date', value: '2024-02-29' });
+    expect(value(parseDeadline('2023年底前'))).toEqual({ kind: 'date', value: '2023-12-31' });
+    expect(value(parseDeadline('2023年5月31日前'))).toEqual({ kind: 'date', value: '2023-05-31' });
+  });
+});
+
+describe('value words', () => {
+  it.each([
+    ['巡视反馈', 'inspection_feedback'],
+    ['巡察', 'inspection_feedback'],
+    ['自查', 'self_inspection'],
+    ['自查自纠', 'self_inspection'],
+    ['群众反映', 'public_complaint'],
+    ['群众投诉', 'public_complaint'],
+    ['投诉', 'public_complaint'],
+    ['督查', 'supervision_check'],
+    ['回头看', 'look_back'],
+    ['热线', 'hotline'],
+    ['12345', 'hotline'],
+    ['12345热线', 'hotline'],
+    ['Public complaint', 'public_complaint'],
+    ['look-back review', 'look_back'],
+    ['hotline', 'hotline'],
+  ])('source %s → %s', (word, source) => {
+    expect(parseSourceWord(word)).toBe(source);
+  });
+
+  it.each([
+    ['已销号', 'closed'],
+    ['已完成', 'closed'],
+    ['办结', 'closed'],
+    ['整改中', 'in_progress'],
+    ['推进中', 'in_progress'],
+    ['未完成', 'in_progress'],
+    ['正在整改，预计6月底完成', 'in_progress'],
+    ['已整改', 'rectified'],
+    ['待验收', 'rectified'],
+    ['已交办', 'assigned'],
+    ['已登记', 'registered'],
+    ['Closed', 'closed'],
+    ['In progress', 'in_progress'],
+    ['done', 'closed'],
+  ])('status %s → %s', (word, status) => {
+    expect(parseStatusWord(word)).toBe(status);
+  });
+
+  it('reads rectification types and handling modes', () => {
+    expect(parseRectificationTypeWord('立行立改')).toBe('immediate');
+    expect(parseRectificationTypeWord('立查立改')).toBe('immediate');
+    expect(parseRectificationTypeWord('分阶段整改')).toBe('phased');
+    expect(parseRectificationTypeWord('长期坚持')).toBe('long_term');
+    expect(parseRectificationTypeWord('Long-term')).toBe('long_term');
+    expect(parseHandlingModeWord('上门办')).toBe('on_site');
+    expect(parseHandlingModeWord('On-site')).toBe('on_site');
+    expect(parseSourceWord('不知道')).toBeNull();
+  });
+
+  it('undoes export neutralisation only where export added it', () => {
+    expect(unquote("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unquote("''hello")).toBe("'hello");
+    expect(unquote("'hello")).toBe("'hello");
+    expect(unquote('-5')).toBe('-5');
+  });
+});
+
+describe('header suggestion', () => {
+  const fields = (headers: string[]) => mapColumns(headers).map((c) => c.field);
+
+  it('knows the common Chinese headers', () => {
+    expect(
+      fields([
+        '序号',
+        '台账编号',
+        '问题描述',
+        '责任单位',
+        '整改时限',
+        '责任人',
+        '问题来源',
+        '整改状态',
+        '整改措施',
+        '登记日期',
+        '领域',
+        '销号日期',
+        '备注',
+      ]),
+    ).toEqual([
+      null,
+      'ledgerCode',
+      'title',
+      'department',
+      'deadline',
+      'person',
+      'source',
+      'status',
+      'measures',
+      'registeredAt',
+      'domain',
+      'closedAt',
+      null,
+    ]);
+  });
+
+  it('knows the variants', () => {
+    expect(fields(['存在问题', '牵头部门', '完成时限', '第一责任人', '来源', '完成情况', '编号'])).toEqual([
+      'title',
+      'department',
+      'deadline',
+      'person',
+      'source',
+      'status',
+      'ledgerCode',
+    ]);
+    expect(fields(['问题名称', '牵头单位', '办结时限', '办理状态', '发现时间', '问题类别', '办结日期'])).toEqual([
+      'title',
+      'department',
+      'deadline',
+      'status',
+      'registeredAt',
+      'domain',
+      'closedAt',
+    ]);
+    expect(fields(['问题', '责任部门', '整改期限', '完成时间', '问题编号'])).toEqual([
+      'title',
+      'department',
+      'deadline',
+      'closedAt',
+      'ledgerCode',
+    ]);
+  });
+
+  it('knows the English headers, in any case and spacing', () => {
+    expect(
+      fields(['No.', 'Ledger code', 'Title', 'Lead department', 'Deadline', 'Responsible person', 'SOURCE', 'status', 'closed date']),
+    ).toEqual([null, 'ledgerCode', 'title', 'department', 'deadline', 'person', 'source', 'status', 'closedAt']);
+  });
+
+  it('recognises a header word inside a longer header and ignores notes in brackets', () => {
+    expect(fields(['具体整改措施', '计划完成时限（年月日）', '*牵头责任单位'])).toEqual(['measures', 'deadline', 'department']);
+  });
+
+  it('gives 问题描述 to the description when 问题名称 is the title', () => {
+    expect(fields(['问题名称', '问题描述'])).toEqual(['title', 'description']);
+    expect(fields(['问题描述', '问题名称'])).toEqual(['description', 'title']);
+  });
+
+  it('leaves out a second column for the same field, with a note', () => {
+    const columns = mapColumns(['整改时限', '完成时限']);
+    expect(columns.map((c) => c.field)).toEqual(['deadline', null]);
+    expect(columns[1]!.note?.en).toContain('Column A');
+  });
+
+  it('lets a saved mapping override the suggestion', () => {
+    const columns = mapColumns(['问题', '说明', '部门'], { 说明: 'description', 问题: 'title', 部门: 'department' });
+    expect(columns.map((c) => [c.field, c.from])).toEqual([
+      ['title', 'mapping'],
+      ['description', 'mapping'],
+      ['department', 'mapping'],
+    ]);
+    expect(mapColumns(['问题', '备注'], { 问题: null }).map((c) => c.field)).toEqual([null, null]);
+  });
+});
