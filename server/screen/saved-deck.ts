@@ -1,0 +1,45 @@
+/**
+ * The deck saved on a display link (display_links.deck, a JSON object): its schema, for whoever saves
+ * one, and a lenient reader for the screen, which keeps every valid field of a stored deck and drops
+ * the rest, so an old or hand-edited deck still shows what it can.
+ */
+import { z } from 'zod';
+import {
+  DECK_LANGS,
+  DECK_LIMITS,
+  isSlideKey,
+  type SavedDeck,
+  SLIDE_KEYS,
+  type SlideKey,
+} from './deck-shape.ts';
+
+const seconds = (limits: { min: number; max: number }) => z.number().min(limits.min).max(limits.max);
+
+/** A saved deck, strictly: what an admin form should send as a display link's `deck`. */
+export const savedDeckSchema = z.strictObject({
+  slides: z.array(z.enum(SLIDE_KEYS)).min(1).optional(),
+  interval: seconds(DECK_LIMITS.interval).optional(),
+  refresh: seconds(DECK_LIMITS.refresh).optional(),
+  campaign: z.string().trim().min(1).max(64).optional(),
+  lang: z.enum(DECK_LANGS).optional(),
+});
+
+/** The valid parts of a stored deck; null when nothing in it is usable (or there is none). */
+export function readSavedDeck(raw: Record<string, unknown> | null | undefined): SavedDeck | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const deck: SavedDeck = {};
+  if (Array.isArray(raw.slides)) {
+    const slides = [
+      ...new Set(raw.slides.filter((s): s is SlideKey => typeof s === 'string' && isSlideKey(s))),
+    ];
+    if (slides.length > 0) deck.slides = slides;
+  }
+  const interval = seconds(DECK_LIMITS.interval).safeParse(raw.interval);
+  if (interval.success) deck.interval = interval.data;
+  const refresh = seconds(DECK_LIMITS.refresh).safeParse(raw.refresh);
+  if (refresh.success) deck.refresh = refresh.data;
+  if (typeof raw.campaign === 'string' && raw.campaign.trim() !== '' && raw.campaign.length <= 64)
+    deck.campaign = raw.campaign.trim();
+  if (raw.lang === 'zh-CN' || raw.lang === 'en') deck.lang = raw.lang;
+  return Object.keys(deck).length > 0 ? deck : null;
+}
