@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { sparklineSegments } from '../../../web/components/sparkline-points.ts';
+
+describe('sparkline points (width 100, height 24, margin 2)', () => {
+  it.each([
+    ['spreads values over the width, highest at the top', [0, 10, 5], ['2,22 50,2 98,12']],
+    ['splits the line where a value is missing', [1, null, 3], ['2,22', '98,2']],
+    ['draws a flat line through the middle', [5, 5], ['2,12 98,12']],
+    ['puts a single value in the middle', [7], ['50,12']],
+    ['draws nothing without values', [null, null], []],
+    ['draws nothing for an empty series', [], []],
+  ])('%s', (_name, values, expected) => {
+    expect(sparklineSegments(values, 100, 24)).toEqual(expected);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatMonthDay, lastDayCounted, recentWeekEnds, weekOf } from '../../../web/components/weeks.ts';
+
+describe('as-of weeks', () => {
+  it.each([
+    // Friday: the last whole week ended on the Sunday before.
+    ['2026-11-20T10:00:00', ['2026-11-15', '2026-11-08', '2026-11-01']],
+    // Monday at midnight: the week that ended on Sunday is whole.
+    ['2026-11-16T00:00:00', ['2026-11-15', '2026-11-08', '2026-11-01']],
+    // Sunday during the day: that week is not over yet.
+    ['2026-11-15T18:00:00', ['2026-11-08', '2026-11-01', '2026-10-25']],
+    // Across a year end.
+    ['2027-01-06T09:00:00', ['2027-01-03', '2026-12-27', '2026-12-20']],
+  ])('the last three week ends before %s', (now, expected) => {
+    expect(recentWeekEnds(now, 3)).toEqual(expected);
+  });
+
+  it('a week ending on Sunday starts on the Monday six days before', () => {
+    expect(weekOf('2026-11-15')).toBe('2026-11-09');
+  });
+
+  it.each([
+    ['2026-11-16T00:00:00', '2026-11-15'],
+    ['2026-11-20T10:00:00', '2026-11-20'],
+    ['2026-01-01T00:00:00', '2025-12-31'],
+  ])('T = %s counts up to the end of %s', (t, day) => {
+    expect(lastDayCounted(t)).toBe(day);
+  });
+
+  it.each([
+    ['en', 'Nov 16'],
+    ['zh-CN', '11月16日'],
+  ] as const)('a chart tick in %s reads %s', (lang, expected) => {
+    expect(formatMonthDay(lang, '2026-11-16')).toBe(expected);
+  });
+});

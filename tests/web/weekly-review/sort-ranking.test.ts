@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { nextSort, sortRanking, splitRanked } from '../../../web/features/weekly-review/sort-ranking.ts';
+import { row } from '../fixtures.ts';
+
+const lost = (onTimeRate: number) => ({
+  closureRate: 0,
+  onTimeRate,
+  overdueShare: 0,
+  medianDaysToClose: 0,
+  reopenRate: 0,
+  appraisal: 0,
+});
+
+const rows = [
+  row('D03', { overallRank: 1, rank: 1, score: 90, overallRankChange: 2, lost: lost(3) }),
+  row('D01', { overallRank: 2, rank: 1, score: 85, overallRankChange: null, lost: lost(10) }),
+  row('D02', { overallRank: 2, rank: 2, score: 85, overallRankChange: -4, lost: lost(10) }),
+  row('D04', { overallRank: 4, rank: 3, score: 60, overallRankChange: 0, lost: lost(1) }),
+];
+const codes = (rs: typeof rows) => rs.map((r) => r.department.code);
+
+describe('sorting the ranking table', () => {
+  it.each([
+    ['overallRank', 'asc', ['D03', 'D01', 'D02', 'D04']],
+    ['overallRank', 'desc', ['D04', 'D01', 'D02', 'D03']],
+    ['score', 'desc', ['D03', 'D01', 'D02', 'D04']],
+    ['score', 'asc', ['D04', 'D01', 'D02', 'D03']],
+    ['department', 'asc', ['D01', 'D02', 'D03', 'D04']],
+    ['rank', 'asc', ['D03', 'D01', 'D02', 'D04']],
+    // Most points lost on the on-time rate first; ties in rank order, then code.
+    ['onTimeRate', 'desc', ['D01', 'D02', 'D03', 'D04']],
+    // Biggest climb first; a department without a previous rank goes last either way.
+    ['rankChange', 'desc', ['D03', 'D04', 'D02', 'D01']],
+    ['rankChange', 'asc', ['D02', 'D04', 'D03', 'D01']],
+  ] as const)('by %s %s', (key, direction, expected) => {
+    expect(codes(sortRanking(rows, { key, direction }))).toEqual(expected);
+  });
+
+  it('does not change the rows it is given', () => {
+    sortRanking(rows, { key: 'department', direction: 'desc' });
+    expect(codes(rows)).toEqual(['D03', 'D01', 'D02', 'D04']);
+  });
+
+  it.each([
+    [{ key: 'score', direction: 'desc' }, 'score', { key: 'score', direction: 'asc' }],
+    [{ key: 'score', direction: 'asc' }, 'overallRank', { key: 'overallRank', direction: 'asc' }],
+    [{ key: 'overallRank', direction: 'asc' }, 'closureRate', { key: 'closureRate', direction: 'desc' }],
+    [{ key: 'overallRank', direction: 'asc' }, 'department', { key: 'department', direction: 'asc' }],
+  ] as const)('from %o, clicking %s sorts %o', (current, key, expected) => {
+    expect(nextSort(current, key)).toEqual(expected);
+  });
+
+  it('keeps the not-ranked departments apart', () => {
+    const all = [
+      ...rows,
+      row('D09', { ranked: false, notRankedReason: 'too_few_due', rank: null, overallRank: null }),
+    ];
+    const { ranked, notRanked } = splitRanked(all);
+    expect(codes(ranked)).toEqual(['D03', 'D01', 'D02', 'D04']);
+    expect(codes(notRanked)).toEqual(['D09']);
+  });
+});
