@@ -59,3 +59,84 @@ export function listDepartmentsWithCounts(db: Db, now: string): DepartmentRow[] 
     overdue: r.overdue,
   }));
 }
+
+export interface DepartmentInput {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  peerGroupId: number;
+  parentId: number | null;
+  active: boolean;
+}
+
+export function insertDepartment(db: Db, d: DepartmentInput): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id, parent_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(d.code, d.nameZh, d.nameEn, d.kind, d.peerGroupId, d.parentId, d.active ? 1 : 0).lastInsertRowid,
+  );
+}
+
+export function updateDepartment(db: Db, id: number, d: Omit<DepartmentInput, 'code'>): void {
+  db.prepare(
+    'UPDATE departments SET name_zh = ?, name_en = ?, kind = ?, peer_group_id = ?, parent_id = ?, active = ? WHERE id = ?',
+  ).run(d.nameZh, d.nameEn, d.kind, d.peerGroupId, d.parentId, d.active ? 1 : 0, id);
+}
+
+export interface DepartmentRecord extends DepartmentInput {
+  id: number;
+  aliases: string[];
+}
+
+export function getDepartmentByCode(db: Db, code: string): DepartmentRecord | null {
+  const row = db.prepare('SELECT * FROM departments WHERE code = ?').get(code) as
+    | {
+        id: number;
+        code: string;
+        name_zh: string;
+        name_en: string;
+        kind: string;
+        peer_group_id: number;
+        parent_id: number | null;
+        active: number;
+      }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    kind: row.kind,
+    peerGroupId: row.peer_group_id,
+    parentId: row.parent_id,
+    active: row.active === 1,
+    aliases: listAliases(db, row.id),
+  };
+}
+
+export function listAliases(db: Db, departmentId: number): string[] {
+  return (
+    db
+      .prepare('SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias')
+      .all(departmentId) as { alias: string }[]
+  ).map((r) => r.alias);
+}
+
+/** Replaces a department's aliases (other names used in offices' spreadsheets). */
+export function setAliases(db: Db, departmentId: number, aliases: string[]): void {
+  db.prepare('DELETE FROM department_aliases WHERE department_id = ?').run(departmentId);
+  const insert = db.prepare('INSERT INTO department_aliases (alias, department_id) VALUES (?, ?)');
+  for (const alias of aliases) insert.run(alias, departmentId);
+}
+
+/** The department already using an alias, if any. */
+export function aliasOwner(db: Db, alias: string): number | null {
+  const row = db.prepare('SELECT department_id FROM department_aliases WHERE alias = ?').get(alias) as
+    | { department_id: number }
+    | undefined;
+  return row?.department_id ?? null;
+}

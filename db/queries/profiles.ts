@@ -54,3 +54,29 @@ export function getProfile(db: Db, id: number): ProfileRow | null {
 export function listProfiles(db: Db): ProfileRow[] {
   return (db.prepare('SELECT * FROM scoring_profiles ORDER BY id DESC').all() as RawProfile[]).map(toProfile);
 }
+
+/** Saves a profile as the next version of its name and makes it the one in force; returns its id. */
+export function saveProfileVersion(
+  db: Db,
+  p: {
+    name: string;
+    config: ProfileConfig;
+    note: string | null;
+    createdAt: string;
+    createdBy: number | null;
+  },
+): number {
+  const next = (
+    db
+      .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM scoring_profiles WHERE name = ?')
+      .get(p.name) as { v: number }
+  ).v;
+  db.prepare('UPDATE scoring_profiles SET active = 0 WHERE active = 1').run();
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO scoring_profiles (name, version, config, active, created_at, created_by, note) VALUES (?, ?, ?, 1, ?, ?, ?)',
+      )
+      .run(p.name, next, JSON.stringify(p.config), p.createdAt, p.createdBy, p.note).lastInsertRowid,
+  );
+}

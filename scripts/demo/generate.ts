@@ -148,7 +148,18 @@ export function generateDemo(db: Db, options: DemoOptions): { items: number } {
   const end = toSec(addDays(options.anchor, 1)) - 1;
   const start = toSec(weekStart(addDays(options.anchor, -728)));
   const midpoint = start + 52 * 7 * DAY;
-  const utc = (sec: number) => localToInstant(text(sec), options.tz).toISOString();
+  // The zone's offset is looked up once per hour of local time: Intl is slow, and the generator dates
+  // millions of events.
+  const offsets = new Map<number, number>();
+  const utc = (sec: number) => {
+    const hour = Math.floor(sec / 3600);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      offset = hour * 3600 - localToInstant(text(hour * 3600), options.tz).getTime() / 1000;
+      offsets.set(hour, offset);
+    }
+    return new Date((Math.round(sec) - offset) * 1000).toISOString();
+  };
   // Accounts and the profile are dated at the start of the data, so the same options give the same file.
   const nowUtc = utc(start);
 

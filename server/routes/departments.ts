@@ -1,9 +1,144 @@
 import { Hono } from 'hono';
-import { listDepartmentsWithCounts } from '../../db/queries/departments.ts';
-import type { AppEnv } from '../context.ts';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import {
+  aliasOwner,
+  getDepartmentByCode,
+  insertDepartment,
+  listDepartmentsWithCounts,
+  setAliases,
+  updateDepartment,
+} from '../../db/queries/departments.ts';
+import { findByCode } from '../../db/queries/lookups.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { nowMoment } from '../now.ts';
+import { validate } from '../validation.ts';
 
-export const departments = new Hono<AppEnv>().get('/', (c) => {
-  const { db } = c.var.deps;
-  return c.json({ departments: listDepartmentsWithCounts(db, nowMoment(c.var.deps)) }, 200);
-});
+const fields = {
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(120),
+  kind: z.enum(DEPARTMENT_KINDS).default('county_department'),
+  peerGroup: z.string().trim().min(1).max(64),
+  parent: z.string().trim().min(1).max(64).nullable().default(null),
+  active: z.boolean().default(true),
+  aliases: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+};
+const codeParam = z.object({ code: z.string().min(1).max(64) });
+const DEPARTMENT = { zh: '部门', en: 'department' };
+
+function resolveRefs(deps: AppDeps, body: { peerGroup: string; parent: string | null }) {
+  const group = findByCode(deps.db, 'peer_groups', body.peerGroup);
+  if (!group) throw notFound({ zh: '部门分组', en: 'peer group' }, body.peerGroup, 'peerGroup');
+  const parent = body.parent === null ? null : findByCode(deps.db, 'departments', body.parent);
+  if (body.parent !== null && !parent) throw notFound(DEPARTMENT, body.parent, 'parent');
+  return { peerGroupId: group.id, parentId: parent?.id ?? null };
+}
+
+function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | null) {
+  for (const [index, alias] of aliases.entries()) {
+    const owner = aliasOwner(deps.db, alias);
+    if (owner !== null && owner !== departmentId) {
+      throw new ApiError(
+        409,
+        'duplicate',
+        {
+          zh: `别名「${alias}」已属于其他部门`,
+          en: `The alias "${alias}" already belongs to another department`,
+        },
+        { field: `aliases.${index}` },
+      );
+    }
+  }
+}
+
+/** Departments: the list with item counts (everyone), and their upkeep by the supervision office. */
+export const departments = new Hono<AppEnv>()
+  .get('/', (c) =>
+    c.json({ departments: listDepartmentsWithCounts(c.var.deps.db, nowMoment(c.var.deps)) }, 200),
+  )
+  .get('/:code', validate('param', codeParam), (c) => {
+    const department = getDepartmentByCode(c.var.deps.db, c.req.valid('param').code);
+    if (!department) throw notFound(DEPARTMENT, c.req.valid('param').code, 'code');
+    return c.json({ department }, 200);
+  })
+  .post(
+    '/',
+    requireRole('admin'),
+    validate('json', z.strictObject({ code: z.string().trim().min(1).max(64), ...fields })),
+    (c) => {
+      const body = c.req.valid('json');
+      const deps = c.var.deps;
+      if (findByCode(deps.db, 'departments', body.code)) {
+        throw new ApiError(
+          409,
+          'duplicate',
+          { zh: `部门编码 ${body.code} 已存在`, en: `Department code ${body.code} already exists` },
+          { field: 'code' },
+        );
+      }
+      const refs = resolveRefs(deps, body);
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          checkAliases(deps, body.aliases, null);
+          const created = insertDepartment(deps.db, { ...body, ...refs });
+          setAliases(deps.db, created, body.aliases);
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'department.create',
+            entity: 'department',
+            entityId: created,
+            after: body,
+          });
+        })
+        .immediate();
+      return c.json({ department: getDepartmentByCode(deps.db, body.code)! }, 201);
+    },
+  )
+  .put(
+    '/:code',
+    requireRole('admin'),
+    validate('param', codeParam),
+    validate('json', z.strictObject(fields)),
+    (c) => {
+      const { code } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const deps = c.var.deps;
+      const before = getDepartmentByCode(deps.db, code);
+      if (!before) throw notFound(DEPARTMENT, code, 'code');
+      const refs = resolveRefs(deps, body);
+      if (refs.parentId === before.id) {
+        throw new ApiError(
+          400,
+          'invalid_parameter',
+          {
+            zh: '参数 parent 无效：不能以自身为上级',
+            en: 'Invalid parameter parent: a department cannot be its own parent',
+          },
+          { field: 'parent' },
+        );
+      }
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          checkAliases(deps, body.aliases, before.id);
+          updateDepartment(deps.db, before.id, { ...body, ...refs });
+          setAliases(deps.db, before.id, body.aliases);
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'department.update',
+            entity: 'department',
+            entityId: before.id,
+            before,
+            after: body,
+          });
+        })
+        .immediate();
+      return c.json({ department: getDepartmentByCode(deps.db, code)! }, 200);
+    },
+  );

@@ -1,0 +1,37 @@
+import type { Db } from '../open.ts';
+
+export interface CampaignInput {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export function insertCampaign(db: Db, c: CampaignInput): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(c.code, c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn).lastInsertRowid,
+  );
+}
+
+export function updateCampaign(db: Db, id: number, c: Omit<CampaignInput, 'code'>): void {
+  db.prepare(
+    'UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, starts_on = ?, ends_on = ? WHERE id = ?',
+  ).run(c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn, id);
+}
+
+export function insertDomain(
+  db: Db,
+  d: { campaignId: number; code: string; nameZh: string; nameEn: string },
+): number {
+  return Number(
+    db
+      .prepare('INSERT INTO domains (campaign_id, code, name_zh, name_en) VALUES (?, ?, ?, ?)')
+      .run(d.campaignId, d.code, d.nameZh, d.nameEn).lastInsertRowid,
+  );
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import { listAppraisals, upsertAppraisal } from '../../db/queries/appraisals.ts';
+import { findByCode } from '../../db/queries/lookups.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validation.ts';
+
+const row = z.strictObject({
+  department: z.string().trim().min(1).max(64),
+  kind: z.enum(['public_appraisal', 'work_assessment']),
+  period: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/,
+      'a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)',
+    ),
+  score: z.number().min(0).max(1000),
+  rank: z.number().int().min(1).nullable().default(null),
+  outOf: z.number().int().min(1).nullable().default(null),
+});
+
+/**
+ * External appraisals (民主评议, 政府工作考核): a score and rank per department per period, imported
+ * by the supervision office and shown beside Closeout's own figures. An import is all or nothing.
+ */
+export const appraisals = new Hono<AppEnv>()
+  .get('/', validate('query', z.strictObject({ period: z.string().max(10).optional() })), (c) =>
+    c.json({ appraisals: listAppraisals(c.var.deps.db, c.req.valid('query').period) }, 200),
+  )
+  .post(
+    '/',
+    requireRole('admin'),
+    validate('json', z.strictObject({ rows: z.array(row).min(1).max(5000) })),
+    (c) => {
+      const { rows } = c.req.valid('json');
+      const deps = c.var.deps;
+      const resolved = rows.map((r, index) => {
+        const department = findByCode(deps.db, 'departments', r.department);
+        if (!department) {
+          throw new ApiError(
+            400,
+            'invalid_parameter',
+            {
+              zh: `第 ${index + 1} 行：找不到部门 ${r.department}`,
+              en: `Row ${index + 1}: no department "${r.department}"`,
+            },
+            { field: `rows.${index}.department`, row: index + 1 },
+          );
+        }
+        if (r.rank !== null && r.outOf !== null && r.rank > r.outOf) {
+          throw new ApiError(
+            400,
+            'invalid_parameter',
+            { zh: `第 ${index + 1} 行：名次大于总数`, en: `Row ${index + 1}: rank is greater than outOf` },
+            { field: `rows.${index}.rank`, row: index + 1 },
+          );
+        }
+        return { ...r, departmentId: department.id };
+      });
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          for (const r of resolved) upsertAppraisal(deps.db, r);
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'appraisal.import',
+            entity: 'appraisal',
+            entityId: null,
+            after: { rows: rows.length, periods: [...new Set(rows.map((r) => r.period))] },
+          });
+        })
+        .immediate();
+      return c.json({ imported: rows.length }, 201);
+    },
+  );

@@ -1,0 +1,133 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import { insertCampaign, insertDomain, updateCampaign } from '../../db/queries/campaigns.ts';
+import { findByCode, listCampaigns, listDomains } from '../../db/queries/lookups.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, invalidParameter, notFound } from '../errors.ts';
+import { daySchema, validate } from '../validation.ts';
+
+const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+const fields = {
+  nameZh: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().min(1).max(200),
+  kind: z.enum(KINDS),
+  startsOn: daySchema,
+  endsOn: daySchema.nullable().default(null),
+};
+const codeParam = z.object({ code: z.string().min(1).max(64) });
+const CAMPAIGN = { zh: '活动', en: 'campaign' };
+
+function checkPeriod(b: { startsOn: string; endsOn: string | null }) {
+  if (b.endsOn !== null && b.endsOn < b.startsOn)
+    throw invalidParameter('endsOn', { zh: '不能早于开始日期', en: 'must not be before startsOn' });
+}
+
+const duplicate = (what: string, value: string, field: string) =>
+  new ApiError(
+    409,
+    'duplicate',
+    { zh: `${what} ${value} 已存在`, en: `${field} ${value} already exists` },
+    { field },
+  );
+
+/** Campaigns and their domains: listed for everyone, kept by the supervision office. */
+export const campaigns = new Hono<AppEnv>()
+  .get('/', (c) => {
+    const { db } = c.var.deps;
+    const domains = listDomains(db);
+    return c.json(
+      {
+        campaigns: listCampaigns(db).map((x) => ({
+          ...x,
+          domains: domains.filter((d) => d.campaignCode === x.code),
+        })),
+      },
+      200,
+    );
+  })
+  .post('/', requireRole('admin'), validate('json', z.strictObject({ code, ...fields })), (c) => {
+    const body = c.req.valid('json');
+    const deps = c.var.deps;
+    checkPeriod(body);
+    if (findByCode(deps.db, 'campaigns', body.code)) throw duplicate('活动编码', body.code, 'code');
+    const at = deps.clock.now().toISOString();
+    deps.db
+      .transaction(() => {
+        const id = insertCampaign(deps.db, body);
+        recordAudit(deps.db, {
+          at,
+          actor: actorOf(c.var.user),
+          action: 'campaign.create',
+          entity: 'campaign',
+          entityId: id,
+          after: body,
+        });
+      })
+      .immediate();
+    return c.json({ campaign: listCampaigns(deps.db).find((x) => x.code === body.code)! }, 201);
+  })
+  .put(
+    '/:code',
+    requireRole('admin'),
+    validate('param', codeParam),
+    validate('json', z.strictObject(fields)),
+    (c) => {
+      const body = c.req.valid('json');
+      const deps = c.var.deps;
+      const before = listCampaigns(deps.db).find((x) => x.code === c.req.valid('param').code);
+      if (!before) throw notFound(CAMPAIGN, c.req.valid('param').code, 'code');
+      checkPeriod(body);
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          updateCampaign(deps.db, before.id, body);
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'campaign.update',
+            entity: 'campaign',
+            entityId: before.id,
+            before,
+            after: body,
+          });
+        })
+        .immediate();
+      return c.json({ campaign: listCampaigns(deps.db).find((x) => x.code === before.code)! }, 200);
+    },
+  )
+  .post(
+    '/:code/domains',
+    requireRole('admin'),
+    validate('param', codeParam),
+    validate('json', z.strictObject({ code, nameZh: fields.nameZh, nameEn: fields.nameEn })),
+    (c) => {
+      const body = c.req.valid('json');
+      const deps = c.var.deps;
+      const campaign = findByCode(deps.db, 'campaigns', c.req.valid('param').code);
+      if (!campaign) throw notFound(CAMPAIGN, c.req.valid('param').code, 'code');
+      if (findByCode(deps.db, 'domains', body.code)) throw duplicate('领域编码', body.code, 'code');
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          const id = insertDomain(deps.db, { campaignId: campaign.id, ...body });
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'domain.create',
+            entity: 'domain',
+            entityId: id,
+            after: { campaign: campaign.code, ...body },
+          });
+        })
+        .immediate();
+      return c.json({ domain: listDomains(deps.db).find((d) => d.code === body.code)! }, 201);
+    },
+  );

@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import { getActiveProfile, listProfiles, saveProfileVersion } from '../../db/queries/profiles.ts';
+import { getDepartmentRanking } from '../../db/queries/ranking.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { COMPONENTS, type ProfileConfig, validateProfile } from '../domain/scoring.ts';
+import { ApiError } from '../errors.ts';
+import { resolveMoment, resolveScope } from '../figures/params.ts';
+import { asOfSchema, validate } from '../validation.ts';
+
+const rule = z.strictObject({ weight: z.number().min(0).max(100), floor: z.number(), target: z.number() });
+const configSchema = z.strictObject({
+  minDueItems: z.number().int().min(1).max(1000),
+  warningDays: z.number().int().min(0).max(365),
+  components: z.strictObject(
+    Object.fromEntries(COMPONENTS.map((c) => [c, rule])) as Record<(typeof COMPONENTS)[number], typeof rule>,
+  ),
+});
+
+function checked(config: ProfileConfig): ProfileConfig {
+  const problems = validateProfile(config);
+  if (problems.length > 0) {
+    throw new ApiError(
+      400,
+      'invalid_parameter',
+      { zh: `评分方案无效：${problems.join('；')}`, en: `Invalid scoring profile: ${problems.join('; ')}` },
+      { field: problems[0]!.split(':')[0], problems },
+    );
+  }
+  return config;
+}
+
+/**
+ * Scoring profiles: versioned weights and thresholds. A change is a new version (never an edit of an
+ * old one), so every published ranking can be recomputed exactly; an admin first previews how the
+ * ranking would move.
+ */
+export const profiles = new Hono<AppEnv>()
+  .get('/', (c) => c.json({ profiles: listProfiles(c.var.deps.db) }, 200))
+  .post(
+    '/preview',
+    requireRole('admin'),
+    validate(
+      'json',
+      z.strictObject({ config: configSchema, asOf: asOfSchema.optional(), campaign: z.string().optional() }),
+    ),
+    (c) => {
+      const { config, asOf, campaign } = c.req.valid('json');
+      const deps = c.var.deps;
+      const t = resolveMoment(deps, asOf);
+      const scope = resolveScope(deps, { campaign });
+      const current = getActiveProfile(deps.db);
+      const before = new Map(
+        getDepartmentRanking(deps.db, { t, scope, profile: current.config }).map((r) => [
+          r.department.code,
+          r,
+        ]),
+      );
+      const after = getDepartmentRanking(deps.db, { t, scope, profile: checked(config) });
+      return c.json(
+        {
+          asOf: t,
+          currentProfile: { id: current.id, name: current.name, version: current.version },
+          rows: after.map((r) => {
+            const b = before.get(r.department.code);
+            return {
+              department: r.department,
+              score: r.score,
+              overallRank: r.overallRank,
+              ranked: r.ranked,
+              currentScore: b?.score ?? null,
+              currentOverallRank: b?.overallRank ?? null,
+              rankChange:
+                b?.overallRank != null && r.overallRank !== null ? b.overallRank - r.overallRank : null,
+            };
+          }),
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    '/',
+    requireRole('admin'),
+    validate(
+      'json',
+      z.strictObject({
+        name: z.string().trim().min(1).max(40).default('default'),
+        config: configSchema,
+        note: z.string().max(500).nullable().default(null),
+      }),
+    ),
+    (c) => {
+      const { name, config, note } = c.req.valid('json');
+      const deps = c.var.deps;
+      const at = deps.clock.now().toISOString();
+      const id = deps.db
+        .transaction(() => {
+          const before = getActiveProfile(deps.db);
+          const saved = saveProfileVersion(deps.db, {
+            name,
+            config: checked(config),
+            note,
+            createdAt: at,
+            createdBy: c.var.user.id,
+          });
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'profile.create_version',
+            entity: 'scoring_profile',
+            entityId: saved,
+            before: { id: before.id, name: before.name, version: before.version, config: before.config },
+            after: { name, config },
+          });
+          return saved;
+        })
+        .immediate();
+      return c.json({ profile: listProfiles(deps.db).find((p) => p.id === id)! }, 201);
+    },
+  );

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { DEFAULT_PROFILE } from '../../server/domain/scoring.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { call, NOW, openSession, seedAccounts, type TestSession } from '../helpers/accounts.ts';
+import { ledger } from '../helpers/ledger.ts';
+
+function setup() {
+  const seeded = seedAccounts();
+  const { db } = seeded;
+  const app = createApp({ db, clock: fixedClock(NOW) });
+  const admin = openSession(db, seeded.users.admin);
+  const editor = openSession(db, seeded.users.editor);
+  const send = async (session: TestSession, method: string, path: string, body?: unknown) => {
+    const res = await call(app, method, path, { session, body, headers: { 'accept-language': 'en' } });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  return { db, admin, editor, send };
+}
+
+describe('scoring profiles', () => {
+  it('preview how the ranking would move, then save a new version that is in force', async () => {
+    const { db, admin, send } = setup();
+    // D01: everything closed on time but slowly (60 days); D02: closed fast but 2 of 5 late.
+    const l = ledger(db);
+    for (let k = 0; k < 5; k++) {
+      l.item({
+        code: `a${k}`,
+        department: null,
+        registered: '2026-03-01',
+        deadline: '2026-05-31',
+        closures: [{ closed: '2026-04-30' }],
+      });
+    }
+    db.prepare("UPDATE items SET department_id = (SELECT id FROM departments WHERE code = 'D01')").run();
+    for (let k = 0; k < 5; k++) {
+      l.item({
+        code: `b${k}`,
+        department: null,
+        registered: '2026-03-01',
+        deadline: '2026-03-05',
+        closures: [{ closed: k < 3 ? '2026-03-04' : '2026-03-08' }],
+      });
+    }
+    db.prepare(
+      "UPDATE items SET department_id = (SELECT id FROM departments WHERE code = 'D02') WHERE ledger_code LIKE 'b%'",
+    ).run();
+
+    // Default: D01 on-time 1 → 30, median 60 days → 15 × 30/75 = 6; D02 on-time 0.6 → 6.67, median 5 → 15.
+    // D01 = 25 + 30 + 20 + 6 + 10 = 91; D02 = 25 + 6.67 + 20 + 15 + 10 = 76.67.
+    const speedFirst = structuredClone(DEFAULT_PROFILE);
+    speedFirst.components.onTimeRate.weight = 10;
+    speedFirst.components.medianDaysToClose.weight = 35;
+    // Then: D01 = 25 + 10 + 20 + 35 × 0.4 + 10 = 79; D02 = 25 + 10 × 0.1/0.45 + 20 + 35 + 10 = 92.22.
+    const preview = await send(admin, 'POST', '/api/profiles/preview', {
+      config: speedFirst,
+      asOf: '2026-06-30',
+    });
+    expect(preview.status).toBe(200);
+    const row = (code: string) =>
+      preview.body.rows.find((r: { department: { code: string } }) => r.department.code === code);
+    expect([row('D01').currentScore, row('D01').score, row('D01').rankChange]).toEqual([91, 79, -1]);
+    expect([row('D02').currentScore, row('D02').score, row('D02').rankChange]).toEqual([76.67, 92.22, 1]);
+
+    const saved = await send(admin, 'POST', '/api/profiles', { config: speedFirst, note: '更看重办结速度' });
+    expect(saved.status).toBe(201);
+    expect([saved.body.profile.version, saved.body.profile.active]).toEqual([2, true]);
+    const ranking = await send(admin, 'GET', '/api/figures/ranking?asOf=2026-06-30');
+    expect(ranking.body.profile.version).toBe(2);
+    expect(ranking.body.rows[0].department.code).toBe('D02');
+    // The old version still recomputes the old ranking exactly.
+    const old = await send(admin, 'GET', '/api/figures/ranking?asOf=2026-06-30&profile=1');
+    expect(old.body.rows[0].score).toBe(91);
+    expect(db.prepare("SELECT action FROM audit_log WHERE entity = 'scoring_profile'").all()).toEqual([
+      { action: 'profile.create_version' },
+    ]);
+  });
+
+  it('refuse weights that do not add up to 100, naming the field', async () => {
+    const { admin, editor, send } = setup();
+    const bad = structuredClone(DEFAULT_PROFILE);
+    bad.components.appraisal.weight = 10;
+    const res = await send(admin, 'POST', '/api/profiles', { config: bad });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.field).toBe('components');
+    expect(res.body.error.message).toContain('add up to 110');
+    expect((await send(editor, 'POST', '/api/profiles', { config: DEFAULT_PROFILE })).status).toBe(403);
+  });
+});
+
+describe('departments, campaigns and appraisals', () => {
+  it('create and update departments with aliases, refusing an alias another department uses', async () => {
+    const { admin, editor, send } = setup();
+    const created = await send(admin, 'POST', '/api/departments', {
+      code: 'D03',
+      nameZh: '县住房和城乡建设局',
+      nameEn: 'Housing Bureau',
+      peerGroup: 'G1',
+      aliases: ['住建局', '县住建局'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.department.aliases).toEqual(['住建局', '县住建局']);
+    const clash = await send(admin, 'PUT', '/api/departments/D01', {
+      nameZh: '县发改局',
+      nameEn: 'DRB',
+      peerGroup: 'G1',
+      aliases: ['住建局'],
+    });
+    expect([clash.status, clash.body.error.details.field]).toEqual([409, 'aliases.0']);
+    const updated = await send(admin, 'PUT', '/api/departments/D03', {
+      nameZh: '县住建局',
+      nameEn: 'Housing Bureau',
+      peerGroup: 'G1',
+      active: false,
+      aliases: [],
+    });
+    expect([updated.body.department.active, updated.body.department.aliases]).toEqual([false, []]);
+    expect(
+      (
+        await send(editor, 'POST', '/api/departments', {
+          code: 'X',
+          nameZh: 'x',
+          nameEn: 'x',
+          peerGroup: 'G1',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(admin, 'POST', '/api/departments', {
+          code: 'D01',
+          nameZh: 'x',
+          nameEn: 'x',
+          peerGroup: 'G1',
+        })
+      ).body.error.details.field,
+    ).toBe('code');
+  });
+
+  it('create campaigns and domains, checking the period', async () => {
+    const { admin, send } = setup();
+    const bad = await send(admin, 'POST', '/api/campaigns', {
+      code: 'C9',
+      nameZh: '活动',
+      nameEn: 'C',
+      kind: 'other',
+      startsOn: '2026-05-01',
+      endsOn: '2026-04-01',
+    });
+    expect([bad.status, bad.body.error.details.field]).toEqual([400, 'endsOn']);
+    expect(
+      (
+        await send(admin, 'POST', '/api/campaigns', {
+          code: 'C9',
+          nameZh: '活动',
+          nameEn: 'C',
+          kind: 'other',
+          startsOn: '2026-05-01',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await send(admin, 'POST', '/api/campaigns/C9/domains', {
+          code: 'parking',
+          nameZh: '停车收费',
+          nameEn: 'Parking',
+        })
+      ).status,
+    ).toBe(201);
+    const list = await send(admin, 'GET', '/api/campaigns');
+    expect(list.body.campaigns[0].domains.map((d: { code: string }) => d.code)).toEqual(['parking']);
+  });
+
+  it('import appraisals all or nothing, naming the bad row', async () => {
+    const { db, admin, send } = setup();
+    const bad = await send(admin, 'POST', '/api/appraisals', {
+      rows: [
+        { department: 'D01', kind: 'public_appraisal', period: '2025', score: 91.5, rank: 8, outOf: 40 },
+        { department: 'NOPE', kind: 'public_appraisal', period: '2025', score: 80, rank: 22, outOf: 40 },
+      ],
+    });
+    expect([bad.status, bad.body.error.details.field, bad.body.error.details.row]).toEqual([
+      400,
+      'rows.1.department',
+      2,
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM appraisals').get()).toEqual({ n: 0 });
+    const ok = await send(admin, 'POST', '/api/appraisals', {
+      rows: [
+        { department: 'D01', kind: 'public_appraisal', period: '2025', score: 91.5, rank: 8, outOf: 40 },
+        { department: 'D02', kind: 'public_appraisal', period: '2025', score: 80, rank: 22, outOf: 40 },
+      ],
+    });
+    expect(ok.status).toBe(201);
+    const list = await send(admin, 'GET', '/api/appraisals?period=2025');
+    expect(
+      list.body.appraisals.map((a: { departmentCode: string; rank: number }) => [a.departmentCode, a.rank]),
+    ).toEqual([
+      ['D01', 8],
+      ['D02', 22],
+    ]);
+  });
+});
