@@ -1,0 +1,78 @@
+/**
+ * The audit log (table audit_log, append-only): every change outside the item history. Any route that
+ * changes something records it here with `recordAudit`, in the same transaction as the change.
+ */
+import type { Actor } from '../../server/auth/principal.ts';
+import type { Db } from '../open.ts';
+
+export interface AuditEntry {
+  /** UTC instant, ISO text. */
+  at: string;
+  actor: Actor;
+  /** What happened, 'entity.verb': 'user.create', 'display_link.revoke', 'session.login', ... */
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  /** State before and after the change, as JSON-able values; never secrets (no hashes, no tokens). */
+  before?: unknown;
+  after?: unknown;
+}
+
+export function recordAudit(db: Db, e: AuditEntry): void {
+  db.prepare(
+    `INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, before, after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.at,
+    e.actor.actorId,
+    e.actor.actorName,
+    e.action,
+    e.entity,
+    e.entityId === null ? null : String(e.entityId),
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The latest audit rows first, optionally only those of one entity. */
+export function listAudit(db: Db, options: { entity?: string; limit?: number } = {}): AuditRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, at, actor_id, actor_name, action, entity, entity_id, before, after FROM audit_log
+       WHERE @entity IS NULL OR entity = @entity ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({ entity: options.entity ?? null, limit: options.limit ?? 100 }) as {
+    id: number;
+    at: string;
+    actor_id: number | null;
+    actor_name: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    before: string | null;
+    after: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
+}

@@ -1,0 +1,53 @@
+/**
+ * Department scoping of item writes, enforced by the SQL itself (DESIGN.md §7, issue 4 §4).
+ *
+ * A department editor may change only its own department's items. Every statement that changes an
+ * item (UPDATE items, and inserts into item_history, milestones, urgings, ... that are keyed by an
+ * item) adds ITEM_WRITE_SCOPE to its WHERE clause and binds the parameters of `itemScopeParams`:
+ *
+ *   const stmt = db.prepare(`UPDATE items SET measures = @measures, version = version + 1
+ *                            WHERE id = @id AND ${ITEM_WRITE_SCOPE}`);
+ *   const { changes } = stmt.run({ id, measures, ...itemScopeParams(scope) });
+ *   if (changes === 0) throw refusedItemWrite(db, id, scope);   // from server/auth/item-scope.ts
+ *
+ * The scope comes from the signed-in user (`itemWriteScopeFor(c.var.user)` in
+ * server/auth/item-scope.ts): admins write every department's items, an editor only its own. The
+ * condition is written with an explicit "all" flag rather than "department IS NULL means all", so a
+ * missing department can never widen an editor's reach: an item without a department, or an editor
+ * bound to NULL, matches nothing.
+ */
+import type { Db } from '../open.ts';
+
+export type ItemWriteScope = { kind: 'all' } | { kind: 'department'; departmentId: number };
+
+/** The WHERE condition limiting a write on `items` (unaliased) to the writer's scope. */
+export const ITEM_WRITE_SCOPE = itemWriteScopeSql();
+
+/** The same condition for a query that aliases the items table (e.g. `itemWriteScopeSql('i')`). */
+export function itemWriteScopeSql(alias?: string): string {
+  const column = alias ? `${alias}.department_id` : 'department_id';
+  return `(@scope_all = 1 OR ${column} = @scope_department_id)`;
+}
+
+/** The parameters ITEM_WRITE_SCOPE reads. */
+export function itemScopeParams(scope: ItemWriteScope): {
+  scope_all: 0 | 1;
+  scope_department_id: number | null;
+} {
+  return scope.kind === 'all'
+    ? { scope_all: 1, scope_department_id: null }
+    : { scope_all: 0, scope_department_id: scope.departmentId };
+}
+
+/** Whether a department is inside the scope: for inserts, and for moving an item to another department. */
+export function departmentInScope(scope: ItemWriteScope, departmentId: number | null): boolean {
+  return scope.kind === 'all' || (departmentId !== null && departmentId === scope.departmentId);
+}
+
+/** The department of an item: undefined when there is no such item, null when it has none. */
+export function findItemDepartment(db: Db, itemId: number): number | null | undefined {
+  const row = db.prepare('SELECT department_id FROM items WHERE id = ?').get(itemId) as
+    | { department_id: number | null }
+    | undefined;
+  return row === undefined ? undefined : row.department_id;
+}
