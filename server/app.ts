@@ -1,20 +1,29 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/open.ts';
+import { apiBodyLimit, authenticate, noStore } from './auth/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
+import { auth } from './routes/auth.ts';
 import { departments } from './routes/departments.ts';
+import { displayLinks } from './routes/display-links.ts';
 import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
 import { reference } from './routes/reference.ts';
+import { users } from './routes/users.ts';
 
 export interface AppOptions {
   db: Db;
   clock: Clock;
   tz?: string;
+  /** Behind a reverse proxy (CLOSEOUT_TRUST_PROXY): read X-Forwarded-For / X-Forwarded-Host. */
+  trustProxy?: boolean;
 }
 
+// Every /api request passes the access layer (server/auth) first: body size limit, no caching, then
+// who is asking, the CSRF checks and the route gate. Routes that need a role say so with requireRole.
 function buildApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .basePath('/api')
@@ -22,7 +31,13 @@ function buildApi(deps: AppDeps) {
       c.set('deps', deps);
       await next();
     })
+    .use(apiBodyLimit)
+    .use(noStore)
+    .use(authenticate)
     .route('/health', health)
+    .route('/auth', auth)
+    .route('/users', users)
+    .route('/display-links', displayLinks)
     .route('/departments', departments)
     .route('/reference', reference)
     .route('/figures', figures);
@@ -31,7 +46,7 @@ function buildApi(deps: AppDeps) {
 export type AppType = ReturnType<typeof buildApi>;
 
 /** The whole HTTP API; main.ts adds static files and the listener. */
-export function createApp({ db, clock, tz = 'Asia/Shanghai' }: AppOptions) {
+export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
@@ -49,13 +64,21 @@ export function createApp({ db, clock, tz = 'Asia/Shanghai' }: AppOptions) {
       },
     }),
   );
-  app.route('/', buildApi({ db, clock, tz }));
+  app.route('/', buildApi({ db, clock, tz, trustProxy }));
   app.notFound((c) => {
     const error = new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
     return c.json(errorBody(error, requestLang(c)), 404);
   });
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err, requestLang(c)), err.status);
+    // Hono's own 4xx, e.g. a JSON body that does not parse: a client error, not a server failure.
+    if (err instanceof HTTPException && err.status < 500) {
+      const error = new ApiError(err.status, 'bad_request', {
+        zh: '请求格式不对（例如请求内容不是有效的 JSON）',
+        en: `Bad request: ${err.message}`,
+      });
+      return c.json(errorBody(error, requestLang(c)), error.status);
+    }
     console.error(err);
     const error = new ApiError(500, 'internal', { zh: '服务器内部错误', en: 'Internal server error' });
     return c.json(errorBody(error, requestLang(c)), 500);

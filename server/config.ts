@@ -8,6 +8,8 @@ export interface Config {
   demo: boolean;
   /** A fixed "now" (ISO instant), for demonstrations and browser tests; the real clock when unset. */
   now: string | null;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling per client). */
+  trustProxy: boolean;
 }
 
 /** Reads the configuration from environment variables (documented in the README), failing on bad values. */
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tz,
     demo: !['0', 'false', 'off', 'no'].includes((env.CLOSEOUT_DEMO ?? '1').toLowerCase()),
     now,
+    trustProxy: ['1', 'true', 'on', 'yes'].includes((env.CLOSEOUT_TRUST_PROXY ?? '0').toLowerCase()),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import type { Principal, SessionUser } from './auth/principal.ts';
 import type { Clock } from './domain/time.ts';
 
 /** What every route can reach: the database, the clock and the organisation's time zone. */
@@ -6,6 +7,12 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   tz: string;
+  /** Behind a reverse proxy: take the client address and host from X-Forwarded-For / X-Forwarded-Host. */
+  trustProxy?: boolean;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+/**
+ * Request variables: `deps`; `principal`, who is asking (set for every /api request by
+ * server/auth/authenticate.ts); `user`, the signed-in user or null (never null after `requireRole`).
+ */
+export type AppEnv = { Variables: { deps: AppDeps; principal: Principal; user: SessionUser | null } };

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
 import { createApp } from './app.ts';
+import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 
@@ -30,8 +31,14 @@ if (config.demo && isEmpty.n === 0) {
   );
 }
 
+const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now());
+if (firstAdmin) console.log(firstAdmin);
+const demoAccounts = await ensureDemoAccounts(db, clock.now());
+if (demoAccounts.length > 0)
+  console.log(`Demo accounts ${demoAccounts.join(', ')} have the demo password (see README; demo only)`);
+
 const webRoot = path.resolve('dist/web');
-const app = createApp({ db, clock, tz: config.tz });
+const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy });
 app.use('/api/*', logger());
 if (fs.existsSync(path.join(webRoot, 'index.html'))) {
   const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');

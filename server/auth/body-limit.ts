@@ -1,0 +1,44 @@
+/**
+ * Request body size limits for the API (hono/body-limit), answering 413 in the one error shape.
+ * JSON requests stay small; a route that takes uploads (spreadsheet import) gets its own entry in
+ * BODY_LIMITS, matched by path prefix, longest first.
+ */
+
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.ts';
+import { payloadTooLarge } from './errors.ts';
+
+const KIB = 1024;
+
+export const DEFAULT_BODY_LIMIT = 64 * KIB;
+
+/** Larger limits for particular path prefixes, e.g. `{ prefix: '/api/imports', maxBytes: 20 * 1024 * KIB }`. */
+export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = [];
+
+const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
+
+function limiterFor(maxBytes: number) {
+  let limiter = limiters.get(maxBytes);
+  if (!limiter) {
+    limiter = bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw payloadTooLarge(maxBytes);
+      },
+    });
+    limiters.set(maxBytes, limiter);
+  }
+  return limiter;
+}
+
+export function maxBodyBytes(path: string): number {
+  const match = [...BODY_LIMITS]
+    .sort((a, b) => b.prefix.length - a.prefix.length)
+    .find((l) => path === l.prefix || path.startsWith(`${l.prefix}/`));
+  return match?.maxBytes ?? DEFAULT_BODY_LIMIT;
+}
+
+export const apiBodyLimit = createMiddleware<AppEnv>((c, next) =>
+  limiterFor(maxBodyBytes(c.req.path))(c, next),
+);

@@ -1,0 +1,229 @@
+/**
+ * The authorization matrix: every API route × every kind of caller → the status it must get.
+ *
+ * When you add a route to the app, add its row to MATRIX below: the concrete request to send (with a
+ * valid body, so a permitted caller gets its success status) and the expected status for each
+ * caller. The coverage test fails, naming the route, until you do.
+ *
+ * Every cell runs against a fresh in-memory database at a fixed moment, so a change made by one
+ * cell (a revoked link, a reset password) cannot affect another.
+ */
+import { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import {
+  call,
+  NOW,
+  openDisplayLink,
+  openSession,
+  PASSWORD,
+  type Seeded,
+  seedAccounts,
+  type TestSession,
+} from '../helpers/accounts.ts';
+import { memoryDb } from '../helpers/db.ts';
+
+const CALLERS = ['admin', 'leader', 'editor', 'display', 'anonymous', 'expired'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+interface Fixture extends Seeded {
+  /** A display link other than the one the display caller uses (for the revoke route). */
+  spareLinkId: number;
+}
+
+interface MatrixRow {
+  request: (f: Fixture) => { path: string; body?: unknown };
+  expect: Expected;
+}
+
+/** Readable by every signed-in user; not big-screen data, so a display link gets 403. */
+const SIGNED_IN_READ: Expected = {
+  admin: 200,
+  leader: 200,
+  editor: 200,
+  display: 403,
+  anonymous: 401,
+  expired: 401,
+};
+/** Admins only. */
+const adminOnly = (success: number): Expected => ({
+  admin: success,
+  leader: 403,
+  editor: 403,
+  display: 403,
+  anonymous: 401,
+  expired: 401,
+});
+const OPEN = (status: number): Expected => ({
+  admin: status,
+  leader: status,
+  editor: status,
+  display: status,
+  anonymous: status,
+  expired: status,
+});
+const NEW_PASSWORD = 'a brand new secret';
+
+/** Keyed by '<METHOD> <route pattern>' exactly as the app registers it. */
+const MATRIX: Record<string, MatrixRow> = {
+  'GET /api/health': { request: () => ({ path: '/api/health' }), expect: OPEN(200) },
+
+  // --- auth -----------------------------------------------------------------------------------
+  'POST /api/auth/login': {
+    request: () => ({ path: '/api/auth/login', body: { username: 'other', password: PASSWORD } }),
+    expect: OPEN(200),
+  },
+  'POST /api/auth/logout': { request: () => ({ path: '/api/auth/logout' }), expect: OPEN(204) },
+  'GET /api/auth/me': {
+    request: () => ({ path: '/api/auth/me' }),
+    expect: { admin: 200, leader: 200, editor: 200, display: 200, anonymous: 401, expired: 401 },
+  },
+  'POST /api/auth/password': {
+    request: () => ({
+      path: '/api/auth/password',
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    }),
+    expect: { admin: 200, leader: 200, editor: 200, display: 403, anonymous: 401, expired: 401 },
+  },
+
+  // --- users (admin) --------------------------------------------------------------------------
+  'GET /api/users': { request: () => ({ path: '/api/users' }), expect: adminOnly(200) },
+  'POST /api/users': {
+    request: () => ({
+      path: '/api/users',
+      body: { username: 'newcomer', displayName: 'Newcomer', role: 'leader', password: NEW_PASSWORD },
+    }),
+    expect: adminOnly(201),
+  },
+  'PATCH /api/users/:id': {
+    request: (f) => ({ path: `/api/users/${f.users.other}`, body: { displayName: 'Education liaison' } }),
+    expect: adminOnly(200),
+  },
+  'POST /api/users/:id/password': {
+    request: (f) => ({ path: `/api/users/${f.users.other}/password`, body: { password: NEW_PASSWORD } }),
+    expect: adminOnly(200),
+  },
+
+  // --- display links (admin) ------------------------------------------------------------------
+  'GET /api/display-links': { request: () => ({ path: '/api/display-links' }), expect: adminOnly(200) },
+  'POST /api/display-links': {
+    request: () => ({ path: '/api/display-links', body: { name: 'Meeting room 2' } }),
+    expect: adminOnly(201),
+  },
+  'POST /api/display-links/:id/revoke': {
+    request: (f) => ({ path: `/api/display-links/${f.spareLinkId}/revoke` }),
+    expect: adminOnly(200),
+  },
+
+  // --- reference data and figures (every signed-in user reads them) ---------------------------
+  'GET /api/departments': { request: () => ({ path: '/api/departments' }), expect: SIGNED_IN_READ },
+  'GET /api/reference': { request: () => ({ path: '/api/reference' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/definitions': {
+    request: () => ({ path: '/api/figures/definitions' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/figures/summary': { request: () => ({ path: '/api/figures/summary' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/ranking': { request: () => ({ path: '/api/figures/ranking' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/improvement': {
+    request: () => ({ path: '/api/figures/improvement' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/figures/series': { request: () => ({ path: '/api/figures/series' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/department-series': {
+    request: () => ({ path: '/api/figures/department-series' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/figures/flow': { request: () => ({ path: '/api/figures/flow' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/changes': { request: () => ({ path: '/api/figures/changes' }), expect: SIGNED_IN_READ },
+  'GET /api/figures/breakdown': {
+    request: () => ({ path: '/api/figures/breakdown?by=source' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/figures/items': {
+    request: () => ({ path: '/api/figures/items?figure=overdue' }),
+    expect: SIGNED_IN_READ,
+  },
+  // --- big screen: the only data a display link may read ----------------------------------------
+  'GET /api/screen': {
+    request: () => ({ path: '/api/screen' }),
+    expect: { admin: 200, leader: 200, editor: 200, display: 200, anonymous: 401, expired: 401 },
+  },
+};
+
+/** The API routes of an app as '<METHOD> <pattern>' (middleware, registered for ALL methods, left out). */
+function apiRoutes(app: { routes: { method: string; path: string }[] }): string[] {
+  return [
+    ...new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path}`),
+    ),
+  ];
+}
+
+/** Routes of the app that have no row in MATRIX. */
+const missingEntries = (app: { routes: { method: string; path: string }[] }) =>
+  apiRoutes(app).filter((route) => !(route in MATRIX));
+
+const newApp = (f: Fixture) => createApp({ db: f.db, clock: fixedClock(NOW) });
+
+describe('authorization matrix', () => {
+  let passwordHash: string;
+  beforeAll(async () => {
+    passwordHash = await hashPassword(PASSWORD);
+  });
+
+  it('has a row for every API route of the app, and no row for a route that does not exist', () => {
+    const app = newApp({ ...seedAccounts(), spareLinkId: 0 });
+    const missing = missingEntries(app);
+    expect(
+      missing,
+      `These routes have no entry in the authorization matrix: ${missing.join(', ')}. ` +
+        'Add each to MATRIX in tests/server/authorization-matrix.test.ts with the expected status for every caller.',
+    ).toEqual([]);
+    const routes = new Set(apiRoutes(app));
+    const stale = Object.keys(MATRIX).filter((route) => !routes.has(route));
+    expect(stale, `These matrix entries name routes the app does not have: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  it('notices a route added without an entry, naming it', () => {
+    const app = newApp({ ...seedAccounts(), spareLinkId: 0 });
+    const before = new Set(missingEntries(app));
+    app.route(
+      '/',
+      new Hono().delete('/api/items/:id', (c) => c.body(null, 204)),
+    );
+    expect(missingEntries(app).filter((route) => !before.has(route))).toEqual(['DELETE /api/items/:id']);
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    const method = route.split(' ')[0]!;
+    describe(route, () => {
+      for (const caller of CALLERS) {
+        it(`answers ${row.expect[caller]} to ${caller}`, async () => {
+          const seeded = seedAccounts(memoryDb(), passwordHash);
+          const display = openDisplayLink(seeded.db);
+          const fixture: Fixture = { ...seeded, spareLinkId: openDisplayLink(seeded.db, 'Spare screen').id };
+          const sessions: Partial<Record<Caller, TestSession>> = {
+            admin: openSession(seeded.db, seeded.users.admin),
+            leader: openSession(seeded.db, seeded.users.leader),
+            editor: openSession(seeded.db, seeded.users.editor),
+            expired: openSession(seeded.db, seeded.users.leader, NOW, { expired: true }),
+          };
+          const { path, body } = row.request(fixture);
+          const res = await call(newApp(fixture), method, path, {
+            session: sessions[caller],
+            bearer: caller === 'display' ? display.token : undefined,
+            body,
+          });
+          const text = await res.text();
+          expect(res.status, `${route} as ${caller}: ${text.slice(0, 300)}`).toBe(row.expect[caller]);
+          if (res.status >= 400) expect(JSON.parse(text).error.code).toEqual(expect.any(String));
+        });
+      }
+    });
+  }
+});
