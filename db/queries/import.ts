@@ -16,13 +16,19 @@ export interface ImportActor {
 
 export function loadImportLookups(db: Db): Lookups {
   return {
-    departments: db.prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM departments').all() as Lookups['departments'],
+    departments: db
+      .prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM departments')
+      .all() as Lookups['departments'],
     aliases: db
       .prepare('SELECT alias, department_id AS departmentId FROM department_aliases')
       .all() as Lookups['aliases'],
-    campaigns: db.prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM campaigns').all() as Lookups['campaigns'],
+    campaigns: db
+      .prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM campaigns')
+      .all() as Lookups['campaigns'],
     domains: db
-      .prepare('SELECT id, campaign_id AS campaignId, code, name_zh AS nameZh, name_en AS nameEn FROM domains')
+      .prepare(
+        'SELECT id, campaign_id AS campaignId, code, name_zh AS nameZh, name_en AS nameEn FROM domains',
+      )
       .all() as Lookups['domains'],
   };
 }
@@ -30,7 +36,9 @@ export function loadImportLookups(db: Db): Lookups {
 /** Finds items by ledger code, with their participating departments. */
 export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undefined {
   const byCode = db.prepare('SELECT * FROM items WHERE ledger_code = ?');
-  const participants = db.prepare('SELECT department_id AS id FROM item_departments WHERE item_id = ? ORDER BY department_id');
+  const participants = db.prepare(
+    'SELECT department_id AS id FROM item_departments WHERE item_id = ? ORDER BY department_id',
+  );
   return (code) => {
     const row = byCode.get(code) as Omit<ExistingItem, 'participants'> | undefined;
     if (!row) return undefined;
@@ -77,7 +85,9 @@ export function writeImportBatch(
         @closed_at, @verified_by, @first_closed_at, @first_extended_at, @extension_count, @state_changed_at,
         1, @created_at, @updated_at
       )`),
-    closure: db.prepare('INSERT INTO item_closures (item_id, closed_at, verified_by, evidence) VALUES (?, ?, ?, ?)'),
+    closure: db.prepare(
+      'INSERT INTO item_closures (item_id, closed_at, verified_by, evidence) VALUES (?, ?, ?, ?)',
+    ),
     reopen: db.prepare(
       'UPDATE item_closures SET reopened_at = ?, reopen_reason = ? WHERE item_id = ? AND reopened_at IS NULL',
     ),
@@ -126,17 +136,37 @@ export function writeImportBatch(
 
   for (const p of plans) {
     if (p.action === 'create') {
-      const itemId = Number(s.item.run({ ...p.item, created_at: nowUtc, updated_at: nowUtc }).lastInsertRowid);
+      const itemId = Number(
+        s.item.run({ ...p.item, created_at: nowUtc, updated_at: nowUtc }).lastInsertRowid,
+      );
       history(itemId, p.item.registered_at, 'imported', null, p.item);
       for (const d of p.participants) s.participant.run(itemId, d);
       if (p.extension) {
         const x = p.extension;
-        s.extension.run(itemId, x.approvedAt, actor.userId, x.oldDeadline, x.newDeadline, deadlineEnd(x.newDeadline), reason);
-        history(itemId, x.approvedAt, 'extended', { deadline: x.oldDeadline }, { deadline: x.newDeadline }, reason);
+        s.extension.run(
+          itemId,
+          x.approvedAt,
+          actor.userId,
+          x.oldDeadline,
+          x.newDeadline,
+          deadlineEnd(x.newDeadline),
+          reason,
+        );
+        history(
+          itemId,
+          x.approvedAt,
+          'extended',
+          { deadline: x.oldDeadline },
+          { deadline: x.newDeadline },
+          reason,
+        );
       }
       if (p.closure) {
         s.closure.run(itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
-        history(itemId, p.closure.closedAt, 'closed', null, { status: 'closed', closed_at: p.closure.closedAt });
+        history(itemId, p.closure.closedAt, 'closed', null, {
+          status: 'closed',
+          closed_at: p.closure.closedAt,
+        });
       }
     } else if (p.action === 'update') {
       update(Object.keys(p.set)).run({ ...p.set, id: p.itemId, updated_at: nowUtc });
@@ -147,16 +177,41 @@ export function writeImportBatch(
       }
       if (p.reopen) {
         s.reopen.run(p.reopen.at, p.reopen.reason, p.itemId);
-        history(p.itemId, p.reopen.at, 'reopened', { status: 'closed' }, { status: 'in_progress' }, p.reopen.reason);
+        history(
+          p.itemId,
+          p.reopen.at,
+          'reopened',
+          { status: 'closed' },
+          { status: 'in_progress' },
+          p.reopen.reason,
+        );
       }
       if (p.extension) {
         const x = p.extension;
-        s.extension.run(p.itemId, x.approvedAt, actor.userId, x.oldDeadline, x.newDeadline, deadlineEnd(x.newDeadline), reason);
-        history(p.itemId, x.approvedAt, 'extended', { deadline: x.oldDeadline }, { deadline: x.newDeadline }, reason);
+        s.extension.run(
+          p.itemId,
+          x.approvedAt,
+          actor.userId,
+          x.oldDeadline,
+          x.newDeadline,
+          deadlineEnd(x.newDeadline),
+          reason,
+        );
+        history(
+          p.itemId,
+          x.approvedAt,
+          'extended',
+          { deadline: x.oldDeadline },
+          { deadline: x.newDeadline },
+          reason,
+        );
       }
       if (p.closure) {
         s.closure.run(p.itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
-        history(p.itemId, p.closure.closedAt, 'closed', null, { status: 'closed', closed_at: p.closure.closedAt });
+        history(p.itemId, p.closure.closedAt, 'closed', null, {
+          status: 'closed',
+          closed_at: p.closure.closedAt,
+        });
       }
     }
   }
@@ -176,7 +231,13 @@ export interface ImportMappingRow {
   createdBy: number | null;
 }
 
-function toMappingRow(r: { id: number; name: string; mapping: string; created_at: string; created_by: number | null }) {
+function toMappingRow(r: {
+  id: number;
+  name: string;
+  mapping: string;
+  created_at: string;
+  created_by: number | null;
+}) {
   return {
     id: r.id,
     name: r.name,
@@ -187,9 +248,9 @@ function toMappingRow(r: { id: number; name: string; mapping: string; created_at
 }
 
 export function listImportMappings(db: Db): ImportMappingRow[] {
-  return (db.prepare('SELECT * FROM import_mappings ORDER BY name').all() as Parameters<typeof toMappingRow>[0][]).map(
-    toMappingRow,
-  );
+  return (
+    db.prepare('SELECT * FROM import_mappings ORDER BY name').all() as Parameters<typeof toMappingRow>[0][]
+  ).map(toMappingRow);
 }
 
 export function getImportMapping(db: Db, name: string): ImportMappingRow | null {

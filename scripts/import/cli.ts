@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getImportMapping, saveImportMapping } from '../../db/queries/import.ts';
 import type { Db } from '../../db/open.ts';
+import { getImportMapping, saveImportMapping } from '../../db/queries/import.ts';
 import { SOURCES, type Source } from '../../server/domain/lifecycle.ts';
 import type { Clock } from '../../server/domain/time.ts';
 import { ApiError, type Lang } from '../../server/errors.ts';
@@ -140,10 +140,14 @@ export async function runImportCli(
     printReport(result.report, lang, io, values.all);
     saveMapping(result.report);
     if (!result.committed) {
-      io.out(lang === 'en' ? 'Rows were rejected: nothing was imported.' : '有被拒绝的行：本次没有导入任何数据。');
+      io.out(
+        lang === 'en' ? 'Rows were rejected: nothing was imported.' : '有被拒绝的行：本次没有导入任何数据。',
+      );
       return 1;
     }
-    io.out(lang === 'en' ? `Committed as import batch ${result.batchId}.` : `已导入，导入批次 ${result.batchId}。`);
+    io.out(
+      lang === 'en' ? `Committed as import batch ${result.batchId}.` : `已导入，导入批次 ${result.batchId}。`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ApiError) {

@@ -28,7 +28,12 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: L.domain, type: 'text', width: 16, value: (r) => pick(r.domainZh, r.domainEn) },
     { header: L.source, type: 'text', width: 14, value: (r) => label(SOURCE_LABELS[r.source]) },
     { header: L.department, type: 'text', width: 20, value: (r) => pick(r.departmentZh, r.departmentEn) },
-    { header: L.participants, type: 'text', width: 24, value: (r) => pick(r.participantsZh, r.participantsEn) },
+    {
+      header: L.participants,
+      type: 'text',
+      width: 24,
+      value: (r) => pick(r.participantsZh, r.participantsEn),
+    },
     { header: L.person, type: 'text', width: 12, value: (r) => r.person },
     { header: L.registeredAt, type: 'date', value: (r) => r.registeredAt },
     { header: L.assignedAt, type: 'date', value: (r) => r.assignedAt },

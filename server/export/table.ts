@@ -138,7 +138,11 @@ async function writeXlsx<T>(
   columns: ExportColumn<T>[],
   { lang, out, sheetName }: ExportOptions,
 ): Promise<{ rows: number }> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(sheetName ?? (lang === 'en' ? 'Export' : '导出'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

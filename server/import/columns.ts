@@ -81,7 +81,8 @@ export function mapColumns(headerCells: CellValue[], mapping?: ColumnMapping): C
     const base = { index, letter: columnLetter(index), header, suggested };
     if (header && saved.has(key)) {
       const field = saved.get(key) ?? null;
-      if (field !== null && !IMPORT_FIELDS.includes(field)) throw new Error(`Unknown field in mapping: ${field}`);
+      if (field !== null && !IMPORT_FIELDS.includes(field))
+        throw new Error(`Unknown field in mapping: ${field}`);
       return { ...base, field, from: 'mapping' as const, rank: -1 };
     }
     return {

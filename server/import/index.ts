@@ -9,13 +9,14 @@
  * against the database and written inside one `.immediate()` transaction, so the commit acts on the
  * database as it is then, not as it was at the dry run.
  */
+
+import type { Db } from '../../db/open.ts';
 import {
   type ImportActor,
   itemFinder,
   loadImportLookups,
   writeImportBatch,
 } from '../../db/queries/import.ts';
-import type { Db } from '../../db/open.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
@@ -27,11 +28,11 @@ import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
 
 export type { ImportActor } from '../../db/queries/import.ts';
 export type { Column, ColumnMapping } from './columns.ts';
+export { mappingOf } from './columns.ts';
 export type { ImportInput, ImportLimits } from './read.ts';
 export { DEFAULT_LIMITS } from './read.ts';
 export type { ImportField } from './vocabulary.ts';
 export { FIELD_LABELS, IMPORT_FIELDS } from './vocabulary.ts';
-export { mappingOf } from './columns.ts';
 
 export interface ImportOptions {
   /** The organisation's time zone (CLOSEOUT_TZ) and clock: "now" for events the import makes. */
@@ -136,8 +137,14 @@ async function readRows(input: ImportInput, options: ImportOptions, sampleOnly =
       throw fileError(
         'import_no_title_column',
         {
-          zh: `没有“问题名称”列（表头：${columns.map((c) => c.header).filter(Boolean).join('、')}）；请在列对应中指定`,
-          en: `No column for the title (headers: ${columns.map((c) => c.header).filter(Boolean).join(', ')}); map one`,
+          zh: `没有“问题名称”列（表头：${columns
+            .map((c) => c.header)
+            .filter(Boolean)
+            .join('、')}）；请在列对应中指定`,
+          en: `No column for the title (headers: ${columns
+            .map((c) => c.header)
+            .filter(Boolean)
+            .join(', ')}); map one`,
         },
         { columns },
       );
@@ -225,7 +232,11 @@ export async function inspectImport(
 }
 
 /** What importing the file would do, row by row; writes nothing. */
-export async function dryRunImport(db: Db, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+export async function dryRunImport(
+  db: Db,
+  input: ImportInput,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const read = await readRows(input, options);
   const plans = db.transaction(() => planRows(read.parsed, planContext(db, options, null))).deferred();
   return buildReport(read, plans);

@@ -331,8 +331,6 @@ const ALIAS_HINT: Text = {
   en: 'add it as an alias of a department',
 };
 
-const EXTENSION_REASON = '导入台账记载的延期 / Extension recorded in an imported ledger';
-
 // --- Planning ----------------------------------------------------------------------------------------
 
 /** Plans the rows of one file in order; a second row with the same ledger code is rejected. */
@@ -344,7 +342,12 @@ export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[]
   return plans;
 }
 
-function planRow(parsed: ParsedRow, ctx: PlanContext, resolver: Resolver, seen: Map<string, number>): RowPlan {
+function planRow(
+  parsed: ParsedRow,
+  ctx: PlanContext,
+  resolver: Resolver,
+  seen: Map<string, number>,
+): RowPlan {
   const v = parsed.values;
   const errors: CellIssue[] = [...parsed.errors];
   const warnings: CellIssue[] = [];
@@ -386,7 +389,10 @@ function planRow(parsed: ParsedRow, ctx: PlanContext, resolver: Resolver, seen: 
       warnings.push({
         column: null,
         field: 'ledgerCode',
-        message: { zh: `台账编号为空，已生成 ${ledgerCode}`, en: `No ledger code; ${ledgerCode} was made for it` },
+        message: {
+          zh: `台账编号为空，已生成 ${ledgerCode}`,
+          en: `No ledger code; ${ledgerCode} was made for it`,
+        },
       });
   }
   if (ledgerCode !== null) {
@@ -456,16 +462,27 @@ function planRow(parsed: ParsedRow, ctx: PlanContext, resolver: Resolver, seen: 
     if (v.originalDeadline?.kind === 'date') original = v.originalDeadline.value;
   } else {
     deadline = v.deadline?.value ?? (v.originalDeadline?.kind === 'date' ? v.originalDeadline.value : null);
-    original = v.originalDeadline === undefined ? deadline : v.originalDeadline?.kind === 'date' ? v.originalDeadline.value : deadline;
+    original =
+      v.originalDeadline === undefined
+        ? deadline
+        : v.originalDeadline?.kind === 'date'
+          ? v.originalDeadline.value
+          : deadline;
   }
   type ??= 'phased';
   if (deadline === null && original !== null) original = null;
 
-  const status: Status = v.status ?? (v.closedAt ? 'closed' : departmentId !== null ? 'assigned' : 'registered');
+  const status: Status =
+    v.status ?? (v.closedAt ? 'closed' : departmentId !== null ? 'assigned' : 'registered');
   if (v.closedAt && status !== 'closed') err('closedAt', msg.closedDateButOpen(status));
   if (status !== 'registered' && departmentId === null && !errors.some((e) => e.field === 'department'))
     err('department', msg.needsDepartment());
-  if (status !== 'registered' && type !== 'long_term' && deadline === null && !errors.some((e) => e.field === 'deadline'))
+  if (
+    status !== 'registered' &&
+    type !== 'long_term' &&
+    deadline === null &&
+    !errors.some((e) => e.field === 'deadline')
+  )
     err('deadline', msg.needsDeadline());
   if (v.firstResponseAt && source !== null && !COMPLAINT_SOURCES.includes(source))
     err('firstResponseAt', msg.firstResponseNotComplaint());
@@ -475,7 +492,12 @@ function planRow(parsed: ParsedRow, ctx: PlanContext, resolver: Resolver, seen: 
     .filter((x): x is string => typeof x === 'string')
     .map(toMoment);
   const registeredAt = v.registeredAt ? toMoment(v.registeredAt) : [...known, ctx.now].sort()[0]!;
-  const notBefore = (field: ImportField, value: string | null | undefined, floor: Moment, floorField: ImportField) => {
+  const notBefore = (
+    field: ImportField,
+    value: string | null | undefined,
+    floor: Moment,
+    floorField: ImportField,
+  ) => {
     if (!value) return null;
     const m = toMoment(value);
     if (m >= floor) return m;
@@ -553,7 +575,13 @@ interface UpdateEnv {
   errors: CellIssue[];
   warnings: CellIssue[];
   err: (field: ImportField | null, message: Text, value?: string) => void;
-  resolve: (what: Text, field: ImportField, name: string, m: Match | undefined, hint?: Text) => number | undefined;
+  resolve: (
+    what: Text,
+    field: ImportField,
+    name: string,
+    m: Match | undefined,
+    hint?: Text,
+  ) => number | undefined;
   base: { row: number; title: string | null; ledgerCode: string };
   campaignId: number | undefined;
   departmentId: number | null;
@@ -654,7 +682,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     else if (v.rectificationType == null) change('rectification_type', 'long_term');
   } else if (v.deadline?.kind === 'date' && !sameDate(deadline, v.deadline.value)) {
     if (deadline === null && original === null) original = deadline = v.deadline.value;
-    else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed') err('deadline', msg.closedDeadline());
+    else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
+      err('deadline', msg.closedDeadline());
     else {
       extension = { approvedAt: ctx.now, oldDeadline: deadline, newDeadline: v.deadline.value };
       deadline = v.deadline.value;
@@ -689,7 +718,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     for (const action of path ?? []) {
       if (action === 'assign') {
         if (value('department_id') === null) err('department', msg.needsDepartment());
-        if (value('assigned_at') === null) change('assigned_at', v.assignedAt ? toMoment(v.assignedAt) : ctx.now);
+        if (value('assigned_at') === null)
+          change('assigned_at', v.assignedAt ? toMoment(v.assignedAt) : ctx.now);
       } else if (action === 'rectify') {
         // Rectified no later than the closure that follows it.
         if (!v.rectifiedAt) change('rectified_at', closing && v.closedAt ? toMoment(v.closedAt) : ctx.now);
@@ -751,7 +781,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
 
   if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };
   const cols = Object.keys(next);
-  if (cols.length === 0 && participants === null) return { ...base, action: 'unchanged', itemId: it.id, warnings };
+  if (cols.length === 0 && participants === null)
+    return { ...base, action: 'unchanged', itemId: it.id, warnings };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const col of cols) {

@@ -59,8 +59,12 @@ export interface Table {
   rows: AsyncIterable<RawRow>;
 }
 
-export const fileError = (code: string, status: 400 | 413 | 422, text: Text, details?: Record<string, unknown>) =>
-  new ApiError(status, code, text, details);
+export const fileError = (
+  code: string,
+  status: 400 | 413 | 422,
+  text: Text,
+  details?: Record<string, unknown>,
+) => new ApiError(status, code, text, details);
 
 const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
 
@@ -118,7 +122,8 @@ export async function openTable(
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const source = await resolveSource(input, limits);
   const magic = head(source, 8);
-  if (magic.length >= 4 && magic.readUInt32BE(0) === 0x504b0304) return openXlsx(source, limits, options.sheet);
+  if (magic.length >= 4 && magic.readUInt32BE(0) === 0x504b0304)
+    return openXlsx(source, limits, options.sheet);
   if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0)
     throw fileError('import_unsupported_format', 422, {
       zh: '这是旧版 .xls 文件或加密的工作簿：请在 Excel 中另存为 .xlsx（不加密）后再导入',
@@ -144,7 +149,8 @@ async function* byteChunks(source: Source): AsyncGenerator<Buffer> {
     for (let i = 0; i < source.bytes.length; i += 1 << 16) yield source.bytes.subarray(i, i + (1 << 16));
     return;
   }
-  for await (const chunk of fs.createReadStream(source.path, { highWaterMark: 1 << 16 })) yield chunk as Buffer;
+  for await (const chunk of fs.createReadStream(source.path, { highWaterMark: 1 << 16 }))
+    yield chunk as Buffer;
 }
 
 /** UTF-8 when every byte sequence is valid UTF-8 (BOM or not), UTF-16 by its BOM, else GB18030 (GBK's superset). */
@@ -163,7 +169,10 @@ async function detectEncoding(source: Source): Promise<'utf-8' | 'utf-16le' | 'g
   }
 }
 
-async function* decodedText(source: Source, encoding: 'utf-8' | 'utf-16le' | 'gb18030'): AsyncGenerator<string> {
+async function* decodedText(
+  source: Source,
+  encoding: 'utf-8' | 'utf-16le' | 'gb18030',
+): AsyncGenerator<string> {
   const decoder =
     encoding === 'gb18030'
       ? iconv.getDecoder('gb18030')
@@ -307,8 +316,10 @@ export async function checkXlsxZip(
   limits: ImportLimits,
 ): Promise<Map<string, Merge[]>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    const done = (err: Error | null, z: yauzl.ZipFile) => (err ? reject(notAWorkbook(err.message)) : resolve(z));
-    if ('bytes' in source) yauzl.fromBuffer(source.bytes, { lazyEntries: true, validateEntrySizes: true }, done);
+    const done = (err: Error | null, z: yauzl.ZipFile) =>
+      err ? reject(notAWorkbook(err.message)) : resolve(z);
+    if ('bytes' in source)
+      yauzl.fromBuffer(source.bytes, { lazyEntries: true, validateEntrySizes: true }, done);
     else yauzl.open(source.path, { lazyEntries: true, validateEntrySizes: true }, done);
   });
   if (zip.entryCount > limits.maxZipEntries) {
@@ -430,7 +441,8 @@ function dateText(d: Date, withTime: boolean): string {
 function plainValue(value: ExcelJS.CellValue, numFmt: string | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return isDateFormat(numFmt) ? serialToDateText(value).replace('T', ' ') : value;
+  if (typeof value === 'number')
+    return isDateFormat(numFmt) ? serialToDateText(value).replace('T', ' ') : value;
   if (value instanceof Date) return dateText(value, formatHasTime(numFmt));
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('result' in value) {
@@ -444,6 +456,49 @@ function plainValue(value: ExcelJS.CellValue, numFmt: string | undefined): CellV
     return typeof text === 'string' ? text : plainValue(text as ExcelJS.CellValue, numFmt);
   }
   return null;
+}
+
+/**
+ * exceljs's streaming reader decodes each inflated chunk of XML on its own, so a Chinese character
+ * split across two chunks comes out as two replacement characters (U+FFFD). It passes strings through
+ * untouched, so its parts are handed over as text decoded across chunk boundaries.
+ */
+class Utf8Text implements AsyncIterable<string> {
+  constructor(private readonly source: AsyncIterable<Buffer | string> & { destroy?: () => void }) {}
+  destroy() {
+    this.source.destroy?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of this.source) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+}
+
+interface ReaderPrototype {
+  _parseSharedStrings(entry: unknown): AsyncGenerator<unknown>;
+  _parseWorkbook(entry: unknown): Promise<void>;
+  _parseWorksheet(iterator: unknown, sheetNo: string): Generator<unknown>;
+  __closeoutUtf8?: boolean;
+}
+const readerPrototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderPrototype;
+if (!readerPrototype.__closeoutUtf8) {
+  const { _parseSharedStrings, _parseWorkbook, _parseWorksheet } = readerPrototype;
+  const asText = (entry: unknown) => Readable.from(new Utf8Text(entry as AsyncIterable<Buffer>));
+  readerPrototype._parseSharedStrings = function (entry) {
+    return _parseSharedStrings.call(this, asText(entry));
+  };
+  readerPrototype._parseWorkbook = function (entry) {
+    return _parseWorkbook.call(this, asText(entry));
+  };
+  readerPrototype._parseWorksheet = function (iterator, sheetNo) {
+    return _parseWorksheet.call(this, new Utf8Text(iterator as AsyncIterable<Buffer>), sheetNo);
+  };
+  readerPrototype.__closeoutUtf8 = true;
 }
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name?: string; iterator?: unknown };

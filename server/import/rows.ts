@@ -71,7 +71,8 @@ export interface ParsedRow {
 
 export type RowKind = 'item' | 'blank' | 'totals' | 'note' | 'header';
 
-const isEmpty = (v: CellValue | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isEmpty = (v: CellValue | undefined) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** Blank rows, totals (合计), notes under the table (注：…) and a header repeated on each printed page are not items. */
 export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {

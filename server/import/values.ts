@@ -84,7 +84,8 @@ export function parseDate(value: CellValue, options: { deadline?: boolean } = {}
   if (value === null || value === '') return ok(null);
   if (typeof value === 'number') {
     if (value >= SERIAL_MIN && value <= SERIAL_MAX) return ok(serialToDateText(value));
-    if (Number.isInteger(value) && value >= 19_000_101 && value <= 21_001_231) return parseDate(String(value));
+    if (Number.isInteger(value) && value >= 19_000_101 && value <= 21_001_231)
+      return parseDate(String(value));
     return notADate(cellText(value));
   }
   if (typeof value === 'boolean') return notADate(cellText(value));

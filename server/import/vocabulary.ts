@@ -3,8 +3,9 @@
  * mean which source, status, rectification type or handling mode. Export writes the first word of
  * each list, so what Closeout exports it reads back.
  */
-import type { Text } from '../errors.ts';
+
 import type { HandlingMode, RectificationType, Source, Status } from '../domain/lifecycle.ts';
+import type { Text } from '../errors.ts';
 
 export const IMPORT_FIELDS = [
   'ledgerCode',
@@ -80,7 +81,18 @@ const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] =
   [
     'ledgerCode',
     0,
-    ['台账编号', '问题编号', '编号', '台账号', '事项编号', '工单号', '工单编号', 'ledgercode', 'code', 'ledgerno'],
+    [
+      '台账编号',
+      '问题编号',
+      '编号',
+      '台账号',
+      '事项编号',
+      '工单号',
+      '工单编号',
+      'ledgercode',
+      'code',
+      'ledgerno',
+    ],
   ],
   ['ledgerCode', 1, ['itemcode', 'ref', 'reference', 'id']],
   ['title', 0, ['问题名称', '问题标题', '事项名称', 'title', 'problem', 'issue']],
@@ -89,10 +101,24 @@ const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] =
   [
     'description',
     0,
-    ['问题详情', '具体问题', '具体表现', '详细描述', '问题具体表现', '情况描述', '描述', 'description', 'details'],
+    [
+      '问题详情',
+      '具体问题',
+      '具体表现',
+      '详细描述',
+      '问题具体表现',
+      '情况描述',
+      '描述',
+      'description',
+      'details',
+    ],
   ],
   ['campaign', 0, ['专项活动', '所属活动', '活动', '专项', '专项整治', '所属专项', 'campaign']],
-  ['domain', 0, ['领域', '问题类别', '问题类型', '问题分类', '类别', '所属领域', 'domain', 'category', 'area']],
+  [
+    'domain',
+    0,
+    ['领域', '问题类别', '问题类型', '问题分类', '类别', '所属领域', 'domain', 'category', 'area'],
+  ],
   ['source', 0, ['问题来源', '来源', '发现途径', '线索来源', '问题渠道', 'source', 'origin']],
   [
     'department',
@@ -182,7 +208,18 @@ const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] =
   [
     'status',
     0,
-    ['整改状态', '完成情况', '办理状态', '整改情况', '整改进度', '状态', '进展情况', 'status', 'progress', 'state'],
+    [
+      '整改状态',
+      '完成情况',
+      '办理状态',
+      '整改情况',
+      '整改进度',
+      '状态',
+      '进展情况',
+      'status',
+      'progress',
+      'state',
+    ],
   ],
   [
     'firstResponseAt',
@@ -226,7 +263,7 @@ for (const f of IMPORT_FIELDS) {
 }
 /** Header words long enough to be recognised inside a longer header ("具体整改措施" → 整改措施). */
 const CONTAINED = [...HEADERS.entries()]
-  .filter(([k]) => (/[^\x00-\x7f]/.test(k) ? k.length >= 2 : k.length >= 6))
+  .filter(([k]) => (/[\u0080-\uffff]/.test(k) ? k.length >= 2 : k.length >= 6))
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Header text compared without case, spaces, punctuation, notes in brackets or a required-field star. */
@@ -234,7 +271,7 @@ export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[(\[【〔].*?[)\]】〕]/g, '')
+    .replace(/[([【〔].*?[)\]】〕]/g, '')
     .replace(/[\s_\-.:*'"’‘“”]/g, '');
 }
 
@@ -255,7 +292,7 @@ export function normalizeWord(value: string): string {
   return value
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[(\[【〔].*?[)\]】〕]/g, '')
+    .replace(/[([【〔].*?[)\]】〕]/g, '')
     .replace(/[\s_]/g, '')
     .replace(/[.。;；,，!！]+$/, '');
 }
@@ -336,7 +373,16 @@ export const parseSourceWord = wordTable<Source>(
       'publiccomplaint',
       'petition',
     ],
-    supervision_check: ['督查', '督查发现', '督查检查', '督导', '明察暗访', '暗访', 'supervision', 'supervisioncheck'],
+    supervision_check: [
+      '督查',
+      '督查发现',
+      '督查检查',
+      '督导',
+      '明察暗访',
+      '暗访',
+      'supervision',
+      'supervisioncheck',
+    ],
     look_back: ['回头看', '回头看检查', 'lookback', 'look-back', 'lookbackreview'],
     hotline: ['热线', '12345', '12345热线', '市长热线', '政务热线', '服务热线', '便民热线', 'hotline'],
   }),
@@ -407,9 +453,18 @@ export const parseHandlingModeWord = wordTable<HandlingMode>(
 
 /** A deadline cell that means "no end date: a long-term item" (长期坚持). */
 const ONGOING = new Set(
-  ['长期坚持', '长期', '长期推进', '常态化', '持续推进', '长期整改', 'ongoing', 'longterm', 'long-term', 'continuous'].map(
-    normalizeWord,
-  ),
+  [
+    '长期坚持',
+    '长期',
+    '长期推进',
+    '常态化',
+    '持续推进',
+    '长期整改',
+    'ongoing',
+    'longterm',
+    'long-term',
+    'continuous',
+  ].map(normalizeWord),
 );
 export function isOngoingWord(value: string): boolean {
   return ONGOING.has(normalizeWord(value));

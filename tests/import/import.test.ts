@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { commitImport, dryRunImport, type ImportReport } from '../../server/import/index.ts';
+import { CLI_ACTOR, count, countyDb, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 import { brokenInvariants } from './invariants.ts';
-import { CLI_ACTOR, countyDb, count, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 
 const deptId = (db: Db, code: string) =>
   (db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id;
@@ -10,7 +10,20 @@ const item = (db: Db, code: string) =>
   db.prepare('SELECT * FROM items WHERE ledger_code = ?').get(code) as Record<string, unknown>;
 const actions = (r: ImportReport) => r.rows.map((x) => [x.row, x.action, x.ledgerCode]);
 
-const HEADER = ['序号', '台账编号', '问题描述', '领域', '问题来源', '责任单位', '责任人', '登记日期', '整改时限', '整改措施', '整改状态', '销号日期'];
+const HEADER = [
+  '序号',
+  '台账编号',
+  '问题描述',
+  '领域',
+  '问题来源',
+  '责任单位',
+  '责任人',
+  '登记日期',
+  '整改时限',
+  '整改措施',
+  '整改状态',
+  '销号日期',
+];
 
 /** A county office's sheet: a merged title row, a unit line, the header in row 3, merged department cells, a blank row, totals and a note. */
 function countySheet(overrides: Partial<Record<string, unknown[]>> = {}) {
@@ -21,10 +34,62 @@ function countySheet(overrides: Partial<Record<string, unknown[]>> = {}) {
     sheet.mergeCells('A2:L2');
     sheet.addRow(HEADER);
     const rows: Record<string, unknown[]> = {
-      r4: [1, 'ZF-001', '学校违规收取资料费', '大班额', '自查', '县教育局', '张三', new Date(Date.UTC(2023, 2, 1)), 45077, '退还费用', '已销号', '2023/5/20'],
-      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四', '2023.3.2', '2023年6月30日', '建立台账', '整改中', null],
-      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五', '2023-03-03 09:30', '长期坚持', '常态化监管', '推进中', null],
-      r8: [4, 'ZF-004', '窗口服务态度差', '窗口服务作风', '12345', '审批局', '赵六', '2023年3月4日', '2023-04-30 18:00', '约谈整改', '已完成', '2023-04-29 10:00'],
+      r4: [
+        1,
+        'ZF-001',
+        '学校违规收取资料费',
+        '大班额',
+        '自查',
+        '县教育局',
+        '张三',
+        new Date(Date.UTC(2023, 2, 1)),
+        45077,
+        '退还费用',
+        '已销号',
+        '2023/5/20',
+      ],
+      r5: [
+        2,
+        'ZF-002',
+        '教师有偿补课',
+        '有偿补课',
+        '群众反映',
+        '教育局',
+        '李四',
+        '2023.3.2',
+        '2023年6月30日',
+        '建立台账',
+        '整改中',
+        null,
+      ],
+      r6: [
+        3,
+        'ZF-003',
+        '医院停车乱收费',
+        '停车收费',
+        '督查',
+        null,
+        '王五',
+        '2023-03-03 09:30',
+        '长期坚持',
+        '常态化监管',
+        '推进中',
+        null,
+      ],
+      r8: [
+        4,
+        'ZF-004',
+        '窗口服务态度差',
+        '窗口服务作风',
+        '12345',
+        '审批局',
+        '赵六',
+        '2023年3月4日',
+        '2023-04-30 18:00',
+        '约谈整改',
+        '已完成',
+        '2023-04-29 10:00',
+      ],
       ...overrides,
     };
     sheet.addRow(rows.r4!);
@@ -73,7 +138,11 @@ describe('dry run of a county sheet (xlsx)', () => {
 
   it('commits items with the values the sheet gives', async () => {
     const db = countyDb();
-    const result = await commitImport(db, { name: '台账.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    const result = await commitImport(
+      db,
+      { name: '台账.xlsx', bytes: await countySheet() },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
     expect(result.committed).toBe(true);
     const a = item(db, 'ZF-001');
     expect(a).toMatchObject({
@@ -116,7 +185,9 @@ describe('dry run of a county sheet (xlsx)', () => {
       status: 'closed',
       closed_at: '2023-04-29T10:00:00',
     });
-    const domain = db.prepare('SELECT d.code FROM items i JOIN domains d ON d.id = i.domain_id WHERE ledger_code = ?');
+    const domain = db.prepare(
+      'SELECT d.code FROM items i JOIN domains d ON d.id = i.domain_id WHERE ledger_code = ?',
+    );
     expect((domain.get('ZF-003') as { code: string }).code).toBe('parking-fees');
     expect(brokenInvariants(db)).toEqual({});
   });
@@ -132,13 +203,21 @@ describe('csv ledgers', () => {
         '2,EN-2,"Queue at the service window, again",D29,ongoing,Li Si,hotline,in progress,,2023-03-02',
       ].join('\n'),
     );
-    const result = await commitImport(db, { name: 'ledger.csv', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+    const result = await commitImport(
+      db,
+      { name: 'ledger.csv', bytes: file },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
     expect(result.report.file).toMatchObject({ format: 'csv', encoding: 'utf-8', headerRow: 1 });
     expect(actions(result.report)).toEqual([
       [2, 'create', 'EN-1'],
       [3, 'create', 'EN-2'],
     ]);
-    expect(item(db, 'EN-1')).toMatchObject({ department_id: deptId(db, 'D21'), status: 'closed', closed_at: '2023-05-20T00:00:00' });
+    expect(item(db, 'EN-1')).toMatchObject({
+      department_id: deptId(db, 'D21'),
+      status: 'closed',
+      closed_at: '2023-05-20T00:00:00',
+    });
     expect(item(db, 'EN-2')).toMatchObject({
       title: 'Queue at the service window, again',
       department_id: deptId(db, 'D29'),
@@ -162,9 +241,21 @@ describe('csv ledgers', () => {
     const db = countyDb();
     const report = await dryRunImport(db, { name: '台账.csv', bytes: csv(CHINESE, encoding) }, OPTIONS);
     expect(report.file.encoding).toBe(detected);
-    expect(report.columns.map((c) => c.field)).toEqual([null, 'title', 'department', 'deadline', 'person', 'source', 'status']);
+    expect(report.columns.map((c) => c.field)).toEqual([
+      null,
+      'title',
+      'department',
+      'deadline',
+      'person',
+      'source',
+      'status',
+    ]);
     expect(report.summary).toMatchObject({ create: 2, reject: 0 });
-    const result = await commitImport(db, { name: '台账.csv', bytes: csv(CHINESE, encoding) }, { ...OPTIONS, actor: CLI_ACTOR });
+    const result = await commitImport(
+      db,
+      { name: '台账.csv', bytes: csv(CHINESE, encoding) },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
     expect(result.committed).toBe(true);
     const rows = db.prepare('SELECT title, source, status, deadline FROM items ORDER BY id').all();
     expect(rows).toEqual([
@@ -209,12 +300,19 @@ describe('rejected rows', () => {
         },
       },
     ]);
-    expect(issue(4)).toMatchObject([{ column: 'D', header: '整改时限', field: 'deadline', value: '2023-02-30' }]);
+    expect(issue(4)).toMatchObject([
+      { column: 'D', header: '整改时限', field: 'deadline', value: '2023-02-30' },
+    ]);
     expect(issue(4)[0]!.message.en).toBe(
       '"2023-02-30" is not a date (write 2023-05-31, 2023/5/31, 2023.5.31 or 2023年5月31日, optionally with a time)',
     );
     expect(issue(5)).toEqual([
-      { column: 'B', header: '问题名称', field: 'title', message: { zh: '问题名称为空', en: 'Title is empty' } },
+      {
+        column: 'B',
+        header: '问题名称',
+        field: 'title',
+        message: { zh: '问题名称为空', en: 'Title is empty' },
+      },
     ]);
     expect(issue(6)).toMatchObject([{ column: 'E', field: 'source', value: '路边听说' }]);
     expect(issue(6)[0]!.message.zh).toContain('不认识的问题来源“路边听说”');
@@ -225,22 +323,35 @@ describe('rejected rows', () => {
     const db = countyDb();
     await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
     const before = snapshot(db);
-    const result = await commitImport(db, { name: 'bad.csv', bytes: csv(BAD) }, { ...OPTIONS, actor: CLI_ACTOR });
+    const result = await commitImport(
+      db,
+      { name: 'bad.csv', bytes: csv(BAD) },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
     expect(result).toMatchObject({ committed: false, batchId: null });
     expect(snapshot(db)).toEqual(before);
   });
 
   it('reject a ledger code that appears twice in the file', async () => {
     const db = countyDb();
-    const file = csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nD-1,甲,县教育局,2023-06-30,自查\nD-1,乙,县教育局,2023-06-30,自查');
+    const file = csv(
+      '台账编号,问题名称,牵头单位,整改时限,问题来源\nD-1,甲,县教育局,2023-06-30,自查\nD-1,乙,县教育局,2023-06-30,自查',
+    );
     const report = await dryRunImport(db, { name: 'dup.csv', bytes: file }, OPTIONS);
-    expect(report.rows[1]!.errors[0]).toMatchObject({ column: 'A', message: { en: 'Same ledger code as row 2' } });
+    expect(report.rows[1]!.errors[0]).toMatchObject({
+      column: 'A',
+      message: { en: 'Same ledger code as row 2' },
+    });
   });
 
   it('require a campaign for new rows', async () => {
     const db = countyDb();
     const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县教育局,2023-06-30,自查');
-    const report = await dryRunImport(db, { name: 'c.csv', bytes: file }, { ...OPTIONS, campaign: undefined });
+    const report = await dryRunImport(
+      db,
+      { name: 'c.csv', bytes: file },
+      { ...OPTIONS, campaign: undefined },
+    );
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
   });
 });
@@ -250,11 +361,20 @@ describe('a failure at any row', () => {
     const file = await countySheet();
     for (const failing of ['ZF-001', 'ZF-002', 'ZF-003', 'ZF-004']) {
       const db = countyDb();
-      await commitImport(db, { name: 'first.csv', bytes: csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nX-1,先有的问题,县教育局,2023-06-30,自查') }, { ...OPTIONS, actor: CLI_ACTOR });
+      await commitImport(
+        db,
+        {
+          name: 'first.csv',
+          bytes: csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nX-1,先有的问题,县教育局,2023-06-30,自查'),
+        },
+        { ...OPTIONS, actor: CLI_ACTOR },
+      );
       db.exec(`CREATE TRIGGER fail_import BEFORE INSERT ON item_history WHEN (SELECT ledger_code FROM items WHERE id = NEW.item_id) = '${failing}'
                BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
       const before = snapshot(db);
-      await expect(commitImport(db, { name: 'a.xlsx', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR })).rejects.toThrow('disk full');
+      await expect(
+        commitImport(db, { name: 'a.xlsx', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR }),
+      ).rejects.toThrow('disk full');
       expect(snapshot(db)).toEqual(before);
     }
   });
@@ -262,13 +382,43 @@ describe('a failure at any row', () => {
   it('leaves it as before when an update fails half-way', async () => {
     const db = countyDb();
     await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
-    db.exec(`CREATE TRIGGER fail_update BEFORE UPDATE ON items WHEN NEW.ledger_code = 'ZF-003' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    db.exec(
+      `CREATE TRIGGER fail_update BEFORE UPDATE ON items WHEN NEW.ledger_code = 'ZF-003' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    );
     const before = snapshot(db);
     const changed = await countySheet({
-      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四新', '2023.3.2', '2023年6月30日', '建立台账', '整改中', null],
-      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五新', '2023-03-03 09:30', '长期坚持', '常态化监管', '推进中', null],
+      r5: [
+        2,
+        'ZF-002',
+        '教师有偿补课',
+        '有偿补课',
+        '群众反映',
+        '教育局',
+        '李四新',
+        '2023.3.2',
+        '2023年6月30日',
+        '建立台账',
+        '整改中',
+        null,
+      ],
+      r6: [
+        3,
+        'ZF-003',
+        '医院停车乱收费',
+        '停车收费',
+        '督查',
+        null,
+        '王五新',
+        '2023-03-03 09:30',
+        '长期坚持',
+        '常态化监管',
+        '推进中',
+        null,
+      ],
     });
-    await expect(commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: CLI_ACTOR })).rejects.toThrow('boom');
+    await expect(
+      commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: CLI_ACTOR }),
+    ).rejects.toThrow('boom');
     expect(snapshot(db)).toEqual(before);
   });
 });
@@ -288,12 +438,18 @@ describe('importing again', () => {
 
   it('records one batch with a history row per created item', async () => {
     const db = countyDb();
-    const { batchId } = await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
-    expect(db.prepare('SELECT file_name, created_by, rows_created, rows_updated FROM import_batches').all()).toEqual([
-      { file_name: 'a.xlsx', created_by: null, rows_created: 4, rows_updated: 0 },
-    ]);
+    const { batchId } = await commitImport(
+      db,
+      { name: 'a.xlsx', bytes: await countySheet() },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    expect(
+      db.prepare('SELECT file_name, created_by, rows_created, rows_updated FROM import_batches').all(),
+    ).toEqual([{ file_name: 'a.xlsx', created_by: null, rows_created: 4, rows_updated: 0 }]);
     const history = db
-      .prepare('SELECT i.ledger_code AS code, h.kind, h.actor_name, h.import_batch_id FROM item_history h JOIN items i ON i.id = h.item_id ORDER BY h.id')
+      .prepare(
+        'SELECT i.ledger_code AS code, h.kind, h.actor_name, h.import_batch_id FROM item_history h JOIN items i ON i.id = h.item_id ORDER BY h.id',
+      )
       .all();
     expect(history).toEqual([
       { code: 'ZF-001', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
@@ -303,29 +459,90 @@ describe('importing again', () => {
       { code: 'ZF-004', kind: 'imported', actor_name: 'import', import_batch_id: batchId },
       { code: 'ZF-004', kind: 'closed', actor_name: 'import', import_batch_id: batchId },
     ]);
-    const after = JSON.parse((db.prepare("SELECT after FROM item_history WHERE kind = 'imported' LIMIT 1").get() as { after: string }).after);
+    const after = JSON.parse(
+      (
+        db.prepare("SELECT after FROM item_history WHERE kind = 'imported' LIMIT 1").get() as {
+          after: string;
+        }
+      ).after,
+    );
     expect(after).toMatchObject({ ledger_code: 'ZF-001', status: 'closed', deadline: '2023-05-31' });
   });
 
   it('updates what changed: an extension, a closure, a reopening, with history before and after', async () => {
     const db = countyDb();
-    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } });
+    await commitImport(
+      db,
+      { name: 'a.xlsx', bytes: await countySheet() },
+      { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } },
+    );
     const changed = await countySheet({
       // ZF-001 is reopened by a look-back; ZF-002 gets a later deadline and a new person; ZF-004 unchanged.
-      r4: [1, 'ZF-001', '学校违规收取资料费', '大班额', '自查', '县教育局', '张三', new Date(Date.UTC(2023, 2, 1)), 45077, '退还费用', '整改中', null],
-      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四、钱七', '2023.3.2', '2023年7月31日', '建立台账', '整改中', null],
-      r6: [3, 'ZF-003', '医院停车乱收费', '停车收费', '督查', null, '王五', '2023-03-03 09:30', '长期坚持', '常态化监管', '已销号', '2023-06-01'],
+      r4: [
+        1,
+        'ZF-001',
+        '学校违规收取资料费',
+        '大班额',
+        '自查',
+        '县教育局',
+        '张三',
+        new Date(Date.UTC(2023, 2, 1)),
+        45077,
+        '退还费用',
+        '整改中',
+        null,
+      ],
+      r5: [
+        2,
+        'ZF-002',
+        '教师有偿补课',
+        '有偿补课',
+        '群众反映',
+        '教育局',
+        '李四、钱七',
+        '2023.3.2',
+        '2023年7月31日',
+        '建立台账',
+        '整改中',
+        null,
+      ],
+      r6: [
+        3,
+        'ZF-003',
+        '医院停车乱收费',
+        '停车收费',
+        '督查',
+        null,
+        '王五',
+        '2023-03-03 09:30',
+        '长期坚持',
+        '常态化监管',
+        '已销号',
+        '2023-06-01',
+      ],
     });
     const dry = await dryRunImport(db, { name: 'b.xlsx', bytes: changed }, OPTIONS);
-    expect(dry.rows.filter((r) => r.action !== 'skip').map((r) => [r.ledgerCode, r.action, r.changes])).toEqual([
+    expect(
+      dry.rows.filter((r) => r.action !== 'skip').map((r) => [r.ledgerCode, r.action, r.changes]),
+    ).toEqual([
       ['ZF-001', 'update', ['status', 'closedAt']],
       ['ZF-002', 'update', ['person', 'deadline']],
       ['ZF-003', 'update', ['status', 'rectifiedAt', 'closedAt']],
       ['ZF-004', 'unchanged', undefined],
     ]);
-    const result = await commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } });
+    const result = await commitImport(
+      db,
+      { name: 'b.xlsx', bytes: changed },
+      { ...OPTIONS, actor: { userId: 1, name: '县委督查室' } },
+    );
     expect(result.committed).toBe(true);
-    expect(item(db, 'ZF-001')).toMatchObject({ status: 'in_progress', closed_at: null, reopen_count: 1, first_reopened_at: NOW_LOCAL, version: 2 });
+    expect(item(db, 'ZF-001')).toMatchObject({
+      status: 'in_progress',
+      closed_at: null,
+      reopen_count: 1,
+      first_reopened_at: NOW_LOCAL,
+      version: 2,
+    });
     expect(item(db, 'ZF-002')).toMatchObject({
       responsible_person: '李四、钱七',
       original_deadline: '2023-06-30',
@@ -343,13 +560,27 @@ describe('importing again', () => {
       .prepare('SELECT h.kind FROM item_history h WHERE h.import_batch_id = ? ORDER BY h.id')
       .all(result.batchId)
       .map((r) => (r as { kind: string }).kind);
-    expect(kinds).toEqual(['import_updated', 'reopened', 'import_updated', 'extended', 'import_updated', 'closed']);
+    expect(kinds).toEqual([
+      'import_updated',
+      'reopened',
+      'import_updated',
+      'extended',
+      'import_updated',
+      'closed',
+    ]);
     const updated = db
-      .prepare("SELECT before, after FROM item_history WHERE kind = 'import_updated' AND item_id = (SELECT id FROM items WHERE ledger_code = 'ZF-002')")
+      .prepare(
+        "SELECT before, after FROM item_history WHERE kind = 'import_updated' AND item_id = (SELECT id FROM items WHERE ledger_code = 'ZF-002')",
+      )
       .get() as { before: string; after: string };
     expect(JSON.parse(updated.before)).toMatchObject({ responsible_person: '李四', deadline: '2023-06-30' });
-    expect(JSON.parse(updated.after)).toMatchObject({ responsible_person: '李四、钱七', deadline: '2023-07-31' });
-    expect(db.prepare('SELECT rows_created, rows_updated FROM import_batches WHERE id = ?').get(result.batchId)).toEqual({
+    expect(JSON.parse(updated.after)).toMatchObject({
+      responsible_person: '李四、钱七',
+      deadline: '2023-07-31',
+    });
+    expect(
+      db.prepare('SELECT rows_created, rows_updated FROM import_batches WHERE id = ?').get(result.batchId),
+    ).toEqual({
       rows_created: 0,
       rows_updated: 3,
     });
@@ -360,11 +591,28 @@ describe('importing again', () => {
     const db = countyDb();
     await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
     const changed = await countySheet({
-      r5: [2, 'ZF-002', '教师有偿补课', '有偿补课', '群众反映', '教育局', '李四', '2023.3.2', '2023年6月30日', '建立台账', '已登记', null],
+      r5: [
+        2,
+        'ZF-002',
+        '教师有偿补课',
+        '有偿补课',
+        '群众反映',
+        '教育局',
+        '李四',
+        '2023.3.2',
+        '2023年6月30日',
+        '建立台账',
+        '已登记',
+        null,
+      ],
     });
     const report = await dryRunImport(db, { name: 'b.xlsx', bytes: changed }, OPTIONS);
     expect(report.rows.find((r) => r.ledgerCode === 'ZF-002')!.errors).toMatchObject([
-      { column: 'K', field: 'status', message: { en: 'The status cannot change from "In progress" to "Registered"' } },
+      {
+        column: 'K',
+        field: 'status',
+        message: { en: 'The status cannot change from "In progress" to "Registered"' },
+      },
     ]);
   });
 });

@@ -6,7 +6,8 @@
 import type { Db } from '../../db/open.ts';
 
 const RULES: Record<string, string> = {
-  'closed before registered': "SELECT COUNT(*) AS n FROM items WHERE status = 'closed' AND closed_at < registered_at",
+  'closed before registered':
+    "SELECT COUNT(*) AS n FROM items WHERE status = 'closed' AND closed_at < registered_at",
   'closed without a closure in force': `SELECT COUNT(*) AS n FROM items i WHERE (i.status = 'closed') <> EXISTS (
       SELECT 1 FROM item_closures c WHERE c.item_id = i.id AND c.reopened_at IS NULL AND c.closed_at = i.closed_at)`,
   'two closures in force':
@@ -29,7 +30,8 @@ const RULES: Record<string, string> = {
       <> (SELECT COUNT(*) FROM item_closures c WHERE c.item_id = i.id)`,
   'first response on a non-complaint':
     "SELECT COUNT(*) AS n FROM items WHERE first_response_at IS NOT NULL AND source NOT IN ('public_complaint', 'hotline')",
-  'first response before registration': 'SELECT COUNT(*) AS n FROM items WHERE first_response_at < registered_at',
+  'first response before registration':
+    'SELECT COUNT(*) AS n FROM items WHERE first_response_at < registered_at',
   'state_changed_at is not the latest closure, reopening or extension': `SELECT COUNT(*) AS n FROM items i WHERE
       i.state_changed_at IS NOT (SELECT MAX(t) FROM (
         SELECT closed_at AS t FROM item_closures WHERE item_id = i.id

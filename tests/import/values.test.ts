@@ -53,7 +53,8 @@ describe('dates as offices write them', () => {
 
 describe('deadlines', () => {
   it('reads 长期坚持, 长期 and "ongoing" as a long-term item without an end date', () => {
-    for (const w of ['长期坚持', '长期', 'ongoing', 'Ongoing', 'long-term']) expect(value(parseDeadline(w))).toEqual({ kind: 'ongoing' });
+    for (const w of ['长期坚持', '长期', 'ongoing', 'Ongoing', 'long-term'])
+      expect(value(parseDeadline(w))).toEqual({ kind: 'ongoing' });
   });
   it('reads a month or a year end as its last day, with 前', () => {
     expect(value(parseDeadline('2023年6月底前'))).toEqual({ kind: 'date', value: '2023-06-30' });
@@ -169,15 +170,9 @@ describe('header suggestion', () => {
       'status',
       'ledgerCode',
     ]);
-    expect(fields(['问题名称', '牵头单位', '办结时限', '办理状态', '发现时间', '问题类别', '办结日期'])).toEqual([
-      'title',
-      'department',
-      'deadline',
-      'status',
-      'registeredAt',
-      'domain',
-      'closedAt',
-    ]);
+    expect(
+      fields(['问题名称', '牵头单位', '办结时限', '办理状态', '发现时间', '问题类别', '办结日期']),
+    ).toEqual(['title', 'department', 'deadline', 'status', 'registeredAt', 'domain', 'closedAt']);
     expect(fields(['问题', '责任部门', '整改期限', '完成时间', '问题编号'])).toEqual([
       'title',
       'department',
@@ -189,12 +184,36 @@ describe('header suggestion', () => {
 
   it('knows the English headers, in any case and spacing', () => {
     expect(
-      fields(['No.', 'Ledger code', 'Title', 'Lead department', 'Deadline', 'Responsible person', 'SOURCE', 'status', 'closed date']),
-    ).toEqual([null, 'ledgerCode', 'title', 'department', 'deadline', 'person', 'source', 'status', 'closedAt']);
+      fields([
+        'No.',
+        'Ledger code',
+        'Title',
+        'Lead department',
+        'Deadline',
+        'Responsible person',
+        'SOURCE',
+        'status',
+        'closed date',
+      ]),
+    ).toEqual([
+      null,
+      'ledgerCode',
+      'title',
+      'department',
+      'deadline',
+      'person',
+      'source',
+      'status',
+      'closedAt',
+    ]);
   });
 
   it('recognises a header word inside a longer header and ignores notes in brackets', () => {
-    expect(fields(['具体整改措施', '计划完成时限（年月日）', '*牵头责任单位'])).toEqual(['measures', 'deadline', 'department']);
+    expect(fields(['具体整改措施', '计划完成时限（年月日）', '*牵头责任单位'])).toEqual([
+      'measures',
+      'deadline',
+      'department',
+    ]);
   });
 
   it('gives 问题描述 to the description when 问题名称 is the title', () => {
@@ -209,7 +228,11 @@ describe('header suggestion', () => {
   });
 
   it('lets a saved mapping override the suggestion', () => {
-    const columns = mapColumns(['问题', '说明', '部门'], { 说明: 'description', 问题: 'title', 部门: 'department' });
+    const columns = mapColumns(['问题', '说明', '部门'], {
+      说明: 'description',
+      问题: 'title',
+      部门: 'department',
+    });
     expect(columns.map((c) => [c.field, c.from])).toEqual([
       ['title', 'mapping'],
       ['description', 'mapping'],

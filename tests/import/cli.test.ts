@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listImportMappings } from '../../db/queries/import.ts';
+import { runImportCli } from '../../scripts/import/cli.ts';
+import { CLOCK, count, countyDb, csv, snapshot, TZ, tempDir } from './fixtures.ts';
+
+function cli(db = countyDb()) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const run = (...argv: string[]) =>
+    runImportCli(argv, {
+      db,
+      clock: CLOCK,
+      tz: TZ,
+      io: { out: (l) => out.push(l), err: (l) => err.push(l) },
+    });
+  return { db, out, err, run };
+}
+
+const dir = tempDir();
+const good = path.join(dir, 'good.csv');
+fs.writeFileSync(
+  good,
+  csv(
+    '台账编号,问题名称,牵头单位,整改时限,问题来源\nC-1,学校乱收费,县教育局,2023-06-30,自查\nC-2,窗口推诿,县政府办公室,2023-07-31,热线',
+  ),
+);
+const bad = path.join(dir, 'bad.csv');
+fs.writeFileSync(
+  bad,
+  csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nC-1,学校乱收费,县教育所,2023-06-30,自查'),
+);
+
+describe('npm run import', () => {
+  it('--dry-run prints the mapping, each row and the summary, writes nothing, exits 0', async () => {
+    const { db, out, run } = cli();
+    expect(await run(good, '--dry-run', '--campaign', 'C-CONDUCT', '--lang', 'en')).toBe(0);
+    expect(out).toContain('  C   牵头单位 → Lead department');
+    expect(out).toContain('     2  create    C-1  学校乱收费');
+    expect(out.at(-1)).toBe('2 rows: 2 to create, 0 to update, 0 unchanged, 0 rejected, 0 skipped');
+    expect(count(db, 'SELECT COUNT(*) AS n FROM items')).toBe(0);
+  });
+
+  it('commits and exits 0; a second run finds everything unchanged', async () => {
+    const { db, out, run } = cli();
+    expect(await run(good, '--campaign', 'C-CONDUCT')).toBe(0);
+    expect(out.at(-1)).toBe('已导入，导入批次 1。');
+    expect(count(db, 'SELECT COUNT(*) AS n FROM items')).toBe(2);
+    expect(await run(good, '--campaign', 'C-CONDUCT')).toBe(0);
+    expect(out).toContain('共 2 行：新增 0，更新 0，不变 2，拒绝 0，跳过 0');
+  });
+
+  it('exits 1 and writes nothing when rows are rejected, printing row, column and reason', async () => {
+    const { db, out, run } = cli();
+    const before = snapshot(db);
+    expect(await run(bad, '--campaign', 'C-CONDUCT')).toBe(1);
+    expect(out).toContain(
+      '        ✗ 第 2 行 C 列「牵头单位」：找不到单位“县教育所”（可在单位管理中为它添加别名）',
+    );
+    expect(out.at(-1)).toBe('有被拒绝的行：本次没有导入任何数据。');
+    expect(snapshot(db)).toEqual(before);
+    expect(await run(bad, '--campaign', 'C-CONDUCT', '--dry-run')).toBe(1);
+  });
+
+  it('saves a mapping and uses it by name', async () => {
+    const { db, run, err } = cli();
+    const odd = path.join(dir, 'odd.csv');
+    fs.writeFileSync(odd, csv('台账编号,事情,牵头单位,哪天,来源\nM-1,学校乱收费,县教育局,2023-06-30,自查'));
+    expect(await run(odd, '--dry-run', '--campaign', 'C-CONDUCT')).toBe(2); // no title column
+    expect(err.at(-1)).toContain('没有“问题名称”列');
+    db.prepare('INSERT INTO import_mappings (name, mapping, created_at) VALUES (?, ?, ?)').run(
+      'odd',
+      JSON.stringify({ 事情: 'title', 哪天: 'deadline' }),
+      '2026-11-20T08:00:00.000Z',
+    );
+    expect(await run(odd, '--mapping', 'odd', '--campaign', 'C-CONDUCT', '--save-mapping', 'odd-2')).toBe(0);
+    expect(count(db, "SELECT COUNT(*) AS n FROM items WHERE ledger_code = 'M-1'")).toBe(1);
+    expect(listImportMappings(db).map((m) => [m.name, m.mapping])).toEqual([
+      ['odd', { 事情: 'title', 哪天: 'deadline' }],
+      [
+        'odd-2',
+        { 台账编号: 'ledgerCode', 事情: 'title', 牵头单位: 'department', 哪天: 'deadline', 来源: 'source' },
+      ],
+    ]);
+    expect(await run(odd, '--mapping', 'none')).toBe(2);
+  });
+
+  it('exits 2 on a missing file or bad arguments', async () => {
+    const { run, err } = cli();
+    expect(await run(path.join(dir, 'nope.csv'))).toBe(2);
+    expect(err.at(-1)).toContain('找不到文件');
+    expect(await run()).toBe(2);
+    expect(await run(good, '--lang', 'fr')).toBe(2);
+    expect(await run(good, '--source', 'rumour')).toBe(2);
+  });
+});

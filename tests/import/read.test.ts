@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../server/errors.ts';
+import { dryRunImport } from '../../server/import/index.ts';
+import { openTable, type RawRow } from '../../server/import/read.ts';
+import { countyDb, csv, OPTIONS, tempDir, xlsx } from './fixtures.ts';
+
+async function rows(table: { rows: AsyncIterable<RawRow> }): Promise<RawRow[]> {
+  const all: RawRow[] = [];
+  for await (const r of table.rows) all.push(r);
+  return all;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Rewrites the uncompressed size the zip's central directory gives for one part. */
+function forgeDeclaredSize(zip: Buffer, part: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (
+    let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at >= 0;
+    at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1)
+  ) {
+    const nameLength = out.readUInt16LE(at + 28);
+    if (out.toString('utf8', at + 46, at + 46 + nameLength) === part) {
+      out.writeUInt32LE(size, at + 24);
+      return out;
+    }
+  }
+  throw new Error(`no ${part}`);
+}
+
+describe('reading xlsx', () => {
+  it('keeps Chinese text whole across the reader’s chunk boundaries', async () => {
+    const titles = Array.from(
+      { length: 3000 },
+      (_, i) => `第${i}个问题：学校违规收取资料费、教师有偿补课、择校热（城关镇）`,
+    );
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(['问题名称', '牵头单位']);
+      for (const t of titles) sheet.addRow([t, '县教育局']);
+    });
+    const read = await rows(await openTable({ name: 'big.xlsx', bytes }));
+    expect(read.slice(1).map((r) => r.cells[0])).toEqual(titles);
+    expect(read.some((r) => String(r.cells[0]).includes('\ufffd'))).toBe(false);
+  });
+
+  it('fills merged cells with their top-left value and reports the row numbers the user sees', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.getCell('A1').value = '标题';
+      sheet.mergeCells('A1:C1');
+      sheet.getCell('A3').value = '县教育局';
+      sheet.getCell('B3').value = '甲';
+      sheet.getCell('B4').value = '乙';
+      sheet.getCell('B5').value = '丙';
+      sheet.mergeCells('A3:A5');
+    });
+    const read = await rows(await openTable({ name: 'm.xlsx', bytes }));
+    expect(read.map((r) => [r.row, r.cells.slice(0, 3)])).toEqual([
+      [1, ['标题', '标题', '标题']],
+      [3, ['县教育局', '甲']],
+      [4, ['县教育局', '乙']],
+      [5, ['县教育局', '丙']],
+    ]);
+  });
+
+  it('reads date cells as text, with the time when the format shows one, and formulas as their result', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow([
+        new Date(Date.UTC(2023, 4, 31)),
+        new Date(Date.UTC(2023, 4, 31, 14, 30)),
+        new Date(Date.UTC(2023, 4, 31)),
+        45077,
+      ]);
+      sheet.getCell('A1').numFmt = 'yyyy"年"m"月"d"日"';
+      sheet.getCell('B1').numFmt = 'yyyy-mm-dd hh:mm';
+      sheet.getCell('C1').numFmt = 'yyyy-mm-dd hh:mm';
+      sheet.getCell('E1').value = { formula: 'A1+1', result: 45078 };
+      sheet.getCell('E1').numFmt = 'yyyy-mm-dd';
+      sheet.getCell('F1').value = { richText: [{ text: '县' }, { text: '教育局', font: { bold: true } }] };
+    });
+    const [row] = await rows(await openTable({ name: 'd.xlsx', bytes }));
+    expect(row!.cells).toEqual([
+      '2023-05-31',
+      '2023-05-31 14:30:00',
+      '2023-05-31 00:00:00',
+      45077,
+      '2023-06-01',
+      '县教育局',
+    ]);
+  });
+
+  it('reads the first visible sheet, or the one named', async () => {
+    const bytes = await xlsx((sheet, workbook) => {
+      sheet.state = 'hidden';
+      sheet.addRow(['隐藏']);
+      workbook.addWorksheet('说明').addRow(['填表说明']);
+      workbook.addWorksheet('台账2').addRow(['问题名称', '牵头单位']);
+    }, '隐藏表');
+    const first = await openTable({ name: 's.xlsx', bytes });
+    expect(first.info).toMatchObject({ sheet: '说明', sheets: ['隐藏表', '说明', '台账2'] });
+    expect((await rows(first))[0]!.cells).toEqual(['填表说明']);
+    const named = await openTable({ name: 's.xlsx', bytes }, { sheet: '台账2' });
+    expect((await rows(named))[0]!.cells).toEqual(['问题名称', '牵头单位']);
+    const missing = await refusal(openTable({ name: 's.xlsx', bytes }, { sheet: '没有' }));
+    expect(missing.code).toBe('import_sheet_not_found');
+    expect(missing.text.zh).toContain('隐藏表、说明、台账2');
+  });
+
+  it('reads a file given by path', async () => {
+    const file = path.join(tempDir(), 'p.xlsx');
+    fs.writeFileSync(file, await xlsx((sheet) => sheet.addRow(['问题名称'])));
+    expect((await rows(await openTable({ name: 'p.xlsx', path: file })))[0]!.cells).toEqual(['问题名称']);
+  });
+});
+
+describe('reading csv', () => {
+  it('detects GBK, tab separators and quoted line breaks', async () => {
+    const table = await openTable({
+      name: 'g.csv',
+      bytes: csv('问题名称\t牵头单位\n"两行\n的问题"\t县教育局', 'gbk'),
+    });
+    expect(table.info).toEqual({ format: 'csv', encoding: 'gb18030' });
+    expect((await rows(table)).map((r) => [r.row, r.cells])).toEqual([
+      [1, ['问题名称', '牵头单位']],
+      [2, ['两行\r\n的问题', '县教育局']],
+    ]);
+  });
+
+  it('reads UTF-16 text as Excel saves "Unicode text"', async () => {
+    const body = Buffer.from('\ufeff问题名称\t牵头单位\r\n甲\t县教育局\r\n', 'utf16le');
+    const table = await openTable({ name: 'u.txt', bytes: body });
+    expect(table.info.encoding).toBe('utf-16le');
+    expect((await rows(table))[1]!.cells).toEqual(['甲', '县教育局']);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a file over the size limit before reading it', async () => {
+    const error = await refusal(
+      openTable({ name: 'a.csv', bytes: Buffer.alloc(2048, 0x41) }, { limits: { maxFileBytes: 1024 } }),
+    );
+    expect(error).toMatchObject({ status: 413, code: 'import_file_too_large' });
+    expect(error.text.en).toContain('the limit is 0 MiB');
+    const stream = (async function* () {
+      for (let i = 0; i < 10; i++) yield Buffer.alloc(512, 0x41);
+    })();
+    expect(
+      await refusal(openTable({ name: 'a.csv', stream }, { limits: { maxFileBytes: 1024 } })),
+    ).toMatchObject({
+      code: 'import_file_too_large',
+    });
+  });
+
+  it('refuses an xlsx that inflates past the limit (a zip bomb)', async () => {
+    // ~3 MB of sheet XML that compresses to a few KB.
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(['问题名称']);
+      for (let i = 0; i < 20_000; i++) sheet.addRow(['同一个问题反复出现同一个问题反复出现']);
+    });
+    expect(bytes.length).toBeLessThan(200_000);
+    const error = await refusal(
+      openTable({ name: 'bomb.xlsx', bytes }, { limits: { maxUncompressedBytes: 1_000_000 } }),
+    );
+    expect(error).toMatchObject({ status: 413, code: 'import_file_too_large' });
+    expect(error.text.zh).toContain('解压后过大');
+  });
+
+  it('refuses a zip whose directory understates a part’s size', async () => {
+    const bytes = await xlsx((sheet) => {
+      for (let i = 0; i < 20_000; i++) sheet.addRow(['同一个问题反复出现同一个问题反复出现', i]);
+    });
+    const forged = forgeDeclaredSize(bytes, 'xl/worksheets/sheet1.xml', 100);
+    const error = await refusal(
+      openTable({ name: 'forged.xlsx', bytes: forged }, { limits: { maxUncompressedBytes: 1_000_000 } }),
+    );
+    expect(['import_file_too_large', 'import_unsupported_format']).toContain(error.code);
+  });
+
+  it('refuses too many rows', async () => {
+    const text = ['问题名称,牵头单位', ...Array.from({ length: 200 }, (_, i) => `问题${i},县教育局`)].join(
+      '\n',
+    );
+    const error = await refusal(
+      dryRunImport(countyDb(), { name: 'r.csv', bytes: csv(text) }, { ...OPTIONS, limits: { maxRows: 100 } }),
+    );
+    expect(error).toMatchObject({ status: 413, code: 'import_too_many_rows' });
+  });
+
+  it('refuses old .xls files and files that only claim to be xlsx', async () => {
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect((await refusal(openTable({ name: 'old.xls', bytes: xls }))).text.zh).toContain('另存为 .xlsx');
+    expect((await refusal(openTable({ name: 'fake.xlsx', bytes: Buffer.from('问题名称\n甲') }))).code).toBe(
+      'import_unsupported_format',
+    );
+  });
+
+  it('says so when no header row is found', async () => {
+    const error = await refusal(dryRunImport(countyDb(), { name: 'n.csv', bytes: csv('a,b\n1,2') }, OPTIONS));
+    expect(error).toMatchObject({ status: 422, code: 'import_no_header' });
+  });
+});
