@@ -1,0 +1,252 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+
+type Lang = 'zh-CN' | 'en';
+
+describe('weekly review in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let get: Awaited<ReturnType<typeof apiClient>>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    get = await apiClient(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const tile = (page: Page, key: string) => page.getByTestId(`headline-${key}`).getByTestId('value');
+
+  /** The six headline tiles must read exactly the API's figures, formatted for the language. */
+  async function expectHeadline(page: Page, lang: Lang, query: string) {
+    const { figures } = await get(`/api/figures/summary${query}`);
+    const days = (n: number) => (lang === 'en' ? `${fixed(lang, n, 1)} days` : `${fixed(lang, n, 1)}天`);
+    const expected: Record<string, string> = {
+      registered: count(lang, figures.registered),
+      closed: count(lang, figures.closed),
+      closureRate: percent(lang, figures.closureRate),
+      onTimeRate: percent(lang, figures.onTimeRate),
+      overdue: count(lang, figures.overdue),
+      medianDaysToClose: days(figures.timeToClose.medianDays),
+    };
+    for (const [key, text] of Object.entries(expected))
+      await expect.poll(() => tile(page, key).textContent()).toBe(text);
+    return figures;
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`shows the API's figures, ranking and red list (${lang})`, async () => {
+      const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+      await page.getByTestId('ranking-table').waitFor();
+      const figures = await expectHeadline(page, lang, '');
+
+      // Headline change since last week: registered rose by the API's difference.
+      const summary = await get('/api/figures/summary');
+      const rise = summary.figures.registered - summary.previous.registered;
+      expect(await page.getByTestId('headline-registered').getByTestId('change').textContent()).toContain(
+        `+${count(lang, rise)}`,
+      );
+
+      // Ranking: every ranked department in the API's order with its score; the rest apart.
+      const ranking = await get('/api/figures/ranking');
+      const ranked = ranking.rows.filter((r: { ranked: boolean }) => r.ranked);
+      const rows = page.getByTestId('ranking-table').locator('tbody tr[data-code]');
+      await expect.poll(() => rows.count()).toBe(ranked.length);
+      expect(await rows.first().getAttribute('data-code')).toBe(ranked[0].department.code);
+      const last = ranked.at(-1);
+      const lastRow = page.locator(`[data-testid="ranking-table"] tr[data-code="${last.department.code}"]`);
+      expect(await lastRow.getByTestId('score').textContent()).toBe(fixed(lang, last.score, 1));
+      const notRanked = ranking.rows
+        .filter((r: { ranked: boolean }) => !r.ranked)
+        .map((r: { department: { code: string } }) => r.department.code);
+      expect(
+        await page
+          .getByTestId('not-ranked')
+          .locator('li')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+      ).toEqual(notRanked);
+
+      // Red list: the overdue total, longest overdue first.
+      const overdue = await get('/api/figures/items?figure=overdue&pageSize=10');
+      expect(overdue.total).toBe(figures.overdue);
+      const redList = page.getByTestId('red-list');
+      await expect
+        .poll(() => redList.getByTestId('red-list-total').textContent())
+        .toContain(count(lang, overdue.total));
+      expect(await redList.locator('tbody tr').first().getAttribute('data-ledger-code')).toBe(
+        overdue.items[0].ledgerCode,
+      );
+
+      // Breakdown: one row per source the API reports.
+      const bySource = await get('/api/figures/breakdown?by=source');
+      expect(await page.getByTestId('breakdown-source').locator('tbody tr').count()).toBe(
+        bySource.groups.length,
+      );
+
+      // Since last review: the API's counts.
+      const changes = await get('/api/figures/changes');
+      await expect
+        .poll(() => page.getByTestId('newly-overdue').textContent())
+        .toContain(count(lang, changes.newlyOverdue.total));
+      expect(await page.getByTestId('newly-closed').textContent()).toContain(
+        count(lang, changes.newlyClosed.total),
+      );
+
+      await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor();
+      expect(errors).toEqual([]);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(300);
+        await screenshot(page, `weekly-review-${lang}-${size}`);
+      }
+      await page.context().close();
+    });
+  }
+
+  it('puts the filters in the URL, and the figures follow them', async () => {
+    const lang = 'en';
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+    await page.getByTestId('ranking-table').waitFor();
+    const all = await expectHeadline(page, lang, '');
+
+    await page.locator('select[name="campaign"]').selectOption('C-EFFICIENCY');
+    await expect.poll(() => new URL(page.url()).searchParams.get('campaign')).toBe('C-EFFICIENCY');
+    const campaign = await expectHeadline(page, lang, '?campaign=C-EFFICIENCY');
+    expect(campaign.registered).toBeLessThan(all.registered);
+
+    await page.locator('select[name="asOf"]').selectOption('2026-11-08');
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2026-11-08');
+    await expectHeadline(page, lang, '?campaign=C-EFFICIENCY&asOf=2026-11-08');
+
+    // The other views keep the filters.
+    const departmentHref = await page
+      .locator('nav.shell-nav a', { hasText: 'Department view' })
+      .getAttribute('href');
+    expect(departmentHref).toBe('/department?campaign=C-EFFICIENCY&asOf=2026-11-08');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a bookmarked view with its filters', async () => {
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/weekly?peerGroup=social&source=hotline',
+      'zh-CN',
+    );
+    await page.getByTestId('ranking-table').waitFor();
+    await expectHeadline(page, 'zh-CN', '?peerGroup=social&source=hotline');
+    expect(await page.locator('select[name="peerGroup"]').inputValue()).toBe('social');
+    const ranking = await get('/api/figures/ranking?peerGroup=social&source=hotline');
+    const rows = page.getByTestId('ranking-table').locator('tbody tr[data-code]');
+    await expect
+      .poll(() => rows.count())
+      .toBe(ranking.rows.filter((r: { ranked: boolean }) => r.ranked).length);
+    for (const r of ranking.rows) expect(r.department.peerGroup).toBe('social');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a figure explains itself: definition, numerator and denominator, and exactly its items', async () => {
+    const lang = 'en';
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+    await page.getByTestId('ranking-table').waitFor();
+    const { figures } = await get('/api/figures/summary');
+
+    // Click: the closure rate shows closed / registered with the API's counts.
+    await page.getByTestId('headline-closureRate').click();
+    const panel = page.getByTestId('figure-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Closure rate');
+    expect(await panel.textContent()).toContain('Closed ÷ registered.');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, figures.closed));
+    await expect
+      .poll(() => panel.getByTestId('denominator-count').textContent())
+      .toBe(count(lang, figures.registered));
+    await expect
+      .poll(() => panel.getByTestId('pager-status').textContent())
+      .toBe(`1–20 of ${count(lang, figures.closed)}`);
+    expect(await panel.getByTestId('drilldown-items').locator('tbody tr').count()).toBe(20);
+    // The denominator's list pages through every registered item.
+    await panel.getByTestId('part-denominator').click();
+    await expect
+      .poll(() => panel.getByTestId('pager-status').textContent())
+      .toBe(`1–20 of ${count(lang, figures.registered)}`);
+    await panel.getByRole('button', { name: 'Next ›' }).click();
+    await expect
+      .poll(() => panel.getByTestId('pager-status').textContent())
+      .toBe(`21–40 of ${count(lang, figures.registered)}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // Keyboard: Enter on the focused overdue tile opens its items, as many as the tile says.
+    await page.getByTestId('headline-overdue').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, figures.overdue));
+    const tileText = await tile(page, 'overdue').textContent();
+    expect(await panel.getByTestId('numerator-count').textContent()).toBe(tileText);
+    await screenshot(page, 'weekly-review-drilldown-en');
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // Space works too, on a breakdown cell scoped to one source.
+    const bySource = await get('/api/figures/breakdown?by=source');
+    const hotline = bySource.groups.find((g: { key: string }) => g.key === 'hotline');
+    const cell = page.locator(
+      '[data-testid="breakdown-source"] tr[data-key="hotline"] button[data-figure="overdue"]',
+    );
+    expect(await cell.textContent()).toBe(count(lang, hotline.figures.overdue));
+    await cell.focus();
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, hotline.figures.overdue));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('sorts the ranking by a column', async () => {
+    const { page } = await openSignedIn(browser, server.url, '/weekly', 'en');
+    const table = page.getByTestId('ranking-table');
+    await table.waitFor();
+    const ranking = await get('/api/figures/ranking');
+    const ranked = ranking.rows.filter((r: { ranked: boolean }) => r.ranked);
+    await table.getByRole('button', { name: /On time/ }).click();
+    const mostLost = Math.max(...ranked.map((r: { lost: { onTimeRate: number } }) => r.lost.onTimeRate));
+    const first = await table.locator('tbody tr').first().getAttribute('data-code');
+    expect(
+      ranked.find((r: { department: { code: string } }) => r.department.code === first).lost.onTimeRate,
+    ).toBe(mostLost);
+    expect(await table.locator('th[aria-sort="descending"]').textContent()).toContain('On time');
+    await page.context().close();
+  });
+
+  it('switching the language changes every visible label', async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en');
+    await page.getByTestId('ranking-table').waitFor();
+    await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor();
+    const english = await page.locator('body').innerText();
+    for (const label of ['Weekly review', 'Department ranking', 'Points lost per component', 'By source']) {
+      expect(english).toContain(label);
+    }
+    await page.getByRole('button', { name: messages.en['lang.switchLabel'] }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('领导周例会');
+    await page.waitForTimeout(500);
+    const chinese = await page.locator('body').innerText();
+    expect(latinWords(chinese)).toEqual([]);
+    for (const label of ['部门排名', '各项失分', '按问题来源', '红灯清单']) expect(chinese).toContain(label);
+    // Chart legends are labels too.
+    expect(await page.getByTestId('trend-chart').innerText()).toContain('按期办结率');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
