@@ -10,8 +10,10 @@
  */
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { savePublishedRanking } from '../../db/queries/published-rankings.ts';
 import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/password.ts';
+import { DEFAULT_PROFILE } from '../../server/domain/scoring.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import {
   call,
@@ -146,12 +148,179 @@ const MATRIX: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/figures/items?figure=overdue' }),
     expect: SIGNED_IN_READ,
   },
+  // --- the ledger: everyone signed in reads; admins and the item's own department's editor write --
+  'GET /api/items': { request: () => ({ path: '/api/items' }), expect: SIGNED_IN_READ },
+  'GET /api/items/:id': { request: (f) => ({ path: `/api/items/${ownItem(f)}` }), expect: SIGNED_IN_READ },
+  'POST /api/items': {
+    request: (f) => {
+      campaign(f);
+      return {
+        path: '/api/items',
+        body: {
+          title: '学校班额超标',
+          campaign: 'C1',
+          source: 'hotline',
+          rectificationType: 'immediate',
+          department: 'D01',
+        },
+      };
+    },
+    expect: { ...adminOnly(201), editor: 201 },
+  },
+  'PATCH /api/items/:id': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}`, body: { version: 2, measures: '约谈责任人' } }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
+  'POST /api/items/:id/transitions': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/transitions`, body: { action: 'start', version: 2 } }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
+  'POST /api/items/:id/extensions': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/extensions`,
+      body: { version: 2, deadline: '2026-12-31', reason: '需等待上级审批' },
+    }),
+    expect: adminOnly(200),
+  },
+  'POST /api/items/:id/urgings': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
+    expect: adminOnly(200),
+  },
+  'POST /api/items/:id/void': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/void`, body: { version: 2, reason: '重复登记' } }),
+    expect: adminOnly(200),
+  },
+
+  // --- admin data --------------------------------------------------------------------------------
+  'GET /api/departments/:code': { request: () => ({ path: '/api/departments/D01' }), expect: SIGNED_IN_READ },
+  'POST /api/departments': {
+    request: () => ({
+      path: '/api/departments',
+      body: { code: 'D09', nameZh: '县审计局', nameEn: 'Audit Bureau', peerGroup: 'G1' },
+    }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/departments/:code': {
+    request: () => ({
+      path: '/api/departments/D01',
+      body: { nameZh: '县发改局', nameEn: 'DRB', peerGroup: 'G1', aliases: ['发改局'] },
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /api/campaigns': { request: () => ({ path: '/api/campaigns' }), expect: SIGNED_IN_READ },
+  'POST /api/campaigns': {
+    request: () => ({
+      path: '/api/campaigns',
+      body: {
+        code: 'C2',
+        nameZh: '效能年',
+        nameEn: 'Efficiency year',
+        kind: 'efficiency_year',
+        startsOn: '2026-01-01',
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/campaigns/:code': {
+    request: (f) => {
+      campaign(f);
+      return {
+        path: '/api/campaigns/C1',
+        body: { nameZh: '活动', nameEn: 'Campaign', kind: 'other', startsOn: '2026-01-01' },
+      };
+    },
+    expect: adminOnly(200),
+  },
+  'POST /api/campaigns/:code/domains': {
+    request: (f) => {
+      campaign(f);
+      return {
+        path: '/api/campaigns/C1/domains',
+        body: { code: 'parking', nameZh: '停车收费', nameEn: 'Parking fees' },
+      };
+    },
+    expect: adminOnly(201),
+  },
+  'GET /api/appraisals': { request: () => ({ path: '/api/appraisals' }), expect: SIGNED_IN_READ },
+  'POST /api/appraisals': {
+    request: () => ({
+      path: '/api/appraisals',
+      body: {
+        rows: [
+          { department: 'D02', kind: 'public_appraisal', period: '2025', score: 80, rank: 22, outOf: 40 },
+        ],
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'GET /api/profiles': { request: () => ({ path: '/api/profiles' }), expect: SIGNED_IN_READ },
+  'POST /api/profiles/preview': {
+    request: () => ({ path: '/api/profiles/preview', body: { config: DEFAULT_PROFILE } }),
+    expect: adminOnly(200),
+  },
+  'POST /api/profiles': {
+    request: () => ({ path: '/api/profiles', body: { config: DEFAULT_PROFILE, note: 'same again' } }),
+    expect: adminOnly(201),
+  },
+  'GET /api/rankings/published': {
+    request: () => ({ path: '/api/rankings/published' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/rankings/published/:id': {
+    request: (f) => ({ path: `/api/rankings/published/${published(f)}` }),
+    expect: SIGNED_IN_READ,
+  },
+  'POST /api/rankings/published': {
+    request: () => ({ path: '/api/rankings/published', body: { period: '2026-W47', asOf: '2026-11-19' } }),
+    expect: adminOnly(201),
+  },
+
   // --- big screen: the only data a display link may read ----------------------------------------
   'GET /api/screen': {
     request: () => ({ path: '/api/screen' }),
     expect: { admin: 200, leader: 200, editor: 200, display: 200, anonymous: 401, expired: 401 },
   },
 };
+
+/** Campaign C1, created once per fixture. */
+function campaign(f: Fixture): void {
+  f.db
+    .prepare(
+      "INSERT OR IGNORE INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES ('C1', '活动', 'Campaign', 'other', '2026-01-01')",
+    )
+    .run();
+}
+
+/** An item of D01 (the editor's own department), assigned, at version 2. */
+function ownItem(f: Fixture): number {
+  campaign(f);
+  const id = Number(
+    f.db
+      .prepare(
+        `INSERT INTO items (ledger_code, title, campaign_id, source, department_id, registered_at, assigned_at,
+           rectification_type, original_deadline, original_deadline_end, deadline, deadline_end, status, version,
+           created_at, updated_at)
+         VALUES ('M-1', '停车收费不规范', (SELECT id FROM campaigns WHERE code = 'C1'), 'hotline', ?, '2026-11-01T09:00:00',
+           '2026-11-01T10:00:00', 'immediate', '2026-11-30', '2026-11-30T24:00:00', '2026-11-30', '2026-11-30T24:00:00',
+           'assigned', 2, ?, ?)`,
+      )
+      .run(f.departments.d01, NOW, NOW).lastInsertRowid,
+  );
+  return id;
+}
+
+/** A published ranking's id. */
+function published(f: Fixture): number {
+  return savePublishedRanking(f.db, {
+    period: '2026-W46',
+    asOf: '2026-11-13T00:00:00',
+    scope: {},
+    profileId: 1,
+    result: { rows: [] },
+    publishedAt: NOW,
+    publishedBy: f.users.admin,
+  });
+}
 
 /** The API routes of an app as '<METHOD> <pattern>' (middleware, registered for ALL methods, left out). */
 function apiRoutes(app: { routes: { method: string; path: string }[] }): string[] {
