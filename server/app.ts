@@ -6,12 +6,18 @@ import { apiBodyLimit, authenticate, noStore } from './auth/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
+import { appraisals } from './routes/appraisals.ts';
 import { auth } from './routes/auth.ts';
+import { campaigns } from './routes/campaigns.ts';
 import { departments } from './routes/departments.ts';
 import { displayLinks } from './routes/display-links.ts';
 import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
+import { items } from './routes/items.ts';
+import { profiles } from './routes/profiles.ts';
+import { rankings } from './routes/rankings.ts';
 import { reference } from './routes/reference.ts';
+import { screen } from './routes/screen.ts';
 import { users } from './routes/users.ts';
 
 export interface AppOptions {
@@ -39,8 +45,14 @@ function buildApi(deps: AppDeps) {
     .route('/users', users)
     .route('/display-links', displayLinks)
     .route('/departments', departments)
+    .route('/items', items)
     .route('/reference', reference)
-    .route('/figures', figures);
+    .route('/figures', figures)
+    .route('/rankings', rankings)
+    .route('/profiles', profiles)
+    .route('/campaigns', campaigns)
+    .route('/appraisals', appraisals)
+    .route('/screen', screen);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
