@@ -1,10 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
 import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
 
 type Lang = 'zh-CN' | 'en';
+
+// One server process computes every figure; a view's first load waits on several reports at once.
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
 describe('weekly review in a real browser', () => {
   let server: RunningServer;

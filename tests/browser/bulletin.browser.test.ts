@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  launchBrowser,
+  type RunningServer,
+  SCREENSHOTS,
+  screenshot,
+  startServer,
+  VIEWPORTS,
+} from './harness.ts';
+import { apiClient, count, fixed, latinWords, openSignedIn } from './views-helpers.ts';
+
+interface Row {
+  department: { code: string };
+  ranked: boolean;
+  overallRank: number | null;
+  score: number;
+}
+
+// One server process computes every figure; a view's first load waits on several reports at once.
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('bulletin in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let get: Awaited<ReturnType<typeof apiClient>>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    get = await apiClient(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`lists a week's ranking, best and worst, and every overdue item, and prints to A4 (${lang})`, async () => {
+      const query = '?asOf=2026-11-15';
+      const { page, errors } = await openSignedIn(browser, server.url, `/bulletin${query}`, lang);
+      const sheet = page.getByTestId('bulletin');
+      await sheet.getByTestId('bulletin-ranking').waitFor();
+      const ranking = await get(`/api/figures/ranking${query}`);
+      const ranked: Row[] = ranking.rows.filter((r: Row) => r.ranked);
+      const rows = sheet.getByTestId('bulletin-ranking').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(ranked.length);
+      expect(await rows.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
+
+      const best = sheet.getByTestId('bulletin-best').locator('li');
+      expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
+      expect(await best.first().textContent()).toContain(fixed(lang, ranked[0]!.score, 1));
+      const worst = sheet.getByTestId('bulletin-worst').locator('li');
+      expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
+
+      const summary = await get(`/api/figures/summary${query}`);
+      const overdue = sheet.getByTestId('bulletin-overdue').locator('tbody tr');
+      await expect.poll(() => overdue.count()).toBe(summary.figures.overdue);
+      expect(await sheet.getByTestId('bulletin-overdue-total').textContent()).toContain(
+        count(lang, summary.figures.overdue),
+      );
+      expect(await sheet.getByTestId('bulletin-summary').textContent()).toContain(
+        count(lang, summary.figures.registered),
+      );
+      if (lang === 'zh-CN') expect(latinWords(await sheet.innerText())).toEqual([]);
+      expect(errors).toEqual([]);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `bulletin-${lang}-${size}`);
+      }
+
+      // Printed: no navigation, no filters, A4 pages.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.shell-header').isVisible()).toBe(false);
+      expect(await page.locator('.filter-bar').isVisible()).toBe(false);
+      expect(await sheet.isVisible()).toBe(true);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      const pdfPath = path.join(SCREENSHOTS, `bulletin-${lang}.pdf`);
+      await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true });
+      const pdf = fs.readFileSync(pdfPath, 'latin1');
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThan(1);
+      // A4 is 210 × 297 mm = 595.3 × 841.9 points.
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+      expect(Number(box?.[1])).toBeCloseTo(595.3, 0);
+      expect(Number(box?.[2])).toBeCloseTo(841.9, 0);
+      if (fs.existsSync('/usr/bin/pdftoppm')) {
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '60',
+          '-f',
+          '1',
+          '-l',
+          '2',
+          pdfPath,
+          pdfPath.replace(/\.pdf$/, '-page'),
+        ]);
+      }
+      await page.context().close();
+    });
+  }
+});

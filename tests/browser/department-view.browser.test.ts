@@ -1,0 +1,153 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+
+interface Row {
+  department: { code: string; peerGroup: string; nameZh: string; nameEn: string };
+  ranked: boolean;
+  rank: number | null;
+  overallRank: number | null;
+  rankedInGroup: number;
+  score: number;
+  values: Record<string, number | null>;
+  figures: { lights: { red: number; yellow: number; green: number }; overdue: number };
+}
+
+/** The median of a list of numbers, computed here independently of the app. */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+// One server process computes every figure; a view's first load waits on several reports at once.
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('department view in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let get: Awaited<ReturnType<typeof apiClient>>;
+  let rows: Row[];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    get = await apiClient(server.url);
+    rows = (await get('/api/figures/ranking')).rows;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // D22 (Health Commission) has overdue items in the demo data; D21 (education) has none.
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`shows a department's score, rank, peers and open items as the API has them (${lang})`, async () => {
+      const row = rows.find((r) => r.department.code === 'D22')!;
+      expect(row.figures.overdue).toBeGreaterThan(0);
+      const { page, errors } = await openSignedIn(browser, server.url, '/department/D22', lang);
+      const head = page.getByTestId('department-head');
+      await head.waitFor();
+      expect(await head.locator('h2').textContent()).toBe(
+        lang === 'en' ? row.department.nameEn : row.department.nameZh,
+      );
+      expect(await page.getByTestId('department-score').getByTestId('value').textContent()).toBe(
+        fixed(lang, row.score, 1),
+      );
+      const rankText = await page.getByTestId('department-rank').textContent();
+      expect(rankText).toContain(
+        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名/共${row.rankedInGroup}个`,
+      );
+
+      // The closure rate against the peer group's median, computed here from the API's rows.
+      const peers = rows.filter((r) => r.ranked && r.department.peerGroup === row.department.peerGroup);
+      const peerMedian = median(peers.map((r) => r.values.closureRate!));
+      const closure = page.locator('[data-testid="benchmark-table"] tr[data-component="closureRate"] td');
+      expect(await closure.nth(0).textContent()).toContain(percent(lang, row.values.closureRate!));
+      expect(await closure.nth(1).textContent()).toBe(percent(lang, peerMedian));
+      await page.getByTestId('components-chart').locator('.recharts-bar-rectangle').first().waitFor();
+
+      // Warning lights: the API's counts, and the red list is the department's overdue items.
+      for (const light of ['red', 'yellow', 'green'] as const) {
+        expect(await page.getByTestId(`light-${light}`).getByTestId('value').textContent()).toBe(
+          count(lang, row.figures.lights[light]),
+        );
+      }
+      const red = await get('/api/figures/items?figure=red&department=D22&pageSize=10');
+      expect(red.total).toBe(row.figures.lights.red);
+      const listed = page.getByTestId('light-items').locator('tbody tr');
+      await expect.poll(() => listed.count()).toBe(Math.min(10, red.total));
+      expect(await listed.first().getAttribute('data-ledger-code')).toBe(red.items[0].ledgerCode);
+
+      // What would raise the score: closing the overdue items comes with its item list.
+      const action = page.getByTestId('score-actions').locator('li[data-kind="closeOverdue"]');
+      expect(await action.textContent()).toContain(count(lang, row.figures.overdue));
+
+      await page
+        .getByTestId('rank-history')
+        .locator('.recharts-line path')
+        .first()
+        .waitFor({ state: 'attached' });
+      expect(errors).toEqual([]);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(300);
+        await screenshot(page, `department-view-${lang}-${size}`);
+      }
+      if (lang === 'zh-CN') expect(latinWords(await page.locator('body').innerText())).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('a light opens exactly its items; the score opens its rules', async () => {
+    const lang = 'en';
+    const row = rows.find((r) => r.department.code === 'D22')!;
+    const { page, errors } = await openSignedIn(browser, server.url, '/department/D22', lang);
+    await page.getByTestId('department-head').waitFor();
+    await page.getByTestId('light-green').click();
+    const panel = page.getByTestId('figure-panel');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, row.figures.lights.green));
+    const tile = await page.getByTestId('light-green').getByTestId('value').textContent();
+    expect(await panel.getByTestId('numerator-count').textContent()).toBe(tile);
+    // Every item listed belongs to the department.
+    const departments = await panel
+      .getByTestId('drilldown-items')
+      .locator('tbody tr td:nth-child(3)')
+      .allTextContents();
+    expect(new Set(departments)).toEqual(new Set([row.department.nameEn]));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+
+    await page.getByTestId('department-score').click();
+    const scorePanel = page.getByTestId('score-panel');
+    await expect.poll(() => scorePanel.locator('tfoot').textContent()).toContain(fixed(lang, row.score, 2));
+    await screenshot(page, 'department-view-score-en');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('picking another department changes the URL and the figures, keeping the filters', async () => {
+    const lang = 'en';
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/department?campaign=C-EFFICIENCY',
+      lang,
+    );
+    await page.locator('select[name="department"]').waitFor();
+    await page.locator('select[name="department"]').selectOption('D21');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/department/D21');
+    expect(new URL(page.url()).searchParams.get('campaign')).toBe('C-EFFICIENCY');
+    const scoped = (await get('/api/figures/ranking?campaign=C-EFFICIENCY')).rows.find(
+      (r: Row) => r.department.code === 'D21',
+    );
+    await expect
+      .poll(() => page.getByTestId('department-score').getByTestId('value').textContent())
+      .toBe(fixed(lang, scoped.score, 1));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
