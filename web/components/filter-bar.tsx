@@ -5,7 +5,7 @@ import { useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 import { type FilterKey, useFilters } from './use-filters.ts';
-import { recentWeekEnds, weekOf } from './weeks.ts';
+import { formatMonthDay, recentWeekEnds, weekOf } from './weeks.ts';
 
 const WEEKS_OFFERED = 26;
 
@@ -105,7 +105,7 @@ export function FilterBar({ hide = [] }: { hide?: FilterKey[] }) {
             )}
             {weeks.map((w) => (
               <option key={w} value={w}>
-                {t('filters.week', { from: formatDay(lang, weekOf(w)), to: formatDay(lang, w) })}
+                {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
               </option>
             ))}
           </select>

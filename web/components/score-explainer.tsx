@@ -20,11 +20,13 @@ export function ScoreExplainer({
   config,
   children,
   testId,
+  className = 'score-button',
 }: {
   row: RankingRow;
   config: ProfileConfig;
   children: ReactNode;
   testId?: string;
+  className?: string;
 }) {
   const t = useT();
   const lang = useLang();
@@ -35,7 +37,7 @@ export function ScoreExplainer({
     <>
       <button
         type="button"
-        className="explainable score-button"
+        className={`explainable ${className}`}
         aria-haspopup="dialog"
         data-testid={testId}
         onClick={() => setOpen(true)}
@@ -44,7 +46,7 @@ export function ScoreExplainer({
       </button>
       {open && (
         <ModalDialog
-          title={score ? pick(lang, score.name.zh, score.name.en) : '…'}
+          title={`${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${pick(lang, row.department.nameZh, row.department.nameEn)}`}
           onClose={() => setOpen(false)}
           testId="score-panel"
         >

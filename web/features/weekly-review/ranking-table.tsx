@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentSeries, Ranking, RankingRow } from '../../api/figures.ts';
 import { RankChange } from '../../components/rank-change.tsx';
+import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -36,6 +37,7 @@ export function RankingTable({
   const rows = sortRanking(ranked, sort);
   const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
   const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);
+  if (ranking.rows.length === 0) return <p className="state">{t('state.empty')}</p>;
 
   const header = (key: RankingSortKey, label: string, className?: string, title?: string) => {
     const active = sort.key === key;
@@ -114,7 +116,9 @@ export function RankingTable({
                   })}
                 </td>
                 <td className="num score" data-testid="score">
-                  {formatNumber(lang, r.score, 1)}
+                  <ScoreExplainer row={r} config={ranking.profile.config} className="cell-figure">
+                    {formatNumber(lang, r.score, 1)}
+                  </ScoreExplainer>
                 </td>
                 {components.map((c) => (
                   <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'}>

@@ -59,7 +59,8 @@ export function WeeklyReviewPage() {
           {(data) => <RankingTable ranking={data} series={departmentSeries.data} search={search} />}
         </QueryState>
       </section>
-      <RedList scope={scope} />
+      {/* A new scope starts the red list again at its first page. */}
+      <RedList key={search} scope={scope} />
       <div className="grid-2">
         <BreakdownTable scope={scope} by="domain" />
         <BreakdownTable scope={scope} by="source" />
