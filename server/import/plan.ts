@@ -331,6 +331,50 @@ const ALIAS_HINT: Text = {
   en: 'add it as an alias of a department',
 };
 
+// Row checks as plain functions over the row's error list (no closures made per row: this runs for every row).
+function addError(errors: CellIssue[], field: ImportField | null, message: Text, value?: string): void {
+  errors.push({ column: null, field, message, ...(value !== undefined ? { value } : {}) });
+}
+
+function rejected(
+  base: { row: number; title: string | null },
+  ledgerCode: string | null,
+  errors: CellIssue[],
+  warnings: CellIssue[],
+): RowPlan {
+  return { ...base, ledgerCode, action: 'reject', errors, warnings };
+}
+
+function resolveMatch(
+  errors: CellIssue[],
+  what: Text,
+  field: ImportField,
+  name: string,
+  m: Match | undefined,
+  hint?: Text,
+): number | undefined {
+  if (m === undefined) addError(errors, field, msg.unknown(what, name, hint), name);
+  else if (m === 'ambiguous') addError(errors, field, msg.ambiguous(what, name), name);
+  else return m;
+  return undefined;
+}
+
+/** A date as a moment not before `floor` (a day on the floor's own day counts as the floor), else an error. */
+function notBeforeAt(
+  errors: CellIssue[],
+  field: ImportField,
+  value: string | null | undefined,
+  floor: Moment,
+  floorField: ImportField,
+): Moment | null {
+  if (!value) return null;
+  const m = toMoment(value);
+  if (m >= floor) return m;
+  if (value.length === 10 && value === floor.slice(0, 10)) return floor;
+  addError(errors, field, msg.before(field, floorField, floor), value);
+  return null;
+}
+
 // --- Planning ----------------------------------------------------------------------------------------
 
 /** Plans the rows of one file in order; a second row with the same ledger code is rejected. */
@@ -351,30 +395,13 @@ function planRow(
   const v = parsed.values;
   const errors: CellIssue[] = [...parsed.errors];
   const warnings: CellIssue[] = [];
-  const err = (field: ImportField | null, message: Text, value?: string) =>
-    errors.push({ column: null, field, message, ...(value !== undefined ? { value } : {}) });
   const base = { row: parsed.row, title: v.title ?? null };
-  const reject = (ledgerCode: string | null): RowPlan => ({
-    ...base,
-    ledgerCode,
-    action: 'reject',
-    errors,
-    warnings,
-  });
-
-  const resolve = (what: Text, field: ImportField, name: string, m: Match | undefined, hint?: Text) => {
-    if (m === undefined) err(field, msg.unknown(what, name, hint), name);
-    else if (m === 'ambiguous') err(field, msg.ambiguous(what, name), name);
-    else return m;
-    return undefined;
-  };
-
   // Campaign: the row's, else the import's.
   const campaignName = v.campaign ?? ctx.campaign ?? null;
   const campaignId =
     campaignName === null
       ? undefined
-      : resolve(CAMPAIGN, 'campaign', campaignName, resolver.campaign(campaignName));
+      : resolveMatch(errors, CAMPAIGN, 'campaign', campaignName, resolver.campaign(campaignName));
 
   // Ledger code: the row's, else one made from the campaign and the row's content (stable across imports).
   let ledgerCode = v.ledgerCode ?? null;
@@ -398,8 +425,8 @@ function planRow(
   if (ledgerCode !== null) {
     const first = seen.get(ledgerCode);
     if (first !== undefined) {
-      err('ledgerCode', msg.duplicate(first), ledgerCode);
-      return reject(ledgerCode);
+      addError(errors, 'ledgerCode', msg.duplicate(first), ledgerCode);
+      return rejected(base, ledgerCode, errors, warnings);
     }
     seen.set(ledgerCode, parsed.row);
   }
@@ -407,8 +434,14 @@ function planRow(
   const departmentId =
     v.department == null
       ? null
-      : (resolve(DEPARTMENT, 'department', v.department, resolver.department(v.department), ALIAS_HINT) ??
-        null);
+      : (resolveMatch(
+          errors,
+          DEPARTMENT,
+          'department',
+          v.department,
+          resolver.department(v.department),
+          ALIAS_HINT,
+        ) ?? null);
   let participants: number[] | null = null;
   if (v.participants != null) {
     participants = [];
@@ -423,7 +456,7 @@ function planRow(
           continue;
         }
       }
-      id = resolve(DEPARTMENT, 'participants', name, id, ALIAS_HINT);
+      id = resolveMatch(errors, DEPARTMENT, 'participants', name, id, ALIAS_HINT);
       if (id !== undefined) participants.push(id);
     }
   }
@@ -435,8 +468,6 @@ function planRow(
       resolver,
       errors,
       warnings,
-      err,
-      resolve,
       base: { ...base, ledgerCode: existing.ledger_code },
       campaignId: v.campaign != null ? campaignId : undefined,
       departmentId,
@@ -445,19 +476,21 @@ function planRow(
   }
 
   // --- A new item ---
-  if (campaignName === null) err('campaign', msg.noCampaign());
-  if (!v.title) err('title', msg.missing('title'));
+  if (campaignName === null) addError(errors, 'campaign', msg.noCampaign());
+  if (!v.title) addError(errors, 'title', msg.missing('title'));
   const source = v.source ?? ctx.source ?? null;
-  if (source === null && !errors.some((e) => e.field === 'source')) err('source', msg.noSource());
+  if (source === null && !errors.some((e) => e.field === 'source'))
+    addError(errors, 'source', msg.noSource());
   let domainId: number | null = null;
   if (v.domain != null && campaignId !== undefined)
-    domainId = resolve(DOMAIN, 'domain', v.domain, resolver.domain(campaignId, v.domain)) ?? null;
+    domainId =
+      resolveMatch(errors, DOMAIN, 'domain', v.domain, resolver.domain(campaignId, v.domain)) ?? null;
 
   let type = v.rectificationType ?? null;
   let deadline: string | null = null;
   let original: string | null = null;
   if (v.deadline?.kind === 'ongoing') {
-    if (type !== null && type !== 'long_term') err('deadline', msg.ongoingType());
+    if (type !== null && type !== 'long_term') addError(errors, 'deadline', msg.ongoingType());
     type = 'long_term';
     if (v.originalDeadline?.kind === 'date') original = v.originalDeadline.value;
   } else {
@@ -474,50 +507,55 @@ function planRow(
 
   const status: Status =
     v.status ?? (v.closedAt ? 'closed' : departmentId !== null ? 'assigned' : 'registered');
-  if (v.closedAt && status !== 'closed') err('closedAt', msg.closedDateButOpen(status));
+  if (v.closedAt && status !== 'closed') addError(errors, 'closedAt', msg.closedDateButOpen(status));
   if (status !== 'registered' && departmentId === null && !errors.some((e) => e.field === 'department'))
-    err('department', msg.needsDepartment());
+    addError(errors, 'department', msg.needsDepartment());
   if (
     status !== 'registered' &&
     type !== 'long_term' &&
     deadline === null &&
     !errors.some((e) => e.field === 'deadline')
   )
-    err('deadline', msg.needsDeadline());
+    addError(errors, 'deadline', msg.needsDeadline());
   if (v.firstResponseAt && source !== null && !COMPLAINT_SOURCES.includes(source))
-    err('firstResponseAt', msg.firstResponseNotComplaint());
+    addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
 
   // Times: registration defaults to the earliest thing known to have happened, else now.
   const known = [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
     .filter((x): x is string => typeof x === 'string')
     .map(toMoment);
   const registeredAt = v.registeredAt ? toMoment(v.registeredAt) : [...known, ctx.now].sort()[0]!;
-  const notBefore = (
-    field: ImportField,
-    value: string | null | undefined,
-    floor: Moment,
-    floorField: ImportField,
-  ) => {
-    if (!value) return null;
-    const m = toMoment(value);
-    if (m >= floor) return m;
-    if (value.length === 10 && value === floor.slice(0, 10)) return floor; // same day: not before it
-    err(field, msg.before(field, floorField, floor), value);
-    return null;
-  };
   const assignedAt =
-    notBefore('assignedAt', v.assignedAt, registeredAt, 'registeredAt') ??
+    notBeforeAt(errors, 'assignedAt', v.assignedAt, registeredAt, 'registeredAt') ??
     (status !== 'registered' ? registeredAt : null);
-  const firstResponseAt = notBefore('firstResponseAt', v.firstResponseAt, registeredAt, 'registeredAt');
-  const rectifiedAt = notBefore('rectifiedAt', v.rectifiedAt, assignedAt ?? registeredAt, 'assignedAt');
+  const firstResponseAt = notBeforeAt(
+    errors,
+    'firstResponseAt',
+    v.firstResponseAt,
+    registeredAt,
+    'registeredAt',
+  );
+  const rectifiedAt = notBeforeAt(
+    errors,
+    'rectifiedAt',
+    v.rectifiedAt,
+    assignedAt ?? registeredAt,
+    'assignedAt',
+  );
   let closure: ClosureWrite | null = null;
   if (status === 'closed') {
     const floor = assignedAt ?? registeredAt;
-    let closedAt = notBefore('closedAt', v.closedAt, floor, assignedAt ? 'assignedAt' : 'registeredAt');
+    let closedAt = notBeforeAt(
+      errors,
+      'closedAt',
+      v.closedAt,
+      floor,
+      assignedAt ? 'assignedAt' : 'registeredAt',
+    );
     if (!v.closedAt) {
       warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
       closedAt = ctx.now >= floor ? ctx.now : null;
-      if (closedAt === null) err('closedAt', msg.before('closedAt', 'registeredAt', floor));
+      if (closedAt === null) addError(errors, 'closedAt', msg.before('closedAt', 'registeredAt', floor));
     }
     if (closedAt) closure = { closedAt, evidence: v.evidence ?? null };
   }
@@ -525,7 +563,7 @@ function planRow(
     deadline !== null && original !== deadline
       ? { approvedAt: assignedAt ?? registeredAt, oldDeadline: original, newDeadline: deadline }
       : null;
-  if (errors.length > 0) return reject(ledgerCode);
+  if (errors.length > 0) return rejected(base, ledgerCode, errors, warnings);
 
   const stateChanged = [closure?.closedAt, extension?.approvedAt].filter((x): x is string => !!x).sort();
   const item: NewItem = {
@@ -574,14 +612,6 @@ interface UpdateEnv {
   resolver: Resolver;
   errors: CellIssue[];
   warnings: CellIssue[];
-  err: (field: ImportField | null, message: Text, value?: string) => void;
-  resolve: (
-    what: Text,
-    field: ImportField,
-    name: string,
-    m: Match | undefined,
-    hint?: Text,
-  ) => number | undefined;
   base: { row: number; title: string | null; ledgerCode: string };
   campaignId: number | undefined;
   departmentId: number | null;
@@ -615,9 +645,9 @@ const COLUMN_FIELD: Record<string, ImportField> = {
  * Closeout has); status changes walk the lifecycle; a later deadline is an extension.
  */
 function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
-  const { ctx, resolver, errors, warnings, err, resolve, base } = env;
+  const { ctx, resolver, errors, warnings, base } = env;
   if (it.voided_at !== null) {
-    err(null, msg.voided());
+    addError(errors, null, msg.voided());
     return { ...base, action: 'reject', errors, warnings };
   }
   const next: Record<string, string | number | null> = {};
@@ -643,7 +673,13 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   }
   if (env.campaignId !== undefined) change('campaign_id', env.campaignId);
   if (v.domain != null) {
-    const d = resolve(DOMAIN, 'domain', v.domain, resolver.domain(Number(value('campaign_id')), v.domain));
+    const d = resolveMatch(
+      errors,
+      DOMAIN,
+      'domain',
+      v.domain,
+      resolver.domain(Number(value('campaign_id')), v.domain),
+    );
     if (d !== undefined) change('domain_id', d);
   }
   if (env.departmentId !== null) change('department_id', env.departmentId);
@@ -664,26 +700,27 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (x && !sameDate(it[col], x)) change(col, toMoment(x));
   }
   if (v.firstResponseAt && !COMPLAINT_SOURCES.includes(value('source') as Source))
-    err('firstResponseAt', msg.firstResponseNotComplaint());
+    addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
 
   // Deadlines: a corrected original (only before any extension), then an extension to a new deadline.
   let extension: ExtensionWrite | null = null;
   let original = it.original_deadline;
   let deadline = it.deadline;
   if (v.originalDeadline?.kind === 'date' && !sameDate(original, v.originalDeadline.value)) {
-    if (it.extension_count > 0) err('originalDeadline', msg.originalFixed(), v.originalDeadline.value);
+    if (it.extension_count > 0)
+      addError(errors, 'originalDeadline', msg.originalFixed(), v.originalDeadline.value);
     else {
       if (deadline === original) deadline = v.originalDeadline.value;
       original = v.originalDeadline.value;
     }
   }
   if (v.deadline?.kind === 'ongoing') {
-    if (deadline !== null) err('deadline', msg.deadlineRemoved());
+    if (deadline !== null) addError(errors, 'deadline', msg.deadlineRemoved());
     else if (v.rectificationType == null) change('rectification_type', 'long_term');
   } else if (v.deadline?.kind === 'date' && !sameDate(deadline, v.deadline.value)) {
     if (deadline === null && original === null) original = deadline = v.deadline.value;
     else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
-      err('deadline', msg.closedDeadline());
+      addError(errors, 'deadline', msg.closedDeadline());
     else {
       extension = { approvedAt: ctx.now, oldDeadline: deadline, newDeadline: v.deadline.value };
       deadline = v.deadline.value;
@@ -704,27 +741,27 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
 
   // Status: along the lifecycle's transitions.
   const target: Status = v.status ?? (v.closedAt && it.status !== 'closed' ? 'closed' : it.status);
-  if (v.closedAt && target !== 'closed') err('closedAt', msg.closedDateButOpen(target));
+  if (v.closedAt && target !== 'closed') addError(errors, 'closedAt', msg.closedDateButOpen(target));
   let closure: ClosureWrite | null = null;
   let reopen: { at: Moment; closedAt: Moment; reason: string } | null = null;
   const events: string[] = [];
   if (target === it.status) {
     if (it.status === 'closed' && v.closedAt && !sameDate(it.closed_at, v.closedAt))
-      err('closedAt', msg.closureDiffers(it.closed_at!), v.closedAt);
+      addError(errors, 'closedAt', msg.closureDiffers(it.closed_at!), v.closedAt);
   } else {
     const path = statusPath(it.status, target);
-    if (path === null) err('status', msg.illegalStatus(it.status, target));
+    if (path === null) addError(errors, 'status', msg.illegalStatus(it.status, target));
     const closing = path?.includes('close') ?? false;
     for (const action of path ?? []) {
       if (action === 'assign') {
-        if (value('department_id') === null) err('department', msg.needsDepartment());
+        if (value('department_id') === null) addError(errors, 'department', msg.needsDepartment());
         if (value('assigned_at') === null)
           change('assigned_at', v.assignedAt ? toMoment(v.assignedAt) : ctx.now);
       } else if (action === 'rectify') {
         // Rectified no later than the closure that follows it.
         if (!v.rectifiedAt) change('rectified_at', closing && v.closedAt ? toMoment(v.closedAt) : ctx.now);
       } else if (action === 'reopen') {
-        if (ctx.now < it.closed_at!) err('status', msg.reopenBeforeClosure(it.closed_at!));
+        if (ctx.now < it.closed_at!) addError(errors, 'status', msg.reopenBeforeClosure(it.closed_at!));
         reopen = {
           at: ctx.now,
           closedAt: it.closed_at!,
@@ -745,7 +782,7 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
           if (closedAt < floor) {
             if (v.closedAt.length === 10 && v.closedAt === floor.slice(0, 10)) closedAt = floor;
             else {
-              err('closedAt', msg.before('closedAt', 'registeredAt', floor), v.closedAt);
+              addError(errors, 'closedAt', msg.before('closedAt', 'registeredAt', floor), v.closedAt);
               closedAt = null;
             }
           }
@@ -753,7 +790,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
           warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
           closedAt = ctx.now;
         }
-        if (closedAt && extension && closedAt < extension.approvedAt) err('deadline', msg.deadlineAndClose());
+        if (closedAt && extension && closedAt < extension.approvedAt)
+          addError(errors, 'deadline', msg.deadlineAndClose());
         if (closedAt) {
           closure = { closedAt, evidence: v.evidence ?? null };
           change('closed_at', closedAt);
@@ -776,7 +814,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     ['closedAt', 'first_closed_at'],
   ] as const) {
     const at = value(col);
-    if (typeof at === 'string' && at < registered) err(field, msg.before(field, 'registeredAt', registered));
+    if (typeof at === 'string' && at < registered)
+      addError(errors, field, msg.before(field, 'registeredAt', registered));
   }
 
   if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };

@@ -102,6 +102,40 @@ const unknownWord = (raw: string, what: Text, labels: Record<string, Text>): Tex
   };
 };
 
+const WORDS = {
+  source: { parse: parseSourceWord, what: { zh: '问题来源', en: 'source' }, labels: SOURCE_LABELS },
+  status: { parse: parseStatusWord, what: { zh: '整改状态', en: 'status' }, labels: STATUS_LABELS },
+  rectificationType: {
+    parse: parseRectificationTypeWord,
+    what: { zh: '整改类型', en: 'rectification type' },
+    labels: RECTIFICATION_TYPE_LABELS,
+  },
+  handlingMode: {
+    parse: parseHandlingModeWord,
+    what: { zh: '办理方式', en: 'handling mode' },
+    labels: HANDLING_MODE_LABELS,
+  },
+} as const;
+
+// Module-level helpers (not closures made per cell): this runs for every cell of every row.
+function issue(errors: CellIssue[], col: Column, text: string, message: Text): null {
+  errors.push({ column: col.index, field: col.field, value: text, message });
+  return null;
+}
+
+function take<T>(errors: CellIssue[], col: Column, text: string, parsed: Parsed<T>): T | null {
+  return parsed.ok ? parsed.value : issue(errors, col, text, parsed.reason);
+}
+
+function word(errors: CellIssue[], col: Column, text: string, kind: keyof typeof WORDS): string | null {
+  if (text === '') return null;
+  const w = WORDS[kind];
+  return (
+    (w.parse as (s: string) => string | null)(text) ??
+    issue(errors, col, text, unknownWord(text, w.what, w.labels))
+  );
+}
+
 /** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
 export function parseRow(row: number, cells: CellValue[], columns: Column[]): ParsedRow {
   const values: RowValues = {};
@@ -111,18 +145,6 @@ export function parseRow(row: number, cells: CellValue[], columns: Column[]): Pa
     if (field === null) continue;
     const cell = cells[col.index] ?? null;
     const text = unquote(cellText(cell));
-    const issue = (message: Text) => errors.push({ column: col.index, field, value: text, message });
-    const take = <T>(parsed: Parsed<T>): T | null => {
-      if (parsed.ok) return parsed.value;
-      issue(parsed.reason);
-      return null;
-    };
-    const word = <T>(parse: (s: string) => T | null, what: Text, labels: Record<string, Text>): T | null => {
-      if (text === '') return null;
-      const v = parse(text);
-      if (v === null) issue(unknownWord(text, what, labels));
-      return v;
-    };
     switch (field) {
       case 'ledgerCode':
         values.ledgerCode = text === '' ? null : text.normalize('NFKC').replace(/\s+/g, '');
@@ -141,35 +163,32 @@ export function parseRow(row: number, cells: CellValue[], columns: Column[]): Pa
         values.participants = text === '' ? null : splitList(text);
         break;
       case 'source':
-        values.source = word(parseSourceWord, { zh: '问题来源', en: 'source' }, SOURCE_LABELS);
+        values.source = word(errors, col, text, 'source') as Source | null;
         break;
       case 'status':
-        values.status = word(parseStatusWord, { zh: '整改状态', en: 'status' }, STATUS_LABELS);
+        values.status = word(errors, col, text, 'status') as Status | null;
         break;
       case 'rectificationType':
-        values.rectificationType = word(
-          parseRectificationTypeWord,
-          { zh: '整改类型', en: 'rectification type' },
-          RECTIFICATION_TYPE_LABELS,
-        );
+        values.rectificationType = word(errors, col, text, 'rectificationType') as RectificationType | null;
         break;
       case 'handlingMode':
-        values.handlingMode = word(
-          parseHandlingModeWord,
-          { zh: '办理方式', en: 'handling mode' },
-          HANDLING_MODE_LABELS,
-        );
+        values.handlingMode = word(errors, col, text, 'handlingMode') as HandlingMode | null;
         break;
       case 'registeredAt':
       case 'assignedAt':
       case 'firstResponseAt':
       case 'rectifiedAt':
       case 'closedAt':
-        values[field] = take(parseDate(typeof cell === 'string' ? unquote(cell) : cell));
+        values[field] = take(errors, col, text, parseDate(typeof cell === 'string' ? unquote(cell) : cell));
         break;
       case 'originalDeadline':
       case 'deadline':
-        values[field] = take(parseDeadline(typeof cell === 'string' ? unquote(cell) : cell));
+        values[field] = take(
+          errors,
+          col,
+          text,
+          parseDeadline(typeof cell === 'string' ? unquote(cell) : cell),
+        );
         break;
     }
   }

@@ -3,7 +3,7 @@
  * 2023-05-31, 2023/5/31, 2023.5.31, 2023年5月31日, with or without a time), deadlines (also 长期坚持 and
  * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
  */
-import { isDay, parseMoment } from '../domain/time.ts';
+import { parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { isOngoingWord } from './vocabulary.ts';
 
@@ -59,9 +59,16 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:底|末|月底|月末)?$/;
 const YEAR_END_RE = /^(\d{4})\s*年\s*(?:底|末|年底|年末)$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
 function dateFromParts(y: string, m: string, d: string, h?: string, min?: string, s?: string): string | null {
+  if (!validDay(Number(y), Number(m), Number(d))) return null;
   const day = `${y}-${pad(m)}-${pad(d)}`;
-  if (!isDay(day)) return null;
   if (h === undefined) return day;
   return parseMoment(`${day}T${pad(h)}:${pad(min ?? '0')}:${pad(s ?? '0')}`);
 }

@@ -301,7 +301,16 @@ function wordTable<T extends string>(entries: [T, string[]][]): (value: string) 
   const exact = new Map<string, T>();
   for (const [v, words] of entries) for (const w of words) exact.set(normalizeWord(w), v);
   const prefixes = [...exact.entries()].sort((a, b) => b[0].length - a[0].length);
+  // Ledgers repeat a handful of words thousands of times: remember the answers.
+  const memo = new Map<string, T | null>();
   return (value: string) => {
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const result = lookup(value);
+    if (memo.size < 10_000) memo.set(value, result);
+    return result;
+  };
+  function lookup(value: string): T | null {
     const key = normalizeWord(value);
     if (!key) return null;
     const hit = exact.get(key);
@@ -309,7 +318,7 @@ function wordTable<T extends string>(entries: [T, string[]][]): (value: string) 
     // "正在整改，预计6月底完成" starts with a status word
     for (const [w, v] of prefixes) if (w.length >= 2 && key.startsWith(w)) return v;
     return null;
-  };
+  }
 }
 
 export const SOURCE_LABELS: Record<Source, Text> = {
@@ -467,6 +476,8 @@ const ONGOING = new Set(
   ].map(normalizeWord),
 );
 export function isOngoingWord(value: string): boolean {
+  // Most deadline cells are dates: only short non-date text can be an ongoing word.
+  if (value.length > 12 || /^\s*\d/.test(value)) return false;
   return ONGOING.has(normalizeWord(value));
 }
 

@@ -1,0 +1,175 @@
+/**
+ * npx tsx scripts/bench-import.ts [--rows 100000] [--dir /tmp/closeout-bench]
+ *
+ * Import throughput: writes a ledger of N rows as .csv and .xlsx (12 columns, Chinese text, dates,
+ * closed and open items), then for each file, in a fresh process against a fresh on-disk county
+ * database (WAL, synchronous=FULL as in production): the dry run and the commit, timed, with the
+ * process's peak resident memory. Not a test; prints a table.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../db/open.ts';
+import { fixedClock } from '../server/domain/time.ts';
+import { commitImport, dryRunImport } from '../server/import/index.ts';
+import { generateDemo } from './demo/generate.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    dir: { type: 'string', default: '/tmp/closeout-bench' },
+    run: { type: 'string' },
+  },
+});
+const HEADER = [
+  '序号',
+  '台账编号',
+  '问题描述',
+  '领域',
+  '问题来源',
+  '责任单位',
+  '责任人',
+  '登记日期',
+  '整改时限',
+  '整改措施',
+  '整改状态',
+  '销号日期',
+];
+const DEPARTMENTS = [
+  '县教育局',
+  '教育局',
+  '县财政局',
+  '县公安局',
+  '住建局',
+  '县卫健局',
+  '县政府办公室',
+  '审批局',
+];
+const SOURCES = ['自查', '巡视反馈', '群众反映', '督查', '回头看', '12345'];
+const DOMAINS = ['大班额', '有偿补课', '双减落实', '停车收费', '窗口服务作风'];
+const day = (n: number) => new Date(Date.UTC(2023, 0, 1 + n));
+const text = (d: Date) => d.toISOString().slice(0, 10);
+
+function row(i: number) {
+  const reg = day(i % 300);
+  const deadline = day((i % 300) + 30 + (i % 60));
+  const closed = i % 3 === 0 ? day((i % 300) + 20) : null;
+  return {
+    cells: [
+      i + 1,
+      `BM-${String(i + 1).padStart(7, '0')}`,
+      `第${i + 1}号问题：学校违规收取资料费，教师有偿补课（城关镇第${i % 50}小学）`,
+      DOMAINS[i % DOMAINS.length]!,
+      SOURCES[i % SOURCES.length]!,
+      DEPARTMENTS[i % DEPARTMENTS.length]!,
+      ['张三', '李四', '王五', '赵六'][i % 4]!,
+      reg,
+      i % 17 === 0 ? '长期坚持' : deadline,
+      '建立问题台账，明确责任人和整改时限，定期督查',
+      closed ? '已销号' : i % 2 ? '整改中' : '已交办',
+      closed,
+    ],
+  };
+}
+
+async function writeFiles(n: number, dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const csvFile = path.join(dir, `ledger-${n}.csv`);
+  const xlsxFile = path.join(dir, `ledger-${n}.xlsx`);
+  if (!fs.existsSync(csvFile)) {
+    const out = fs.createWriteStream(csvFile);
+    out.write(`\ufeff${HEADER.join(',')}\r\n`);
+    for (let i = 0; i < n; i++) {
+      const cells = row(i).cells.map((c) => (c instanceof Date ? text(c) : c === null ? '' : String(c)));
+      if (!out.write(`${cells.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')}\r\n`))
+        await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise((r) => out.end(r));
+  }
+  if (!fs.existsSync(xlsxFile)) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: xlsxFile,
+      useSharedStrings: true,
+      useStyles: true,
+    });
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['青山县问题整改台账']).commit();
+    ws.addRow(HEADER).commit();
+    for (let i = 0; i < n; i++) {
+      const r = ws.addRow(row(i).cells);
+      for (const c of [8, 9, 12]) if (r.getCell(c).value instanceof Date) r.getCell(c).numFmt = 'yyyy-mm-dd';
+      r.commit();
+    }
+    ws.commit();
+    await wb.commit();
+  }
+  return { csvFile, xlsxFile };
+}
+
+async function measure(file: string) {
+  const dbFile = path.join(path.dirname(file), `bench-${process.pid}.db`);
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
+  const db = openDatabase(dbFile);
+  generateDemo(db, { seed: 7, anchor: '2026-11-20', departments: 40, items: 0, tz: 'Asia/Shanghai' });
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const options = { tz: 'Asia/Shanghai', clock: fixedClock('2026-11-20T08:00:00Z'), campaign: 'C-CONDUCT' };
+  const input = { name: path.basename(file), path: file };
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  let t = performance.now();
+  let cpu = process.cpuUsage();
+  const dry = await dryRunImport(db, input, options);
+  const dryMs = performance.now() - t;
+  const dryCpuMs = cpuMs(process.cpuUsage(cpu));
+  t = performance.now();
+  cpu = process.cpuUsage();
+  const result = await commitImport(db, input, { ...options, actor: { userId: null, name: 'import' } });
+  const commitMs = performance.now() - t;
+  const commitCpuMs = cpuMs(process.cpuUsage(cpu));
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+  db.close();
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
+  return {
+    rows: dry.summary.create,
+    rejected: dry.summary.reject,
+    committed: result.committed,
+    items,
+    dryMs,
+    dryCpuMs,
+    commitMs,
+    commitCpuMs,
+    peakMiB: peak / 1048576,
+  };
+}
+
+if (values.run) {
+  console.log(JSON.stringify(await measure(values.run)));
+} else {
+  const n = Number(values.rows);
+  const files = await writeFiles(n, values.dir);
+  console.log(`${n.toLocaleString('en')} rows`);
+  console.log('Wall time, and rows per second of wall time and of CPU time (the machine may be shared).');
+  console.log(
+    'format  size      dry run: s, rows/s wall, rows/s CPU    commit: s, rows/s wall, rows/s CPU    peak RSS',
+  );
+  for (const [format, file] of [
+    ['csv', files.csvFile],
+    ['xlsx', files.xlsxFile],
+  ] as const) {
+    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--run', file], {
+      encoding: 'utf8',
+    });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!);
+    const perS = (ms: number) => Math.round(r.rows / (ms / 1000)).toLocaleString('en');
+    const rate = (ms: number, cpuMs: number) => `${(ms / 1000).toFixed(2)} s, ${perS(ms)}, ${perS(cpuMs)}`;
+    console.log(
+      `${format.padEnd(7)} ${`${(fs.statSync(file).size / 1048576).toFixed(1)} MiB`.padEnd(9)} ${rate(r.dryMs, r.dryCpuMs).padEnd(38)} ${rate(r.commitMs, r.commitCpuMs).padEnd(37)} ${Math.round(r.peakMiB)} MiB${r.committed && r.items === r.rows ? '' : `  (committed ${r.committed}, ${r.items} items, ${r.rejected} rejected)`}`,
+    );
+  }
+}
