@@ -80,7 +80,13 @@ function scopeSql(scope: Scope): { where: string; params: Record<string, unknown
  */
 function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
   const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
-  return `${name} AS (
+  // Materialized once, so the per-item CASEs and date arithmetic run once per item, not once per aggregate.
+  return `${name} AS MATERIALIZED (
+    SELECT r.*,
+      CASE WHEN r.closed_at IS NOT NULL THEN ${calendarDaysSql('r.registered_at', 'r.closed_at')} END AS ttc,
+      CASE WHEN r.is_complaint = 1 AND r.first_response_at < ${at}
+        THEN ${daysBetweenSql('r.registered_at', 'r.first_response_at')} * 24 END AS frh
+    FROM (
     SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,
       CASE WHEN ${settled} THEN i.closed_at
         ELSE (SELECT c.closed_at FROM item_closures c
@@ -97,6 +103,7 @@ function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
       i.source IN (${COMPLAINTS}) AS is_complaint
     FROM items i
     WHERE i.voided_at IS NULL AND i.registered_at < ${at}${scopeWhere}
+    ) r
   )`;
 }
 
@@ -119,9 +126,6 @@ export const PREDICATES = {
 } as const;
 export type Part = keyof typeof PREDICATES;
 
-const timeToCloseDays = `CASE WHEN s.closed_at IS NOT NULL THEN ${calendarDaysSql('s.registered_at', 's.closed_at')} END`;
-const responseHours = `CASE WHEN ${PREDICATES.responded} THEN ${daysBetweenSql('s.registered_at', 's.first_response_at')} * 24 END`;
-
 const COUNTED: Part[] = [
   'registered',
   'closed',
@@ -140,12 +144,12 @@ const COUNTED: Part[] = [
 
 const AGGREGATES = [
   ...COUNTED.map((p) => `COALESCE(SUM(CASE WHEN ${PREDICATES[p]} THEN 1 ELSE 0 END), 0) AS ${p}`),
-  `${medianSql(timeToCloseDays)} AS ttc_median`,
-  `${percentileSql(timeToCloseDays, 90)} AS ttc_p90`,
-  `AVG(${timeToCloseDays}) AS ttc_mean`,
-  `${medianSql(responseHours)} AS frh_median`,
-  `${percentileSql(responseHours, 90)} AS frh_p90`,
-  `AVG(${responseHours}) AS frh_mean`,
+  `${medianSql('s.ttc')} AS ttc_median`,
+  `${percentileSql('s.ttc', 90)} AS ttc_p90`,
+  'AVG(s.ttc) AS ttc_mean',
+  `${medianSql('s.frh')} AS frh_median`,
+  `${percentileSql('s.frh', 90)} AS frh_p90`,
+  'AVG(s.frh) AS frh_mean',
 ].join(',\n    ');
 
 interface RawAggregate {
