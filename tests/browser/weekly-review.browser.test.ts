@@ -233,6 +233,31 @@ describe('weekly review in a real browser', () => {
     await page.context().close();
   });
 
+  it('shows a rate without a denominator as a dash, and empty lists as empty', async () => {
+    // A domain of the other campaign: no items at all in this scope.
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/weekly?campaign=C-CONDUCT&domain=first-inquiry',
+      'en',
+    );
+    await expect.poll(() => tile(page, 'registered').textContent()).toBe('0');
+    expect(await tile(page, 'closureRate').textContent()).toBe('—');
+    expect(await tile(page, 'onTimeRate').textContent()).toBe('—');
+    expect(await tile(page, 'medianDaysToClose').textContent()).toBe('—');
+    await expect.poll(() => page.getByTestId('red-list').textContent()).toContain('No overdue items.');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says what went wrong when the API refuses a filter', async () => {
+    const { page } = await openSignedIn(browser, server.url, '/weekly?campaign=NO-SUCH', 'en');
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.textContent()).toContain('No campaign "NO-SUCH"');
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('switching the language changes every visible label', async () => {
     const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en');
     await page.getByTestId('ranking-table').waitFor();
