@@ -61,6 +61,7 @@ export type FigureItem = ItemPage['items'][number];
 export type Definitions = InferResponseType<typeof f.definitions.$get, 200>['definitions'];
 
 export type Changes = InferResponseType<typeof f.changes.$get, 200>;
+export type Improvement = InferResponseType<typeof f.improvement.$get, 200>;
 
 export const figureKeys = {
   all: ['figures'] as const,
@@ -75,6 +76,7 @@ export const figureKeys = {
   items: (p: FigureScope & { figure: FigureKey; part: Part; page: number; pageSize: number }) =>
     [...figureKeys.all, 'items', p] as const,
   changes: (p: FigureScope & { since?: string }) => [...figureKeys.all, 'changes', p] as const,
+  improvement: (p: FigureScope & { baseline?: string }) => [...figureKeys.all, 'improvement', p] as const,
 };
 
 export const referenceOptions = () =>
@@ -137,4 +139,11 @@ export const changesOptions = (params: FigureScope & { since?: string }) =>
   queryOptions({
     queryKey: figureKeys.changes(scopeQuery(params)),
     queryFn: () => unwrap(f.changes.$get({ query: scopeQuery(params) })),
+  });
+
+/** Departments by the change of their score against their own score at a baseline (default 26 weeks before). */
+export const improvementOptions = (params: FigureScope & { baseline?: string }) =>
+  queryOptions({
+    queryKey: figureKeys.improvement(scopeQuery(params)),
+    queryFn: () => unwrap(f.improvement.$get({ query: scopeQuery(params) })),
   });

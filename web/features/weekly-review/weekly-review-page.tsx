@@ -11,6 +11,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { ChangesPanel } from './changes-panel.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
+import { ImprovementPanel } from './improvement-panel.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RedList } from './red-list.tsx';
 import { TrendChart } from './trend-chart.tsx';
@@ -59,6 +60,7 @@ export function WeeklyReviewPage() {
           {(data) => <RankingTable ranking={data} series={departmentSeries.data} search={search} />}
         </QueryState>
       </section>
+      <ImprovementPanel scope={scope} search={search} />
       {/* A new scope starts the red list again at its first page. */}
       <RedList key={search} scope={scope} />
       <div className="grid-2">
