@@ -116,11 +116,14 @@ async function readRows(input: ImportInput, options: ImportOptions, sampleOnly =
   });
   const iterator = table.rows[Symbol.asyncIterator]();
   const top: RawRow[] = [];
+  const rest: RawRow[] = [];
   try {
     while (top.length < HEADER_SEARCH_ROWS) {
       const next = await iterator.next();
       if (next.done) break;
-      top.push(next.value);
+      const need = HEADER_SEARCH_ROWS - top.length;
+      top.push(...next.value.slice(0, need));
+      rest.push(...next.value.slice(need));
     }
     const at = findHeaderRow(
       top.map((r) => r.cells),
@@ -167,12 +170,13 @@ async function readRows(input: ImportInput, options: ImportOptions, sampleOnly =
         });
     };
     for (const raw of top.slice(at + 1)) take(raw);
-    for (;;) {
-      if (sampleOnly > 0 && parsed.length + skipped.length >= sampleOnly) break;
+    for (const raw of rest) take(raw);
+    while (!(sampleOnly > 0 && parsed.length + skipped.length >= sampleOnly)) {
       const next = await iterator.next();
       if (next.done) break;
-      take(next.value);
+      for (const raw of next.value) take(raw);
     }
+    if (sampleOnly > 0) parsed.splice(sampleOnly);
     return { file, columns, parsed, skipped };
   } finally {
     await iterator.return?.(undefined);

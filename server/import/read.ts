@@ -56,7 +56,8 @@ export interface TableInfo {
 
 export interface Table {
   info: TableInfo;
-  rows: AsyncIterable<RawRow>;
+  /** Rows in batches (one per chunk read), so that a row costs no promise of its own. */
+  rows: AsyncIterable<RawRow[]>;
 }
 
 export const fileError = (
@@ -208,35 +209,55 @@ function detectDelimiter(sample: string): string {
 
 async function openCsv(source: Source, limits: ImportLimits): Promise<Table> {
   const encoding = await detectEncoding(source);
-  async function* rows(): AsyncGenerator<RawRow> {
-    const text = decodedText(source, encoding);
-    const firstChunk = await text.next();
-    if (firstChunk.done) return;
-    const parser = parseCsv({
-      delimiter: detectDelimiter(firstChunk.value.slice(0, 1 << 16)),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      max_record_size: 1 << 20,
-    });
-    const feed = Readable.from(
-      (async function* () {
-        yield firstChunk.value;
-        yield* text;
-      })(),
-    );
-    feed.on('error', (e) => parser.destroy(e));
-    feed.pipe(parser);
+  async function* rows(): AsyncGenerator<RawRow[]> {
+    let batch: RawRow[] = [];
     let n = 0;
+    let failure: Error | null = null;
+    let parser: ReturnType<typeof parseCsv> | null = null;
+    // Records are collected as the parser finds them (on_record) rather than read from its stream:
+    // a chunk of text is parsed synchronously into one batch.
+    const onRecord = (record: string[]) => {
+      n++;
+      batch.push({
+        row: n,
+        cells: record.length > limits.maxColumns ? record.slice(0, limits.maxColumns) : record,
+      });
+      return null;
+    };
+    const check = () => {
+      if (failure) throw failure;
+      if (n > limits.maxRows + 50) throw tooManyRows(limits);
+    };
     try {
-      for await (const record of parser as AsyncIterable<string[]>) {
-        n++;
-        if (n > limits.maxRows + 50) throw tooManyRows(limits);
-        yield {
-          row: n,
-          cells: record.length > limits.maxColumns ? record.slice(0, limits.maxColumns) : record,
-        };
+      for await (const text of decodedText(source, encoding)) {
+        if (!parser) {
+          parser = parseCsv({
+            delimiter: detectDelimiter(text.slice(0, 1 << 16)),
+            relax_column_count: true,
+            relax_quotes: true,
+            skip_empty_lines: false,
+            max_record_size: 1 << 20,
+            on_record: onRecord,
+          });
+          parser.on('error', (e: Error) => {
+            failure = e;
+          });
+        }
+        check();
+        parser.write(text);
+        check();
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (parser) {
+        const p = parser;
+        await new Promise<void>((resolve) => p.end(() => resolve()));
+        await new Promise((resolve) => setImmediate(resolve));
+        check();
+      }
+      if (batch.length > 0) yield batch;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw fileError('import_unreadable', 422, {
@@ -244,7 +265,7 @@ async function openCsv(source: Source, limits: ImportLimits): Promise<Table> {
         en: `Cannot read the CSV file (near row ${n + 1}): ${(error as Error).message}`,
       });
     } finally {
-      feed.destroy();
+      (parser as ReturnType<typeof parseCsv> | null)?.destroy();
     }
   }
   return { info: { format: 'csv', encoding }, rows: rows() };
@@ -564,19 +585,29 @@ async function openXlsx(source: Source, limits: ImportLimits, sheetName?: string
   const path = rel ? `xl/${rel.Target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : undefined;
   const filler = new MergeFiller((path && merges.get(path)) || []);
 
-  async function* rows(): AsyncGenerator<RawRow> {
+  async function* rows(): AsyncGenerator<RawRow[]> {
     let n = 0;
     try {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        n++;
-        if (n > limits.maxRows + 50) throw tooManyRows(limits);
-        const cells: CellValue[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          if (col > limits.maxColumns) return;
-          while (cells.length < col - 1) cells.push(null);
-          cells[col - 1] = plainValue(cell.value, cell.numFmt);
-        });
-        yield { row: row.number, cells: filler.fill(row.number, cells) };
+      // The sheet's parse events come in one array per chunk of XML: one batch of rows each.
+      const events = (
+        ws as unknown as { parse(): AsyncIterable<{ eventType: string; value: unknown }[]> }
+      ).parse();
+      for await (const chunk of events) {
+        const batch: RawRow[] = [];
+        for (const { eventType, value } of chunk) {
+          if (eventType !== 'row') continue;
+          const row = value as ExcelJS.Row;
+          n++;
+          if (n > limits.maxRows + 50) throw tooManyRows(limits);
+          const cells: CellValue[] = [];
+          row.eachCell({ includeEmpty: false }, (cell, col) => {
+            if (col > limits.maxColumns) return;
+            while (cells.length < col - 1) cells.push(null);
+            cells[col - 1] = plainValue(cell.value, cell.numFmt);
+          });
+          batch.push({ row: row.number, cells: filler.fill(row.number, cells) });
+        }
+        if (batch.length > 0) yield batch;
       }
       // Let the reader finish the file: it removes its temporary files as it passes them.
       for (;;) {

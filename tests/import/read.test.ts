@@ -6,9 +6,9 @@ import { dryRunImport } from '../../server/import/index.ts';
 import { openTable, type RawRow } from '../../server/import/read.ts';
 import { countyDb, csv, OPTIONS, tempDir, xlsx } from './fixtures.ts';
 
-async function rows(table: { rows: AsyncIterable<RawRow> }): Promise<RawRow[]> {
+async function rows(table: { rows: AsyncIterable<RawRow[]> }): Promise<RawRow[]> {
   const all: RawRow[] = [];
-  for await (const r of table.rows) all.push(r);
+  for await (const batch of table.rows) all.push(...batch);
   return all;
 }
 
