@@ -11,8 +11,10 @@ import { auth } from './routes/auth.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { departments } from './routes/departments.ts';
 import { displayLinks } from './routes/display-links.ts';
+import { exportFiles } from './routes/exports.ts';
 import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
+import { imports } from './routes/imports.ts';
 import { items } from './routes/items.ts';
 import { profiles } from './routes/profiles.ts';
 import { rankings } from './routes/rankings.ts';
@@ -52,6 +54,8 @@ function buildApi(deps: AppDeps) {
     .route('/profiles', profiles)
     .route('/campaigns', campaigns)
     .route('/appraisals', appraisals)
+    .route('/imports', imports)
+    .route('/exports', exportFiles)
     .route('/screen', screen);
 }
 

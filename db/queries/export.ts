@@ -56,6 +56,28 @@ export interface ExportItemRow {
 
 const PAGE = 2_000;
 
+// group_concat over an ordered subquery: SQLite's string aggregation (string_agg in PostgreSQL).
+const participants = (column: string, separator: string) =>
+  `(SELECT group_concat(name, '${separator}') FROM (
+      SELECT pd.${column} AS name FROM item_departments p JOIN departments pd ON pd.id = p.department_id
+      WHERE p.item_id = i.id ORDER BY pd.code))`;
+
+/** Every exported column of an item, with the joins they need; callers add WHERE, ORDER BY and LIMIT. */
+const SELECT_EXPORT_ROWS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.description,
+          c.code AS campaignCode, c.name_zh AS campaignZh, c.name_en AS campaignEn,
+          dm.code AS domainCode, dm.name_zh AS domainZh, dm.name_en AS domainEn, i.source,
+          d.code AS departmentCode, d.name_zh AS departmentZh, d.name_en AS departmentEn,
+          ${participants('name_zh', '、')} AS participantsZh, ${participants('name_en', '; ')} AS participantsEn,
+          i.responsible_person AS person, i.registered_at AS registeredAt, i.assigned_at AS assignedAt,
+          i.rectification_type AS rectificationType, i.handling_mode AS handlingMode, i.measures,
+          i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
+          i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
+          i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt
+   FROM items i
+   JOIN campaigns c ON c.id = i.campaign_id
+   LEFT JOIN domains dm ON dm.id = i.domain_id
+   LEFT JOIN departments d ON d.id = i.department_id`;
+
 /** The items matching the filter, in id order, fetched a page at a time as the caller iterates. */
 export function* listItemsForExport(db: Db, filter: ExportItemFilter = {}): Generator<ExportItemRow> {
   const where = ['i.id > @after'];
@@ -64,30 +86,7 @@ export function* listItemsForExport(db: Db, filter: ExportItemFilter = {}): Gene
   if (filter.status !== undefined) where.push('i.status = @status');
   if (filter.source !== undefined) where.push('i.source = @source');
   if (!filter.includeVoided) where.push('i.voided_at IS NULL');
-  // group_concat over an ordered subquery: SQLite's string aggregation (string_agg in PostgreSQL).
-  const participants = (column: string, separator: string) =>
-    `(SELECT group_concat(name, '${separator}') FROM (
-        SELECT pd.${column} AS name FROM item_departments p JOIN departments pd ON pd.id = p.department_id
-        WHERE p.item_id = i.id ORDER BY pd.code))`;
-  const page = db.prepare(
-    `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.description,
-            c.code AS campaignCode, c.name_zh AS campaignZh, c.name_en AS campaignEn,
-            dm.code AS domainCode, dm.name_zh AS domainZh, dm.name_en AS domainEn, i.source,
-            d.code AS departmentCode, d.name_zh AS departmentZh, d.name_en AS departmentEn,
-            ${participants('name_zh', '、')} AS participantsZh, ${participants('name_en', '; ')} AS participantsEn,
-            i.responsible_person AS person, i.registered_at AS registeredAt, i.assigned_at AS assignedAt,
-            i.rectification_type AS rectificationType, i.handling_mode AS handlingMode, i.measures,
-            i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
-            i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
-            i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt
-     FROM items i
-     JOIN campaigns c ON c.id = i.campaign_id
-     LEFT JOIN domains dm ON dm.id = i.domain_id
-     LEFT JOIN departments d ON d.id = i.department_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY i.id
-     LIMIT ${PAGE}`,
-  );
+  const page = db.prepare(`${SELECT_EXPORT_ROWS} WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ${PAGE}`);
   const params: Record<string, string> = {};
   for (const key of ['campaign', 'department', 'status', 'source'] as const) {
     const value = filter[key];
@@ -99,5 +98,32 @@ export function* listItemsForExport(db: Db, filter: ExportItemFilter = {}): Gene
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;
+  }
+}
+
+const BY_IDS_PAGE = 500;
+
+/**
+ * The items with these ids, in the order given (e.g. the ledger table's order from listItemIds),
+ * fetched a page at a time as the caller iterates.
+ */
+export function* listItemsForExportByIds(db: Db, ids: readonly number[]): Generator<ExportItemRow> {
+  const statements = new Map<number, ReturnType<Db['prepare']>>();
+  const page = (n: number) => {
+    let statement = statements.get(n);
+    if (!statement) {
+      statement = db.prepare(`${SELECT_EXPORT_ROWS} WHERE i.id IN (${Array(n).fill('?').join(', ')})`);
+      statements.set(n, statement);
+    }
+    return statement;
+  };
+  for (let start = 0; start < ids.length; start += BY_IDS_PAGE) {
+    const chunk = ids.slice(start, start + BY_IDS_PAGE);
+    const rows = page(chunk.length).all(chunk) as ExportItemRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of chunk) {
+      const row = byId.get(id);
+      if (row) yield row;
+    }
   }
 }

@@ -143,6 +143,20 @@ export function listItems(
   };
 }
 
+/**
+ * The ids of every item the table would list for a filter, in the table's order (no paging): what an
+ * export of "the current filter" writes, so the file holds exactly the table's rows.
+ */
+export function listItemIds(
+  db: Db,
+  p: { filter: ItemListFilter; sort: ItemSort; now: Moment; warn: Moment },
+): number[] {
+  const { where, params } = filterSql(p.filter);
+  return prepared(db, `SELECT i.id FROM items i WHERE ${where} ORDER BY ${ITEM_SORTS[p.sort]}`)
+    .pluck()
+    .all({ ...params, now: p.now, warn: p.warn }) as number[];
+}
+
 /** The raw item row (snake_case columns), or undefined. */
 export type ItemRow = Record<string, string | number | null> & {
   id: number;

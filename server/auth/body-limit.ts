@@ -7,14 +7,21 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
+import { DEFAULT_LIMITS } from '../import/read.ts';
 import { payloadTooLarge } from './errors.ts';
 
 const KIB = 1024;
 
 export const DEFAULT_BODY_LIMIT = 64 * KIB;
 
-/** Larger limits for particular path prefixes, e.g. `{ prefix: '/api/imports', maxBytes: 20 * 1024 * KIB }`. */
-export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = [];
+/** Larger limits for particular path prefixes (the longest matching prefix wins). */
+export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = [
+  // Spreadsheet uploads: the import's own file limit (it answers import_file_too_large), plus room for
+  // the multipart envelope and the options sent with the file.
+  { prefix: '/api/imports', maxBytes: DEFAULT_LIMITS.maxFileBytes + 1024 * KIB },
+  // Saved mappings are small JSON, like every other request.
+  { prefix: '/api/imports/mappings', maxBytes: DEFAULT_BODY_LIMIT },
+];
 
 const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
 

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getItemDetail, ITEM_SORTS, type ItemSort, listItems } from '../../db/queries/items.ts';
+import {
+  getItemDetail,
+  ITEM_SORTS,
+  type ItemListFilter,
+  type ItemSort,
+  listItems,
+} from '../../db/queries/items.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { requireRole } from '../auth/index.ts';
@@ -36,7 +42,8 @@ const deadline = z
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
 const id = z.object({ id: z.coerce.number().int().positive() });
 
-const listQuery = z.strictObject({
+/** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
+export const itemListShape = {
   q: text(100).optional(),
   campaign: code.optional(),
   domain: code.optional(),
@@ -47,8 +54,9 @@ const listQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   voided: z.enum(['true', 'false']).optional(),
   sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('registered'),
-  ...pagingShape,
-});
+};
+const listQuery = z.strictObject({ ...itemListShape, ...pagingShape });
+type ItemListQuery = z.infer<z.ZodObject<typeof itemListShape>>;
 
 const assignShape = {
   department: code,
@@ -147,28 +155,30 @@ function detail(deps: AppDeps, itemId: number) {
   };
 }
 
+/** The table's filter with codes resolved (unknown ones are 404s naming the parameter), now and the warning horizon. */
+export function resolveItemList(deps: AppDeps, q: ItemListQuery) {
+  const now = nowMoment(deps);
+  const filter: ItemListFilter = {
+    ...(q.q ? { q: q.q } : {}),
+    ...(q.campaign ? { campaignId: optionalId(deps, 'campaigns', q.campaign, 'campaign')! } : {}),
+    ...(q.domain ? { domainId: optionalId(deps, 'domains', q.domain, 'domain')! } : {}),
+    ...(q.source ? { source: q.source } : {}),
+    ...(q.department ? { departmentId: departmentId(deps, q.department) } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.light ? { light: q.light } : {}),
+    ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
+    ...(q.voided ? { voided: q.voided === 'true' } : {}),
+  };
+  const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
+  return { filter, sort: q.sort, now, warn };
+}
+
 /** The ledger: the item table, one item with its history, and the workflow by role. */
 export const items = new Hono<AppEnv>()
   .get('/', validate('query', listQuery), (c) => {
     const q = c.req.valid('query');
-    const deps = c.var.deps;
-    const now = nowMoment(deps);
-    const filter = {
-      ...(q.q ? { q: q.q } : {}),
-      ...(q.campaign ? { campaignId: optionalId(deps, 'campaigns', q.campaign, 'campaign')! } : {}),
-      ...(q.domain ? { domainId: optionalId(deps, 'domains', q.domain, 'domain')! } : {}),
-      ...(q.source ? { source: q.source } : {}),
-      ...(q.department ? { departmentId: departmentId(deps, q.department) } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.light ? { light: q.light } : {}),
-      ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
-      ...(q.voided ? { voided: q.voided === 'true' } : {}),
-    };
-    const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
-    return c.json(
-      listItems(deps.db, { filter, sort: q.sort, page: q.page, pageSize: q.pageSize, now, warn }),
-      200,
-    );
+    const list = resolveItemList(c.var.deps, q);
+    return c.json(listItems(c.var.deps.db, { ...list, page: q.page, pageSize: q.pageSize }), 200);
   })
   .get('/:id', validate('param', id), (c) => c.json(detail(c.var.deps, c.req.valid('param').id), 200))
   .post('/', requireRole('admin', 'editor'), validate('json', createBody), (c) => {

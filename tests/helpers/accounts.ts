@@ -96,6 +96,8 @@ export interface CallOptions {
   withoutCsrf?: boolean;
   bearer?: string;
   body?: unknown;
+  /** A multipart body (a file upload) instead of JSON. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** The client's address, as @hono/node-server passes it. */
   ip?: string;
@@ -116,8 +118,9 @@ export async function call(
     if (!options.withoutCsrf) headers['x-csrf-token'] = options.session.csrf;
   }
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.form !== undefined) body = options.form;
+  else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

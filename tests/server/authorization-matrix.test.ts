@@ -37,7 +37,7 @@ interface Fixture extends Seeded {
 }
 
 interface MatrixRow {
-  request: (f: Fixture) => { path: string; body?: unknown };
+  request: (f: Fixture) => { path: string; body?: unknown; form?: FormData };
   expect: Expected;
 }
 
@@ -275,6 +275,44 @@ const MATRIX: Record<string, MatrixRow> = {
     expect: adminOnly(201),
   },
 
+  // --- import (admin) and export (every signed-in user) ------------------------------------------
+  'POST /api/imports/inspect': {
+    request: (f) => ({ path: '/api/imports/inspect', form: ledgerUpload(f) }),
+    expect: adminOnly(200),
+  },
+  'POST /api/imports/dry-run': {
+    request: (f) => ({ path: '/api/imports/dry-run', form: ledgerUpload(f) }),
+    expect: adminOnly(200),
+  },
+  'POST /api/imports': {
+    request: (f) => ({ path: '/api/imports', form: ledgerUpload(f) }),
+    expect: adminOnly(201),
+  },
+  'GET /api/imports/mappings': { request: () => ({ path: '/api/imports/mappings' }), expect: adminOnly(200) },
+  'POST /api/imports/mappings': {
+    request: () => ({
+      path: '/api/imports/mappings',
+      body: { name: '县里的表', mapping: { 事项: 'title' } },
+    }),
+    expect: adminOnly(201),
+  },
+  'GET /api/exports/items.xlsx': {
+    request: () => ({ path: '/api/exports/items.xlsx' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/exports/items.csv': {
+    request: () => ({ path: '/api/exports/items.csv?status=assigned' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/exports/ranking.xlsx': {
+    request: () => ({ path: '/api/exports/ranking.xlsx' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/exports/ranking.csv': {
+    request: () => ({ path: '/api/exports/ranking.csv?lang=en' }),
+    expect: SIGNED_IN_READ,
+  },
+
   // --- big screen: the only data a display link may read ----------------------------------------
   'GET /api/screen': {
     request: () => ({ path: '/api/screen' }),
@@ -307,6 +345,16 @@ function ownItem(f: Fixture): number {
       .run(f.departments.d01, NOW, NOW).lastInsertRowid,
   );
   return id;
+}
+
+/** A one-row CSV ledger for campaign C1, as the import form uploads it. */
+function ledgerUpload(f: Fixture): FormData {
+  campaign(f);
+  const form = new FormData();
+  const text = '问题名称,牵头单位,整改时限,问题来源\r\n停车收费不规范,县发改局,2026-12-31,热线\r\n';
+  form.set('file', new File([text], '台账.csv', { type: 'text/csv' }));
+  form.set('campaign', 'C1');
+  return form;
 }
 
 /** A published ranking's id. */
@@ -382,11 +430,12 @@ describe('authorization matrix', () => {
             editor: openSession(seeded.db, seeded.users.editor),
             expired: openSession(seeded.db, seeded.users.leader, NOW, { expired: true }),
           };
-          const { path, body } = row.request(fixture);
+          const { path, body, form } = row.request(fixture);
           const res = await call(newApp(fixture), method, path, {
             session: sessions[caller],
             bearer: caller === 'display' ? display.token : undefined,
             body,
+            ...(form ? { form } : {}),
           });
           const text = await res.text();
           expect(res.status, `${route} as ${caller}: ${text.slice(0, 300)}`).toBe(row.expect[caller]);

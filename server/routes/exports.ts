@@ -1,0 +1,191 @@
+/**
+ * Downloads: the ledger table and the department ranking as .xlsx or .csv (docs/import.md, "Export").
+ * The item export takes exactly the ledger table's filters and sort, so the file holds the rows the
+ * user sees (every page of them); the ranking export takes the figures ranking's parameters. Headers
+ * and values are in the request's language (`lang`, else X-Closeout-Lang / Accept-Language: a plain
+ * link carries the browser's language, not the app's, so the app sends `lang`).
+ */
+import { PassThrough, Readable } from 'node:stream';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listItemsForExportByIds } from '../../db/queries/export.ts';
+import { listItemIds } from '../../db/queries/items.ts';
+import type { AppEnv } from '../context.ts';
+import { COMPONENTS, type Component } from '../domain/scoring.ts';
+import { dayOf } from '../domain/time.ts';
+import { type Lang, requestLang, type Text } from '../errors.ts';
+import { exportItems } from '../export/items.ts';
+import {
+  CONTENT_TYPES,
+  type ExportColumn,
+  type ExportFormat,
+  exportFileName,
+  writeExport,
+} from '../export/table.ts';
+import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
+import { type RankedRow, rankingReport } from '../figures/reports.ts';
+import { nowMoment } from '../now.ts';
+import { asOfSchema, scopeShape, validate } from '../validation.ts';
+import { itemListShape, resolveItemList } from './items.ts';
+
+const langShape = { lang: z.enum(['zh-CN', 'en']).optional() };
+const itemsQuery = z.strictObject({ ...itemListShape, ...langShape });
+const rankingQuery = z.strictObject({
+  ...scopeShape,
+  asOf: asOfSchema.optional(),
+  profile: z.coerce.number().int().positive().optional(),
+  compareTo: asOfSchema.optional(),
+  ...langShape,
+});
+
+const FILE_BASE: Record<'items' | 'ranking', Text> = {
+  items: { zh: '台账', en: 'ledger' },
+  ranking: { zh: '部门排名', en: 'ranking' },
+};
+
+/**
+ * A download response whose body the writer fills as it goes (an export of many rows is never held
+ * whole in memory). The file name is given twice: an ASCII fallback and the UTF-8 name (RFC 6266).
+ */
+function download(
+  c: Context<AppEnv>,
+  kind: 'items' | 'ranking',
+  format: ExportFormat,
+  lang: Lang,
+  write: (out: PassThrough) => Promise<unknown>,
+) {
+  const day = dayOf(nowMoment(c.var.deps));
+  const name = exportFileName(lang === 'en' ? FILE_BASE[kind].en : FILE_BASE[kind].zh, day, format);
+  const ascii = exportFileName(FILE_BASE[kind].en, day, format);
+  const out = new PassThrough();
+  write(out).catch((error: unknown) => {
+    console.error(error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return c.body(Readable.toWeb(out) as ReadableStream<Uint8Array>, 200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+const COMPONENT_LABELS: Record<Component, Text> = {
+  closureRate: { zh: '销号率', en: 'Closure rate' },
+  onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
+  overdueShare: { zh: '逾期占比', en: 'Overdue share' },
+  medianDaysToClose: { zh: '办结用时中位数', en: 'Median days to close' },
+  reopenRate: { zh: '重新打开率', en: 'Reopen rate' },
+  appraisal: { zh: '民主评议', en: 'Public appraisal' },
+};
+
+/** The ranking as a sheet: ranks and their change, score, the figures behind it and the points lost. */
+export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<RankedRow>[] {
+  const en = lang === 'en';
+  return [
+    { header: { zh: '排名', en: 'Rank' }, type: 'integer', value: (r) => r.overallRank },
+    {
+      header: { zh: '较上期名次变化', en: 'Places moved' },
+      type: 'integer',
+      width: 14,
+      value: (r) => r.overallRankChange,
+    },
+    { header: { zh: '组内排名', en: 'Rank in peer group' }, type: 'integer', value: (r) => r.rank },
+    { header: { zh: '部门编码', en: 'Code' }, type: 'text', width: 10, value: (r) => r.department.code },
+    {
+      header: { zh: '部门', en: 'Department' },
+      type: 'text',
+      width: 28,
+      value: (r) => (en ? r.department.nameEn : r.department.nameZh),
+    },
+    {
+      header: { zh: '部门分组', en: 'Peer group' },
+      type: 'text',
+      width: 18,
+      value: (r) => (en ? r.department.peerGroupEn : r.department.peerGroupZh),
+    },
+    { header: { zh: '得分', en: 'Score' }, type: 'number', value: (r) => r.score },
+    { header: { zh: '得分变化', en: 'Score change' }, type: 'number', value: (r) => r.scoreChange },
+    {
+      header: { zh: '备注', en: 'Note' },
+      type: 'text',
+      width: 26,
+      value: (r) =>
+        r.ranked
+          ? null
+          : en
+            ? `Not ranked: ${r.figures.due} due items, ${minDueItems} needed`
+            : `不参与排名：已到期${r.figures.due}件，需至少${minDueItems}件`,
+    },
+    { header: { zh: '登记事项', en: 'Registered' }, type: 'integer', value: (r) => r.figures.registered },
+    { header: { zh: '已销号', en: 'Closed' }, type: 'integer', value: (r) => r.figures.closed },
+    { header: { zh: '销号率', en: 'Closure rate' }, type: 'percent', value: (r) => r.figures.closureRate },
+    { header: { zh: '已到期', en: 'Due' }, type: 'integer', value: (r) => r.figures.due },
+    { header: { zh: '按期办结率', en: 'On-time rate' }, type: 'percent', value: (r) => r.figures.onTimeRate },
+    { header: { zh: '逾期', en: 'Overdue' }, type: 'integer', value: (r) => r.figures.overdue },
+    {
+      header: { zh: '逾期占比', en: 'Overdue share' },
+      type: 'percent',
+      value: (r) => r.figures.overdueShare,
+    },
+    {
+      header: { zh: '办结用时中位数（天）', en: 'Median days to close' },
+      type: 'number',
+      value: (r) => r.figures.timeToClose.medianDays,
+    },
+    { header: { zh: '重新打开率', en: 'Reopen rate' }, type: 'percent', value: (r) => r.figures.reopenRate },
+    ...COMPONENTS.map(
+      (component): ExportColumn<RankedRow> => ({
+        header: {
+          zh: `失分：${COMPONENT_LABELS[component].zh}`,
+          en: `Points lost: ${COMPONENT_LABELS[component].en}`,
+        },
+        type: 'number',
+        value: (r) => r.lost[component],
+      }),
+    ),
+  ];
+}
+
+export const exportFiles = new Hono<AppEnv>()
+  .get('/items.xlsx', validate('query', itemsQuery), (c) => itemsDownload(c, 'xlsx', c.req.valid('query')))
+  .get('/items.csv', validate('query', itemsQuery), (c) => itemsDownload(c, 'csv', c.req.valid('query')))
+  .get('/ranking.xlsx', validate('query', rankingQuery), (c) =>
+    rankingDownload(c, 'xlsx', c.req.valid('query')),
+  )
+  .get('/ranking.csv', validate('query', rankingQuery), (c) =>
+    rankingDownload(c, 'csv', c.req.valid('query')),
+  );
+
+function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof itemsQuery>) {
+  const { lang: explicit, ...list } = q;
+  const deps = c.var.deps;
+  const lang = explicit ?? requestLang(c);
+  // The ids are read now, in the table's order; rows are fetched page by page as the file is written.
+  const ids = listItemIds(deps.db, resolveItemList(deps, list));
+  return download(c, 'items', format, lang, (out) =>
+    exportItems(listItemsForExportByIds(deps.db, ids), { format, lang, out }),
+  );
+}
+
+function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof rankingQuery>) {
+  const { lang: explicit, asOf, profile: profileId, compareTo, ...scope } = q;
+  const deps = c.var.deps;
+  const lang = explicit ?? requestLang(c);
+  const t = resolveMoment(deps, asOf);
+  const profile = resolveProfile(deps, profileId);
+  const report = rankingReport(
+    deps.db,
+    t,
+    resolveScope(deps, scope),
+    profile,
+    compareTo === undefined ? undefined : resolveMoment(deps, compareTo),
+  );
+  return download(c, 'ranking', format, lang, (out) =>
+    writeExport(report.rows, rankingColumns(lang, profile.config.minDueItems), {
+      format,
+      lang,
+      out,
+      sheetName: lang === 'en' ? 'Ranking' : '部门排名',
+    }),
+  );
+}

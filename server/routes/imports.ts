@@ -1,0 +1,192 @@
+/**
+ * Importing an office's ledger over HTTP (admin): the thin edge of server/import (docs/import.md).
+ *
+ *   POST /api/imports/inspect   → the header row found, each column's field (suggested or mapped), first rows
+ *   POST /api/imports/dry-run   → what every row would do; nothing written
+ *   POST /api/imports           → the same, all or nothing as one import batch (422 import_rejected, with
+ *                                 the report, when any row is rejected: then nothing was written)
+ *   GET|POST /api/imports/mappings → saved column mappings by name
+ *
+ * The file comes as multipart/form-data (field `file`, options as fields) or as the raw request body
+ * with its name in `?name=` (e.g. `curl --data-binary @台账.xlsx`). Options, as fields or query
+ * parameters: `campaign` (code, for rows without a campaign column), `source`, `sheet`, `mapping` (a
+ * JSON object header → field, or the name of a saved mapping) and `lang` (the language of the
+ * sentences describing each row's problems; default the request's language).
+ */
+import { Hono, type HonoRequest } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../db/open.ts';
+import { getImportMapping, listImportMappings, saveImportMapping } from '../../db/queries/import.ts';
+import { findByCode } from '../../db/queries/lookups.ts';
+import { requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { SOURCES } from '../domain/lifecycle.ts';
+import { ApiError, invalidParameter, type Lang, notFound, requestLang } from '../errors.ts';
+import {
+  type ColumnMapping,
+  commitImport,
+  describeIssue,
+  dryRunImport,
+  IMPORT_FIELDS,
+  type ImportInput,
+  type ImportOptions,
+  type ImportReport,
+  inspectImport,
+} from '../import/index.ts';
+import { validate } from '../validation.ts';
+
+const mappingSchema = z.record(z.string().trim().min(1).max(200), z.enum(IMPORT_FIELDS).nullable());
+
+const optionsSchema = z.strictObject({
+  /** Raw body: the file's name (its extension says csv or xlsx). */
+  name: z.string().trim().min(1).max(255).optional(),
+  campaign: z.string().trim().min(1).max(64).optional(),
+  source: z.enum(SOURCES).optional(),
+  sheet: z.string().trim().min(1).max(100).optional(),
+  mapping: z.string().trim().min(1).max(100_000).optional(),
+  lang: z.enum(['zh-CN', 'en']).optional(),
+});
+type UploadOptions = z.infer<typeof optionsSchema>;
+
+/** Options given as form fields or query parameters; a bad one is a 400 naming it, like `validate`. */
+function parseOptions(fields: Record<string, string>): UploadOptions {
+  const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
+  const result = optionsSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue.path.map(String).join('.');
+  throw invalidParameter(field, { en: issue.message, zh: '格式不对或不认识' });
+}
+
+/** The uploaded file and the options that came with it. */
+async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; options: UploadOptions }> {
+  const query = req.query();
+  if ((req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    const body = await req.parseBody();
+    const { file, ...rest } = body;
+    const fields: Record<string, string> = { ...query };
+    for (const [key, value] of Object.entries(rest)) if (typeof value === 'string') fields[key] = value;
+    const options = parseOptions(fields);
+    if (!(file instanceof File) || file.size === 0)
+      throw invalidParameter('file', {
+        zh: '请选择要导入的 .xlsx 或 .csv 文件',
+        en: 'choose an .xlsx or .csv file',
+      });
+    return { input: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, options };
+  }
+  const options = parseOptions(query);
+  if (!options.name)
+    throw invalidParameter('name', {
+      zh: '上传文件内容时需在 name 参数中给出文件名（如 台账.xlsx）',
+      en: 'give the file name (e.g. ledger.xlsx) in the name parameter when the body is the file',
+    });
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.length === 0) throw invalidParameter('name', { zh: '文件是空的', en: 'the file is empty' });
+  return { input: { name: options.name, bytes }, options };
+}
+
+/** The engine's options from the request's: the campaign must exist, a mapping is JSON or a saved name. */
+function importOptions(db: Db, options: UploadOptions): Omit<ImportOptions, 'tz' | 'clock'> {
+  if (options.campaign !== undefined && !findByCode(db, 'campaigns', options.campaign))
+    throw notFound({ zh: '专项活动', en: 'campaign' }, options.campaign, 'campaign');
+  let mapping: ColumnMapping | undefined;
+  if (options.mapping !== undefined) {
+    if (options.mapping.startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(options.mapping);
+      } catch {
+        throw invalidParameter('mapping', { zh: '不是有效的 JSON', en: 'not valid JSON' });
+      }
+      const checked = mappingSchema.safeParse(parsed);
+      if (!checked.success)
+        throw invalidParameter('mapping', {
+          zh: '列对应应为“表头 → 字段”的对象，字段须是已知字段或 null',
+          en: `expected an object header → field (one of ${IMPORT_FIELDS.join(', ')}) or null`,
+        });
+      mapping = checked.data;
+    } else {
+      const saved = getImportMapping(db, options.mapping);
+      if (!saved) throw notFound({ zh: '已保存的列对应', en: 'saved mapping' }, options.mapping, 'mapping');
+      mapping = saved.mapping;
+    }
+  }
+  return {
+    ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(mapping !== undefined ? { mapping } : {}),
+  };
+}
+
+/** The report with each issue also as a sentence naming the row and column, in the user's language. */
+function withSentences(report: ImportReport, lang: Lang) {
+  return {
+    ...report,
+    lang,
+    rows: report.rows.map((r) => ({
+      ...r,
+      errors: r.errors.map((e) => ({ ...e, text: describeIssue(r.row, e, lang) })),
+      warnings: r.warnings.map((w) => ({ ...w, text: describeIssue(r.row, w, lang) })),
+    })),
+  };
+}
+
+const saveMappingBody = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  mapping: mappingSchema,
+});
+
+export const imports = new Hono<AppEnv>()
+  .post('/inspect', requireRole('admin'), async (c) => {
+    const { input, options } = await readUpload(c.req);
+    const inspected = await inspectImport(input, importOptions(c.var.deps.db, options));
+    return c.json(inspected, 200);
+  })
+  .post('/dry-run', requireRole('admin'), async (c) => {
+    const { input, options } = await readUpload(c.req);
+    const { deps } = c.var;
+    const report = await dryRunImport(deps.db, input, {
+      ...importOptions(c.var.deps.db, options),
+      tz: deps.tz,
+      clock: deps.clock,
+    });
+    return c.json({ report: withSentences(report, options.lang ?? requestLang(c)) }, 200);
+  })
+  .post('/', requireRole('admin'), async (c) => {
+    const { input, options } = await readUpload(c.req);
+    const { deps, user } = c.var;
+    const lang = options.lang ?? requestLang(c);
+    const result = await commitImport(deps.db, input, {
+      ...importOptions(c.var.deps.db, options),
+      tz: deps.tz,
+      clock: deps.clock,
+      actor: { userId: user.id, name: user.username },
+    });
+    const report = withSentences(result.report, lang);
+    if (!result.committed) {
+      const n = result.report.summary.reject;
+      throw new ApiError(
+        422,
+        'import_rejected',
+        {
+          zh: `${n} 行不能导入，整个文件均未导入；请按报告修改后重试`,
+          en: `${n} ${n === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported; correct them as the report says and try again`,
+        },
+        { report },
+      );
+    }
+    return c.json({ committed: true as const, batchId: result.batchId, report }, result.batchId ? 201 : 200);
+  })
+  .get('/mappings', requireRole('admin'), (c) => c.json({ mappings: listImportMappings(c.var.deps.db) }, 200))
+  .post('/mappings', requireRole('admin'), validate('json', saveMappingBody), (c) => {
+    const { name, mapping } = c.req.valid('json');
+    const { deps, user } = c.var;
+    const saved = saveImportMapping(deps.db, {
+      name,
+      mapping,
+      actor: { userId: user.id, name: user.username },
+      nowUtc: deps.clock.now().toISOString(),
+    });
+    return c.json({ mapping: saved }, 201);
+  });

@@ -1,0 +1,185 @@
+/**
+ * The export routes over HTTP: the ledger export holds exactly the table's rows for the same filters
+ * and sort, in the request's language, with formula-like text neutralised; the ranking export holds
+ * the ranking's rows.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open.ts';
+import { createApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
+import { demoDb } from '../helpers/db.ts';
+
+type App = ReturnType<typeof createApp>;
+
+/** A CSV file's rows (the BOM removed), for files whose cells hold no line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.replace(/^\ufeff/, '').split('\r\n')) {
+    if (line === '') continue;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') {
+        cells.push(cell);
+        cell = '';
+      } else cell += ch;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+describe('GET /api/exports', () => {
+  let db: Db;
+  let app: App;
+  let leader: TestSession;
+  let admin: TestSession;
+
+  beforeAll(() => {
+    db = demoDb({ items: 400 });
+    app = createApp({ db, clock: fixedClock(NOW) });
+    const id = (name: string) =>
+      db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(name) as number;
+    leader = openSession(db, id('leader'));
+    admin = openSession(db, id('admin'));
+  });
+
+  const get = (path: string, lang = 'en', session = leader) =>
+    call(app, 'GET', path, { session, headers: { 'accept-language': lang } });
+
+  /** Every ledger code the table lists for a query, page after page, in the table's order. */
+  async function tableCodes(query: string): Promise<string[]> {
+    const codes: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = await get(`/api/items?${query}&page=${page}&pageSize=100`);
+      const body = (await res.json()) as { total: number; items: { ledgerCode: string }[] };
+      codes.push(...body.items.map((i) => i.ledgerCode));
+      if (codes.length >= body.total) return codes;
+    }
+  }
+
+  it('writes the rows of the table for the same filters and sort, every page, in order (csv)', async () => {
+    for (const query of [
+      'status=in_progress&sort=deadline',
+      'light=red&sort=code',
+      'overdue=true&source=hotline',
+      'q=%E6%A0%A1&sort=registeredAsc',
+      'campaign=C-EFFICIENCY&department=D21',
+    ]) {
+      const res = await get(`/api/exports/items.csv?${query}`);
+      expect(res.status, query).toBe(200);
+      const [header, ...rows] = parseCsv(await res.text());
+      expect(header![0]).toBe('Ledger code');
+      const expected = await tableCodes(query);
+      expect(expected.length, `${query} should match some items`).toBeGreaterThan(0);
+      expect(
+        rows.map((r) => r[0]),
+        query,
+      ).toEqual(expected);
+    }
+  });
+
+  it('names the file in UTF-8 and writes headers in the request language', async () => {
+    const zh = await get('/api/exports/items.csv?status=closed', 'zh-CN');
+    expect(zh.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(zh.headers.get('content-disposition')).toBe(
+      `attachment; filename="ledger-2026-11-20.csv"; filename*=UTF-8''${encodeURIComponent('台账-2026-11-20.csv')}`,
+    );
+    // Response.text() would drop the BOM: decode keeping it, to see that Excel gets one.
+    const withBom = async (res: Response) =>
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect((await withBom(zh)).startsWith('\ufeff台账编号,问题名称,')).toBe(true);
+    // `lang` wins over the request's language: a download link carries the browser's, not the app's.
+    const en = await get('/api/exports/items.csv?status=closed&lang=en', 'zh-CN');
+    expect((await withBom(en)).startsWith('\ufeffLedger code,Title,')).toBe(true);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula, in csv and xlsx', async () => {
+    const created = await call(app, 'POST', '/api/items', {
+      session: admin,
+      body: {
+        ledgerCode: 'FX-1',
+        title: '=HYPERLINK("http://example.com","点我")',
+        campaign: 'C-EFFICIENCY',
+        source: 'hotline',
+        rectificationType: 'immediate',
+        department: 'D21',
+        responsiblePerson: '@王芳',
+        measures: '+1 整改',
+      },
+    });
+    expect(created.status).toBe(201);
+
+    const csvRes = await get('/api/exports/items.csv?q=FX-1');
+    const [header, row] = parseCsv(await csvRes.text());
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell('Title')).toBe('\'=HYPERLINK("http://example.com","点我")');
+    expect(cell('Responsible person')).toBe("'@王芳");
+    expect(cell('Measures')).toBe("'+1 整改");
+
+    const xlsxRes = await get('/api/exports/items.xlsx?q=FX-1');
+    expect(xlsxRes.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsxRes.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    const title = sheet.getRow(2).getCell(2);
+    expect(title.type).toBe(ExcelJS.ValueType.String);
+    expect(title.value).toBe('\'=HYPERLINK("http://example.com","点我")');
+    expect(sheet.getRow(1).getCell(1).value).toBe('Ledger code');
+  });
+
+  it('refuses what the table refuses: unknown parameters and codes', async () => {
+    const unknown = await get('/api/exports/items.csv?colour=red');
+    expect(unknown.status).toBe(400);
+    const department = await get('/api/exports/items.xlsx?department=D99');
+    expect(department.status).toBe(404);
+    expect(((await department.json()) as { error: { details: { field: string } } }).error.details.field).toBe(
+      'department',
+    );
+  });
+
+  it('writes the ranking the figures API reports, row for row (csv and xlsx)', async () => {
+    const ranking = (await (await get('/api/figures/ranking?campaign=C-EFFICIENCY')).json()) as {
+      rows: { department: { code: string; nameEn: string }; overallRank: number | null; score: number }[];
+    };
+    const res = await get('/api/exports/ranking.csv?campaign=C-EFFICIENCY');
+    expect(res.headers.get('content-disposition')).toContain('filename="ranking-2026-11-20.csv"');
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header!.slice(0, 7)).toEqual([
+      'Rank',
+      'Places moved',
+      'Rank in peer group',
+      'Code',
+      'Department',
+      'Peer group',
+      'Score',
+    ]);
+    expect(rows.map((r) => r[3])).toEqual(ranking.rows.map((r) => r.department.code));
+    const first = ranking.rows[0]!;
+    expect(rows[0]![0]).toBe(String(first.overallRank));
+    expect(Number(rows[0]![6])).toBe(first.score);
+
+    const xlsx = await get('/api/exports/ranking.xlsx?campaign=C-EFFICIENCY', 'zh-CN');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('部门排名')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('排名');
+    expect(sheet.rowCount).toBe(ranking.rows.length + 1);
+    expect(sheet.getRow(2).getCell(7).value).toBe(first.score);
+  });
+});
