@@ -96,8 +96,38 @@ export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false 
       return c.json(errorBody(error, requestLang(c)), error.status);
     }
     console.error(err);
+    const storage = storageError(err);
+    if (storage) {
+      if (storage.status === 503) c.header('Retry-After', '5');
+      return c.json(errorBody(storage, requestLang(c)), storage.status);
+    }
     const error = new ApiError(500, 'internal', { zh: '服务器内部错误', en: 'Internal server error' });
     return c.json(errorBody(error, requestLang(c)), 500);
   });
   return app;
+}
+
+/**
+ * SQLite's storage failures as clear errors. The write that failed was rolled back whole (every write
+ * is one transaction), so the message can say nothing was saved.
+ */
+function storageError(err: unknown): ApiError | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_FULL'))
+    return new ApiError(507, 'storage_full', {
+      zh: '服务器磁盘已满，本次修改没有保存；请联系系统管理员释放磁盘空间后重试',
+      en: "The server's disk is full: this change was not saved. Ask the administrator to free disk space, then try again",
+    });
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new ApiError(503, 'storage_busy', {
+      zh: '数据库正忙（例如正在导入大批数据），本次修改没有保存；请稍后重试',
+      en: 'The database is busy (e.g. with a large import): this change was not saved. Try again in a moment',
+    });
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
+    return new ApiError(500, 'storage_damaged', {
+      zh: '数据库文件已损坏；请联系系统管理员从备份恢复（见运维文档）',
+      en: 'The database file is damaged. Ask the administrator to restore it from a backup (docs/operations.md)',
+    });
+  return null;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { logger } from 'hono/logger';
-import { openDatabase } from '../db/open.ts';
+import { SchemaTooNewError } from '../db/migrate.ts';
+import { type Db, openDatabase } from '../db/open.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
 import { createApp } from './app.ts';
@@ -14,8 +15,39 @@ import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 
 const config = loadConfig(process.env);
 const clock = config.now ? fixedClock(config.now) : systemClock;
-const db = openDatabase(config.dbPath);
+const db = openOrExplain(config.dbPath);
 ensureDefaultProfile(db, new Date().toISOString());
+
+/**
+ * Opens the database, or stops (exit code 1) with a message saying what is wrong and what to do: a
+ * database written by a newer Closeout, a file that is not SQLite, a damaged one. Such a file is left
+ * exactly as it is. A quick check of every page finds damage at start rather than at the first request
+ * that reads it (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
+ */
+function openOrExplain(file: string): Db {
+  let opened: Db | undefined;
+  try {
+    opened = openDatabase(file);
+    if (process.env.CLOSEOUT_STARTUP_CHECK !== 'off') {
+      const problems = (opened.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+      if (problems.join() !== 'ok')
+        throw Object.assign(new Error(problems.slice(0, 5).join('; ')), { code: 'SQLITE_CORRUPT' });
+    }
+    return opened;
+  } catch (error) {
+    opened?.close();
+    const code = String((error as { code?: unknown }).code ?? '');
+    const message = (error as Error).message;
+    const restore = `Closeout has not changed it. Restore the latest backup (npm run restore -- BACKUP, see docs/operations.md), or set CLOSEOUT_DB to the right file.`;
+    if (error instanceof SchemaTooNewError) console.error(`Closeout cannot start: ${file}: ${message}`);
+    else if (code.startsWith('SQLITE_NOTADB'))
+      console.error(`Closeout cannot start: ${file} is not a SQLite database (${message}). ${restore}`);
+    else if (code.startsWith('SQLITE_CORRUPT'))
+      console.error(`Closeout cannot start: the database ${file} is damaged (${message}). ${restore}`);
+    else console.error(`Closeout cannot start: cannot open the database ${file}: ${message}`);
+    process.exit(1);
+  }
+}
 
 const isEmpty = db
   .prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM departments) AS n')

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../db/migrate.ts';
 import { backupDatabase, backupFileName, pruneBackups, runBackupCli } from '../../scripts/backup.ts';
 import { runRestoreCli } from '../../scripts/restore.ts';
 import { brokenInvariants, foreignKeyProblems, integrity } from '../helpers/invariants.ts';
@@ -151,7 +152,7 @@ describe('npm run backup', () => {
       now: new Date('2026-11-20T02:00:00Z'),
     });
     expect(path.basename(result.file)).toBe('closeout-20261120T020000Z.db');
-    expect(result).toMatchObject({ items: 400, schemaVersion: 2, removed: [] });
+    expect(result).toMatchObject({ items: 400, schemaVersion: loadMigrations().length, removed: [] });
     expect(fs.readdirSync(path.join(dir, 'daily'))).toEqual(['closeout-20261120T020000Z.db']);
 
     const cli = io();
