@@ -566,6 +566,7 @@ function planRow(
   if (errors.length > 0) return rejected(base, ledgerCode, errors, warnings);
 
   const stateChanged = [closure?.closedAt, extension?.approvedAt].filter((x): x is string => !!x).sort();
+  const deadlineEndValue = deadline ? deadlineEnd(deadline) : null;
   const item: NewItem = {
     ledger_code: ledgerCode!,
     title: v.title!,
@@ -581,9 +582,13 @@ function planRow(
     handling_mode: v.handlingMode ?? null,
     measures: v.measures ?? '',
     original_deadline: original,
-    original_deadline_end: original ? deadlineEnd(original) : null,
+    original_deadline_end: original
+      ? original === deadline
+        ? deadlineEndValue
+        : deadlineEnd(original)
+      : null,
     deadline,
-    deadline_end: deadline ? deadlineEnd(deadline) : null,
+    deadline_end: deadlineEndValue,
     status,
     first_response_at: firstResponseAt,
     rectified_at: rectifiedAt,

@@ -186,6 +186,13 @@ describe('limits', () => {
     expect(['import_file_too_large', 'import_unsupported_format']).toContain(error.code);
   });
 
+  it('refuses a CSV field over 1 MiB as unreadable, naming the row', async () => {
+    const text = `问题名称,牵头单位\n甲,县教育局\n"${'很长'.repeat(600_000)}",县教育局\n`;
+    const error = await refusal(dryRunImport(countyDb(), { name: 'long.csv', bytes: csv(text) }, OPTIONS));
+    expect(error).toMatchObject({ status: 422, code: 'import_unreadable' });
+    expect(error.text.en).toContain('Cannot read the CSV file (near row 3)');
+  });
+
   it('refuses too many rows', async () => {
     const text = ['问题名称,牵头单位', ...Array.from({ length: 200 }, (_, i) => `问题${i},县教育局`)].join(
       '\n',
