@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS } from '../domain/figure-definitions.ts';
 import { addDays, addMoment, asOfMoment, dayOf } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
+import { cached } from '../figures/cache.ts';
 import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
 import {
   breakdownReport,
@@ -50,19 +51,23 @@ function seriesWeeks(
   return weeks;
 }
 
+/**
+ * Answers from the figures cache: the key is the route, its validated parameters and the moment T (the
+ * data version is added by the cache), so a repeated question at the same moment costs nothing.
+ */
+function answer<T>(c: Context<AppEnv>, query: object, t: string, compute: () => T) {
+  const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+  return c.json(cached(c.var.deps.db, `${c.req.path}|${params}|${t}`, compute), 200);
+}
+
 export const figures = new Hono<AppEnv>()
   .get('/definitions', (c) => c.json({ definitions: FIGURE_DEFINITIONS }, 200))
   .get('/summary', validate('query', z.strictObject(base)), (c) => {
     const q = c.req.valid('query');
     const deps = c.var.deps;
-    return c.json(
-      summaryReport(
-        deps.db,
-        resolveMoment(deps, q.asOf),
-        resolveScope(deps, q),
-        resolveProfile(deps, q.profile),
-      ),
-      200,
+    const t = resolveMoment(deps, q.asOf);
+    return answer(c, q, t, () =>
+      summaryReport(deps.db, t, resolveScope(deps, q), resolveProfile(deps, q.profile)),
     );
   })
   .get('/ranking', validate('query', z.strictObject({ ...base, compareTo: asOfSchema.optional() })), (c) => {
@@ -70,9 +75,8 @@ export const figures = new Hono<AppEnv>()
     const deps = c.var.deps;
     const t = resolveMoment(deps, q.asOf);
     const compareTo = q.compareTo === undefined ? undefined : asOfMoment(q.compareTo)!;
-    return c.json(
+    return answer(c, q, t, () =>
       rankingReport(deps.db, t, resolveScope(deps, q), resolveProfile(deps, q.profile), compareTo),
-      200,
     );
   })
   .get(
@@ -85,33 +89,36 @@ export const figures = new Hono<AppEnv>()
       const baseline = q.baseline === undefined ? addMoment(t, -26 * 7 * 86_400) : asOfMoment(q.baseline)!;
       if (baseline >= t)
         throw invalidParameter('baseline', { zh: '必须早于统计时点', en: 'must be before asOf' });
-      return c.json(
+      return answer(c, q, t, () =>
         improvementReport(deps.db, t, resolveScope(deps, q), resolveProfile(deps, q.profile), baseline),
-        200,
       );
     },
   )
   .get('/series', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) => {
     const q = c.req.valid('query');
     const deps = c.var.deps;
-    return c.json(
+    return answer(c, q, resolveMoment(deps, q.asOf), () =>
       seriesReport(deps.db, seriesWeeks(deps, q), resolveScope(deps, q), resolveProfile(deps, q.profile)),
-      200,
     );
   })
   .get('/department-series', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) => {
     const q = c.req.valid('query');
     const deps = c.var.deps;
-    const weeks = seriesWeeks(deps, q);
-    return c.json(
-      departmentSeriesReport(deps.db, weeks, resolveScope(deps, q), resolveProfile(deps, q.profile)),
-      200,
+    return answer(c, q, resolveMoment(deps, q.asOf), () =>
+      departmentSeriesReport(
+        deps.db,
+        seriesWeeks(deps, q),
+        resolveScope(deps, q),
+        resolveProfile(deps, q.profile),
+      ),
     );
   })
   .get('/flow', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) => {
     const q = c.req.valid('query');
     const deps = c.var.deps;
-    return c.json(flowReport(deps.db, seriesWeeks(deps, q), resolveScope(deps, q)), 200);
+    return answer(c, q, resolveMoment(deps, q.asOf), () =>
+      flowReport(deps.db, seriesWeeks(deps, q), resolveScope(deps, q)),
+    );
   })
   .get('/changes', validate('query', z.strictObject({ ...base, since: asOfSchema.optional() })), (c) => {
     const q = c.req.valid('query');
@@ -119,9 +126,8 @@ export const figures = new Hono<AppEnv>()
     const t = resolveMoment(deps, q.asOf);
     const since = q.since === undefined ? addMoment(t, -7 * 86_400) : asOfMoment(q.since)!;
     if (since >= t) throw invalidParameter('since', { zh: '必须早于统计时点', en: 'must be before asOf' });
-    return c.json(
+    return answer(c, q, t, () =>
       changesReport(deps.db, t, since, resolveScope(deps, q), resolveProfile(deps, q.profile)),
-      200,
     );
   })
   .get(
@@ -131,9 +137,8 @@ export const figures = new Hono<AppEnv>()
       const q = c.req.valid('query');
       const deps = c.var.deps;
       const t = resolveMoment(deps, q.asOf);
-      return c.json(
+      return answer(c, q, t, () =>
         breakdownReport(deps.db, t, resolveScope(deps, q), resolveProfile(deps, q.profile), q.by),
-        200,
       );
     },
   )

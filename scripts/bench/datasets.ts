@@ -1,0 +1,64 @@
+/**
+ * The benchmark's datasets, built once with the demo generator and kept in bench/cache/ (keyed by
+ * scale, seed and anchor), then copied for each run so measurements never change the cached file.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const SCALES = {
+  county: { departments: 40, items: 10_000 },
+  province: { departments: 400, items: 1_000_000 },
+} as const;
+export type Scale = keyof typeof SCALES;
+
+export const SEED = 20230531;
+/** A fixed anchor (the data's last day) so cached datasets stay valid; the benchmark's clock is its end. */
+export const ANCHOR = '2026-11-20';
+export const NOW = '2026-11-20T08:00:00Z'; // 16:00 in Asia/Shanghai on the anchor day
+
+const CACHE = path.resolve('bench/cache');
+
+export function datasetPath(scale: Scale): string {
+  return path.join(CACHE, `${scale}-${SEED}-${ANCHOR}.db`);
+}
+
+/** Builds the dataset unless cached; returns its path and how long building took (0 when cached). */
+export function ensureDataset(scale: Scale): { file: string; buildSeconds: number } {
+  const file = datasetPath(scale);
+  if (fs.existsSync(file)) return { file, buildSeconds: 0 };
+  fs.mkdirSync(CACHE, { recursive: true });
+  const { departments, items } = SCALES[scale];
+  const partial = `${file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  const started = performance.now();
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/demo.ts',
+      '--db',
+      partial,
+      '--seed',
+      String(SEED),
+      '--anchor',
+      ANCHOR,
+      '--departments',
+      String(departments),
+      '--items',
+      String(items),
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  fs.renameSync(partial, file);
+  return { file, buildSeconds: (performance.now() - started) / 1000 };
+}
+
+/** A scratch copy of a dataset that a run may write to. */
+export function scratchCopy(scale: Scale, label: string): string {
+  const copy = path.join(CACHE, `${scale}-${label}-scratch.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  fs.copyFileSync(datasetPath(scale), copy);
+  return copy;
+}

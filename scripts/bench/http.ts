@@ -1,0 +1,141 @@
+/**
+ * HTTP throughput and latency on 127.0.0.1: the real server process on a scratch copy of a dataset,
+ * 10 connections for a fixed time with autocannon, with and without a writer making one edit a
+ * second; and the server's peak resident memory (VmHWM).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import autocannon from 'autocannon';
+import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
+import { NOW } from './datasets.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dbPath: string): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), CLOSEOUT_DB: dbPath, CLOSEOUT_NOW: NOW, CLOSEOUT_DEMO: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Peak resident memory of a process, in MB. */
+export function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
+}
+
+export async function login(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('closeout_csrf='))!.split('=')[1]!;
+  return { cookie: cookies.join('; '), csrf };
+}
+
+/** One edit a second (an urging on an open item) until stopped; counts the acknowledged ones. */
+function startWriter(url: string, admin: { cookie: string; csrf: string }, itemId: number) {
+  let acknowledged = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = Date.now();
+      const res = await fetch(`${url}/api/items/${itemId}/urgings`, {
+        method: 'POST',
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrf,
+          'content-type': 'application/json',
+          origin: url,
+        },
+        body: JSON.stringify({ note: 'bench writer' }),
+      });
+      if (res.ok) acknowledged++;
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - started))));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return acknowledged;
+    },
+  };
+}
+
+export async function measureHttp(dbPath: string, path: string, seconds: number, openItemId: number) {
+  const server = await startServer(dbPath);
+  try {
+    const leader = await login(server.url, 'leader');
+    const admin = await login(server.url, 'admin');
+    const run = () =>
+      autocannon({
+        url: `${server.url}${path}`,
+        connections: 10,
+        duration: seconds,
+        headers: { cookie: leader.cookie },
+      });
+    const shape = (r: autocannon.Result) => ({
+      requestsPerSecond: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      p99_9: r.latency.p99_9,
+      non2xx: r.non2xx,
+      errors: r.errors,
+    });
+    const alone = shape(await run());
+    const writer = startWriter(server.url, admin, openItemId);
+    const withWriter = shape(await run());
+    const edits = await writer.stop();
+    return {
+      path,
+      seconds,
+      alone,
+      withWriter: { ...withWriter, editsAcknowledged: edits },
+      peakRssMb: peakRssMb(server.pid),
+    };
+  } finally {
+    await server.stop();
+  }
+}

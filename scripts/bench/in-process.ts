@@ -1,0 +1,122 @@
+/**
+ * Endpoint latency in process (app.request, no network): cold = the first request after a data change
+ * (an urging written through the API), warm = the same request again; and the engine floor — the
+ * plainest SQL that reads the same rows, straight on the file — to see how far each endpoint is from it.
+ */
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../db/open.ts';
+import { insertSession } from '../../db/queries/accounts-sessions.ts';
+import { createApp } from '../../server/app.ts';
+import { hashToken, newToken } from '../../server/auth/tokens.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { NOW } from './datasets.ts';
+import { summarize } from './stats.ts';
+
+export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS }[] = [
+  { name: 'summary', path: '/api/figures/summary', floor: 'totals' },
+  { name: 'ranking', path: '/api/figures/ranking', floor: 'byDepartment' },
+  { name: 'improvement', path: '/api/figures/improvement', floor: 'byDepartment' },
+  { name: 'series (26 weeks)', path: '/api/figures/series', floor: 'totals' },
+  { name: 'flow (26 weeks)', path: '/api/figures/flow', floor: 'totals' },
+  { name: 'breakdown by domain', path: '/api/figures/breakdown?by=domain', floor: 'byDomain' },
+  { name: 'breakdown by source', path: '/api/figures/breakdown?by=source', floor: 'byDomain' },
+  { name: 'changes', path: '/api/figures/changes', floor: 'byDepartment' },
+  { name: 'red list', path: '/api/figures/items?figure=overdue&pageSize=20', floor: 'overdue' },
+  { name: 'ledger page', path: '/api/items?pageSize=50', floor: 'overdue' },
+  { name: 'big screen', path: '/api/screen', floor: 'byDepartment' },
+];
+
+const LOCAL_NOW = '2026-11-20T16:00:00';
+
+/** The least work that answers the same question: one pass over the same rows, no item state as of T. */
+export const FLOORS = {
+  totals: `SELECT COUNT(*), SUM(status = 'closed'), SUM(status <> 'closed' AND deadline_end < '${LOCAL_NOW}'),
+             median(julianday(closed_at) - julianday(registered_at)) FROM items WHERE voided_at IS NULL`,
+  byDepartment: `SELECT department_id, COUNT(*), SUM(status = 'closed'), SUM(deadline_end < '${LOCAL_NOW}'),
+             SUM(status <> 'closed' AND deadline_end < '${LOCAL_NOW}'), median(julianday(closed_at) - julianday(registered_at))
+           FROM items WHERE voided_at IS NULL GROUP BY department_id`,
+  byDomain: `SELECT domain_id, COUNT(*), SUM(status = 'closed'), SUM(status <> 'closed' AND deadline_end < '${LOCAL_NOW}')
+           FROM items WHERE voided_at IS NULL GROUP BY domain_id`,
+  overdue: `SELECT id FROM items WHERE voided_at IS NULL AND status <> 'closed' AND deadline_end < '${LOCAL_NOW}'
+           ORDER BY deadline_end LIMIT 50`,
+};
+
+function time(f: () => unknown): number {
+  const started = performance.now();
+  f();
+  return performance.now() - started;
+}
+
+export async function measureInProcess(file: string, samples: { cold: number; warm: number }) {
+  const db = openDatabase(file);
+  const app = createApp({ db, clock: fixedClock(NOW) });
+  const session = (username: string) => {
+    const user = db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number };
+    const token = newToken();
+    const csrf = newToken();
+    insertSession(db, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken: csrf,
+      createdAt: NOW,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      clientIp: null,
+      userAgent: null,
+    });
+    return { cookie: `closeout_session=${token}; closeout_csrf=${csrf}`, 'x-csrf-token': csrf };
+  };
+  const leader = session('leader');
+  const admin = session('admin');
+  const openItem = (
+    db.prepare("SELECT id FROM items WHERE status <> 'closed' AND voided_at IS NULL LIMIT 1").get() as {
+      id: number;
+    }
+  ).id;
+  const change = async () => {
+    const res = await app.request(`/api/items/${openItem}/urgings`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'bench' }),
+    });
+    if (res.status !== 200) throw new Error(`bench write failed: ${res.status} ${await res.text()}`);
+  };
+  const get = async (path: string) => {
+    const res = await app.request(path, { headers: leader });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  const floorDb = new Database(file, { readonly: true });
+  const results = [];
+  for (const e of ENDPOINTS) {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let k = 0; k < samples.cold; k++) {
+      await change();
+      const started = performance.now();
+      await get(e.path);
+      cold.push(performance.now() - started);
+    }
+    for (let k = 0; k < samples.warm; k++) {
+      const started = performance.now();
+      await get(e.path);
+      warm.push(performance.now() - started);
+    }
+    const floorStatement = floorDb.prepare(FLOORS[e.floor]);
+    const floor = Array.from({ length: Math.max(3, samples.warm) }, () => time(() => floorStatement.all()));
+    const c = summarize(cold);
+    const w = summarize(warm);
+    const f = summarize(floor);
+    results.push({
+      endpoint: e.name,
+      path: e.path,
+      cold: c,
+      warm: w,
+      floor: f,
+      coldToFloor: Math.round((c.p50 / f.p50) * 10) / 10,
+    });
+    process.stdout.write(`  ${e.name}: cold p50 ${c.p50} ms, warm p50 ${w.p50} ms, floor p50 ${f.p50} ms\n`);
+  }
+  floorDb.close();
+  db.close();
+  return results;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { dataVersion } from '../../server/figures/cache.ts';
+import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
+import { ledger } from '../helpers/ledger.ts';
+
+describe('figures cache', () => {
+  it('answers a repeated question from the cache, and never after the data changed', async () => {
+    const seeded = seedAccounts();
+    const { db } = seeded;
+    const l = ledger(db);
+    const item = l.item({ code: 'c1', department: null, registered: '2026-11-01', deadline: '2026-11-10' });
+    db.prepare("UPDATE items SET department_id = ?, status = 'rectified' WHERE id = ?").run(
+      seeded.departments.d01,
+      item.id,
+    );
+    const app = createApp({ db, clock: fixedClock(NOW) });
+    const admin = openSession(db, seeded.users.admin);
+    const summary = async () =>
+      (await (await call(app, 'GET', '/api/figures/summary', { session: admin })).json()) as {
+        figures: { closed: number; overdue: number };
+      };
+
+    const first = await summary();
+    expect(first.figures).toMatchObject({ closed: 0, overdue: 1 });
+    const version = dataVersion(db);
+    expect(await summary()).toEqual(first);
+    expect(dataVersion(db)).toBe(version);
+
+    // A back-dated closure (as an import of an office's sheet would record it).
+    db.prepare(
+      "UPDATE items SET status = 'closed', closed_at = '2026-11-05T10:00:00', first_closed_at = '2026-11-05T10:00:00' WHERE id = ?",
+    ).run(item.id);
+    expect(dataVersion(db)).toBeGreaterThan(version);
+    // Same moment T (the clock is fixed), new data: the figures follow at once.
+    expect((await summary()).figures).toMatchObject({ closed: 1, overdue: 0 });
+  });
+
+  it('bumps the data version on every table behind the figures', () => {
+    const { db } = seedAccounts();
+    const l = ledger(db);
+    const bumps = (sql: string, ...params: unknown[]) => {
+      const before = dataVersion(db);
+      db.prepare(sql).run(...params);
+      return dataVersion(db) > before;
+    };
+    const item = l.item({ code: 'v1', department: null, registered: '2026-11-01', deadline: '2026-11-10' });
+    expect(bumps("UPDATE items SET title = 'x' WHERE id = ?", item.id)).toBe(true);
+    expect(
+      bumps("INSERT INTO item_closures (item_id, closed_at) VALUES (?, '2026-11-05T10:00:00')", item.id),
+    ).toBe(true);
+    expect(
+      bumps(
+        "INSERT INTO deadline_extensions (item_id, approved_at, new_deadline, new_deadline_end, reason) VALUES (?, '2026-11-02T10:00:00', '2026-11-20', '2026-11-20T24:00:00', 'r')",
+        item.id,
+      ),
+    ).toBe(true);
+    expect(bumps("UPDATE scoring_profiles SET note = 'n'")).toBe(true);
+    expect(bumps("UPDATE departments SET active = 0 WHERE code = 'D02'")).toBe(true);
+    expect(
+      bumps(
+        "INSERT INTO appraisals (department_id, kind, period, score) VALUES (1, 'public_appraisal', '2025', 90)",
+      ),
+    ).toBe(true);
+    expect(bumps("UPDATE users SET display_name = 'x'")).toBe(false);
+  });
+});
