@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
-import { commitImport, dryRunImport, type ImportReport } from '../../server/import/index.ts';
+import {
+  commitImport,
+  dryRunImport,
+  type ImportReport,
+  inspectImport,
+  mappingOf,
+} from '../../server/import/index.ts';
 import { CLI_ACTOR, count, countyDb, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 import { brokenInvariants } from './invariants.ts';
 
@@ -190,6 +196,35 @@ describe('dry run of a county sheet (xlsx)', () => {
     );
     expect((domain.get('ZF-003') as { code: string }).code).toBe('parking-fees');
     expect(brokenInvariants(db)).toEqual({});
+  });
+});
+
+describe('inspecting a file for the mapping screen', () => {
+  it('gives the header row, each column with its suggestion, and the first rows parsed', async () => {
+    const preview = await inspectImport({ name: '台账.xlsx', bytes: await countySheet() }, {});
+    expect(preview.file.headerRow).toBe(3);
+    expect(preview.columns[5]).toMatchObject({
+      letter: 'F',
+      header: '责任单位',
+      field: 'department',
+      suggested: 'department',
+      from: 'suggestion',
+    });
+    expect(preview.sample.map((r) => r.row)).toEqual([4, 5, 6, 8]);
+    expect(preview.sample[0]!.values).toMatchObject({
+      ledgerCode: 'ZF-001',
+      deadline: { kind: 'date', value: '2023-05-31' },
+    });
+    expect(mappingOf(preview.columns)).toMatchObject({ 序号: null, 问题描述: 'title', 整改时限: 'deadline' });
+  });
+
+  it('applies a corrected mapping', async () => {
+    const preview = await inspectImport(
+      { name: '台账.xlsx', bytes: await countySheet() },
+      { mapping: { 问题描述: 'description', 整改措施: 'title' } },
+    );
+    expect(preview.columns.map((c) => c.field)).toContain('description');
+    expect(preview.sample[0]!.values).toMatchObject({ title: '退还费用', description: '学校违规收取资料费' });
   });
 });
 
