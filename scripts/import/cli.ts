@@ -36,6 +36,9 @@ const ACTION_WORDS: Record<string, { zh: string; en: string }> = {
   skip: { zh: '跳过', en: 'skip' },
 };
 
+/** Columns a string takes in a terminal: Chinese characters take two. */
+const displayWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
 /** Rows listed one by one up to this many; beyond it only rejected and updated rows (unless --all). */
 const LIST_LIMIT = 200;
 
@@ -57,7 +60,10 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
     if (!listAll && r.action !== 'reject' && r.action !== 'update') continue;
     const what = [r.ledgerCode, r.title].filter(Boolean).join('  ');
     const changes = r.changes?.length ? `  [${r.changes.map((c) => t(FIELD_LABELS[c])).join(', ')}]` : '';
-    io.out(`${String(r.row).padStart(6)}  ${t(ACTION_WORDS[r.action]!).padEnd(9)} ${what}${changes}`);
+    const action = t(ACTION_WORDS[r.action]!);
+    io.out(
+      `${String(r.row).padStart(6)}  ${action}${' '.repeat(Math.max(1, 10 - displayWidth(action)))}${what}${changes}`,
+    );
     for (const e of r.errors) io.out(`        ✗ ${describeIssue(r.row, e, lang)}`);
     for (const w of r.warnings) io.out(`        ! ${describeIssue(r.row, w, lang)}`);
   }
