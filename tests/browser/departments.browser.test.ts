@@ -2,14 +2,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
+  login,
   openPage,
   type RunningServer,
   screenshot,
+  signedInFetch,
   startServer,
   VIEWPORTS,
 } from './harness.ts';
 
-describe('departments page in a real browser', () => {
+describe('departments page in a real browser', { timeout: 60_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   let api: { departments: { code: string; nameZh: string; nameEn: string; items: number }[] };
@@ -17,7 +19,7 @@ describe('departments page in a real browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    api = await (await fetch(`${server.url}/api/departments`)).json();
+    api = await (await signedInFetch(server, 'leader'))('/api/departments');
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,6 +29,8 @@ describe('departments page in a real browser', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`shows every department with its item count from the database (${lang})`, async () => {
       const { page, errors } = await openPage(browser, `${server.url}/departments`, lang);
+      await login(page, 'leader');
+      expect(new URL(page.url()).pathname).toBe('/departments');
       const table = page.getByTestId('departments-table');
       await table.waitFor();
       expect(api.departments).toHaveLength(40);
@@ -52,6 +56,7 @@ describe('departments page in a real browser', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: VIEWPORTS.laptop });
     const page = await context.newPage();
     await page.goto(`${server.url}/departments`);
+    await login(page, 'leader');
     await page.getByTestId('departments-table').waitFor();
     expect(await page.locator('h1').textContent()).toBe('部门');
     await page.getByRole('button', { name: '切换为英文' }).click();

@@ -117,3 +117,48 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** The demo accounts (README, demo only): a password for each is set when the server fills a demo database. */
+export const DEMO_PASSWORD = 'closeout-demo';
+export type DemoAccount = 'admin' | 'leader' | 'editor-d21';
+
+/**
+ * Signs in through the login page, as a person would. Call it on any page: a page behind sign-in
+ * sends the browser to /login?next=…, which brings it back after signing in; anywhere else it goes
+ * to /login first. Waits until the app has left the login page.
+ */
+export async function login(
+  page: Page,
+  account: DemoAccount = 'leader',
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  const username = page.locator('input[name="username"]');
+  try {
+    await username.waitFor({ timeout: 5000 });
+  } catch {
+    await page.goto(new URL('/login', page.url()).href);
+  }
+  await username.fill(account);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** A GET helper for the API, signed in as a demo account through the login endpoint (for Node's fetch). */
+export async function signedInFetch(server: RunningServer, account: DemoAccount = 'leader') {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${account} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(path: string): Promise<T> => {
+    const answer = await fetch(`${server.url}${path}`, { headers: { cookie } });
+    if (!answer.ok) throw new Error(`GET ${path}: ${answer.status} ${await answer.text()}`);
+    return answer.json() as Promise<T>;
+  };
+}

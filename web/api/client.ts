@@ -14,8 +14,60 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The cookie holding the session's anti-CSRF token (server/auth/cookies.ts) and the header that echoes it. */
+const CSRF_COOKIE = 'closeout_csrf';
+const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function readCookie(name: string, cookies = typeof document === 'undefined' ? '' : document.cookie) {
+  for (const part of cookies.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+type UnauthenticatedListener = (code: string) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Calls `listener` whenever the API answers 401 to a signed-in request (the session ended or was never
+ * there), so the app can send the user to the login page. Not for a failed login itself, nor for a
+ * display link's requests (they carry their own Authorization header). Returns the unsubscribe.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/**
+ * fetch for the API: sends the CSRF token on every state-changing request (docs/security.md) and
+ * reports a 401 to the onUnauthenticated listeners.
+ */
+export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  const headers = new Headers(init.headers);
+  if (!SAFE_METHODS.has(method)) {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers.set(CSRF_HEADER, token);
+  }
+  const res = await fetch(input, { ...init, headers });
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (res.status === 401 && !url.includes('/api/auth/login') && !headers.has('authorization')) {
+    const code = (
+      (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: string } } | null
+    )?.error?.code;
+    for (const listener of unauthenticatedListeners) listener(code ?? 'unauthenticated');
+  }
+  return res;
+}
+
 export const api = hc<AppType>('/', {
   headers: () => ({ 'x-closeout-lang': currentLang() }),
+  fetch: apiFetch,
 });
 
 /** Awaits a typed client call and returns its JSON, throwing ApiRequestError when the response is not ok. */

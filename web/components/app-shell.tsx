@@ -6,17 +6,26 @@ import { useT } from '../i18n/use-t.ts';
 import { filterSearch } from './use-filters.ts';
 
 /** Views that share the URL's filters keep them when you move between them. */
-const NAV: { to: string; label: MessageKey; filters?: true }[] = [
+const NAV: { to: string; label: MessageKey; filters?: true; adminOnly?: true }[] = [
   { to: '/weekly', label: 'nav.weekly', filters: true },
   { to: '/department', label: 'nav.department', filters: true },
   { to: '/bulletin', label: 'nav.bulletin', filters: true },
   { to: '/departments', label: 'nav.departments' },
   { to: '/ledger', label: 'nav.ledger' },
   { to: '/big-screen', label: 'nav.bigScreen' },
-  { to: '/admin', label: 'nav.admin' },
+  { to: '/admin', label: 'nav.admin', adminOnly: true },
 ];
 
-export function AppShell({ children }: { children: ReactNode }) {
+/** The frame of every signed-in view; `account` (who is signed in, sign-out) goes at the header's end. */
+export function AppShell({
+  children,
+  account,
+  isAdmin = false,
+}: {
+  children: ReactNode;
+  account?: ReactNode;
+  isAdmin?: boolean;
+}) {
   const t = useT();
   const lang = useLang();
   const filters = filterSearch(new URLSearchParams(useLocation().search));
@@ -28,7 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <nav className="shell-nav" aria-label="main">
-          {NAV.map((n) => (
+          {NAV.filter((n) => isAdmin || !n.adminOnly).map((n) => (
             <NavLink
               key={n.to}
               to={{ pathname: n.to, search: n.filters ? filters : '' }}
@@ -46,6 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         >
           {t('lang.switch')}
         </button>
+        {account}
       </header>
       <main className="shell-main">{children}</main>
     </div>

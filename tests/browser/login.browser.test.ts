@@ -1,0 +1,217 @@
+/**
+ * Signing in and out, the redirect to the login page, and the Admin view, in a real browser against
+ * the real server with demo data. Screenshots of the login and admin pages at both sizes in both
+ * languages go to screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  login,
+  openPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+  VIEWPORTS,
+} from './harness.ts';
+
+const TEXT = {
+  'zh-CN': {
+    title: '登录',
+    wrong: '用户名或密码不正确',
+    logout: '退出登录',
+    admin: '管理',
+    users: '用户',
+    links: '大屏链接',
+    onlyAdmins: '只有管理员（督查室）可以打开此页面。',
+  },
+  en: {
+    title: 'Sign in',
+    wrong: 'Wrong user name or password',
+    logout: 'Sign out',
+    admin: 'Admin',
+    users: 'Users',
+    links: 'Display links',
+    onlyAdmins: 'Only admins (the supervision office) can open this page.',
+  },
+} as const;
+
+/** Console errors other than the browser's own note on a refused request (a wrong password, bad input). */
+const realErrors = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e));
+
+async function sizes(page: Page, name: string) {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize(VIEWPORTS.laptop);
+}
+
+describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`sends a visitor to the login page, refuses a wrong password and signs in (${lang})`, async () => {
+      const { page, errors } = await openPage(browser, `${server.url}/weekly`, lang);
+      await page.waitForURL((url) => url.pathname === '/login');
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/weekly');
+      expect(await page.locator('h1').textContent()).toBe(TEXT[lang].title);
+      expect(await page.locator('button[type="submit"]').textContent()).toBe(TEXT[lang].title);
+      await sizes(page, `login-${lang}`);
+
+      await page.locator('input[name="username"]').fill('leader');
+      await page.locator('input[name="password"]').fill('not the password');
+      await page.locator('button[type="submit"]').click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(TEXT[lang].wrong);
+      expect(await page.locator('input[name="password"]').inputValue()).toBe('');
+      await screenshot(page, `login-error-${lang}-laptop`);
+
+      await login(page, 'leader');
+      expect(new URL(page.url()).pathname).toBe('/weekly');
+      const header = page.locator('.shell-header');
+      await expect.poll(() => header.textContent()).toContain('县领导');
+      expect(await header.textContent()).toContain(lang === 'en' ? 'Leader' : '领导');
+      // A leader has no Admin view in the navigation.
+      expect(await page.locator('.shell-nav a').allTextContents()).not.toContain(TEXT[lang].admin);
+      expect(realErrors(errors)).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('signs out: the header button ends the session on the server and the app asks to sign in again', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/departments`, 'en');
+    await login(page, 'editor-d21');
+    await page.getByTestId('departments-table').waitFor();
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'closeout_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    // The old cookie no longer opens anything.
+    const res = await fetch(`${server.url}/api/departments`, {
+      headers: { cookie: `closeout_session=${cookie.value}` },
+    });
+    expect(res.status).toBe(401);
+    await page.goto(`${server.url}/departments`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(realErrors(errors), errors.join('\n')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('goes to the login page when the session ends while the app is open, and comes back after', async () => {
+    const { page } = await openPage(browser, `${server.url}/departments`, 'zh-CN');
+    await login(page, 'leader');
+    await page.getByTestId('departments-table').waitFor();
+    // The session ends on the server (signed out in another tab): the next API call gets 401.
+    const session = (await page.context().cookies()).find((c) => c.name === 'closeout_session')!;
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'closeout_csrf')!;
+    const out = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: `closeout_session=${session.value}`, 'x-csrf-token': csrf.value },
+    });
+    expect(out.status).toBe(204);
+    await page.locator('.shell-nav a[href^="/weekly"]').click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/weekly');
+    expect(await page.getByRole('status').textContent()).toBe('登录已过期或已退出，请重新登录。');
+    await login(page, 'leader');
+    expect(new URL(page.url()).pathname).toBe('/weekly');
+    await page.context().close();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`shows admins their users and display links, and makes a link shown once (${lang})`, async () => {
+      const { page, errors } = await openPage(browser, `${server.url}/admin`, lang);
+      await login(page, 'admin');
+      expect(new URL(page.url()).pathname).toBe('/admin');
+      await page.getByTestId('users-table').waitFor();
+      expect(await page.locator('h2').allTextContents()).toEqual(
+        expect.arrayContaining([TEXT[lang].users, TEXT[lang].links]),
+      );
+      const editor = page.locator('[data-testid="users-table"] tr[data-username="editor-d21"]');
+      expect(await editor.textContent()).toContain(lang === 'en' ? 'Education Bureau' : '县教育局');
+      expect(await page.locator('[data-testid="users-table"] tbody tr').count()).toBe(42);
+      await page.getByTestId('display-links-table').waitFor();
+      expect(
+        await page.locator('[data-testid="display-links-table"] tbody tr').count(),
+      ).toBeGreaterThanOrEqual(1);
+      await sizes(page, `admin-${lang}`);
+
+      const name = lang === 'en' ? 'Hall screen' : '第一会议室';
+      await page.locator('input[name="linkName"]').fill(name);
+      await page.locator('input[name="deck"]').fill('{"interval": 20}');
+      await page.locator('form[aria-labelledby="add-link-title"] button[type="submit"]').click();
+      const link = page.getByTestId('new-link');
+      await link.waitFor();
+      const url = new URL(await link.inputValue());
+      expect(url.origin).toBe(server.url);
+      expect(url.pathname).toBe('/big-screen');
+      const token = url.hash.replace('#display=', '');
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      await expect.poll(() => page.locator(`tr[data-link="${name}"]`).count()).toBe(1);
+      await screenshot(page, `admin-new-link-${lang}-laptop`);
+
+      // The token reads the big-screen identity and nothing else.
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await me.json()).toMatchObject({ kind: 'display', display: { name, deck: { interval: 20 } } });
+      const users = await fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${token}` } });
+      expect(users.status).toBe(403);
+
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.locator(`tr[data-link="${name}"] button`).click();
+      await expect.poll(() => page.locator(`tr[data-link="${name}"] button`).count()).toBe(0);
+      const revoked = await fetch(`${server.url}/api/auth/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(revoked.status).toBe(401);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('lets an admin add an editor who can then sign in, and tells a leader the admin view is not theirs', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/admin`, 'en');
+    await login(page, 'admin');
+    await page.getByTestId('users-table').waitFor();
+    const form = page.locator('form[aria-labelledby="add-user-title"]');
+    await form.locator('input[name="username"]').fill('edu-deputy');
+    await form.locator('input[name="displayName"]').fill('Deputy liaison');
+    await form.getByLabel('Role').selectOption('editor');
+    await form.getByLabel('Department').selectOption({ label: 'D21 Education Bureau' });
+    await form.locator('input[name="password"]').fill('short');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Invalid parameter password');
+    await form.locator('input[name="password"]').fill('deputy liaison secret');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('User edu-deputy created.');
+    expect(await page.locator('tr[data-username="edu-deputy"]').textContent()).toContain(
+      'D21 Education Bureau',
+    );
+    expect(realErrors(errors)).toEqual([]);
+    await page.context().close();
+
+    const leader = await openPage(browser, `${server.url}/admin`, 'en');
+    await login(leader.page, 'leader');
+    expect(await leader.page.getByRole('alert').textContent()).toBe(TEXT.en.onlyAdmins);
+    await leader.page.context().close();
+
+    const signIn = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'edu-deputy', password: 'deputy liaison secret' }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(DEMO_PASSWORD).toBe('closeout-demo');
+  });
+});

@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  type CreatedDisplayLink,
+  createDisplayLink,
+  type DisplayLinkRow,
+  displayLinkKeys,
+  displayLinkListOptions,
+  revokeDisplayLink,
+} from '../../api/display-links.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatDay } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { parseDeck } from './parse-deck.ts';
+
+/** Display links: the list with revoke buttons, and a form that shows a new link's address once. */
+export function DisplayLinksSection() {
+  const t = useT();
+  const links = useQuery(displayLinkListOptions());
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedDisplayLink | null>(null);
+  return (
+    <section className="admin-section" aria-labelledby="links-title">
+      <h2 id="links-title">{t('links.title')}</h2>
+      <p className="subtitle">{t('links.explain')}</p>
+      {message && (
+        <p className="form-success" role="status">
+          {message}
+        </p>
+      )}
+      {created && <NewLink created={created} />}
+      <QueryState query={links}>
+        {({ links: rows }) =>
+          rows.length === 0 ? (
+            <p className="state">{t('links.none')}</p>
+          ) : (
+            <table className="data-table admin-table" data-testid="display-links-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('links.name')}</th>
+                  <th scope="col">{t('links.created')}</th>
+                  <th scope="col">{t('links.createdBy')}</th>
+                  <th scope="col">{t('links.lastUsed')}</th>
+                  <th scope="col">{t('links.status')}</th>
+                  <th scope="col">{t('users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((link) => (
+                  <LinkRow
+                    key={link.id}
+                    link={link}
+                    onRevoked={(name) => setMessage(t('links.revoked', { name }))}
+                  />
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+      <AddLinkForm
+        onCreated={(c) => {
+          setMessage(null);
+          setCreated(c);
+        }}
+      />
+    </section>
+  );
+}
+
+function LinkRow({ link, onRevoked }: { link: DisplayLinkRow; onRevoked: (name: string) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: () => revokeDisplayLink(link.id),
+    onSuccess: () => {
+      onRevoked(link.name);
+      return queryClient.invalidateQueries({ queryKey: displayLinkKeys.all });
+    },
+  });
+  return (
+    <tr data-link={link.name} className={link.revokedAt ? 'inactive' : undefined}>
+      <td>{link.name}</td>
+      <td>{formatDay(lang, link.createdAt)}</td>
+      <td>{link.createdBy ?? t('links.system')}</td>
+      <td>{link.lastUsedAt ? formatDay(lang, link.lastUsedAt) : t('users.never')}</td>
+      <td>
+        {link.revokedAt ? t('links.revokedOn', { date: formatDay(lang, link.revokedAt) }) : t('links.live')}
+      </td>
+      <td className="actions">
+        {!link.revokedAt && (
+          <button
+            type="button"
+            className="small-button is-danger"
+            disabled={revoke.isPending}
+            onClick={() => {
+              if (window.confirm(t('links.confirmRevoke', { name: link.name }))) revoke.mutate();
+            }}
+          >
+            {t('links.revoke')}
+          </button>
+        )}
+        {revoke.isError && (
+          <p className="form-error" role="alert">
+            {revoke.error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function NewLink({ created }: { created: CreatedDisplayLink }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  const url = `${window.location.origin}${created.path}`;
+  return (
+    <div className="new-link" role="status">
+      <p className="new-link-text">{t('links.newLink', { name: created.link.name })}</p>
+      <div className="new-link-row">
+        <input
+          className="new-link-url"
+          readOnly
+          value={url}
+          aria-label={t('links.newLink', { name: created.link.name })}
+          data-testid="new-link"
+        />
+        <button
+          type="button"
+          className="small-button"
+          onClick={() =>
+            navigator.clipboard?.writeText(url).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? t('links.copied') : t('links.copy')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function AddLinkForm({ onCreated }: { onCreated: (created: CreatedDisplayLink) => void }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [deckText, setDeckText] = useState('');
+  const [deckInvalid, setDeckInvalid] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (deck: Record<string, unknown> | null) => createDisplayLink({ name, deck }),
+    onSuccess: (created) => {
+      onCreated(created);
+      setName('');
+      setDeckText('');
+      return queryClient.invalidateQueries({ queryKey: displayLinkKeys.all });
+    },
+  });
+  return (
+    <form
+      className="form-panel admin-form"
+      aria-labelledby="add-link-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = parseDeck(deckText);
+        setDeckInvalid(parsed === null);
+        if (parsed) mutation.mutate(parsed.deck);
+      }}
+    >
+      <h3 id="add-link-title">{t('links.add')}</h3>
+      <div className="form-row">
+        <label className="field form-row-field">
+          <span>{t('links.name')}</span>
+          <input name="linkName" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field form-row-field wide">
+          <span>{t('links.deck')}</span>
+          <input
+            name="deck"
+            spellCheck={false}
+            value={deckText}
+            onChange={(e) => setDeckText(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary-button" disabled={mutation.isPending}>
+          {t('links.create')}
+        </button>
+      </div>
+      {(deckInvalid || mutation.isError) && (
+        <p className="form-error" role="alert">
+          {deckInvalid ? t('links.deckInvalid') : mutation.error?.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { logout, type SignedInUser } from '../../api/auth.ts';
+import './auth.css';
+import { useT } from '../../i18n/use-t.ts';
+
+/** The header's right side: who is signed in (a link to their account page) and the sign-out button. */
+export function AccountMenu({ user }: { user: SignedInUser }) {
+  const t = useT();
+  const navigate = useNavigate();
+  // The login page forgets every cached answer when it opens.
+  const mutation = useMutation({
+    mutationFn: logout,
+    onSettled: () => navigate('/login', { replace: true }),
+  });
+  const role = t(`role.${user.role}`);
+  return (
+    <div className="account-menu">
+      <Link
+        to="/account"
+        className="account-name"
+        title={t('account.menuLabel', { name: user.displayName, role })}
+      >
+        <span>{user.displayName}</span>
+        <span className="account-role">{role}</span>
+      </Link>
+      <button
+        type="button"
+        className="logout"
+        onClick={() => mutation.mutate()}
+        disabled={mutation.isPending}
+      >
+        {t('account.logout')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { authKeys, login } from '../../api/auth.ts';
+import { setLang, useLang } from '../../i18n/lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { safeNext } from './safe-next.ts';
+import './auth.css';
+
+/** The sign-in page: outside the app shell, in either language, with the server's error shown as it says it. */
+export function LoginPage() {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  // Nothing cached under a previous session may show through to the next user.
+  useEffect(() => queryClient.clear(), [queryClient]);
+  const mutation = useMutation({
+    mutationFn: login,
+    onSuccess: (data) => {
+      queryClient.setQueryData(authKeys.me(), { kind: 'user' as const, user: data.user });
+      navigate(safeNext(params.get('next')), { replace: true });
+    },
+    onError: () => setPassword(''),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) return setMissing(true);
+    setMissing(false);
+    mutation.mutate({ username: username.trim(), password });
+  }
+
+  const notice =
+    params.get('reason') === 'session_expired' && !mutation.isError ? t('login.sessionEnded') : null;
+  const error = missing ? t('login.required') : mutation.isError ? mutation.error.message : null;
+
+  return (
+    <div className="auth-page">
+      <header className="auth-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <button
+          type="button"
+          className="lang-switch"
+          aria-label={t('lang.switchLabel')}
+          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+        >
+          {t('lang.switch')}
+        </button>
+      </header>
+      <main className="auth-main">
+        <form className="auth-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+          <h1 id="login-title">{t('login.title')}</h1>
+          <p className="subtitle">{t('login.subtitle')}</p>
+          {notice && (
+            <p className="auth-notice" role="status">
+              {notice}
+            </p>
+          )}
+          <label className="field">
+            <span>{t('login.username')}</span>
+            <input
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+            />
+          </label>
+          <label className="field">
+            <span>{t('login.password')}</span>
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          </label>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary-button" disabled={mutation.isPending}>
+            {mutation.isPending ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

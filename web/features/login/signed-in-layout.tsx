@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { isUnauthenticated, meOptions } from '../../api/auth.ts';
+import { AppShell } from '../../components/app-shell.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { AccountMenu } from './account-menu.tsx';
+import { loginPath } from './safe-next.ts';
+
+/**
+ * Every view behind sign-in renders inside this layout (the app shell with the account menu): it asks the server who is signed in and
+ * sends anyone else to /login (coming back here afterwards). The server enforces access on every
+ * request; this only spares the user a page of errors.
+ */
+export function SignedInLayout({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const me = useQuery(meOptions());
+  if (me.isError && isUnauthenticated(me.error))
+    return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (me.data?.kind === 'display') return <>{children}</>;
+  const user = me.data?.kind === 'user' ? me.data.user : null;
+  return (
+    <AppShell account={user ? <AccountMenu user={user} /> : null} isAdmin={user?.role === 'admin'}>
+      <QueryState query={me}>{() => children}</QueryState>
+    </AppShell>
+  );
+}
