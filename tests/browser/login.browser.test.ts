@@ -212,6 +212,36 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
       body: JSON.stringify({ username: 'edu-deputy', password: 'deputy liaison secret' }),
     });
     expect(signIn.status).toBe(200);
-    expect(DEMO_PASSWORD).toBe('closeout-demo');
+  });
+  it('changes one’s own password on the account page; the old one stops working (zh-CN)', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/account`, 'zh-CN');
+    await login(page, 'editor-d21');
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.locator('h1').textContent()).toBe('我的账号');
+    expect(await page.locator('.account-facts').textContent()).toContain('县教育局');
+    await sizes(page, 'account-zh-CN');
+    await page.locator('input[name="currentPassword"]').fill(DEMO_PASSWORD);
+    await page.locator('input[name="newPassword"]').fill('a new liaison secret');
+    await page.locator('input[name="confirmPassword"]').fill('a different one');
+    await page.locator('form button[type="submit"]').click();
+    expect(await page.getByRole('alert').textContent()).toBe('两次输入的新密码不一致。');
+    await page.locator('input[name="confirmPassword"]').fill('a new liaison secret');
+    await page.locator('form button[type="submit"]').click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('密码已修改，您在其他设备上的登录已全部退出。');
+    // Still signed in here, with the new session.
+    await page.locator('.shell-nav a[href^="/departments"]').click();
+    await page.getByTestId('departments-table').waitFor();
+    const signIn = (password: string) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'editor-d21', password }),
+      });
+    expect((await signIn(DEMO_PASSWORD)).status).toBe(401);
+    expect((await signIn('a new liaison secret')).status).toBe(200);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -82,7 +82,7 @@ function LinkRow({ link, onRevoked }: { link: DisplayLinkRow; onRevoked: (name: 
   });
   return (
     <tr data-link={link.name} className={link.revokedAt ? 'inactive' : undefined}>
-      <td>{link.name}</td>
+      <td className="wrap">{link.name}</td>
       <td>{formatDay(lang, link.createdAt)}</td>
       <td>{link.createdBy ?? t('links.system')}</td>
       <td>{link.lastUsedAt ? formatDay(lang, link.lastUsedAt) : t('users.never')}</td>

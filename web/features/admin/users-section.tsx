@@ -160,7 +160,7 @@ function UserRowView({
         {!user.active && <span className="tag">{t('users.inactive')}</span>}
       </td>
       <td>{t(`role.${user.role}`)}</td>
-      <td>{departmentLabel(lang, user)}</td>
+      <td className="wrap">{departmentLabel(lang, user)}</td>
       <td>{user.hasPassword ? t('users.passwordSet') : t('users.noPassword')}</td>
       <td>{user.lastLoginAt ? formatDay(lang, user.lastLoginAt) : t('users.never')}</td>
       <td className="actions">
