@@ -85,6 +85,39 @@ export function pickPool(db: Db, size: number, departmentCode?: string): PoolIte
   }));
 }
 
+/** An item's version, measures and counters as the database has them now. */
+export interface ItemState {
+  version: number;
+  measures: string;
+  urgeCount: number;
+  reopenCount: number;
+  extensionCount: number;
+  closures: number;
+  history: number;
+  urgings: number;
+}
+
+export function readItemState(db: Db, id: number): ItemState {
+  const row = db
+    .prepare(
+      `SELECT version, measures, urge_count AS urgeCount, reopen_count AS reopenCount,
+         extension_count AS extensionCount,
+         (SELECT COUNT(*) FROM item_closures c WHERE c.item_id = i.id) AS closures,
+         (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id) AS history,
+         (SELECT COUNT(*) FROM urgings u WHERE u.item_id = i.id) AS urgings
+       FROM items i WHERE id = ?`,
+    )
+    .get(id) as ItemState | undefined;
+  if (!row) throw new Error(`item ${id} is missing`);
+  return row;
+}
+
+/** The words appended to `measures` since `before` (the text it started with). */
+export function appendedWords(before: string, after: string): string[] {
+  const initial = before.split(' ').filter(Boolean).length;
+  return after.split(' ').filter(Boolean).slice(initial);
+}
+
 /** Requests, statuses and latencies, by kind of request. */
 export class LoadStats {
   readonly latencies = new Map<string, number[]>();
