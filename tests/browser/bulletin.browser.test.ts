@@ -21,7 +21,7 @@ interface Row {
 }
 
 // One server process computes every figure; a view's first load waits on several reports at once.
-vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
 
 describe('bulletin in a real browser', () => {
   let server: RunningServer;

@@ -22,7 +22,7 @@ function median(values: number[]): number {
 }
 
 // One server process computes every figure; a view's first load waits on several reports at once.
-vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+vi.setConfig({ testTimeout: 180_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
 
 describe('department view in a real browser', () => {
   let server: RunningServer;

@@ -27,6 +27,8 @@ export async function openSignedIn(
   await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
   await signInContext(context, url);
   const page = await context.newPage();
+  // Under load (two cores, several servers and browsers) a first load can wait on many reports.
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

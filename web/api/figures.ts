@@ -5,7 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { Source } from '../../server/domain/lifecycle.ts';
-import { api, unwrap } from './client.ts';
+import { ApiRequestError, api, unwrap } from './client.ts';
 
 /** Which items the figures cover and when: the filters of every view. Absent fields are not sent. */
 export interface FigureScope {
@@ -47,6 +47,10 @@ export function scopeQuery<T extends object>(params: T): T {
 
 const f = api.api.figures;
 
+/** A refused request (4xx) would be refused again: show it at once; retry only server and network failures. */
+export const retryUnlessRefused = (failures: number, error: Error) =>
+  failures < 3 && !(error instanceof ApiRequestError && error.status < 500);
+
 export type Reference = InferResponseType<typeof api.api.reference.$get, 200>;
 export type Summary = InferResponseType<typeof f.summary.$get, 200>;
 export type Figures = Summary['figures'];
@@ -81,6 +85,7 @@ export const figureKeys = {
 
 export const referenceOptions = () =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.reference(),
     queryFn: () => unwrap(api.api.reference.$get()),
     staleTime: 10 * 60_000,
@@ -88,6 +93,7 @@ export const referenceOptions = () =>
 
 export const definitionsOptions = () =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.definitions(),
     queryFn: async () => (await unwrap(f.definitions.$get())).definitions,
     staleTime: Number.POSITIVE_INFINITY,
@@ -95,30 +101,35 @@ export const definitionsOptions = () =>
 
 export const summaryOptions = (scope: FigureScope) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.summary(scope),
     queryFn: () => unwrap(f.summary.$get({ query: scopeQuery(scope) })),
   });
 
 export const rankingOptions = (scope: FigureScope) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.ranking(scope),
     queryFn: () => unwrap(f.ranking.$get({ query: scopeQuery(scope) })),
   });
 
 export const seriesOptions = (params: FigureScope & { from?: string }) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.series(scopeQuery(params)),
     queryFn: () => unwrap(f.series.$get({ query: scopeQuery(params) })),
   });
 
 export const departmentSeriesOptions = (params: FigureScope & { from?: string }) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.departmentSeries(scopeQuery(params)),
     queryFn: () => unwrap(f['department-series'].$get({ query: scopeQuery(params) })),
   });
 
 export const breakdownOptions = (params: FigureScope & { by: 'domain' | 'source' }) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.breakdown({ ...scopeQuery(params), by: params.by }),
     queryFn: () => unwrap(f.breakdown.$get({ query: { ...scopeQuery(params), by: params.by } })),
   });
@@ -129,6 +140,7 @@ export const figureItemsOptions = (
   const { figure, part, page, pageSize, ...scope } = params;
   const query = { ...scopeQuery(scope), figure, part, page: String(page), pageSize: String(pageSize) };
   return queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.items({ ...scopeQuery(scope), figure, part, page, pageSize }),
     queryFn: () => unwrap(f.items.$get({ query })),
   });
@@ -137,6 +149,7 @@ export const figureItemsOptions = (
 /** The "since last review" changes; `since` defaults on the server to a week before asOf. */
 export const changesOptions = (params: FigureScope & { since?: string }) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.changes(scopeQuery(params)),
     queryFn: () => unwrap(f.changes.$get({ query: scopeQuery(params) })),
   });
@@ -144,6 +157,7 @@ export const changesOptions = (params: FigureScope & { since?: string }) =>
 /** Departments by the change of their score against their own score at a baseline (default 26 weeks before). */
 export const improvementOptions = (params: FigureScope & { baseline?: string }) =>
   queryOptions({
+    retry: retryUnlessRefused,
     queryKey: figureKeys.improvement(scopeQuery(params)),
     queryFn: () => unwrap(f.improvement.$get({ query: scopeQuery(params) })),
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figureItemsOptions, figureKeys, rankingOptions, scopeQuery } from '../../../web/api/figures.ts';
+import { ApiRequestError } from '../../../web/api/client.ts';
+import {
+  figureItemsOptions,
+  figureKeys,
+  rankingOptions,
+  retryUnlessRefused,
+  scopeQuery,
+} from '../../../web/api/figures.ts';
 
 describe('figures query options', () => {
   it('drops empty params so equal scopes share a key', () => {
@@ -38,5 +45,18 @@ describe('figures query options', () => {
     ].map((k) => JSON.stringify(k));
     expect(new Set(keys).size).toBe(4);
     expect(figureKeys.all).toEqual(['figures']);
+  });
+});
+
+describe('retrying a failed figures request', () => {
+  it.each([
+    [0, new ApiRequestError(404, 'not_found', 'No campaign "X"'), false],
+    [0, new ApiRequestError(400, 'invalid_parameter', 'bad asOf'), false],
+    [0, new ApiRequestError(500, 'internal', 'boom'), true],
+    [2, new ApiRequestError(503, 'http_error', 'HTTP 503'), true],
+    [3, new ApiRequestError(500, 'internal', 'boom'), false],
+    [0, new TypeError('Failed to fetch'), true],
+  ])('after %s failures, %o is retried: %s', (failures, error, expected) => {
+    expect(retryUnlessRefused(failures, error)).toBe(expected);
   });
 });
