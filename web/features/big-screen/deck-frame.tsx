@@ -1,0 +1,109 @@
+import type { ScreenData } from '../../api/screen.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { FitText } from './fit-text.tsx';
+import { clockTime, dayAndTime } from './screen-format.ts';
+import type { PlannedSlide } from './slide-plan.ts';
+import { DepartmentSlide } from './slides/department-slide.tsx';
+import { DomainsSlide } from './slides/domains-slide.tsx';
+import { HeadlineSlide } from './slides/headline-slide.tsx';
+import { RankingSlide } from './slides/ranking-slide.tsx';
+import { RedListSlide } from './slides/red-list-slide.tsx';
+import { TrendSlide } from './slides/trend-slide.tsx';
+
+const TITLES: Record<Exclude<PlannedSlide['kind'], 'department'>, MessageKey> = {
+  headline: 'screen.title.headline',
+  ranking: 'screen.title.ranking',
+  trend: 'screen.title.trend',
+  'red-list': 'screen.title.redList',
+  domains: 'screen.title.domains',
+};
+
+function SlideBody({ slide, data }: { slide: PlannedSlide; data: ScreenData }) {
+  switch (slide.kind) {
+    case 'headline':
+      return <HeadlineSlide data={data} />;
+    case 'ranking':
+      return <RankingSlide data={data} />;
+    case 'trend':
+      return <TrendSlide data={data} />;
+    case 'red-list':
+      return <RedListSlide data={data} />;
+    case 'domains':
+      return <DomainsSlide data={data} />;
+    case 'department': {
+      const row = data.ranking.find((r) => r.department.code === slide.departmentCode);
+      return row ? <DepartmentSlide data={data} row={row} /> : null;
+    }
+  }
+}
+
+export interface DeckFrameProps {
+  data: ScreenData;
+  slide: PlannedSlide;
+  index: number;
+  count: number;
+  paused: boolean;
+  /** The last refresh failed: the data on screen is the last good data. */
+  stale: boolean;
+}
+
+/** The 16:9 stage: the slide's title and scope, the slide, and the "data as of" line with the counter. */
+export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFrameProps) {
+  const t = useT();
+  const lang = useLang();
+  const title =
+    slide.kind === 'department'
+      ? t('screen.title.department', {
+          n: formatNumber(lang, slide.position),
+          of: formatNumber(lang, slide.of),
+        })
+      : t(TITLES[slide.kind]);
+  const scope = data.campaign
+    ? pick(lang, data.campaign.nameZh, data.campaign.nameEn)
+    : t('screen.allCampaigns');
+  return (
+    <div
+      className="bs-screen-stage"
+      data-testid="big-screen-stage"
+      data-slide-id={slide.id}
+      data-slide-index={index}
+      data-paused={paused}
+      data-stale={stale}
+    >
+      <header className="bs-screen-header">
+        <h1 className="bs-screen-title">
+          <FitText text={title} max={4.6} min={3.5} />
+        </h1>
+        <div className="bs-screen-scope">
+          <span>{scope}</span>
+          <span className="bs-screen-brand">{t('app.name')}</span>
+        </div>
+      </header>
+      <section className="bs-slide" data-testid="slide" data-slide={slide.kind}>
+        <SlideBody slide={slide} data={data} />
+      </section>
+      <footer className="bs-screen-footer">
+        {stale ? (
+          <span className="bs-screen-stale" role="status" data-testid="stale-marker">
+            {t('screen.stale', { time: clockTime(data.asOf) })}
+          </span>
+        ) : (
+          <span data-testid="as-of">{t('screen.asOf', { when: dayAndTime(lang, data.asOf) })}</span>
+        )}
+        <span className="bs-screen-footer-right">
+          {paused && (
+            <span className="bs-screen-paused" data-testid="paused">
+              {t('screen.paused')}
+            </span>
+          )}
+          <span data-testid="slide-counter">
+            {formatNumber(lang, index + 1)} / {formatNumber(lang, count)}
+          </span>
+        </span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ScreenData } from '../../../api/screen.ts';
+import { formatPointChange, formatSigned } from '../../../components/change.ts';
+import { formatNumber, formatPercent } from '../../../i18n/format.ts';
+import { type Lang, useLang } from '../../../i18n/lang.ts';
+import { useT } from '../../../i18n/use-t.ts';
+import { FitText } from '../fit-text.tsx';
+import { type HeadlineTile, headlineTiles } from '../headline-tiles.ts';
+
+const ARROWS = { up: '▲', down: '▼', flat: '＝' } as const;
+
+function formatValue(lang: Lang, tile: HeadlineTile, days: (n: string) => string): string {
+  if (tile.kind === 'rate') return formatPercent(lang, tile.value);
+  if (tile.kind === 'days')
+    return tile.value === null ? formatNumber(lang, null) : days(formatNumber(lang, tile.value, 1));
+  return formatNumber(lang, tile.value);
+}
+
+function formatChange(lang: Lang, tile: HeadlineTile, days: (n: string) => string): string {
+  if (tile.kind === 'rate') return formatPointChange(lang, tile.change);
+  if (tile.kind === 'days')
+    return tile.change === null ? formatSigned(lang, null) : days(formatSigned(lang, tile.change, 1));
+  return formatSigned(lang, tile.change);
+}
+
+/** The six headline figures, each with its change since a week before. */
+export function HeadlineSlide({ data }: { data: ScreenData }) {
+  const t = useT();
+  const lang = useLang();
+  const days = (n: string) => t('unit.days', { n });
+  return (
+    <div className="bs-sl-headline">
+      {headlineTiles(data.headline.current, data.headline.previous).map((tile) => (
+        <div
+          key={tile.key}
+          className={tile.key === 'overdue' ? 'bs-tile bs-is-alarm' : 'bs-tile'}
+          data-figure={tile.key}
+        >
+          <span className="bs-tile-label">{t(`headline.${tile.key}`)}</span>
+          <FitText
+            text={formatValue(lang, tile, days)}
+            max={12}
+            min={5}
+            className={tile.key === 'overdue' ? 'bs-big-value bs-tone-bad' : 'bs-big-value'}
+          />
+          <span className={`bs-tile-change bs-tone-${tile.tone}`}>
+            {tile.direction === null ? (
+              t('change.none')
+            ) : (
+              <>
+                <span aria-hidden="true">{ARROWS[tile.direction]}</span>
+                <span>{formatChange(lang, tile, days)}</span>
+                <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>
+              </>
+            )}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
