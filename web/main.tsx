@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminPage } from './features/admin/admin-page.tsx';
+import { BigScreenPage } from './features/big-screen/big-screen-page.tsx';
 import { BulletinPage } from './features/bulletin/bulletin-page.tsx';
 import { DepartmentViewPage } from './features/department-view/department-view-page.tsx';
 import { DepartmentsPage } from './features/departments/departments-page.tsx';
@@ -28,6 +29,9 @@ createRoot(document.getElementById('root')!).render(
         <RedirectOnUnauthenticated />
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* The big screen fills the window: no app shell, no navigation. */}
+          <Route path="/screen" element={<BigScreenPage />} />
+          <Route path="/big-screen" element={<BigScreenPage />} />
           <Route
             path="*"
             element={
@@ -40,7 +44,6 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/department/:code" element={<DepartmentViewPage />} />
                   <Route path="/bulletin" element={<BulletinPage />} />
                   <Route path="/ledger" element={<PlaceholderPage title="nav.ledger" />} />
-                  <Route path="/big-screen" element={<PlaceholderPage title="nav.bigScreen" />} />
                   <Route path="/admin" element={<AdminPage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="*" element={<Navigate to="/departments" replace />} />

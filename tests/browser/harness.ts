@@ -31,10 +31,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /**
+   * Listen on this port instead of a free one: with `CLOSEOUT_DB` set to a stopped server's `dbPath`, this
+   * restarts that server where its pages expect it (the big screen's recovery test).
+   */
+  port?: number;
+}
+
+export async function startServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
   if (!fs.existsSync('dist/web/index.html'))
     throw new Error('dist/web is missing: run `npm run build` first');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-browser-'));
   const dbPath = env.CLOSEOUT_DB ?? path.join(dir, 'closeout.db');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
