@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { listFigureItems } from '../../db/queries/figures.ts';
 import { checkLayout } from './big-screen-checks.ts';
-import { launchBrowser, type RunningServer, screenshot, startServer } from './harness.ts';
+import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
 
 /** The display link every demo database has (server/auth/bootstrap.ts). */
 const DEMO_TOKEN = 'demo-display-link';
@@ -372,6 +372,21 @@ describe('big screen in a real browser', () => {
       await page.context().close();
     });
   }
+
+  it('opens for a signed-in user from the app’s navigation, without a display link', async () => {
+    const context = await browser.newContext({ locale: 'en', viewport: SIZES['1080p'] });
+    await context.addInitScript(() => localStorage.setItem('closeout.lang', 'en'));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/departments`);
+    await login(page, 'leader');
+    await page.getByRole('link', { name: 'Big screen' }).click();
+    await settled(page);
+    expect(new URL(page.url()).pathname).toBe('/big-screen');
+    expect(await page.getByTestId('big-screen').getAttribute('data-connection')).toBe('live');
+    expect(await page.locator('nav, .shell-header').count()).toBe(0);
+    expect(await page.getByTestId('as-of').textContent()).toBe('Data as of Nov 20, 2026 10:00');
+    await context.close();
+  });
 
   it('tells a browser with neither a link nor a sign-in where to go', async () => {
     const { page } = await openScreen(browser, server, { token: '', lang: 'en' });
