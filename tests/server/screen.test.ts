@@ -17,6 +17,7 @@ function movableClock(start: string): Clock & { set(iso: string): void } {
 // 10:00:20 in Shanghai on Friday 20 November 2026.
 const START = '2026-11-20T02:00:20Z';
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies of several endpoints, read field by field in assertions
 type Body = Record<string, any>;
 
 describe('GET /api/screen', () => {
