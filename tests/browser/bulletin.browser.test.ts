@@ -31,7 +31,7 @@ describe('bulletin in a real browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    get = await apiClient(server.url);
+    get = await apiClient(server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -33,7 +33,7 @@ describe('department view in a real browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    get = await apiClient(server.url);
+    get = await apiClient(server);
     rows = (await get('/api/figures/ranking')).rows;
   });
   afterAll(async () => {
@@ -125,6 +125,25 @@ describe('department view in a real browser', () => {
     const scorePanel = page.getByTestId('score-panel');
     await expect.poll(() => scorePanel.locator('tfoot').textContent()).toContain(fixed(lang, row.score, 2));
     await screenshot(page, 'department-view-score-en');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a department editor lands on its own department', async () => {
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/department?peerGroup=social',
+      'zh-CN',
+      VIEWPORTS.laptop,
+      'editor-d21',
+    );
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/department/D21');
+    expect(new URL(page.url()).searchParams.get('peerGroup')).toBe('social');
+    const d21 = rows.find((r) => r.department.code === 'D21')!;
+    await expect
+      .poll(() => page.getByTestId('department-head').locator('h2').textContent())
+      .toBe(d21.department.nameZh);
     expect(errors).toEqual([]);
     await page.context().close();
   });

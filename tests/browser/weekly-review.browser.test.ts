@@ -17,7 +17,7 @@ describe('weekly review in a real browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    get = await apiClient(server.url);
+    get = await apiClient(server);
   });
   afterAll(async () => {
     await browser?.close();

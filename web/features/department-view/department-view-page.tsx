@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
 import { formatSigned } from '../../components/change.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -25,6 +26,10 @@ export function DepartmentViewPage() {
   const { code } = useParams();
   const { scope, search } = useFilters();
   const ranking = useQuery(rankingOptions(scope));
+  const me = useQuery(meOptions());
+  // A department editor opening the view without a choice lands on its own department.
+  const own = me.data?.kind === 'user' ? me.data.user.departmentCode : null;
+  if (code === undefined && own) return <Navigate to={`/department/${own}${search}`} replace />;
   return (
     <section className="page department-view">
       <h1>{t('department.title')}</h1>
