@@ -91,7 +91,7 @@ describe('bulletin in a real browser', () => {
         execFileSync('pdftoppm', [
           '-png',
           '-r',
-          '60',
+          '90',
           '-f',
           '1',
           '-l',

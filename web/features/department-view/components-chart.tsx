@@ -25,7 +25,7 @@ export function ComponentsChart({ benchmarks }: { benchmarks: Benchmark[] }) {
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v}%` : '—')} />
           <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Bar dataKey="own" name={t('department.thisDepartment')} fill="#b3261e" isAnimationActive={false} />
-          <Bar dataKey="median" name={t('department.peerMedian')} fill="#9aa5b4" isAnimationActive={false} />
+          <Bar dataKey="median" name={t('department.peerMedian')} fill="#7b8696" isAnimationActive={false} />
           <Bar dataKey="best" name={t('department.bestQuartile')} fill="#2e7d32" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

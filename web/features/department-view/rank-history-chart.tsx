@@ -14,7 +14,7 @@ export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
   return (
     <div className="chart" data-testid="rank-history">
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={320}>
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e9ef" vertical={false} />
           <XAxis
