@@ -7,11 +7,18 @@ import { BigScreenPage } from './features/big-screen/big-screen-page.tsx';
 import { BulletinPage } from './features/bulletin/bulletin-page.tsx';
 import { DepartmentViewPage } from './features/department-view/department-view-page.tsx';
 import { DepartmentsPage } from './features/departments/departments-page.tsx';
+import {
+  AdminDataPage,
+  CreateItemPage,
+  ImportPage,
+  ItemPage,
+  LedgerPage,
+  SupervisionSheetPage,
+} from './features/ledger/lazy-pages.tsx';
 import { AccountPage } from './features/login/account-page.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { RedirectOnUnauthenticated } from './features/login/redirect-on-unauthenticated.tsx';
 import { SignedInLayout } from './features/login/signed-in-layout.tsx';
-import { PlaceholderPage } from './features/placeholder/placeholder-page.tsx';
 import { WeeklyReviewPage } from './features/weekly-review/weekly-review-page.tsx';
 import { currentLang } from './i18n/lang.ts';
 import './styles.css';
@@ -43,8 +50,13 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/department" element={<DepartmentViewPage />} />
                   <Route path="/department/:code" element={<DepartmentViewPage />} />
                   <Route path="/bulletin" element={<BulletinPage />} />
-                  <Route path="/ledger" element={<PlaceholderPage title="nav.ledger" />} />
+                  <Route path="/ledger" element={<LedgerPage />} />
+                  <Route path="/ledger/new" element={<CreateItemPage />} />
+                  <Route path="/ledger/import" element={<ImportPage />} />
+                  <Route path="/ledger/:id" element={<ItemPage />} />
+                  <Route path="/ledger/:id/sheet" element={<SupervisionSheetPage />} />
                   <Route path="/admin" element={<AdminPage />} />
+                  <Route path="/admin/:section" element={<AdminDataPage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="*" element={<Navigate to="/departments" replace />} />
                 </Routes>

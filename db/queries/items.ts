@@ -192,6 +192,8 @@ export interface ItemDetail {
     evidence: string | null;
     reopenedAt: string | null;
     reopenReason: string | null;
+    /** Who verified and closed it (display name). */
+    verifiedBy: string | null;
   }[];
   extensions: {
     id: number;
@@ -199,6 +201,7 @@ export interface ItemDetail {
     oldDeadline: string | null;
     newDeadline: string;
     reason: string;
+    approvedBy: string | null;
   }[];
   urgings: { id: number; urgedAt: string; note: string; urgedBy: string | null }[];
   history: {
@@ -239,13 +242,16 @@ export function getItemDetail(db: Db, id: number): ItemDetail | null {
     ).all(id) as ItemDetail['milestones'],
     closures: prepared(
       db,
-      `SELECT id, closed_at AS closedAt, evidence, reopened_at AS reopenedAt, reopen_reason AS reopenReason
-       FROM item_closures WHERE item_id = ? ORDER BY closed_at, id`,
+      `SELECT x.id, x.closed_at AS closedAt, x.evidence, x.reopened_at AS reopenedAt, x.reopen_reason AS reopenReason,
+              u.display_name AS verifiedBy
+       FROM item_closures x LEFT JOIN users u ON u.id = x.verified_by WHERE x.item_id = ? ORDER BY x.closed_at, x.id`,
     ).all(id) as ItemDetail['closures'],
     extensions: prepared(
       db,
-      `SELECT id, approved_at AS approvedAt, old_deadline AS oldDeadline, new_deadline AS newDeadline, reason
-       FROM deadline_extensions WHERE item_id = ? ORDER BY approved_at, id`,
+      `SELECT x.id, x.approved_at AS approvedAt, x.old_deadline AS oldDeadline, x.new_deadline AS newDeadline,
+              x.reason, u.display_name AS approvedBy
+       FROM deadline_extensions x LEFT JOIN users u ON u.id = x.approved_by
+       WHERE x.item_id = ? ORDER BY x.approved_at, x.id`,
     ).all(id) as ItemDetail['extensions'],
     urgings: prepared(
       db,

@@ -19,7 +19,7 @@ import {
   STATUSES,
   type Status,
 } from '../domain/lifecycle.ts';
-import { addMoment, isDay, parseMoment } from '../domain/time.ts';
+import { addMoment, hoursBetween, isDay, parseMoment } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
 import {
   type CommandContext,
@@ -146,11 +146,30 @@ function commandContext(c: { var: { deps: AppDeps; user: CommandContext['user'] 
   return { db: deps.db, user, now: nowMoment(deps), nowUtc: deps.clock.now().toISOString() };
 }
 
+/** An open item's warning light now (as the table computes it) and its days overdue. */
+function warningOf(
+  deps: AppDeps,
+  item: { status: string; voided_at: string | null; deadline_end?: unknown },
+) {
+  if (item.status === 'closed' || item.voided_at !== null) return { light: null, daysOverdue: null };
+  const end = typeof item.deadline_end === 'string' ? item.deadline_end : null;
+  const now = nowMoment(deps);
+  if (end === null || end >= now) {
+    const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
+    return {
+      light: end !== null && end < warn ? ('yellow' as const) : ('green' as const),
+      daysOverdue: null,
+    };
+  }
+  return { light: 'red' as const, daysOverdue: Math.max(1, Math.ceil(hoursBetween(end, now) / 24)) };
+}
+
 function detail(deps: AppDeps, itemId: number) {
   const found = getItemDetail(deps.db, itemId);
   if (!found) throw notFound({ zh: '事项', en: 'item' }, String(itemId), 'id');
   return {
     ...found,
+    ...warningOf(deps, found.item),
     allowedActions: allowedActions(found.item.status as Status, found.item.voided_at !== null),
   };
 }

@@ -1,4 +1,6 @@
 /** Every visible string, in English and zh-CN (terms from GLOSSARY.md). */
+import { ledgerEn, ledgerZh } from './messages-ledger.ts';
+
 const en = {
   'app.name': 'Closeout',
   'app.tagline': 'Rectification ledger and accountability dashboard',
@@ -332,6 +334,7 @@ const en = {
   'screen.refused': 'The big screen cannot be shown',
   'screen.unreachable': 'Cannot reach the server',
   'screen.unreachableBody': 'Trying again automatically…',
+  ...ledgerEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -665,6 +668,7 @@ const zh: Record<MessageKey, string> = {
   'screen.refused': '无法显示大屏',
   'screen.unreachable': '暂时连不上服务器',
   'screen.unreachableBody': '正在自动重试…',
+  ...ledgerZh,
 };
 
 export const messages = { en, 'zh-CN': zh } as const;

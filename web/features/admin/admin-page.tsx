@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { meOptions } from '../../api/auth.ts';
 import { useT } from '../../i18n/use-t.ts';
+import { AdminNav } from './admin-nav.tsx';
 import { DisplayLinksSection } from './display-links-section.tsx';
 import { UsersSection } from './users-section.tsx';
 import './admin.css';
+import './admin-data.css';
 
 /** The Admin view: users and display links. Admins only — the server refuses everyone else anyway. */
 export function AdminPage() {
@@ -14,6 +16,7 @@ export function AdminPage() {
     <section className="page admin-page">
       <h1>{t('admin.title')}</h1>
       <p className="subtitle">{t('admin.subtitle')}</p>
+      <AdminNav />
       {isAdmin ? (
         <>
           <ul className="admin-contents">

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { EDITOR_STATUS_ACTIONS as SERVER_EDITOR_ACTIONS } from '../../../server/auth/item-scope.ts';
+import { allowedActions, STATUSES, type Status } from '../../../server/domain/lifecycle.ts';
+import {
+  type ActingUser,
+  createScope,
+  EDITOR_STATUS_ACTIONS,
+  itemActions,
+} from '../../../web/features/ledger/item-actions.ts';
+
+const admin: ActingUser = { role: 'admin', departmentId: null };
+const leader: ActingUser = { role: 'leader', departmentId: null };
+const editor: ActingUser = { role: 'editor', departmentId: 21 };
+
+/** What the page offers for an item of department 21 in a status, as the server's allowedActions say. */
+const offered = (
+  user: ActingUser,
+  status: Status,
+  opts: { voided?: boolean; department?: number | null } = {},
+) =>
+  itemActions(
+    user,
+    {
+      status,
+      voided: opts.voided ?? false,
+      departmentId: opts.department === undefined ? 21 : opts.department,
+    },
+    allowedActions(status, opts.voided ?? false),
+  );
+
+describe('the actions the item page offers', () => {
+  it.each([
+    ['registered', ['assign', 'extend', 'urge', 'edit', 'void']],
+    ['assigned', ['start', 'rectify', 'extend', 'urge', 'edit', 'void']],
+    ['in_progress', ['rectify', 'extend', 'urge', 'edit', 'void']],
+    ['rectified', ['close', 'reject', 'extend', 'urge', 'edit', 'void']],
+    ['closed', ['reopen', 'edit', 'void']],
+  ] as const)('to an admin, for a %s item', (status, expected) => {
+    expect(offered(admin, status)).toEqual(expected);
+  });
+
+  it.each([
+    ['registered', ['assign', 'edit']],
+    ['assigned', ['start', 'rectify', 'edit']],
+    ['in_progress', ['rectify', 'edit']],
+    ['rectified', ['edit']],
+    ['closed', ['edit']],
+  ] as const)(
+    'to the editor of its own department, for a %s item: never verify, extend, urge or void',
+    (status, expected) => {
+      expect(offered(editor, status)).toEqual(expected);
+    },
+  );
+
+  it('nothing to an editor of another department, nor for an item without one', () => {
+    for (const status of STATUSES) {
+      expect(offered(editor, status, { department: 7 })).toEqual([]);
+      expect(offered(editor, status, { department: null })).toEqual([]);
+    }
+  });
+
+  it('nothing to a leader, whatever the item', () => {
+    for (const status of STATUSES) expect(offered(leader, status)).toEqual([]);
+  });
+
+  it('nothing on a voided item', () => {
+    for (const user of [admin, editor]) expect(offered(user, 'in_progress', { voided: true })).toEqual([]);
+  });
+
+  it("never closing one's own department's item", () => {
+    const adminOf21: ActingUser = { role: 'admin', departmentId: 21 };
+    expect(offered(adminOf21, 'rectified')).not.toContain('close');
+    expect(offered(adminOf21, 'rectified', { department: 7 })).toContain('close');
+  });
+
+  it('hide exactly what the server refuses editors (server/auth/item-scope.ts)', () => {
+    expect([...EDITOR_STATUS_ACTIONS]).toEqual([...SERVER_EDITOR_ACTIONS]);
+  });
+
+  it('let admins register items anywhere, editors for their own department, leaders not at all', () => {
+    expect(createScope(admin)).toEqual({ may: true, department: null });
+    expect(createScope(editor)).toEqual({ may: true, department: 21 });
+    expect(createScope(leader)).toEqual({ may: false, department: null });
+    expect(createScope({ role: 'editor', departmentId: null })).toEqual({ may: false, department: null });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The ledger's items: the table, one item with its history, and the workflow's writes. Every write
+ * sends the version the user saw; the server answers 409 when the item moved on meanwhile.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, unwrap } from './client.ts';
+import { scopeQuery } from './figures.ts';
+
+const items = api.api.items;
+const one = items[':id'];
+
+export type ItemListQuery = NonNullable<InferRequestType<typeof items.$get>['query']>;
+export type ItemList = InferResponseType<typeof items.$get, 200>;
+export type ItemListRow = ItemList['items'][number];
+export type ItemDetail = InferResponseType<typeof one.$get, 200>;
+export type NewItem = InferRequestType<typeof items.$post>['json'];
+export type ItemEdit = InferRequestType<typeof one.$patch>['json'];
+export type Transition = InferRequestType<(typeof one)['transitions']['$post']>['json'];
+export type Extension = InferRequestType<(typeof one)['extensions']['$post']>['json'];
+
+export const itemKeys = {
+  all: ['items'] as const,
+  lists: () => [...itemKeys.all, 'list'] as const,
+  list: (q: ItemListQuery) => [...itemKeys.lists(), scopeQuery(q)] as const,
+  detail: (id: number) => [...itemKeys.all, 'detail', id] as const,
+};
+
+export const itemListOptions = (q: ItemListQuery) =>
+  queryOptions({
+    queryKey: itemKeys.list(q),
+    queryFn: () => unwrap(items.$get({ query: scopeQuery(q) })),
+  });
+
+export const itemOptions = (id: number) =>
+  queryOptions({
+    queryKey: itemKeys.detail(id),
+    queryFn: () => unwrap(one.$get({ param: { id: String(id) } })),
+    // An item page shows the latest state: a stale version only earns the user a 409.
+    staleTime: 0,
+    placeholderData: undefined,
+  });
+
+const param = (id: number) => ({ id: String(id) });
+
+export const createItem = (input: NewItem) => unwrap(items.$post({ json: input }));
+export const editItem = (id: number, input: ItemEdit) =>
+  unwrap(one.$patch({ param: param(id), json: input }));
+export const transitionItem = (id: number, input: Transition) =>
+  unwrap(one.transitions.$post({ param: param(id), json: input }));
+export const extendItem = (id: number, input: Extension) =>
+  unwrap(one.extensions.$post({ param: param(id), json: input }));
+export const urgeItem = (id: number, note: string) =>
+  unwrap(one.urgings.$post({ param: param(id), json: { note } }));
+export const voidItem = (id: number, input: { version: number; reason: string }) =>
+  unwrap(one.void.$post({ param: param(id), json: input }));

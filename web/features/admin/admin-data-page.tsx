@@ -1,0 +1,39 @@
+import { Navigate, useParams } from 'react-router';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { AdminNav } from './admin-nav.tsx';
+import { AdminOnly } from './admin-only.tsx';
+import { AppraisalsSection } from './appraisals-section.tsx';
+import { CampaignsSection } from './campaigns-section.tsx';
+import { DepartmentsSection } from './departments-section.tsx';
+import { ProfilesSection } from './profiles-section.tsx';
+import { PublishedRankingsSection } from './published-rankings-section.tsx';
+import './admin.css';
+import './admin-data.css';
+import '../ledger/ledger.css';
+
+const SECTIONS = {
+  departments: DepartmentsSection,
+  campaigns: CampaignsSection,
+  appraisals: AppraisalsSection,
+  profiles: ProfilesSection,
+  rankings: PublishedRankingsSection,
+} as const;
+
+/** /admin/:section — the supervision office's reference data, one section per page. */
+export function AdminDataPage() {
+  const t = useT();
+  const section = useParams().section as keyof typeof SECTIONS | undefined;
+  if (!section || !(section in SECTIONS)) return <Navigate to="/admin" replace />;
+  const Section = SECTIONS[section];
+  return (
+    <section className="page admin-page">
+      <h1>{t('admin.title')}</h1>
+      <p className="subtitle">{t(`adminData.subtitle.${section}` as MessageKey)}</p>
+      <AdminNav />
+      <AdminOnly>
+        <Section />
+      </AdminOnly>
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { DEPARTMENT_KINDS } from '../../../server/domain/lifecycle.ts';
+import {
+  createDepartment,
+  type DepartmentChanges,
+  type DepartmentRecord,
+  departmentOptions,
+  updateDepartment,
+} from '../../api/admin-data.ts';
+import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
+import { figureKeys, referenceOptions } from '../../api/figures.ts';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
+import { parseAliases } from './parse-aliases.ts';
+
+/** Departments: names, peer group, kind, active, and the aliases import matches offices' names against. */
+export function DepartmentsSection() {
+  const t = useT();
+  const lang = useLang();
+  const list = useQuery(departmentListOptions());
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section className="admin-section" aria-labelledby="departments-title">
+      <header className="section-head">
+        <h2 id="departments-title">{t('adminData.departments')}</h2>
+        <button type="button" className="small-button is-primary" onClick={() => setEditing('new')}>
+          {t('adminData.addDepartment')}
+        </button>
+      </header>
+      <p className="muted">{t('adminData.departmentsHint')}</p>
+      {message && (
+        <p className="form-success" role="status">
+          {message}
+        </p>
+      )}
+      <QueryState query={list}>
+        {({ departments }) => (
+          <table className="data-table admin-table" data-testid="departments-admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('departments.code')}</th>
+                <th scope="col">{t('adminData.nameZh')}</th>
+                <th scope="col">{t('adminData.nameEn')}</th>
+                <th scope="col">{t('filters.peerGroup')}</th>
+                <th scope="col">{t('adminData.kind')}</th>
+                <th scope="col" className="num">
+                  {t('departments.items')}
+                </th>
+                <th scope="col">{t('users.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {departments.map((d) => (
+                <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
+                  <td className="code">{d.code}</td>
+                  <td>
+                    {d.nameZh}
+                    {!d.active && <span className="tag">{t('departments.inactive')}</span>}
+                  </td>
+                  <td>{d.nameEn}</td>
+                  <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
+                  <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
+                  <td className="num">{formatNumber(lang, d.items)}</td>
+                  <td className="actions">
+                    <button type="button" className="small-button" onClick={() => setEditing(d.code)}>
+                      {t('users.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+      {editing && (
+        <DepartmentDialog
+          code={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            setMessage(t('adminData.saved', { name }));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function DepartmentDialog({
+  code,
+  onClose,
+  onSaved,
+}: {
+  code: string | null;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const t = useT();
+  const existing = useQuery({ ...departmentOptions(code ?? ''), enabled: code !== null });
+  const title = code ? t('adminData.editDepartment', { code }) : t('adminData.addDepartment');
+  return (
+    <ModalDialog title={title} onClose={onClose} testId="department-dialog">
+      {code === null ? (
+        <DepartmentForm record={null} onSaved={onSaved} onClose={onClose} />
+      ) : (
+        <QueryState query={existing}>
+          {({ department }) => <DepartmentForm record={department} onSaved={onSaved} onClose={onClose} />}
+        </QueryState>
+      )}
+    </ModalDialog>
+  );
+}
+
+function DepartmentForm({
+  record,
+  onSaved,
+  onClose,
+}: {
+  record: DepartmentRecord | null;
+  onSaved: (name: string) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const reference = useQuery(referenceOptions());
+  const departments = useQuery(departmentListOptions());
+  const groups = reference.data?.peerGroups ?? [];
+  const others = departments.data?.departments.filter((d) => d.code !== record?.code) ?? [];
+  const groupCode = groups.find((g) => g.id === record?.peerGroupId)?.code ?? groups[0]?.code ?? '';
+  const parentCode = departments.data?.departments.find((d) => d.id === record?.parentId)?.code ?? '';
+  const mutation = useMutation({
+    mutationFn: ({ code, body }: { code: string; body: DepartmentChanges }) =>
+      record ? updateDepartment(record.code, body) : createDepartment({ code, ...body }),
+    onSuccess: (data) => {
+      void queryClient.invalidateQueries({ queryKey: departmentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+      onSaved(pick(lang, data.department.nameZh, data.department.nameEn));
+    },
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    mutation.mutate({
+      code: text('code'),
+      body: {
+        nameZh: text('nameZh'),
+        nameEn: text('nameEn'),
+        kind: text('kind') as DepartmentChanges['kind'],
+        peerGroup: text('peerGroup'),
+        parent: text('parent') || null,
+        active: f.get('active') === 'on',
+        aliases: parseAliases(text('aliases')),
+      },
+    });
+  };
+  return (
+    <form className="action-form" onSubmit={submit} data-testid="department-form">
+      <div className="edit-grid">
+        {!record && (
+          <label className="field">
+            <span>{t('departments.code')}</span>
+            <input name="code" required maxLength={64} />
+          </label>
+        )}
+        <label className="field">
+          <span>{t('adminData.nameZh')}</span>
+          <input name="nameZh" required maxLength={60} defaultValue={record?.nameZh ?? ''} />
+        </label>
+        <label className="field">
+          <span>{t('adminData.nameEn')}</span>
+          <input name="nameEn" required maxLength={120} defaultValue={record?.nameEn ?? ''} />
+        </label>
+        <label className="field">
+          <span>{t('filters.peerGroup')}</span>
+          <select name="peerGroup" defaultValue={groupCode} key={groupCode}>
+            {groups.map((g) => (
+              <option key={g.code} value={g.code}>
+                {pick(lang, g.nameZh, g.nameEn)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('adminData.kind')}</span>
+          <select name="kind" defaultValue={record?.kind ?? 'county_department'}>
+            {DEPARTMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`deptKind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('adminData.parent')}</span>
+          <select name="parent" defaultValue={parentCode} key={parentCode}>
+            <option value="">{t('item.none')}</option>
+            {others.map((d) => (
+              <option key={d.code} value={d.code}>
+                {pick(lang, d.nameZh, d.nameEn)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-check field-check">
+          <input type="checkbox" name="active" defaultChecked={record?.active ?? true} />
+          {t('users.active')}
+        </label>
+        <label className="field wide">
+          <span>{t('adminData.aliases')}</span>
+          <textarea name="aliases" rows={5} defaultValue={(record?.aliases ?? []).join('\n')} />
+          <small className="muted">{t('adminData.aliasesHint')}</small>
+        </label>
+      </div>
+      <ActionError error={mutation.error} />
+      <div className="form-buttons">
+        <button type="submit" className="primary-button" disabled={mutation.isPending}>
+          {t('users.save')}
+        </button>
+        <button type="button" className="secondary-button" onClick={onClose}>
+          {t('users.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

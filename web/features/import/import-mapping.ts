@@ -1,0 +1,69 @@
+/**
+ * The pure pieces of the import screen: the fields a column can be mapped to, the mapping the screen
+ * sends (every named header → its field), and what the dry-run report allows next.
+ */
+import type { ColumnMapping, ImportColumn, ImportField, ImportReport, ImportRow } from '../../api/imports.ts';
+
+/** Every item field a column can fill (server/import/vocabulary.ts IMPORT_FIELDS, same order). */
+export const IMPORT_FIELDS = [
+  'ledgerCode',
+  'title',
+  'description',
+  'campaign',
+  'domain',
+  'source',
+  'department',
+  'participants',
+  'person',
+  'registeredAt',
+  'assignedAt',
+  'rectificationType',
+  'handlingMode',
+  'measures',
+  'originalDeadline',
+  'deadline',
+  'status',
+  'firstResponseAt',
+  'rectifiedAt',
+  'evidence',
+  'closedAt',
+] as const satisfies readonly ImportField[];
+
+/** The mapping as the columns stand: each column with a header, to its field (null: left out). */
+export function mappingOf(columns: Pick<ImportColumn, 'header' | 'field'>[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const c of columns) if (c.header.trim()) mapping[c.header] = c.field;
+  return mapping;
+}
+
+/** The columns with one column's field changed; another column holding that field gives it up. */
+export function remap<C extends Pick<ImportColumn, 'index' | 'field'>>(
+  columns: C[],
+  index: number,
+  field: ImportField | null,
+): C[] {
+  return columns.map((c) => {
+    if (c.index === index) return { ...c, field };
+    if (field !== null && c.field === field) return { ...c, field: null };
+    return c;
+  });
+}
+
+/** Whether the mapping names a title column: without one nothing can be imported. */
+export const hasTitle = (columns: Pick<ImportColumn, 'field'>[]) => columns.some((c) => c.field === 'title');
+
+export type RowFilter = 'all' | 'problems' | ImportRow['action'];
+
+/** The report's rows to list: all, one action, or those with errors or warnings. */
+export function filterRows(rows: ImportRow[], filter: RowFilter): ImportRow[] {
+  if (filter === 'all') return rows;
+  if (filter === 'problems') return rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0);
+  return rows.filter((r) => r.action === filter);
+}
+
+/** A dry run can be committed when no row is rejected and some row would change the ledger. */
+export function canCommit(report: Pick<ImportReport, 'summary'> | null): boolean {
+  if (!report) return false;
+  const s = report.summary;
+  return s.reject === 0 && s.create + s.update > 0;
+}

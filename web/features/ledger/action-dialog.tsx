@@ -1,0 +1,333 @@
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent, ReactNode } from 'react';
+import { HANDLING_MODES, RECTIFICATION_TYPES, SOURCES } from '../../../server/domain/lifecycle.ts';
+import {
+  editItem,
+  extendItem,
+  type ItemDetail,
+  transitionItem,
+  urgeItem,
+  voidItem,
+} from '../../api/items.ts';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { ActionError } from './action-error.tsx';
+import { formatDeadline } from './format.ts';
+import type { ItemAction } from './item-actions.ts';
+import { useLookups } from './use-lookups.ts';
+
+type Item = ItemDetail['item'];
+
+/** What the dialog sends: every form field as text; the version goes with every write. */
+type Values = Record<string, string | string[]>;
+
+async function send(action: ItemAction, item: Item, v: Values): Promise<ItemDetail> {
+  const version = item.version;
+  const text = (k: string) => String(v[k] ?? '').trim();
+  const orNull = (k: string) => text(k) || null;
+  switch (action) {
+    case 'assign':
+      return transitionItem(item.id, {
+        action,
+        version,
+        department: text('department'),
+        responsiblePerson: orNull('responsiblePerson'),
+        deadline: orNull('deadline'),
+      });
+    case 'start':
+      return transitionItem(item.id, { action, version });
+    case 'rectify':
+      return transitionItem(item.id, { action, version, evidence: text('evidence') });
+    case 'close':
+      return transitionItem(item.id, {
+        action,
+        version,
+        ...(text('evidence') ? { evidence: text('evidence') } : {}),
+      });
+    case 'reject':
+    case 'reopen':
+      return transitionItem(item.id, { action, version, note: text('note') });
+    case 'extend':
+      return extendItem(item.id, { version, deadline: text('deadline'), reason: text('reason') });
+    case 'urge':
+      return urgeItem(item.id, text('note'));
+    case 'void':
+      return voidItem(item.id, { version, reason: text('reason') });
+    case 'edit':
+      return editItem(item.id, {
+        version,
+        title: text('title'),
+        description: text('description'),
+        source: text('source') as (typeof SOURCES)[number],
+        domain: orNull('domain'),
+        responsiblePerson: orNull('responsiblePerson'),
+        measures: text('measures'),
+        rectificationType: text('rectificationType') as (typeof RECTIFICATION_TYPES)[number],
+        handlingMode: (orNull('handlingMode') as (typeof HANDLING_MODES)[number] | null) ?? null,
+        participants: (v.participants as string[] | undefined) ?? [],
+      });
+  }
+}
+
+/** The form for one action on an item, in a modal; refusals are shown in it, with a reload for 409s. */
+export function ActionDialog({
+  action,
+  detail,
+  editorDepartment,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  action: ItemAction;
+  detail: ItemDetail;
+  /** An editor assigns only to its own department. */
+  editorDepartment: string | null;
+  onClose: () => void;
+  onDone: (detail: ItemDetail) => void;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const lookups = useLookups();
+  const item = detail.item;
+  const mutation = useMutation({ mutationFn: (v: Values) => send(action, item, v), onSuccess: onDone });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const values: Values = {};
+    for (const key of new Set(data.keys())) {
+      const all = data.getAll(key).map(String);
+      values[key] = key === 'participants' ? all : (all[0] ?? '');
+    }
+    mutation.mutate(values);
+  };
+  const field = (label: MessageKey, control: ReactNode, hint?: string) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in and rendered inside the label
+    <label className="field">
+      <span>{t(label)}</span>
+      {control}
+      {hint && <small className="muted">{hint}</small>}
+    </label>
+  );
+  const deadlineNow = formatDeadline(lang, item.deadline as string | null, t('items.longTerm'));
+  let body: ReactNode;
+  switch (action) {
+    case 'assign':
+      body = (
+        <>
+          {field(
+            'items.department',
+            <select name="department" required defaultValue={editorDepartment ?? item.department_code ?? ''}>
+              {editorDepartment ? (
+                <option value={editorDepartment}>{lookups.departmentByCode(editorDepartment)}</option>
+              ) : (
+                <>
+                  <option value="">{t('item.chooseDepartment')}</option>
+                  {lookups.departments
+                    .filter((d) => d.active)
+                    .map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {pick(lang, d.nameZh, d.nameEn)}
+                      </option>
+                    ))}
+                </>
+              )}
+            </select>,
+          )}
+          {field(
+            'items.person',
+            <input
+              name="responsiblePerson"
+              maxLength={60}
+              defaultValue={String(item.responsible_person ?? '')}
+            />,
+          )}
+          {field('items.deadline', <input type="date" name="deadline" />, t('item.deadlineHint'))}
+        </>
+      );
+      break;
+    case 'start':
+      body = <p>{t('action.start.confirm')}</p>;
+      break;
+    case 'rectify':
+      body = field(
+        'item.evidence',
+        <textarea name="evidence" required maxLength={5000} rows={4} />,
+        t('action.rectify.hint'),
+      );
+      break;
+    case 'close':
+      body = (
+        <>
+          <p>{t('action.close.confirm')}</p>
+          {item.evidence && (
+            <p className="quote">
+              <span className="muted">{t('item.evidence')}：</span>
+              {String(item.evidence)}
+            </p>
+          )}
+          {field('action.close.evidence', <textarea name="evidence" maxLength={5000} rows={3} />)}
+        </>
+      );
+      break;
+    case 'reject':
+      body = field('action.reject.note', <textarea name="note" required maxLength={1000} rows={3} />);
+      break;
+    case 'reopen':
+      body = field('action.reopen.note', <textarea name="note" required maxLength={1000} rows={3} />);
+      break;
+    case 'extend':
+      body = (
+        <>
+          <p>
+            {t('action.extend.current', {
+              deadline: deadlineNow,
+              original: formatDeadline(lang, item.original_deadline as string | null, t('items.longTerm')),
+            })}
+          </p>
+          {field('action.extend.deadline', <input type="date" name="deadline" required />)}
+          {field('action.extend.reason', <textarea name="reason" required maxLength={1000} rows={3} />)}
+        </>
+      );
+      break;
+    case 'urge':
+      body = field(
+        'action.urge.note',
+        <textarea
+          name="note"
+          required
+          maxLength={1000}
+          rows={3}
+          defaultValue={t('action.urge.defaultNote')}
+        />,
+      );
+      break;
+    case 'void':
+      body = (
+        <>
+          <p>{t('action.void.confirm')}</p>
+          {field('action.void.reason', <textarea name="reason" required maxLength={1000} rows={3} />)}
+        </>
+      );
+      break;
+    case 'edit':
+      body = <EditFields detail={detail} />;
+      break;
+  }
+  return (
+    <ModalDialog title={t(`action.${action}` as MessageKey)} onClose={onClose} testId="action-dialog">
+      <form className="action-form" onSubmit={submit} data-action={action}>
+        {body}
+        <ActionError
+          error={mutation.error}
+          onReload={() => {
+            onReload();
+            onClose();
+          }}
+        />
+        <div className="form-buttons">
+          <button type="submit" className="primary-button" disabled={mutation.isPending}>
+            {t(`action.${action}.submit` as MessageKey)}
+          </button>
+          <button type="button" className="secondary-button" onClick={onClose}>
+            {t('action.cancel')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+/** The descriptive fields an edit may change (never status, deadlines or closures: they have their actions). */
+function EditFields({ detail }: { detail: ItemDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const lookups = useLookups();
+  const item = detail.item;
+  const campaign = String(item.campaign_code);
+  const domains = lookups.reference?.domains.filter((d) => d.campaignCode === campaign) ?? [];
+  const participants = new Set(detail.participants.map((p) => p.code));
+  return (
+    <div className="edit-grid">
+      <label className="field wide">
+        <span>{t('items.title')}</span>
+        <input name="title" required maxLength={300} defaultValue={String(item.title)} />
+      </label>
+      <label className="field wide">
+        <span>{t('item.description')}</span>
+        <textarea
+          name="description"
+          maxLength={5000}
+          rows={3}
+          defaultValue={String(item.description ?? '')}
+        />
+      </label>
+      <label className="field">
+        <span>{t('filters.source')}</span>
+        <select name="source" defaultValue={String(item.source)}>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`source.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('filters.domain')}</span>
+        <select name="domain" defaultValue={item.domain_code ?? ''}>
+          <option value="">{t('item.none')}</option>
+          {domains.map((d) => (
+            <option key={d.code} value={d.code}>
+              {pick(lang, d.nameZh, d.nameEn)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('items.person')}</span>
+        <input name="responsiblePerson" maxLength={60} defaultValue={String(item.responsible_person ?? '')} />
+      </label>
+      <label className="field">
+        <span>{t('item.rectificationType')}</span>
+        <select name="rectificationType" defaultValue={String(item.rectification_type)}>
+          {RECTIFICATION_TYPES.map((r) => (
+            <option key={r} value={r}>
+              {t(`rectificationType.${r}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('item.handlingMode')}</span>
+        <select name="handlingMode" defaultValue={String(item.handling_mode ?? '')}>
+          <option value="">{t('item.none')}</option>
+          {HANDLING_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`handlingMode.${m}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field wide">
+        <span>{t('item.measures')}</span>
+        <textarea name="measures" maxLength={5000} rows={3} defaultValue={String(item.measures ?? '')} />
+      </label>
+      <label className="field wide">
+        <span>{t('item.participants')}</span>
+        <select name="participants" multiple size={6} defaultValue={[...participants]}>
+          {lookups.departments
+            .filter((d) => d.active || participants.has(d.code))
+            .filter((d) => d.code !== item.department_code)
+            .map((d) => (
+              <option key={d.code} value={d.code}>
+                {pick(lang, d.nameZh, d.nameEn)}
+              </option>
+            ))}
+        </select>
+        <small className="muted">{t('item.participantsHint')}</small>
+      </label>
+    </div>
+  );
+}

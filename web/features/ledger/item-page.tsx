@@ -1,0 +1,359 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { figureKeys } from '../../api/figures.ts';
+import { type ItemDetail, itemKeys, itemOptions } from '../../api/items.ts';
+import { LightBadge } from '../../components/light-badge.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { DASH, formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { ActionDialog } from './action-dialog.tsx';
+import { formatDeadline, formatMoment } from './format.ts';
+import { type ItemAction, itemActions } from './item-actions.ts';
+import { ItemHistory } from './item-history.tsx';
+import { useActingUser } from './use-acting-user.ts';
+import { useLookups } from './use-lookups.ts';
+import './ledger.css';
+
+/** One item: every field, its records (milestones, closures, extensions, urgings), its history, and the actions the user may take. */
+export function ItemPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '';
+  return (
+    <section className="page item-page">
+      <p className="no-print">
+        <Link to={{ pathname: '/ledger', search: from }} className="back-link">
+          ← {t('item.back')}
+        </Link>
+      </p>
+      <QueryState query={query}>{(detail) => <ItemView detail={detail} />}</QueryState>
+    </section>
+  );
+}
+
+function ItemView({ detail }: { detail: ItemDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const user = useActingUser();
+  const lookups = useLookups();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<ItemAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const item = detail.item;
+  const light = detail.light;
+  const actions = user
+    ? itemActions(
+        user,
+        { status: item.status, voided: item.voided_at !== null, departmentId: item.department_id },
+        detail.allowedActions,
+      )
+    : [];
+  const reload = () => {
+    setDone(null);
+    void queryClient.invalidateQueries({ queryKey: itemKeys.detail(item.id) });
+  };
+  const finished = (action: ItemAction, next: ItemDetail) => {
+    queryClient.setQueryData(itemKeys.detail(item.id), next);
+    void queryClient.invalidateQueries({ queryKey: itemKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['departments'] });
+    setOpen(null);
+    setDone(t(`action.${action}.done` as MessageKey));
+  };
+  const deadline = formatDeadline(lang, item.deadline as string | null, t('items.longTerm'));
+  const original = formatDeadline(lang, item.original_deadline as string | null, t('items.longTerm'));
+  const readOnlyReason =
+    user?.role === 'leader'
+      ? t('item.readOnlyLeader')
+      : user?.role === 'editor' && user.departmentId !== item.department_id
+        ? t('item.readOnlyOtherDepartment')
+        : null;
+
+  return (
+    <>
+      <header className="item-head" data-testid="item-head" data-status={item.status}>
+        <p className="code">{String(item.ledger_code)}</p>
+        <h1>{String(item.title)}</h1>
+        <p className="item-badges">
+          <span className={`status status-${item.status}`} data-testid="item-status">
+            {t(`status.${item.status}` as MessageKey)}
+          </span>
+          {light && <LightBadge light={light} />}
+          {item.voided_at !== null && <span className="tag tag-voided">{t('item.voided')}</span>}
+          {Number(item.reopen_count) > 0 && (
+            <span className="tag">
+              {t('item.reopenedTimes', { n: formatNumber(lang, Number(item.reopen_count)) })}
+            </span>
+          )}
+        </p>
+      </header>
+
+      {done && (
+        <p className="form-success" role="status" data-testid="action-done">
+          {done}
+        </p>
+      )}
+      {actions.length > 0 ? (
+        <div className="item-actions no-print" data-testid="item-actions">
+          {actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={
+                a === 'void'
+                  ? 'small-button is-danger'
+                  : a === actions[0]
+                    ? 'small-button is-primary'
+                    : 'small-button'
+              }
+              data-action={a}
+              onClick={() => {
+                setDone(null);
+                setOpen(a);
+              }}
+            >
+              {t(`action.${a}` as MessageKey)}
+            </button>
+          ))}
+          {light === 'red' && (
+            <Link className="small-button" to={`/ledger/${item.id}/sheet`}>
+              {t('sheet.open')}
+            </Link>
+          )}
+        </div>
+      ) : (
+        readOnlyReason && (
+          <p className="muted no-print" data-testid="read-only">
+            {readOnlyReason}
+          </p>
+        )
+      )}
+      {open && (
+        <ActionDialog
+          action={open}
+          detail={detail}
+          editorDepartment={user?.role === 'editor' ? user.departmentCode : null}
+          onClose={() => setOpen(null)}
+          onDone={(next) => finished(open, next)}
+          onReload={reload}
+        />
+      )}
+
+      <div className="grid-2-1">
+        <div>
+          <section className="panel" aria-labelledby="item-fields">
+            <h2 id="item-fields">{t('item.fields')}</h2>
+            <dl className="item-fields" data-testid="item-fields">
+              <Field label="filters.campaign">{lookups.campaign(String(item.campaign_code))}</Field>
+              <Field label="filters.domain">{lookups.domainByCode(item.domain_code)}</Field>
+              <Field label="filters.source">{t(`source.${item.source}` as MessageKey)}</Field>
+              <Field label="items.department">{lookups.departmentByCode(item.department_code)}</Field>
+              <Field label="item.participants">
+                {detail.participants.length > 0
+                  ? detail.participants
+                      .map((p) => lookups.departmentByCode(p.code))
+                      .join(lang === 'en' ? '; ' : '、')
+                  : DASH}
+              </Field>
+              <Field label="items.person">{String(item.responsible_person ?? DASH)}</Field>
+              <Field label="item.registeredAt">{formatMoment(lang, item.registered_at as string)}</Field>
+              <Field label="item.assignedAt">{formatMoment(lang, item.assigned_at as string | null)}</Field>
+              <Field label="item.rectificationType">
+                {t(`rectificationType.${item.rectification_type}` as MessageKey)}
+              </Field>
+              <Field label="item.handlingMode">
+                {item.handling_mode ? t(`handlingMode.${item.handling_mode}` as MessageKey) : DASH}
+              </Field>
+              <Field label="items.deadline" testId="field-deadline">
+                {deadline}
+                {detail.daysOverdue !== null && (
+                  <span className="small-note overdue">
+                    {t('item.daysOverdue', { n: formatNumber(lang, detail.daysOverdue) })}
+                  </span>
+                )}
+                {Number(item.extension_count) > 0 && (
+                  <span className="small-note muted">
+                    {t('item.extendedTimes', { n: formatNumber(lang, Number(item.extension_count)) })}
+                  </span>
+                )}
+              </Field>
+              <Field label="item.originalDeadline" testId="field-original-deadline">
+                {original}
+              </Field>
+              {item.first_response_at !== null && (
+                <Field label="field.first_response_at">
+                  {formatMoment(lang, item.first_response_at as string)}
+                </Field>
+              )}
+              <Field label="field.rectified_at">
+                {formatMoment(lang, item.rectified_at as string | null)}
+              </Field>
+              <Field label="items.closedAt">{formatMoment(lang, item.closed_at as string | null)}</Field>
+              <Field label="item.counts">
+                {t('item.countsText', {
+                  extensions: formatNumber(lang, Number(item.extension_count)),
+                  reopenings: formatNumber(lang, Number(item.reopen_count)),
+                  urgings: formatNumber(lang, Number(item.urge_count)),
+                })}
+              </Field>
+              {item.voided_at !== null && (
+                <Field label="item.voidReason">
+                  {String(item.void_reason)} ({formatMoment(lang, item.voided_at as string)})
+                </Field>
+              )}
+            </dl>
+          </section>
+          <section className="panel" aria-labelledby="item-text">
+            <h2 id="item-text">{t('item.description')}</h2>
+            <p className="prose">{String(item.description || DASH)}</p>
+            <h3>{t('item.measures')}</h3>
+            <p className="prose">{String(item.measures || DASH)}</p>
+            <h3>{t('item.evidence')}</h3>
+            <p className="prose">{String(item.evidence ?? DASH)}</p>
+          </section>
+          <Records detail={detail} />
+        </div>
+        <section className="panel" aria-labelledby="item-history-title">
+          <h2 id="item-history-title">{t('item.history')}</h2>
+          <ItemHistory history={detail.history} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Field({ label, children, testId }: { label: MessageKey; children: ReactNode; testId?: string }) {
+  const t = useT();
+  return (
+    <div className="item-field" data-testid={testId}>
+      <dt>{t(label)}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Milestones, closures, deadline extensions (the original kept visible) and urgings. */
+function Records({ detail }: { detail: ItemDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const longTerm = t('items.longTerm');
+  return (
+    <>
+      {detail.milestones.length > 0 && (
+        <section className="panel" aria-labelledby="item-milestones">
+          <h2 id="item-milestones">{t('item.milestones')}</h2>
+          <table className="data-table compact" data-testid="item-milestones">
+            <thead>
+              <tr>
+                <th scope="col">{t('item.milestone')}</th>
+                <th scope="col">{t('item.milestoneDue')}</th>
+                <th scope="col">{t('item.milestoneDone')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.title}</td>
+                  <td className="nowrap">{formatDeadline(lang, m.dueOn, longTerm)}</td>
+                  <td className="nowrap">
+                    {m.doneAt ? formatMoment(lang, m.doneAt) : t('item.milestoneOpen')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section className="panel" aria-labelledby="item-extensions">
+        <h2 id="item-extensions">{t('item.extensions')}</h2>
+        {detail.extensions.length === 0 ? (
+          <p className="muted">{t('item.noExtensions')}</p>
+        ) : (
+          <table className="data-table compact" data-testid="item-extensions">
+            <thead>
+              <tr>
+                <th scope="col">{t('item.approvedAt')}</th>
+                <th scope="col">{t('item.deadlineChange')}</th>
+                <th scope="col">{t('item.reason')}</th>
+                <th scope="col">{t('item.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.extensions.map((x) => (
+                <tr key={x.id}>
+                  <td className="nowrap">{formatMoment(lang, x.approvedAt)}</td>
+                  <td className="nowrap">
+                    {formatDeadline(lang, x.oldDeadline, longTerm)} →{' '}
+                    {formatDeadline(lang, x.newDeadline, longTerm)}
+                  </td>
+                  <td>{x.reason}</td>
+                  <td className="nowrap">{x.approvedBy ?? DASH}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="item-closures">
+        <h2 id="item-closures">{t('item.closures')}</h2>
+        {detail.closures.length === 0 ? (
+          <p className="muted">{t('item.noClosures')}</p>
+        ) : (
+          <table className="data-table compact" data-testid="item-closures">
+            <thead>
+              <tr>
+                <th scope="col">{t('items.closedAt')}</th>
+                <th scope="col">{t('item.verifiedBy')}</th>
+                <th scope="col">{t('item.evidence')}</th>
+                <th scope="col">{t('item.reopened')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.closures.map((c) => (
+                <tr key={c.id}>
+                  <td className="nowrap">{formatMoment(lang, c.closedAt)}</td>
+                  <td className="nowrap">{c.verifiedBy ?? DASH}</td>
+                  <td>{c.evidence ?? DASH}</td>
+                  <td>
+                    {c.reopenedAt
+                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `：${c.reopenReason}` : ''}`
+                      : t('item.inForce')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="item-urgings">
+        <h2 id="item-urgings">{t('item.urgings')}</h2>
+        {detail.urgings.length === 0 ? (
+          <p className="muted">{t('item.noUrgings')}</p>
+        ) : (
+          <table className="data-table compact" data-testid="item-urgings">
+            <thead>
+              <tr>
+                <th scope="col">{t('item.urgedAt')}</th>
+                <th scope="col">{t('item.by')}</th>
+                <th scope="col">{t('item.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.urgings.map((u) => (
+                <tr key={u.id}>
+                  <td className="nowrap">{formatMoment(lang, u.urgedAt)}</td>
+                  <td className="nowrap">{u.urgedBy ?? DASH}</td>
+                  <td>{u.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

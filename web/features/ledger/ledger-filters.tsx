@@ -1,0 +1,166 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { SOURCES, STATUSES } from '../../../server/domain/lifecycle.ts';
+import { departmentListOptions } from '../../api/departments.ts';
+import { referenceOptions } from '../../api/figures.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { groupByPeerGroup } from '../departments/group-by-peer-group.ts';
+import { isFiltered, type LedgerParams, LIGHTS, SORTS } from './ledger-params.ts';
+import { useLedgerParams } from './use-ledger-params.ts';
+
+const LIGHT_ICONS = { red: '●', yellow: '▲', green: '■' } as const;
+
+/** Search (title, ledger code, person), the filters and the sort of the ledger table, all in the URL. */
+export function LedgerFilters({ params }: { params: LedgerParams }) {
+  const t = useT();
+  const lang = useLang();
+  const { set, clear } = useLedgerParams();
+  const reference = useQuery(referenceOptions());
+  const departments = useQuery(departmentListOptions());
+  const [q, setQ] = useState(params.q ?? '');
+  // The URL wins: back and forward, or "clear filters", put its search into the box.
+  useEffect(() => setQ(params.q ?? ''), [params.q]);
+  const ref = reference.data;
+  const domains = ref?.domains.filter((d) => !params.campaign || d.campaignCode === params.campaign) ?? [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    set('q', q.trim());
+  };
+
+  return (
+    <form className="filter-bar ledger-filters" aria-label={t('filters.label')} onSubmit={submit}>
+      <label className="ledger-search">
+        <span>{t('ledger.search')}</span>
+        <span className="search-box">
+          <input
+            type="search"
+            name="q"
+            value={q}
+            maxLength={100}
+            placeholder={t('ledger.searchPlaceholder')}
+            onChange={(e) => {
+              setQ(e.target.value);
+              if (e.target.value === '' && params.q) set('q', '');
+            }}
+          />
+          <button type="submit" className="search-button">
+            {t('ledger.searchButton')}
+          </button>
+        </span>
+      </label>
+      <label>
+        <span>{t('filters.campaign')}</span>
+        <select
+          name="campaign"
+          value={params.campaign ?? ''}
+          onChange={(e) => set('campaign', e.target.value)}
+        >
+          <option value="">{t('filters.allCampaigns')}</option>
+          {ref?.campaigns.map((c) => (
+            <option key={c.code} value={c.code}>
+              {pick(lang, c.nameZh, c.nameEn)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.domain')}</span>
+        <select name="domain" value={params.domain ?? ''} onChange={(e) => set('domain', e.target.value)}>
+          <option value="">{t('filters.allDomains')}</option>
+          {domains.map((d) => (
+            <option key={d.code} value={d.code}>
+              {pick(lang, d.nameZh, d.nameEn)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.source')}</span>
+        <select name="source" value={params.source ?? ''} onChange={(e) => set('source', e.target.value)}>
+          <option value="">{t('filters.allSources')}</option>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`source.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('items.department')}</span>
+        <select
+          name="department"
+          value={params.department ?? ''}
+          onChange={(e) => set('department', e.target.value)}
+        >
+          <option value="">{t('ledger.allDepartments')}</option>
+          {groupByPeerGroup(departments.data?.departments ?? []).map((g) => (
+            <optgroup key={g.code} label={pick(lang, g.nameZh, g.nameEn)}>
+              {g.departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {pick(lang, d.nameZh, d.nameEn)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('items.status')}</span>
+        <select name="status" value={params.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{t('ledger.allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('ledger.light')}</span>
+        <select name="light" value={params.light ?? ''} onChange={(e) => set('light', e.target.value)}>
+          <option value="">{t('ledger.allLights')}</option>
+          {LIGHTS.map((l) => (
+            <option key={l} value={l}>
+              {`${LIGHT_ICONS[l]} ${t(`light.${l}`)} · ${t(`light.${l}.meaning`)}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('ledger.sort')}</span>
+        <select name="sort" value={params.sort} onChange={(e) => set('sort', e.target.value)}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`ledger.sort.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="filter-checks">
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            name="overdue"
+            checked={params.overdue === true}
+            onChange={(e) => set('overdue', e.target.checked ? 'true' : '')}
+          />
+          {t('ledger.overdueOnly')}
+        </label>
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            name="voided"
+            checked={params.voided === true}
+            onChange={(e) => set('voided', e.target.checked ? 'true' : '')}
+          />
+          {t('ledger.voidedOnly')}
+        </label>
+      </span>
+      <button type="button" className="link-button" onClick={clear} disabled={!isFiltered(params)}>
+        {t('filters.reset')}
+      </button>
+    </form>
+  );
+}

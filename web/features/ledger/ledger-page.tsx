@@ -1,0 +1,160 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { itemsExportUrl } from '../../api/exports.ts';
+import { type ItemListRow, itemListOptions } from '../../api/items.ts';
+import { Pager } from '../../components/figure-explainer.tsx';
+import { LightBadge } from '../../components/light-badge.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { formatDeadline } from './format.ts';
+import { createScope } from './item-actions.ts';
+import { LedgerFilters } from './ledger-filters.tsx';
+import { isFiltered, PAGE_SIZE, toFilterQuery, toItemQuery } from './ledger-params.ts';
+import { useActingUser } from './use-acting-user.ts';
+import { useLedgerParams } from './use-ledger-params.ts';
+import './ledger.css';
+
+/** The ledger (台账): every item, searched, filtered, sorted and paged on the server; export and import. */
+export function LedgerPage() {
+  const t = useT();
+  const lang = useLang();
+  const user = useActingUser();
+  const { params, set } = useLedgerParams();
+  const query = useQuery(itemListOptions(toItemQuery(params)));
+  const filters = toFilterQuery(params);
+  const total = query.data?.total;
+  return (
+    <section className="page ledger-page">
+      <header className="page-head">
+        <div>
+          <h1>{t('ledger.title')}</h1>
+          <p className="subtitle" data-testid="ledger-total">
+            {total === undefined
+              ? t('ledger.subtitle')
+              : t(isFiltered(params) ? 'ledger.totalFiltered' : 'ledger.total', {
+                  n: formatNumber(lang, total),
+                })}
+          </p>
+        </div>
+        <div className="page-actions">
+          {user && createScope(user).may && (
+            <Link className="primary-button" to="/ledger/new">
+              {t('ledger.create')}
+            </Link>
+          )}
+          {user?.role === 'admin' && (
+            <Link className="secondary-button" to="/ledger/import">
+              {t('ledger.import')}
+            </Link>
+          )}
+          <a
+            className="secondary-button"
+            href={itemsExportUrl('xlsx', filters, lang)}
+            download
+            data-testid="export-xlsx"
+          >
+            {t('ledger.exportXlsx')}
+          </a>
+          <a
+            className="secondary-button"
+            href={itemsExportUrl('csv', filters, lang)}
+            download
+            data-testid="export-csv"
+          >
+            {t('ledger.exportCsv')}
+          </a>
+        </div>
+      </header>
+      <LedgerFilters params={params} />
+      <QueryState query={query}>
+        {(data) =>
+          data.total === 0 ? (
+            <p className="notice" data-testid="ledger-empty">
+              {t('ledger.empty')}
+            </p>
+          ) : (
+            <>
+              <div className="table-scroll">
+                <LedgerTable rows={data.items} />
+              </div>
+              <Pager
+                page={data.page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPage={(page) => set('page', String(page))}
+              />
+            </>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function LedgerTable({ rows }: { rows: ItemListRow[] }) {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  return (
+    <table className="data-table ledger-table" data-testid="ledger-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('ledger.light')}</th>
+          <th scope="col">{t('items.code')}</th>
+          <th scope="col">{t('items.title')}</th>
+          <th scope="col">{t('items.department')}</th>
+          <th scope="col">{t('items.person')}</th>
+          <th scope="col">{t('item.registeredAt')}</th>
+          <th scope="col">{t('items.deadline')}</th>
+          <th scope="col">{t('items.status')}</th>
+          <th scope="col" className="num">
+            {t('items.daysOverdue')}
+          </th>
+          <th scope="col" className="num">
+            {t('ledger.urgings')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-ledger-code={r.ledgerCode} className={r.voided ? 'voided' : undefined}>
+            <td className="nowrap">
+              {r.light ? (
+                <LightBadge light={r.light} />
+              ) : (
+                <span className="muted">{r.voided ? t('item.voided') : '—'}</span>
+              )}
+            </td>
+            <td className="code">{r.ledgerCode}</td>
+            <td className="item-title">
+              <Link to={`/ledger/${r.id}`} state={{ from: location.search }}>
+                {r.title}
+              </Link>
+            </td>
+            <td className="dept">{r.departmentZh ? pick(lang, r.departmentZh, r.departmentEn ?? r.departmentZh) : '—'}</td>
+            <td className="nowrap">{r.responsiblePerson ?? '—'}</td>
+            <td className="nowrap">{formatDay(lang, r.registeredAt)}</td>
+            <td className="nowrap">
+              {formatDeadline(lang, r.deadline, t('items.longTerm'))}
+              {r.extensionCount > 0 && r.originalDeadline !== r.deadline && (
+                <span className="small-note muted" title={t('item.originalDeadline')}>
+                  {t('ledger.extendedFrom', {
+                    day: formatDeadline(lang, r.originalDeadline, t('items.longTerm')),
+                  })}
+                </span>
+              )}
+            </td>
+            <td>
+              <span className={`status status-${r.status}`}>{t(`status.${r.status}` as MessageKey)}</span>
+            </td>
+            <td className={r.daysOverdue ? 'num overdue' : 'num'}>{formatNumber(lang, r.daysOverdue)}</td>
+            <td className="num">{r.urgeCount > 0 ? formatNumber(lang, r.urgeCount) : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { type ItemDetail, itemOptions } from '../../api/items.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { formatDeadline, formatMoment } from './format.ts';
+import { useLookups } from './use-lookups.ts';
+import './ledger.css';
+
+/**
+ * 督办单: a one-page order about an overdue item, printed (or saved as PDF) and sent to the lead
+ * department: what the problem is, whose it is, how late it is, what has been done and urged so far.
+ */
+export function SupervisionSheetPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
+  return (
+    <section className="page sheet-page">
+      <p className="no-print sheet-tools">
+        <Link to={`/ledger/${id}`} className="back-link">
+          ← {t('sheet.back')}
+        </Link>
+        <button type="button" className="primary-button" onClick={() => window.print()}>
+          {t('sheet.print')}
+        </button>
+      </p>
+      <QueryState query={query}>{(detail) => <Sheet detail={detail} />}</QueryState>
+    </section>
+  );
+}
+
+function Sheet({ detail }: { detail: ItemDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const lookups = useLookups();
+  const item = detail.item;
+  const longTerm = t('items.longTerm');
+  const lastUrge = detail.urgings.at(-1);
+  return (
+    <article className="sheet" data-testid="supervision-sheet">
+      <header className="sheet-header">
+        <p className="sheet-issuer">{t('sheet.issuer')}</p>
+        <h1>{t('sheet.title')}</h1>
+        <p className="sheet-number">{t('sheet.number', { code: String(item.ledger_code) })}</p>
+      </header>
+      <p className="sheet-to">
+        {t('sheet.to', { department: lookups.departmentByCode(item.department_code) })}
+      </p>
+      <table className="sheet-table">
+        <tbody>
+          <tr>
+            <th scope="row">{t('items.code')}</th>
+            <td>{String(item.ledger_code)}</td>
+            <th scope="row">{t('filters.source')}</th>
+            <td>{t(`source.${item.source}` as MessageKey)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('items.title')}</th>
+            <td colSpan={3}>{String(item.title)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('item.description')}</th>
+            <td colSpan={3}>{String(item.description || DASH)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('items.department')}</th>
+            <td>{lookups.departmentByCode(item.department_code)}</td>
+            <th scope="row">{t('items.person')}</th>
+            <td>{String(item.responsible_person ?? DASH)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('item.registeredAt')}</th>
+            <td>{formatDay(lang, item.registered_at as string)}</td>
+            <th scope="row">{t('items.status')}</th>
+            <td>{t(`status.${item.status}` as MessageKey)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('items.deadline')}</th>
+            <td>
+              {formatDeadline(lang, item.deadline as string | null, longTerm)}
+              {item.original_deadline !== item.deadline && (
+                <span className="small-note">
+                  {t('ledger.extendedFrom', {
+                    day: formatDeadline(lang, item.original_deadline as string | null, longTerm),
+                  })}
+                </span>
+              )}
+            </td>
+            <th scope="row">{t('items.daysOverdue')}</th>
+            <td className="overdue">{formatNumber(lang, detail.daysOverdue)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('item.measures')}</th>
+            <td colSpan={3}>{String(item.measures || DASH)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('item.urgings')}</th>
+            <td colSpan={3}>
+              {t('sheet.urged', {
+                n: formatNumber(lang, detail.urgings.length),
+                last: lastUrge ? formatMoment(lang, lastUrge.urgedAt) : DASH,
+              })}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <section className="sheet-demand">
+        <h2>{t('sheet.demandTitle')}</h2>
+        <p>
+          {t('sheet.demand', {
+            days: formatNumber(lang, detail.daysOverdue ?? 0),
+          })}
+        </p>
+      </section>
+      <footer className="sheet-footer">
+        <p>{t('sheet.receipt')}</p>
+        <p className="sheet-sign">
+          <span>{t('sheet.issuer')}</span>
+          <span>{t('sheet.date')}</span>
+        </p>
+      </footer>
+    </article>
+  );
+}
