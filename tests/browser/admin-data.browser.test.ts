@@ -1,0 +1,192 @@
+/**
+ * The supervision office's reference data in a real browser: a department's aliases for import, a
+ * campaign's new domain, appraisal rows pasted from a spreadsheet, a scoring profile previewed and
+ * saved as a new version, and the published rankings — each checked against the API.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { type Api, apiAs, openAs } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('admin data in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: Api;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await apiAs(server, 'admin');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("edits a department's aliases, which import then matches", async () => {
+    const zh = messages['zh-CN'];
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/departments', 'zh-CN');
+    const row = page.locator('[data-testid="departments-admin-table"] tr[data-code="D21"]');
+    await row.getByRole('button', { name: zh['users.edit'] }).click();
+    const dialog = page.getByTestId('department-dialog');
+    const aliases = dialog.locator('textarea[name="aliases"]');
+    await expect.poll(() => aliases.inputValue()).toContain('教育局');
+    await aliases.fill(`${await aliases.inputValue()}\n县教体局（测试）`);
+    await screenshot(page, 'admin-department-dialog-zh-CN');
+    await dialog.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => page.locator('.admin-section [role="status"]').textContent())
+      .toContain('县教育局');
+    const { department } = await admin.get('/api/departments/D21');
+    expect(department.aliases).toContain('县教体局（测试）');
+    expect(department.aliases).toContain('教育局');
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `admin-departments-zh-CN-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('adds a domain to a campaign', async () => {
+    const en = messages.en;
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/campaigns', 'en');
+    const card = page.locator('[data-testid="campaigns-admin"] [data-code="C-EFFICIENCY"]');
+    await card.getByRole('button', { name: en['adminData.addDomain'] }).click();
+    const dialog = page.getByTestId('domain-dialog');
+    await dialog.locator('input[name="code"]').fill('canteen');
+    await dialog.locator('input[name="nameZh"]').fill('食堂管理');
+    await dialog.locator('input[name="nameEn"]').fill('Canteens');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => card.locator('.chip').allTextContents()).toContain('Canteens');
+    const reference = await admin.get('/api/reference');
+    expect(reference.domains).toContainEqual(
+      expect.objectContaining({ code: 'canteen', campaignCode: 'C-EFFICIENCY' }),
+    );
+    await screenshot(page, 'admin-campaigns-en-laptop');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('imports appraisal rows pasted from a spreadsheet, naming a bad line first', async () => {
+    const zh = messages['zh-CN'];
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/appraisals', 'zh-CN');
+    const text = page.locator('textarea[name="appraisal-rows"]');
+    await text.fill(
+      '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\n县不存在局\t民主评议\t2030\t70\t30\t40',
+    );
+    await expect
+      .poll(() => page.getByTestId('appraisal-preview').locator('li').allTextContents())
+      .toEqual(['第 3 行：找不到该部门（县不存在局）']);
+    await text.fill(
+      '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\nD11\t政府工作考核\t2030\t91\t8\t40',
+    );
+    await page.getByRole('button', { name: zh['appraisals.submit'].replace('{n}', '2') }).click();
+    await expect
+      .poll(() => page.locator('.appraisal-import [role="status"]').textContent())
+      .toBe(zh['appraisals.imported'].replace('{n}', '2'));
+    const { appraisals } = await admin.get('/api/appraisals?period=2030');
+    expect(appraisals).toEqual([
+      expect.objectContaining({
+        departmentCode: 'D21',
+        kind: 'public_appraisal',
+        score: 82.5,
+        rank: 22,
+        outOf: 40,
+      }),
+      expect.objectContaining({
+        departmentCode: 'D11',
+        kind: 'work_assessment',
+        score: 91,
+        rank: 8,
+        outOf: 40,
+      }),
+    ]);
+    await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('40 个中第 22');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('previews a scoring change with the rank moves, then saves it as a new version', async () => {
+    const en = messages.en;
+    const before = await admin.get('/api/profiles');
+    const active = before.profiles.find((p: { active: boolean }) => p.active);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page } = await openAs(browser, server, 'admin', '/admin/profiles', lang);
+      await page.getByTestId('profile-editor').waitFor();
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `admin-profiles-${lang}-${size}`);
+      }
+      await page.context().close();
+    }
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/profiles', 'en');
+    await page.locator('input[name="closureRate.weight"]').fill('20');
+    await page.locator('input[name="onTimeRate.weight"]').fill('35');
+    await expect.poll(() => page.getByTestId('weight-total').textContent()).toContain('100 points');
+    await page.getByTestId('preview-profile').click();
+    const preview = page.getByTestId('preview-table');
+    const ranking = await admin.get('/api/figures/ranking');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(ranking.rows.length);
+    await page.getByTestId('profile-preview').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-profile-preview-en-laptop');
+
+    // A change after the preview must be previewed again before it can be saved.
+    await page.locator('input[name="reopenRate.floor"]').fill('25');
+    await expect.poll(() => page.getByTestId('save-profile').isDisabled()).toBe(true);
+    expect(await page.getByTestId('profile-preview').textContent()).toContain(en['profiles.previewStale']);
+    await page.getByTestId('preview-profile').click();
+    await expect.poll(() => page.getByTestId('save-profile').isDisabled()).toBe(false);
+    await page.locator('.profile-preview input').nth(1).fill('Weights on time over closure');
+    await page.getByTestId('save-profile').click();
+    await expect
+      .poll(() => page.getByTestId('profile-saved').textContent())
+      .toBe(
+        en['profiles.saved'].replace('{name}', active.name).replace('{version}', String(active.version + 1)),
+      );
+    const after = await admin.get('/api/profiles');
+    const now = after.profiles.find((p: { active: boolean }) => p.active);
+    expect(now.version).toBe(active.version + 1);
+    expect(now.config.components.closureRate.weight).toBe(20);
+    expect(now.config.components.onTimeRate.weight).toBe(35);
+    expect(now.config.components.reopenRate.floor).toBe(0.25);
+    expect(now.note).toBe('Weights on time over closure');
+    await expect
+      .poll(() => page.getByTestId('profile-versions').locator('tbody tr').count())
+      .toBe(after.profiles.length);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lists the published rankings and shows one as it was frozen', async () => {
+    const published = await admin.send('POST', '/api/rankings/published', {
+      period: '2026-W46',
+      asOf: '2026-11-15',
+      campaign: 'C-EFFICIENCY',
+    });
+    expect(published.status).toBe(201);
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/rankings', 'zh-CN');
+    const row = page.locator(`[data-testid="published-table"] tr[data-id="${published.body.id}"]`);
+    await expect.poll(() => row.textContent()).toContain('行政效能提升年');
+    expect(await row.textContent()).toContain('2026-W46');
+    expect(await row.textContent()).toContain('2026年11月15日');
+    await row.getByRole('button', { name: messages['zh-CN']['published.view'] }).click();
+    const dialog = page.getByTestId('published-dialog');
+    await expect.poll(() => dialog.locator('tbody tr').count()).toBe(published.body.result.rows.length);
+    await screenshot(page, 'admin-published-zh-CN-laptop');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a leader the notice instead of the data forms', async () => {
+    const { page } = await openAs(browser, server, 'leader', '/admin/departments', 'en');
+    await expect
+      .poll(() => page.locator('.admin-page [role="alert"]').textContent())
+      .toBe(messages.en['admin.onlyAdmins']);
+    expect(await page.getByTestId('departments-admin-table').count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * What the ledger, import and admin-data browser tests share: a page signed in as a demo account in a
+ * language (collecting console errors), and the API as a demo account — reads, and writes with the
+ * session's CSRF token, to change the data behind a page the way another user would.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, type DemoAccount, type RunningServer, VIEWPORTS } from './harness.ts';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Signs in through the API and returns a page in that browser context, at `path`. */
+export async function openAs(
+  browser: Browser,
+  server: RunningServer,
+  account: DemoAccount,
+  path: string,
+  lang: Lang,
+  viewport: { width: number; height: number } = VIEWPORTS.laptop,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: lang, viewport, acceptDownloads: true });
+  await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
+  const res = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { username: account, password: DEMO_PASSWORD },
+  });
+  if (!res.ok()) throw new Error(`sign-in as ${account} failed: ${res.status()} ${await res.text()}`);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+export interface Api {
+  // biome-ignore lint/suspicious/noExplicitAny: API JSON read by the tests
+  get(path: string): Promise<any>;
+  // biome-ignore lint/suspicious/noExplicitAny: API JSON read by the tests
+  send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+}
+
+/** The API signed in as a demo account (session cookie and CSRF token, like the web app). */
+export async function apiAs(server: RunningServer, account: DemoAccount): Promise<Api> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`sign-in as ${account} failed: ${login.status}`);
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('closeout_csrf='))?.split('=')[1] ?? '';
+  const cookie = cookies.join('; ');
+  return {
+    async get(path) {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    async send(method, path, body) {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': decodeURIComponent(csrf),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+  };
+}
+
+/** The ledger codes of the table's rows, in order. */
+export const tableCodes = (page: Page, testId = 'ledger-table') =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ledger-code')));
+
+/** A CSV file's rows (the BOM removed), for files whose cells hold no line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n/)) {
+    if (line === '') continue;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') {
+        cells.push(cell);
+        cell = '';
+      } else cell += ch;
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** Latin words of three letters or more: in a Chinese page only codes and the language switch may have them. */
+export function latinWords(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => w !== 'English');
+}

@@ -1,0 +1,335 @@
+/**
+ * The ledger in a real browser on the real server with the demo county: the table equals the API for
+ * the same search and filters (kept in the URL), the item page shows its history, the workflow by
+ * role (an admin closes, an editor cannot and is told why a stale step failed), and an export
+ * downloads exactly the table's rows.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { type Api, apiAs, type Lang, latinWords, openAs, parseCsv, tableCodes } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('the ledger in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: Api;
+  let editor: Api;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await apiAs(server, 'admin');
+    editor = await apiAs(server, 'editor-d21');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The API's first page of ledger codes for a query, as the table asks for it (50 a page). */
+  const apiCodes = async (query: string, page = 1) =>
+    (
+      (await admin.get(`/api/items?${query}${query ? '&' : ''}pageSize=50&page=${page}`)).items as {
+        ledgerCode: string;
+      }[]
+    ).map((i) => i.ledgerCode);
+
+  const waitForTable = async (page: Page, query: string, pageNo = 1) => {
+    const expected = await apiCodes(query, pageNo);
+    await expect.poll(() => tableCodes(page)).toEqual(expected);
+    return expected;
+  };
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`lists the API's items with their warning lights told by icon and word (${lang})`, async () => {
+      const { page, errors } = await openAs(browser, server, 'admin', '/ledger', lang);
+      await waitForTable(page, '');
+      const total = (await admin.get('/api/items?pageSize=1')).total as number;
+      await expect
+        .poll(() => page.getByTestId('ledger-total').textContent())
+        .toContain(new Intl.NumberFormat(lang).format(total));
+      // A light is a shape and a word, not a colour alone.
+      const red = page.locator('[data-testid="ledger-table"] .light-red').first();
+      await page.goto(`${server.url}/ledger?light=red`);
+      await waitForTable(page, 'light=red');
+      expect(await red.textContent()).toBe(`●${messages[lang]['light.red']}`);
+      if (lang === 'zh-CN') {
+        const text = (await page.locator('main').innerText()).replace(/[A-Z]{2}-\d{4}-\d+/g, '');
+        expect(latinWords(text)).toEqual(['Excel', 'CSV']);
+      }
+      expect(errors).toEqual([]);
+      await page.goto(`${server.url}/ledger`);
+      await waitForTable(page, '');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(200);
+        await screenshot(page, `ledger-${lang}-${size}`);
+      }
+      await page.context().close();
+    });
+  }
+
+  it('puts the search and the filters in the URL, and the rows follow them', async () => {
+    const { page, errors } = await openAs(browser, server, 'leader', '/ledger', 'en');
+    await waitForTable(page, '');
+
+    // Search by a ledger code: exactly that item.
+    const [one] = await apiCodes('sort=code');
+    await page.locator('input[name="q"]').fill(one!);
+    await page.locator('input[name="q"]').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(one);
+    await waitForTable(page, `q=${encodeURIComponent(one!)}`);
+    expect(await tableCodes(page)).toEqual([one]);
+
+    // A place name in the titles, then a status filter on top of it.
+    await page.locator('input[name="q"]').fill('城关镇');
+    await page.getByRole('button', { name: messages.en['ledger.searchButton'] }).click();
+    await waitForTable(page, `q=${encodeURIComponent('城关镇')}`);
+    await page.locator('select[name="status"]').selectOption('in_progress');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('in_progress');
+    await waitForTable(page, `q=${encodeURIComponent('城关镇')}&status=in_progress`);
+
+    // Clearing keeps nothing; then the overdue filter, a department and the sort by deadline.
+    await page.getByRole('button', { name: messages.en['filters.reset'] }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}/ledger`);
+    await page.locator('input[name="overdue"]').check();
+    await page.locator('select[name="department"]').selectOption('D21');
+    await page.locator('select[name="sort"]').selectOption('deadline');
+    await expect
+      .poll(() => Object.fromEntries(new URL(page.url()).searchParams))
+      .toEqual({ overdue: 'true', department: 'D21', sort: 'deadline' });
+    await waitForTable(page, 'overdue=true&department=D21&sort=deadline');
+
+    // Clearing the filters keeps the sort. Paging: page 2 is in the URL too, and back returns to page 1.
+    await page.getByRole('button', { name: messages.en['filters.reset'] }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?sort=deadline');
+    await waitForTable(page, 'sort=deadline');
+    await page.getByRole('button', { name: messages.en['pager.next'] }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+    await waitForTable(page, 'sort=deadline', 2);
+    await page.goBack();
+    await waitForTable(page, 'sort=deadline');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an item with every field and its history, who did what and when', async () => {
+    const [first] = (await admin.get('/api/items?status=in_progress&sort=code&pageSize=1')).items;
+    const detail = await admin.get(`/api/items/${first.id}`);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openAs(
+        browser,
+        server,
+        'leader',
+        `/ledger?status=in_progress&sort=code`,
+        lang,
+      );
+      await page.locator(`[data-testid="ledger-table"] tr[data-ledger-code="${first.ledgerCode}"] a`).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/ledger/${first.id}`);
+      const history = page.getByTestId('item-history').locator(':scope > li');
+      await expect.poll(() => history.count()).toBe(detail.history.length);
+      const firstEvent = history.first();
+      expect(await firstEvent.textContent()).toContain(detail.history[0].actorName);
+      expect(await firstEvent.getAttribute('data-kind')).toBe('registered');
+      // The assignment reads as status before → after.
+      const assigned = page.locator(
+        '[data-testid="item-history"] li[data-kind="assigned"] li[data-field="status"]',
+      );
+      expect(await assigned.textContent()).toContain(messages[lang]['status.registered']);
+      expect(await assigned.textContent()).toContain(messages[lang]['status.assigned']);
+      expect(await page.getByTestId('item-head').textContent()).toContain(detail.item.title);
+      // A leader reads only.
+      expect(await page.getByTestId('item-actions').count()).toBe(0);
+      await page.getByTestId('read-only').waitFor();
+      // Back to the list keeps its filters.
+      await page.getByRole('link', { name: messages[lang]['item.back'] }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?status=in_progress&sort=code');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('lets an admin verify and close a rectified item; the status and history change', async () => {
+    const [item] = (await admin.get('/api/items?status=rectified&sort=code&pageSize=1')).items;
+    const before = await admin.get(`/api/items/${item.id}`);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, lang);
+      await page.getByTestId('item-actions').waitFor();
+      if (lang === 'en') {
+        for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+          await page.setViewportSize(viewport);
+          await screenshot(page, `item-rectified-${lang}-${size}`);
+        }
+        await page.context().close();
+        continue;
+      }
+      await page.locator('[data-testid="item-actions"] button[data-action="close"]').click();
+      const dialog = page.getByTestId('action-dialog');
+      await dialog.locator('textarea[name="evidence"]').fill('现场核查，整改到位');
+      await screenshot(page, `item-close-dialog-${lang}`);
+      await dialog.locator('button[type="submit"]').click();
+      await expect
+        .poll(() => page.getByTestId('item-status').textContent())
+        .toBe(messages[lang]['status.closed']);
+      await expect
+        .poll(() => page.getByTestId('action-done').textContent())
+        .toBe(messages[lang]['action.close.done']);
+      const history = page.getByTestId('item-history').locator(':scope > li');
+      await expect.poll(() => history.count()).toBe(before.history.length + 1);
+      expect(await history.last().getAttribute('data-kind')).toBe('closed');
+      expect(await page.getByTestId('item-closures').textContent()).toContain('现场核查，整改到位');
+      // What is possible now: reopen (look-back), not close again.
+      expect(await page.locator('button[data-action="reopen"]').count()).toBe(1);
+      expect(await page.locator('button[data-action="close"]').count()).toBe(0);
+      const after = await admin.get(`/api/items/${item.id}`);
+      expect(after.item.status).toBe('closed');
+      expect(after.item.version).toBe(before.item.version + 1);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("keeps the editor to its own department's steps, and says clearly why a stale step failed", async () => {
+    // An item of the editor's own department (D21), registered by the editor: assigned.
+    const created = await editor.send('POST', '/api/items', {
+      title: '校外培训机构违规收费（浏览器测试）',
+      campaign: 'C-EFFICIENCY',
+      source: 'public_complaint',
+      rectificationType: 'phased',
+      responsiblePerson: '王芳',
+      deadline: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.item.id;
+    const lang: Lang = 'zh-CN';
+    const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+    const actions = () =>
+      page
+        .locator('[data-testid="item-actions"] button')
+        .evaluateAll((b) => b.map((x) => x.getAttribute('data-action')));
+    await expect.poll(actions).toEqual(['start', 'rectify', 'edit']);
+
+    // Meanwhile the supervision office starts it: the editor's page still shows version 1.
+    const started = await admin.send('POST', `/api/items/${id}/transitions`, {
+      action: 'start',
+      version: created.body.item.version,
+    });
+    expect(started.status).toBe(200);
+    await page.locator('button[data-action="start"]').click();
+    await page.getByTestId('action-dialog').locator('button[type="submit"]').click();
+    const error = page.getByTestId('action-error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('conflict');
+    expect(await error.textContent()).toContain(messages[lang]['item.error.conflict']);
+    expect(await error.textContent()).toContain('事项已被他人修改，请刷新后重试');
+    await screenshot(page, 'item-conflict-zh-CN');
+    await error.getByRole('button', { name: messages[lang]['item.reload'] }).click();
+    await expect
+      .poll(() => page.getByTestId('item-status').textContent())
+      .toBe(messages[lang]['status.in_progress']);
+    await expect.poll(actions).toEqual(['rectify', 'edit']);
+
+    // Rectified: verifying is the supervision office's, so the editor has nothing but edit.
+    await page.locator('button[data-action="rectify"]').click();
+    await page.getByTestId('action-dialog').locator('textarea[name="evidence"]').fill('已退还违规收费');
+    await page.getByTestId('action-dialog').locator('button[type="submit"]').click();
+    await expect
+      .poll(() => page.getByTestId('item-status').textContent())
+      .toBe(messages[lang]['status.rectified']);
+    await expect.poll(actions).toEqual(['edit']);
+    expect(await page.locator('button[data-action="close"]').count()).toBe(0);
+
+    // Another department's item: read only, and the page says why.
+    const other = (await editor.get('/api/items?status=in_progress&pageSize=50')).items.find(
+      (i: { departmentCode: string }) => i.departmentCode !== 'D21',
+    );
+    await page.goto(`${server.url}/ledger/${other.id}`);
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('read-only').textContent()).toBe(
+      messages[lang]['item.readOnlyOtherDepartment'],
+    );
+    // The browser logs the refused request itself; nothing else may fail.
+    expect(errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tells an admin that a step is no longer possible when the item moved on (illegal transition)', async () => {
+    const [item] = (await admin.get('/api/items?status=rectified&sort=code&pageSize=1')).items;
+    const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'en');
+    await page.locator('button[data-action="urge"]').waitFor();
+    const detail = await admin.get(`/api/items/${item.id}`);
+    expect(
+      (
+        await admin.send('POST', `/api/items/${item.id}/transitions`, {
+          action: 'close',
+          version: detail.item.version,
+        })
+      ).status,
+    ).toBe(200);
+    await page.locator('button[data-action="urge"]').click();
+    await page.getByTestId('action-dialog').locator('button[type="submit"]').click();
+    const error = page.getByTestId('action-error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('illegal_transition');
+    expect(await error.textContent()).toContain(messages.en['item.error.illegal']);
+    expect(await error.textContent()).toContain('Cannot urge an item that is closed; allowed: reopen');
+    await error.getByRole('button', { name: messages.en['item.reload'] }).click();
+    await expect.poll(() => page.getByTestId('item-status').textContent()).toBe(messages.en['status.closed']);
+    expect(await page.locator('button[data-action="urge"]').count()).toBe(0);
+    expect(errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints a supervision sheet for an overdue item', async () => {
+    const [item] = (await admin.get('/api/items?overdue=true&sort=deadline&pageSize=1')).items;
+    const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'zh-CN');
+    await page.getByRole('link', { name: messages['zh-CN']['sheet.open'] }).click();
+    const sheet = page.getByTestId('supervision-sheet');
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain(item.ledgerCode);
+    expect(await sheet.textContent()).toContain(item.title);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.shell-header').isVisible()).toBe(false);
+    await screenshot(page, 'supervision-sheet-zh-CN');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports the filtered ledger: the downloaded file holds the rows of the table, every page', async () => {
+    const query = 'department=D21&sort=deadline';
+    const all: string[] = [];
+    for (let p = 1; ; p++) {
+      const codes = await apiCodes(query, p);
+      all.push(...codes);
+      if (codes.length < 50) break;
+    }
+    const { page, errors } = await openAs(browser, server, 'leader', `/ledger?${query}`, 'zh-CN');
+    const shown = await waitForTable(page, query);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(csv.suggestedFilename()).toBe('台账-2026-11-20.csv');
+    const [header, ...rows] = parseCsv(fs.readFileSync((await csv.path())!, 'utf8'));
+    expect(header![0]).toBe('台账编号');
+    expect(rows.map((r) => r[0])).toEqual(all);
+    expect(rows.slice(0, shown.length).map((r) => r[0])).toEqual(shown);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('台账-2026-11-20.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    const sheet = workbook.worksheets[0]!;
+    const codes: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(all);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
