@@ -1,17 +1,20 @@
 /**
  * The polyline of a sparkline: values spread evenly over the width, the lowest at the bottom and the
- * highest at the top of the box (with a margin for the stroke). Missing values split the line.
+ * highest at the top of the box (with a margin for the stroke). Missing values split the line. The
+ * vertical scale covers at least `minSpan` (centred on the values), so small wiggles stay small.
  */
 export function sparklineSegments(
   values: (number | null)[],
   width: number,
   height: number,
   margin = 2,
+  minSpan = 0,
 ): string[] {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return [];
-  const lo = Math.min(...known);
-  const hi = Math.max(...known);
+  const widen = Math.max(0, minSpan - (Math.max(...known) - Math.min(...known))) / 2;
+  const lo = Math.min(...known) - widen;
+  const hi = Math.max(...known) + widen;
   const step = values.length > 1 ? (width - 2 * margin) / (values.length - 1) : 0;
   const y = (v: number) => (hi === lo ? height / 2 : margin + ((hi - v) / (hi - lo)) * (height - 2 * margin));
   const segments: string[] = [];

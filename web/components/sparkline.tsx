@@ -6,13 +6,16 @@ export function Sparkline({
   label,
   width = 96,
   height = 24,
+  minSpan = 0,
 }: {
   values: (number | null)[];
   label: string;
   width?: number;
   height?: number;
+  /** The least range the height stands for, in the values' unit. */
+  minSpan?: number;
 }) {
-  const segments = sparklineSegments(values, width, height);
+  const segments = sparklineSegments(values, width, height, 2, minSpan);
   const lastPoint = segments.at(-1)?.split(' ').at(-1)?.split(',').map(Number);
   return (
     <svg className="sparkline" width={width} height={height} role="img" aria-label={label}>

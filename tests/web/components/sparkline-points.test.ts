@@ -12,4 +12,12 @@ describe('sparkline points (width 100, height 24, margin 2)', () => {
   ])('%s', (_name, values, expected) => {
     expect(sparklineSegments(values, 100, 24)).toEqual(expected);
   });
+
+  it.each([
+    // Range 2 widened to 10 around 51: 46 at the bottom (22), 56 at the top (2); 50 → 2 + 6/10·20 = 14.
+    ['widens a small range to the least span', [50, 52], 10, ['2,14 98,10']],
+    ['keeps a range already wider than the span', [0, 10, 5], 4, ['2,22 50,2 98,12']],
+  ])('%s', (_name, values, minSpan, expected) => {
+    expect(sparklineSegments(values, 100, 24, 2, minSpan)).toEqual(expected);
+  });
 });

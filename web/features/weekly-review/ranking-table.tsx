@@ -19,6 +19,9 @@ const COMPONENT_KEYS = [
   'appraisal',
 ] as const;
 
+/** A sparkline's height stands for at least 10 score points, so a one-point wiggle looks like one. */
+const SPARK_MIN_SPAN = 10;
+
 /** Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason. */
 export function RankingTable({
   ranking,
@@ -128,6 +131,7 @@ export function RankingTable({
                 <td className="trend-cell">
                   <Sparkline
                     values={trend.get(r.department.code) ?? []}
+                    minSpan={SPARK_MIN_SPAN}
                     label={t('ranking.trendLabel', { name: name(r) })}
                   />
                 </td>
