@@ -283,6 +283,79 @@ describe('the ledger in a real browser', () => {
     await page.context().close();
   });
 
+  it('lets an admin edit, extend and urge an overdue item; the original deadline stays visible', async () => {
+    const [item] = (await admin.get('/api/items?overdue=true&status=in_progress&sort=code&pageSize=1')).items;
+    const en = messages.en;
+    const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'en');
+    const dialog = page.getByTestId('action-dialog');
+    const history = page.getByTestId('item-history').locator(':scope > li');
+    const before = (await admin.get(`/api/items/${item.id}`)).history.length;
+    await expect.poll(() => history.count()).toBe(before);
+
+    await page.locator('button[data-action="edit"]').click();
+    await dialog.locator('input[name="responsiblePerson"]').fill('周建国');
+    await dialog.locator('select[name="handlingMode"]').selectOption('tracked');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(en['action.edit.done']);
+    const edited = page.locator('[data-testid="item-history"] > li[data-kind="edited"]').last();
+    expect(await edited.locator('li[data-field="responsible_person"]').textContent()).toContain(
+      `${item.responsiblePerson}→changed to周建国`,
+    );
+    expect(await edited.locator('li[data-field="handling_mode"]').textContent()).toContain('Tracked');
+
+    await page.locator('button[data-action="extend"]').click();
+    await dialog.locator('input[name="deadline"]').fill('2027-01-31');
+    await dialog.locator('textarea[name="reason"]').fill('需协调上级部门资金');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(en['action.extend.done']);
+    expect(await page.getByTestId('field-deadline').textContent()).toContain('Jan 31, 2027');
+    const original = (await admin.get(`/api/items/${item.id}`)).item.original_deadline as string;
+    expect(await page.getByTestId('field-original-deadline').textContent()).not.toContain('Jan 31, 2027');
+    expect(original).not.toBe('2027-01-31');
+    expect(await page.getByTestId('item-extensions').textContent()).toContain('需协调上级部门资金');
+    // No longer overdue: the light follows the new deadline.
+    expect(await page.getByTestId('item-head').textContent()).not.toContain(en['light.red']);
+
+    await page.locator('button[data-action="urge"]').click();
+    expect(await dialog.locator('textarea[name="note"]').inputValue()).toBe(en['action.urge.defaultNote']);
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(en['action.urge.done']);
+    await expect.poll(() => history.count()).toBe(before + 3);
+    expect(await page.getByTestId('item-urgings').textContent()).toContain(en['action.urge.defaultNote']);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `item-en-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("registers an item of the editor's own department from the form", async () => {
+    const zh = messages['zh-CN'];
+    const { page, errors } = await openAs(browser, server, 'editor-d21', '/ledger', 'zh-CN');
+    await page.getByRole('link', { name: zh['ledger.create'] }).click();
+    const form = page.getByTestId('create-form');
+    await form.locator('input[name="title"]').fill('学校食堂从业人员健康证过期');
+    await form.locator('select[name="source"]').selectOption('self_inspection');
+    await form.locator('input[name="responsiblePerson"]').fill('陈静');
+    await form.locator('input[name="deadline"]').fill('2026-12-25');
+    await screenshot(page, 'create-item-zh-CN');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/ledger\/\d+$/);
+    await expect.poll(() => page.getByTestId('item-status').textContent()).toBe(zh['status.assigned']);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const created = await admin.get(`/api/items/${id}`);
+    expect(created.item).toMatchObject({
+      title: '学校食堂从业人员健康证过期',
+      department_code: 'D21',
+      responsible_person: '陈静',
+      deadline: '2026-12-25',
+      source: 'self_inspection',
+    });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints a supervision sheet for an overdue item', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&sort=deadline&pageSize=1')).items;
     const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'zh-CN');

@@ -42,7 +42,7 @@ export const ledgerEn = {
   'item.participantsHint': 'Hold Ctrl (⌘ on a Mac) to choose several.',
   'item.rectificationType': 'Rectification type',
   'item.handlingMode': 'Handling mode',
-  'item.extendedTimes': 'extended {n} times',
+  'item.extendedTimes': 'extended {n}×',
   'item.daysOverdue': '{n} days overdue',
   'item.counts': 'Extensions, reopenings, urgings',
   'item.countsText': 'extended {extensions} · reopened {reopenings} · urged {urgings}',
