@@ -284,7 +284,17 @@ export function generateDemo(db: Db, options: DemoOptions): { items: number } {
     total += d.weight;
     cumulative.push(total);
   }
-  const pickDepartment = () => {
+  // The smallest departments keep fewer items than a ranking needs, so they show as "not ranked".
+  const SMALL_DEPARTMENT_ITEMS = 4;
+  const itemsOf = new Map<number, number>();
+  const pickDepartment = (): Department => {
+    const d = pickWeighted();
+    const n = itemsOf.get(d.id) ?? 0;
+    if (d.weight < 0.1 && n >= SMALL_DEPARTMENT_ITEMS) return pickDepartment();
+    itemsOf.set(d.id, n + 1);
+    return d;
+  };
+  const pickWeighted = () => {
     const x = r.next() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
