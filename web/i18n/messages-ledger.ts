@@ -712,7 +712,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.subtitle.departments': '部门、部门分组及各单位台账中使用的别名',
   'adminData.subtitle.campaigns': '专项活动及其时间和领域',
   'adminData.subtitle.appraisals': '各部门各期的外部评议得分和名次',
-  'adminData.subtitle.profiles': '指标如何折算为得分：权重、起评线和目标值，按版本保存',
+  'adminData.subtitle.profiles': '指标如何折算为得分：权重、下限和目标，按版本保存',
   'adminData.subtitle.rankings': '按期发布并固定的排名',
   'adminData.departments': '部门',
   'adminData.departmentsHint':
@@ -776,7 +776,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
 
   'profiles.title': '评分方案',
   'profiles.explain':
-    '每个评分项按权重计分：达不到起评线得 0 分，达到目标值得满分，中间按比例计分。每次修改保存为新版本，已发布的排名保留其所用版本。',
+    '每个评分项按权重计分：不高于下限得 0 分，达到目标得满分，中间按比例计分。每次修改保存为新版本，已发布的排名保留其所用版本。',
   'profiles.editing': '“{name}”的新版本（当前为第 {version} 版）',
   'profiles.minDueItems': '参与排名至少需要的到期事项数',
   'profiles.warningDays': '黄灯：到期前天数',
