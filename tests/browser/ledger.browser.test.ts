@@ -59,7 +59,7 @@ describe('the ledger in a real browser', () => {
       await waitForTable(page, 'light=red');
       expect(await red.textContent()).toBe(`●${messages[lang]['light.red']}`);
       if (lang === 'zh-CN') {
-        const text = (await page.locator('main').innerText()).replace(/[A-Z]{2}-\d{4}-\d+/g, '');
+        const text = ((await page.locator('main').textContent()) ?? '').replace(/[A-Z]{2}-\d{4}-\d+/g, '');
         expect(latinWords(text)).toEqual(['Excel', 'CSV']);
       }
       expect(errors).toEqual([]);

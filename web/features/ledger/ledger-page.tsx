@@ -134,7 +134,9 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
                 {r.title}
               </Link>
             </td>
-            <td className="dept">{r.departmentZh ? pick(lang, r.departmentZh, r.departmentEn ?? r.departmentZh) : '—'}</td>
+            <td className="dept">
+              {r.departmentZh ? pick(lang, r.departmentZh, r.departmentEn ?? r.departmentZh) : '—'}
+            </td>
             <td className="nowrap">{r.responsiblePerson ?? '—'}</td>
             <td className="nowrap">{formatDay(lang, r.registeredAt)}</td>
             <td className="nowrap">
