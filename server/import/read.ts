@@ -537,6 +537,17 @@ interface WorkbookReaderInternals {
   workbookRels?: { Id: string; Target: string }[];
 }
 
+/** An xlsx whose parts do not parse (damaged XML, a broken stream); `after` rows were read before. */
+const unreadableXlsx = (error: unknown, after: number | null) => {
+  // The XML parser says what is wrong (e.g. "unmatched closing tag"); a failure inside the reader does not.
+  const parser = !(error instanceof TypeError || error instanceof RangeError);
+  const detail = String((error as Error).message ?? error).replace(/\.+$/, '');
+  return fileError('import_unreadable', 422, {
+    zh: `无法读取 xlsx 工作簿${after ? `（第 ${after} 行之后）` : ''}：${parser ? detail : '文件的组成部分已损坏或缺失'}；请在 Excel 中打开并另存后重试`,
+    en: `Cannot read the xlsx workbook${after ? ` (after row ${after})` : ''}: ${parser ? detail : 'its parts are damaged or missing'}. Open it in Excel, save it again and retry`,
+  });
+};
+
 async function openXlsx(source: Source, limits: ImportLimits, sheetName?: string): Promise<Table> {
   const merges = await checkXlsxZip(source, limits);
   const input = 'bytes' in source ? Readable.from([source.bytes]) : source.path;
@@ -553,18 +564,24 @@ async function openXlsx(source: Source, limits: ImportLimits, sheetName?: string
 
   // Find the sheet: the named one, or the first visible one in the workbook's order.
   let chosen: SheetReader | null = null;
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done) break;
-    const ws = next.value as SheetReader;
-    const sheets = internals.model?.sheets ?? [];
-    info.sheets = sheets.map((s) => s.name);
-    const wanted = sheetName ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name;
-    if (wanted === undefined || ws.name === wanted) {
-      chosen = ws;
-      break;
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const ws = next.value as SheetReader;
+      const sheets = internals.model?.sheets ?? [];
+      info.sheets = sheets.map((s) => s.name);
+      const wanted = sheetName ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name;
+      if (wanted === undefined || ws.name === wanted) {
+        chosen = ws;
+        break;
+      }
+      discard(ws);
     }
-    discard(ws);
+  } catch (error) {
+    (internals.stream as Readable | undefined)?.destroy();
+    if (error instanceof ApiError) throw error;
+    throw unreadableXlsx(error, null);
   }
   if (!chosen) {
     throw fileError(
@@ -615,6 +632,10 @@ async function openXlsx(source: Source, limits: ImportLimits, sheetName?: string
         if (next.done) break;
         discard(next.value as SheetReader);
       }
+    } catch (error) {
+      // A damaged part (XML that does not parse) is the file's fault: a clear 422, not a server error.
+      if (error instanceof ApiError) throw error;
+      throw unreadableXlsx(error, n);
     } finally {
       await iterator.return?.(undefined);
       (internals.stream as Readable | undefined)?.destroy();

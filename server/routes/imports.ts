@@ -54,7 +54,10 @@ function parseOptions(fields: Record<string, string>): UploadOptions {
   const result = optionsSchema.safeParse(present);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue.path.map(String).join('.');
+  const field =
+    issue.code === 'unrecognized_keys'
+      ? String(issue.keys[0]) || '""'
+      : issue.path.map(String).join('.') || 'options';
   throw invalidParameter(field, { en: issue.message, zh: '格式不对或不认识' });
 }
 
@@ -62,7 +65,16 @@ function parseOptions(fields: Record<string, string>): UploadOptions {
 async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; options: UploadOptions }> {
   const query = req.query();
   if ((req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    const body = await req.parseBody();
+    let body: Awaited<ReturnType<HonoRequest['parseBody']>>;
+    try {
+      body = await req.parseBody();
+    } catch {
+      // A body that says multipart but is not (no boundary, cut short): the client's mistake.
+      throw invalidParameter('file', {
+        zh: '上传的内容不是有效的 multipart/form-data',
+        en: 'the upload is not valid multipart/form-data',
+      });
+    }
     const { file, ...rest } = body;
     const fields: Record<string, string> = { ...query };
     for (const [key, value] of Object.entries(rest)) if (typeof value === 'string') fields[key] = value;
