@@ -89,10 +89,16 @@ export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false 
     if (err instanceof ApiError) return c.json(errorBody(err, requestLang(c)), err.status);
     // Hono's own 4xx, e.g. a JSON body that does not parse: a client error, not a server failure.
     if (err instanceof HTTPException && err.status < 500) {
-      const error = new ApiError(err.status, 'bad_request', {
-        zh: '请求格式不对（例如请求内容不是有效的 JSON）',
-        en: `Bad request: ${err.message}`,
-      });
+      // The request body as a whole is what is wrong (e.g. JSON that does not parse): details.field names it.
+      const error = new ApiError(
+        err.status,
+        'bad_request',
+        {
+          zh: '请求格式不对（例如请求内容不是有效的 JSON）',
+          en: `Bad request: ${err.message}`,
+        },
+        err.status === 400 ? { field: 'body' } : {},
+      );
       return c.json(errorBody(error, requestLang(c)), error.status);
     }
     console.error(err);

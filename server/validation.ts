@@ -47,10 +47,32 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   schema: T,
 ) {
   return zValidator(target, schema, (result) => {
-    if (result.success) return;
+    if (result.success) {
+      // SQLite ends text at a NUL character (a title of "\u0000…" would break its CHECK); no field takes one.
+      const bad = nulPath(result.data);
+      if (bad !== null)
+        throw invalidParameter(bad || target, {
+          en: 'must not contain the NUL character (U+0000)',
+          zh: '不能包含空字符（U+0000）',
+        });
+      return;
+    }
     const issue = result.error.issues[0]!;
     const field =
-      issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue.path.map(String).join('.') || target;
+      issue.code === 'unrecognized_keys'
+        ? String(issue.keys[0]) || '""' // a parameter with an empty name is named as such
+        : issue.path.map(String).join('.') || target;
     throw invalidParameter(field, { en: issue.message, zh: ZH_REASONS[issue.code] ?? issue.message });
   });
+}
+
+/** The path ('a.b.0') of the first string holding a NUL character, or null. */
+function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nulPath(child, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }

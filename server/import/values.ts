@@ -25,7 +25,8 @@ export function cellText(value: CellValue): string {
     return String(Number(value.toPrecision(15)));
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value.trim();
+  // A NUL character is never part of a value (SQLite would end the text there): it is dropped.
+  return value.replaceAll('\u0000', '').trim();
 }
 
 /**

@@ -24,7 +24,12 @@ const fields = {
   peerGroup: z.string().trim().min(1).max(64),
   parent: z.string().trim().min(1).max(64).nullable().default(null),
   active: z.boolean().default(true),
-  aliases: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  // The same alias twice in one list is one alias.
+  aliases: z
+    .array(z.string().trim().min(1).max(60))
+    .max(30)
+    .default([])
+    .transform((list) => [...new Set(list)]),
 };
 const codeParam = z.object({ code: z.string().min(1).max(64) });
 const DEPARTMENT = { zh: '部门', en: 'department' };
