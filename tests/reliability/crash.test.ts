@@ -238,8 +238,18 @@ describe('crash safety (SIGKILL, then restart)', () => {
         ];
         let going = true;
         const load = Promise.all(editors.map((e) => e.run(() => going)));
-        const killAfter = EDIT_MS / 2 + Math.random() * (EDIT_MS / 2);
-        await sleep(killAfter);
+        // At least EDIT_MS / 2 of edits and 20 acknowledged writes (a busy machine is slower), then a
+        // random moment within the next EDIT_MS / 2.
+        const started = performance.now();
+        const ackedSoFar = () =>
+          editors.reduce((s, e) => s + [...e.acked.values()].reduce((t, x) => t + x.writes, 0), 0);
+        while (
+          (performance.now() - started < EDIT_MS / 2 || ackedSoFar() < 20) &&
+          performance.now() - started < 60_000
+        )
+          await sleep(20);
+        await sleep(Math.random() * (EDIT_MS / 2));
+        const killAfter = performance.now() - started;
         await server.kill();
         going = false;
         await load;

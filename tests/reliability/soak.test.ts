@@ -194,8 +194,9 @@ describe('soak (loopback, bounded)', () => {
           },
         };
         console.log(`soak figures: ${JSON.stringify(figures, null, 2)}`);
-        expect(acked).toBeGreaterThan(SECONDS * 5);
-        expect(readerStats.requests).toBeGreaterThan(SECONDS * 5);
+        // The load really ran (a sanity check, not a speed test: the machine may be busy).
+        expect(acked).toBeGreaterThan(SECONDS);
+        expect(readerStats.requests).toBeGreaterThan(SECONDS);
         expect(growth, `RSS grew ${mib(growth)} MiB after warm-up (from ${mib(early)} MiB)`).toBeLessThan(
           tolerance,
         );
