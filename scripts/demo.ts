@@ -54,10 +54,13 @@ const db = openDatabase(file);
 // once at the end rather than kept up to date through millions of inserts.
 db.pragma('synchronous = OFF');
 db.pragma('cache_size = -262144');
+// The data-version triggers go too: a new file has no cached figures to invalidate.
 const indexes = db
-  .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-  .all() as { name: string; sql: string }[];
-for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+  .prepare(
+    "SELECT type, name, sql FROM sqlite_master WHERE (type = 'index' AND sql IS NOT NULL) OR (type = 'trigger' AND name LIKE '%_bumps_data_version')",
+  )
+  .all() as { type: string; name: string; sql: string }[];
+for (const index of indexes) db.exec(`DROP ${index.type.toUpperCase()} ${index.name}`);
 const { items } = generateDemo(db, {
   seed: Number(values.seed),
   anchor: values.anchor,
