@@ -9,10 +9,18 @@ import { SOURCES } from './domain/lifecycle.ts';
 import { asOfMoment, isDay } from './domain/time.ts';
 import { invalidParameter } from './errors.ts';
 
-export const daySchema = z.string().refine(isDay, { message: 'expected a day YYYY-MM-DD' });
+/** Years a ledger's dates fall in; beyond 9999 the date arithmetic of weeks and "as of" leaves YYYY-MM-DD. */
+const LEDGER_YEARS = { message: 'expected a year between 1900 and 2999' };
+const inLedgerYears = (v: string) => v.slice(0, 4) >= '1900' && v.slice(0, 4) <= '2999';
+
+export const daySchema = z
+  .string()
+  .refine(isDay, { message: 'expected a day YYYY-MM-DD' })
+  .refine(inLedgerYears, LEDGER_YEARS);
 export const asOfSchema = z
   .string()
-  .refine((v) => asOfMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]' });
+  .refine((v) => asOfMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]' })
+  .refine(inLedgerYears, LEDGER_YEARS);
 const code = z.string().min(1).max(64);
 
 /** Which items a figure covers (DESIGN.md §3): any combination, all optional. */

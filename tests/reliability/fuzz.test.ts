@@ -775,6 +775,29 @@ describe('5xx found by this fuzzing, now 4xx or handled (regressions)', () => {
     );
   });
 
+  it('refuses dates past the ledger’s years in figure parameters (9999-12-31 broke the weeks: 500)', async () => {
+    const { send } = setup();
+    for (const [query, field] of [
+      ['to=9999-12-31', 'to'],
+      ['from=2026-09-01&to=9999-12-25', 'to'],
+      ['asOf=9999-12-31', 'asOf'],
+      ['asOf=9999-12-31T23:59', 'asOf'],
+      ['from=1899-12-31', 'from'],
+    ] as const) {
+      for (const route of ['series', 'department-series', 'flow']) {
+        const res = await send('GET', `/api/figures/${route}?${query}`, undefined);
+        expect(res.status, `${route}?${query}`).toBe(400);
+        const body = (await res.json()) as { error: { details: { field: string }; message: string } };
+        expect(body.error.details.field).toBe(field);
+        expect(body.error.message).toContain('between 1900 and 2999');
+      }
+    }
+    expect((await send('GET', '/api/figures/series?from=2026-09-01&to=2999-12-31', undefined)).status).toBe(
+      400,
+    );
+    expect((await send('GET', '/api/figures/series?to=2026-11-15', undefined)).status).toBe(200);
+  });
+
   it('drops a NUL character from an imported cell, so a title of only NUL is a missing title', () => {
     const db = demoDb({ items: 0 });
     const columns = mapColumns(['问题名称', '牵头单位', '整改时限', '问题来源']);
