@@ -4,30 +4,8 @@
  */
 import type { ColumnMapping, ImportColumn, ImportField, ImportReport, ImportRow } from '../../api/imports.ts';
 
-/** Every item field a column can fill (server/import/vocabulary.ts IMPORT_FIELDS, same order). */
-export const IMPORT_FIELDS = [
-  'ledgerCode',
-  'title',
-  'description',
-  'campaign',
-  'domain',
-  'source',
-  'department',
-  'participants',
-  'person',
-  'registeredAt',
-  'assignedAt',
-  'rectificationType',
-  'handlingMode',
-  'measures',
-  'originalDeadline',
-  'deadline',
-  'status',
-  'firstResponseAt',
-  'rectifiedAt',
-  'evidence',
-  'closedAt',
-] as const satisfies readonly ImportField[];
+/** Every item field a column can fill: the server's own list, so the two never drift apart. */
+export { IMPORT_FIELDS } from '../../../server/import/vocabulary.ts';
 
 /** The mapping as the columns stand: each column with a header, to its field (null: left out). */
 export function mappingOf(columns: Pick<ImportColumn, 'header' | 'field'>[]): ColumnMapping {
