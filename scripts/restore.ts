@@ -95,22 +95,15 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
-/** The database being replaced, ready to be moved aside as it is. */
-interface Outgoing {
-  /** A connection holding SQLite's exclusive lock on it until the new file is in place; null when damaged. */
-  lock: Database.Database | null;
-  /** A second name for the -wal file a crash left beside a damaged database (SQLite would delete it). */
-  walKept: string | null;
-}
-
 /**
  * Checks that no other process has the target open: SQLite refuses an exclusive lock (SQLITE_BUSY)
  * while any other connection (a running server, an import) holds the file. A healthy database has its
  * WAL folded in (a crash may have left one) and is switched to a single-file journal, so the kept file
- * stands on its own. A damaged one is left exactly as it is, -wal included. Throws RestoreRefused when
- * the file is in use.
+ * stands on its own; the connection is closed again, so SQLite tidies its own files under their names.
+ * A damaged one is left exactly as it is: its -wal (which SQLite would delete on closing) is given a
+ * second name first, returned here. Throws RestoreRefused when the file is in use.
  */
-function prepareOutgoing(target: string): Outgoing {
+function prepareOutgoing(target: string): { walKept: string | null } {
   const wal = `${target}-wal`;
   let walKept: string | null = null;
   if (fs.existsSync(wal)) {
@@ -122,7 +115,7 @@ function prepareOutgoing(target: string): Outgoing {
       fs.copyFileSync(wal, walKept);
     }
   }
-  if (!hasSqliteHeader(target)) return { lock: null, walKept };
+  if (!hasSqliteHeader(target)) return { walKept };
   let db: Database.Database | undefined;
   try {
     db = new Database(target, { fileMustExist: true, timeout: 0 });
@@ -131,8 +124,10 @@ function prepareOutgoing(target: string): Outgoing {
     db.exec('COMMIT');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
+    db.close();
+    db = undefined;
     if (walKept) fs.rmSync(walKept, { force: true });
-    return { lock: db, walKept: null };
+    return { walKept: null };
   } catch (error) {
     db?.close();
     const code = (error as { code?: string }).code ?? '';
@@ -144,7 +139,7 @@ function prepareOutgoing(target: string): Outgoing {
       );
     }
     // Damaged: kept as it is, with the -wal it had.
-    return { lock: null, walKept };
+    return { walKept };
   }
 }
 
@@ -180,12 +175,16 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
     const info = checkDatabaseFile(copy, source);
     syncFile(copy);
     if (!fs.existsSync(dest)) {
+      // A journal left without its database would be replayed into the restored one: keep it aside.
+      for (const suffix of ['-wal', '-journal'])
+        if (fs.existsSync(dest + suffix)) fs.renameSync(dest + suffix, previous + suffix);
+      fs.rmSync(`${dest}-shm`, { force: true });
       fs.renameSync(copy, dest);
       syncFolder(folder);
       return { ...info, target: dest, previous: null };
     }
 
-    // 2. Nobody may have the target open; the lock is held until the copy is in place.
+    // 2. Nobody may have the target open (the server must be stopped first).
     const outgoing = prepareOutgoing(dest);
     try {
       // 3. Keep the current database (with a -wal a crash left), then move the copy into its place.
@@ -194,14 +193,13 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
         fs.renameSync(outgoing.walKept, `${previous}-wal`);
         fs.rmSync(`${dest}-wal`, { force: true });
       } else if (fs.existsSync(`${dest}-wal`)) fs.renameSync(`${dest}-wal`, `${previous}-wal`);
+      if (fs.existsSync(`${dest}-journal`)) fs.renameSync(`${dest}-journal`, `${previous}-journal`);
       // The shared-memory index is rebuilt from the files; a stale one must not meet the new file.
       fs.rmSync(`${dest}-shm`, { force: true });
-      fs.rmSync(`${dest}-journal`, { force: true });
       fs.renameSync(copy, dest);
       syncFolder(folder);
       return { ...info, target: dest, previous };
     } finally {
-      outgoing.lock?.close();
       if (outgoing.walKept) fs.rmSync(outgoing.walKept, { force: true });
     }
   } finally {

@@ -358,6 +358,23 @@ describe('npm run restore', () => {
     PROCESS_TEST_MS,
   );
 
+  it('keeps a -wal left without its database aside, so it is never replayed into the restored file', async () => {
+    const dir = tempDir();
+    const source = freshDatabase(tempDir());
+    const backup = path.join(tempDir(), 'b.db');
+    await backupDatabase({ source, to: backup });
+    const dbPath = path.join(dir, 'closeout.db');
+    fs.writeFileSync(`${dbPath}-wal`, Buffer.alloc(4096, 0x42));
+    expect(runRestoreCli([backup, '--db', dbPath], {}, io().io, new Date('2026-11-22T00:00:00Z'))).toBe(0);
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'closeout.before-restore-20261122T000000Z.db-wal'))).toEqual(
+      Buffer.alloc(4096, 0x42),
+    );
+    const restored = openReadOnly(dbPath);
+    expect(integrity(restored)).toBe('ok');
+    restored.close();
+  });
+
   it('restores over a damaged database, keeping the damaged file and its -wal as they were', async () => {
     const dir = tempDir();
     const dbPath = freshDatabase(dir);
