@@ -114,26 +114,23 @@ describe('crash safety (SIGKILL, then restart)', () => {
           });
           let cliExit: { code: number | null; signal: string | null } | null = null;
           void cli.exited.then((e) => (cliExit = e));
-          // The commit writes pages into the WAL as it goes: growth means it is under way.
+          // The commit writes pages into the WAL as it goes: growth means it is under way. Early: the
+          // first 256 KiB; random: anywhere up to ~8 MiB (a 10,000-row commit writes about 15 MiB), or
+          // after the commit when it is quicker than that.
           const deadline = Date.now() + 240_000;
+          const killAtWal =
+            killAt === 'early in the commit' ? 256 * 1024 : 256 * 1024 + Math.random() * 8 * 1024 * 1024;
           let commitSeenAt = 0;
-          let randomDelay = 0;
           for (;;) {
             if (Date.now() > deadline)
               throw new Error(`the import never reached its commit:\n${cli.output()}`);
             if (cliExit) break;
-            if (!commitSeenAt && walBytes(dbPath) > walAtStart + 256 * 1024) {
-              commitSeenAt = performance.now();
-              randomDelay = killAt === 'at a random moment of the commit' ? Math.random() * 2_000 : 0;
-            }
-            if (
-              commitSeenAt &&
-              killAt !== 'right after the commit' &&
-              performance.now() - commitSeenAt >= randomDelay
-            )
-              break;
-            await sleep(5);
+            const grown = walBytes(dbPath) - walAtStart;
+            if (!commitSeenAt && grown > 256 * 1024) commitSeenAt = performance.now();
+            if (killAt !== 'right after the commit' && grown >= killAtWal) break;
+            await sleep(2);
           }
+          const killedAt = performance.now();
           const cliAlive = cliExit === null;
           const walAtKill = walBytes(dbPath);
           cli.child.kill('SIGKILL');
@@ -188,7 +185,7 @@ describe('crash safety (SIGKILL, then restart)', () => {
           figures.push({
             killAt,
             rows: IMPORT_ROWS,
-            killedAfterMs: Math.round((commitSeenAt || performance.now()) - started + randomDelay),
+            killedAfterMs: Math.round(killedAt - started),
             importStillRunning: cliAlive,
             walAtKillMiB: Math.round((walAtKill / 1024 / 1024) * 10) / 10,
             outcome,
