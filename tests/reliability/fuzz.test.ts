@@ -42,8 +42,8 @@ import {
 } from '../helpers/accounts.ts';
 import { demoDb, memoryDb } from '../helpers/db.ts';
 import { brokenInvariants } from '../helpers/invariants.ts';
-import { CLOCK, csv, OPTIONS, TZ, tempDir, xlsx } from '../import/fixtures.ts';
-import { envNumber } from './server-process.ts';
+import { CLOCK, csv, OPTIONS, TZ, xlsx } from '../import/fixtures.ts';
+import { envNumber, stopAll, tempDir } from './server-process.ts';
 
 const RUNS = Math.round(envNumber('CLOSEOUT_FUZZ_RUNS', 30));
 /** Routes that hash a password (scrypt, ~0.5 s) for a well-formed body: fewer runs. */
@@ -62,6 +62,7 @@ const STACK = /\n\s+at |\bat [\w.<>]+ \(|node_modules|\.ts:\d+|SqliteError|TypeE
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
+afterAll(() => stopAll());
 
 // --- Arbitrary inputs ------------------------------------------------------------------------------
 

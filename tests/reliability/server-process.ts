@@ -19,8 +19,13 @@ import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
 export const FIXED_NOW = '2026-11-20T02:00:00Z';
 const ANCHOR = '2026-11-20';
 
+const tempDirs = new Set<string>();
+
+/** A fresh folder under the system's temporary folder, removed by stopAll(). */
 export function tempDir(prefix = 'closeout-reliability-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
 }
 
 /** A demo database in a file (the demo county with `items` items), closed and checkpointed. */
@@ -158,10 +163,14 @@ export async function startServerProcess(
   };
 }
 
-/** Kills whatever these helpers started and is still running (afterAll safety net). */
-export function stopAll(): void {
-  for (const child of running) child.kill('SIGKILL');
+/** Kills whatever these helpers started and is still running, and removes their folders (afterAll). */
+export async function stopAll(): Promise<void> {
+  const children = [...running];
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(children.map((child) => exitOf(child)));
   running.clear();
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
