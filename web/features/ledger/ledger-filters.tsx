@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { SOURCES, STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
 import { referenceOptions } from '../../api/figures.ts';
@@ -139,28 +139,52 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
         </select>
       </label>
       <span className="filter-checks">
-        <label className="inline-check">
-          <input
-            type="checkbox"
-            name="overdue"
-            checked={params.overdue === true}
-            onChange={(e) => set('overdue', e.target.checked ? 'true' : '')}
-          />
+        <FilterCheck
+          name="overdue"
+          on={params.overdue === true}
+          onToggle={(on) => set('overdue', on ? 'true' : '')}
+        >
           {t('ledger.overdueOnly')}
-        </label>
-        <label className="inline-check">
-          <input
-            type="checkbox"
-            name="voided"
-            checked={params.voided === true}
-            onChange={(e) => set('voided', e.target.checked ? 'true' : '')}
-          />
+        </FilterCheck>
+        <FilterCheck
+          name="voided"
+          on={params.voided === true}
+          onToggle={(on) => set('voided', on ? 'true' : '')}
+        >
           {t('ledger.voidedOnly')}
-        </label>
+        </FilterCheck>
       </span>
       <button type="button" className="link-button" onClick={clear} disabled={!isFiltered(params)}>
         {t('filters.reset')}
       </button>
     </form>
+  );
+}
+
+/**
+ * A checkbox filter kept in the URL. The router writes the URL in a transition, so the box holds
+ * the click itself until the URL catches up; bound to the URL alone it would spring back meanwhile.
+ */
+function FilterCheck(props: {
+  name: string;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  const [checked, setChecked] = useState(props.on);
+  useEffect(() => setChecked(props.on), [props.on]);
+  return (
+    <label className="inline-check">
+      <input
+        type="checkbox"
+        name={props.name}
+        checked={checked}
+        onChange={(e) => {
+          setChecked(e.target.checked);
+          props.onToggle(e.target.checked);
+        }}
+      />
+      {props.children}
+    </label>
   );
 }
