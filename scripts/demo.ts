@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { suspendDerived } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
 import { loadConfig } from '../server/config.ts';
 import { isDay, toLocalMoment } from '../server/domain/time.ts';
@@ -50,17 +51,11 @@ if (fs.existsSync(file)) {
 
 const started = performance.now();
 const db = openDatabase(file);
-// A throw-away build, so speed over safety: a crash just means running it again. Indexes are built
-// once at the end rather than kept up to date through millions of inserts.
+// A throw-away build, so speed over safety: a crash just means running it again.
 db.pragma('synchronous = OFF');
 db.pragma('cache_size = -262144');
-// The data-version triggers go too: a new file has no cached figures to invalidate.
-const indexes = db
-  .prepare(
-    "SELECT type, name, sql FROM sqlite_master WHERE (type = 'index' AND sql IS NOT NULL) OR (type = 'trigger' AND name LIKE '%_bumps_data_version')",
-  )
-  .all() as { type: string; name: string; sql: string }[];
-for (const index of indexes) db.exec(`DROP ${index.type.toUpperCase()} ${index.name}`);
+// Indexes and the triggers that keep derived data are rebuilt once at the end too.
+const resumeDerived = suspendDerived(db);
 const { items } = generateDemo(db, {
   seed: Number(values.seed),
   anchor: values.anchor,
@@ -72,8 +67,7 @@ const { items } = generateDemo(db, {
       process.stdout.write(`\r${done.toLocaleString('en')} / ${total.toLocaleString('en')} items`);
   },
 });
-for (const index of indexes) db.exec(index.sql);
-db.exec('ANALYZE');
+resumeDerived();
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();
 console.log(

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Derived data: indexes, and tables kept up to date by triggers (the data version today). A bulk
+ * build of a new file (the demo generator) is far faster without them: suspend, write, then resume,
+ * which recreates each one and recomputes what the triggers would have kept.
+ *
+ * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
+ * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
+ */
+const SUSPENDED_TRIGGERS = ['*_bumps_data_version'];
+const REBUILDS: string[] = [];
+
+export function suspendDerived(db: Database.Database): () => void {
+  const triggerMatch = SUSPENDED_TRIGGERS.map(() => 'name GLOB ?').join(' OR ');
+  const objects = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE (type = 'index' AND sql IS NOT NULL) OR (type = 'trigger' AND (${triggerMatch}))`,
+    )
+    .all(...SUSPENDED_TRIGGERS) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);
+  return () => {
+    db.transaction(() => {
+      for (const o of objects) db.exec(o.sql);
+      for (const sql of REBUILDS) db.exec(sql);
+    })();
+    db.exec('ANALYZE');
+  };
+}
