@@ -40,6 +40,16 @@ const TRANSITIONS: Record<StatusAction, { from: readonly Status[]; to: Status }>
   reopen: { from: ['closed'], to: 'in_progress' },
 };
 
+/** The history kind each action writes: every writer (workflow, import, demo) records events in the past tense. */
+export const ACTION_EVENTS = {
+  assign: 'assigned',
+  start: 'started',
+  rectify: 'rectified',
+  reject: 'rejected',
+  close: 'closed',
+  reopen: 'reopened',
+} as const satisfies Record<StatusAction, string>;
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly action: string,

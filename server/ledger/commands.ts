@@ -23,6 +23,7 @@ import { forbiddenRole } from '../auth/errors.ts';
 import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
 import {
+  ACTION_EVENTS,
   ACTION_LABELS,
   checkSideAction,
   IllegalTransitionError,
@@ -205,7 +206,7 @@ function assignIn(
   history(
     ctx,
     item.id,
-    'assign',
+    ACTION_EVENTS.assign,
     { status: item.status },
     { status, department_id: a.departmentId, responsible_person: a.person, deadline: a.deadline },
   );
@@ -332,7 +333,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
       history(
         ctx,
         id,
-        input.action,
+        ACTION_EVENTS[input.action],
         { status: item.status },
         { status },
         input.note ?? input.evidence ?? null,

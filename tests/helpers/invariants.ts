@@ -11,10 +11,10 @@ import { brokenInvariants as brokenLedgerRules } from '../import/invariants.ts';
 
 const HISTORY_RULES: Record<string, string> = {
   'closures without history': `SELECT COUNT(*) AS n FROM items i WHERE
-      (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id AND h.kind IN ('close', 'closed'))
+      (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id AND h.kind = 'closed')
       <> (SELECT COUNT(*) FROM item_closures c WHERE c.item_id = i.id)`,
   'reopenings without history': `SELECT COUNT(*) AS n FROM items i WHERE
-      (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id AND h.kind IN ('reopen', 'reopened'))
+      (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id AND h.kind = 'reopened')
       <> i.reopen_count`,
   'urgings without history': `SELECT COUNT(*) AS n FROM items i WHERE
       (SELECT COUNT(*) FROM item_history h WHERE h.item_id = i.id AND h.kind = 'urged') <> i.urge_count`,

@@ -48,7 +48,7 @@ describe('ledger workflow', () => {
     expect(created.item.registered_at).toBe('2026-11-20T10:00:00');
     expect(created.history.map((h: { kind: string; actorName: string }) => [h.kind, h.actorName])).toEqual([
       ['registered', 'admin'],
-      ['assign', 'admin'],
+      ['assigned', 'admin'],
     ]);
     expect(created.allowedActions).toEqual(['start', 'rectify']);
   });
@@ -83,13 +83,13 @@ describe('ledger workflow', () => {
     });
     expect(reopened.history.map((h: { kind: string }) => h.kind)).toEqual([
       'registered',
-      'assign',
-      'start',
-      'rectify',
-      'close',
-      'reopen',
+      'assigned',
+      'started',
+      'rectified',
+      'closed',
+      'reopened',
     ]);
-    expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectify').actorName).toBe('editor');
+    expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectified').actorName).toBe('editor');
   });
 
   it('refuses an illegal transition with 409 naming the allowed actions', async () => {

@@ -3,13 +3,13 @@ import { historyChanges, historyKind } from '../../../web/features/ledger/histor
 
 describe('history kinds', () => {
   it.each([
-    ['assign', 'assigned'],
     ['assigned', 'assigned'],
-    ['start', 'started'],
-    ['rectify', 'rectified'],
-    ['reject', 'rejected'],
-    ['close', 'closed'],
-    ['reopen', 'reopened'],
+    ['started', 'started'],
+    ['rectified', 'rectified'],
+    ['rejected', 'rejected'],
+    ['closed', 'closed'],
+    ['reopened', 'reopened'],
+    ['assign', 'other'],
     ['extended', 'extended'],
     ['urged', 'urged'],
     ['voided', 'voided'],
@@ -27,7 +27,7 @@ describe('what an event changed', () => {
   it('lists each field as before → after, in timeline order', () => {
     expect(
       historyChanges(
-        'assign',
+        'assigned',
         { status: 'registered' },
         { status: 'assigned', department_id: 21, responsible_person: '王芳', deadline: '2026-11-30' },
       ),

@@ -1,6 +1,6 @@
 /**
- * An item's history as the timeline shows it: each event's kind (the workflow writes action names,
- * the demo generator and import past tenses: both read the same) and what changed, field by field,
+ * An item's history as the timeline shows it: each event's kind (past tense, as every writer records
+ * it, see ACTION_EVENTS) and what changed, field by field,
  * before → after. Bookkeeping columns (versions, cached ends of deadlines, first-* markers) are left out.
  */
 
@@ -22,22 +22,9 @@ export const HISTORY_KINDS = [
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number] | 'other';
 
-const ACTION_TO_KIND: Record<string, HistoryKind> = {
-  assign: 'assigned',
-  start: 'started',
-  rectify: 'rectified',
-  reject: 'rejected',
-  close: 'closed',
-  reopen: 'reopened',
-  extend: 'extended',
-  urge: 'urged',
-  void: 'voided',
-  edit: 'edited',
-};
-
 export function historyKind(kind: string): HistoryKind {
   if ((HISTORY_KINDS as readonly string[]).includes(kind)) return kind as HistoryKind;
-  return ACTION_TO_KIND[kind] ?? 'other';
+  return 'other';
 }
 
 /** The fields a timeline shows, in this order; anything else in a history row is bookkeeping. */
