@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    // Browser tests poll for what a page shows; a loaded 2-core machine can take seconds to render.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
   },
 });

@@ -42,11 +42,17 @@ describe('departments page in a real browser', { timeout: 60_000 }, () => {
       expect(await eduRow.locator('td').nth(2).textContent()).toBe(edu.items.toLocaleString(lang));
       const heading = await page.locator('h1').textContent();
       expect(heading).toBe(lang === 'en' ? 'Departments' : '部门');
-      expect(errors).toEqual([]);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         await screenshot(page, `departments-${lang}-${size}`);
       }
+      // The name opens the department view; the item count opens its ledger.
+      await eduRow.getByRole('link', { name: lang === 'en' ? edu.nameEn : edu.nameZh }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/department/D21');
+      await page.goBack();
+      await eduRow.locator('td').nth(2).getByRole('link').click();
+      await expect.poll(() => page.url()).toBe(`${server.url}/ledger?department=D21`);
+      expect(errors).toEqual([]);
       await page.context().close();
     });
   }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { departmentListOptions } from '../../api/departments.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -46,12 +47,26 @@ export function DepartmentsPage() {
                   <tr key={d.code} data-code={d.code}>
                     <td className="code">{d.code}</td>
                     <td>
-                      {pick(lang, d.nameZh, d.nameEn)}
+                      <Link to={`/department/${encodeURIComponent(d.code)}`}>
+                        {pick(lang, d.nameZh, d.nameEn)}
+                      </Link>
                       {!d.active && <span className="tag">{t('departments.inactive')}</span>}
                     </td>
-                    <td className="num">{formatNumber(lang, d.items)}</td>
+                    <td className="num">
+                      <Link to={`/ledger?department=${encodeURIComponent(d.code)}`}>
+                        {formatNumber(lang, d.items)}
+                      </Link>
+                    </td>
                     <td className="num">{formatNumber(lang, d.open)}</td>
-                    <td className={d.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, d.overdue)}</td>
+                    <td className={d.overdue > 0 ? 'num overdue' : 'num'}>
+                      {d.overdue > 0 ? (
+                        <Link to={`/ledger?department=${encodeURIComponent(d.code)}&overdue=true`}>
+                          {formatNumber(lang, d.overdue)}
+                        </Link>
+                      ) : (
+                        formatNumber(lang, d.overdue)
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
