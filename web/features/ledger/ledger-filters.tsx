@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { SOURCES, STATUSES } from '../../../server/domain/lifecycle.ts';
+import { STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
-import { referenceOptions } from '../../api/figures.ts';
+import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
 import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -17,13 +17,11 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   const t = useT();
   const lang = useLang();
   const { set, clear } = useLedgerParams();
-  const reference = useQuery(referenceOptions());
+  const choices = useScopeChoices(params.campaign);
   const departments = useQuery(departmentListOptions());
   const [q, setQ] = useState(params.q ?? '');
   // The URL wins: back and forward, or "clear filters", put its search into the box.
   useEffect(() => setQ(params.q ?? ''), [params.q]);
-  const ref = reference.data;
-  const domains = ref?.domains.filter((d) => !params.campaign || d.campaignCode === params.campaign) ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     set('q', q.trim());
@@ -50,84 +48,66 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
           </button>
         </span>
       </label>
-      <label>
-        <span>{t('filters.campaign')}</span>
-        <select
-          name="campaign"
-          value={params.campaign ?? ''}
-          onChange={(e) => set('campaign', e.target.value)}
-        >
-          <option value="">{t('filters.allCampaigns')}</option>
-          {ref?.campaigns.map((c) => (
-            <option key={c.code} value={c.code}>
-              {pick(lang, c.nameZh, c.nameEn)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.domain')}</span>
-        <select name="domain" value={params.domain ?? ''} onChange={(e) => set('domain', e.target.value)}>
-          <option value="">{t('filters.allDomains')}</option>
-          {domains.map((d) => (
-            <option key={d.code} value={d.code}>
-              {pick(lang, d.nameZh, d.nameEn)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.source')}</span>
-        <select name="source" value={params.source ?? ''} onChange={(e) => set('source', e.target.value)}>
-          <option value="">{t('filters.allSources')}</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`source.${s}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('items.department')}</span>
-        <select
-          name="department"
-          value={params.department ?? ''}
-          onChange={(e) => set('department', e.target.value)}
-        >
-          <option value="">{t('ledger.allDepartments')}</option>
-          {groupByPeerGroup(departments.data?.departments ?? []).map((g) => (
-            <optgroup key={g.code} label={pick(lang, g.nameZh, g.nameEn)}>
-              {g.departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {pick(lang, d.nameZh, d.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('items.status')}</span>
-        <select name="status" value={params.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">{t('ledger.allStatuses')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('ledger.light')}</span>
-        <select name="light" value={params.light ?? ''} onChange={(e) => set('light', e.target.value)}>
-          <option value="">{t('ledger.allLights')}</option>
-          {LIGHTS.map((l) => (
-            <option key={l} value={l}>
-              {`${LIGHT_ICONS[l]} ${t(`light.${l}`)} · ${t(`light.${l}.meaning`)}`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter
+        name="campaign"
+        label={t('filters.campaign')}
+        allLabel={t('filters.allCampaigns')}
+        value={params.campaign}
+        onChange={(v) => set('campaign', v)}
+        choices={choices.campaigns}
+      />
+      <SelectFilter
+        name="domain"
+        label={t('filters.domain')}
+        allLabel={t('filters.allDomains')}
+        value={params.domain}
+        onChange={(v) => set('domain', v)}
+        choices={choices.domains}
+      />
+      <SelectFilter
+        name="source"
+        label={t('filters.source')}
+        allLabel={t('filters.allSources')}
+        value={params.source}
+        onChange={(v) => set('source', v)}
+        choices={choices.sources}
+      />
+      <SelectFilter
+        name="department"
+        label={t('items.department')}
+        allLabel={t('ledger.allDepartments')}
+        value={params.department}
+        onChange={(v) => set('department', v)}
+      >
+        {groupByPeerGroup(departments.data?.departments ?? []).map((g) => (
+          <optgroup key={g.code} label={pick(lang, g.nameZh, g.nameEn)}>
+            {g.departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {pick(lang, d.nameZh, d.nameEn)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectFilter>
+      <SelectFilter
+        name="status"
+        label={t('items.status')}
+        allLabel={t('ledger.allStatuses')}
+        value={params.status}
+        onChange={(v) => set('status', v)}
+        choices={STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+      />
+      <SelectFilter
+        name="light"
+        label={t('ledger.light')}
+        allLabel={t('ledger.allLights')}
+        value={params.light}
+        onChange={(v) => set('light', v)}
+        choices={LIGHTS.map((l) => ({
+          value: l,
+          label: `${LIGHT_ICONS[l]} ${t(`light.${l}`)} · ${t(`light.${l}.meaning`)}`,
+        }))}
+      />
       <label>
         <span>{t('ledger.sort')}</span>
         <select name="sort" value={params.sort} onChange={(e) => set('sort', e.target.value)}>
