@@ -16,6 +16,7 @@ import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
+import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
 
@@ -158,21 +159,7 @@ function CampaignDialog({
     >
       <form className="action-form" onSubmit={submit}>
         <div className="edit-grid">
-          {!campaign && (
-            <label className="field">
-              <span>{t('adminData.code')}</span>
-              <input name="code" required maxLength={64} pattern="[\w\-]+" />
-              <small className="muted">{t('adminData.codeHint')}</small>
-            </label>
-          )}
-          <label className="field">
-            <span>{t('adminData.nameZh')}</span>
-            <input name="nameZh" required maxLength={100} defaultValue={campaign?.nameZh ?? ''} />
-          </label>
-          <label className="field">
-            <span>{t('adminData.nameEn')}</span>
-            <input name="nameEn" required maxLength={200} defaultValue={campaign?.nameEn ?? ''} />
-          </label>
+          <CodeAndNames creating={!campaign} names={campaign} maxZh={100} maxEn={200} />
           <label className="field">
             <span>{t('adminData.kind')}</span>
             <select name="kind" defaultValue={campaign?.kind ?? 'special_rectification'}>
@@ -193,14 +180,7 @@ function CampaignDialog({
           </label>
         </div>
         <ActionError error={mutation.error} />
-        <div className="form-buttons">
-          <button type="submit" className="primary-button" disabled={mutation.isPending}>
-            {t('users.save')}
-          </button>
-          <button type="button" className="secondary-button" onClick={onClose}>
-            {t('users.cancel')}
-          </button>
-        </div>
+        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
@@ -239,29 +219,10 @@ function DomainDialog({
     >
       <form className="action-form" onSubmit={submit}>
         <div className="edit-grid">
-          <label className="field">
-            <span>{t('adminData.code')}</span>
-            <input name="code" required maxLength={64} pattern="[\w\-]+" />
-            <small className="muted">{t('adminData.codeHint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('adminData.nameZh')}</span>
-            <input name="nameZh" required maxLength={100} />
-          </label>
-          <label className="field">
-            <span>{t('adminData.nameEn')}</span>
-            <input name="nameEn" required maxLength={200} />
-          </label>
+          <CodeAndNames creating maxZh={100} maxEn={200} />
         </div>
         <ActionError error={mutation.error} />
-        <div className="form-buttons">
-          <button type="submit" className="primary-button" disabled={mutation.isPending}>
-            {t('users.save')}
-          </button>
-          <button type="button" className="secondary-button" onClick={onClose}>
-            {t('users.cancel')}
-          </button>
-        </div>
+        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -18,6 +18,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 import { parseAliases } from './parse-aliases.ts';
+import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
 
 /** Departments: names, peer group, kind, active, and the aliases import matches offices' names against. */
 export function DepartmentsSection() {
@@ -165,20 +166,7 @@ function DepartmentForm({
   return (
     <form className="action-form" onSubmit={submit} data-testid="department-form">
       <div className="edit-grid">
-        {!record && (
-          <label className="field">
-            <span>{t('departments.code')}</span>
-            <input name="code" required maxLength={64} />
-          </label>
-        )}
-        <label className="field">
-          <span>{t('adminData.nameZh')}</span>
-          <input name="nameZh" required maxLength={60} defaultValue={record?.nameZh ?? ''} />
-        </label>
-        <label className="field">
-          <span>{t('adminData.nameEn')}</span>
-          <input name="nameEn" required maxLength={120} defaultValue={record?.nameEn ?? ''} />
-        </label>
+        <CodeAndNames creating={!record} names={record} maxZh={60} maxEn={120} />
         <label className="field">
           <span>{t('filters.peerGroup')}</span>
           <select name="peerGroup" defaultValue={groupCode} key={groupCode}>
@@ -221,14 +209,7 @@ function DepartmentForm({
         </label>
       </div>
       <ActionError error={mutation.error} />
-      <div className="form-buttons">
-        <button type="submit" className="primary-button" disabled={mutation.isPending}>
-          {t('users.save')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onClose}>
-          {t('users.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
     </form>
   );
 }
