@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
-import { HANDLING_MODES, RECTIFICATION_TYPES, SOURCES } from '../../../server/domain/lifecycle.ts';
+import type { HANDLING_MODES, RECTIFICATION_TYPES, SOURCES } from '../../../server/domain/lifecycle.ts';
 import {
   editItem,
   extendItem,
@@ -14,6 +14,7 @@ import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
+import { ClassificationFields } from './classification-fields.tsx';
 import { formatDeadline } from './format.ts';
 import type { ItemAction } from './item-actions.ts';
 import { useLookups } from './use-lookups.ts';
@@ -264,51 +265,18 @@ function EditFields({ detail }: { detail: ItemDetail }) {
           defaultValue={String(item.description ?? '')}
         />
       </label>
-      <label className="field">
-        <span>{t('filters.source')}</span>
-        <select name="source" defaultValue={String(item.source)}>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`source.${s}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('filters.domain')}</span>
-        <select name="domain" defaultValue={item.domain_code ?? ''}>
-          <option value="">{t('item.none')}</option>
-          {domains.map((d) => (
-            <option key={d.code} value={d.code}>
-              {pick(lang, d.nameZh, d.nameEn)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ClassificationFields
+        domains={domains}
+        values={{
+          source: String(item.source),
+          domain: item.domain_code ?? '',
+          rectificationType: String(item.rectification_type),
+          handlingMode: String(item.handling_mode ?? ''),
+        }}
+      />
       <label className="field">
         <span>{t('items.person')}</span>
         <input name="responsiblePerson" maxLength={60} defaultValue={String(item.responsible_person ?? '')} />
-      </label>
-      <label className="field">
-        <span>{t('item.rectificationType')}</span>
-        <select name="rectificationType" defaultValue={String(item.rectification_type)}>
-          {RECTIFICATION_TYPES.map((r) => (
-            <option key={r} value={r}>
-              {t(`rectificationType.${r}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('item.handlingMode')}</span>
-        <select name="handlingMode" defaultValue={String(item.handling_mode ?? '')}>
-          <option value="">{t('item.none')}</option>
-          {HANDLING_MODES.map((m) => (
-            <option key={m} value={m}>
-              {t(`handlingMode.${m}` as MessageKey)}
-            </option>
-          ))}
-        </select>
       </label>
       <label className="field wide">
         <span>{t('item.measures')}</span>

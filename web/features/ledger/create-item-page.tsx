@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { HANDLING_MODES, RECTIFICATION_TYPES, SOURCES } from '../../../server/domain/lifecycle.ts';
 import { createItem, itemKeys, type NewItem } from '../../api/items.ts';
 import { useLang } from '../../i18n/lang.ts';
-import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
+import { ClassificationFields } from './classification-fields.tsx';
 import { createScope } from './item-actions.ts';
 import { useActingUser } from './use-acting-user.ts';
 import { useLookups } from './use-lookups.ts';
@@ -95,51 +94,7 @@ export function CreateItemPage() {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('filters.domain')}</span>
-            <select name="domain" defaultValue="">
-              <option value="">{t('item.none')}</option>
-              {domains.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {pick(lang, d.nameZh, d.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('filters.source')} *</span>
-            <select name="source" required defaultValue="">
-              <option value="" disabled>
-                {t('create.choose')}
-              </option>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`source.${s}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('item.rectificationType')} *</span>
-            <select name="rectificationType" required defaultValue="phased">
-              {RECTIFICATION_TYPES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`rectificationType.${r}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('item.handlingMode')}</span>
-            <select name="handlingMode" defaultValue="">
-              <option value="">{t('item.none')}</option>
-              {HANDLING_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`handlingMode.${m}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ClassificationFields domains={domains} />
           {/* biome-ignore lint/a11y/noLabelWithoutControl: the input or the select below is inside the label */}
           <label className="field">
             <span>{t('items.department')}</span>
