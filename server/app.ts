@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
 import { appraisals } from './routes/appraisals.ts';
+import { audit } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { departments } from './routes/departments.ts';
@@ -56,7 +57,8 @@ function buildApi(deps: AppDeps) {
     .route('/appraisals', appraisals)
     .route('/imports', imports)
     .route('/exports', exportFiles)
-    .route('/screen', screen);
+    .route('/screen', screen)
+    .route('/audit', audit);
 }
 
 export type AppType = ReturnType<typeof buildApi>;

@@ -3,6 +3,7 @@
  * changes something records it here with `recordAudit`, in the same transaction as the change.
  */
 import type { Actor } from '../../server/auth/principal.ts';
+import type { AUDIT_ENTITIES } from '../../server/domain/audit-entities.ts';
 import type { Db } from '../open.ts';
 
 export interface AuditEntry {
@@ -11,7 +12,7 @@ export interface AuditEntry {
   actor: Actor;
   /** What happened, 'entity.verb': 'user.create', 'display_link.revoke', 'session.login', ... */
   action: string;
-  entity: string;
+  entity: (typeof AUDIT_ENTITIES)[number];
   entityId: string | number | null;
   /** State before and after the change, as JSON-able values; never secrets (no hashes, no tokens). */
   before?: unknown;
@@ -46,14 +47,27 @@ export interface AuditRow {
   after: unknown;
 }
 
-/** The latest audit rows first, optionally only those of one entity. */
-export function listAudit(db: Db, options: { entity?: string; limit?: number } = {}): AuditRow[] {
+/**
+ * The latest audit rows first, optionally of one entity or one actor (by user name); `beforeId`
+ * pages back from a row id (the last one of the previous page).
+ */
+export function listAudit(
+  db: Db,
+  options: { entity?: string; actor?: string; beforeId?: number; limit?: number } = {},
+): AuditRow[] {
   const rows = db
     .prepare(
       `SELECT id, at, actor_id, actor_name, action, entity, entity_id, before, after FROM audit_log
-       WHERE @entity IS NULL OR entity = @entity ORDER BY id DESC LIMIT @limit`,
+       WHERE (@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor_name = @actor)
+         AND (@before_id IS NULL OR id < @before_id)
+       ORDER BY id DESC LIMIT @limit`,
     )
-    .all({ entity: options.entity ?? null, limit: options.limit ?? 100 }) as {
+    .all({
+      entity: options.entity ?? null,
+      actor: options.actor ?? null,
+      before_id: options.beforeId ?? null,
+      limit: options.limit ?? 100,
+    }) as {
     id: number;
     at: string;
     actor_id: number | null;

@@ -95,8 +95,9 @@ export const campaigns = new Hono<AppEnv>()
             action: 'campaign.update',
             entity: 'campaign',
             entityId: before.id,
+            // Both sides as the record reads, so the log shows exactly what changed.
             before,
-            after: body,
+            after: listCampaigns(deps.db).find((x) => x.id === before.id),
           });
         })
         .immediate();

@@ -139,8 +139,9 @@ export const departments = new Hono<AppEnv>()
             action: 'department.update',
             entity: 'department',
             entityId: before.id,
+            // Both sides as the record reads, so the log shows exactly what changed.
             before,
-            after: body,
+            after: getDepartmentByCode(deps.db, code),
           });
         })
         .immediate();

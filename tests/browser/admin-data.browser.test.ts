@@ -189,4 +189,45 @@ describe('admin data in a real browser', () => {
     expect(await page.getByTestId('departments-admin-table').count()).toBe(0);
     await page.context().close();
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`shows who changed what in the operations log, filtered by kind (${lang})`, async () => {
+      const m = messages[lang];
+      const nameEn = `Audit Office ${lang}`;
+      // Only the English name changes; everything else is sent as it is.
+      const { department: d } = await admin.get('/api/departments/D40');
+      const { peerGroups } = await admin.get('/api/reference');
+      const { departments } = await admin.get('/api/departments');
+      const changed = await admin.send('PUT', '/api/departments/D40', {
+        nameZh: d.nameZh,
+        nameEn,
+        kind: d.kind,
+        peerGroup: peerGroups.find((g: { id: number }) => g.id === d.peerGroupId).code,
+        parent: departments.find((x: { id: number }) => x.id === d.parentId)?.code ?? null,
+        active: d.active,
+        aliases: d.aliases,
+      });
+      expect(changed.status).toBe(200);
+      const { page, errors } = await openAs(browser, server, 'admin', '/admin/audit', lang);
+      const table = page.getByTestId('audit-table');
+      // Unfiltered: the admin's own sign-in is there.
+      await expect.poll(() => table.locator('tr[data-action="session.login"]').count()).toBeGreaterThan(0);
+      await page.locator('select[name="entity"]').selectOption('department');
+      await expect.poll(() => new URL(page.url()).search).toBe('?entity=department');
+      const row = table.locator('tbody tr').first();
+      await expect.poll(() => row.getAttribute('data-action')).toBe('department.update');
+      const text = await row.textContent();
+      expect(text).toContain(m['audit.action.department.update']);
+      expect(text).toContain('admin');
+      expect(text).toContain(`nameEn`);
+      expect(text).toContain(nameEn);
+      expect(await table.locator('tbody tr:not([data-action^="department."])').count()).toBe(0);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `admin-audit-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });

@@ -111,6 +111,7 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // --- display links (admin) ------------------------------------------------------------------
   'GET /api/display-links': { request: () => ({ path: '/api/display-links' }), expect: adminOnly(200) },
+  'GET /api/audit': { request: () => ({ path: '/api/audit?entity=user' }), expect: adminOnly(200) },
   'POST /api/display-links': {
     request: () => ({ path: '/api/display-links', body: { name: 'Meeting room 2' } }),
     expect: adminOnly(201),

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { AdminOnly } from './admin-only.tsx';
 import { AppraisalsSection } from './appraisals-section.tsx';
+import { AuditSection } from './audit-section.tsx';
 import { CampaignsSection } from './campaigns-section.tsx';
 import { DepartmentsSection } from './departments-section.tsx';
 import { ProfilesSection } from './profiles-section.tsx';
@@ -18,6 +19,7 @@ const SECTIONS = {
   appraisals: AppraisalsSection,
   profiles: ProfilesSection,
   rankings: PublishedRankingsSection,
+  audit: AuditSection,
 } as const;
 
 /** /admin/:section — the supervision office's reference data, one section per page. */

@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/admin/appraisals', label: 'adminNav.appraisals' },
   { to: '/admin/profiles', label: 'adminNav.profiles' },
   { to: '/admin/rankings', label: 'adminNav.rankings' },
+  { to: '/admin/audit', label: 'adminNav.audit' },
   { to: '/ledger/import', label: 'adminNav.import' },
 ];
 

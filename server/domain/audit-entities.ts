@@ -1,0 +1,13 @@
+/** What an audit view can filter by: every entity the app records changes of. */
+export const AUDIT_ENTITIES = [
+  'user',
+  'login_user',
+  'login_client',
+  'display_link',
+  'department',
+  'campaign',
+  'domain',
+  'appraisal',
+  'scoring_profile',
+  'published_ranking',
+] as const;
