@@ -39,7 +39,7 @@ export interface FigureParams {
 
 const COMPLAINTS = COMPLAINT_SOURCES.map((s) => `'${s}'`).join(', ');
 
-function scopeSql(scope: Scope): { where: string; params: Record<string, unknown> } {
+export function scopeSql(scope: Scope): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (scope.campaignId !== undefined) {

@@ -15,11 +15,14 @@ import {
   type ItemPage,
   listChangedItems,
   listFigureItems,
+  ratio,
   type Scope,
 } from '../../db/queries/figures.ts';
 import { listDomains } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
+import { getDepartmentRankings, type RankPoint } from '../../db/queries/ranking-series.ts';
+import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks } from '../domain/scoring.ts';
@@ -137,13 +140,11 @@ export function improvementReport(
   baseline: Moment,
 ): ImprovementReport {
   const { departmentId: _ignored, ...rankScope } = scope;
-  const now = getDepartmentRanking(db, { t, scope: rankScope, profile: profile.config });
-  const then = new Map(
-    getDepartmentRanking(db, { t: baseline, scope: rankScope, profile: profile.config }).map((r) => [
-      r.department.id,
-      r,
-    ]),
-  );
+  const [atBaseline, now] = getDepartmentRankings(db, [baseline, t], rankScope, profile.config) as [
+    RankPoint[],
+    RankPoint[],
+  ];
+  const then = new Map(atBaseline.map((r) => [r.department.id, r]));
   const both = now.filter((r) => r.ranked && then.get(r.department.id)?.ranked);
   const rows = both.map((r) => {
     const b = then.get(r.department.id)!;
@@ -206,28 +207,35 @@ export interface SeriesPoint {
   medianDaysToClose: number | null;
 }
 
-/** Weekly headline figures, each week taken at its end. */
+/** Weekly headline figures, each week taken at its end; all weeks from one pass over the ledger. */
 export function seriesReport(
   db: Db,
   weeks: Week[],
   scope: Scope,
-  profile: ProfileRow,
+  _profile: ProfileRow,
 ): { weeks: SeriesPoint[] } {
+  const points =
+    getFiguresAtMoments(
+      db,
+      weeks.map((w) => w.asOf),
+      scope,
+      'all',
+    ).get(null) ?? [];
   return {
-    weeks: weeks.map(({ weekStart: w, asOf }) => {
-      const f = getFigures(db, { t: asOf, scope, warningDays: profile.config.warningDays });
+    weeks: weeks.map(({ weekStart: w, asOf }, j) => {
+      const f = points[j]!;
       return {
         weekStart: w,
         asOf,
         registered: f.registered,
         closed: f.closed,
-        closureRate: f.closureRate,
+        closureRate: ratio(f.closed, f.registered),
         due: f.due,
         onTime: f.onTime,
-        onTimeRate: f.onTimeRate,
+        onTimeRate: ratio(f.onTime, f.due),
         overdue: f.overdue,
-        open: f.open,
-        medianDaysToClose: f.timeToClose.medianDays,
+        open: f.registered - f.closed,
+        medianDaysToClose: f.ttcMedian,
       };
     }),
   };
@@ -252,9 +260,15 @@ export function departmentSeriesReport(
   profile: ProfileRow,
 ): { weeks: Day[]; departments: DepartmentSeries[] } {
   const { departmentId, ...rankScope } = scope;
+  const rankings = getDepartmentRankings(
+    db,
+    weeks.map((w) => w.asOf),
+    rankScope,
+    profile.config,
+  );
   const series = new Map<number, DepartmentSeries>();
-  for (const { weekStart: w, asOf } of weeks) {
-    for (const r of getDepartmentRanking(db, { t: asOf, scope: rankScope, profile: profile.config })) {
+  weeks.forEach(({ weekStart: w }, j) => {
+    for (const r of rankings[j]!) {
       if (departmentId !== undefined && r.department.id !== departmentId) continue;
       let s = series.get(r.department.id);
       if (!s) {
@@ -269,7 +283,7 @@ export function departmentSeriesReport(
         ranked: r.ranked,
       });
     }
-  }
+  });
   return { weeks: weeks.map((w) => w.weekStart), departments: [...series.values()] };
 }
 
@@ -378,20 +392,24 @@ export function changesReport(
   limit = 50,
 ): ChangesReport {
   const base = { t, since, scope, warningDays: profile.config.warningDays, limit };
-  const ranking = rankingReport(db, t, scope, profile, since);
+  const { departmentId: _ignored, ...rankScope } = scope;
+  const [before, now] = getDepartmentRankings(db, [since, t], rankScope, profile.config) as [
+    RankPoint[],
+    RankPoint[],
+  ];
+  const previous = new Map(before.map((r) => [r.department.id, r.overallRank]));
+  const moves = now.flatMap((r) => {
+    const was = previous.get(r.department.id);
+    const change = r.overallRank === null || was === null || was === undefined ? null : was - r.overallRank;
+    return change !== null && Math.abs(change) >= 3
+      ? [{ department: r.department, overallRank: r.overallRank, previousOverallRank: was!, change }]
+      : [];
+  });
   return {
     asOf: t,
     since,
     newlyOverdue: listChangedItems(db, { ...base, part: 'overdue' }),
     newlyClosed: listChangedItems(db, { ...base, part: 'closed' }),
-    rankMoves: ranking.rows
-      .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
-      .map((r) => ({
-        department: r.department,
-        overallRank: r.overallRank,
-        previousOverallRank: r.previous?.overallRank ?? null,
-        change: r.overallRankChange!,
-      }))
-      .sort((a, b) => b.change - a.change),
+    rankMoves: moves.sort((a, b) => b.change - a.change),
   };
 }
