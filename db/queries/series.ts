@@ -64,37 +64,73 @@ interface IntervalKind {
   ttc?: string;
 }
 
-/** Each kind as two arms of the event union: +1 where the interval opens, −1 where it ends. */
+/**
+ * Each kind as two arms of the event union: +1 where the interval opens, −1 where it ends, for ends
+ * from the first moment on (the state at the first moment is `stateAtFirstMomentArm`); ends after the
+ * last moment never count.
+ */
 function eventArms(kind: IntervalKind): string[] {
   const columns = (sign: string) =>
     MEASURES.map((m) => `${kind.counts[m] ? `${sign}(${kind.counts[m]})` : '0'} AS ${m}`).join(', ');
   const ttc = kind.ttc ?? 'NULL';
-  const arms = [
-    `SELECT g, ${kind.lo} AS x, ${ttc} AS ttc, ${columns('+')} FROM ${kind.from}
-       AND ${kind.lo} < @p_last${kind.hi ? ` AND (${kind.hi} IS NULL OR ${kind.lo} < ${kind.hi})` : ''}`,
+  const { lo, hi } = kind;
+  const opens = `SELECT g, ${lo} AS x, ${ttc} AS ttc, ${columns('+')} FROM ${kind.from}
+       AND ${lo} >= @p0 AND ${lo} < @p_last`;
+  if (!hi) return [opens];
+  return [
+    `${opens} AND (${hi} IS NULL OR ${lo} < ${hi})`,
+    `SELECT g, ${hi} AS x, ${ttc} AS ttc, ${columns('-')} FROM ${kind.from}
+       AND ${hi} >= @p0 AND ${hi} < @p_last AND ${lo} < ${hi}`,
   ];
-  if (kind.hi) {
-    arms.push(
-      `SELECT g, ${kind.hi} AS x, ${ttc} AS ttc, ${columns('-')} FROM ${kind.from}
-         AND ${kind.hi} < @p_last AND ${kind.lo} < ${kind.hi}`,
-    );
-  }
-  return arms;
 }
 
+/**
+ * Every item registered before the first moment, as one row of its figures there (x = '' counts from
+ * the first moment): most items' intervals opened long before a series starts, and one row per item
+ * is far less to sort than one per interval. The item's state at the moment is read as getFigures
+ * reads it: from its own columns when nothing happened to it since, else from its closures and
+ * extensions.
+ */
+const stateAtFirstMomentArm = `SELECT g, '' AS x,
+      CASE WHEN cl IS NOT NULL THEN ${calendarDaysSql('reg', 'cl')} END AS ttc,
+      1 AS registered, cl IS NOT NULL AS closed, COALESCE(dl < @p0, 0) AS due,
+      COALESCE(dl < @p0 AND cl IS NOT NULL, 0) AS dueClosed, COALESCE(dl < @p0 AND cl <= dl, 0) AS onTime,
+      COALESCE(first_closed_at < @p0, 0) AS everClosed, COALESCE(first_reopened_at < @p0, 0) AS everReopened
+    FROM (
+      SELECT s.g, s.reg, s.first_closed_at, s.first_reopened_at,
+        CASE WHEN s.changed IS NULL OR s.changed < @p0 THEN s.closed_now
+          ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = s.id AND c.closed_at < @p0
+                AND (c.reopened_at IS NULL OR c.reopened_at >= @p0)) END AS cl,
+        CASE WHEN s.changed IS NULL OR s.changed < @p0 THEN s.dl_now
+          ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e
+                         WHERE e.item_id = s.id AND e.approved_at < @p0
+                         ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), s.dl0) END AS dl
+      FROM scoped s WHERE s.reg < @p0
+    )`;
+
+/**
+ * Items registered before the first moment with nothing closed, reopened or extended since: the only
+ * thing that can still happen to them is their deadline passing (due, and due and closed when closed).
+ * Every other item is "active" and goes through the intervals.
+ */
+const settledDeadlineArm = `SELECT g, dl_now AS x, NULL AS ttc, 0 AS registered, 0 AS closed, 1 AS due,
+      closed_now IS NOT NULL AS dueClosed, COALESCE(closed_now <= dl_now, 0) AS onTime,
+      0 AS everClosed, 0 AS everReopened
+    FROM scoped WHERE NOT active AND dl_now >= @p0 AND dl_now < @p_last`;
+
 function seriesSql(scopeWhere: string, groupColumn: string, k: number): string {
-  const closure = 'scoped s JOIN item_closures c ON c.item_id = s.id WHERE 1';
+  const closure = 'scoped s JOIN item_closures c ON c.item_id = s.id WHERE s.active';
   const dueClosed = `segments sg JOIN item_closures c ON c.item_id = sg.id WHERE sg.dl IS NOT NULL`;
   const kinds: IntervalKind[] = [
     { from: 'scoped WHERE 1', lo: 'reg', hi: null, counts: { registered: '1' } },
     {
-      from: 'scoped WHERE first_closed_at IS NOT NULL',
+      from: 'scoped WHERE active AND first_closed_at IS NOT NULL',
       lo: 'max(reg, first_closed_at)',
       hi: null,
       counts: { everClosed: '1' },
     },
     {
-      from: 'scoped WHERE first_reopened_at IS NOT NULL',
+      from: 'scoped WHERE active AND first_reopened_at IS NOT NULL',
       lo: 'max(reg, first_reopened_at)',
       hi: null,
       counts: { everReopened: '1' },
@@ -124,26 +160,27 @@ function seriesSql(scopeWhere: string, groupColumn: string, k: number): string {
   ];
   return `WITH scoped AS MATERIALIZED (
       SELECT i.id, ${groupColumn} AS g, i.registered_at AS reg, i.original_deadline_end AS dl0,
-        i.first_closed_at, i.first_reopened_at
+        i.first_closed_at, i.first_reopened_at, i.closed_at AS closed_now, i.deadline_end AS dl_now,
+        i.state_changed_at AS changed, (i.registered_at >= @p0 OR COALESCE(i.state_changed_at >= @p0, 0)) AS active
       FROM items i WHERE i.voided_at IS NULL AND i.registered_at < @p_last${scopeWhere}
     ),
     -- The deadline in force: the original from registration, each extension from its approval, each
     -- until the next approval (in approval order, ties by id, as getFigures reads them).
-    segments AS (
+    segments AS MATERIALIZED (
       SELECT s.id, s.g, s.reg, '' AS from_at, s.dl0 AS dl,
         (SELECT e.approved_at FROM deadline_extensions e WHERE e.item_id = s.id
          ORDER BY e.approved_at, e.id LIMIT 1) AS to_at
-      FROM scoped s
+      FROM scoped s WHERE s.active
       UNION ALL
       SELECT s.id, s.g, s.reg, e.approved_at, e.new_deadline_end,
         (SELECT n.approved_at FROM deadline_extensions n
          WHERE n.item_id = e.item_id AND (n.approved_at, n.id) > (e.approved_at, e.id)
          ORDER BY n.approved_at, n.id LIMIT 1)
-      FROM scoped s JOIN deadline_extensions e ON e.item_id = s.id
+      FROM scoped s JOIN deadline_extensions e ON e.item_id = s.id WHERE s.active
     )
     SELECT g, ${firstMomentAfterSql('x', 0, k)} AS b, ttc,
       ${MEASURES.map((m) => `SUM(${m}) AS ${m}`).join(', ')}
-    FROM (${kinds.flatMap(eventArms).join('\n      UNION ALL ')})
+    FROM (${[stateAtFirstMomentArm, settledDeadlineArm, ...kinds.flatMap(eventArms)].join('\n      UNION ALL ')})
     GROUP BY g, b, ttc`;
 }
 
