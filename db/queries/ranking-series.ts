@@ -1,8 +1,9 @@
 /**
  * Department scores and ranks at many moments from one pass (`getFiguresAtMoments`), for the weekly
- * series, the rank moves since the last review and the improvement ranking. Scores, "ranked" and the
- * ranks are the ones `getDepartmentRanking` gives at each moment (the property tests compare them);
- * only the figures a score needs are computed.
+ * department series (sparklines, rank history). Scores, "ranked" and the ranks are the ones
+ * `getDepartmentRanking` gives at each moment (the property tests compare them); only the figures a
+ * score needs are computed. For two moments (improvement, rank moves since the last review) two
+ * `getDepartmentRanking` calls measured as fast, so those stay per moment.
  */
 import {
   type ComponentValues,

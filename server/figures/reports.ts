@@ -21,7 +21,7 @@ import {
 import { listDomains } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
-import { getDepartmentRankings, type RankPoint } from '../../db/queries/ranking-series.ts';
+import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
 import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
@@ -140,11 +140,13 @@ export function improvementReport(
   baseline: Moment,
 ): ImprovementReport {
   const { departmentId: _ignored, ...rankScope } = scope;
-  const [atBaseline, now] = getDepartmentRankings(db, [baseline, t], rankScope, profile.config) as [
-    RankPoint[],
-    RankPoint[],
-  ];
-  const then = new Map(atBaseline.map((r) => [r.department.id, r]));
+  const now = getDepartmentRanking(db, { t, scope: rankScope, profile: profile.config });
+  const then = new Map(
+    getDepartmentRanking(db, { t: baseline, scope: rankScope, profile: profile.config }).map((r) => [
+      r.department.id,
+      r,
+    ]),
+  );
   const both = now.filter((r) => r.ranked && then.get(r.department.id)?.ranked);
   const rows = both.map((r) => {
     const b = then.get(r.department.id)!;
@@ -392,24 +394,20 @@ export function changesReport(
   limit = 50,
 ): ChangesReport {
   const base = { t, since, scope, warningDays: profile.config.warningDays, limit };
-  const { departmentId: _ignored, ...rankScope } = scope;
-  const [before, now] = getDepartmentRankings(db, [since, t], rankScope, profile.config) as [
-    RankPoint[],
-    RankPoint[],
-  ];
-  const previous = new Map(before.map((r) => [r.department.id, r.overallRank]));
-  const moves = now.flatMap((r) => {
-    const was = previous.get(r.department.id);
-    const change = r.overallRank === null || was === null || was === undefined ? null : was - r.overallRank;
-    return change !== null && Math.abs(change) >= 3
-      ? [{ department: r.department, overallRank: r.overallRank, previousOverallRank: was!, change }]
-      : [];
-  });
+  const ranking = rankingReport(db, t, scope, profile, since);
   return {
     asOf: t,
     since,
     newlyOverdue: listChangedItems(db, { ...base, part: 'overdue' }),
     newlyClosed: listChangedItems(db, { ...base, part: 'closed' }),
-    rankMoves: moves.sort((a, b) => b.change - a.change),
+    rankMoves: ranking.rows
+      .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
+      .map((r) => ({
+        department: r.department,
+        overallRank: r.overallRank,
+        previousOverallRank: r.previous?.overallRank ?? null,
+        change: r.overallRankChange!,
+      }))
+      .sort((a, b) => b.change - a.change),
   };
 }
