@@ -4,6 +4,7 @@
  */
 
 import type { Db } from '../../db/open.ts';
+import { listChangedSince } from '../../db/queries/changes.ts';
 import {
   type FigureItem,
   type Figures,
@@ -13,7 +14,6 @@ import {
   getFiguresBy,
   getFlow,
   type ItemPage,
-  listChangedItems,
   listFigureItems,
   ratio,
   type Scope,
@@ -398,8 +398,8 @@ export function changesReport(
   return {
     asOf: t,
     since,
-    newlyOverdue: listChangedItems(db, { ...base, part: 'overdue' }),
-    newlyClosed: listChangedItems(db, { ...base, part: 'closed' }),
+    newlyOverdue: listChangedSince(db, { ...base, part: 'overdue' }),
+    newlyClosed: listChangedSince(db, { ...base, part: 'closed' }),
     rankMoves: ranking.rows
       .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
       .map((r) => ({
