@@ -87,26 +87,31 @@ function eventArms(kind: IntervalKind): string[] {
 /**
  * Every item registered before the first moment, as one row of its figures there (x = '' counts from
  * the first moment): most items' intervals opened long before a series starts, and one row per item
- * is far less to sort than one per interval. The item's state at the moment is read as getFigures
- * reads it: from its own columns when nothing happened to it since, else from its closures and
- * extensions.
+ * is far less to sort than one per interval.
  */
 const stateAtFirstMomentArm = `SELECT g, '' AS x,
       CASE WHEN cl IS NOT NULL THEN ${calendarDaysSql('reg', 'cl')} END AS ttc,
       1 AS registered, cl IS NOT NULL AS closed, COALESCE(dl < @p0, 0) AS due,
       COALESCE(dl < @p0 AND cl IS NOT NULL, 0) AS dueClosed, COALESCE(dl < @p0 AND cl <= dl, 0) AS onTime,
       COALESCE(first_closed_at < @p0, 0) AS everClosed, COALESCE(first_reopened_at < @p0, 0) AS everReopened
-    FROM (
-      SELECT s.g, s.reg, s.first_closed_at, s.first_reopened_at,
-        CASE WHEN s.changed IS NULL OR s.changed < @p0 THEN s.closed_now
-          ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = s.id AND c.closed_at < @p0
-                AND (c.reopened_at IS NULL OR c.reopened_at >= @p0)) END AS cl,
-        CASE WHEN s.changed IS NULL OR s.changed < @p0 THEN s.dl_now
+    FROM (SELECT g, reg, first_closed_at, first_reopened_at, first_cl AS cl, first_dl AS dl
+          FROM scoped WHERE reg < @p0)`;
+
+/**
+ * The closure in force and the effective deadline at the first moment, read as getFigures reads them:
+ * from the item's own columns when nothing happened to it since, else from its closures and extensions.
+ * Computed once per item while `scoped` is materialized (a subquery would be re-run per use).
+ */
+const firstStateColumns = `
+        CASE WHEN i.registered_at >= @p0 THEN NULL
+          WHEN i.state_changed_at IS NULL OR i.state_changed_at < @p0 THEN i.closed_at
+          ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < @p0
+                AND (c.reopened_at IS NULL OR c.reopened_at >= @p0)) END AS first_cl,
+        CASE WHEN i.registered_at >= @p0 THEN NULL
+          WHEN i.state_changed_at IS NULL OR i.state_changed_at < @p0 THEN i.deadline_end
           ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e
-                         WHERE e.item_id = s.id AND e.approved_at < @p0
-                         ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), s.dl0) END AS dl
-      FROM scoped s WHERE s.reg < @p0
-    )`;
+                         WHERE e.item_id = i.id AND e.approved_at < @p0
+                         ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), i.original_deadline_end) END AS first_dl`;
 
 /**
  * Items registered before the first moment with nothing closed, reopened or extended since: the only
@@ -119,8 +124,8 @@ const settledDeadlineArm = `SELECT g, dl_now AS x, NULL AS ttc, 0 AS registered,
     FROM scoped WHERE NOT active AND dl_now >= @p0 AND dl_now < @p_last`;
 
 function seriesSql(scopeWhere: string, groupColumn: string, k: number): string {
-  const closure = 'scoped s JOIN item_closures c ON c.item_id = s.id WHERE s.active';
-  const dueClosed = `segments sg JOIN item_closures c ON c.item_id = sg.id WHERE sg.dl IS NOT NULL`;
+  const closure = 'scoped s CROSS JOIN item_closures c ON c.item_id = s.id WHERE s.active';
+  const dueClosed = `segments sg CROSS JOIN item_closures c ON c.item_id = sg.id WHERE sg.dl IS NOT NULL`;
   const kinds: IntervalKind[] = [
     { from: 'scoped WHERE 1', lo: 'reg', hi: null, counts: { registered: '1' } },
     {
@@ -161,7 +166,7 @@ function seriesSql(scopeWhere: string, groupColumn: string, k: number): string {
   return `WITH scoped AS MATERIALIZED (
       SELECT i.id, ${groupColumn} AS g, i.registered_at AS reg, i.original_deadline_end AS dl0,
         i.first_closed_at, i.first_reopened_at, i.closed_at AS closed_now, i.deadline_end AS dl_now,
-        i.state_changed_at AS changed, (i.registered_at >= @p0 OR COALESCE(i.state_changed_at >= @p0, 0)) AS active
+        (i.registered_at >= @p0 OR COALESCE(i.state_changed_at >= @p0, 0)) AS active,${firstStateColumns}
       FROM items i WHERE i.voided_at IS NULL AND i.registered_at < @p_last${scopeWhere}
     ),
     -- The deadline in force: the original from registration, each extension from its approval, each
@@ -176,7 +181,7 @@ function seriesSql(scopeWhere: string, groupColumn: string, k: number): string {
         (SELECT n.approved_at FROM deadline_extensions n
          WHERE n.item_id = e.item_id AND (n.approved_at, n.id) > (e.approved_at, e.id)
          ORDER BY n.approved_at, n.id LIMIT 1)
-      FROM scoped s JOIN deadline_extensions e ON e.item_id = s.id WHERE s.active
+      FROM scoped s CROSS JOIN deadline_extensions e ON e.item_id = s.id WHERE s.active
     )
     SELECT g, ${firstMomentAfterSql('x', 0, k)} AS b, ttc,
       ${MEASURES.map((m) => `SUM(${m}) AS ${m}`).join(', ')}
