@@ -9,6 +9,10 @@
  * extension approved). Each interval becomes +1 at the first moment after lo and −1 at the first moment
  * after hi; summed per moment in SQL and accumulated in order, they give the figure at each moment.
  * Time to close is a histogram of whole days, with the same +1 / −1 per closure in force.
+ *
+ * Items registered before the first moment enter as one row of their state there, and those untouched
+ * since only through their deadline passing, so the work is one row per item plus the events inside
+ * the span of the moments — about two or three single-moment passes for 26 weeks.
  */
 import type { Moment } from '../../server/domain/time.ts';
 import { calendarDaysSql } from '../dialect.ts';
