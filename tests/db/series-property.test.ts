@@ -8,12 +8,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Figures, getFigures, getFiguresBy } from '../../db/queries/figures.ts';
+import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking } from '../../db/queries/ranking.ts';
 import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
 import { getFiguresAtMoments, type PointFigures } from '../../db/queries/series.ts';
 import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
 import { addDays, type Moment } from '../../server/domain/time.ts';
-import { weeksUntil } from '../../server/figures/reports.ts';
+import { seriesReport, weeksUntil } from '../../server/figures/reports.ts';
 import { demoDb, memoryDb } from '../helpers/db.ts';
 import { ledgerArb, windowArb, writeLedger } from '../helpers/ledger-arbitraries.ts';
 
@@ -94,6 +95,60 @@ describe('one-pass weekly figures against the figures at each week', () => {
         }
       }),
       { numRuns: 200, seed: 20261124 },
+    );
+  });
+
+  it('agree in scopes: a peer group for the rankings, a registration period for the figures', () => {
+    fc.assert(
+      fc.property(ledgerArb, windowArb, fc.integer({ min: 0, max: 60 }), (drafts, window, fromDay) => {
+        const db = memoryDb();
+        const l = writeLedger(db, drafts);
+        const moments = seriesMoments(window.t, window.weeks);
+        const groupScope = { peerGroupId: l.ids.group.get('G1')! };
+        const periodScope = {
+          registeredFrom: addDays('2026-01-05', fromDay),
+          departmentId: l.ids.department.get('A')!,
+        };
+        const rankings = getDepartmentRankings(db, moments, groupScope, PROFILE);
+        const overall = getFiguresAtMoments(db, moments, periodScope, 'all').get(null)!;
+        moments.forEach((t, j) => {
+          expect(rankings[j], t).toEqual(
+            getDepartmentRanking(db, { t, scope: groupScope, profile: PROFILE }).map((r) => ({
+              department: r.department,
+              score: r.score,
+              ranked: r.ranked,
+              rank: r.rank,
+              overallRank: r.overallRank,
+            })),
+          );
+          expect(overall[j], t).toEqual(pointOf(getFigures(db, { t, scope: periodScope, warningDays: 7 })));
+        });
+      }),
+      { numRuns: 60, seed: 20261126 },
+    );
+  });
+
+  it('give the series endpoint the figures it gave when each week was computed on its own', () => {
+    const db = demoDb({ items: 600, departments: 8 });
+    const weeks = weeksUntil('2026-06-01', '2026-11-20T16:00:00');
+    const profile = getActiveProfile(db);
+    expect(seriesReport(db, weeks, {}, profile).weeks).toEqual(
+      weeks.map(({ weekStart, asOf }) => {
+        const f = getFigures(db, { t: asOf, scope: {}, warningDays: profile.config.warningDays });
+        return {
+          weekStart,
+          asOf,
+          registered: f.registered,
+          closed: f.closed,
+          closureRate: f.closureRate,
+          due: f.due,
+          onTime: f.onTime,
+          onTimeRate: f.onTimeRate,
+          overdue: f.overdue,
+          open: f.open,
+          medianDaysToClose: f.timeToClose.medianDays,
+        };
+      }),
     );
   });
 
