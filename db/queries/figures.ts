@@ -39,7 +39,7 @@ export interface FigureParams {
 
 const COMPLAINTS = COMPLAINT_SOURCES.map((s) => `'${s}'`).join(', ');
 
-function scopeSql(scope: Scope): { where: string; params: Record<string, unknown> } {
+export function scopeSql(scope: Scope): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (scope.campaignId !== undefined) {
@@ -308,7 +308,7 @@ export function listFigureItems(
   return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
 }
 
-type RawFigureItem = {
+export type RawFigureItem = {
   id: number;
   ledger_code: string;
   title: string;
@@ -323,7 +323,7 @@ type RawFigureItem = {
   status: string;
 };
 
-const toFigureItem = (r: RawFigureItem): FigureItem => ({
+export const toFigureItem = (r: RawFigureItem): FigureItem => ({
   id: r.id,
   ledgerCode: r.ledger_code,
   title: r.title,
@@ -338,7 +338,7 @@ const toFigureItem = (r: RawFigureItem): FigureItem => ({
   status: r.status,
 });
 
-const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
+export const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
   d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
   CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END AS days_overdue, i.status`;
 

@@ -18,6 +18,7 @@ export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS
   { name: 'improvement', path: '/api/figures/improvement', floor: 'byDepartment' },
   { name: 'series (26 weeks)', path: '/api/figures/series', floor: 'totals' },
   { name: 'flow (26 weeks)', path: '/api/figures/flow', floor: 'totals' },
+  { name: 'department series (26 weeks)', path: '/api/figures/department-series', floor: 'byDepartment' },
   { name: 'breakdown by domain', path: '/api/figures/breakdown?by=domain', floor: 'byDomain' },
   { name: 'breakdown by source', path: '/api/figures/breakdown?by=source', floor: 'byDomain' },
   { name: 'changes', path: '/api/figures/changes', floor: 'byDepartment' },
@@ -47,7 +48,12 @@ function time(f: () => unknown): number {
   return performance.now() - started;
 }
 
-export async function measureInProcess(file: string, samples: { cold: number; warm: number }) {
+/** `only`: endpoint names to measure (all when absent). */
+export async function measureInProcess(
+  file: string,
+  samples: { cold: number; warm: number },
+  only?: string[],
+) {
   const db = openDatabase(file);
   const app = createApp({ db, clock: fixedClock(NOW) });
   const session = (username: string) => {
@@ -87,7 +93,7 @@ export async function measureInProcess(file: string, samples: { cold: number; wa
   };
   const floorDb = new Database(file, { readonly: true });
   const results = [];
-  for (const e of ENDPOINTS) {
+  for (const e of ENDPOINTS.filter((x) => !only || only.includes(x.name))) {
     const cold: number[] = [];
     const warm: number[] = [];
     for (let k = 0; k < samples.cold; k++) {

@@ -4,6 +4,7 @@
  */
 
 import type { Db } from '../../db/open.ts';
+import { listChangedSince } from '../../db/queries/changes.ts';
 import {
   type FigureItem,
   type Figures,
@@ -13,13 +14,15 @@ import {
   getFiguresBy,
   getFlow,
   type ItemPage,
-  listChangedItems,
   listFigureItems,
+  ratio,
   type Scope,
 } from '../../db/queries/figures.ts';
 import { listDomains } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
+import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
+import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks } from '../domain/scoring.ts';
@@ -206,28 +209,35 @@ export interface SeriesPoint {
   medianDaysToClose: number | null;
 }
 
-/** Weekly headline figures, each week taken at its end. */
+/** Weekly headline figures, each week taken at its end; all weeks from one pass over the ledger. */
 export function seriesReport(
   db: Db,
   weeks: Week[],
   scope: Scope,
-  profile: ProfileRow,
+  _profile: ProfileRow,
 ): { weeks: SeriesPoint[] } {
+  const points =
+    getFiguresAtMoments(
+      db,
+      weeks.map((w) => w.asOf),
+      scope,
+      'all',
+    ).get(null) ?? [];
   return {
-    weeks: weeks.map(({ weekStart: w, asOf }) => {
-      const f = getFigures(db, { t: asOf, scope, warningDays: profile.config.warningDays });
+    weeks: weeks.map(({ weekStart: w, asOf }, j) => {
+      const f = points[j]!;
       return {
         weekStart: w,
         asOf,
         registered: f.registered,
         closed: f.closed,
-        closureRate: f.closureRate,
+        closureRate: ratio(f.closed, f.registered),
         due: f.due,
         onTime: f.onTime,
-        onTimeRate: f.onTimeRate,
+        onTimeRate: ratio(f.onTime, f.due),
         overdue: f.overdue,
-        open: f.open,
-        medianDaysToClose: f.timeToClose.medianDays,
+        open: f.registered - f.closed,
+        medianDaysToClose: f.ttcMedian,
       };
     }),
   };
@@ -252,9 +262,15 @@ export function departmentSeriesReport(
   profile: ProfileRow,
 ): { weeks: Day[]; departments: DepartmentSeries[] } {
   const { departmentId, ...rankScope } = scope;
+  const rankings = getDepartmentRankings(
+    db,
+    weeks.map((w) => w.asOf),
+    rankScope,
+    profile.config,
+  );
   const series = new Map<number, DepartmentSeries>();
-  for (const { weekStart: w, asOf } of weeks) {
-    for (const r of getDepartmentRanking(db, { t: asOf, scope: rankScope, profile: profile.config })) {
+  weeks.forEach(({ weekStart: w }, j) => {
+    for (const r of rankings[j]!) {
       if (departmentId !== undefined && r.department.id !== departmentId) continue;
       let s = series.get(r.department.id);
       if (!s) {
@@ -269,7 +285,7 @@ export function departmentSeriesReport(
         ranked: r.ranked,
       });
     }
-  }
+  });
   return { weeks: weeks.map((w) => w.weekStart), departments: [...series.values()] };
 }
 
@@ -382,8 +398,8 @@ export function changesReport(
   return {
     asOf: t,
     since,
-    newlyOverdue: listChangedItems(db, { ...base, part: 'overdue' }),
-    newlyClosed: listChangedItems(db, { ...base, part: 'closed' }),
+    newlyOverdue: listChangedSince(db, { ...base, part: 'overdue' }),
+    newlyClosed: listChangedSince(db, { ...base, part: 'closed' }),
     rankMoves: ranking.rows
       .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
       .map((r) => ({

@@ -1,0 +1,79 @@
+/**
+ * "Since the last review": the items in a figure part at T that were not in it at an earlier moment
+ * (newly overdue, newly closed), with each item's state at both moments read in one pass. Same
+ * answer as `listChangedItems` (tests/db/changes-property.test.ts), which reads the ledger twice for
+ * the count and twice for the page.
+ */
+import { addMoment, type Moment } from '../../server/domain/time.ts';
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+import {
+  type FigureItem,
+  type FigureParams,
+  ITEM_COLUMNS,
+  type RawFigureItem,
+  scopeSql,
+  toFigureItem,
+} from './figures.ts';
+
+/** The closure in force and the effective deadline at a moment, as getFigures reads them. */
+function stateAt(at: string): { closed: string; deadline: string } {
+  const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
+  return {
+    closed: `CASE WHEN ${settled} THEN i.closed_at
+      ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < ${at}
+            AND (c.reopened_at IS NULL OR c.reopened_at >= ${at})) END`,
+    deadline: `CASE WHEN ${settled} THEN i.deadline_end
+      ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e WHERE e.item_id = i.id
+                     AND e.approved_at < ${at} ORDER BY e.approved_at DESC, e.id DESC LIMIT 1),
+                    i.original_deadline_end) END`,
+  };
+}
+
+/** Each part's test at T (columns of `s`) and at the earlier moment (columns prefixed `since_`). */
+const CHANGED = {
+  overdue: {
+    now: 's.closed_at IS NULL AND s.deadline_end < @t',
+    before: 's.registered_at < @since AND s.since_closed_at IS NULL AND s.since_deadline_end < @since',
+  },
+  closed: {
+    now: 's.closed_at IS NOT NULL',
+    before: 's.registered_at < @since AND s.since_closed_at IS NOT NULL',
+  },
+} as const;
+
+export type ChangedPart = keyof typeof CHANGED;
+
+/** Items in `part` at T and not at `since`, overdue first by days overdue, then by ledger code. */
+export function listChangedSince(
+  db: Db,
+  p: FigureParams & { since: Moment; part: ChangedPart; limit: number },
+): { total: number; items: FigureItem[] } {
+  // The total is read from the page's rows, so the page must have room for at least one.
+  if (p.limit < 1) throw new Error('limit must be at least 1');
+  const { where, params } = scopeSql(p.scope);
+  const now = stateAt('@t');
+  const before = stateAt('@since');
+  const test = CHANGED[p.part];
+  const rows = prepared(
+    db,
+    `WITH s AS MATERIALIZED (
+       SELECT i.id, i.department_id, i.registered_at, ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
+         CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
+         CASE WHEN i.registered_at < @since THEN ${before.deadline} END AS since_deadline_end
+       FROM items i WHERE i.voided_at IS NULL AND i.registered_at < @t${where}
+     )
+     SELECT ${ITEM_COLUMNS}, COUNT(*) OVER () AS total
+     FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     WHERE ${test.now} AND NOT COALESCE(${test.before}, 0)
+     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
+     LIMIT @limit`,
+  ).all({
+    ...params,
+    t: p.t,
+    since: p.since,
+    t_warn: addMoment(p.t, p.warningDays * 86_400),
+    limit: p.limit,
+  }) as (RawFigureItem & { total: number })[];
+  return { total: rows[0]?.total ?? 0, items: rows.map(toFigureItem) };
+}

@@ -1,0 +1,116 @@
+/**
+ * Department scores and ranks at many moments from one pass (`getFiguresAtMoments`), for the weekly
+ * department series (sparklines, rank history). Scores, "ranked" and the ranks are the ones
+ * `getDepartmentRanking` gives at each moment (the property tests compare them); only the figures a
+ * score needs are computed. For two moments (improvement, rank moves since the last review) two
+ * `getDepartmentRanking` calls measured as fast, so those stay per moment.
+ */
+import {
+  type ComponentValues,
+  competitionRanks,
+  type ProfileConfig,
+  scoreDepartment,
+} from '../../server/domain/scoring.ts';
+import type { Moment } from '../../server/domain/time.ts';
+import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
+import { ratio, type Scope } from './figures.ts';
+import { type DepartmentRef, listRankableDepartments } from './ranking.ts';
+import { getFiguresAtMoments, type PointFigures } from './series.ts';
+
+export interface RankPoint {
+  department: DepartmentRef;
+  score: number;
+  ranked: boolean;
+  rank: number | null;
+  overallRank: number | null;
+}
+
+const NO_ITEMS: PointFigures = {
+  registered: 0,
+  closed: 0,
+  due: 0,
+  onTime: 0,
+  overdue: 0,
+  everClosed: 0,
+  everReopened: 0,
+  ttcMedian: null,
+  ttcP90: null,
+};
+
+function componentValues(f: PointFigures, appraisal: number | null): ComponentValues {
+  return {
+    closureRate: ratio(f.closed, f.registered),
+    onTimeRate: ratio(f.onTime, f.due),
+    overdueShare: ratio(f.overdue, f.registered),
+    medianDaysToClose: f.ttcMedian,
+    reopenRate: ratio(f.everReopened, f.everClosed),
+    appraisal,
+  };
+}
+
+/** Each department's public appraisals, latest period first, for "the latest of a year not after T's". */
+function appraisalsByDepartment(db: Db): Map<number, { period: string; score: number }[]> {
+  const rows = prepared(
+    db,
+    `SELECT department_id, period, score FROM appraisals WHERE kind = 'public_appraisal'
+     ORDER BY department_id, period DESC`,
+  ).all() as { department_id: number; period: string; score: number }[];
+  const byDepartment = new Map<number, { period: string; score: number }[]>();
+  for (const r of rows) {
+    const list = byDepartment.get(r.department_id) ?? [];
+    list.push({ period: r.period, score: r.score });
+    byDepartment.set(r.department_id, list);
+  }
+  return byDepartment;
+}
+
+/** The rows of one moment, ranked and ordered as `getDepartmentRanking` orders them. */
+function rankAt(
+  departments: DepartmentRef[],
+  figuresAt: (id: number) => PointFigures,
+  appraisalAt: (id: number) => number | null,
+  profile: ProfileConfig,
+): RankPoint[] {
+  const rows: RankPoint[] = departments.map((department) => {
+    const figures = figuresAt(department.id);
+    const { score } = scoreDepartment(componentValues(figures, appraisalAt(department.id)), profile);
+    return { department, score, ranked: figures.due >= profile.minDueItems, rank: null, overallRank: null };
+  });
+  const ranked = rows.filter((r) => r.ranked);
+  const overall = competitionRanks(ranked, (r) => r.score);
+  for (const group of new Set(ranked.map((r) => r.department.peerGroup))) {
+    const members = ranked.filter((r) => r.department.peerGroup === group);
+    const ranks = competitionRanks(members, (r) => r.score);
+    for (const r of members) r.rank = ranks.get(r)!;
+  }
+  for (const r of ranked) r.overallRank = overall.get(r)!;
+  return rows.sort(
+    (a, b) =>
+      Number(b.ranked) - Number(a.ranked) ||
+      (a.overallRank ?? 0) - (b.overallRank ?? 0) ||
+      b.score - a.score ||
+      a.department.code.localeCompare(b.department.code),
+  );
+}
+
+/** The department ranking at each moment (ascending, distinct), in the same order as `moments`. */
+export function getDepartmentRankings(
+  db: Db,
+  moments: Moment[],
+  scope: Omit<Scope, 'departmentId'>,
+  profile: ProfileConfig,
+): RankPoint[][] {
+  const departments = listRankableDepartments(db, scope.peerGroupId);
+  const figures = getFiguresAtMoments(db, moments, scope, 'department');
+  const appraisals = appraisalsByDepartment(db);
+  return moments.map((t, j) => {
+    const year = t.slice(0, 4);
+    return rankAt(
+      departments,
+      (id) => figures.get(id)?.[j] ?? NO_ITEMS,
+      (id) => appraisals.get(id)?.find((a) => a.period <= year)?.score ?? null,
+      profile,
+    );
+  });
+}
