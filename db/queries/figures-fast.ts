@@ -74,16 +74,20 @@ function daysToCloseTable(scope: Scope, by: GroupBy | null): string | null {
   const kindSide =
     by === 'domain' || by === 'source' || scope.domainId !== undefined || scope.source !== undefined;
   if (departmentSide && kindSide) return null;
-  return kindSide ? 'figure_days_to_close_by_kind' : 'figure_days_to_close_by_department';
+  // The kind table is the smaller one (a few hundred keys against a row per department and day).
+  return departmentSide ? 'figure_days_to_close_by_department' : 'figure_days_to_close_by_kind';
 }
 
-/** The group key as a SQL expression: rollups store 0 for "none", items store NULL. */
-function groupSql(by: GroupBy | null, alias: string, rollup: boolean): string {
+/**
+ * The group key as a SQL expression. Rollups store 0 for "no department/domain" where items store
+ * NULL; the bare column keeps GROUP BY in the tables' key order, and `keyOf` maps 0 back to null.
+ */
+function groupSql(by: GroupBy | null, alias: string): string {
   if (by === null) return 'NULL';
-  if (by === 'source') return `${alias}.source`;
-  const column = `${alias}.${by}_id`;
-  return rollup ? `NULLIF(${column}, 0)` : column;
+  return by === 'source' ? `${alias}.source` : `${alias}.${by}_id`;
 }
+
+const keyOf = (key: GroupKey): GroupKey => (key === 0 ? null : key);
 
 interface Accumulator {
   raw: RawAggregate;
@@ -138,29 +142,19 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
   const rollupWhere = rollupScopeSql(scope, 'r');
   const changedWhere = ` AND ${LAST_EVENT_SQL('i')} >= @t${itemWhere}`;
 
-  const changed = (
-    prepared(db, `SELECT COUNT(*) AS n FROM items i WHERE i.voided_at IS NULL${changedWhere}`).get(
-      params,
-    ) as {
-      n: number;
-    }
-  ).n;
-  if (changed > 0) {
-    const total = (
-      prepared(
-        db,
-        `SELECT COALESCE(SUM(r.registered), 0) AS n FROM figure_rollups r WHERE 1${rollupWhere}`,
-      ).get(params) as { n: number }
-    ).n;
-    if (changed > total * CHANGED_SHARE_LIMIT) return null;
-  }
+  const { changed, total } = prepared(
+    db,
+    `SELECT (SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${changedWhere}) AS changed,
+       (SELECT COALESCE(SUM(r.registered), 0) FROM figure_rollups r WHERE 1${rollupWhere}) AS total`,
+  ).get(params) as { changed: number; total: number };
+  if (changed > total * CHANGED_SHARE_LIMIT) return null;
 
   const groups = new Map<GroupKey, Accumulator>();
   const acc = (key: GroupKey): Accumulator => {
-    let a = groups.get(key);
+    let a = groups.get(keyOf(key));
     if (!a) {
       a = { raw: emptyAggregate(), daysToClose: new Map() };
-      groups.set(key, a);
+      groups.set(keyOf(key), a);
     }
     return a;
   };
@@ -168,7 +162,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
   // Every item by its columns, with all deadlines counted as passed ...
   const rollups = prepared(
     db,
-    `SELECT ${groupSql(by, 'r', true)} AS group_key, SUM(r.registered) AS registered, SUM(r.closed) AS closed,
+    `SELECT ${groupSql(by, 'r')} AS group_key, SUM(r.registered) AS registered, SUM(r.closed) AS closed,
        SUM(r.ever_closed) AS ever_closed, SUM(r.ever_reopened) AS ever_reopened, SUM(r.extended) AS extended,
        SUM(r.complaints) AS complaints, SUM(r.with_deadline) AS with_deadline,
        SUM(r.open_with_deadline) AS open_with_deadline, SUM(r.on_time) AS on_time
@@ -200,7 +194,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
   // ... then those whose deadline has not passed at T taken out of due, on time and overdue.
   const notYetDue = prepared(
     db,
-    `SELECT ${groupSql(by, 'i', false)} AS group_key, COUNT(*) AS n,
+    `SELECT ${groupSql(by, 'i')} AS group_key, COUNT(*) AS n,
        SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end) AS on_time,
        SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned
      FROM items i INDEXED BY items_figure_deadline
@@ -216,7 +210,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
   }
   const histogram = prepared(
     db,
-    `SELECT ${groupSql(by, 'r', true)} AS group_key, r.days, SUM(r.items) AS n
+    `SELECT ${groupSql(by, 'r')} AS group_key, r.days, SUM(r.items) AS n
      FROM ${histogramTable} r WHERE 1${rollupScopeSql(scope, 'r')} GROUP BY group_key, r.days`,
   )
     .raw()
@@ -227,7 +221,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
     // The items with an event at or after T: out as their columns say, in as they were at T.
     const asNow = prepared(
       db,
-      `SELECT ${groupSql(by, 'i', false)} AS group_key, i.closed_at, i.deadline_end,
+      `SELECT ${groupSql(by, 'i')} AS group_key, i.closed_at, i.deadline_end,
          i.first_closed_at IS NOT NULL AS ever_closed, i.first_reopened_at IS NOT NULL AS ever_reopened,
          i.first_extended_at IS NOT NULL AS extended, i.source IN (${COMPLAINTS}) AS is_complaint,
          CASE WHEN i.closed_at IS NOT NULL
@@ -239,7 +233,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
     const atT = prepared(
       db,
       `WITH ${itemStateCte(changedWhere)}
-       SELECT ${groupSql(by, 's', false)} AS group_key, s.closed_at, s.deadline_end, s.ever_closed, s.ever_reopened,
+       SELECT ${groupSql(by, 's')} AS group_key, s.closed_at, s.deadline_end, s.ever_closed, s.ever_reopened,
          s.extended, s.is_complaint, s.ttc
        FROM s`,
     ).all(params) as ItemState[];
@@ -248,7 +242,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
 
   const responses = prepared(
     db,
-    `SELECT ${groupSql(by, 'r', true)} AS group_key, COUNT(*) AS n, ${medianSql('r.hours')} AS median,
+    `SELECT ${groupSql(by, 'r')} AS group_key, COUNT(*) AS n, ${medianSql('r.hours')} AS median,
        ${percentileSql('r.hours', 90)} AS p90, AVG(r.hours) AS mean
      FROM figure_responses r WHERE r.first_response_at < @t AND r.registered_at < @t${rollupWhere}
      GROUP BY group_key`,

@@ -15,6 +15,7 @@ import {
   percentileSql,
   weekStartSql,
 } from '../dialect.ts';
+import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { fastFigures, fastFiguresBy } from './figures-fast.ts';
@@ -300,7 +301,7 @@ export function listFigureItems(
   p: FigureParams & { part: Part; page: number; pageSize: number },
 ): ItemPage {
   const { where, params } = scopeSql(p.scope);
-  const cte = `WITH ${itemStateCte(where)}`;
+  const cte = `WITH ${itemStateCte(`${where}${candidatesSql(p.part)}`)}`;
   const predicate = PREDICATES[p.part];
   const all = baseParams(p, params);
   const total = (
@@ -316,6 +317,27 @@ export function listFigureItems(
      LIMIT @limit OFFSET @offset`,
   ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as RawFigureItem[];
   return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
+}
+
+/**
+ * For the parts about open items, the items that can be in the part at T: those open now whose
+ * deadline (now) puts them there, plus every item with an event at or after T (whose columns may not
+ * be its state at T). The exact predicate still decides; this only spares the other items the pass.
+ */
+const OPEN_NOW = "c.voided_at IS NULL AND c.status <> 'closed'";
+const OPEN_CANDIDATES: Partial<Record<Part, string>> = {
+  overdue: `${OPEN_NOW} AND c.deadline_end < @t`,
+  red: `${OPEN_NOW} AND c.deadline_end < @t`,
+  yellow: `${OPEN_NOW} AND c.deadline_end >= @t AND c.deadline_end < @t_warn`,
+  open: OPEN_NOW,
+  green: OPEN_NOW,
+};
+
+function candidatesSql(part: Part): string {
+  const openNow = OPEN_CANDIDATES[part];
+  if (openNow === undefined) return '';
+  return ` AND i.id IN (SELECT c.id FROM items c WHERE ${openNow}
+    UNION ALL SELECT c.id FROM items c WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @t)`;
 }
 
 type RawFigureItem = {
