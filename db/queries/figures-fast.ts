@@ -35,17 +35,29 @@ import {
 
 type GroupKey = number | string | null;
 
-/** Correcting one changed item costs about this many rollup-read items; beyond, the exact SQL wins. */
+/** Beyond this share of the scope's items changed at or after T, the exact SQL is the cheaper pass. */
 const CHANGED_SHARE_LIMIT = 0.25;
+/** Below this many items the exact SQL takes a few milliseconds: not worth the rollups' several queries. */
+const SMALL_SCOPE = 2000;
 
-export function fastFigures(db: Db, p: FigureParams): Figures | null {
-  const groups = fastGroups(db, p, null);
+/** `minItems`: scopes with fewer items are left to the exact SQL (tests lower it to reach small ledgers). */
+export interface FastOptions {
+  minItems?: number;
+}
+
+export function fastFigures(db: Db, p: FigureParams, options: FastOptions = {}): Figures | null {
+  const groups = fastGroups(db, p, null, options);
   if (groups === null) return null;
   return toFigures(groups.get(null) ?? emptyAggregate());
 }
 
-export function fastFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<GroupKey, Figures> | null {
-  const groups = fastGroups(db, p, by);
+export function fastFiguresBy(
+  db: Db,
+  p: FigureParams,
+  by: GroupBy,
+  options: FastOptions = {},
+): Map<GroupKey, Figures> | null {
+  const groups = fastGroups(db, p, by, options);
   if (groups === null) return null;
   const result = new Map<GroupKey, Figures>();
   for (const [key, raw] of groups) if (raw.registered > 0) result.set(key, toFigures(raw));
@@ -130,7 +142,12 @@ interface ItemState {
 
 const COMPLAINTS = COMPLAINT_SOURCES.map((s) => `'${s}'`).join(', ');
 
-function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, RawAggregate> | null {
+function fastGroups(
+  db: Db,
+  p: FigureParams,
+  by: GroupBy | null,
+  { minItems = SMALL_SCOPE }: FastOptions,
+): Map<GroupKey, RawAggregate> | null {
   const { scope } = p;
   if (scope.registeredFrom !== undefined || scope.registeredTo !== undefined) return null;
   const histogramTable = daysToCloseTable(scope, by);
@@ -147,7 +164,7 @@ function fastGroups(db: Db, p: FigureParams, by: GroupBy | null): Map<GroupKey, 
     `SELECT (SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${changedWhere}) AS changed,
        (SELECT COALESCE(SUM(r.registered), 0) FROM figure_rollups r WHERE 1${rollupWhere}) AS total`,
   ).get(params) as { changed: number; total: number };
-  if (changed > total * CHANGED_SHARE_LIMIT) return null;
+  if (total < minItems || changed > total * CHANGED_SHARE_LIMIT) return null;
 
   const groups = new Map<GroupKey, Accumulator>();
   const acc = (key: GroupKey): Accumulator => {

@@ -30,6 +30,9 @@ const day = (hours: number) => at(hours).slice(0, 10);
 const shift = (moment: string, seconds: number) =>
   new Date(Date.parse(`${moment}Z`) + seconds * 1000).toISOString().slice(0, 19);
 
+/** The rollups answer even the small ledgers of these tests (by default they leave them to the SQL). */
+const ALWAYS = { minItems: 0 };
+
 const SOURCES = ['self_inspection', 'public_complaint', 'hotline', 'inspection_feedback'] as const;
 const DEPARTMENTS = ['A', 'B', 'C', null] as const;
 
@@ -241,13 +244,13 @@ function compareAt(db: Db, t: string): number {
       exact.open,
       exact.lights.green,
     ]);
-    const fast = fastFigures(db, p);
+    const fast = fastFigures(db, p, ALWAYS);
     if (fast !== null) {
       served++;
       expectSame(fast, exact, label);
     }
     for (const by of ['department', 'domain', 'source'] as GroupBy[]) {
-      const fastBy = fastFiguresBy(db, p, by);
+      const fastBy = fastFiguresBy(db, p, by, ALWAYS);
       if (fastBy === null) continue;
       served++;
       const exactBy = exactFiguresBy(db, p, by);
@@ -303,7 +306,9 @@ function runScenario(db: Db, items: ItemDraft[], writes: { gap: number; write: W
     compareAt(db, shift(m, 1));
   }
   // A registration-period scope is never served by the rollups.
-  expect(fastFigures(db, { t: latest, scope: { registeredFrom: '2026-01-01' }, warningDays: 7 })).toBeNull();
+  expect(
+    fastFigures(db, { t: latest, scope: { registeredFrom: '2026-01-01' }, warningDays: 7 }, ALWAYS),
+  ).toBeNull();
 }
 
 describe('figures from the rollups equal the exact SQL', () => {
@@ -337,7 +342,7 @@ describe('figures from the rollups equal the exact SQL', () => {
     resume();
     expect(rollupContents(bulk)).toEqual(rollupContents(live));
     const p: FigureParams = { t: '2026-11-20T16:00:00', scope: {}, warningDays: 7 };
-    expectSame(fastFigures(bulk, p) ?? undefined, exactFigures(bulk, p), 'demo');
+    expectSame(fastFigures(bulk, p, ALWAYS) ?? undefined, exactFigures(bulk, p), 'demo');
   });
 
   it('fail when a trigger forgets part of a write (the comparison can catch a broken rollup)', () => {
