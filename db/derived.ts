@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REBUILD_FIGURE_ROLLUPS } from './figure-rollups.ts';
 
 /**
  * Derived data: indexes, and tables kept up to date by triggers (the data version today). A bulk
@@ -8,8 +9,8 @@ import type Database from 'better-sqlite3';
  * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
  * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
  */
-const SUSPENDED_TRIGGERS = ['*_bumps_data_version'];
-const REBUILDS: string[] = [];
+const SUSPENDED_TRIGGERS = ['*_bumps_data_version', '*_maintains_figure_rollups'];
+const REBUILDS: string[] = [...REBUILD_FIGURE_ROLLUPS];
 
 export function suspendDerived(db: Database.Database): () => void {
   const triggerMatch = SUSPENDED_TRIGGERS.map(() => 'name GLOB ?').join(' OR ');

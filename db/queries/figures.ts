@@ -15,8 +15,10 @@ import {
   percentileSql,
   weekStartSql,
 } from '../dialect.ts';
+import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
+import { fastFigures, fastFiguresBy } from './figures-fast.ts';
 
 /** Which items count; every field optional, all given ones must hold. Ids are resolved by the caller. */
 export interface Scope {
@@ -78,7 +80,7 @@ export function scopeSql(scope: Scope): { where: string; params: Record<string, 
  * last closure, reopening or extension happened before T is read from its own columns; any other item
  * reads the closure in force at T and the extension approved last before T from their tables.
  */
-function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
+export function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
   const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
   // Materialized once, so the per-item CASEs and date arithmetic run once per item, not once per aggregate.
   return `${name} AS MATERIALIZED (
@@ -152,7 +154,7 @@ const AGGREGATES = [
   'AVG(s.frh) AS frh_mean',
 ].join(',\n    ');
 
-interface RawAggregate {
+export interface RawAggregate {
   registered: number;
   closed: number;
   open: number;
@@ -204,7 +206,7 @@ export interface Figures {
   extensionRate: number | null;
 }
 
-function toFigures(r: RawAggregate): Figures {
+export function toFigures(r: RawAggregate): Figures {
   return {
     registered: r.registered,
     closed: r.closed,
@@ -232,19 +234,24 @@ function toFigures(r: RawAggregate): Figures {
   };
 }
 
-function baseParams(p: FigureParams, extra: Record<string, unknown>) {
+export function baseParams(p: FigureParams, extra: Record<string, unknown>) {
   return { t: p.t, t_warn: addMoment(p.t, p.warningDays * 86_400), ...extra };
 }
 
-/** The headline figures of a scope as of T. */
+/** The headline figures of a scope as of T: from the rollups when they cover the question, else exact SQL. */
 export function getFigures(db: Db, p: FigureParams): Figures {
+  return fastFigures(db, p) ?? exactFigures(db, p);
+}
+
+/** The headline figures by the plain SQL over every item in scope (the definition the rollups must match). */
+export function exactFigures(db: Db, p: FigureParams): Figures {
   const { where, params } = scopeSql(p.scope);
   const sql = `WITH ${itemStateCte(where)} SELECT ${AGGREGATES} FROM s`;
   return toFigures(prepared(db, sql).get(baseParams(p, params)) as RawAggregate);
 }
 
 export type GroupBy = 'department' | 'domain' | 'source';
-const GROUP_COLUMN: Record<GroupBy, string> = {
+export const GROUP_COLUMN: Record<GroupBy, string> = {
   department: 's.department_id',
   domain: 's.domain_id',
   source: 's.source',
@@ -252,6 +259,10 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
 
 /** The figures per department, domain or source (groups without items are absent). */
 export function getFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
+  return fastFiguresBy(db, p, by) ?? exactFiguresBy(db, p, by);
+}
+
+export function exactFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
   const { where, params } = scopeSql(p.scope);
   const column = GROUP_COLUMN[by];
   const sql = `WITH ${itemStateCte(where)} SELECT ${column} AS group_key, ${AGGREGATES} FROM s GROUP BY ${column}`;
@@ -290,7 +301,7 @@ export function listFigureItems(
   p: FigureParams & { part: Part; page: number; pageSize: number },
 ): ItemPage {
   const { where, params } = scopeSql(p.scope);
-  const cte = `WITH ${itemStateCte(where)}`;
+  const cte = `WITH ${itemStateCte(`${where}${candidatesSql(p.part)}`)}`;
   const predicate = PREDICATES[p.part];
   const all = baseParams(p, params);
   const total = (
@@ -306,6 +317,27 @@ export function listFigureItems(
      LIMIT @limit OFFSET @offset`,
   ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as RawFigureItem[];
   return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
+}
+
+/**
+ * For the parts about open items, the items that can be in the part at T: those open now whose
+ * deadline (now) puts them there, plus every item with an event at or after T (whose columns may not
+ * be its state at T). The exact predicate still decides; this only spares the other items the pass.
+ */
+const OPEN_NOW = "c.voided_at IS NULL AND c.status <> 'closed'";
+const OPEN_CANDIDATES: Partial<Record<Part, string>> = {
+  overdue: `${OPEN_NOW} AND c.deadline_end < @t`,
+  red: `${OPEN_NOW} AND c.deadline_end < @t`,
+  yellow: `${OPEN_NOW} AND c.deadline_end >= @t AND c.deadline_end < @t_warn`,
+  open: OPEN_NOW,
+  green: OPEN_NOW,
+};
+
+function candidatesSql(part: Part): string {
+  const openNow = OPEN_CANDIDATES[part];
+  if (openNow === undefined) return '';
+  return ` AND i.id IN (SELECT c.id FROM items c WHERE ${openNow}
+    UNION ALL SELECT c.id FROM items c WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @t)`;
 }
 
 export type RawFigureItem = {

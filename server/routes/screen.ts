@@ -1,6 +1,7 @@
 /**
  * The big-screen deck's data (DESIGN.md §5 Big screen): one response with everything the deck shows,
- * cached per (campaign, profile, as-of minute) so that many screens refreshing cost one computation.
+ * cached per (data version, campaign, profile, as-of minute) so that many screens refreshing cost one
+ * computation, and a change to the ledger shows on the next refresh, not the next minute.
  * Readable by signed-in users and by display links (server/auth/access.ts DISPLAY_READABLE_ROUTES).
  *
  * A display link's saved deck comes back in `deck`; when the request names no campaign, the deck's
@@ -10,6 +11,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { AppEnv } from '../context.ts';
+import { dataVersion } from '../figures/cache.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
 import { nowMoment } from '../now.ts';
 import { readSavedDeck } from '../screen/saved-deck.ts';
@@ -26,7 +28,7 @@ export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema)
   const scope = resolveScope(deps, { campaign: campaignCode });
   const profile = resolveProfile(deps, undefined);
   const t = minuteOf(nowMoment(deps));
-  const key = `${campaignCode ?? ''}|${profile.id}`;
+  const key = `${dataVersion(deps.db)}|${campaignCode ?? ''}|${profile.id}`;
   const data = screenCacheOf<ScreenData>(deps.db).get(t, key, () =>
     buildScreenData(deps.db, {
       t,

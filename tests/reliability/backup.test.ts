@@ -32,10 +32,13 @@ function ledgerFingerprint(file: string): string {
   const db = openReadOnly(file);
   try {
     const hash = createHash('sha256');
-    for (const { name } of db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all() as { name: string }[])
-      hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()));
+    for (const { name, sql } of db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string; sql: string }[]) {
+      // A WITHOUT ROWID table (the figure rollups) has no rowid; it is read in its primary key's order.
+      const order = /WITHOUT ROWID\s*$/i.test(sql) ? '' : ' ORDER BY rowid';
+      hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}"${order}`).all()));
+    }
     return hash.digest('hex');
   } finally {
     db.close();

@@ -191,6 +191,25 @@ describe('GET /api/screen', () => {
     expect(next.generatedAt).toBe('2026-11-20T02:01:00.000Z');
   });
 
+  it('shows a change to the ledger at once, within the same minute', async () => {
+    const fresh = demoDb({ items: 300 });
+    const c = movableClock('2026-11-20T02:00:05Z');
+    const a = createApp({ db: fresh, clock: c });
+    const session = openSession(fresh, getUserByUsername(fresh, 'leader')!.id, '2026-11-20T02:00:05Z');
+    const read = async () => (await (await call(a, 'GET', '/api/screen', { session })).json()) as Body;
+
+    const first = await read();
+    fresh
+      .prepare(
+        "UPDATE items SET voided_at = '2026-11-20T10:00:06', void_reason = 'duplicate' WHERE id = (SELECT MIN(id) FROM items WHERE voided_at IS NULL)",
+      )
+      .run();
+    c.set('2026-11-20T02:00:30Z');
+    const after = await read();
+    expect(after.generatedAt).toBe('2026-11-20T02:00:30.000Z');
+    expect(after.asOf).toBe(first.asOf);
+  });
+
   it('can be read with a display link, which gets the deck saved on the link', async () => {
     const token = newToken();
     insertDisplayLink(db, {

@@ -1,0 +1,394 @@
+/**
+ * The rollup path (db/queries/figures-fast.ts) against the plain SQL (exactFigures): random ledgers,
+ * then random writes as the ledger commands make them (create, close, reopen, extend, void, change the
+ * lead department, first response), then both paths at moments before, at and after the writes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { suspendDerived } from '../../db/derived.ts';
+import { LAST_EVENT_SQL, REBUILD_FIGURE_ROLLUPS } from '../../db/figure-rollups.ts';
+import type { Db } from '../../db/open.ts';
+import {
+  exactFigures,
+  exactFiguresBy,
+  type FigureParams,
+  type Figures,
+  type GroupBy,
+  listFigureItems,
+  type Scope,
+} from '../../db/queries/figures.ts';
+import { fastFigures, fastFiguresBy, histogramStats } from '../../db/queries/figures-fast.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
+import { deadlineEnd } from '../../server/domain/time.ts';
+import { memoryDb } from '../helpers/db.ts';
+import { ledger } from '../helpers/ledger.ts';
+
+const START = Date.parse('2026-01-01T00:00:00Z');
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(START + hours * HOUR).toISOString().slice(0, 19);
+const day = (hours: number) => at(hours).slice(0, 10);
+const shift = (moment: string, seconds: number) =>
+  new Date(Date.parse(`${moment}Z`) + seconds * 1000).toISOString().slice(0, 19);
+
+/** The rollups answer even the small ledgers of these tests (by default they leave them to the SQL). */
+const ALWAYS = { minItems: 0 };
+
+const SOURCES = ['self_inspection', 'public_complaint', 'hotline', 'inspection_feedback'] as const;
+const DEPARTMENTS = ['A', 'B', 'C', null] as const;
+
+const itemArb = fc.record({
+  reg: fc.integer({ min: 0, max: 1500 }),
+  department: fc.constantFrom(...DEPARTMENTS),
+  source: fc.constantFrom(...SOURCES),
+  domain: fc.constantFrom('D1', 'D2', undefined),
+  deadline: fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 0, max: 40 }).map((d) => ({ days: d })),
+    fc.integer({ min: 1, max: 300 }).map((h) => ({ hours: h })),
+  ),
+  closedAfter: fc.option(fc.integer({ min: 1, max: 600 })),
+  responseAfter: fc.option(fc.integer({ min: 0, max: 100 })),
+});
+
+type ItemDraft = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+
+type Write =
+  | { kind: 'create'; item: ItemDraft & { backdate: number } }
+  | { kind: 'close' | 'reopen' | 'void' | 'respond'; pick: number }
+  | { kind: 'extend'; pick: number; days: number }
+  | { kind: 'reassign'; pick: number; department: (typeof DEPARTMENTS)[number] };
+
+const writeArb: fc.Arbitrary<{ gap: number; write: Write }> = fc.record({
+  gap: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 200 })),
+  write: fc.oneof(
+    itemArb.chain((item) =>
+      fc
+        .integer({ min: 0, max: 300 })
+        .map((backdate) => ({ kind: 'create' as const, item: { ...item, backdate } })),
+    ),
+    fc.record({
+      kind: fc.constantFrom('close' as const, 'reopen' as const, 'void' as const, 'respond' as const),
+      pick: fc.nat(),
+    }),
+    fc.record({
+      kind: fc.constant('extend' as const),
+      pick: fc.nat(),
+      days: fc.integer({ min: 0, max: 60 }),
+    }),
+    fc.record({
+      kind: fc.constant('reassign' as const),
+      pick: fc.nat(),
+      department: fc.constantFrom(...DEPARTMENTS),
+    }),
+  ),
+});
+
+function setUp(db: Db) {
+  const l = ledger(db)
+    .department('A', 'G1')
+    .department('B', 'G1')
+    .department('C', 'G2')
+    .campaign('K1')
+    .campaign('K2')
+    .domain('D1', 'K1')
+    .domain('D2', 'K2');
+  let n = 0;
+  /** Events of an item created by a write must not lie after that write (`notAfter`, in hours). */
+  const create = (item: ItemDraft, registered: number, campaign: string, notAfter = Infinity) => {
+    const closedAfter =
+      item.closedAfter !== null && registered + item.closedAfter <= notAfter ? item.closedAfter : null;
+    const responseAfter =
+      item.responseAfter !== null && registered + item.responseAfter <= notAfter ? item.responseAfter : null;
+    const deadline =
+      item.deadline === null
+        ? null
+        : 'days' in item.deadline
+          ? day(registered + item.deadline.days * 24)
+          : at(registered + item.deadline.hours);
+    return l.item({
+      code: `x${n++}`,
+      department: item.department,
+      registered: at(registered),
+      deadline,
+      source: item.source,
+      campaign,
+      ...(item.domain ? { domain: item.domain } : {}),
+      closures: closedAfter === null ? [] : [{ closed: at(registered + closedAfter) }],
+      ...(responseAfter !== null ? { firstResponse: at(registered + responseAfter) } : {}),
+    }).id;
+  };
+  return { l, create };
+}
+
+/** The writes of server/ledger/commands.ts, in SQL, at moment `now`. */
+function applyWrite(
+  db: Db,
+  ids: number[],
+  write: Write,
+  now: string,
+  create: (item: ItemDraft, backdate: number) => number,
+) {
+  const id = ids.length > 0 && write.kind !== 'create' ? ids[write.pick % ids.length]! : undefined;
+  const row =
+    id === undefined
+      ? undefined
+      : (db.prepare('SELECT closed_at, voided_at FROM items WHERE id = ?').get(id) as {
+          closed_at: string | null;
+          voided_at: string | null;
+        });
+  switch (write.kind) {
+    case 'create':
+      ids.push(create(write.item, write.item.backdate));
+      return;
+    case 'close':
+      if (!row || row.voided_at || row.closed_at) return;
+      db.prepare(
+        `UPDATE items SET status = 'closed', closed_at = @now, first_closed_at = COALESCE(first_closed_at, @now),
+           state_changed_at = @now WHERE id = @id`,
+      ).run({ id, now });
+      db.prepare('INSERT INTO item_closures (item_id, closed_at) VALUES (?, ?)').run(id, now);
+      return;
+    case 'reopen':
+      if (!row || row.voided_at || !row.closed_at) return;
+      db.prepare(
+        `UPDATE items SET status = 'in_progress', closed_at = NULL, reopen_count = reopen_count + 1,
+           first_reopened_at = COALESCE(first_reopened_at, @now), state_changed_at = @now WHERE id = @id`,
+      ).run({ id, now });
+      db.prepare('UPDATE item_closures SET reopened_at = ? WHERE item_id = ? AND reopened_at IS NULL').run(
+        now,
+        id,
+      );
+      return;
+    case 'extend': {
+      if (!row || row.voided_at || row.closed_at) return;
+      const deadline = shiftDay(now.slice(0, 10), write.days);
+      db.prepare(
+        `UPDATE items SET deadline = @deadline, deadline_end = @end, extension_count = extension_count + 1,
+           first_extended_at = COALESCE(first_extended_at, @now), state_changed_at = @now WHERE id = @id`,
+      ).run({ id, now, deadline, end: deadlineEnd(deadline) });
+      db.prepare(
+        `INSERT INTO deadline_extensions (item_id, approved_at, new_deadline, new_deadline_end, reason)
+         VALUES (?, ?, ?, ?, 'test')`,
+      ).run(id, now, deadline, deadlineEnd(deadline));
+      return;
+    }
+    case 'void':
+      if (!row || row.voided_at) return;
+      db.prepare("UPDATE items SET voided_at = ?, void_reason = 'duplicate' WHERE id = ?").run(now, id);
+      return;
+    case 'respond':
+      if (!row || row.voided_at) return;
+      db.prepare('UPDATE items SET first_response_at = COALESCE(first_response_at, ?) WHERE id = ?').run(
+        now,
+        id,
+      );
+      return;
+    case 'reassign': {
+      if (!row) return;
+      const department =
+        write.department === null
+          ? null
+          : (db.prepare('SELECT id FROM departments WHERE code = ?').get(write.department) as { id: number })
+              .id;
+      db.prepare('UPDATE items SET department_id = ? WHERE id = ?').run(department, id);
+      return;
+    }
+  }
+}
+
+const shiftDay = (d: string, days: number) => shift(`${d}T00:00:00`, days * 86_400).slice(0, 10);
+
+/** Equal figure for figure; the mean of response hours may differ in its last bits (summation order). */
+function expectSame(actual: Figures | undefined, expected: Figures | undefined, label: string) {
+  if (expected === undefined || actual === undefined) {
+    expect(actual, label).toEqual(expected);
+    return;
+  }
+  const { meanHours: a, ...restActual } = actual.firstResponse;
+  const { meanHours: e, ...restExpected } = expected.firstResponse;
+  expect({ ...actual, firstResponse: restActual }, label).toEqual({
+    ...expected,
+    firstResponse: restExpected,
+  });
+  if (e === null) expect(a, label).toBeNull();
+  else expect(a, label).toBeCloseTo(e, 9);
+}
+
+function scopesOf(db: Db): Scope[] {
+  const id = (table: string, code: string) =>
+    (db.prepare(`SELECT id FROM ${table} WHERE code = ?`).get(code) as { id: number }).id;
+  return [
+    {},
+    { campaignId: id('campaigns', 'K1') },
+    { domainId: id('domains', 'D2') },
+    { source: 'hotline' },
+    { departmentId: id('departments', 'A') },
+    { peerGroupId: id('peer_groups', 'G1') },
+    { campaignId: id('campaigns', 'K2'), source: 'public_complaint' },
+  ];
+}
+
+/** Compares both paths at T for every scope and grouping; returns how many answers the fast path gave. */
+function compareAt(db: Db, t: string): number {
+  let served = 0;
+  for (const scope of scopesOf(db)) {
+    const p: FigureParams = { t, scope, warningDays: 7 };
+    const label = `T=${t} scope=${JSON.stringify(scope)}`;
+    const exact = exactFigures(db, p);
+    // The drill-down lists of open items read only candidates; their totals must still be the figures.
+    const listed = (part: 'overdue' | 'yellow' | 'open' | 'green') =>
+      listFigureItems(db, { ...p, part, page: 1, pageSize: 5 }).total;
+    expect([listed('overdue'), listed('yellow'), listed('open'), listed('green')], label).toEqual([
+      exact.overdue,
+      exact.lights.yellow,
+      exact.open,
+      exact.lights.green,
+    ]);
+    const fast = fastFigures(db, p, ALWAYS);
+    if (fast !== null) {
+      served++;
+      expectSame(fast, exact, label);
+    }
+    for (const by of ['department', 'domain', 'source'] as GroupBy[]) {
+      const fastBy = fastFiguresBy(db, p, by, ALWAYS);
+      if (fastBy === null) continue;
+      served++;
+      const exactBy = exactFiguresBy(db, p, by);
+      expect([...fastBy.keys()].sort(), `${label} by ${by}`).toEqual([...exactBy.keys()].sort());
+      for (const [key, figures] of exactBy) expectSame(fastBy.get(key), figures, `${label} by ${by} ${key}`);
+    }
+  }
+  return served;
+}
+
+/** The rollup tables as their triggers left them, without rows that count nothing. */
+function rollupContents(db: Db) {
+  return {
+    rollups: db
+      .prepare(
+        `SELECT * FROM figure_rollups WHERE registered <> 0 OR closed <> 0 OR with_deadline <> 0
+         ORDER BY department_id, campaign_id, domain_id, source`,
+      )
+      .all(),
+    byDepartment: db
+      .prepare('SELECT * FROM figure_days_to_close_by_department WHERE items <> 0 ORDER BY 1, 2, 3')
+      .all(),
+    byKind: db
+      .prepare('SELECT * FROM figure_days_to_close_by_kind WHERE items <> 0 ORDER BY 1, 2, 3, 4')
+      .all(),
+    responses: db.prepare('SELECT * FROM figure_responses ORDER BY item_id').all(),
+  };
+}
+
+function runScenario(db: Db, items: ItemDraft[], writes: { gap: number; write: Write }[], extra: string[]) {
+  const { create } = setUp(db);
+  const ids = items.map((item, k) => create(item, item.reg, k % 3 === 0 ? 'K2' : 'K1'));
+  let clock = 2200; // after every event of the initial items (registered ≤ 1500 h, closed ≤ 600 h later)
+  const moments: string[] = [];
+  for (const { gap, write } of writes) {
+    clock += gap;
+    const now = at(clock);
+    moments.push(now);
+    applyWrite(db, ids, write, now, (item, backdate) => create(item, clock - backdate, 'K1', clock));
+  }
+  const lastEvent = (
+    db.prepare(`SELECT MAX(${LAST_EVENT_SQL('i')}) AS m FROM items i WHERE i.voided_at IS NULL`).get() as {
+      m: string | null;
+    }
+  ).m;
+  const latest = shift(lastEvent !== null && lastEvent > at(clock) ? lastEvent : at(clock), 1);
+  // After every event the fast path must answer every question it keys on: all but a department
+  // grouping or scope mixed with a domain or source one (21 of 7 scopes × 4 groupings).
+  expect(compareAt(db, latest)).toBe(21);
+  compareAt(db, at(clock - 24 * 7));
+  for (const m of [...moments.slice(-2), ...extra]) {
+    compareAt(db, m);
+    compareAt(db, shift(m, 1));
+  }
+  // A registration-period scope is never served by the rollups.
+  expect(
+    fastFigures(db, { t: latest, scope: { registeredFrom: '2026-01-01' }, warningDays: 7 }, ALWAYS),
+  ).toBeNull();
+}
+
+describe('figures from the rollups equal the exact SQL', () => {
+  it('after random ledgers and random writes, at and around the moments of the writes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(itemArb, { maxLength: 20 }),
+        fc.array(writeArb, { maxLength: 25 }),
+        fc.array(fc.integer({ min: 0, max: 2600 }).map(at), { maxLength: 2 }),
+        (items, writes, extra) => {
+          const db = memoryDb();
+          runScenario(db, items, writes, extra);
+          const kept = rollupContents(db);
+          db.transaction(() => {
+            for (const sql of REBUILD_FIGURE_ROLLUPS) db.exec(sql);
+          })();
+          expect(rollupContents(db)).toEqual(kept);
+        },
+      ),
+      { numRuns: 60, seed: 20261124 },
+    );
+  }, 180_000);
+
+  it('a demo ledger built with the triggers suspended gets the rollups the triggers would have kept', () => {
+    const options = { seed: 11, anchor: '2026-11-20', departments: 12, items: 400, tz: 'Asia/Shanghai' };
+    const live = memoryDb();
+    generateDemo(live, options);
+    const bulk = memoryDb();
+    const resume = suspendDerived(bulk);
+    generateDemo(bulk, options);
+    resume();
+    expect(rollupContents(bulk)).toEqual(rollupContents(live));
+    const p: FigureParams = { t: '2026-11-20T16:00:00', scope: {}, warningDays: 7 };
+    expectSame(fastFigures(bulk, p, ALWAYS) ?? undefined, exactFigures(bulk, p), 'demo');
+  });
+
+  it('fail when a trigger forgets part of a write (the comparison can catch a broken rollup)', () => {
+    const db = memoryDb();
+    const { create } = setUp(db);
+    const id = create(
+      {
+        reg: 0,
+        department: 'A',
+        source: 'hotline',
+        domain: 'D1',
+        deadline: { days: 3 },
+        closedAfter: null,
+        responseAfter: 2,
+      },
+      0,
+      'K1',
+    );
+    // Break the update trigger: it no longer takes the old state out before adding the new one.
+    const sql = (
+      db
+        .prepare("SELECT sql FROM sqlite_master WHERE name = 'items_update_maintains_figure_rollups'")
+        .get() as {
+        sql: string;
+      }
+    ).sql;
+    db.exec('DROP TRIGGER items_update_maintains_figure_rollups');
+    db.exec(sql.replace(/-\(1\)/, '0'));
+    applyWrite(db, [id], { kind: 'close', pick: 0 }, at(100), () => 0);
+    expect(() => compareAt(db, at(200))).toThrow(/expected/);
+  });
+
+  it('histogram percentiles are the doubles SQLite computes', () => {
+    const db = memoryDb();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }), (values) => {
+        const histogram = new Map<number, number>();
+        for (const v of values) histogram.set(v, (histogram.get(v) ?? 0) + 1);
+        const sql = db
+          .prepare(
+            `SELECT median(value) AS median, percentile(value, 90) AS p90, AVG(value) AS mean FROM json_each(?)`,
+          )
+          .get(JSON.stringify(values));
+        expect(histogramStats(histogram)).toEqual(sql);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
