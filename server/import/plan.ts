@@ -377,12 +377,21 @@ function notBeforeAt(
 
 // --- Planning ----------------------------------------------------------------------------------------
 
-/** Plans the rows of one file in order; a second row with the same ledger code is rejected. */
-export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[] {
+/**
+ * Plans the rows of one file one at a time, in order (so the commit can write each row as it is
+ * planned and keep no plans); a second row with the same ledger code is rejected.
+ */
+export function rowPlanner(ctx: PlanContext): (row: ParsedRow) => RowPlan {
   const resolver = makeResolver(ctx.lookups);
   const seen = new Map<string, number>();
+  return (row) => planRow(row, ctx, resolver, seen);
+}
+
+/** Plans the rows of one file in order. */
+export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[] {
+  const plan = rowPlanner(ctx);
   const plans: RowPlan[] = [];
-  for (const row of rows) plans.push(planRow(row, ctx, resolver, seen));
+  for (const row of rows) plans.push(plan(row));
   return plans;
 }
 
