@@ -16,6 +16,7 @@ import {
   importBatchWriter,
   itemFinder,
   loadImportLookups,
+  withTempStoreInMemory,
 } from '../../db/queries/import.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
@@ -282,7 +283,7 @@ export async function commitImport(
   const rows: RowReport[] = [];
   let batchId: number | null = null;
   try {
-    db.transaction(() => {
+    const commit = db.transaction(() => {
       const ctx = planContext(db, options, options.actor);
       const plan = rowPlanner(ctx);
       const writer = importBatchWriter(db, {
@@ -301,7 +302,8 @@ export async function commitImport(
       if (rejected) throw new RowsRejected();
       // Nothing changed (the same file again): no batch was written either.
       batchId = writer.finish()?.batchId ?? null;
-    }).immediate();
+    });
+    withTempStoreInMemory(db, () => commit.immediate());
   } catch (error) {
     if (!(error instanceof RowsRejected)) throw error;
     return { committed: false, batchId: null, report: buildReport(read, rows) };
