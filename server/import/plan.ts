@@ -530,10 +530,13 @@ function planRow(
     addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
 
   // Times: registration defaults to the earliest thing known to have happened, else now.
-  const known = [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
-    .filter((x): x is string => typeof x === 'string')
-    .map(toMoment);
-  const registeredAt = v.registeredAt ? toMoment(v.registeredAt) : [...known, ctx.now].sort()[0]!;
+  const registeredAt = v.registeredAt
+    ? toMoment(v.registeredAt)
+    : [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
+        .filter((x): x is string => typeof x === 'string')
+        .map(toMoment)
+        .concat(ctx.now)
+        .sort()[0]!;
   const assignedAt =
     notBeforeAt(errors, 'assignedAt', v.assignedAt, registeredAt, 'registeredAt') ??
     (status !== 'registered' ? registeredAt : null);
@@ -574,7 +577,11 @@ function planRow(
       : null;
   if (errors.length > 0) return rejected(base, ledgerCode, errors, warnings);
 
-  const stateChanged = [closure?.closedAt, extension?.approvedAt].filter((x): x is string => !!x).sort();
+  const closureAt = closure?.closedAt ?? null;
+  const extendedAt = extension?.approvedAt ?? null;
+  // The later of the two (moments compare as text).
+  const stateChangedAt =
+    extendedAt === null || (closureAt !== null && closureAt > extendedAt) ? closureAt : extendedAt;
   const deadlineEndValue = deadline ? deadlineEnd(deadline) : null;
   const item: NewItem = {
     ledger_code: ledgerCode!,
@@ -607,7 +614,7 @@ function planRow(
     first_closed_at: closure?.closedAt ?? null,
     first_extended_at: extension?.approvedAt ?? null,
     extension_count: extension ? 1 : 0,
-    state_changed_at: stateChanged.at(-1) ?? null,
+    state_changed_at: stateChangedAt,
   };
   return {
     ...base,
