@@ -205,8 +205,17 @@ export function makeResolver(lookups: Lookups): Resolver {
   }
   const deptCodes = new Map(lookups.departments.map((d) => [d.id, d.code]));
   const campaignCodes = new Map(lookups.campaigns.map((c) => [c.id, c.code]));
+  // A ledger names a few departments thousands of times: remember the answers.
+  const departmentMemo = new Map<string, Match | undefined>();
+  const department = (name: string) => {
+    if (departmentMemo.has(name)) return departmentMemo.get(name);
+    const key = normalizeName(name);
+    const match = departments.get(key) ?? aliases.get(key);
+    if (departmentMemo.size < 10_000) departmentMemo.set(name, match);
+    return match;
+  };
   return {
-    department: (name) => departments.get(normalizeName(name)) ?? aliases.get(normalizeName(name)),
+    department,
     campaign: (name) => campaigns.get(normalizeName(name)),
     domain: (campaignId, name) => domains.get(campaignId)?.get(normalizeName(name)),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),

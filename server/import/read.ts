@@ -412,14 +412,24 @@ export class MergeFiller {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+// A workbook uses a handful of number formats on thousands of cells: each is read once.
+const formats = new Map<string, { date: boolean; time: boolean }>();
+function formatKind(fmt: string): { date: boolean; time: boolean } {
+  let kind = formats.get(fmt);
+  if (!kind) {
+    // Letters outside quotes and brackets.
+    const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+    kind = { date: /[ymdhs]/i.test(bare), time: /[hs]/i.test(bare) };
+    if (formats.size < 1_000) formats.set(fmt, kind);
+  }
+  return kind;
+}
 /** Whether a number format shows a time of day ('h' or 's' outside quotes and brackets). */
 function formatHasTime(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[hs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return fmt ? formatKind(fmt).time : false;
 }
 function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return fmt ? formatKind(fmt).date : false;
 }
 
 function dateText(d: Date, withTime: boolean): string {
