@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { deadlineEnd } from '../../server/domain/time.ts';
-import type { ExistingItem, Lookups, RowPlan } from '../../server/import/plan.ts';
+import type { ExistingItem, Lookups, NewItem, RowPlan } from '../../server/import/plan.ts';
 import { IMPORT_FIELDS } from '../../server/import/vocabulary.ts';
 import type { Db } from '../open.ts';
 
@@ -33,16 +33,25 @@ export function loadImportLookups(db: Db): Lookups {
   };
 }
 
-/** Finds items by ledger code, with their participating departments. */
+/**
+ * Finds items by ledger code, with their participating departments. Every ledger code is read once
+ * (one query), so a row whose code is new costs no query; an existing item is read by its id.
+ */
 export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undefined {
-  const byCode = db.prepare('SELECT * FROM items WHERE ledger_code = ?');
-  const participants = db.prepare(
-    'SELECT department_id AS id FROM item_departments WHERE item_id = ? ORDER BY department_id',
-  );
+  const ids = new Map<string, number>();
+  for (const [code, id] of db.prepare('SELECT ledger_code, id FROM items').raw().iterate() as Iterable<
+    [string, number]
+  >)
+    ids.set(code, id);
+  const byId = db.prepare('SELECT * FROM items WHERE id = ?');
+  const participants = db
+    .prepare('SELECT department_id FROM item_departments WHERE item_id = ? ORDER BY department_id')
+    .pluck();
   return (code) => {
-    const row = byCode.get(code) as Omit<ExistingItem, 'participants'> | undefined;
-    if (!row) return undefined;
-    return { ...row, participants: (participants.all(row.id) as { id: number }[]).map((p) => p.id) };
+    const id = ids.get(code);
+    if (id === undefined) return undefined;
+    const row = byId.get(id) as Omit<ExistingItem, 'participants'>;
+    return { ...row, participants: participants.all(id) as number[] };
   };
 }
 
@@ -52,39 +61,64 @@ export interface BatchSummary {
   updated: number;
 }
 
+// The columns of a new item, in the order NEW_ITEM_SQL binds them.
+const NEW_ITEM_COLUMNS = [
+  'ledger_code',
+  'title',
+  'description',
+  'campaign_id',
+  'domain_id',
+  'source',
+  'department_id',
+  'responsible_person',
+  'registered_at',
+  'assigned_at',
+  'rectification_type',
+  'handling_mode',
+  'measures',
+  'original_deadline',
+  'original_deadline_end',
+  'deadline',
+  'deadline_end',
+  'status',
+  'first_response_at',
+  'rectified_at',
+  'evidence',
+  'closed_at',
+  'verified_by',
+  'first_closed_at',
+  'first_extended_at',
+  'extension_count',
+  'state_changed_at',
+] as const satisfies readonly (keyof NewItem)[];
+const NEW_ITEM_SQL = `INSERT INTO items (${NEW_ITEM_COLUMNS.join(', ')}, version, created_at, updated_at)
+  VALUES (${NEW_ITEM_COLUMNS.map(() => '?').join(', ')}, 1, ?, ?)`;
+
+const EXTENSION_REASON = '导入台账记载的延期 / Extension recorded in an imported ledger';
+
+export interface ImportBatchWriter {
+  /** Writes one planned row (create or update; other rows write nothing). */
+  write(plan: RowPlan): void;
+  /** The batch, or null when no row was written (then no batch row exists either). */
+  finish(): BatchSummary | null;
+}
+
 /**
- * Writes planned rows as one import batch: items, their closures, extensions, participants, and the
- * history rows of every change, each tagged with the batch. The caller runs it inside its transaction.
+ * Writes planned rows, one at a time, as one import batch: items, their closures, extensions,
+ * participants, and the history rows of every change, each tagged with the batch. The batch row is
+ * written with the first item and its counts at the end. The caller runs it inside its transaction.
  */
-export function writeImportBatch(
+export function importBatchWriter(
   db: Db,
-  plans: RowPlan[],
   meta: { fileName: string; actor: ImportActor; nowUtc: string; nowLocal: string },
-): BatchSummary {
+): ImportBatchWriter {
   const { actor, nowUtc, nowLocal } = meta;
-  const created = plans.filter((p) => p.action === 'create').length;
-  const updated = plans.filter((p) => p.action === 'update').length;
-  const batchId = Number(
-    db
-      .prepare(
-        'INSERT INTO import_batches (file_name, created_at, created_by, rows_created, rows_updated) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(meta.fileName, nowUtc, actor.userId, created, updated).lastInsertRowid,
-  );
   const s = {
-    item: db.prepare(`INSERT INTO items (
-        ledger_code, title, description, campaign_id, domain_id, source, department_id, responsible_person,
-        registered_at, assigned_at, rectification_type, handling_mode, measures, original_deadline,
-        original_deadline_end, deadline, deadline_end, status, first_response_at, rectified_at, evidence,
-        closed_at, verified_by, first_closed_at, first_extended_at, extension_count, state_changed_at,
-        version, created_at, updated_at
-      ) VALUES (
-        @ledger_code, @title, @description, @campaign_id, @domain_id, @source, @department_id, @responsible_person,
-        @registered_at, @assigned_at, @rectification_type, @handling_mode, @measures, @original_deadline,
-        @original_deadline_end, @deadline, @deadline_end, @status, @first_response_at, @rectified_at, @evidence,
-        @closed_at, @verified_by, @first_closed_at, @first_extended_at, @extension_count, @state_changed_at,
-        1, @created_at, @updated_at
-      )`),
+    batch: db.prepare(
+      'INSERT INTO import_batches (file_name, created_at, created_by, rows_created, rows_updated) VALUES (?, ?, ?, 0, 0)',
+    ),
+    counts: db.prepare('UPDATE import_batches SET rows_created = ?, rows_updated = ? WHERE id = ?'),
+    item: db.prepare(NEW_ITEM_SQL),
     closure: db.prepare(
       'INSERT INTO item_closures (item_id, closed_at, verified_by, evidence) VALUES (?, ?, ?, ?)',
     ),
@@ -100,14 +134,21 @@ export function writeImportBatch(
       'INSERT INTO item_history (item_id, at, effective_at, actor_id, actor_name, kind, before, after, note, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
   };
-  const history = (
+  let batchId: number | null = null;
+  let created = 0;
+  let updated = 0;
+  const itemValues: unknown[] = new Array(NEW_ITEM_COLUMNS.length + 2);
+  itemValues[NEW_ITEM_COLUMNS.length] = nowUtc;
+  itemValues[NEW_ITEM_COLUMNS.length + 1] = nowUtc;
+
+  function history(
     itemId: number,
     effectiveAt: string,
     kind: string,
     before: object | null,
     after: object | null,
     note: string | null = null,
-  ) =>
+  ) {
     s.history.run(
       itemId,
       nowUtc,
@@ -120,102 +161,115 @@ export function writeImportBatch(
       note,
       batchId,
     );
+  }
   const updates = new Map<string, ReturnType<Db['prepare']>>();
-  const update = (cols: string[]) => {
+  function update(itemId: number, set: Record<string, string | number | null>) {
+    const cols = Object.keys(set);
     const key = cols.join(',');
     let stmt = updates.get(key);
     if (!stmt) {
       stmt = db.prepare(
-        `UPDATE items SET ${[...cols, 'updated_at'].map((c) => `${c} = @${c}`).join(', ')}, version = version + 1 WHERE id = @id`,
+        `UPDATE items SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`,
       );
       updates.set(key, stmt);
     }
-    return stmt;
-  };
-  const reason = '导入台账记载的延期 / Extension recorded in an imported ledger';
-
-  for (const p of plans) {
-    if (p.action === 'create') {
-      const itemId = Number(
-        s.item.run({ ...p.item, created_at: nowUtc, updated_at: nowUtc }).lastInsertRowid,
+    stmt.run([...Object.values(set), nowUtc, itemId]);
+  }
+  function lifecycle(itemId: number, p: Extract<RowPlan, { action: 'create' | 'update' }>) {
+    if (p.action === 'update' && p.reopen) {
+      s.reopen.run(p.reopen.at, p.reopen.reason, itemId);
+      history(
+        itemId,
+        p.reopen.at,
+        'reopened',
+        { status: 'closed' },
+        { status: 'in_progress' },
+        p.reopen.reason,
       );
-      history(itemId, p.item.registered_at, 'imported', null, p.item);
-      for (const d of p.participants) s.participant.run(itemId, d);
-      if (p.extension) {
-        const x = p.extension;
-        s.extension.run(
-          itemId,
-          x.approvedAt,
-          actor.userId,
-          x.oldDeadline,
-          x.newDeadline,
-          deadlineEnd(x.newDeadline),
-          reason,
-        );
-        history(
-          itemId,
-          x.approvedAt,
-          'extended',
-          { deadline: x.oldDeadline },
-          { deadline: x.newDeadline },
-          reason,
-        );
-      }
-      if (p.closure) {
-        s.closure.run(itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
-        history(itemId, p.closure.closedAt, 'closed', null, {
-          status: 'closed',
-          closed_at: p.closure.closedAt,
-        });
-      }
-    } else if (p.action === 'update') {
-      update(Object.keys(p.set)).run({ ...p.set, id: p.itemId, updated_at: nowUtc });
-      history(p.itemId, nowLocal, 'import_updated', p.before, p.after);
-      if (p.participants) {
-        s.clearParticipants.run(p.itemId);
-        for (const d of p.participants) s.participant.run(p.itemId, d);
-      }
-      if (p.reopen) {
-        s.reopen.run(p.reopen.at, p.reopen.reason, p.itemId);
-        history(
-          p.itemId,
-          p.reopen.at,
-          'reopened',
-          { status: 'closed' },
-          { status: 'in_progress' },
-          p.reopen.reason,
-        );
-      }
-      if (p.extension) {
-        const x = p.extension;
-        s.extension.run(
-          p.itemId,
-          x.approvedAt,
-          actor.userId,
-          x.oldDeadline,
-          x.newDeadline,
-          deadlineEnd(x.newDeadline),
-          reason,
-        );
-        history(
-          p.itemId,
-          x.approvedAt,
-          'extended',
-          { deadline: x.oldDeadline },
-          { deadline: x.newDeadline },
-          reason,
-        );
-      }
-      if (p.closure) {
-        s.closure.run(p.itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
-        history(p.itemId, p.closure.closedAt, 'closed', null, {
-          status: 'closed',
-          closed_at: p.closure.closedAt,
-        });
-      }
+    }
+    if (p.extension) {
+      const x = p.extension;
+      s.extension.run(
+        itemId,
+        x.approvedAt,
+        actor.userId,
+        x.oldDeadline,
+        x.newDeadline,
+        deadlineEnd(x.newDeadline),
+        EXTENSION_REASON,
+      );
+      history(
+        itemId,
+        x.approvedAt,
+        'extended',
+        { deadline: x.oldDeadline },
+        { deadline: x.newDeadline },
+        EXTENSION_REASON,
+      );
+    }
+    if (p.closure) {
+      s.closure.run(itemId, p.closure.closedAt, actor.userId, p.closure.evidence);
+      history(itemId, p.closure.closedAt, 'closed', null, {
+        status: 'closed',
+        closed_at: p.closure.closedAt,
+      });
     }
   }
-  return { batchId, created, updated };
+
+  return {
+    write(p) {
+      if (p.action !== 'create' && p.action !== 'update') return;
+      batchId ??= Number(s.batch.run(meta.fileName, nowUtc, actor.userId).lastInsertRowid);
+      if (p.action === 'create') {
+        created++;
+        for (let i = 0; i < NEW_ITEM_COLUMNS.length; i++) itemValues[i] = p.item[NEW_ITEM_COLUMNS[i]!];
+        const itemId = Number(s.item.run(itemValues).lastInsertRowid);
+        history(itemId, p.item.registered_at, 'imported', null, p.item);
+        for (const d of p.participants) s.participant.run(itemId, d);
+        lifecycle(itemId, p);
+      } else {
+        updated++;
+        update(p.itemId, p.set);
+        history(p.itemId, nowLocal, 'import_updated', p.before, p.after);
+        if (p.participants) {
+          s.clearParticipants.run(p.itemId);
+          for (const d of p.participants) s.participant.run(p.itemId, d);
+        }
+        lifecycle(p.itemId, p);
+      }
+    },
+    finish() {
+      if (batchId === null) return null;
+      s.counts.run(created, updated, batchId);
+      return { batchId, created, updated };
+    },
+  };
+}
+
+/**
+ * Runs `write` with SQLite's temporary files in memory. Every insert that fires a trigger keeps a
+ * statement journal, which otherwise spills to a temporary file: system calls that were a fifth of
+ * an import's commit. The connection holds no temporary tables (changing temp_store would drop them).
+ */
+export function withTempStoreInMemory<T>(db: Db, write: () => T): T {
+  const before = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma('temp_store = MEMORY');
+  try {
+    return write();
+  } finally {
+    db.pragma(`temp_store = ${before}`);
+  }
+}
+
+/** Writes planned rows as one import batch (see importBatchWriter); the caller runs it in its transaction. */
+export function writeImportBatch(
+  db: Db,
+  plans: RowPlan[],
+  meta: { fileName: string; actor: ImportActor; nowUtc: string; nowLocal: string },
+): BatchSummary {
+  const writer = importBatchWriter(db, meta);
+  for (const p of plans) writer.write(p);
+  return writer.finish() ?? { batchId: 0, created: 0, updated: 0 };
 }
 
 // --- Saved mappings ----------------------------------------------------------------------------------

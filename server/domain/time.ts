@@ -22,11 +22,19 @@ export function fixedClock(iso: string): Clock {
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MOMENT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar day 'YYYY-MM-DD' (years 0100–9999). Arithmetic, no Date: it runs for every imported row. */
 export function isDay(value: string): boolean {
   const m = DAY_RE.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // Years below 100 never were days here (Date.UTC, used before, reads them as 19xx).
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** Normalises 'YYYY-MM-DDTHH:MM[:SS]' (or with a space) to a Moment; null when it is not a valid time. */

@@ -13,15 +13,16 @@
 import type { Db } from '../../db/open.ts';
 import {
   type ImportActor,
+  importBatchWriter,
   itemFinder,
   loadImportLookups,
-  writeImportBatch,
+  withTempStoreInMemory,
 } from '../../db/queries/import.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
 import { type Column, type ColumnMapping, findHeaderRow, HEADER_SEARCH_ROWS, mapColumns } from './columns.ts';
-import { type PlanContext, planRows, type RowPlan } from './plan.ts';
+import { type PlanContext, type RowPlan, rowPlanner } from './plan.ts';
 import { type ImportInput, type ImportLimits, openTable, type RawRow, type TableInfo } from './read.ts';
 import { type CellIssue, classifyRow, type ParsedRow, parseRow, type RowKind } from './rows.ts';
 import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
@@ -210,20 +211,32 @@ function toIssue(issue: CellIssue, columns: Column[]): ReportIssue {
   };
 }
 
-function buildReport(read: ReadResult, plans: RowPlan[]): ImportReport {
-  const rows: RowReport[] = plans.map((p) => ({
+function rowReport(p: RowPlan, columns: Column[]): RowReport {
+  return {
     row: p.row,
     action: p.action,
     ledgerCode: p.ledgerCode,
     title: p.title,
     ...(p.action === 'update' ? { changes: p.changes } : {}),
-    errors: p.action === 'reject' ? p.errors.map((e) => toIssue(e, read.columns)) : [],
-    warnings: p.warnings.map((w) => toIssue(w, read.columns)),
-  }));
-  const all = [...rows, ...read.skipped].sort((a, b) => a.row - b.row);
+    errors: p.action === 'reject' ? p.errors.map((e) => toIssue(e, columns)) : [],
+    warnings: p.warnings.map((w) => toIssue(w, columns)),
+  };
+}
+
+/** The item rows' reports with the skipped rows, in the sheet's order, and the counts. */
+function buildReport(read: ReadResult, rows: RowReport[]): ImportReport {
+  const all = read.skipped.length > 0 ? [...rows, ...read.skipped].sort((a, b) => a.row - b.row) : rows;
   const summary: ImportSummary = { rows: all.length, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
   for (const r of all) summary[r.action]++;
   return { file: read.file, columns: read.columns, rows: all, summary };
+}
+
+/** The parsed rows one by one, each let go once planned (the plan and its report outlive it). */
+function* release(parsed: ParsedRow[]): Generator<ParsedRow> {
+  for (let i = 0; i < parsed.length; i++) {
+    yield parsed[i]!;
+    (parsed as (ParsedRow | null)[])[i] = null;
+  }
 }
 
 /** The header row found and each column's field (for a mapping screen), with the first rows parsed. */
@@ -242,13 +255,23 @@ export async function dryRunImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const read = await readRows(input, options);
-  const plans = db.transaction(() => planRows(read.parsed, planContext(db, options, null))).deferred();
-  return buildReport(read, plans);
+  const rows = db
+    .transaction(() => {
+      const plan = rowPlanner(planContext(db, options, null));
+      return Array.from(release(read.parsed), (row) => rowReport(plan(row), read.columns));
+    })
+    .deferred();
+  return buildReport(read, rows);
 }
+
+/** Thrown inside the commit's transaction to roll back what was written before a rejected row. */
+class RowsRejected extends Error {}
 
 /**
  * Imports the file all or nothing: when any row is rejected nothing is written (committed: false,
  * with the report saying why); otherwise every row is written in one transaction as one import batch.
+ * Each row is written as soon as it is planned; a rejected row stops the writing, the remaining rows
+ * are still planned for the report, and the transaction is rolled back.
  */
 export async function commitImport(
   db: Db,
@@ -257,24 +280,35 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const read = await readRows(input, options);
   const nowUtc = options.clock.now().toISOString();
-  const result = db
-    .transaction(() => {
+  const rows: RowReport[] = [];
+  let batchId: number | null = null;
+  try {
+    const commit = db.transaction(() => {
       const ctx = planContext(db, options, options.actor);
-      const plans = planRows(read.parsed, ctx);
-      if (plans.some((p) => p.action === 'reject')) return { plans, committed: false, batchId: null };
-      // Nothing to change (the same file again): no batch either.
-      if (!plans.some((p) => p.action === 'create' || p.action === 'update'))
-        return { plans, committed: true, batchId: null };
-      const batch = writeImportBatch(db, plans, {
+      const plan = rowPlanner(ctx);
+      const writer = importBatchWriter(db, {
         fileName: input.name,
         actor: options.actor,
         nowUtc,
         nowLocal: ctx.now,
       });
-      return { plans, committed: true, batchId: batch.batchId };
-    })
-    .immediate();
-  return { committed: result.committed, batchId: result.batchId, report: buildReport(read, result.plans) };
+      let rejected = false;
+      for (const row of release(read.parsed)) {
+        const p = plan(row);
+        rows.push(rowReport(p, read.columns));
+        if (p.action === 'reject') rejected = true;
+        else if (!rejected) writer.write(p);
+      }
+      if (rejected) throw new RowsRejected();
+      // Nothing changed (the same file again): no batch was written either.
+      batchId = writer.finish()?.batchId ?? null;
+    });
+    withTempStoreInMemory(db, () => commit.immediate());
+  } catch (error) {
+    if (!(error instanceof RowsRejected)) throw error;
+    return { committed: false, batchId: null, report: buildReport(read, rows) };
+  }
+  return { committed: true, batchId, report: buildReport(read, rows) };
 }
 
 /** One issue as a sentence naming the row and the column, in the user's language. */

@@ -205,8 +205,17 @@ export function makeResolver(lookups: Lookups): Resolver {
   }
   const deptCodes = new Map(lookups.departments.map((d) => [d.id, d.code]));
   const campaignCodes = new Map(lookups.campaigns.map((c) => [c.id, c.code]));
+  // A ledger names a few departments thousands of times: remember the answers.
+  const departmentMemo = new Map<string, Match | undefined>();
+  const department = (name: string) => {
+    if (departmentMemo.has(name)) return departmentMemo.get(name);
+    const key = normalizeName(name);
+    const match = departments.get(key) ?? aliases.get(key);
+    if (departmentMemo.size < 10_000) departmentMemo.set(name, match);
+    return match;
+  };
   return {
-    department: (name) => departments.get(normalizeName(name)) ?? aliases.get(normalizeName(name)),
+    department,
     campaign: (name) => campaigns.get(normalizeName(name)),
     domain: (campaignId, name) => domains.get(campaignId)?.get(normalizeName(name)),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
@@ -377,12 +386,21 @@ function notBeforeAt(
 
 // --- Planning ----------------------------------------------------------------------------------------
 
-/** Plans the rows of one file in order; a second row with the same ledger code is rejected. */
-export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[] {
+/**
+ * Plans the rows of one file one at a time, in order (so the commit can write each row as it is
+ * planned and keep no plans); a second row with the same ledger code is rejected.
+ */
+export function rowPlanner(ctx: PlanContext): (row: ParsedRow) => RowPlan {
   const resolver = makeResolver(ctx.lookups);
   const seen = new Map<string, number>();
+  return (row) => planRow(row, ctx, resolver, seen);
+}
+
+/** Plans the rows of one file in order. */
+export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[] {
+  const plan = rowPlanner(ctx);
   const plans: RowPlan[] = [];
-  for (const row of rows) plans.push(planRow(row, ctx, resolver, seen));
+  for (const row of rows) plans.push(plan(row));
   return plans;
 }
 
@@ -521,10 +539,13 @@ function planRow(
     addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
 
   // Times: registration defaults to the earliest thing known to have happened, else now.
-  const known = [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
-    .filter((x): x is string => typeof x === 'string')
-    .map(toMoment);
-  const registeredAt = v.registeredAt ? toMoment(v.registeredAt) : [...known, ctx.now].sort()[0]!;
+  const registeredAt = v.registeredAt
+    ? toMoment(v.registeredAt)
+    : [v.assignedAt, v.firstResponseAt, v.rectifiedAt, v.closedAt]
+        .filter((x): x is string => typeof x === 'string')
+        .map(toMoment)
+        .concat(ctx.now)
+        .sort()[0]!;
   const assignedAt =
     notBeforeAt(errors, 'assignedAt', v.assignedAt, registeredAt, 'registeredAt') ??
     (status !== 'registered' ? registeredAt : null);
@@ -565,7 +586,11 @@ function planRow(
       : null;
   if (errors.length > 0) return rejected(base, ledgerCode, errors, warnings);
 
-  const stateChanged = [closure?.closedAt, extension?.approvedAt].filter((x): x is string => !!x).sort();
+  const closureAt = closure?.closedAt ?? null;
+  const extendedAt = extension?.approvedAt ?? null;
+  // The later of the two (moments compare as text).
+  const stateChangedAt =
+    extendedAt === null || (closureAt !== null && closureAt > extendedAt) ? closureAt : extendedAt;
   const deadlineEndValue = deadline ? deadlineEnd(deadline) : null;
   const item: NewItem = {
     ledger_code: ledgerCode!,
@@ -598,7 +623,7 @@ function planRow(
     first_closed_at: closure?.closedAt ?? null,
     first_extended_at: extension?.approvedAt ?? null,
     extension_count: extension ? 1 : 0,
-    state_changed_at: stateChanged.at(-1) ?? null,
+    state_changed_at: stateChangedAt,
   };
   return {
     ...base,

@@ -1,17 +1,17 @@
 /**
  * Reading a ledger file row by row with bounded memory: .xlsx through exceljs's streaming reader
  * (after the zip's sizes are checked, so a zip bomb is refused before anything inflates it for
- * real), .csv through csv-parse in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK.
+ * real), .csv through CsvParser in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK.
  * Merged xlsx cells are filled with their top-left value.
  */
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import { ApiError, type Text } from '../errors.ts';
+import { CsvParser } from './csv.ts';
 import { type CellValue, serialToDateText } from './values.ts';
 
 export type ImportInput =
@@ -212,51 +212,26 @@ async function openCsv(source: Source, limits: ImportLimits): Promise<Table> {
   async function* rows(): AsyncGenerator<RawRow[]> {
     let batch: RawRow[] = [];
     let n = 0;
-    let failure: Error | null = null;
-    let parser: ReturnType<typeof parseCsv> | null = null;
-    // Records are collected as the parser finds them (on_record) rather than read from its stream:
-    // a chunk of text is parsed synchronously into one batch.
+    let parser: CsvParser | null = null;
     const onRecord = (record: string[]) => {
       n++;
+      if (n > limits.maxRows + 50) throw tooManyRows(limits);
       batch.push({
         row: n,
         cells: record.length > limits.maxColumns ? record.slice(0, limits.maxColumns) : record,
       });
-      return null;
-    };
-    const check = () => {
-      if (failure) throw failure;
-      if (n > limits.maxRows + 50) throw tooManyRows(limits);
     };
     try {
+      // Each chunk of text is parsed synchronously into one batch of rows.
       for await (const text of decodedText(source, encoding)) {
-        if (!parser) {
-          parser = parseCsv({
-            delimiter: detectDelimiter(text.slice(0, 1 << 16)),
-            relax_column_count: true,
-            relax_quotes: true,
-            skip_empty_lines: false,
-            max_record_size: 1 << 20,
-            on_record: onRecord,
-          });
-          parser.on('error', (e: Error) => {
-            failure = e;
-          });
-        }
-        check();
+        parser ??= new CsvParser(detectDelimiter(text.slice(0, 1 << 16)), 1 << 20, onRecord);
         parser.write(text);
-        check();
         if (batch.length > 0) {
           yield batch;
           batch = [];
         }
       }
-      if (parser) {
-        const p = parser;
-        await new Promise<void>((resolve) => p.end(() => resolve()));
-        await new Promise((resolve) => setImmediate(resolve));
-        check();
-      }
+      parser?.end();
       if (batch.length > 0) yield batch;
     } catch (error) {
       if (error instanceof ApiError) throw error;
@@ -264,8 +239,6 @@ async function openCsv(source: Source, limits: ImportLimits): Promise<Table> {
         zh: `无法读取 CSV 文件（第 ${n + 1} 行附近）：${(error as Error).message}`,
         en: `Cannot read the CSV file (near row ${n + 1}): ${(error as Error).message}`,
       });
-    } finally {
-      (parser as ReturnType<typeof parseCsv> | null)?.destroy();
     }
   }
   return { info: { format: 'csv', encoding }, rows: rows() };
@@ -439,14 +412,24 @@ export class MergeFiller {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+// A workbook uses a handful of number formats on thousands of cells: each is read once.
+const formats = new Map<string, { date: boolean; time: boolean }>();
+function formatKind(fmt: string): { date: boolean; time: boolean } {
+  let kind = formats.get(fmt);
+  if (!kind) {
+    // Letters outside quotes and brackets.
+    const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+    kind = { date: /[ymdhs]/i.test(bare), time: /[hs]/i.test(bare) };
+    if (formats.size < 1_000) formats.set(fmt, kind);
+  }
+  return kind;
+}
 /** Whether a number format shows a time of day ('h' or 's' outside quotes and brackets). */
 function formatHasTime(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[hs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return fmt ? formatKind(fmt).time : false;
 }
 function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return fmt ? formatKind(fmt).date : false;
 }
 
 function dateText(d: Date, withTime: boolean): string {

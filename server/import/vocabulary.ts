@@ -481,8 +481,23 @@ export function isOngoingWord(value: string): boolean {
   return ONGOING.has(normalizeWord(value));
 }
 
+/**
+ * Whether normalizing the text could leave a totals word at its start, judged by its first character:
+ * a CJK ideograph, a digit or a letter stays first and unchanged. Most cells of every row stop here.
+ */
+function mayStartTotals(value: string): boolean {
+  const c = value.charCodeAt(0);
+  const plain =
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a);
+  return !plain || '合总小共累tsgTSG'.includes(value[0]!);
+}
+
 /** A totals row (合计, 总计, Total …): counts, not an item. */
 export function isTotalsWord(value: string): boolean {
+  if (!mayStartTotals(value)) return false;
   return /^(合计|总计|小计|共计|累计|total|sum|subtotal|grandtotal)([:：]|$|\d)/.test(normalizeWord(value));
 }
 

@@ -131,12 +131,27 @@ function importOptions(db: Db, options: UploadOptions): Omit<ImportOptions, 'tz'
   };
 }
 
+/** A file up to this many rows has every row listed in a response. */
+const LIST_EVERY_ROW_UP_TO = 1_000;
+
+/**
+ * The rows a response lists: every row of a small file; of a larger one only the rows that say more
+ * than "created" or "unchanged" (rejects, updates, skips, warnings), so that 100,000 plain rows are a
+ * count in the summary, not a 20 MB answer. `unlisted` says how many were left out.
+ */
+function listedRows(rows: ImportReport['rows']) {
+  if (rows.length <= LIST_EVERY_ROW_UP_TO) return rows;
+  return rows.filter((r) => (r.action !== 'create' && r.action !== 'unchanged') || r.warnings.length > 0);
+}
+
 /** The report with each issue also as a sentence naming the row and column, in the user's language. */
 function withSentences(report: ImportReport, lang: Lang) {
+  const rows = listedRows(report.rows);
   return {
     ...report,
     lang,
-    rows: report.rows.map((r) => ({
+    unlisted: report.rows.length - rows.length,
+    rows: rows.map((r) => ({
       ...r,
       errors: r.errors.map((e) => ({ ...e, text: describeIssue(r.row, e, lang) })),
       warnings: r.warnings.map((w) => ({ ...w, text: describeIssue(r.row, w, lang) })),

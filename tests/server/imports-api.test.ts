@@ -91,6 +91,31 @@ describe('POST /api/imports/dry-run', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('lists only the rows that say more than created or unchanged when a file has over 1,000 rows', async () => {
+    const { upload } = setup();
+    const lines = ['台账编号,问题名称,问题来源,牵头单位,整改时限'];
+    for (let i = 1; i <= 1_200; i++) lines.push(`T-${i},问题${i},自查,县教育局,2026-12-31`);
+    lines[600] = 'T-600,问题600,自查,县不存在局,2026-12-31';
+    const { status, body } = await upload(
+      '/api/imports/dry-run',
+      { name: 'big.csv', bytes: csv(lines.join('\n')) },
+      { campaign: 'C-CONDUCT' },
+    );
+    expect(status, JSON.stringify(body).slice(0, 500)).toBe(200);
+    expect(body.report.summary).toEqual({
+      rows: 1_200,
+      create: 1_199,
+      update: 0,
+      unchanged: 0,
+      reject: 1,
+      skip: 0,
+    });
+    expect(body.report.rows.map((r: { row: number; action: string }) => [r.row, r.action])).toEqual([
+      [601, 'reject'],
+    ]);
+    expect(body.report.unlisted).toBe(1_199);
+  });
+
   it('writes the sentences in the language asked for', async () => {
     const { upload } = setup();
     const { body } = await upload(

@@ -271,6 +271,7 @@ export const ledgerEn = {
   'import.skipped.note': 'A note under the table',
   'import.skipped.header': 'The header repeated',
   'import.showMore': 'Show more ({n} more rows)',
+  'import.unlisted': '{n} rows that are simply created or unchanged are counted above but not listed.',
 
   'importField.ledgerCode': 'Ledger code',
   'importField.title': 'Title',
@@ -680,6 +681,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.skipped.note': '表下备注',
   'import.skipped.header': '重复的表头',
   'import.showMore': '显示更多（还有 {n} 行）',
+  'import.unlisted': '另有 {n} 行仅新增或无变化，已计入上方统计，不逐行列出。',
 
   'importField.ledgerCode': '台账编号',
   'importField.title': '问题名称',

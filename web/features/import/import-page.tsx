@@ -446,6 +446,7 @@ const FILTERS: RowFilter[] = ['all', 'problems', 'create', 'update', 'unchanged'
 
 function ReportRows({ report }: { report: ImportReport }) {
   const t = useT();
+  const lang = useLang();
   const [filter, setFilter] = useState<RowFilter>(report.summary.reject > 0 ? 'reject' : 'all');
   const [limit, setLimit] = useState(200);
   const rows = filterRows(report.rows, filter);
@@ -523,6 +524,11 @@ function ReportRows({ report }: { report: ImportReport }) {
         <button type="button" className="link-button" onClick={() => setLimit(limit + 500)}>
           {t('import.showMore', { n: rows.length - limit })}
         </button>
+      )}
+      {report.unlisted > 0 && (
+        <p className="muted" data-testid="import-unlisted">
+          {t('import.unlisted', { n: formatNumber(lang, report.unlisted) })}
+        </p>
       )}
     </>
   );
