@@ -239,6 +239,7 @@ const TEMPLATES: Record<string, Template> = {
     body: () => ({ password: 'a brand new secret' }),
   },
   'GET /api/display-links': {},
+  'GET /api/audit': { query: { entity: 'department', actor: 'admin', before: '1000' } },
   'POST /api/display-links': { body: () => ({ name: 'Meeting room 2' }) },
   'POST /api/display-links/:id/revoke': { params: (f) => ({ id: String(f.spareLinkId) }) },
   'GET /api/departments': {},
