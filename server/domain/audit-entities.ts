@@ -10,4 +10,5 @@ export const AUDIT_ENTITIES = [
   'appraisal',
   'scoring_profile',
   'published_ranking',
+  'import_mapping',
 ] as const;

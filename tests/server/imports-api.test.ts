@@ -293,6 +293,23 @@ describe('saved mappings', () => {
     expect(byJson.body.report.summary).toMatchObject({ create: 1, reject: 0 });
   });
 
+  it('replaced under the same name leave the old mapping in the operations log', async () => {
+    const { app, sessions } = setup();
+    const save = (mapping: Record<string, string>) =>
+      call(app, 'POST', '/api/imports/mappings', {
+        session: sessions.admin,
+        body: { name: '乡镇报表', mapping },
+      });
+    expect((await save({ 事情: 'title' })).status).toBe(201);
+    expect((await save({ 问题: 'title' })).status).toBe(201);
+    const res = await call(app, 'GET', '/api/audit?entity=import_mapping', { session: sessions.admin });
+    const { entries } = (await res.json()) as { entries: Record<string, unknown>[] };
+    expect(entries.map((e) => [e.action, e.entityId, e.before, e.after])).toEqual([
+      ['import_mapping.replace', '乡镇报表', { 事情: 'title' }, { 问题: 'title' }],
+      ['import_mapping.create', '乡镇报表', null, { 事情: 'title' }],
+    ]);
+  });
+
   it('refuse a field that does not exist', async () => {
     const { app, sessions } = setup();
     const res = await call(app, 'POST', '/api/imports/mappings', {
