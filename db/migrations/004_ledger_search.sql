@@ -25,18 +25,28 @@ CREATE TRIGGER items_delete_maintains_item_search AFTER DELETE ON items BEGIN
   DELETE FROM item_search WHERE rowid = old.id;
 END;
 
--- One index per sort, led by voided_at (the table lists either the items in force or the voided ones)
--- and carrying every filter column. Each sort's ORDER BY (ITEM_SORTS) is its index's next columns,
--- id included as the tie-break.
+-- The table lists the items in force (voided_at IS NULL): one index of them per sort, carrying every
+-- filter column (voided_at too, so a page never reads a row to check it). Each sort's ORDER BY
+-- (ITEM_SORTS) is its index's leading columns, id included as the tie-break. Partial, not led by
+-- voided_at: twenty thousand distinct void times would make ANALYZE rate "voided_at IS NULL" as
+-- matching fifty rows, and the planner would trust that.
 CREATE INDEX items_list_registered
-  ON items (voided_at, registered_at, id, campaign_id, domain_id, source, status, department_id, deadline_end);
+  ON items (registered_at, id, campaign_id, domain_id, source, status, department_id, deadline_end, voided_at)
+  WHERE voided_at IS NULL;
 CREATE INDEX items_list_deadline
-  ON items (voided_at, deadline_end IS NULL, deadline_end, id, campaign_id, domain_id, source, status, department_id);
+  ON items (deadline_end IS NULL, deadline_end, id, campaign_id, domain_id, source, status, department_id, voided_at)
+  WHERE voided_at IS NULL;
 CREATE INDEX items_list_updated
-  ON items (voided_at, updated_at, id, campaign_id, domain_id, source, status, department_id, deadline_end);
+  ON items (updated_at, id, campaign_id, domain_id, source, status, department_id, deadline_end, voided_at)
+  WHERE voided_at IS NULL;
 CREATE INDEX items_list_code
-  ON items (voided_at, ledger_code, campaign_id, domain_id, source, status, department_id, deadline_end);
--- A lead department's items (seek, then sort a few thousand), and the narrowest index to count all.
-CREATE INDEX items_list_department ON items (voided_at, department_id, status);
+  ON items (ledger_code, campaign_id, domain_id, source, status, department_id, deadline_end, voided_at)
+  WHERE voided_at IS NULL;
+-- A lead department's items (seek, then sort a few thousand), and the index counts read: it carries
+-- every filter column too, so a count never reads a row.
+CREATE INDEX items_list_department
+  ON items (department_id, status, campaign_id, domain_id, source, deadline_end, voided_at) WHERE voided_at IS NULL;
+-- The voided items, few: found without reading the others, then sorted.
+CREATE INDEX items_voided ON items (voided_at) WHERE voided_at IS NOT NULL;
 
 ANALYZE items;
