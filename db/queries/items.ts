@@ -108,7 +108,9 @@ function filterSql(f: ItemListFilter, walk = false): { where: string; params: Re
   eq('i.department_id', 'department_id', f.departmentId);
   if (f.q) {
     const search = searchSql(f.q);
-    parts.push(search.sql);
+    // Within a department (a few thousand items) check each against the matches; elsewhere read the
+    // matches' rows, which is quick for the names and codes people search for.
+    parts.push(f.departmentId === undefined ? search.sql : `+${search.sql}`);
     params.q = search.q;
   }
   if (f.light) parts.push(`(${LIGHT_IS[f.light]})`);
