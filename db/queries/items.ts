@@ -130,8 +130,13 @@ export function listItems(
 ): { total: number; page: number; pageSize: number; items: ItemListRow[] } {
   const { where, params } = filterSql(p.filter);
   const all = { ...params, now: p.now, warn: p.warn };
-  const total = (prepared(db, `SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(all) as { n: number })
-    .n;
+  // Unfiltered (the table everyone opens first): all items less the voided ones, because SQLite counts a
+  // whole table from its pages' headers, several times faster than entry by entry.
+  const count =
+    where === 'i.voided_at IS NULL'
+      ? 'SELECT (SELECT COUNT(*) FROM items) - (SELECT COUNT(*) FROM items WHERE voided_at IS NOT NULL) AS n'
+      : `SELECT COUNT(*) AS n FROM items i WHERE ${where}`;
+  const total = (prepared(db, count).get(all) as { n: number }).n;
   const walk = filterSql(p.filter, true).where;
   // The page's ids first, from the sort's index alone; then the columns and names of those 50 only
   // (CROSS JOIN keeps the page the outer loop, so the planner never scans items for the outer ORDER BY).
