@@ -9,8 +9,12 @@ import { REBUILD_FIGURE_ROLLUPS } from './figure-rollups.ts';
  * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
  * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
  */
-const SUSPENDED_TRIGGERS = ['*_bumps_data_version', '*_maintains_figure_rollups'];
-const REBUILDS: string[] = [...REBUILD_FIGURE_ROLLUPS];
+const SUSPENDED_TRIGGERS = ['*_bumps_data_version', '*_maintains_figure_rollups', '*_maintains_item_search'];
+const REBUILDS = [
+  ...REBUILD_FIGURE_ROLLUPS,
+  `DELETE FROM item_search;
+   INSERT INTO item_search (rowid, title, ledger_code, person) SELECT * FROM item_search_source`,
+];
 
 export function suspendDerived(db: Database.Database): () => void {
   const triggerMatch = SUSPENDED_TRIGGERS.map(() => 'name GLOB ?').join(' OR ');

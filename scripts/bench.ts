@@ -4,18 +4,21 @@
  * Builds (once, cached in bench/cache/) the county (40 departments, 10k items) and province (400
  * departments, 1M items) datasets, then measures: every dashboard endpoint in process, cold and warm,
  * against the plain-SQL floor; HTTP throughput and latency with and without a writer; the weekly
- * review in Chromium; import throughput; peak server memory; the web app's initial JS. Prints a table
- * and writes bench/results.json. Timing is measured here, never asserted in tests.
+ * review in Chromium; the ledger table for each filter and sort (bench/ledger.ts); import
+ * throughput; peak server memory; the web app's initial JS. Prints a table and writes
+ * bench/results.json. Timing is measured here, never asserted in tests.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { openDatabase } from '../db/open.ts';
 import { measureWeeklyReview } from './bench/browser.ts';
 import { ensureDataset, type Scale, scratchCopy } from './bench/datasets.ts';
 import { measureHttp } from './bench/http.ts';
 import { measureInProcess } from './bench/in-process.ts';
+import { measureLedger } from './bench/ledger.ts';
 import { summarize } from './bench/stats.ts';
 import { initialJsGzipKb } from './bench/web.ts';
 
@@ -54,12 +57,15 @@ for (const scale of scales) {
   ).id;
   const samples = scale === 'county' ? { cold: 5, warm: 20 } : { cold: 3, warm: 3 };
   const inProcess = await measureInProcess(scratchCopy(scale, 'inprocess'), samples);
+  const ledgerDb = openDatabase(scratchCopy(scale, 'ledger'));
+  const ledger = measureLedger(ledgerDb, samples.warm, true);
+  ledgerDb.close();
   const http = [];
   for (const path of ['/api/figures/summary', '/api/figures/ranking']) {
     console.log(`  HTTP ${path} for ${httpSeconds} s, alone and with a writer…`);
     http.push(await measureHttp(scratchCopy(scale, 'http'), path, httpSeconds, openItem));
   }
-  const entry: Record<string, unknown> = { buildSeconds, inProcess, http };
+  const entry: Record<string, unknown> = { buildSeconds, inProcess, ledger, http };
   if (!values['skip-browser']) {
     const times = await measureWeeklyReview(scratchCopy(scale, 'browser'), 3);
     entry.weeklyReviewMs = summarize(times);

@@ -44,7 +44,10 @@ const id = z.object({ id: z.coerce.number().int().positive() });
 
 /** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
 export const itemListShape = {
-  q: text(100).optional(),
+  // No control characters: the search index marks the end of each field with one (migration 004).
+  q: text(100)
+    .refine((v) => ![...v].some((ch) => ch < ' '), 'no control characters')
+    .optional(),
   campaign: code.optional(),
   domain: code.optional(),
   source: z.enum(SOURCES).optional(),

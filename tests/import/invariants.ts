@@ -40,6 +40,11 @@ const RULES: Record<string, string> = {
   'deadline_end does not match the deadline': `SELECT COUNT(*) AS n FROM items WHERE
       deadline_end IS NOT (CASE WHEN deadline IS NULL THEN NULL WHEN length(deadline) = 10 THEN deadline || 'T24:00:00' ELSE deadline END)
       OR original_deadline_end IS NOT (CASE WHEN original_deadline IS NULL THEN NULL WHEN length(original_deadline) = 10 THEN original_deadline || 'T24:00:00' ELSE original_deadline END)`,
+  'search index differs from the items': `SELECT
+      (SELECT COUNT(*) FROM (SELECT rowid, title, ledger_code, person FROM item_search
+                             EXCEPT SELECT * FROM item_search_source))
+    + (SELECT COUNT(*) FROM (SELECT * FROM item_search_source
+                             EXCEPT SELECT rowid, title, ledger_code, person FROM item_search)) AS n`,
 };
 
 /** Each broken rule with the number of items breaking it; {} when the ledger is consistent. */

@@ -292,4 +292,32 @@ describe('ledger table', () => {
     expect((await list('q=100%_')).total).toBe(0);
     expect((await send(sessions.leader, 'GET', '/api/items?sort=random')).status).toBe(400);
   });
+
+  it('finds an item by what it says now, after it is created, edited and voided', async () => {
+    const { sessions, send, create } = setup();
+    const codes = async (qs: string) =>
+      (await send(sessions.leader, 'GET', `/api/items?${qs}`)).body.items.map(
+        (i: { ledgerCode: string }) => i.ledgerCode,
+      );
+    const item = (await create({ ledgerCode: 'B-1', title: 'Streetlight broken 路灯损坏' })).item;
+    expect(await codes('q=STREETLIGHT')).toEqual(['B-1']);
+    expect(await codes('q=路灯')).toEqual(['B-1']);
+    const edited = await send(sessions.admin, 'PATCH', `/api/items/${item.id}`, {
+      version: item.version,
+      title: '井盖缺失',
+      responsiblePerson: 'Zhao Lei',
+    });
+    expect(edited.status).toBe(200);
+    expect(await codes('q=路灯损坏')).toEqual([]);
+    expect(await codes('q=井盖')).toEqual(['B-1']);
+    expect(await codes('q=zhao l')).toEqual(['B-1']);
+    expect(await codes('q=王芳')).toEqual([]);
+    await send(sessions.admin, 'POST', `/api/items/${item.id}/void`, {
+      version: edited.body.item.version,
+      reason: '重复登记',
+    });
+    expect(await codes('q=井盖缺失')).toEqual([]);
+    expect(await codes('q=井盖缺失&voided=true')).toEqual(['B-1']);
+    expect((await send(sessions.leader, 'GET', '/api/items?q=a%01b')).status).toBe(400);
+  });
 });
