@@ -9,6 +9,7 @@ import { addDays, type Day, weekStart } from '../../server/domain/time.ts';
 import { CAMPAIGNS, DEPARTMENTS, PEER_GROUPS } from './catalog.ts';
 import {
   CHILD_TABLES,
+  CHUNK,
   type ChildTable,
   type Department,
   ITEM_COLUMNS,
@@ -52,12 +53,6 @@ const COUNTIES = [
 ];
 /** Items written per transaction. */
 const TRANSACTION = 5_000;
-/**
- * Items simulated at a time. Small: rows held until written survive young-generation collections,
- * and with runs of thousands of items the garbage collector took more time than the simulation.
- */
-export const CHUNK = 100;
-
 export function generateDemo(db: Db, options: DemoOptions): { items: number } {
   const plan = writeReferenceData(db, options);
   const simulate = itemSimulator(plan);

@@ -140,6 +140,12 @@ export type ChildTable = keyof typeof CHILD_TABLES;
  */
 export type ItemBatch = { items: unknown[] } & Record<ChildTable, unknown[]>;
 
+/**
+ * Items simulated at a time. Small: rows held until written survive young-generation collections,
+ * and with runs of thousands of items the garbage collector took more time than the simulation.
+ */
+export const CHUNK = 100;
+
 const emptyBatch = (): ItemBatch => ({
   items: [],
   item_closures: [],
