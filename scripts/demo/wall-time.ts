@@ -44,15 +44,24 @@ export const plusDays = (day: Day, n: number): Day => dayOfWhole(toSec(day) + n 
 
 /** The UTC instant of a wall time as ISO text (with milliseconds, like Date#toISOString). */
 export function utcText(tz: string): (sec: number) => string {
-  // The zone's offset is looked up once per hour of local time: Intl is slow.
-  const offsets = new Map<number, number>();
+  // Intl is slow, so the zone's offset is looked up once per local day: at its start and at the next
+  // day's start. Where the two differ (a daylight-saving change), once per hour of that day.
+  // Whole seconds: both instants come from text to the second.
+  const offsetAt = (hour: number) => hour * 3600 - localToInstant(text(hour * 3600), tz).getTime() / 1000;
+  const dayOffsets = new Map<number, number | null>();
+  const hourOffsets = new Map<number, number>();
   return (sec) => {
     const hour = Math.floor(sec / 3600);
-    let offset = offsets.get(hour);
+    const day = Math.floor(hour / 24);
+    let offset = dayOffsets.get(day);
     if (offset === undefined) {
-      // Whole seconds: both instants come from text to the second.
-      offset = hour * 3600 - localToInstant(text(hour * 3600), tz).getTime() / 1000;
-      offsets.set(hour, offset);
+      const first = offsetAt(day * 24);
+      offset = first === offsetAt(day * 24 + 24) ? first : null;
+      dayOffsets.set(day, offset);
+    }
+    if (offset === null) {
+      offset = hourOffsets.get(hour) ?? offsetAt(hour);
+      hourOffsets.set(hour, offset);
     }
     return `${text(Math.round(sec) - offset)}.000Z`;
   };
