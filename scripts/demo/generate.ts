@@ -174,6 +174,9 @@ export function writeReferenceData(db: Db, options: DemoOptions): ItemPlan {
   };
 }
 
+/** Child rows per INSERT statement. */
+const ROWS_PER_INSERT = 50;
+
 /**
  * Writes a batch (inside the caller's transaction) and returns its number of items. Child rows go
  * in several per statement (fewer calls into SQLite), with each item's index replaced by its id.
@@ -210,7 +213,6 @@ export function batchWriter(db: Db): (batch: ItemBatch) => number {
     return count;
   };
 }
-const ROWS_PER_INSERT = 50;
 
 /** External appraisal scores and ranks per department for the two years before the anchor's year. */
 function writeAppraisals(db: Db, r: Rng, departments: Department[], anchorYear: number) {

@@ -115,7 +115,7 @@ export const ITEM_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** The other tables an item writes, their columns after item_id, and the SQL verb for a row. */
+/** The other tables an item writes, and their columns after item_id. */
 export const CHILD_TABLES = {
   item_closures: ['closed_at', 'verified_by', 'evidence', 'reopened_at', 'reopen_reason'],
   deadline_extensions: [
