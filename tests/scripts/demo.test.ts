@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { RECTIFICATION_TYPES, SOURCES } from '../../server/domain/lifecycle.ts';
@@ -33,6 +38,40 @@ describe('demo data', () => {
   it('is the same for the same seed and different for another', () => {
     expect(fingerprint(demoDb({ items: 300 }))).toBe(fingerprint(demoDb({ items: 300 })));
     expect(fingerprint(demoDb({ items: 300, seed: 8 }))).not.toBe(fingerprint(demoDb({ items: 300 })));
+  });
+
+  it('is the same from the command line, which simulates in a worker thread and builds without indexes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-demo-'));
+    try {
+      const file = path.join(dir, 'demo.db');
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/demo.ts',
+          '--db',
+          file,
+          '--items',
+          '300',
+          '--seed',
+          '7',
+          '--anchor',
+          '2026-11-20',
+        ],
+        { env: { ...process.env, CLOSEOUT_TZ: 'Asia/Shanghai' }, encoding: 'utf8' },
+      );
+      const built = new Database(file, { readonly: true });
+      const inMemory = demoDb({ items: 300 });
+      expect(fingerprint(built)).toBe(fingerprint(inMemory));
+      const derived =
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name";
+      expect(built.prepare(derived).all()).toEqual(inMemory.prepare(derived).all());
+      expect(built.pragma('journal_mode', { simple: true })).toBe('wal');
+      built.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('has 40 departments in 4 peer groups and both campaigns', () => {
