@@ -153,6 +153,8 @@ export async function login(
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname !== '/login');
+  // The URL changes first; the login form leaves when the page it led to has rendered.
+  await page.locator('#login-title').waitFor({ state: 'detached' });
 }
 
 /** A GET helper for the API, signed in as a demo account through the login endpoint (for Node's fetch). */
