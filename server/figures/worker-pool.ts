@@ -1,0 +1,133 @@
+/**
+ * Figure reports computed off the main thread (issue 8: no cold computation may block the event
+ * loop). better-sqlite3 is synchronous, so a cold ranking at a million items would otherwise stall
+ * every request for seconds. Each worker (figures-worker.ts) reads the same database file on its own
+ * read-only connection; WAL lets it read committed data while the main connection writes. The main
+ * thread keeps the cache (cache.ts cachedAsync) and only asks a worker on a miss.
+ *
+ * A worker that dies is replaced; the job it was on fails with its error (a 500), nothing else does.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Moment } from '../domain/time.ts';
+import { ApiError } from '../errors.ts';
+import type { ComputationName, FiguresQuery } from './computations.ts';
+
+export interface Job {
+  id: number;
+  name: ComputationName;
+  query: FiguresQuery;
+  t: Moment;
+}
+
+/** An error as it crosses the thread boundary: API errors whole, others by message and SQLite code. */
+export type SentError =
+  | { api: Pick<ApiError, 'status' | 'code' | 'text' | 'details'> }
+  | { message: string; code: string | undefined };
+
+export type Reply = { id: number; version: number; json: string } | { id: number; error: SentError };
+
+export interface FiguresPool {
+  /** A report's JSON text and the data version it was computed at. */
+  compute(name: ComputationName, query: FiguresQuery, t: Moment): Promise<{ version: number; value: string }>;
+  close(): Promise<void>;
+}
+
+interface Waiting extends Job {
+  resolve(answer: { version: number; value: string }): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Waiting | null;
+  failure?: Error;
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const WORKER = new URL('./figures-worker.ts', import.meta.url);
+/** After a worker failed to start (e.g. the file cannot be opened), wait before trying again. */
+const RESTART_DELAY_MS = 1000;
+
+function revive(error: SentError): Error {
+  if ('api' in error) {
+    const { status, code, text, details } = error.api;
+    return new ApiError(status, code, text, details);
+  }
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+}
+
+/**
+ * Starts `size` workers on the database file (2 cores: the main thread mostly waits meanwhile).
+ * `worker` is the worker's module (tests give one that can be made to crash).
+ */
+export function startFiguresPool(
+  file: string,
+  { size = 2, worker: entry = WORKER }: { size?: number; worker?: URL } = {},
+): FiguresPool {
+  const queue: Waiting[] = [];
+  const slots = new Set<Slot>();
+  let nextId = 1;
+  let closed = false;
+
+  function dispatch() {
+    for (const slot of slots) {
+      if (!slot.ready || slot.job) continue;
+      const job = queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker.postMessage({ id: job.id, name: job.name, query: job.query, t: job.t } satisfies Job);
+    }
+  }
+
+  function spawn() {
+    if (closed) return;
+    // Unreferenced: the workers never keep the process alive; the server's listener does.
+    const worker = new Worker(ENTRY, { workerData: { file, entry: entry.href } });
+    worker.unref();
+    const slot: Slot = { worker, ready: false, job: null };
+    slots.add(slot);
+    worker.on('message', (message: Reply | { ready: true }) => {
+      if ('ready' in message) slot.ready = true;
+      else {
+        const job = slot.job;
+        slot.job = null;
+        if ('error' in message) job?.reject(revive(message.error));
+        else job?.resolve({ version: message.version, value: message.json });
+      }
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      slot.failure = error;
+    });
+    worker.on('exit', (code) => {
+      slots.delete(slot);
+      const error = slot.failure ?? new Error(`figures worker stopped (exit code ${code})`);
+      slot.job?.reject(error);
+      if (closed) return;
+      if (slot.ready) spawn();
+      else {
+        // It could not start: fail what waits now rather than let it wait for a worker that may never come.
+        if (slots.size === 0) for (const job of queue.splice(0)) job.reject(error);
+        setTimeout(spawn, RESTART_DELAY_MS).unref();
+      }
+    });
+  }
+
+  for (let i = 0; i < size; i++) spawn();
+
+  return {
+    compute(name, query, t) {
+      if (closed) return Promise.reject(new Error('figures workers are closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, name, query, t, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('figures workers are closed'));
+      await Promise.all([...slots].map((slot) => slot.worker.terminate()));
+    },
+  };
+}
