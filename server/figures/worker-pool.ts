@@ -26,14 +26,18 @@ export type SentError =
 
 export type Reply = { id: number; version: number; json: string } | { id: number; error: SentError };
 
+/** A report's JSON text and the data version it was computed at. */
+export type Answer = { version: number; value: string };
+
 export interface FiguresPool {
-  /** A report's JSON text and the data version it was computed at. */
-  compute(name: ComputationName, query: FiguresQuery, t: Moment): Promise<{ version: number; value: string }>;
+  compute(name: ComputationName, query: FiguresQuery, t: Moment): Promise<Answer>;
   close(): Promise<void>;
 }
 
 interface Waiting extends Job {
-  resolve(answer: { version: number; value: string }): void;
+  key: string;
+  answer: Promise<Answer>;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -119,10 +123,18 @@ export function startFiguresPool(
   return {
     compute(name, query, t) {
       if (closed) return Promise.reject(new Error('figures workers are closed'));
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, name, query, t, resolve, reject });
-        dispatch();
+      // A queued job reads the data when it starts, so a later request for the same report shares it:
+      // however often the data changes meanwhile, one computation per report waits, not one per write.
+      const key = JSON.stringify([name, query, t]);
+      const queued = queue.find((job) => job.key === key);
+      if (queued) return queued.answer;
+      let settle!: Pick<Waiting, 'resolve' | 'reject'>;
+      const answer = new Promise<Answer>((resolve, reject) => {
+        settle = { resolve, reject };
       });
+      queue.push({ id: nextId++, name, query, t, key, answer, ...settle });
+      dispatch();
+      return answer;
     },
     async close() {
       closed = true;

@@ -160,6 +160,24 @@ describe('figures computed by worker threads', () => {
     expect(answers[0]).toEqual(await get(inProcessApp(), '/api/figures/ranking'));
   });
 
+  it('shares a queued computation between requests for the same report, across writes', async () => {
+    const single = startFiguresPool(file, { size: 1 });
+    try {
+      const busy = single.compute('departmentSeries', {}, '2026-11-20T10:00:00');
+      const first = single.compute('ranking', {}, '2026-11-20T10:00:00');
+      db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+      const second = single.compute('ranking', {}, '2026-11-20T10:00:00');
+      expect(second).toBe(first);
+      const other = single.compute('ranking', {}, '2026-11-20T11:00:00');
+      expect(other).not.toBe(first);
+      await Promise.all([busy, other]);
+      // It read the data when it started: after the write.
+      expect((await second).version).toBe(dataVersion(db));
+    } finally {
+      await single.close();
+    }
+  });
+
   it('replaces a worker that dies; only the job it was on fails', async () => {
     const crashing = startFiguresPool(file, {
       size: 1,
