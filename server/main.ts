@@ -73,6 +73,7 @@ if (demoAccounts.length > 0)
 const webRoot = path.resolve('dist/web');
 // Cold figures are computed by worker threads reading the same file (an in-memory database has no file).
 const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(config.dbPath);
+await figuresPool?.ready;
 const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy, figuresPool });
 app.use('/api/*', logger());
 if (fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -7,6 +7,7 @@
  *
  * A worker that dies is replaced; the job it was on fails with its error (a 500), nothing else does.
  */
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
@@ -31,6 +32,8 @@ export type Answer = { version: number; value: string };
 
 export interface FiguresPool {
   compute(name: ComputationName, query: FiguresQuery, t: Moment): Promise<Answer>;
+  /** Settles when a worker is ready to compute, or one failed to start (jobs would then fail). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,17 +65,24 @@ function revive(error: SentError): Error {
 }
 
 /**
- * Starts `size` workers on the database file (2 cores: the main thread mostly waits meanwhile).
- * `worker` is the worker's module (tests give one that can be made to crash).
+ * A core is kept for the main thread, so other requests do not compete with the workers for the CPU;
+ * on 2 cores that is one worker (a dashboard's cold reports are then computed one after another).
  */
+const DEFAULT_SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+
+/** Starts `size` workers on the database file; `worker` is their module (tests give one that crashes). */
 export function startFiguresPool(
   file: string,
-  { size = 2, worker: entry = WORKER }: { size?: number; worker?: URL } = {},
+  { size = DEFAULT_SIZE, worker: entry = WORKER }: { size?: number; worker?: URL } = {},
 ): FiguresPool {
   const queue: Waiting[] = [];
   const slots = new Set<Slot>();
   let nextId = 1;
   let closed = false;
+  let started!: () => void;
+  const ready = new Promise<void>((resolve) => {
+    started = resolve;
+  });
 
   function dispatch() {
     for (const slot of slots) {
@@ -92,8 +102,10 @@ export function startFiguresPool(
     const slot: Slot = { worker, ready: false, job: null };
     slots.add(slot);
     worker.on('message', (message: Reply | { ready: true }) => {
-      if ('ready' in message) slot.ready = true;
-      else {
+      if ('ready' in message) {
+        slot.ready = true;
+        started();
+      } else {
         const job = slot.job;
         slot.job = null;
         if ('error' in message) job?.reject(revive(message.error));
@@ -108,6 +120,7 @@ export function startFiguresPool(
       slots.delete(slot);
       const error = slot.failure ?? new Error(`figures worker stopped (exit code ${code})`);
       slot.job?.reject(error);
+      started();
       if (closed) return;
       if (slot.ready) spawn();
       else {
@@ -121,6 +134,7 @@ export function startFiguresPool(
   for (let i = 0; i < size; i++) spawn();
 
   return {
+    ready,
     compute(name, query, t) {
       if (closed) return Promise.reject(new Error('figures workers are closed'));
       // A queued job reads the data when it starts, so a later request for the same report shares it:

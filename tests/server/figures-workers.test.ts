@@ -3,6 +3,7 @@
  * bytes as computed in process, fresh after a write, never blocking other requests, one computation
  * for identical misses, a crashed worker replaced, and no process left hanging at shutdown.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../db/open.ts';
@@ -14,6 +15,8 @@ import type { FiguresQuery } from '../../server/figures/computations.ts';
 import { type FiguresPool, startFiguresPool } from '../../server/figures/worker-pool.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { makeDemoDatabase, startServerProcess, stopAll, tempDir } from '../reliability/server-process.ts';
+
+const WORKER_UNDER_TEST = new URL('./fixtures/figures-worker-under-test.ts', import.meta.url);
 
 let file: string;
 let db: Db;
@@ -132,22 +135,29 @@ describe('figures computed by worker threads', () => {
   });
 
   it('answers other requests while a cold ranking computes in a worker', async () => {
-    const pooled = pooledApp();
-    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // everything cold
-    const finished: string[] = [];
-    const ranking = get(pooled, '/api/figures/ranking?compareTo=2026-06-01').then((r) => {
-      finished.push('ranking');
-      return r;
-    });
-    // A timer fires only when the event loop turns: computed in process, the ranking would be done by now.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const health = get(pooled, '/api/health').then((r) => {
+    // The worker holds every job until the gate file exists: a computation as long as the test likes.
+    const gate = path.join(tempDir('closeout-gate-'), 'open');
+    process.env.CLOSEOUT_TEST_GATE = gate;
+    const held = startFiguresPool(file, { size: 1, worker: WORKER_UNDER_TEST });
+    delete process.env.CLOSEOUT_TEST_GATE;
+    try {
+      const app = createApp({ db, clock, figuresPool: held });
+      db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // everything cold
+      const finished: string[] = [];
+      const ranking = get(app, '/api/figures/ranking').then((r) => {
+        finished.push('ranking');
+        return r;
+      });
+      // A timer fires only when the event loop turns: computed in process, the ranking would be done.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect((await get(app, '/api/health')).status).toBe(200);
       finished.push('health');
-      return r;
-    });
-    expect((await health).status).toBe(200);
-    expect((await ranking).status).toBe(200);
-    expect(finished).toEqual(['health', 'ranking']);
+      fs.writeFileSync(gate, '');
+      expect(await ranking).toEqual(await get(inProcessApp(), '/api/figures/ranking'));
+      expect(finished).toEqual(['health', 'ranking']);
+    } finally {
+      await held.close();
+    }
   });
 
   it('computes identical concurrent misses once', async () => {
@@ -181,7 +191,7 @@ describe('figures computed by worker threads', () => {
   it('replaces a worker that dies; only the job it was on fails', async () => {
     const crashing = startFiguresPool(file, {
       size: 1,
-      worker: new URL('./fixtures/crashing-figures-worker.ts', import.meta.url),
+      worker: WORKER_UNDER_TEST,
     });
     try {
       const t = '2026-11-20T10:00:00';
@@ -242,6 +252,7 @@ function countingPool() {
         calls++;
         return pool.compute(...args);
       },
+      ready: Promise.resolve(),
       close: async () => {},
     } satisfies FiguresPool,
   };
