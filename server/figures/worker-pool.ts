@@ -48,7 +48,7 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: Waiting | null;
-  failure?: Error;
+  failure?: unknown;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -62,6 +62,16 @@ function revive(error: SentError): Error {
     return new ApiError(status, code, text, details);
   }
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+}
+
+/**
+ * Why a worker stopped, with the SQLite code if any. What a worker threw reaches here cloned: a
+ * better-sqlite3 error arrives as a plain object with only its code.
+ */
+function stopped(exitCode: number, failure: unknown): Error {
+  const { message, code } = (failure ?? {}) as { message?: unknown; code?: unknown };
+  const why = `figures worker stopped (exit code ${exitCode})${message ? `: ${String(message)}` : ''}`;
+  return Object.assign(new Error(why), typeof code === 'string' ? { code } : {});
 }
 
 /**
@@ -118,7 +128,7 @@ export function startFiguresPool(
     });
     worker.on('exit', (code) => {
       slots.delete(slot);
-      const error = slot.failure ?? new Error(`figures worker stopped (exit code ${code})`);
+      const error = stopped(code, slot.failure);
       slot.job?.reject(error);
       started();
       if (closed) return;

@@ -206,6 +206,20 @@ describe('figures computed by worker threads', () => {
     }
   });
 
+  it('fails the jobs, rather than keeping them waiting, when no worker can start', async () => {
+    const broken = startFiguresPool(path.join(tempDir('closeout-nofile-'), 'missing.db'), { size: 1 });
+    try {
+      const answer = broken.compute('summary', {}, '2026-11-20T10:00:00');
+      await broken.ready;
+      await expect(answer).rejects.toMatchObject({
+        message: expect.stringMatching(/figures worker stopped/),
+        code: 'SQLITE_CANTOPEN',
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('runs in the real server, which stops cleanly with its workers', async () => {
     const serverFile = path.join(tempDir('closeout-workers-server-'), 'closeout.db');
     makeDemoDatabase(serverFile, 1500);
