@@ -27,3 +27,14 @@ export function applyPragmas(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
+
+/**
+ * A read-only connection to an existing Closeout database (already migrated, already WAL): for
+ * readers beside the main connection, e.g. the figures worker threads. WAL lets them read committed
+ * data while the main connection writes.
+ */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -6,6 +6,7 @@ import { apiBodyLimit, authenticate, noStore } from './auth/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
+import type { FiguresPool } from './figures/worker-pool.ts';
 import { appraisals } from './routes/appraisals.ts';
 import { audit } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   tz?: string;
   /** Behind a reverse proxy (CLOSEOUT_TRUST_PROXY): read X-Forwarded-For / X-Forwarded-Host. */
   trustProxy?: boolean;
+  /** Computes cold figures off the main thread; main.ts starts it on the database file. */
+  figuresPool?: FiguresPool;
 }
 
 // Every /api request passes the access layer (server/auth) first: body size limit, no caching, then
@@ -64,7 +67,7 @@ function buildApi(deps: AppDeps) {
 export type AppType = ReturnType<typeof buildApi>;
 
 /** The whole HTTP API; main.ts adds static files and the listener. */
-export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false }: AppOptions) {
+export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false, figuresPool }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
@@ -82,7 +85,7 @@ export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false 
       },
     }),
   );
-  app.route('/', buildApi({ db, clock, tz, trustProxy }));
+  app.route('/', buildApi({ db, clock, tz, trustProxy, figuresPool }));
   app.notFound((c) => {
     const error = new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
     return c.json(errorBody(error, requestLang(c)), 404);

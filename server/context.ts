@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import type { Principal, SessionUser } from './auth/principal.ts';
 import type { Clock } from './domain/time.ts';
+import type { FiguresPool } from './figures/worker-pool.ts';
 
 /** What every route can reach: the database, the clock and the organisation's time zone. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   tz: string;
   /** Behind a reverse proxy: take the client address and host from X-Forwarded-For / X-Forwarded-Host. */
   trustProxy?: boolean;
+  /** Worker threads computing cold figures on the database file (absent: computed in process). */
+  figuresPool?: FiguresPool | undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
+import { startFiguresPool } from './figures/worker-pool.ts';
 
 const config = loadConfig(process.env);
 const clock = config.now ? fixedClock(config.now) : systemClock;
@@ -70,7 +71,10 @@ if (demoAccounts.length > 0)
   console.log(`Demo accounts ${demoAccounts.join(', ')} have the demo password (see README; demo only)`);
 
 const webRoot = path.resolve('dist/web');
-const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy });
+// Cold figures are computed by worker threads reading the same file (an in-memory database has no file).
+const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(config.dbPath);
+await figuresPool?.ready;
+const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy, figuresPool });
 app.use('/api/*', logger());
 if (fs.existsSync(path.join(webRoot, 'index.html'))) {
   const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
@@ -91,7 +95,8 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database`);
-  server.close(() => {
+  server.close(async () => {
+    await figuresPool?.close();
     db.close();
     process.exit(0);
   });

@@ -1,7 +1,8 @@
 /**
  * HTTP throughput and latency on 127.0.0.1: the real server process on a scratch copy of a dataset,
  * 10 connections for a fixed time with autocannon, with and without a writer making one edit a
- * second; and the server's peak resident memory (VmHWM).
+ * second; /api/health with the writer while a client keeps asking for the (so often cold) figures,
+ * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,6 +105,21 @@ function startWriter(url: string, admin: { cookie: string; csrf: string }, itemI
   };
 }
 
+/** Asks for `path` again and again, one request at a time, until stopped (a dashboard kept open). */
+function startReader(url: string, leader: { cookie: string }, path: string) {
+  let running = true;
+  const loop = (async () => {
+    while (running)
+      await (await fetch(`${url}${path}`, { headers: { cookie: leader.cookie } })).arrayBuffer();
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
+
 export async function measureHttp(dbPath: string, path: string, seconds: number, openItemId: number) {
   const server = await startServer(dbPath);
   try {
@@ -128,11 +144,19 @@ export async function measureHttp(dbPath: string, path: string, seconds: number,
     const writer = startWriter(server.url, admin, openItemId);
     const withWriter = shape(await run());
     const edits = await writer.stop();
+    // Other requests while `path` is recomputed after every edit: does a cold computation stall them?
+    const besideWriter = startWriter(server.url, admin, openItemId);
+    const reader = startReader(server.url, leader, path);
+    const healthBesideCold = shape(
+      await autocannon({ url: `${server.url}/api/health`, connections: 10, duration: seconds }),
+    );
+    await Promise.all([besideWriter.stop(), reader.stop()]);
     return {
       path,
       seconds,
       alone,
       withWriter: { ...withWriter, editsAcknowledged: edits },
+      healthBesideCold,
       peakRssMb: peakRssMb(server.pid),
     };
   } finally {

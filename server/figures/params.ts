@@ -28,14 +28,18 @@ const WHAT = {
   peerGroup: { table: 'peer_groups', text: { zh: '部门分组', en: 'peer group' } },
 } as const;
 
-function resolveId(deps: AppDeps, field: keyof typeof WHAT, code: string | undefined): number | undefined {
+function resolveId(
+  deps: Pick<AppDeps, 'db'>,
+  field: keyof typeof WHAT,
+  code: string | undefined,
+): number | undefined {
   if (code === undefined) return undefined;
   const row = findByCode(deps.db, WHAT[field].table, code);
   if (!row) throw notFound(WHAT[field].text, code, field);
   return row.id;
 }
 
-export function resolveScope(deps: AppDeps, q: ScopeQuery): Scope {
+export function resolveScope(deps: Pick<AppDeps, 'db'>, q: ScopeQuery): Scope {
   const scope: Scope = {};
   const campaignId = resolveId(deps, 'campaign', q.campaign);
   const domainId = resolveId(deps, 'domain', q.domain);
@@ -56,7 +60,7 @@ export function resolveMoment(deps: AppDeps, asOf: string | undefined): Moment {
   return asOf === undefined ? nowMoment(deps) : asOfMoment(asOf)!;
 }
 
-export function resolveProfile(deps: AppDeps, id: number | undefined): ProfileRow {
+export function resolveProfile(deps: Pick<AppDeps, 'db'>, id: number | undefined): ProfileRow {
   if (id === undefined) return getActiveProfile(deps.db);
   const profile = getProfile(deps.db, id);
   if (!profile) throw notFound({ zh: '评分方案', en: 'scoring profile' }, String(id), 'profile');

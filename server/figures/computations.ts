@@ -1,0 +1,99 @@
+/**
+ * The cached figure reports by name. Each is computed from the database, the route's validated query
+ * and the moment T alone — serializable arguments — so a worker thread (worker-pool.ts) can compute
+ * one on its own connection and answer exactly the JSON the main thread would.
+ */
+import type { Db } from '../../db/open.ts';
+import { listCampaigns } from '../../db/queries/lookups.ts';
+import type { Source } from '../domain/lifecycle.ts';
+import { addDays, addMoment, asOfMoment, dayOf, type Moment } from '../domain/time.ts';
+import { invalidParameter } from '../errors.ts';
+import { resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
+import {
+  breakdownReport,
+  changesReport,
+  departmentSeriesReport,
+  flowReport,
+  improvementReport,
+  rankingReport,
+  seriesReport,
+  summaryReport,
+  weeksUntil,
+} from './reports.ts';
+
+/** Every figures route's validated query parameters (each route allows its own subset). */
+export interface FiguresQuery extends ScopeQuery {
+  source?: Source | undefined;
+  asOf?: string | undefined;
+  profile?: number | undefined;
+  compareTo?: string | undefined;
+  baseline?: string | undefined;
+  since?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  by?: 'domain' | 'source' | undefined;
+}
+
+const WEEK = 7 * 86_400;
+const MAX_WEEKS = 260;
+
+/** The weeks of a series: from `from` (default: the campaign's start, else 26 weeks back) to `to` or T. */
+function seriesWeeks(db: Db, q: FiguresQuery, t: Moment) {
+  const end = q.to !== undefined ? asOfMoment(q.to)! : t;
+  const campaign = q.campaign ? listCampaigns(db).find((c) => c.code === q.campaign) : undefined;
+  const from = q.from ?? campaign?.startsOn ?? addDays(dayOf(end), -25 * 7);
+  if (from > dayOf(addMoment(end, -1)))
+    throw invalidParameter('from', { zh: '不能晚于结束日期', en: 'must not be after the end' });
+  const weeks = weeksUntil(from, end);
+  if (weeks.length > MAX_WEEKS) {
+    throw invalidParameter('from', { zh: `最多 ${MAX_WEEKS} 周`, en: `at most ${MAX_WEEKS} weeks` });
+  }
+  return weeks;
+}
+
+/** An earlier moment given by parameter `field` (default `fallback` before T); it must be before T. */
+function earlier(q: FiguresQuery, field: 'baseline' | 'since', t: Moment, fallback: number): Moment {
+  const value = q[field] === undefined ? addMoment(t, -fallback) : asOfMoment(q[field])!;
+  if (value >= t) throw invalidParameter(field, { zh: '必须早于统计时点', en: 'must be before asOf' });
+  return value;
+}
+
+const scopeOf = (db: Db, q: FiguresQuery) => resolveScope({ db }, q);
+const profileOf = (db: Db, q: FiguresQuery) => resolveProfile({ db }, q.profile);
+
+export const COMPUTATIONS = {
+  summary: (db: Db, q: FiguresQuery, t: Moment) => summaryReport(db, t, scopeOf(db, q), profileOf(db, q)),
+  ranking: (db: Db, q: FiguresQuery, t: Moment) =>
+    rankingReport(
+      db,
+      t,
+      scopeOf(db, q),
+      profileOf(db, q),
+      q.compareTo === undefined ? undefined : asOfMoment(q.compareTo)!,
+    ),
+  improvement: (db: Db, q: FiguresQuery, t: Moment) => {
+    const baseline = earlier(q, 'baseline', t, 26 * WEEK);
+    return improvementReport(db, t, scopeOf(db, q), profileOf(db, q), baseline);
+  },
+  series: (db: Db, q: FiguresQuery, t: Moment) =>
+    seriesReport(db, seriesWeeks(db, q, t), scopeOf(db, q), profileOf(db, q)),
+  departmentSeries: (db: Db, q: FiguresQuery, t: Moment) =>
+    departmentSeriesReport(db, seriesWeeks(db, q, t), scopeOf(db, q), profileOf(db, q)),
+  flow: (db: Db, q: FiguresQuery, t: Moment) => flowReport(db, seriesWeeks(db, q, t), scopeOf(db, q)),
+  changes: (db: Db, q: FiguresQuery, t: Moment) => {
+    const since = earlier(q, 'since', t, WEEK);
+    return changesReport(db, t, since, scopeOf(db, q), profileOf(db, q));
+  },
+  breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
+    breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
+};
+
+export type ComputationName = keyof typeof COMPUTATIONS;
+export type Computed<N extends ComputationName> = ReturnType<(typeof COMPUTATIONS)[N]>;
+
+/** The JSON text of a named report: what the figures cache holds and the API answers. */
+export function computeJson(db: Db, name: ComputationName, q: FiguresQuery, t: Moment): string {
+  const compute = COMPUTATIONS[name];
+  if (!compute) throw new Error(`No figures computation "${name}"`);
+  return JSON.stringify(compute(db, q, t));
+}

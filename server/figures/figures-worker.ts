@@ -1,0 +1,35 @@
+/**
+ * A figures worker thread (started by worker-pool.ts): computes named reports on its own read-only
+ * connection to the database file, one at a time, and answers the JSON text with the data version it
+ * read. Both are read in one transaction, so the answer is exactly the data at that version.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReadOnly } from '../../db/open.ts';
+import { ApiError } from '../errors.ts';
+import { dataVersion } from './cache.ts';
+import { computeJson } from './computations.ts';
+import type { Job, Reply, SentError } from './worker-pool.ts';
+
+const db = openReadOnly((workerData as { file: string }).file);
+const read = db.transaction((job: Job) => ({
+  version: dataVersion(db),
+  json: computeJson(db, job.name, job.query, job.t),
+}));
+
+function sent(error: unknown): SentError {
+  if (error instanceof ApiError)
+    return { api: { status: error.status, code: error.code, text: error.text, details: error.details } };
+  const e = error as { message?: unknown; code?: unknown };
+  return { message: String(e?.message ?? error), code: typeof e?.code === 'string' ? e.code : undefined };
+}
+
+parentPort!.on('message', (job: Job) => {
+  let reply: Reply;
+  try {
+    reply = { id: job.id, ...read(job) };
+  } catch (error) {
+    reply = { id: job.id, error: sent(error) };
+  }
+  parentPort!.postMessage(reply);
+});
+parentPort!.postMessage({ ready: true });

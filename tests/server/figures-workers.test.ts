@@ -1,0 +1,273 @@
+/**
+ * Figures computed by worker threads on the database file (server/figures/worker-pool.ts): the same
+ * bytes as computed in process, fresh after a write, never blocking other requests, one computation
+ * for identical misses, a crashed worker replaced, and no process left hanging at shutdown.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../db/open.ts';
+import { insertUser } from '../../db/queries/users.ts';
+import { createApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/domain/time.ts';
+import { dataVersion } from '../../server/figures/cache.ts';
+import type { FiguresQuery } from '../../server/figures/computations.ts';
+import { type FiguresPool, startFiguresPool } from '../../server/figures/worker-pool.ts';
+import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
+import { makeDemoDatabase, startServerProcess, stopAll, tempDir } from '../reliability/server-process.ts';
+
+const WORKER_UNDER_TEST = new URL('./fixtures/figures-worker-under-test.ts', import.meta.url);
+
+let file: string;
+let db: Db;
+/** A second connection to the same file, so the in-process app has a cache of its own. */
+let otherDb: Db;
+let pool: FiguresPool;
+let session: TestSession;
+let codes: { campaign: string; department: string; peerGroup: string; domain: string };
+
+beforeAll(() => {
+  file = path.join(tempDir('closeout-workers-'), 'closeout.db');
+  makeDemoDatabase(file, 1500);
+  db = openDatabase(file);
+  otherDb = openDatabase(file);
+  const leader = insertUser(db, {
+    username: 'figures-reader',
+    displayName: 'figures-reader',
+    role: 'leader',
+    departmentId: null,
+    passwordHash: null,
+    createdAt: NOW,
+  });
+  session = openSession(db, leader);
+  const code = (table: string) =>
+    (db.prepare(`SELECT code FROM ${table} ORDER BY id LIMIT 1`).get() as { code: string }).code;
+  codes = {
+    campaign: code('campaigns'),
+    department: code('departments'),
+    peerGroup: code('peer_groups'),
+    domain: code('domains'),
+  };
+  pool = startFiguresPool(file);
+});
+
+afterAll(async () => {
+  await pool?.close();
+  db?.close();
+  otherDb?.close();
+  await stopAll();
+});
+
+const clock = fixedClock(NOW);
+const pooledApp = () => createApp({ db, clock, figuresPool: pool });
+const inProcessApp = () => createApp({ db: otherDb, clock });
+
+async function get(app: ReturnType<typeof createApp>, url: string, lang = 'en') {
+  const res = await call(app, 'GET', url, { session, headers: { 'accept-language': lang } });
+  return { status: res.status, text: await res.text() };
+}
+
+function urls(): string[] {
+  const { campaign, department, peerGroup, domain } = codes;
+  return [
+    '/api/figures/summary',
+    `/api/figures/summary?campaign=${campaign}&department=${department}`,
+    `/api/figures/summary?peerGroup=${peerGroup}&asOf=2026-10-01`,
+    '/api/figures/summary?profile=1',
+    '/api/figures/ranking',
+    `/api/figures/ranking?campaign=${campaign}&compareTo=2026-09-01`,
+    '/api/figures/improvement',
+    '/api/figures/improvement?baseline=2026-08-01',
+    '/api/figures/series',
+    `/api/figures/series?campaign=${campaign}&from=2026-06-01&to=2026-11-01`,
+    '/api/figures/department-series',
+    `/api/figures/department-series?domain=${domain}`,
+    '/api/figures/flow',
+    '/api/figures/changes',
+    '/api/figures/changes?since=2026-10-01',
+    '/api/figures/breakdown?by=domain',
+    '/api/figures/breakdown?by=source&source=hotline',
+    // Errors: the same status and body as in process.
+    '/api/figures/summary?campaign=no-such-campaign',
+    '/api/figures/ranking?profile=999',
+    '/api/figures/changes?since=2030-01-01',
+    '/api/figures/improvement?baseline=2030-01-01',
+    '/api/figures/series?from=2030-01-01',
+    '/api/figures/series?from=2000-01-01',
+    '/api/figures/breakdown',
+  ];
+}
+
+describe('figures computed by worker threads', () => {
+  it('answers every figures endpoint byte for byte as the in-process computation', async () => {
+    const pooled = pooledApp();
+    const inProcess = inProcessApp();
+    for (const url of urls()) {
+      for (const lang of ['en', 'zh-CN']) {
+        const expected = await get(inProcess, url, lang);
+        expect({ url, lang, ...(await get(pooled, url, lang)) }).toEqual({ url, lang, ...expected });
+        // And again from the cache.
+        expect({ url, lang, ...(await get(pooled, url, lang)) }).toEqual({ url, lang, ...expected });
+      }
+    }
+  });
+
+  it('sees a write made between two requests, and caches the answer under the version it read', async () => {
+    const pooled = pooledApp();
+    const before = await get(pooled, '/api/figures/summary');
+    const item = db
+      .prepare("SELECT id FROM items WHERE status = 'in_progress' AND first_closed_at IS NULL LIMIT 1")
+      .get() as { id: number };
+    db.prepare(
+      "UPDATE items SET status = 'closed', closed_at = '2026-11-19T10:00:00', first_closed_at = '2026-11-19T10:00:00' WHERE id = ?",
+    ).run(item.id);
+    const version = dataVersion(db);
+    const after = await get(pooled, '/api/figures/summary');
+    expect(after.text).not.toBe(before.text);
+    expect(after).toEqual(await get(inProcessApp(), '/api/figures/summary'));
+    expect(JSON.parse(after.text).figures.closed).toBe(JSON.parse(before.text).figures.closed + 1);
+    // Asked again at the same version: from the cache, not the workers.
+    const counting = countingPool();
+    const app = createApp({ db, clock, figuresPool: counting.pool });
+    expect(await get(app, '/api/figures/summary')).toEqual(after);
+    expect(counting.calls()).toBe(0);
+    expect(dataVersion(db)).toBe(version);
+  });
+
+  it('answers other requests while a cold ranking computes in a worker', async () => {
+    // The worker holds every job until the gate file exists: a computation as long as the test likes.
+    const gate = path.join(tempDir('closeout-gate-'), 'open');
+    process.env.CLOSEOUT_TEST_GATE = gate;
+    const held = startFiguresPool(file, { size: 1, worker: WORKER_UNDER_TEST });
+    delete process.env.CLOSEOUT_TEST_GATE;
+    try {
+      const app = createApp({ db, clock, figuresPool: held });
+      db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // everything cold
+      const finished: string[] = [];
+      const ranking = get(app, '/api/figures/ranking').then((r) => {
+        finished.push('ranking');
+        return r;
+      });
+      // A timer fires only when the event loop turns: computed in process, the ranking would be done.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect((await get(app, '/api/health')).status).toBe(200);
+      finished.push('health');
+      fs.writeFileSync(gate, '');
+      expect(await ranking).toEqual(await get(inProcessApp(), '/api/figures/ranking'));
+      expect(finished).toEqual(['health', 'ranking']);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it('computes identical concurrent misses once', async () => {
+    const counting = countingPool();
+    const app = createApp({ db, clock, figuresPool: counting.pool });
+    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => get(app, '/api/figures/ranking')));
+    expect(counting.calls()).toBe(1);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(answers[0]).toEqual(await get(inProcessApp(), '/api/figures/ranking'));
+  });
+
+  it('shares a queued computation between requests for the same report, across writes', async () => {
+    const single = startFiguresPool(file, { size: 1 });
+    try {
+      const busy = single.compute('departmentSeries', {}, '2026-11-20T10:00:00');
+      const first = single.compute('ranking', {}, '2026-11-20T10:00:00');
+      db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+      const second = single.compute('ranking', {}, '2026-11-20T10:00:00');
+      expect(second).toBe(first);
+      const other = single.compute('ranking', {}, '2026-11-20T11:00:00');
+      expect(other).not.toBe(first);
+      await Promise.all([busy, other]);
+      // It read the data when it started: after the write.
+      expect((await second).version).toBe(dataVersion(db));
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('replaces a worker that dies; only the job it was on fails', async () => {
+    const crashing = startFiguresPool(file, {
+      size: 1,
+      worker: WORKER_UNDER_TEST,
+    });
+    try {
+      const t = '2026-11-20T10:00:00';
+      await expect(crashing.compute('summary', { crash: true } as FiguresQuery, t)).rejects.toThrow(
+        /exit code 3/,
+      );
+      const answer = await crashing.compute('summary', {}, t);
+      expect(answer.version).toBe(dataVersion(db));
+      expect(JSON.parse(answer.value).asOf).toBe(t);
+    } finally {
+      await crashing.close();
+    }
+  });
+
+  it('fails the jobs, rather than keeping them waiting, when no worker can start', async () => {
+    const broken = startFiguresPool(path.join(tempDir('closeout-nofile-'), 'missing.db'), { size: 1 });
+    try {
+      const answer = broken.compute('summary', {}, '2026-11-20T10:00:00');
+      await broken.ready;
+      await expect(answer).rejects.toMatchObject({
+        message: expect.stringMatching(/figures worker stopped/),
+        code: 'SQLITE_CANTOPEN',
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('runs in the real server, which stops cleanly with its workers', async () => {
+    const serverFile = path.join(tempDir('closeout-workers-server-'), 'closeout.db');
+    makeDemoDatabase(serverFile, 1500);
+    const server = await startServerProcess(serverFile, { CLOSEOUT_DEMO: '1' });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({
+        username: 'leader',
+        password: (await import('../../server/auth/bootstrap.ts')).DEMO_PASSWORD,
+      }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const res = await fetch(`${server.url}/api/figures/ranking`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const serverDb = openDatabase(serverFile);
+    try {
+      const inProcess = createApp({ db: serverDb, clock: fixedClock('2026-11-20T02:00:00Z') });
+      const leader = (
+        serverDb.prepare("SELECT id FROM users WHERE username = 'leader'").get() as { id: number }
+      ).id;
+      const local = await call(inProcess, 'GET', '/api/figures/ranking', {
+        session: openSession(serverDb, leader, '2026-11-20T02:00:00Z'),
+      });
+      expect(await res.text()).toBe(await local.text());
+    } finally {
+      serverDb.close();
+    }
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+  });
+});
+
+/** The shared pool, counting the computations asked of it. */
+function countingPool() {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    pool: {
+      compute: (...args: Parameters<FiguresPool['compute']>) => {
+        calls++;
+        return pool.compute(...args);
+      },
+      ready: Promise.resolve(),
+      close: async () => {},
+    } satisfies FiguresPool,
+  };
+}
