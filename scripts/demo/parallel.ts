@@ -4,8 +4,8 @@
  * their sum. Same rows in the same order as generateDemo: one simulator, resumed from the same
  * random state, and chunks are written as they arrive.
  */
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open.ts';
+import { typescriptWorker } from '../../server/threads/typescript-worker.ts';
 import { batchWriter, type DemoOptions, writeReferenceData } from './generate.ts';
 import { CHUNK, type ItemBatch } from './simulate.ts';
 
@@ -17,7 +17,7 @@ export function generateDemoInWorker(db: Db, options: DemoOptions): Promise<{ it
   const write = batchWriter(db);
   const chunks = Math.ceil(options.items / CHUNK);
   if (chunks === 0) return Promise.resolve({ items: 0 });
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: plan });
+  const worker = typescriptWorker(new URL('./worker.ts', import.meta.url), plan);
   let received = 0;
   let written = 0;
   return new Promise((resolve, reject) => {

@@ -8,9 +8,10 @@
  * A worker that dies is replaced; the job it was on fails with its error (a 500), nothing else does.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
+import { typescriptWorker } from '../threads/typescript-worker.ts';
 import type { ComputationName, FiguresQuery } from './computations.ts';
 
 export interface Job {
@@ -51,7 +52,6 @@ interface Slot {
   failure?: unknown;
 }
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 const WORKER = new URL('./figures-worker.ts', import.meta.url);
 /** After a worker failed to start (e.g. the file cannot be opened), wait before trying again. */
 const RESTART_DELAY_MS = 1000;
@@ -107,7 +107,7 @@ export function startFiguresPool(
   function spawn() {
     if (closed) return;
     // Unreferenced: the workers never keep the process alive; the server's listener does.
-    const worker = new Worker(ENTRY, { workerData: { file, entry: entry.href } });
+    const worker = typescriptWorker(entry, { file });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null };
     slots.add(slot);
