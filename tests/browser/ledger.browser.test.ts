@@ -9,8 +9,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { type Api, apiAs, type Lang, latinWords, openAs, parseCsv, tableCodes } from './ledger-helpers.ts';
+import { type Api, apiAs, type Lang, latinWords, openAs, tableCodes } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 

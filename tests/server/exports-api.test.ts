@@ -9,37 +9,10 @@ import type { Db } from '../../db/open.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { demoDb } from '../helpers/db.ts';
 
 type App = ReturnType<typeof createApp>;
-
-/** A CSV file's rows (the BOM removed), for files whose cells hold no line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.replace(/^\ufeff/, '').split('\r\n')) {
-    if (line === '') continue;
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        cells.push(cell);
-        cell = '';
-      } else cell += ch;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
 
 describe('GET /api/exports', () => {
   let db: Db;
