@@ -5,26 +5,15 @@
  * score needs are computed. For two moments (improvement, rank moves since the last review) two
  * `getDepartmentRanking` calls measured as fast, so those stay per moment.
  */
-import {
-  type ComponentValues,
-  competitionRanks,
-  type ProfileConfig,
-  scoreDepartment,
-} from '../../server/domain/scoring.ts';
+import { type ComponentValues, type ProfileConfig, scoreDepartment } from '../../server/domain/scoring.ts';
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { ratio, type Scope } from './figures.ts';
-import { type DepartmentRef, listRankableDepartments } from './ranking.ts';
+import { type DepartmentRef, listRankableDepartments, type Rankable, rankRows } from './ranking.ts';
 import { getFiguresAtMoments, type PointFigures } from './series.ts';
 
-export interface RankPoint {
-  department: DepartmentRef;
-  score: number;
-  ranked: boolean;
-  rank: number | null;
-  overallRank: number | null;
-}
+export type RankPoint = Rankable;
 
 const NO_ITEMS: PointFigures = {
   registered: 0,
@@ -77,21 +66,7 @@ function rankAt(
     const { score } = scoreDepartment(componentValues(figures, appraisalAt(department.id)), profile);
     return { department, score, ranked: figures.due >= profile.minDueItems, rank: null, overallRank: null };
   });
-  const ranked = rows.filter((r) => r.ranked);
-  const overall = competitionRanks(ranked, (r) => r.score);
-  for (const group of new Set(ranked.map((r) => r.department.peerGroup))) {
-    const members = ranked.filter((r) => r.department.peerGroup === group);
-    const ranks = competitionRanks(members, (r) => r.score);
-    for (const r of members) r.rank = ranks.get(r)!;
-  }
-  for (const r of ranked) r.overallRank = overall.get(r)!;
-  return rows.sort(
-    (a, b) =>
-      Number(b.ranked) - Number(a.ranked) ||
-      (a.overallRank ?? 0) - (b.overallRank ?? 0) ||
-      b.score - a.score ||
-      a.department.code.localeCompare(b.department.code),
-  );
+  return rankRows(rows);
 }
 
 /** The department ranking at each moment (ascending, distinct), in the same order as `moments`. */

@@ -143,6 +143,26 @@ export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptio
       rankedInGroup: 0,
     };
   });
+  return rankRows(rows, (r, members) => {
+    r.rankedInGroup = members;
+  });
+}
+
+/** What `rankRows` ranks: a department's score and whether it may be ranked. */
+export interface Rankable {
+  department: DepartmentRef;
+  score: number;
+  ranked: boolean;
+  rank: number | null;
+  overallRank: number | null;
+}
+
+/**
+ * Ranks the rankable rows within their peer group and overall (equal scores share a rank: 1, 2, 2, 4)
+ * and orders them: ranked first by overall rank, then the others by score, then by code.
+ * `inGroup` learns each ranked row's group size.
+ */
+export function rankRows<R extends Rankable>(rows: R[], inGroup?: (row: R, members: number) => void): R[] {
   const ranked = rows.filter((r) => r.ranked);
   const overall = competitionRanks(ranked, (r) => r.score);
   for (const group of new Set(ranked.map((r) => r.department.peerGroup))) {
@@ -150,7 +170,7 @@ export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptio
     const ranks = competitionRanks(members, (r) => r.score);
     for (const r of members) {
       r.rank = ranks.get(r)!;
-      r.rankedInGroup = members.length;
+      inGroup?.(r, members.length);
     }
   }
   for (const r of ranked) r.overallRank = overall.get(r)!;
