@@ -72,18 +72,43 @@ const LIGHT_IS = {
  * Title, ledger code or person contains q (what `LIKE '%q%'` means: ASCII letters in either case),
  * through the trigram index of migration 004: 3 characters or more are a phrase; 1 or 2 are the
  * trigrams that begin with them (every character begins one: the copies end with two U+0001).
+ * `broad`: the term is in more than 1 item in BROAD_SEARCH.
  */
-function searchSql(q: string): { sql: string; q: string } {
+interface Search {
+  sql: string;
+  q: string;
+  broad: boolean;
+}
+
+/**
+ * Beyond this share of the ledger (1 in 50), a page walks its sort's index and checks each item
+ * against the matches, and finds its 50 within a few thousand entries; below it, the matches' rows
+ * are read and sorted, which costs less than walking past the many items that do not match.
+ */
+const BROAD_SEARCH = 50;
+
+function searchSql(db: Db, q: string): Search {
   const lowered = q.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  if ([...lowered].length >= 3)
-    return {
-      sql: 'i.id IN (SELECT rowid FROM item_search WHERE item_search MATCH @q)',
-      q: `"${lowered.replaceAll('"', '""')}"`,
-    };
-  return {
-    sql: 'i.id IN (SELECT doc FROM item_search_terms WHERE term >= @q AND term <= @q || char(1114111, 1114111))',
-    q: lowered,
-  };
+  const search =
+    [...lowered].length >= 3
+      ? {
+          matches: 'SELECT rowid FROM item_search WHERE item_search MATCH @q',
+          q: `"${lowered.replaceAll('"', '""')}"`,
+        }
+      : {
+          matches:
+            'SELECT doc FROM item_search_terms WHERE term >= @q AND term <= @q || char(1114111, 1114111)',
+          q: lowered,
+        };
+  // Counting stops at the threshold, so a rare term costs nothing and a common one a few ms; the
+  // highest id stands for the ledger's size (it is read from the end of the table, not counted).
+  const threshold = Math.ceil(
+    ((prepared(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0) / BROAD_SEARCH,
+  );
+  const found = prepared(db, `SELECT COUNT(*) FROM (${search.matches} LIMIT @threshold + 1)`)
+    .pluck()
+    .get({ q: search.q, threshold }) as number;
+  return { sql: `i.id IN (${search.matches})`, q: search.q, broad: found > threshold };
 }
 
 /**
@@ -92,7 +117,11 @@ function searchSql(q: string): { sql: string; q: string } {
  * planner from seeking them through another index and sorting a large part of the ledger instead,
  * which its estimates make look cheap and which is not. A count seeks what it can.
  */
-function filterSql(f: ItemListFilter, walk = false): { where: string; params: Record<string, unknown> } {
+function filterSql(
+  f: ItemListFilter,
+  search: Search | null,
+  walk = false,
+): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [f.voided ? 'i.voided_at IS NOT NULL' : 'i.voided_at IS NULL'];
   const params: Record<string, unknown> = {};
   const eq = (column: string, name: string, value: unknown) => {
@@ -106,11 +135,10 @@ function filterSql(f: ItemListFilter, walk = false): { where: string; params: Re
   eq(`${broad}source`, 'source', f.source);
   eq(`${broad}status`, 'status', f.status);
   eq('i.department_id', 'department_id', f.departmentId);
-  if (f.q) {
-    const search = searchSql(f.q);
-    // Within a department (a few thousand items) check each against the matches; elsewhere read the
-    // matches' rows, which is quick for the names and codes people search for.
-    parts.push(f.departmentId === undefined ? search.sql : `+${search.sql}`);
+  if (search) {
+    // Within a department (a few thousand items), or on a page when the matches are many, check each
+    // item in order against the matches; otherwise start from the matches (a name's or a code's few).
+    parts.push(f.departmentId !== undefined || (walk && search.broad) ? `+${search.sql}` : search.sql);
     params.q = search.q;
   }
   if (f.light) parts.push(`(${LIGHT_IS[f.light]})`);
@@ -128,16 +156,18 @@ export function listItems(
   db: Db,
   p: { filter: ItemListFilter; sort: ItemSort; page: number; pageSize: number; now: Moment; warn: Moment },
 ): { total: number; page: number; pageSize: number; items: ItemListRow[] } {
-  const { where, params } = filterSql(p.filter);
+  const search = p.filter.q ? searchSql(db, p.filter.q) : null;
+  const { where, params } = filterSql(p.filter, search);
   const all = { ...params, now: p.now, warn: p.warn };
   // Unfiltered (the table everyone opens first): all items less the voided ones, because SQLite counts a
-  // whole table from its pages' headers, several times faster than entry by entry.
+  // whole table from its pages' headers, several times faster than entry by entry. A search outside a
+  // department checks its matches against the filters in the narrow index of migration 006.
   const count =
     where === 'i.voided_at IS NULL'
       ? 'SELECT (SELECT COUNT(*) FROM items) - (SELECT COUNT(*) FROM items WHERE voided_at IS NOT NULL) AS n'
-      : `SELECT COUNT(*) AS n FROM items i WHERE ${where}`;
+      : `SELECT COUNT(*) AS n FROM items i${search && p.filter.departmentId === undefined ? ' INDEXED BY items_search_filters' : ''} WHERE ${where}`;
   const total = (prepared(db, count).get(all) as { n: number }).n;
-  const walk = filterSql(p.filter, true).where;
+  const walk = filterSql(p.filter, search, true).where;
   // The page's ids first, from the sort's index alone; then the columns and names of those 50 only
   // (CROSS JOIN keeps the page the outer loop, so the planner never scans items for the outer ORDER BY).
   const rows = prepared(
@@ -193,7 +223,8 @@ export function listItemIds(
   db: Db,
   p: { filter: ItemListFilter; sort: ItemSort; now: Moment; warn: Moment },
 ): number[] {
-  const { where, params } = filterSql(p.filter, true);
+  const search = p.filter.q ? searchSql(db, p.filter.q) : null;
+  const { where, params } = filterSql(p.filter, search, true);
   return prepared(db, `SELECT i.id FROM items i WHERE ${where} ORDER BY ${ITEM_SORTS[p.sort]}`)
     .pluck()
     .all({ ...params, now: p.now, warn: p.warn }) as number[];

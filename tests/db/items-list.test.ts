@@ -110,6 +110,12 @@ describe('ledger search', () => {
       expect(searchIds(db, q), q).toEqual(likeIds(db, q));
       expect(searchIds(db, q, true), `${q} (voided)`).toEqual(likeIds(db, q, true));
     }
+    // Both ways a page is found (db/queries/items.ts, BROAD_SEARCH) are among the queries: terms in
+    // more than 1 item in 50, whose pages walk the sort's index, and rarer ones, read from the matches.
+    const share = (q: string) => likeIds(db, q).length / 600;
+    expect(share('镇')).toBeGreaterThan(1 / 50);
+    expect(share('ZHANG')).toBeLessThan(1 / 50);
+    expect(share('ZHANG')).toBeGreaterThan(0);
     // The cases that tell a case-folding index from LIKE: ASCII folds, É and é stay apart.
     expect(searchIds(db, 'ROAD')).toHaveLength(4);
     expect(searchIds(db, 'CAFÉ')).toHaveLength(1);
@@ -142,6 +148,10 @@ describe('ledger table', () => {
     { overdue: true },
     { overdue: false },
     { q: '镇', overdue: true },
+    { q: '镇', departmentId: department as number },
+    { q: '镇', campaignId: 1, status: 'in_progress' },
+    { q: '镇', voided: true },
+    { q: 'ZF-2', source: 'hotline' },
   ];
 
   it('shows each warning light exactly where the item page shows it', () => {
@@ -168,6 +178,14 @@ describe('ledger table', () => {
           .pluck()
           .all();
         expect(all, `${JSON.stringify(filter)} ${sort}`).toEqual(reference);
+        if (filter.q) {
+          // A search with filters lists the items that match both, whichever way its page is found.
+          const { q, ...rest } = filter;
+          const like = new Set(likeIds(db, q, filter.voided));
+          const expected = listItemIds(db, { filter: rest, sort, now, warn }).filter((id) => like.has(id));
+          expect(expected.length, q).toBeGreaterThan(0);
+          expect(all, `${JSON.stringify(filter)} ${sort}`).toEqual(expected);
+        }
         for (const page of [1, 3]) {
           const listed = listItems(db, { filter, sort, page, pageSize: 20, now, warn });
           expect(listed.total).toBe(all.length);
