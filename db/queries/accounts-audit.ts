@@ -5,6 +5,7 @@
 import type { Actor } from '../../server/auth/principal.ts';
 import type { AUDIT_ENTITIES } from '../../server/domain/audit-entities.ts';
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface AuditEntry {
   /** UTC instant, ISO text. */
@@ -20,7 +21,8 @@ export interface AuditEntry {
 }
 
 export function recordAudit(db: Db, e: AuditEntry): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, before, after)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -55,19 +57,18 @@ export function listAudit(
   db: Db,
   options: { entity?: string; actor?: string; beforeId?: number; limit?: number } = {},
 ): AuditRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, at, actor_id, actor_name, action, entity, entity_id, before, after FROM audit_log
+  const rows = prepared(
+    db,
+    `SELECT id, at, actor_id, actor_name, action, entity, entity_id, before, after FROM audit_log
        WHERE (@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor_name = @actor)
          AND (@before_id IS NULL OR id < @before_id)
        ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({
-      entity: options.entity ?? null,
-      actor: options.actor ?? null,
-      before_id: options.beforeId ?? null,
-      limit: options.limit ?? 100,
-    }) as {
+  ).all({
+    entity: options.entity ?? null,
+    actor: options.actor ?? null,
+    before_id: options.beforeId ?? null,
+    limit: options.limit ?? 100,
+  }) as {
     id: number;
     at: string;
     actor_id: number | null;

@@ -17,6 +17,7 @@
  * bound to NULL, matches nothing.
  */
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export type ItemWriteScope = { kind: 'all' } | { kind: 'department'; departmentId: number };
 
@@ -46,7 +47,7 @@ export function departmentInScope(scope: ItemWriteScope, departmentId: number | 
 
 /** The department of an item: undefined when there is no such item, null when it has none. */
 export function findItemDepartment(db: Db, itemId: number): number | null | undefined {
-  const row = db.prepare('SELECT department_id FROM items WHERE id = ?').get(itemId) as
+  const row = prepared(db, 'SELECT department_id FROM items WHERE id = ?').get(itemId) as
     | { department_id: number | null }
     | undefined;
   return row === undefined ? undefined : row.department_id;

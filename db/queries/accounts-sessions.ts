@@ -1,6 +1,7 @@
 /** Server-side sessions. Rows hold the SHA-256 of the cookie token, never the token. */
 import type { SessionUser, UserRole } from '../../server/auth/principal.ts';
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface NewSession {
   tokenHash: string;
@@ -14,12 +15,11 @@ export interface NewSession {
 
 export function insertSession(db: Db, s: NewSession): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, client_ip, user_agent)
+    prepared(
+      db,
+      `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, client_ip, user_agent)
          VALUES (@tokenHash, @userId, @csrfToken, @createdAt, @createdAt, @expiresAt, @clientIp, @userAgent)`,
-      )
-      .run(s).lastInsertRowid,
+    ).run(s).lastInsertRowid,
   );
 }
 
@@ -38,14 +38,13 @@ export interface SessionWithUser {
  * otherwise (an unknown token, an expired session, a deactivated user).
  */
 export function findLiveSession(db: Db, tokenHash: string, now: string): SessionWithUser | null {
-  const row = db
-    .prepare(
-      `SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+  const row = prepared(
+    db,
+    `SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
               u.id AS user_id, u.username, u.display_name, u.role, u.department_id
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
-    )
-    .get(tokenHash, now) as
+  ).get(tokenHash, now) as
     | {
         id: number;
         csrf_token: string;
@@ -77,7 +76,7 @@ export function findLiveSession(db: Db, tokenHash: string, now: string): Session
 }
 
 export function touchSession(db: Db, id: number, lastSeenAt: string, expiresAt: string): void {
-  db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(
     lastSeenAt,
     expiresAt,
     id,
@@ -85,22 +84,23 @@ export function touchSession(db: Db, id: number, lastSeenAt: string, expiresAt: 
 }
 
 export function deleteSession(db: Db, id: number): void {
-  db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM sessions WHERE id = ?').run(id);
 }
 
 export function deleteSessionByTokenHash(db: Db, tokenHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  prepared(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 /** Ends every session of a user; returns how many there were. */
 export function deleteSessionsOfUser(db: Db, userId: number): number {
-  return db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+  return prepared(db, 'DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
 }
 
 export function deleteExpiredSessions(db: Db, now: string): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  return prepared(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
 }
 
 export function countSessionsOfUser(db: Db, userId: number): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }).n;
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number })
+    .n;
 }

@@ -1,5 +1,6 @@
 /** Failed sign-in counters (table login_throttle), keyed 'user:<name>' or 'ip:<address>'. */
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface ThrottleRow {
   key: string;
@@ -9,9 +10,10 @@ export interface ThrottleRow {
 }
 
 export function getThrottle(db: Db, key: string): ThrottleRow | null {
-  const row = db
-    .prepare('SELECT key, failures, window_started_at, locked_until FROM login_throttle WHERE key = ?')
-    .get(key) as
+  const row = prepared(
+    db,
+    'SELECT key, failures, window_started_at, locked_until FROM login_throttle WHERE key = ?',
+  ).get(key) as
     | { key: string; failures: number; window_started_at: string; locked_until: string | null }
     | undefined;
   return row
@@ -25,7 +27,8 @@ export function getThrottle(db: Db, key: string): ThrottleRow | null {
 }
 
 export function saveThrottle(db: Db, row: ThrottleRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO login_throttle (key, failures, window_started_at, locked_until)
      VALUES (@key, @failures, @windowStartedAt, @lockedUntil)
      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures,
@@ -34,14 +37,13 @@ export function saveThrottle(db: Db, row: ThrottleRow): void {
 }
 
 export function clearThrottle(db: Db, key: string): void {
-  db.prepare('DELETE FROM login_throttle WHERE key = ?').run(key);
+  prepared(db, 'DELETE FROM login_throttle WHERE key = ?').run(key);
 }
 
 /** Forgets counters whose window and lock both ended before `before`. */
 export function deleteStaleThrottles(db: Db, before: string): number {
-  return db
-    .prepare(
-      'DELETE FROM login_throttle WHERE window_started_at < @before AND (locked_until IS NULL OR locked_until < @before)',
-    )
-    .run({ before }).changes;
+  return prepared(
+    db,
+    'DELETE FROM login_throttle WHERE window_started_at < @before AND (locked_until IS NULL OR locked_until < @before)',
+  ).run({ before }).changes;
 }

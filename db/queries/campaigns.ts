@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface CampaignInput {
   code: string;
@@ -11,16 +12,16 @@ export interface CampaignInput {
 
 export function insertCampaign(db: Db, c: CampaignInput): number {
   return Number(
-    db
-      .prepare(
-        'INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(c.code, c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn).lastInsertRowid,
+    prepared(
+      db,
+      'INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(c.code, c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn).lastInsertRowid,
   );
 }
 
 export function updateCampaign(db: Db, id: number, c: Omit<CampaignInput, 'code'>): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, starts_on = ?, ends_on = ? WHERE id = ?',
   ).run(c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn, id);
 }
@@ -30,8 +31,11 @@ export function insertDomain(
   d: { campaignId: number; code: string; nameZh: string; nameEn: string },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO domains (campaign_id, code, name_zh, name_en) VALUES (?, ?, ?, ?)')
-      .run(d.campaignId, d.code, d.nameZh, d.nameEn).lastInsertRowid,
+    prepared(db, 'INSERT INTO domains (campaign_id, code, name_zh, name_en) VALUES (?, ?, ?, ?)').run(
+      d.campaignId,
+      d.code,
+      d.nameZh,
+      d.nameEn,
+    ).lastInsertRowid,
   );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface DepartmentRow {
   id: number;
@@ -17,9 +18,9 @@ export interface DepartmentRow {
 
 /** Every department with its item counts now: items (not voided), open, and open past their deadline. */
 export function listDepartmentsWithCounts(db: Db, now: string): DepartmentRow[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.code, d.name_zh, d.name_en, d.kind, g.code AS peer_group, g.name_zh AS peer_group_zh,
+  const rows = prepared(
+    db,
+    `SELECT d.id, d.code, d.name_zh, d.name_en, d.kind, g.code AS peer_group, g.name_zh AS peer_group_zh,
               g.name_en AS peer_group_en, d.active,
               COUNT(i.id) AS items,
               COALESCE(SUM(i.status <> 'closed'), 0) AS open,
@@ -29,8 +30,7 @@ export function listDepartmentsWithCounts(db: Db, now: string): DepartmentRow[] 
        LEFT JOIN items i ON i.department_id = d.id AND i.voided_at IS NULL AND i.registered_at < @now
        GROUP BY d.id
        ORDER BY g.sort_order, d.code`,
-    )
-    .all({ now }) as {
+  ).all({ now }) as {
     id: number;
     code: string;
     name_zh: string;
@@ -72,16 +72,16 @@ export interface DepartmentInput {
 
 export function insertDepartment(db: Db, d: DepartmentInput): number {
   return Number(
-    db
-      .prepare(
-        'INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id, parent_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(d.code, d.nameZh, d.nameEn, d.kind, d.peerGroupId, d.parentId, d.active ? 1 : 0).lastInsertRowid,
+    prepared(
+      db,
+      'INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id, parent_id, active) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(d.code, d.nameZh, d.nameEn, d.kind, d.peerGroupId, d.parentId, d.active ? 1 : 0).lastInsertRowid,
   );
 }
 
 export function updateDepartment(db: Db, id: number, d: Omit<DepartmentInput, 'code'>): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE departments SET name_zh = ?, name_en = ?, kind = ?, peer_group_id = ?, parent_id = ?, active = ? WHERE id = ?',
   ).run(d.nameZh, d.nameEn, d.kind, d.peerGroupId, d.parentId, d.active ? 1 : 0, id);
 }
@@ -92,7 +92,7 @@ export interface DepartmentRecord extends DepartmentInput {
 }
 
 export function getDepartmentByCode(db: Db, code: string): DepartmentRecord | null {
-  const row = db.prepare('SELECT * FROM departments WHERE code = ?').get(code) as
+  const row = prepared(db, 'SELECT * FROM departments WHERE code = ?').get(code) as
     | {
         id: number;
         code: string;
@@ -120,22 +120,22 @@ export function getDepartmentByCode(db: Db, code: string): DepartmentRecord | nu
 
 export function listAliases(db: Db, departmentId: number): string[] {
   return (
-    db
-      .prepare('SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias')
-      .all(departmentId) as { alias: string }[]
+    prepared(db, 'SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias').all(
+      departmentId,
+    ) as { alias: string }[]
   ).map((r) => r.alias);
 }
 
 /** Replaces a department's aliases (other names used in offices' spreadsheets). */
 export function setAliases(db: Db, departmentId: number, aliases: string[]): void {
-  db.prepare('DELETE FROM department_aliases WHERE department_id = ?').run(departmentId);
-  const insert = db.prepare('INSERT INTO department_aliases (alias, department_id) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM department_aliases WHERE department_id = ?').run(departmentId);
+  const insert = prepared(db, 'INSERT INTO department_aliases (alias, department_id) VALUES (?, ?)');
   for (const alias of aliases) insert.run(alias, departmentId);
 }
 
 /** The department already using an alias, if any. */
 export function aliasOwner(db: Db, alias: string): number | null {
-  const row = db.prepare('SELECT department_id FROM department_aliases WHERE alias = ?').get(alias) as
+  const row = prepared(db, 'SELECT department_id FROM department_aliases WHERE alias = ?').get(alias) as
     | { department_id: number }
     | undefined;
   return row?.department_id ?? null;

@@ -1,5 +1,6 @@
 /** Display links: revocable read-only links for meeting-room screens. Only the token's hash is stored. */
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface DisplayLinkRow {
   id: number;
@@ -43,19 +44,19 @@ const toLink = (r: RawLink): DisplayLinkRow => ({
 
 /** Live links first, newest first. */
 export function listDisplayLinks(db: Db): DisplayLinkRow[] {
-  return (db.prepare(`${SELECT_LINK} ORDER BY l.revoked_at IS NOT NULL, l.id DESC`).all() as RawLink[]).map(
+  return (prepared(db, `${SELECT_LINK} ORDER BY l.revoked_at IS NOT NULL, l.id DESC`).all() as RawLink[]).map(
     toLink,
   );
 }
 
 export function getDisplayLink(db: Db, id: number): DisplayLinkRow | null {
-  const row = db.prepare(`${SELECT_LINK} WHERE l.id = ?`).get(id) as RawLink | undefined;
+  const row = prepared(db, `${SELECT_LINK} WHERE l.id = ?`).get(id) as RawLink | undefined;
   return row ? toLink(row) : null;
 }
 
 /** The link of a token hash, if it has not been revoked. */
 export function findLiveDisplayLink(db: Db, tokenHash: string): DisplayLinkRow | null {
-  const row = db.prepare(`${SELECT_LINK} WHERE l.token_hash = ? AND l.revoked_at IS NULL`).get(tokenHash) as
+  const row = prepared(db, `${SELECT_LINK} WHERE l.token_hash = ? AND l.revoked_at IS NULL`).get(tokenHash) as
     | RawLink
     | undefined;
   return row ? toLink(row) : null;
@@ -71,24 +72,24 @@ export interface NewDisplayLink {
 
 export function insertDisplayLink(db: Db, link: NewDisplayLink): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO display_links (name, token_hash, deck, created_at, created_by)
+    prepared(
+      db,
+      `INSERT INTO display_links (name, token_hash, deck, created_at, created_by)
          VALUES (@name, @tokenHash, @deck, @createdAt, @createdBy)`,
-      )
-      .run({ ...link, deck: link.deck === null ? null : JSON.stringify(link.deck) }).lastInsertRowid,
+    ).run({ ...link, deck: link.deck === null ? null : JSON.stringify(link.deck) }).lastInsertRowid,
   );
 }
 
 /** Revokes a live link; false when it was already revoked or does not exist. */
 export function revokeDisplayLink(db: Db, id: number, at: string, by: number): boolean {
   return (
-    db
-      .prepare('UPDATE display_links SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(at, by, id).changes === 1
+    prepared(
+      db,
+      'UPDATE display_links SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL',
+    ).run(at, by, id).changes === 1
   );
 }
 
 export function touchDisplayLink(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE display_links SET last_used_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE display_links SET last_used_at = ? WHERE id = ?').run(at, id);
 }

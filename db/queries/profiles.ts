@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 export interface ProfileRow {
   id: number;
@@ -33,26 +34,29 @@ const toProfile = (r: RawProfile): ProfileRow => ({
 
 /** Makes sure a scoring profile is in force: the default one, version 1, on a new database. */
 export function ensureDefaultProfile(db: Db, nowUtc: string): void {
-  const any = db.prepare('SELECT 1 FROM scoring_profiles LIMIT 1').get();
+  const any = prepared(db, 'SELECT 1 FROM scoring_profiles LIMIT 1').get();
   if (any) return;
-  db.prepare(
+  prepared(
+    db,
     "INSERT INTO scoring_profiles (name, version, config, active, created_at, note) VALUES ('default', 1, ?, 1, ?, 'Closeout default')",
   ).run(JSON.stringify(DEFAULT_PROFILE), nowUtc);
 }
 
 export function getActiveProfile(db: Db): ProfileRow {
-  const row = db.prepare('SELECT * FROM scoring_profiles WHERE active = 1').get() as RawProfile | undefined;
+  const row = prepared(db, 'SELECT * FROM scoring_profiles WHERE active = 1').get() as RawProfile | undefined;
   if (!row) throw new Error('No scoring profile is active');
   return toProfile(row);
 }
 
 export function getProfile(db: Db, id: number): ProfileRow | null {
-  const row = db.prepare('SELECT * FROM scoring_profiles WHERE id = ?').get(id) as RawProfile | undefined;
+  const row = prepared(db, 'SELECT * FROM scoring_profiles WHERE id = ?').get(id) as RawProfile | undefined;
   return row ? toProfile(row) : null;
 }
 
 export function listProfiles(db: Db): ProfileRow[] {
-  return (db.prepare('SELECT * FROM scoring_profiles ORDER BY id DESC').all() as RawProfile[]).map(toProfile);
+  return (prepared(db, 'SELECT * FROM scoring_profiles ORDER BY id DESC').all() as RawProfile[]).map(
+    toProfile,
+  );
 }
 
 /** Saves a profile as the next version of its name and makes it the one in force; returns its id. */
@@ -67,16 +71,15 @@ export function saveProfileVersion(
   },
 ): number {
   const next = (
-    db
-      .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM scoring_profiles WHERE name = ?')
-      .get(p.name) as { v: number }
+    prepared(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM scoring_profiles WHERE name = ?').get(
+      p.name,
+    ) as { v: number }
   ).v;
-  db.prepare('UPDATE scoring_profiles SET active = 0 WHERE active = 1').run();
+  prepared(db, 'UPDATE scoring_profiles SET active = 0 WHERE active = 1').run();
   return Number(
-    db
-      .prepare(
-        'INSERT INTO scoring_profiles (name, version, config, active, created_at, created_by, note) VALUES (?, ?, ?, 1, ?, ?, ?)',
-      )
-      .run(p.name, next, JSON.stringify(p.config), p.createdAt, p.createdBy, p.note).lastInsertRowid,
+    prepared(
+      db,
+      'INSERT INTO scoring_profiles (name, version, config, active, created_at, created_by, note) VALUES (?, ?, ?, 1, ?, ?, ?)',
+    ).run(p.name, next, JSON.stringify(p.config), p.createdAt, p.createdBy, p.note).lastInsertRowid,
   );
 }

@@ -1,6 +1,7 @@
 /** User accounts. Password hashes never leave this module except through `getLoginCandidate`. */
 import type { UserRole } from '../../server/auth/principal.ts';
 import type { Db } from '../open.ts';
+import { prepared } from '../statements.ts';
 
 /** A user as the API shows it: no password hash, only whether one is set. */
 export interface UserRow {
@@ -58,18 +59,18 @@ const toUser = (r: RawUser): UserRow => ({
 });
 
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare(`${SELECT_USER} ORDER BY u.role = 'editor', u.role, u.username`).all() as RawUser[]).map(
-    toUser,
-  );
+  return (
+    prepared(db, `${SELECT_USER} ORDER BY u.role = 'editor', u.role, u.username`).all() as RawUser[]
+  ).map(toUser);
 }
 
 export function getUser(db: Db, id: number): UserRow | null {
-  const row = db.prepare(`${SELECT_USER} WHERE u.id = ?`).get(id) as RawUser | undefined;
+  const row = prepared(db, `${SELECT_USER} WHERE u.id = ?`).get(id) as RawUser | undefined;
   return row ? toUser(row) : null;
 }
 
 export function getUserByUsername(db: Db, username: string): UserRow | null {
-  const row = db.prepare(`${SELECT_USER} WHERE u.username = ?`).get(username) as RawUser | undefined;
+  const row = prepared(db, `${SELECT_USER} WHERE u.username = ?`).get(username) as RawUser | undefined;
   return row ? toUser(row) : null;
 }
 
@@ -82,18 +83,16 @@ export interface LoginCandidate {
 }
 
 export function getLoginCandidate(db: Db, username: string): LoginCandidate | null {
-  const row = db
-    .prepare('SELECT id, username, active, password_hash FROM users WHERE username = ?')
-    .get(username) as
-    | { id: number; username: string; active: number; password_hash: string | null }
-    | undefined;
+  const row = prepared(db, 'SELECT id, username, active, password_hash FROM users WHERE username = ?').get(
+    username,
+  ) as { id: number; username: string; active: number; password_hash: string | null } | undefined;
   return row
     ? { id: row.id, username: row.username, active: row.active === 1, passwordHash: row.password_hash }
     : null;
 }
 
 export function getPasswordHash(db: Db, userId: number): string | null {
-  const row = db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as
+  const row = prepared(db, 'SELECT password_hash FROM users WHERE id = ?').get(userId) as
     | { password_hash: string | null }
     | undefined;
   return row?.password_hash ?? null;
@@ -110,13 +109,12 @@ export interface NewUser {
 
 export function insertUser(db: Db, user: NewUser): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, display_name, role, department_id, password_hash, active, created_at, password_changed_at)
+    prepared(
+      db,
+      `INSERT INTO users (username, display_name, role, department_id, password_hash, active, created_at, password_changed_at)
          VALUES (@username, @displayName, @role, @departmentId, @passwordHash, 1, @createdAt,
                  CASE WHEN @passwordHash IS NULL THEN NULL ELSE @createdAt END)`,
-      )
-      .run(user).lastInsertRowid,
+    ).run(user).lastInsertRowid,
   );
 }
 
@@ -128,14 +126,15 @@ export interface UserChanges {
 }
 
 export function updateUser(db: Db, id: number, changes: UserChanges): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE users SET display_name = @displayName, role = @role, department_id = @departmentId, active = @active
      WHERE id = @id`,
   ).run({ ...changes, active: changes.active ? 1 : 0, id });
 }
 
 export function setPasswordHash(db: Db, id: number, passwordHash: string, at: string): void {
-  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
     passwordHash,
     at,
     id,
@@ -143,26 +142,27 @@ export function setPasswordHash(db: Db, id: number, passwordHash: string, at: st
 }
 
 export function recordLogin(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE users SET last_login_at = ? WHERE id = ?').run(at, id);
 }
 
 /** Active admins who can sign in (have a password), optionally not counting one user. */
 export function countUsableAdmins(db: Db, exceptUserId: number | null = null): number {
   return (
-    db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM users
+    prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM users
          WHERE role = 'admin' AND active = 1 AND password_hash IS NOT NULL AND id IS NOT @exceptUserId`,
-      )
-      .get({ exceptUserId }) as { n: number }
+    ).get({ exceptUserId }) as { n: number }
   ).n;
 }
 
 export function departmentExists(db: Db, id: number): boolean {
-  return db.prepare('SELECT 1 FROM departments WHERE id = ?').get(id) !== undefined;
+  return prepared(db, 'SELECT 1 FROM departments WHERE id = ?').get(id) !== undefined;
 }
 
 export function findDepartmentIdByCode(db: Db, code: string): number | null {
-  const row = db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number } | undefined;
+  const row = prepared(db, 'SELECT id FROM departments WHERE code = ?').get(code) as
+    | { id: number }
+    | undefined;
   return row?.id ?? null;
 }

@@ -46,6 +46,8 @@ export function maxBodyBytes(path: string): number {
   return match?.maxBytes ?? DEFAULT_BODY_LIMIT;
 }
 
+// GET and HEAD carry no body any route reads; skipping them also spares building the full Request
+// object, which the limiter's look at the body would do for every read (a tenth of a warm request).
 export const apiBodyLimit = createMiddleware<AppEnv>((c, next) =>
-  limiterFor(maxBodyBytes(c.req.path))(c, next),
+  c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limiterFor(maxBodyBytes(c.req.path))(c, next),
 );

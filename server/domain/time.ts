@@ -58,8 +58,14 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+/** The last moment formatted per time zone: every request asks for "now", many within one second. */
+const lastFormatted = new Map<string, { second: number; moment: Moment }>();
+
 /** The local wall time of an instant in a time zone. */
 export function toLocalMoment(instant: Date, tz: string): Moment {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastFormatted.get(tz);
+  if (last?.second === second) return last.moment;
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
@@ -75,7 +81,9 @@ export function toLocalMoment(instant: Date, tz: string): Moment {
     formatters.set(tz, f);
   }
   const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  const moment = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  lastFormatted.set(tz, { second, moment });
+  return moment;
 }
 
 export function dayOf(moment: Moment): Day {
