@@ -1,4 +1,4 @@
-import { DASH } from '../i18n/format.ts';
+import { DASH, numberFormat } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 /** current − previous, or null when either is missing (a rate with a zero denominator). */
@@ -27,7 +27,7 @@ export function toneOf(direction: Direction | null, betterWhen: 'up' | 'down'): 
 export function formatSigned(lang: Lang, change: number | null, digits = 0): string {
   if (change === null) return DASH;
   const rounded = Number(change.toFixed(digits));
-  const text = new Intl.NumberFormat(lang, {
+  const text = numberFormat(lang, {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   }).format(Math.abs(rounded));

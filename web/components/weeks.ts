@@ -1,4 +1,5 @@
 import { addDays, type Day, dayOf, type Moment, weekStart } from '../../server/domain/time.ts';
+import { dateFormat } from '../i18n/format.ts';
 
 /**
  * The ends (Sundays) of the last `count` whole weeks before `now`, latest first: the choices of the
@@ -23,7 +24,7 @@ export function lastDayCounted(t: Moment): Day {
 /** A short month and day for chart ticks: "Nov 16" / "11月16日". */
 export function formatMonthDay(lang: 'zh-CN' | 'en', day: Day): string {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

@@ -3,16 +3,33 @@ import type { Lang } from './lang.ts';
 /** Numbers, percentages and dates formatted per language; null (zero denominator) is "—". */
 export const DASH = '—';
 
+// Building an Intl formatter costs far more than using one (a chart's ticks and a table's cells ask
+// for thousands of values), so each language × options pair is built once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, options)));
+  return f;
+}
+
+export function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(lang, options)));
+  return f;
+}
+
 export function formatNumber(lang: Lang, value: number | null, digits = 0): string {
   if (value === null) return DASH;
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
-    value,
-  );
+  return numberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
 export function formatPercent(lang: Lang, value: number | null, digits = 1): string {
   if (value === null) return DASH;
-  return new Intl.NumberFormat(lang, {
+  return numberFormat(lang, {
     style: 'percent',
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
@@ -23,7 +40,7 @@ export function formatPercent(lang: Lang, value: number | null, digits = 1): str
 export function formatDay(lang: Lang, day: string | null): string {
   if (!day) return DASH;
   const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, {
+  return dateFormat(lang, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

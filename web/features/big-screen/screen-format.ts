@@ -1,5 +1,5 @@
 /** Formatting for the big screen: the "data as of" marker and signed changes. */
-import { formatDay } from '../../i18n/format.ts';
+import { formatDay, numberFormat } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 /** The wall-clock time of a local moment 'YYYY-MM-DDTHH:MM:SS', as HH:MM. */
@@ -11,7 +11,7 @@ export const dayAndTime = (lang: Lang, moment: string): string =>
 
 /** A score with two decimals, as the ranking computes it: 91.30, 88.07 (columns line up). */
 export const formatScore = (lang: Lang, score: number): string =>
-  new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(score);
+  numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(score);
 
 /** A share of full points for a bar's width, 0–100, safe for a zero weight. */
 export const shareOf = (points: number, weight: number): number =>

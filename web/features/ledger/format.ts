@@ -1,4 +1,4 @@
-import { DASH, formatDay } from '../../i18n/format.ts';
+import { DASH, dateFormat, formatDay } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 /** A local moment 'YYYY-MM-DDTHH:MM[:SS]' as date and time of day; a bare day as a date. */
@@ -7,7 +7,7 @@ export function formatMoment(lang: Lang, moment: string | null | undefined): str
   if (moment.length <= 10) return formatDay(lang, moment);
   const [y, m, d] = moment.slice(0, 10).split('-').map(Number) as [number, number, number];
   const [hh, mm] = moment.slice(11, 16).split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lang, {
+  return dateFormat(lang, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

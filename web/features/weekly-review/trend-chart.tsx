@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Series } from '../../api/figures.ts';
 import { formatMonthDay } from '../../components/weeks.ts';
-import { formatDay } from '../../i18n/format.ts';
+import { formatDay, numberFormat } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { toTrendSeries, trendAxisFloor } from './to-trend-series.ts';
@@ -15,7 +15,7 @@ export function TrendChart({ weeks }: { weeks: Series['weeks'] }) {
   const points = toTrendSeries(weeks);
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
   const percent = (v: unknown) =>
-    typeof v === 'number' ? `${v.toLocaleString(lang, { maximumFractionDigits: 1 })}%` : '—';
+    typeof v === 'number' ? `${numberFormat(lang, { maximumFractionDigits: 1 }).format(v)}%` : '—';
   return (
     <div className="chart" data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={260}>
