@@ -8,6 +8,7 @@ import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { addDays, addMoment, asOfMoment, dayOf, type Moment } from '../domain/time.ts';
 import { invalidParameter } from '../errors.ts';
+import { buildScreenData } from '../screen/screen-data.ts';
 import { resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
 import {
   breakdownReport,
@@ -32,6 +33,8 @@ export interface FiguresQuery extends ScopeQuery {
   from?: string | undefined;
   to?: string | undefined;
   by?: 'domain' | 'source' | undefined;
+  /** The big-screen deck only: the instant (UTC ISO) it is computed for, by the server's clock. */
+  generatedAt?: string | undefined;
 }
 
 const WEEK = 7 * 86_400;
@@ -86,6 +89,15 @@ export const COMPUTATIONS = {
   },
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
+  screen: (db: Db, q: FiguresQuery, t: Moment) =>
+    buildScreenData(db, {
+      t,
+      scope: scopeOf(db, q),
+      campaign:
+        q.campaign === undefined ? null : (listCampaigns(db).find((c) => c.code === q.campaign) ?? null),
+      profile: profileOf(db, q),
+      generatedAt: new Date(q.generatedAt!),
+    }),
 };
 
 export type ComputationName = keyof typeof COMPUTATIONS;

@@ -1,7 +1,8 @@
 /**
  * The big-screen deck's data (DESIGN.md §5 Big screen): one response with everything the deck shows,
- * cached per (data version, campaign, profile, as-of minute) so that many screens refreshing cost one
- * computation, and a change to the ledger shows on the next refresh, not the next minute.
+ * as of the start of the current minute, in the figures cache (keyed by the data version too), so
+ * that many screens refreshing cost one computation a minute, and a change to the ledger shows on the
+ * next refresh, not the next minute. Like the figures, a miss is computed by the worker thread.
  * Readable by signed-in users and by display links (server/auth/access.ts DISPLAY_READABLE_ROUTES).
  *
  * A display link's saved deck comes back in `deck`; when the request names no campaign, the deck's
@@ -9,37 +10,33 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { AppEnv } from '../context.ts';
-import { dataVersion } from '../figures/cache.ts';
+import type { Moment } from '../domain/time.ts';
+import { cached, cachedAsync } from '../figures/cache.ts';
+import { computeJson, type FiguresQuery } from '../figures/computations.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
 import { nowMoment } from '../now.ts';
 import { readSavedDeck } from '../screen/saved-deck.ts';
-import { minuteOf, screenCacheOf } from '../screen/screen-cache.ts';
-import { buildScreenData, type ScreenData } from '../screen/screen-data.ts';
+import type { ScreenData } from '../screen/screen-data.ts';
 import { validate } from '../validation.ts';
 
 const querySchema = z.strictObject({ campaign: z.string().min(1).max(64).optional() });
 
-export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema), (c) => {
+/** The as-of moment of a minute: T truncated to the start of its minute. */
+export const minuteOf = (t: Moment): Moment => `${t.slice(0, 16)}:00`;
+
+export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema), async (c) => {
   const { deps, principal } = c.var;
+  const { db, figuresPool } = deps;
   const deck = principal.kind === 'display' ? readSavedDeck(principal.display.deck) : null;
-  const campaignCode = c.req.valid('query').campaign ?? deck?.campaign;
-  const scope = resolveScope(deps, { campaign: campaignCode });
+  const campaign = c.req.valid('query').campaign ?? deck?.campaign;
+  resolveScope(deps, { campaign }); // an unknown campaign is a 404 before anything is computed
   const profile = resolveProfile(deps, undefined);
   const t = minuteOf(nowMoment(deps));
-  const key = `${dataVersion(deps.db)}|${campaignCode ?? ''}|${profile.id}`;
-  const data = screenCacheOf<ScreenData>(deps.db).get(t, key, () =>
-    buildScreenData(deps.db, {
-      t,
-      scope,
-      campaign:
-        campaignCode === undefined
-          ? null
-          : (listCampaigns(deps.db).find((x) => x.code === campaignCode) ?? null),
-      profile,
-      generatedAt: deps.clock.now(),
-    }),
-  );
-  return c.json({ ...data, deck }, 200);
+  const key = `screen|${campaign ?? ''}|${profile.id}|${t}`;
+  const query: FiguresQuery = { campaign, generatedAt: deps.clock.now().toISOString() };
+  const json = figuresPool
+    ? await cachedAsync(db, key, () => figuresPool.compute('screen', query, t))
+    : cached(db, key, () => computeJson(db, 'screen', query, t));
+  return c.json({ ...(JSON.parse(json) as ScreenData), deck }, 200);
 });

@@ -87,6 +87,9 @@ function urls(): string[] {
     '/api/figures/changes?since=2026-10-01',
     '/api/figures/breakdown?by=domain',
     '/api/figures/breakdown?by=source&source=hotline',
+    // The big-screen deck is computed the same way.
+    '/api/screen',
+    `/api/screen?campaign=${campaign}`,
     // Errors: the same status and body as in process.
     '/api/figures/summary?campaign=no-such-campaign',
     '/api/figures/ranking?profile=999',
@@ -95,6 +98,7 @@ function urls(): string[] {
     '/api/figures/series?from=2030-01-01',
     '/api/figures/series?from=2000-01-01',
     '/api/figures/breakdown',
+    '/api/screen?campaign=no-such-campaign',
   ];
 }
 

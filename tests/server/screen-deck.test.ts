@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { minuteOf } from '../../server/routes/screen.ts';
 import { readSavedDeck, savedDeckSchema } from '../../server/screen/saved-deck.ts';
-import { MinuteCache, minuteOf } from '../../server/screen/screen-cache.ts';
 import { trendStart } from '../../server/screen/screen-data.ts';
 
 describe('a display link’s saved deck', () => {
@@ -35,22 +35,7 @@ describe('a display link’s saved deck', () => {
   });
 });
 
-describe('the per-minute cache', () => {
-  it('returns the very same object within a minute and computes once', () => {
-    const cache = new MinuteCache<{ n: number }>();
-    let n = 0;
-    const compute = () => ({ n: ++n });
-    const a = cache.get('2026-11-20T10:00:00', 'all', compute);
-    const b = cache.get('2026-11-20T10:00:00', 'all', compute);
-    expect(b).toBe(a);
-    expect(cache.computations).toBe(1);
-    expect(cache.get('2026-11-20T10:00:00', 'C-CONDUCT', compute)).toEqual({ n: 2 });
-    const next = cache.get('2026-11-20T10:01:00', 'all', compute);
-    expect(next).toEqual({ n: 3 });
-    expect(next).not.toBe(a);
-    expect(cache.computations).toBe(3);
-  });
-
+describe('the as-of minute', () => {
   it('keys a moment by the start of its minute', () => {
     expect(minuteOf('2026-11-20T10:00:59')).toBe('2026-11-20T10:00:00');
     expect(minuteOf('2026-11-20T23:59:00')).toBe('2026-11-20T23:59:00');
