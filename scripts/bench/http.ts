@@ -2,7 +2,8 @@
  * HTTP throughput and latency on 127.0.0.1: the real server process on a scratch copy of a dataset,
  * 10 connections for a fixed time with autocannon, with and without a writer making one edit a
  * second; /api/health with the writer while a client keeps asking for the (so often cold) figures,
- * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM).
+ * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM). The
+ * figures are asked for as a browser asks, accepting gzip.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -130,7 +131,8 @@ export async function measureHttp(dbPath: string, path: string, seconds: number,
         url: `${server.url}${path}`,
         connections: 10,
         duration: seconds,
-        headers: { cookie: leader.cookie },
+        // As a browser asks: gzip accepted (figures answers are sent compressed, json-answer.ts).
+        headers: { cookie: leader.cookie, 'accept-encoding': 'gzip, deflate, br' },
       });
     const shape = (r: autocannon.Result) => ({
       requestsPerSecond: Math.round(r.requests.average),

@@ -3,13 +3,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS } from '../domain/figure-definitions.ts';
 import { ApiError } from '../errors.ts';
-import { cached, cachedAsync } from '../figures/cache.ts';
-import {
-  type ComputationName,
-  type Computed,
-  computeJson,
-  type FiguresQuery,
-} from '../figures/computations.ts';
+import type { ComputationName, Computed, FiguresQuery } from '../figures/computations.ts';
+import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
 import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
 import { drilldownReport } from '../figures/reports.ts';
 import { asOfSchema, daySchema, pagingShape, scopeShape, validate } from '../validation.ts';
@@ -29,17 +24,11 @@ const rangeShape = { from: daySchema.optional(), to: daySchema.optional() };
  * so it blocks no other request; without workers (in-memory databases, tests) it computes here.
  */
 async function answer<N extends ComputationName>(c: Context<AppEnv>, name: N, query: FiguresQuery) {
-  const { db, figuresPool } = c.var.deps;
   const t = resolveMoment(c.var.deps, query.asOf);
   const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
-  const key = `${c.req.path}|${params}|${t}`;
-  const json = figuresPool
-    ? await cachedAsync(db, key, () => figuresPool.compute(name, query, t))
-    : cached(db, key, () => computeJson(db, name, query, t));
+  const json = await cachedAnswer(c.var.deps, `${c.req.path}|${params}|${t}`, name, query, t);
   // Typed as c.json's answer, so the web client's RPC types still see the report's shape.
-  return c.body(json, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<
-    typeof c.json<Computed<N>, 200>
-  >;
+  return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<Computed<N>, 200>>;
 }
 
 export const figures = new Hono<AppEnv>()

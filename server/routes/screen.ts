@@ -12,8 +12,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import type { Moment } from '../domain/time.ts';
-import { cached, cachedAsync } from '../figures/cache.ts';
-import { computeJson, type FiguresQuery } from '../figures/computations.ts';
+import type { FiguresQuery } from '../figures/computations.ts';
+import { cachedAnswer } from '../figures/json-answer.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
 import { nowMoment } from '../now.ts';
 import { readSavedDeck } from '../screen/saved-deck.ts';
@@ -27,7 +27,6 @@ export const minuteOf = (t: Moment): Moment => `${t.slice(0, 16)}:00`;
 
 export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema), async (c) => {
   const { deps, principal } = c.var;
-  const { db, figuresPool } = deps;
   const deck = principal.kind === 'display' ? readSavedDeck(principal.display.deck) : null;
   const campaign = c.req.valid('query').campaign ?? deck?.campaign;
   resolveScope(deps, { campaign }); // an unknown campaign is a 404 before anything is computed
@@ -35,8 +34,6 @@ export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema)
   const t = minuteOf(nowMoment(deps));
   const key = `screen|${campaign ?? ''}|${profile.id}|${t}`;
   const query: FiguresQuery = { campaign, generatedAt: deps.clock.now().toISOString() };
-  const json = figuresPool
-    ? await cachedAsync(db, key, () => figuresPool.compute('screen', query, t))
-    : cached(db, key, () => computeJson(db, 'screen', query, t));
-  return c.json({ ...(JSON.parse(json) as ScreenData), deck }, 200);
+  const data = await cachedAnswer(deps, key, 'screen', query, t);
+  return c.json({ ...(JSON.parse(data.text) as ScreenData), deck }, 200);
 });
