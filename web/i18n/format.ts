@@ -11,14 +11,20 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, options)));
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    numberFormats.set(key, f);
+  }
   return f;
 }
 
 export function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(lang, options)));
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, options);
+    dateFormats.set(key, f);
+  }
   return f;
 }
 
