@@ -5,15 +5,17 @@
  */
 import type { Db } from '../../db/open.ts';
 import { listCampaigns } from '../../db/queries/lookups.ts';
+import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { addDays, addMoment, asOfMoment, dayOf, type Moment } from '../domain/time.ts';
-import { invalidParameter } from '../errors.ts';
+import { ApiError, invalidParameter } from '../errors.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
 import { resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
 import {
   breakdownReport,
   changesReport,
   departmentSeriesReport,
+  drilldownReport,
   flowReport,
   improvementReport,
   rankingReport,
@@ -33,6 +35,11 @@ export interface FiguresQuery extends ScopeQuery {
   from?: string | undefined;
   to?: string | undefined;
   by?: 'domain' | 'source' | undefined;
+  /** The drill-down list only: the figure, which part of it, and the page. */
+  figure?: FigureKey | undefined;
+  part?: 'numerator' | 'denominator' | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
   /** The big-screen deck only: the instant (UTC ISO) it is computed for, by the server's clock. */
   generatedAt?: string | undefined;
 }
@@ -89,6 +96,22 @@ export const COMPUTATIONS = {
   },
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
+  items: (db: Db, q: FiguresQuery, t: Moment) => {
+    const { figure, part = 'numerator', page = 1, pageSize = 50 } = q;
+    const report = drilldownReport(db, t, scopeOf(db, q), profileOf(db, q), figure!, part, page, pageSize);
+    if (!report) {
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        {
+          zh: `参数 part 无效：指标 ${figure} 没有${part === 'denominator' ? '分母' : '分子'}`,
+          en: `Invalid parameter part: ${figure} has no ${part}`,
+        },
+        { field: 'part' },
+      );
+    }
+    return report;
+  },
   screen: (db: Db, q: FiguresQuery, t: Moment) =>
     buildScreenData(db, {
       t,

@@ -1,12 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { FIGURE_DEFINITIONS, FIGURE_KEYS } from '../domain/figure-definitions.ts';
-import { ApiError } from '../errors.ts';
+import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
 import type { ComputationName, Computed, FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
-import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
-import { drilldownReport } from '../figures/reports.ts';
+import { resolveMoment } from '../figures/params.ts';
 import { asOfSchema, daySchema, pagingShape, scopeShape, validate } from '../validation.ts';
 
 const base = {
@@ -68,30 +66,6 @@ export const figures = new Hono<AppEnv>()
     ),
     (c) => {
       const q = c.req.valid('query');
-      const deps = c.var.deps;
-      const figure = q.figure as (typeof FIGURE_KEYS)[number];
-      const t = resolveMoment(deps, q.asOf);
-      const report = drilldownReport(
-        deps.db,
-        t,
-        resolveScope(deps, q),
-        resolveProfile(deps, q.profile),
-        figure,
-        q.part,
-        q.page,
-        q.pageSize,
-      );
-      if (!report) {
-        throw new ApiError(
-          400,
-          'invalid_parameter',
-          {
-            zh: `参数 part 无效：指标 ${figure} 没有${q.part === 'denominator' ? '分母' : '分子'}`,
-            en: `Invalid parameter part: ${figure} has no ${q.part}`,
-          },
-          { field: 'part' },
-        );
-      }
-      return c.json(report, 200);
+      return answer(c, 'items', { ...q, figure: q.figure as FigureKey });
     },
   );

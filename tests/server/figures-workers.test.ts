@@ -87,7 +87,9 @@ function urls(): string[] {
     '/api/figures/changes?since=2026-10-01',
     '/api/figures/breakdown?by=domain',
     '/api/figures/breakdown?by=source&source=hotline',
-    // The big-screen deck is computed the same way.
+    // The drill-down lists and the big-screen deck are computed the same way.
+    '/api/figures/items?figure=overdue',
+    `/api/figures/items?figure=onTimeRate&part=denominator&page=2&pageSize=20&campaign=${campaign}`,
     '/api/screen',
     `/api/screen?campaign=${campaign}`,
     // Errors: the same status and body as in process.
@@ -99,6 +101,7 @@ function urls(): string[] {
     '/api/figures/series?from=2000-01-01',
     '/api/figures/breakdown',
     '/api/screen?campaign=no-such-campaign',
+    '/api/figures/items?figure=overdue&part=denominator',
   ];
 }
 
