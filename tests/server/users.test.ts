@@ -72,7 +72,7 @@ describe('users (admin)', () => {
       .get('edu-liaison') as {
       password_hash: string;
     };
-    expect(password_hash.startsWith('scrypt$17$8$1$')).toBe(true);
+    expect(password_hash.startsWith('scrypt$15$8$3$')).toBe(true);
     expect(await verifyPassword('strong enough secret', password_hash)).toBe(true);
     expect(audit()).toEqual([
       {
