@@ -9,6 +9,7 @@ import {
   updateCampaign,
 } from '../../api/admin-data.ts';
 import { figureKeys } from '../../api/figures.ts';
+import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatDay } from '../../i18n/format.ts';
@@ -138,8 +139,7 @@ function CampaignDialog({
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const { text } = formFields(e.currentTarget);
     mutation.mutate({
       code: text('code'),
       body: {
@@ -207,8 +207,7 @@ function DomainDialog({
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const { text } = formFields(e.currentTarget);
     mutation.mutate({ code: text('code'), nameZh: text('nameZh'), nameEn: text('nameEn') });
   };
   return (

@@ -10,6 +10,7 @@ import {
 } from '../../api/admin-data.ts';
 import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
+import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -148,8 +149,7 @@ function DepartmentForm({
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const { text, checked } = formFields(e.currentTarget);
     mutation.mutate({
       code: text('code'),
       body: {
@@ -158,7 +158,7 @@ function DepartmentForm({
         kind: text('kind') as DepartmentChanges['kind'],
         peerGroup: text('peerGroup'),
         parent: text('parent') || null,
-        active: f.get('active') === 'on',
+        active: checked('active'),
         aliases: parseAliases(text('aliases')),
       },
     });

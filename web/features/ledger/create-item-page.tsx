@@ -10,6 +10,7 @@ import { createScope } from './item-actions.ts';
 import { useActingUser } from './use-acting-user.ts';
 import { useLookups } from './use-lookups.ts';
 import './ledger.css';
+import { formFields } from '../../components/form-fields.ts';
 
 /**
  * Registering an item (登记): the supervision office for any department (or none yet: it is then
@@ -46,8 +47,7 @@ export function CreateItemPage() {
   const domains = lookups.reference?.domains.filter((d) => d.campaignCode === chosen) ?? [];
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const { text, all } = formFields(e.currentTarget);
     const department = user?.role === 'editor' ? (user.departmentCode ?? '') : text('department');
     mutation.mutate({
       ...(text('ledgerCode') ? { ledgerCode: text('ledgerCode') } : {}),
@@ -62,7 +62,7 @@ export function CreateItemPage() {
       ...(department ? { department } : {}),
       responsiblePerson: text('responsiblePerson') || null,
       deadline: text('deadline') || null,
-      participants: f.getAll('participants').map(String),
+      participants: all('participants'),
     });
   };
   return (
