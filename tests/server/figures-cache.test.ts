@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { dataVersion } from '../../server/figures/cache.ts';
+import { cachedEntries, dataVersion } from '../../server/figures/cache.ts';
 import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
 import { ledger } from '../helpers/ledger.ts';
 
@@ -35,6 +35,31 @@ describe('figures cache', () => {
     expect(dataVersion(db)).toBeGreaterThan(version);
     // Same moment T (the clock is fixed), new data: the figures follow at once.
     expect((await summary()).figures).toMatchObject({ closed: 1, overdue: 0 });
+  });
+
+  it('drops the answers of older data versions once a newer one is stored', async () => {
+    const seeded = seedAccounts();
+    const { db } = seeded;
+    const item = ledger(db).item({
+      code: 'd1',
+      department: null,
+      registered: '2026-11-01',
+      deadline: '2026-11-10',
+    });
+    const app = createApp({ db, clock: fixedClock(NOW) });
+    const admin = openSession(db, seeded.users.admin);
+    const get = async (path: string) =>
+      expect((await call(app, 'GET', path, { session: admin })).status).toBe(200);
+
+    await get('/api/figures/summary');
+    await get('/api/figures/ranking');
+    await get('/api/figures/breakdown?by=source');
+    expect(cachedEntries(db)).toBe(3);
+    db.prepare("UPDATE items SET title = 'changed' WHERE id = ?").run(item.id);
+    await get('/api/figures/summary');
+    expect(cachedEntries(db)).toBe(1);
+    await get('/api/figures/ranking');
+    expect(cachedEntries(db)).toBe(2);
   });
 
   it('bumps the data version on every table behind the figures', () => {
