@@ -3,66 +3,93 @@
  * every change behind the figures, see db/migrations/003_data_version.sql) and the moment T, so an
  * entry is only ever served for exactly the data and moment it was computed for. The version only
  * grows, so entries of an older one can never be asked for again: they are dropped as soon as an
- * entry of a newer one is stored (a province ranking is 570 KB; with one edit a second, a cache of
- * dead versions grew the server by 150 MB). Least recently used entries are dropped beyond the limit.
+ * entry of a newer one is stored (a province ranking is 570 KB, and with one edit a second the cache
+ * would otherwise fill up with dead answers). Least recently used entries are dropped beyond a number
+ * of entries and a size: without a fixed asOf, T is the current second, so an unchanged ledger still
+ * fills the cache with a new answer per question every second.
  */
 import type { Db } from '../../db/open.ts';
 import { prepared } from '../../db/statements.ts';
 
+/** What the cache holds: anything that says its size (a JSON answer: its length in characters). */
+export interface Sized {
+  readonly size: number;
+}
+
 const LIMIT = 300;
-const caches = new WeakMap<Db, Map<string, unknown>>();
-/** The newest data version stored in each cache. */
-const newest = new WeakMap<Map<string, unknown>, number>();
-/** Computations under way elsewhere (a worker thread), by full key: identical misses share one. */
-const pending = new WeakMap<Db, Map<string, Promise<unknown>>>();
+/** At most this much (a province ranking is 570 K characters; a county one 60 K). */
+const SIZE_LIMIT = 24 * 2 ** 20;
+
+/** One database's answers, least recently used first, with their total size and newest version. */
+class AnswerCache {
+  private readonly entries = new Map<string, Sized>();
+  private size = 0;
+  private newest = 0;
+  /** Computations under way elsewhere (a worker thread), by full key: identical misses share one. */
+  readonly pending = new Map<string, Promise<Sized>>();
+
+  get count(): number {
+    return this.entries.size;
+  }
+
+  get(full: string): Sized | undefined {
+    const value = this.entries.get(full);
+    if (value === undefined) return undefined;
+    this.entries.delete(full);
+    this.entries.set(full, value);
+    return value;
+  }
+
+  /** Stores `value` under data version `version`, unless a newer version's answers are already in. */
+  set(version: number, key: string, value: Sized): void {
+    if (version < this.newest) return;
+    if (version > this.newest) {
+      for (const full of this.entries.keys())
+        if (Number(full.slice(0, full.indexOf('|'))) < version) this.drop(full);
+      this.newest = version;
+    }
+    const full = `${version}|${key}`;
+    this.drop(full);
+    this.entries.set(full, value);
+    this.size += value.size;
+    while (this.entries.size > 1 && (this.entries.size > LIMIT || this.size > SIZE_LIMIT))
+      this.drop(this.entries.keys().next().value!);
+  }
+
+  private drop(full: string): void {
+    this.size -= this.entries.get(full)?.size ?? 0;
+    this.entries.delete(full);
+  }
+}
+
+const caches = new WeakMap<Db, AnswerCache>();
+
+function cacheOf(db: Db): AnswerCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new AnswerCache();
+    caches.set(db, cache);
+  }
+  return cache;
+}
 
 export function dataVersion(db: Db): number {
   return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
 }
 
-function mapOf<V>(maps: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
-  let map = maps.get(db);
-  if (!map) {
-    map = new Map();
-    maps.set(db, map);
-  }
-  return map;
-}
-
-function lookup(cache: Map<string, unknown>, full: string): { value: unknown } | undefined {
-  if (!cache.has(full)) return undefined;
-  const value = cache.get(full);
-  cache.delete(full);
-  cache.set(full, value);
-  return { value };
-}
-
-/** Stores `value` under data version `version`, unless a newer version's entries are already in. */
-function store(cache: Map<string, unknown>, version: number, key: string, value: unknown): void {
-  const latest = newest.get(cache) ?? version;
-  if (version < latest) return;
-  if (version > latest) {
-    for (const full of cache.keys())
-      if (Number(full.slice(0, full.indexOf('|'))) < version) cache.delete(full);
-  }
-  newest.set(cache, version);
-  cache.set(`${version}|${key}`, value);
-  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
-}
-
 /** How many answers the cache of a database holds (for tests and diagnostics). */
 export function cachedEntries(db: Db): number {
-  return mapOf(caches, db).size;
+  return cacheOf(db).count;
 }
 
 /** The cached value for a key at the current data version, computing and storing it when absent. */
-export function cached<T>(db: Db, key: string, compute: () => T): T {
-  const cache = mapOf(caches, db);
+export function cached<T extends Sized>(db: Db, key: string, compute: () => T): T {
+  const cache = cacheOf(db);
   const version = dataVersion(db);
-  const hit = lookup(cache, `${version}|${key}`);
-  if (hit) return hit.value as T;
+  const hit = cache.get(`${version}|${key}`);
+  if (hit) return hit as T;
   const value = compute();
-  store(cache, version, key, value);
+  cache.set(version, key, value);
   return value;
 }
 
@@ -71,24 +98,23 @@ export function cached<T>(db: Db, key: string, compute: () => T): T {
  * stored under that version (a write may have landed before the computation began), never the one
  * asked for. Failures are not stored.
  */
-export function cachedAsync<T>(
+export function cachedAsync<T extends Sized>(
   db: Db,
   key: string,
   compute: () => Promise<{ version: number; value: T }>,
 ): Promise<T> {
-  const cache = mapOf(caches, db);
+  const cache = cacheOf(db);
   const full = `${dataVersion(db)}|${key}`;
-  const hit = lookup(cache, full);
-  if (hit) return Promise.resolve(hit.value as T);
-  const inFlight = mapOf(pending, db);
-  const running = inFlight.get(full);
+  const hit = cache.get(full);
+  if (hit) return Promise.resolve(hit as T);
+  const running = cache.pending.get(full);
   if (running) return running as Promise<T>;
   const result = compute()
     .then(({ version, value }) => {
-      store(cache, version, key, value);
+      cache.set(version, key, value);
       return value;
     })
-    .finally(() => inFlight.delete(full));
-  inFlight.set(full, result);
+    .finally(() => cache.pending.delete(full));
+  cache.pending.set(full, result);
   return result;
 }

@@ -9,7 +9,7 @@ import { gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppDeps } from '../context.ts';
 import type { Moment } from '../domain/time.ts';
-import { cached, cachedAsync } from './cache.ts';
+import { cached, cachedAsync, type Sized } from './cache.ts';
 import { type ComputationName, computeJson, type FiguresQuery } from './computations.ts';
 
 const gzipAsync = promisify(gzip);
@@ -17,10 +17,14 @@ const gzipAsync = promisify(gzip);
 /** Smaller answers go as they are: compressing them saves less than it costs. */
 const MIN_GZIP_CHARS = 1024;
 
-export class JsonAnswer {
+export class JsonAnswer implements Sized {
   private gzipped: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
   constructor(readonly text: string) {}
+
+  get size(): number {
+    return this.text.length;
+  }
 
   gzip(): Promise<Uint8Array<ArrayBuffer>> {
     // Copied once into a plain Uint8Array, the body type a response takes.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { cachedEntries, dataVersion } from '../../server/figures/cache.ts';
+import { cached, cachedEntries, dataVersion } from '../../server/figures/cache.ts';
 import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
+import { memoryDb } from '../helpers/db.ts';
 import { ledger } from '../helpers/ledger.ts';
 
 describe('figures cache', () => {
@@ -60,6 +61,29 @@ describe('figures cache', () => {
     expect(cachedEntries(db)).toBe(1);
     await get('/api/figures/ranking');
     expect(cachedEntries(db)).toBe(2);
+  });
+
+  it('holds at most 24 M characters of answers, the least recently used dropped first', () => {
+    const db = memoryDb();
+    let computed = 0;
+    const answer = (size: number) => () => {
+      computed += 1;
+      return { size };
+    };
+    const M = 2 ** 20;
+    cached(db, 'a', answer(10 * M));
+    cached(db, 'b', answer(10 * M));
+    cached(db, 'a', answer(10 * M)); // a hit: a is now the most recently used
+    expect([computed, cachedEntries(db)]).toEqual([2, 2]);
+    cached(db, 'c', answer(10 * M)); // 30 M: b goes
+    expect(cachedEntries(db)).toBe(2);
+    cached(db, 'a', answer(10 * M));
+    expect(computed).toBe(3);
+    cached(db, 'b', answer(10 * M));
+    expect(computed).toBe(4);
+    // One answer larger than the limit is still kept, alone.
+    cached(db, 'huge', answer(30 * M));
+    expect(cachedEntries(db)).toBe(1);
   });
 
   it('bumps the data version on every table behind the figures', () => {
