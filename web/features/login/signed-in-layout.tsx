@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isUnauthenticated, meOptions } from '../../api/auth.ts';
+import { definitionsOptions } from '../../api/figures.ts';
 import { AppShell } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { AccountMenu } from './account-menu.tsx';
@@ -15,6 +16,9 @@ import { loginPath } from './safe-next.ts';
 export function SignedInLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useQuery(meOptions());
+  // Every view's figures explain themselves from the definitions: asked for with "who is signed in",
+  // not after the first figures are on screen.
+  useQuery(definitionsOptions());
   if (me.isError && isUnauthenticated(me.error))
     return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   if (me.data?.kind === 'display') return <>{children}</>;
