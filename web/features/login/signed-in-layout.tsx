@@ -16,9 +16,9 @@ import { loginPath } from './safe-next.ts';
 export function SignedInLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useQuery(meOptions());
-  // Every view's figures explain themselves from the definitions: asked for with "who is signed in",
+  // Every view's figures explain themselves from the definitions: asked for with the view's own data,
   // not after the first figures are on screen.
-  useQuery(definitionsOptions());
+  useQuery({ ...definitionsOptions(), enabled: me.data?.kind === 'user' });
   if (me.isError && isUnauthenticated(me.error))
     return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   if (me.data?.kind === 'display') return <>{children}</>;
