@@ -72,7 +72,8 @@ const LIGHT_IS = {
  * Title, ledger code or person contains q (what `LIKE '%q%'` means: ASCII letters in either case),
  * through the trigram index of migration 004: 3 characters or more are a phrase; 1 or 2 are the
  * trigrams that begin with them (every character begins one: the copies end with two U+0001).
- * `broad`: the term is in more than 1 item in BROAD_SEARCH.
+ * `broad`: the term is found more than once per BROAD_SEARCH items (in as many items for 3 characters
+ * or more; a shorter term counts its occurrences, near enough for choosing how to page).
  */
 interface Search {
   sql: string;

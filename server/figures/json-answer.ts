@@ -33,14 +33,18 @@ export class JsonAnswer implements Sized {
   }
 }
 
-/** True when an Accept-Encoding header accepts gzip (listed, and not with q=0). */
+/** True when an Accept-Encoding header accepts gzip: by name, else by `*`, with a q above 0. */
 export function acceptsGzip(header: string | undefined): boolean {
-  return (header ?? '').split(',').some((part) => {
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of (header ?? '').split(',')) {
     const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    if (coding !== 'gzip' && coding !== '*') return false;
     const q = params.find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (coding === 'gzip') gzip = weight;
+    else if (coding === '*') any = weight;
+  }
+  return (gzip ?? any ?? 0) > 0;
 }
 
 export async function respondJson(c: Context, answer: JsonAnswer): Promise<Response> {

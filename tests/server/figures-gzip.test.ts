@@ -46,6 +46,9 @@ describe('figures answers compressed for clients that accept gzip', () => {
     expect(acceptsGzip('gzip')).toBe(true);
     expect(acceptsGzip('GZIP;q=0.5')).toBe(true);
     expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('br, *;q=0.1')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+    expect(acceptsGzip('*;q=0')).toBe(false);
     expect(acceptsGzip('gzip;q=0')).toBe(false);
     expect(acceptsGzip('gzip;q=0.0, br')).toBe(false);
     expect(acceptsGzip('br, deflate')).toBe(false);
