@@ -5,28 +5,27 @@ export const DASH = '—';
 
 // Building an Intl formatter costs far more than using one (a chart's ticks and a table's cells ask
 // for thousands of values), so each language × options pair is built once.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, options);
-    numberFormats.set(key, f);
-  }
-  return f;
+function builtOnce<Options, Formatter>(
+  build: (lang: Lang, options: Options) => Formatter,
+): (lang: Lang, options: Options) => Formatter {
+  const built = new Map<string, Formatter>();
+  return (lang, options) => {
+    const key = `${lang}|${JSON.stringify(options)}`;
+    let formatter = built.get(key);
+    if (formatter === undefined) {
+      formatter = build(lang, options);
+      built.set(key, formatter);
+    }
+    return formatter;
+  };
 }
 
-export function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, options);
-    dateFormats.set(key, f);
-  }
-  return f;
-}
+export const numberFormat = builtOnce(
+  (lang, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, options),
+);
+export const dateFormat = builtOnce(
+  (lang, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, options),
+);
 
 export function formatNumber(lang: Lang, value: number | null, digits = 0): string {
   if (value === null) return DASH;
