@@ -97,8 +97,9 @@ export const COMPUTATIONS = {
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
   items: (db: Db, q: FiguresQuery, t: Moment) => {
-    const { figure, part = 'numerator', page = 1, pageSize = 50 } = q;
-    const report = drilldownReport(db, t, scopeOf(db, q), profileOf(db, q), figure!, part, page, pageSize);
+    // The route's validation gives every one of these (part, page and size have defaults).
+    const { figure, part, page, pageSize } = q;
+    const report = drilldownReport(db, t, scopeOf(db, q), profileOf(db, q), figure!, part!, page!, pageSize!);
     if (!report) {
       throw new ApiError(
         400,
