@@ -36,7 +36,7 @@ export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema)
   const query: FiguresQuery = { campaign, generatedAt: deps.clock.now().toISOString() };
   const data = await cachedAnswer(deps, key, 'screen', query, t);
   // The cached JSON object with the link's deck added as its last member: the deck data (a province's
-  // is 1 MB) is neither parsed nor serialized again for every screen's refresh.
+  // is 217 K characters, 1.5 ms to parse and serialize) is not handled again for every refresh.
   const body = `${data.text.slice(0, -1)},"deck":${JSON.stringify(deck)}}`;
   // Typed as c.json's answer, so the web client's RPC types still see the response's shape.
   return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<
