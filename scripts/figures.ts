@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open.ts';
+import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { loadConfig } from '../server/config.ts';
 import { asOfMoment, systemClock } from '../server/domain/time.ts';
 import { ApiError } from '../server/errors.ts';
@@ -37,6 +38,8 @@ if (values['as-of'] !== undefined && asOfMoment(values['as-of']) === null) {
 }
 
 const db = openDatabase(values.db);
+// A ledger imported before the server ever started has no profile yet; the server would seed this one.
+ensureDefaultProfile(db, new Date().toISOString());
 const deps = { db, clock: systemClock, tz: config.tz };
 try {
   const t = resolveMoment(deps, values['as-of']);

@@ -46,6 +46,21 @@ describe('npm run figures', () => {
     expect(out).toContain('on-time rate');
   });
 
+  it('answers on a new database that the server has never opened: nothing registered, nobody ranked', () => {
+    const fresh = path.join(dir, 'fresh.db');
+    openDatabase(fresh).close();
+    const printed = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/figures.ts', '--json'], {
+        env: { ...process.env, CLOSEOUT_DB: fresh },
+        encoding: 'utf8',
+      }),
+    );
+    expect(printed.summary.figures.registered).toBe(0);
+    expect(printed.summary.figures.closureRate).toBeNull();
+    expect(printed.ranking.rows).toEqual([]);
+    expect(printed.ranking.profile).toMatchObject({ name: 'default', version: 1 });
+  });
+
   it('fails with exit code 2 and a message naming an unknown campaign', () => {
     expect(() => run('--campaign', 'NOPE', '--lang', 'en')).toThrow(/No campaign "NOPE"/);
     try {
