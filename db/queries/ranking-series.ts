@@ -8,7 +8,7 @@
 import { type ComponentValues, type ProfileConfig, scoreDepartment } from '../../server/domain/scoring.ts';
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
-import { prepared } from '../statements.ts';
+import { appraisalAt, publicAppraisalsByDepartment } from './appraisals.ts';
 import { ratio, type Scope } from './figures.ts';
 import { type DepartmentRef, listRankableDepartments, type Rankable, rankRows } from './ranking.ts';
 import { getFiguresAtMoments, type PointFigures } from './series.ts';
@@ -39,21 +39,6 @@ function componentValues(f: PointFigures, appraisal: number | null): ComponentVa
 }
 
 /** Each department's public appraisals, latest period first, for "the latest of a year not after T's". */
-function appraisalsByDepartment(db: Db): Map<number, { period: string; score: number }[]> {
-  const rows = prepared(
-    db,
-    `SELECT department_id, period, score FROM appraisals WHERE kind = 'public_appraisal'
-     ORDER BY department_id, period DESC`,
-  ).all() as { department_id: number; period: string; score: number }[];
-  const byDepartment = new Map<number, { period: string; score: number }[]>();
-  for (const r of rows) {
-    const list = byDepartment.get(r.department_id) ?? [];
-    list.push({ period: r.period, score: r.score });
-    byDepartment.set(r.department_id, list);
-  }
-  return byDepartment;
-}
-
 /** The rows of one moment, ranked and ordered as `getDepartmentRanking` orders them. */
 function rankAt(
   departments: DepartmentRef[],
@@ -78,13 +63,12 @@ export function getDepartmentRankings(
 ): RankPoint[][] {
   const departments = listRankableDepartments(db, scope.peerGroupId);
   const figures = getFiguresAtMoments(db, moments, scope, 'department');
-  const appraisals = appraisalsByDepartment(db);
+  const appraisals = publicAppraisalsByDepartment(db);
   return moments.map((t, j) => {
-    const year = t.slice(0, 4);
     return rankAt(
       departments,
       (id) => figures.get(id)?.[j] ?? NO_ITEMS,
-      (id) => appraisals.get(id)?.find((a) => a.period <= year)?.score ?? null,
+      (id) => appraisalAt(appraisals.get(id), t),
       profile,
     );
   });

@@ -13,6 +13,7 @@ import {
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
+import { appraisalAt, publicAppraisalsByDepartment } from './appraisals.ts';
 import { type Figures, getFiguresBy, type Scope } from './figures.ts';
 
 export interface DepartmentRef {
@@ -76,18 +77,6 @@ export function listRankableDepartments(db: Db, peerGroupId?: number): Departmen
   }));
 }
 
-/** Each department's latest public appraisal score from a period (year) not after T's year. */
-function latestAppraisals(db: Db, t: Moment): Map<number, number> {
-  const rows = prepared(
-    db,
-    `SELECT a.department_id, a.score FROM appraisals a
-     WHERE a.kind = 'public_appraisal' AND a.period = (
-       SELECT MAX(b.period) FROM appraisals b
-       WHERE b.department_id = a.department_id AND b.kind = 'public_appraisal' AND b.period <= @year)`,
-  ).all({ year: t.slice(0, 4) }) as { department_id: number; score: number }[];
-  return new Map(rows.map((r) => [r.department_id, r.score]));
-}
-
 const EMPTY_FIGURES: Figures = {
   registered: 0,
   closed: 0,
@@ -123,10 +112,10 @@ export function componentValues(f: Figures, appraisal: number | null): Component
 export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptions): RankingRow[] {
   const departments = listRankableDepartments(db, scope.peerGroupId);
   const byDepartment = getFiguresBy(db, { t, scope, warningDays: profile.warningDays }, 'department');
-  const appraisals = latestAppraisals(db, t);
+  const appraisals = publicAppraisalsByDepartment(db);
   const rows: RankingRow[] = departments.map((department) => {
     const figures = byDepartment.get(department.id) ?? EMPTY_FIGURES;
-    const values = componentValues(figures, appraisals.get(department.id) ?? null);
+    const values = componentValues(figures, appraisalAt(appraisals.get(department.id), t));
     const { score, points, lost } = scoreDepartment(values, profile);
     const ranked = figures.due >= profile.minDueItems;
     return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { periodStart, upsertAppraisal } from '../../db/queries/appraisals.ts';
 import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking } from '../../db/queries/ranking.ts';
 import { DEFAULT_PROFILE } from '../../server/domain/scoring.ts';
@@ -124,6 +125,61 @@ describe('ranking', () => {
       profile: DEFAULT_PROFILE,
     });
     expect(early.every((r) => !r.ranked && r.rank === null)).toBe(true);
+  });
+});
+
+describe('the appraisal component', () => {
+  const db = rankingLedger();
+  const id = (db.prepare("SELECT id FROM departments WHERE code = 'P'").get() as { id: number }).id;
+  const periods: [string, number][] = [
+    ['2025', 70],
+    ['2026', 80],
+    ['2026-H1', 85],
+    ['2026-06', 90],
+    ['2026-Q3', 99],
+  ];
+  for (const [period, score] of periods)
+    upsertAppraisal(db, {
+      departmentId: id,
+      kind: 'public_appraisal',
+      period,
+      score,
+      rank: null,
+      outOf: null,
+    });
+  upsertAppraisal(db, {
+    departmentId: id,
+    kind: 'work_assessment',
+    period: '2026-11',
+    score: 10,
+    rank: null,
+    outOf: null,
+  });
+  const appraisalOfP = (asOf: string) =>
+    getDepartmentRanking(db, { t: asOfMoment(asOf)!, scope: {}, profile: DEFAULT_PROFILE }).find(
+      (r) => r.department.code === 'P',
+    )!.values.appraisal;
+
+  it('knows where each form of period begins', () => {
+    expect(['2025', '2025-H2', '2025-Q3', '2025-Q4', '2025-06'].map(periodStart)).toEqual([
+      '2025-01-01',
+      '2025-07-01',
+      '2025-07-01',
+      '2025-10-01',
+      '2025-06-01',
+    ]);
+  });
+
+  it('uses the public appraisal of the latest period begun before T, the shorter one on the same start', () => {
+    // End of 30 June: 2026-06 began on 1 June, the latest start; 2026-Q3 begins at T itself, not before.
+    expect(appraisalOfP('2026-06-30')).toBe(90);
+    // End of 31 May: 2026 and 2026-H1 both began on 1 January; the half year is the shorter.
+    expect(appraisalOfP('2026-05-31')).toBe(85);
+    // 1 July, 10:00: the third quarter has begun.
+    expect(appraisalOfP('2026-07-01T10:00')).toBe(99);
+    expect(appraisalOfP('2025-12-31')).toBe(70);
+    // Before any period began there is none; the work assessment never counts.
+    expect(appraisalOfP('2024-12-31')).toBeNull();
   });
 });
 
