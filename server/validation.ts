@@ -34,6 +34,9 @@ export const scopeShape = {
   registeredTo: daySchema.optional(),
 };
 
+/** A ranking ranks every department of its scope: naming one department is a mistake, not a filter. */
+export const { department: _oneDepartment, ...rankScopeShape } = scopeShape;
+
 export const pagingShape = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

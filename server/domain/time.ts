@@ -13,6 +13,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A week in seconds, as `addMoment` counts. */
+export const WEEK = 7 * 86_400;
+
 export function fixedClock(iso: string): Clock {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) throw new Error(`Invalid clock time: ${iso}`);

@@ -7,10 +7,10 @@ import type { Db } from '../../db/open.ts';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
-import { addDays, addMoment, asOfMoment, dayOf, type Moment } from '../domain/time.ts';
+import { addDays, addMoment, asOfMoment, dayOf, type Moment, WEEK } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
-import { resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
+import { earlierMoment, resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
 import {
   breakdownReport,
   changesReport,
@@ -44,7 +44,6 @@ export interface FiguresQuery extends ScopeQuery {
   generatedAt?: string | undefined;
 }
 
-const WEEK = 7 * 86_400;
 const MAX_WEEKS = 260;
 
 /** The weeks of a series: from `from` (default: the campaign's start, else 26 weeks back) to `to` or T. */
@@ -61,28 +60,15 @@ function seriesWeeks(db: Db, q: FiguresQuery, t: Moment) {
   return weeks;
 }
 
-/** An earlier moment given by parameter `field` (default `fallback` before T); it must be before T. */
-function earlier(q: FiguresQuery, field: 'baseline' | 'since', t: Moment, fallback: number): Moment {
-  const value = q[field] === undefined ? addMoment(t, -fallback) : asOfMoment(q[field])!;
-  if (value >= t) throw invalidParameter(field, { zh: '必须早于统计时点', en: 'must be before asOf' });
-  return value;
-}
-
 const scopeOf = (db: Db, q: FiguresQuery) => resolveScope({ db }, q);
 const profileOf = (db: Db, q: FiguresQuery) => resolveProfile({ db }, q.profile);
 
 export const COMPUTATIONS = {
   summary: (db: Db, q: FiguresQuery, t: Moment) => summaryReport(db, t, scopeOf(db, q), profileOf(db, q)),
   ranking: (db: Db, q: FiguresQuery, t: Moment) =>
-    rankingReport(
-      db,
-      t,
-      scopeOf(db, q),
-      profileOf(db, q),
-      q.compareTo === undefined ? undefined : asOfMoment(q.compareTo)!,
-    ),
+    rankingReport(db, t, scopeOf(db, q), profileOf(db, q), earlierMoment(q.compareTo, 'compareTo', t, WEEK)),
   improvement: (db: Db, q: FiguresQuery, t: Moment) => {
-    const baseline = earlier(q, 'baseline', t, 26 * WEEK);
+    const baseline = earlierMoment(q.baseline, 'baseline', t, 26 * WEEK);
     return improvementReport(db, t, scopeOf(db, q), profileOf(db, q), baseline);
   },
   series: (db: Db, q: FiguresQuery, t: Moment) =>
@@ -91,7 +77,7 @@ export const COMPUTATIONS = {
     departmentSeriesReport(db, seriesWeeks(db, q, t), scopeOf(db, q), profileOf(db, q)),
   flow: (db: Db, q: FiguresQuery, t: Moment) => flowReport(db, seriesWeeks(db, q, t), scopeOf(db, q)),
   changes: (db: Db, q: FiguresQuery, t: Moment) => {
-    const since = earlier(q, 'since', t, WEEK);
+    const since = earlierMoment(q.since, 'since', t, WEEK);
     return changesReport(db, t, since, scopeOf(db, q), profileOf(db, q));
   },
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>

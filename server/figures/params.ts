@@ -7,8 +7,8 @@ import { findByCode } from '../../db/queries/lookups.ts';
 import { getActiveProfile, getProfile, type ProfileRow } from '../../db/queries/profiles.ts';
 import type { AppDeps } from '../context.ts';
 import type { Source } from '../domain/lifecycle.ts';
-import { asOfMoment, type Moment } from '../domain/time.ts';
-import { notFound } from '../errors.ts';
+import { addMoment, asOfMoment, type Moment } from '../domain/time.ts';
+import { invalidParameter, notFound } from '../errors.ts';
 import { nowMoment } from '../now.ts';
 
 export interface ScopeQuery {
@@ -65,4 +65,16 @@ export function resolveProfile(deps: Pick<AppDeps, 'db'>, id: number | undefined
   const profile = getProfile(deps.db, id);
   if (!profile) throw notFound({ zh: '评分方案', en: 'scoring profile' }, String(id), 'profile');
   return profile;
+}
+
+/** An earlier moment given by parameter `field` (default `fallbackSeconds` before T); it must be before T. */
+export function earlierMoment(
+  value: string | undefined,
+  field: string,
+  t: Moment,
+  fallbackSeconds: number,
+): Moment {
+  const moment = value === undefined ? addMoment(t, -fallbackSeconds) : asOfMoment(value)!;
+  if (moment >= t) throw invalidParameter(field, { zh: '必须早于统计时点', en: 'must be before asOf' });
+  return moment;
 }

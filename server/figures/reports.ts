@@ -26,9 +26,7 @@ import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks } from '../domain/scoring.ts';
-import { addDays, addMoment, type Day, dayOf, type Moment, weekStart } from '../domain/time.ts';
-
-const WEEK = 7 * 86_400;
+import { addDays, addMoment, type Day, dayOf, type Moment, WEEK, weekStart } from '../domain/time.ts';
 
 export interface ProfileRef {
   id: number;

@@ -13,7 +13,7 @@ import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
 import { COMPONENTS, type Component } from '../domain/scoring.ts';
-import { dayOf } from '../domain/time.ts';
+import { dayOf, WEEK } from '../domain/time.ts';
 import { type Lang, requestLang, type Text } from '../errors.ts';
 import { exportItems } from '../export/items.ts';
 import {
@@ -23,16 +23,16 @@ import {
   exportFileName,
   writeExport,
 } from '../export/table.ts';
-import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
+import { earlierMoment, resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
 import { type RankedRow, rankingReport } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
-import { asOfSchema, scopeShape, validate } from '../validation.ts';
+import { asOfSchema, rankScopeShape, validate } from '../validation.ts';
 import { itemListShape, resolveItemList } from './items.ts';
 
 const langShape = { lang: z.enum(['zh-CN', 'en']).optional() };
 const itemsQuery = z.strictObject({ ...itemListShape, ...langShape });
 const rankingQuery = z.strictObject({
-  ...scopeShape,
+  ...rankScopeShape,
   asOf: asOfSchema.optional(),
   profile: z.coerce.number().int().positive().optional(),
   compareTo: asOfSchema.optional(),
@@ -178,7 +178,7 @@ function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<ty
     t,
     resolveScope(deps, scope),
     profile,
-    compareTo === undefined ? undefined : resolveMoment(deps, compareTo),
+    earlierMoment(compareTo, 'compareTo', t, WEEK),
   );
   return download(c, 'ranking', format, lang, (out) =>
     writeExport(report.rows, rankingColumns(lang, profile.config.minDueItems), {

@@ -5,13 +5,14 @@ import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figur
 import type { ComputationName, Computed, FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
 import { resolveMoment } from '../figures/params.ts';
-import { asOfSchema, daySchema, pagingShape, scopeShape, validate } from '../validation.ts';
+import { asOfSchema, daySchema, pagingShape, rankScopeShape, scopeShape, validate } from '../validation.ts';
 
 const base = {
   ...scopeShape,
   asOf: asOfSchema.optional(),
   profile: z.coerce.number().int().positive().optional(),
 };
+const rankBase = { ...rankScopeShape, asOf: base.asOf, profile: base.profile };
 const rangeShape = { from: daySchema.optional(), to: daySchema.optional() };
 
 /**
@@ -30,13 +31,19 @@ async function answer<N extends ComputationName>(c: Context<AppEnv>, name: N, qu
 }
 
 export const figures = new Hono<AppEnv>()
-  .get('/definitions', (c) => c.json({ definitions: FIGURE_DEFINITIONS }, 200))
-  .get('/summary', validate('query', z.strictObject(base)), (c) => answer(c, 'summary', c.req.valid('query')))
-  .get('/ranking', validate('query', z.strictObject({ ...base, compareTo: asOfSchema.optional() })), (c) =>
-    answer(c, 'ranking', c.req.valid('query')),
+  .get('/definitions', validate('query', z.strictObject({})), (c) =>
+    c.json({ definitions: FIGURE_DEFINITIONS }, 200),
   )
-  .get('/improvement', validate('query', z.strictObject({ ...base, baseline: asOfSchema.optional() })), (c) =>
-    answer(c, 'improvement', c.req.valid('query')),
+  .get('/summary', validate('query', z.strictObject(base)), (c) => answer(c, 'summary', c.req.valid('query')))
+  .get(
+    '/ranking',
+    validate('query', z.strictObject({ ...rankBase, compareTo: asOfSchema.optional() })),
+    (c) => answer(c, 'ranking', c.req.valid('query')),
+  )
+  .get(
+    '/improvement',
+    validate('query', z.strictObject({ ...rankBase, baseline: asOfSchema.optional() })),
+    (c) => answer(c, 'improvement', c.req.valid('query')),
   )
   .get('/series', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) =>
     answer(c, 'series', c.req.valid('query')),

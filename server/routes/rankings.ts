@@ -27,7 +27,9 @@ const publishBody = z.strictObject({
 
 /** Publishing freezes a period's ranking with the profile version it used (DESIGN.md §4). */
 export const rankings = new Hono<AppEnv>()
-  .get('/published', (c) => c.json({ published: listPublishedRankings(c.var.deps.db) }, 200))
+  .get('/published', validate('query', z.strictObject({})), (c) =>
+    c.json({ published: listPublishedRankings(c.var.deps.db) }, 200),
+  )
   .get('/published/:id', validate('param', z.object({ id: z.coerce.number().int().positive() })), (c) => {
     const { id } = c.req.valid('param');
     const published = getPublishedRanking(c.var.deps.db, id);

@@ -90,6 +90,13 @@ describe('figures API: bad input', () => {
     ['/api/figures/series?from=2020-01-01', 'from'],
     ['/api/figures/breakdown', 'by'],
     ['/api/figures/improvement?baseline=2030-01-01', 'baseline'],
+    ['/api/figures/ranking?asOf=2026-03-01&compareTo=2026-03-01', 'compareTo'],
+    ['/api/figures/ranking?department=D1', 'department'],
+    ['/api/figures/improvement?department=D1', 'department'],
+    ['/api/figures/definitions?lang=en', 'lang'],
+    ['/api/rankings/published?period=2026-W10', 'period'],
+    ['/api/exports/ranking.csv?department=D1', 'department'],
+    ['/api/exports/ranking.csv?asOf=2026-03-01&compareTo=2026-03-08', 'compareTo'],
   ])('%s → 400 naming %s', async (path, field) => {
     const { status, body } = await get(path);
     expect(status).toBe(400);

@@ -73,7 +73,7 @@ export const saveProfile = (input: { name: string; config: ProfileConfig; note: 
 export const publishedRankingsOptions = () =>
   queryOptions({
     queryKey: adminDataKeys.published(),
-    queryFn: () => unwrap(api.api.rankings.published.$get()),
+    queryFn: () => unwrap(api.api.rankings.published.$get({ query: {} })),
   });
 
 /** One published ranking with its frozen result, exactly as published. */

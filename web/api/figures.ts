@@ -95,7 +95,7 @@ export const definitionsOptions = () =>
   queryOptions({
     retry: retryUnlessRefused,
     queryKey: figureKeys.definitions(),
-    queryFn: async () => (await unwrap(f.definitions.$get())).definitions,
+    queryFn: async () => (await unwrap(f.definitions.$get({ query: {} }))).definitions,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
