@@ -1,9 +1,11 @@
 /**
  * Department scoping of item writes, enforced by the SQL itself (DESIGN.md §7, issue 4 §4).
  *
- * A department editor may change only its own department's items. Every statement that changes an
- * item (UPDATE items, and inserts into item_history, milestones, urgings, ... that are keyed by an
- * item) adds ITEM_WRITE_SCOPE to its WHERE clause and binds the parameters of `itemScopeParams`:
+ * A department editor may change only its own department's items. Every change to an item starts
+ * with one UPDATE of its row that adds ITEM_WRITE_SCOPE to its WHERE clause and binds the parameters
+ * of `itemScopeParams` (db/queries/items.ts `updateItem`); the rows that go with the change (history,
+ * participants, closures, urgings, extensions) are written after it in the same transaction, so a
+ * refused UPDATE rolls them back before they exist:
  *
  *   const stmt = db.prepare(`UPDATE items SET measures = @measures, version = version + 1
  *                            WHERE id = @id AND ${ITEM_WRITE_SCOPE}`);
@@ -22,13 +24,7 @@ import { prepared } from '../statements.ts';
 export type ItemWriteScope = { kind: 'all' } | { kind: 'department'; departmentId: number };
 
 /** The WHERE condition limiting a write on `items` (unaliased) to the writer's scope. */
-export const ITEM_WRITE_SCOPE = itemWriteScopeSql();
-
-/** The same condition for a query that aliases the items table (e.g. `itemWriteScopeSql('i')`). */
-export function itemWriteScopeSql(alias?: string): string {
-  const column = alias ? `${alias}.department_id` : 'department_id';
-  return `(@scope_all = 1 OR ${column} = @scope_department_id)`;
-}
+export const ITEM_WRITE_SCOPE = '(@scope_all = 1 OR department_id = @scope_department_id)';
 
 /** The parameters ITEM_WRITE_SCOPE reads. */
 export function itemScopeParams(scope: ItemWriteScope): {
@@ -40,7 +36,7 @@ export function itemScopeParams(scope: ItemWriteScope): {
     : { scope_all: 0, scope_department_id: scope.departmentId };
 }
 
-/** Whether a department is inside the scope: for inserts, and for moving an item to another department. */
+/** Whether a department is inside the scope: for a new item, and for moving an item to another department. */
 export function departmentInScope(scope: ItemWriteScope, departmentId: number | null): boolean {
   return scope.kind === 'all' || (departmentId !== null && departmentId === scope.departmentId);
 }

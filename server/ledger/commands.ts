@@ -135,7 +135,7 @@ export interface NewItemInput {
 
 export function createItem(ctx: CommandContext, input: NewItemInput): number {
   const scope = itemWriteScopeFor(ctx.user);
-  if (scope.kind === 'department' && input.assign?.departmentId !== scope.departmentId) {
+  if (!departmentInScope(scope, input.assign?.departmentId ?? null)) {
     throw new ApiError(
       403,
       'other_department',
