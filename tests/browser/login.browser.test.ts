@@ -39,7 +39,10 @@ const TEXT = {
 
 /** Console errors other than the browser's own note on a refused request (a wrong password, bad input). */
 const realErrors = (errors: string[]) =>
-  errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e));
+  errors.filter(
+    (e) =>
+      !/Failed to load resource: the server responded with a status of (400|401)|net::ERR_FAILED/.test(e),
+  );
 
 async function sizes(page: Page, name: string) {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -96,8 +99,17 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
     await page.getByTestId('departments-table').waitFor();
     const cookie = (await page.context().cookies()).find((c) => c.name === 'closeout_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // A sign-out the server does not confirm keeps the user where they are, told so.
+    await page.route('**/api/auth/logout', (route) => route.abort());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Sign-out failed: you are still signed in. Try again.',
+    );
+    expect(new URL(page.url()).pathname).toBe('/departments');
+    await page.unroute('**/api/auth/logout');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
+    expect(await page.getByRole('status').textContent()).toBe('You have signed out.');
     // The old cookie no longer opens anything.
     const res = await fetch(`${server.url}/api/departments`, {
       headers: { cookie: `closeout_session=${cookie.value}` },

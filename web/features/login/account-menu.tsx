@@ -8,10 +8,11 @@ import { useT } from '../../i18n/use-t.ts';
 export function AccountMenu({ user }: { user: SignedInUser }) {
   const t = useT();
   const navigate = useNavigate();
-  // The login page forgets every cached answer when it opens.
+  // The login page forgets every cached answer when it opens. Only a sign-out the server confirmed
+  // leaves: otherwise the session is still alive, and the user must know.
   const mutation = useMutation({
     mutationFn: logout,
-    onSettled: () => navigate('/login', { replace: true }),
+    onSuccess: () => navigate('/login?reason=signed_out', { replace: true }),
   });
   const role = t(`role.${user.role}`);
   return (
@@ -32,6 +33,11 @@ export function AccountMenu({ user }: { user: SignedInUser }) {
       >
         {t('account.logout')}
       </button>
+      {mutation.isError && (
+        <span className="logout-error" role="alert">
+          {t('account.logoutFailed')}
+        </span>
+      )}
     </div>
   );
 }

@@ -35,8 +35,13 @@ export function LoginPage() {
     mutation.mutate({ username: username.trim(), password });
   }
 
+  const reason = mutation.isError ? null : params.get('reason');
   const notice =
-    params.get('reason') === 'session_expired' && !mutation.isError ? t('login.sessionEnded') : null;
+    reason === 'session_expired'
+      ? t('login.sessionEnded')
+      : reason === 'signed_out'
+        ? t('login.signedOut')
+        : null;
   const error = missing ? t('login.required') : mutation.isError ? mutation.error.message : null;
 
   return (
