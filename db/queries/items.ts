@@ -490,6 +490,13 @@ export function nextItemNumber(db: Db): number {
   return (prepared(db, 'SELECT COALESCE(MAX(id), 0) + 1 AS n FROM items').get() as { n: number }).n;
 }
 
+/** The ids of an item's participating departments, ascending. */
+export function participantIds(db: Db, itemId: number): number[] {
+  return prepared(db, 'SELECT department_id FROM item_departments WHERE item_id = ? ORDER BY department_id')
+    .pluck()
+    .all(itemId) as number[];
+}
+
 export function setParticipants(db: Db, itemId: number, departmentIds: number[]): void {
   prepared(db, 'DELETE FROM item_departments WHERE item_id = ?').run(itemId);
   for (const d of departmentIds)

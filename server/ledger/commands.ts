@@ -15,6 +15,7 @@ import {
   insertItem,
   insertUrging,
   nextItemNumber,
+  participantIds,
   reopenClosure,
   setParticipants,
   updateItem,
@@ -177,8 +178,14 @@ export function createItem(ctx: CommandContext, input: NewItemInput): number {
         }
         throw error;
       }
-      history(ctx, id, 'registered', undefined, { ledgerCode, title: input.title, source: input.source });
-      if (input.participants.length > 0) setParticipants(ctx.db, id, input.participants);
+      const participants = [...new Set(input.participants)].sort((a, b) => a - b);
+      history(ctx, id, 'registered', undefined, {
+        ledgerCode,
+        title: input.title,
+        source: input.source,
+        ...(participants.length > 0 && { participants }),
+      });
+      if (participants.length > 0) setParticipants(ctx.db, id, participants);
       if (input.assign) assignIn(ctx, getItemRow(ctx.db, id)!, { kind: 'all' }, input.assign);
       return id;
     })
@@ -237,15 +244,20 @@ export function editItem(
       const { item, scope } = loadForWrite(ctx, id, version);
       if (item.voided_at !== null) throw illegal(new IllegalTransitionError('edit', 'voided', []));
       const keys = Object.keys(changes).filter((k) => changes[k as EditableField] !== item[k]);
-      write(ctx, item, scope, Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null])));
-      if (participants) setParticipants(ctx.db, id, participants);
-      history(
-        ctx,
-        id,
-        'edited',
-        pick(item, keys),
-        Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null])),
-      );
+      const edited = Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null]));
+      write(ctx, item, scope, edited);
+      const before: Record<string, unknown> = pick(item, keys);
+      const after: Record<string, unknown> = { ...edited };
+      if (participants) {
+        const was = participantIds(ctx.db, id);
+        const now = [...new Set(participants)].sort((a, b) => a - b);
+        if (now.join() !== was.join()) {
+          setParticipants(ctx.db, id, now);
+          before.participants = was;
+          after.participants = now;
+        }
+      }
+      history(ctx, id, 'edited', before, after);
     })
     .immediate();
 }

@@ -53,6 +53,30 @@ describe('ledger workflow', () => {
     expect(created.allowedActions).toEqual(['start', 'rectify']);
   });
 
+  it('records participating departments in the history when they are set and when they change', async () => {
+    const { db, create, send, sessions } = setup();
+    const id = (code: string) =>
+      (db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id;
+    const created = await create({ participants: ['D02'] });
+    expect(created.history[0].after.participants).toEqual([id('D02')]);
+    const path = `/api/items/${created.item.id}`;
+    const edited = await send(sessions.editor, 'PATCH', path, {
+      version: created.item.version,
+      participants: ['D02', 'D01'],
+    });
+    expect(edited.status).toBe(200);
+    const last = edited.body.history.at(-1);
+    expect([last.kind, last.actorName]).toEqual(['edited', 'editor']);
+    expect(last.before).toEqual({ participants: [id('D02')] });
+    expect(last.after).toEqual({ participants: [id('D01'), id('D02')].sort((a, b) => a - b) });
+    // The same set again changes nothing and records no participants.
+    const again = await send(sessions.editor, 'PATCH', path, {
+      version: edited.body.item.version,
+      participants: ['D01', 'D02'],
+    });
+    expect(again.body.history.at(-1).after).toEqual({});
+  });
+
   it('runs the whole lifecycle by role and the figures follow', async () => {
     const { db, sessions, send, create } = setup();
     const item = await create();

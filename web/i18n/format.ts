@@ -27,6 +27,10 @@ export const dateFormat = builtOnce(
   (lang, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, options),
 );
 
+export const listFormat = builtOnce(
+  (lang, options: Intl.ListFormatOptions) => new Intl.ListFormat(lang, options),
+);
+
 export function formatNumber(lang: Lang, value: number | null, digits = 0): string {
   if (value === null) return DASH;
   return numberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);

@@ -65,6 +65,15 @@ describe('what an event changed', () => {
     ).toEqual([{ field: 'title', before: '旧', after: '新' }]);
   });
 
+  it('shows participating departments beside the lead department, emptied too', () => {
+    expect(historyChanges('edited', { participants: [3] }, { participants: [3, 5] })).toEqual([
+      { field: 'participants', before: [3], after: [3, 5] },
+    ]);
+    expect(historyChanges('edited', { participants: [3] }, { participants: [] })).toEqual([
+      { field: 'participants', before: [3], after: [] },
+    ]);
+  });
+
   it('shows an edit that cleared a field', () => {
     expect(historyChanges('edited', { responsible_person: '王芳' }, { responsible_person: null })).toEqual([
       { field: 'responsible_person', before: '王芳', after: null },

@@ -36,6 +36,7 @@ export const HISTORY_FIELDS = [
   'source',
   'domain_id',
   'department_id',
+  'participants',
   'responsible_person',
   'deadline',
   'original_deadline',

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { departmentListOptions } from '../../api/departments.ts';
 import { referenceOptions } from '../../api/figures.ts';
-import { DASH } from '../../i18n/format.ts';
+import { DASH, listFormat } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -58,6 +58,12 @@ export function useHistoryValue() {
           return t(`handlingMode.${value}` as MessageKey);
         case 'department_id':
           return lookups.department(Number(value));
+        case 'participants':
+          return Array.isArray(value) && value.length > 0
+            ? listFormat(lang, { type: 'conjunction' }).format(
+                value.map((id) => lookups.department(Number(id))),
+              )
+            : DASH;
         case 'domain_id':
           return lookups.domain(Number(value));
         case 'deadline':
