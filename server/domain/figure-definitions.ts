@@ -159,6 +159,34 @@ const DEFINITIONS = {
       en: 'Sum of component points (0–100): each maps its figure linearly from the profile’s floor (0 points) to its target (full weight); a component without data earns 0.',
     },
   },
+  pointsLost: {
+    name: { zh: '失分', en: 'Points lost' },
+    definition: {
+      zh: '每项的权重减去该项得分：部门因这一项少得的分数。',
+      en: 'Each component’s weight minus the points it earned: what the department lost on it.',
+    },
+  },
+  rank: {
+    name: { zh: '排名', en: 'Rank' },
+    definition: {
+      zh: '在本部门分组内按综合得分从高到低排名，得分相同名次相同（1、2、2、4）；总排名在范围内所有参与排名的部门中同样排出。截至T到期事项少于评分方案最低数的部门不参与排名，单独列出。',
+      en: 'Order by score, highest first, within the peer group; equal scores share a rank (1, 2, 2, 4). The overall rank does the same across every ranked department in scope. A department with fewer items due by T than the profile’s minimum is not ranked and is listed apart.',
+    },
+  },
+  rankChange: {
+    name: { zh: '名次变化', en: 'Rank change' },
+    definition: {
+      zh: '与一周前（或所选比较时点）的名次相比上升的位数，上升为正；当时未参与排名则为“—”。',
+      en: 'Places climbed since a week earlier (or the chosen comparison moment), positive = up; “—” when not ranked then.',
+    },
+  },
+  improvement: {
+    name: { zh: '进步排名', en: 'Improvement ranking' },
+    definition: {
+      zh: '按综合得分相对本部门基准时点（默认26周前）的提高幅度排名，与自身比较而非与其他部门比较。',
+      en: 'Order by how much each department’s score rose since its own baseline (default 26 weeks earlier): measured against itself, not its peers.',
+    },
+  },
 } satisfies Record<string, FigureDefinition>;
 
 export type FigureKey = keyof typeof DEFINITIONS;

@@ -128,6 +128,10 @@ describe('figures API: definitions and drill-down', () => {
     const { get } = setup('2026-04-01T00:00:00Z');
     const { body } = await get('/api/figures/definitions');
     expect(Object.keys(body.definitions).sort()).toEqual([...FIGURE_KEYS].sort());
+    // The ranking's own terms explain themselves too, not only the figures of DESIGN §3.
+    expect(Object.keys(body.definitions)).toEqual(
+      expect.arrayContaining(['score', 'pointsLost', 'rank', 'rankChange', 'improvement']),
+    );
     for (const d of Object.values(body.definitions) as {
       name: { zh: string; en: string };
       definition: { zh: string; en: string };
