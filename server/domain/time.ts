@@ -16,6 +16,9 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A week in seconds, as `addMoment` counts. */
 export const WEEK = 7 * 86_400;
 
+/** A moment truncated to the start of its minute. */
+export const minuteOf = (t: Moment): Moment => `${t.slice(0, 16)}:00`;
+
 export function fixedClock(iso: string): Clock {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) throw new Error(`Invalid clock time: ${iso}`);

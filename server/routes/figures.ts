@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
+import { minuteOf } from '../domain/time.ts';
 import type { ComputationName, Computed, FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
 import { resolveMoment } from '../figures/params.ts';
@@ -17,15 +18,19 @@ const rangeShape = { from: daySchema.optional(), to: daySchema.optional() };
 
 /**
  * Answers from the figures cache: the key is the route, its validated parameters and the moment T (the
- * query's asOf, else now; the data version is added by the cache), so a repeated question at the same
- * moment costs nothing. The cache holds the JSON text: serializing a 400-department ranking again
+ * query's asOf, else the minute of now; the data version is added by the cache), so a repeated
+ * question costs nothing. The cache holds the JSON text: serializing a 400-department ranking again
  * costs more than the lookup. The server computes a miss in a worker thread (figures/worker-pool.ts),
  * so it blocks no other request; without workers (in-memory databases, tests) it computes here.
  */
 async function answer<N extends ComputationName>(c: Context<AppEnv>, name: N, query: FiguresQuery) {
   const t = resolveMoment(c.var.deps, query.asOf);
+  // "Now" is asked again and again: while the data stays as it is, the answer computed first in a
+  // minute serves the rest of that minute, saying its own asOf (at most 59 s earlier). A change to
+  // the data is seen at once, as it changes the data version.
+  const when = query.asOf === undefined ? `now ${minuteOf(t)}` : t;
   const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
-  const json = await cachedAnswer(c.var.deps, `${c.req.path}|${params}|${t}`, name, query, t);
+  const json = await cachedAnswer(c.var.deps, `${c.req.path}|${params}|${when}`, name, query, t);
   // Typed as c.json's answer, so the web client's RPC types still see the report's shape.
   return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<Computed<N>, 200>>;
 }

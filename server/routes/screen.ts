@@ -11,7 +11,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import type { Moment } from '../domain/time.ts';
+import { minuteOf } from '../domain/time.ts';
 import type { FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer } from '../figures/json-answer.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
@@ -21,9 +21,6 @@ import type { ScreenData } from '../screen/screen-data.ts';
 import { validate } from '../validation.ts';
 
 const querySchema = z.strictObject({ campaign: z.string().min(1).max(64).optional() });
-
-/** The as-of moment of a minute: T truncated to the start of its minute. */
-export const minuteOf = (t: Moment): Moment => `${t.slice(0, 16)}:00`;
 
 export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema), async (c) => {
   const { deps, principal } = c.var;

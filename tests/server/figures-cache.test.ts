@@ -38,6 +38,35 @@ describe('figures cache', () => {
     expect((await summary()).figures).toMatchObject({ closed: 1, overdue: 0 });
   });
 
+  it('answers "now" once a minute while the data stays the same, each answer saying its own asOf', async () => {
+    const seeded = seedAccounts();
+    const { db } = seeded;
+    const item = ledger(db).item({
+      code: 'm1',
+      department: null,
+      registered: '2026-11-01',
+      deadline: '2026-11-10',
+    });
+    let at = new Date('2026-11-20T02:00:05Z');
+    const app = createApp({ db, clock: { now: () => new Date(at) } });
+    const admin = openSession(db, seeded.users.admin);
+    const asOf = async (path = '/api/figures/summary') =>
+      ((await (await call(app, 'GET', path, { session: admin })).json()) as { asOf: string }).asOf;
+
+    expect(await asOf()).toBe('2026-11-20T10:00:05');
+    at = new Date('2026-11-20T02:00:50Z');
+    // Same minute, same data: the answer computed at 10:00:05 still serves, and says so.
+    expect(await asOf()).toBe('2026-11-20T10:00:05');
+    // A change to the data is seen at once.
+    db.prepare("UPDATE items SET title = 'changed' WHERE id = ?").run(item.id);
+    expect(await asOf()).toBe('2026-11-20T10:00:50');
+    // The next minute asks again.
+    at = new Date('2026-11-20T02:01:02Z');
+    expect(await asOf()).toBe('2026-11-20T10:01:02');
+    // An explicit moment is a question of its own, answered for exactly that moment.
+    expect(await asOf('/api/figures/summary?asOf=2026-11-20T10:00:30')).toBe('2026-11-20T10:00:30');
+  });
+
   it('drops the answers of older data versions once a newer one is stored', async () => {
     const seeded = seedAccounts();
     const { db } = seeded;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minuteOf } from '../../server/routes/screen.ts';
+import { minuteOf } from '../../server/domain/time.ts';
 import { readSavedDeck, savedDeckSchema } from '../../server/screen/saved-deck.ts';
 import { trendStart } from '../../server/screen/screen-data.ts';
 
