@@ -302,7 +302,7 @@ describe('big screen in a real browser', () => {
     await refused.page.context().close();
   });
 
-  it('reads its slides, interval and campaign from the display link’s saved deck; the URL wins', async () => {
+  it('reads its slides, interval and campaign from the display link’s saved deck; the URL wins but for the campaign', async () => {
     const admin = await adminApi(server);
     const created = await admin('POST', '/api/display-links', {
       name: 'Efficiency deck',
@@ -323,16 +323,21 @@ describe('big screen in a real browser', () => {
     expect([...ids].sort()).toEqual(['domains', 'red-list']);
     await page.context().close();
 
-    const overridden = await openScreen(browser, server, {
-      token,
-      query: 'slides=headline&campaign=C-CONDUCT',
-    });
+    const overridden = await openScreen(browser, server, { token, query: 'slides=headline&interval=3600' });
     await settled(overridden.page);
     expect(await slideId(overridden.page)).toBe('headline');
-    await expect
-      .poll(() => stage(overridden.page).textContent())
-      .toContain('Work-style rectification campaign');
+    expect(await stage(overridden.page).textContent()).toContain('Administrative efficiency year');
     await overridden.page.context().close();
+
+    // Another campaign is beyond the link's deck: refused, with the server's reason on the screen.
+    const beyond = await openScreen(browser, server, { token, lang: 'en', query: 'campaign=C-CONDUCT' });
+    const refused = beyond.page.getByTestId('screen-refused');
+    await refused.waitFor();
+    expect(await refused.locator('p').textContent()).toBe(
+      'This display link shows campaign C-EFFICIENCY only, not C-CONDUCT',
+    );
+    expect(await stage(beyond.page).count()).toBe(0);
+    await beyond.page.context().close();
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
