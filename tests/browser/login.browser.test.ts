@@ -131,7 +131,7 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
-    it(`shows admins their users and display links, and makes a link shown once (${lang})`, async () => {
+    it(`shows admins their users and display links, makes a link shown once and changes its deck in place (${lang})`, async () => {
       const { page, errors } = await openPage(browser, `${server.url}/admin`, lang);
       await login(page, 'admin');
       expect(new URL(page.url()).pathname).toBe('/admin');
