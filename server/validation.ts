@@ -71,7 +71,8 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     const issue = result.error.issues[0]!;
     const field =
       issue.code === 'unrecognized_keys'
-        ? String(issue.keys[0]) || '""' // a parameter with an empty name is named as such
+        ? // a parameter with an empty name is named as such; a nested one with its path (deck.theme)
+          [...issue.path.map(String), String(issue.keys[0]) || '""'].join('.')
         : issue.path.map(String).join('.') || target;
     throw invalidParameter(field, { en: issue.message, zh: ZH_REASONS[issue.code] ?? issue.message });
   });

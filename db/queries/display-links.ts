@@ -65,7 +65,8 @@ export function findLiveDisplayLink(db: Db, tokenHash: string): DisplayLinkRow |
 export interface NewDisplayLink {
   name: string;
   tokenHash: string;
-  deck: Record<string, unknown> | null;
+  /** Stored as JSON text; the routes validate it (server/screen/saved-deck.ts). */
+  deck: object | null;
   createdAt: string;
   createdBy: number | null;
 }
@@ -77,6 +78,16 @@ export function insertDisplayLink(db: Db, link: NewDisplayLink): number {
       `INSERT INTO display_links (name, token_hash, deck, created_at, created_by)
          VALUES (@name, @tokenHash, @deck, @createdAt, @createdBy)`,
     ).run({ ...link, deck: link.deck === null ? null : JSON.stringify(link.deck) }).lastInsertRowid,
+  );
+}
+
+/** Replaces a live link's deck; false when the link was revoked or does not exist. */
+export function updateDisplayLinkDeck(db: Db, id: number, deck: object | null): boolean {
+  return (
+    prepared(db, 'UPDATE display_links SET deck = ? WHERE id = ? AND revoked_at IS NULL').run(
+      deck === null ? null : JSON.stringify(deck),
+      id,
+    ).changes === 1
   );
 }
 

@@ -6,12 +6,15 @@
  * Readable by signed-in users and by display links (server/auth/access.ts DISPLAY_READABLE_ROUTES).
  *
  * A display link's saved deck comes back in `deck`; when the request names no campaign, the deck's
- * campaign is used, so a screen opened by a link needs no settings of its own.
+ * campaign is used, so a screen opened by a link needs no settings of its own. A link whose deck names
+ * a campaign reads that campaign only: asking for another is a 403 (DESIGN.md §7, a display link reads
+ * its deck and nothing else). The URL may still choose the slides, timings and language.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { minuteOf } from '../domain/time.ts';
+import { ApiError } from '../errors.ts';
 import type { FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer } from '../figures/json-answer.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
@@ -22,10 +25,24 @@ import { validate } from '../validation.ts';
 
 const querySchema = z.strictObject({ campaign: z.string().min(1).max(64).optional() });
 
+const outsideDeck = (saved: string, asked: string) =>
+  new ApiError(
+    403,
+    'outside_deck',
+    {
+      zh: `此大屏链接只能显示专项活动 ${saved}，不能显示 ${asked}`,
+      en: `This display link shows campaign ${saved} only, not ${asked}`,
+    },
+    { field: 'campaign' },
+  );
+
 export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema), async (c) => {
   const { deps, principal } = c.var;
   const deck = principal.kind === 'display' ? readSavedDeck(principal.display.deck) : null;
-  const campaign = c.req.valid('query').campaign ?? deck?.campaign;
+  const asked = c.req.valid('query').campaign;
+  if (deck?.campaign !== undefined && asked !== undefined && asked !== deck.campaign)
+    throw outsideDeck(deck.campaign, asked);
+  const campaign = asked ?? deck?.campaign;
   resolveScope(deps, { campaign }); // an unknown campaign is a 404 before anything is computed
   const profile = resolveProfile(deps, undefined);
   const t = minuteOf(nowMoment(deps));

@@ -15,9 +15,17 @@ import {
 
 const seconds = (limits: { min: number; max: number }) => z.number().min(limits.min).max(limits.max);
 
-/** A saved deck, strictly: what an admin form should send as a display link's `deck`. */
+/**
+ * A saved deck, strictly: what an admin sends as a display link's `deck`. Every field is optional (an
+ * absent one takes the default); whether the campaign exists is the route's check, not the schema's.
+ */
 export const savedDeckSchema = z.strictObject({
-  slides: z.array(z.enum(SLIDE_KEYS)).min(1).optional(),
+  slides: z
+    .array(z.enum(SLIDE_KEYS))
+    .min(1)
+    .max(SLIDE_KEYS.length)
+    .refine((s) => new Set(s).size === s.length, { message: 'a slide may appear only once' })
+    .optional(),
   interval: seconds(DECK_LIMITS.interval).optional(),
   refresh: seconds(DECK_LIMITS.refresh).optional(),
   campaign: z.string().trim().min(1).max(64).optional(),

@@ -13,17 +13,20 @@ export interface LayoutReport {
   smallestFontPx: number;
 }
 
+/** The deck's stage; a whole-screen message (revoked, refused) is checked by its own test id. */
+const STAGE = '[data-testid="big-screen-stage"]';
+
 /**
- * On the deck's stage: the page does not scroll; the stage and every element in it have no scroll
+ * On the deck's stage (or the element `root` selects): the page does not scroll; the stage and every element in it have no scroll
  * overflow (scrollWidth ≤ clientWidth, scrollHeight ≤ clientHeight); every visible run of text has a
  * computed font size of at least 1/40 of the window height and lies inside the stage and inside every
  * ancestor that clips (so nothing is cut off, in HTML or in the charts' SVG). Text meant for screen
  * readers only (clipped away on purpose) is left out.
  */
-export function checkLayout(page: Page): Promise<LayoutReport> {
-  return page.evaluate(() => {
-    const stage = document.querySelector<HTMLElement>('[data-testid="big-screen-stage"]');
-    if (!stage) return { slide: null, problems: ['no stage on the page'], texts: 0, smallestFontPx: 0 };
+export function checkLayout(page: Page, root = STAGE): Promise<LayoutReport> {
+  return page.evaluate((selector) => {
+    const stage = document.querySelector<HTMLElement>(selector);
+    if (!stage) return { slide: null, problems: [`no ${selector} on the page`], texts: 0, smallestFontPx: 0 };
     const problems: string[] = [];
     const minFont = window.innerHeight / 40;
     const name = (el: Element) => {
@@ -91,5 +94,5 @@ export function checkLayout(page: Page): Promise<LayoutReport> {
       }
     }
     return { slide: stage.getAttribute('data-slide-id'), problems, texts, smallestFontPx: smallest };
-  });
+  }, root);
 }

@@ -2,7 +2,8 @@
  * The big screen in a real Chromium against the real server (issue 6): every slide fits and is legible
  * at 1280x720, 1920x1080 and 3840x2160 in both languages; the deck rotates by itself and obeys the
  * presenter keys; it keeps its data through a server outage and recovers; a revoked link is refused
- * with a message; and hundreds of slide changes do not grow the JS heap.
+ * with a message; the paused, stale, revoked and refused screens fit at 720p and 1080p too; and
+ * hundreds of slide changes do not grow the JS heap.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,20 @@ async function settled(page: Page) {
   await stage(page).waitFor();
   if ((await slideId(page)) === 'trend') await page.locator('.recharts-line path').first().waitFor();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * The layout check at 720p and then 1080p (where it leaves the window), on the stage or on a
+ * whole-screen message; polled, as the slide fits its text again after a resize.
+ */
+async function fitsAtBothSizes(page: Page, root?: string) {
+  for (const size of ['720p', '1080p'] as const) {
+    await page.setViewportSize(SIZES[size]);
+    await expect
+      .poll(async () => (await checkLayout(page, root)).problems, { message: `${size} ${root ?? ''}` })
+      .toEqual([]);
+    expect((await checkLayout(page, root)).texts).toBeGreaterThan(0);
+  }
 }
 
 /** Signs in as the demo admin through the API; returns a fetch that sends the session and CSRF token. */
@@ -236,6 +251,7 @@ describe('big screen in a real browser', () => {
     await expect.poll(() => stage(page).getAttribute('data-paused')).toBe('true');
     expect(await page.getByTestId('paused').textContent()).toBe('Paused');
     const paused = await slideId(page);
+    await fitsAtBothSizes(page);
     await page.waitForTimeout(1200);
     expect(await slideId(page)).toBe(paused);
 
@@ -302,7 +318,7 @@ describe('big screen in a real browser', () => {
     await refused.page.context().close();
   });
 
-  it('reads its slides, interval and campaign from the display link’s saved deck; the URL wins', async () => {
+  it('reads its slides, interval and campaign from the display link’s saved deck; the URL wins but for the campaign', async () => {
     const admin = await adminApi(server);
     const created = await admin('POST', '/api/display-links', {
       name: 'Efficiency deck',
@@ -323,16 +339,22 @@ describe('big screen in a real browser', () => {
     expect([...ids].sort()).toEqual(['domains', 'red-list']);
     await page.context().close();
 
-    const overridden = await openScreen(browser, server, {
-      token,
-      query: 'slides=headline&campaign=C-CONDUCT',
-    });
+    const overridden = await openScreen(browser, server, { token, query: 'slides=headline&interval=3600' });
     await settled(overridden.page);
     expect(await slideId(overridden.page)).toBe('headline');
-    await expect
-      .poll(() => stage(overridden.page).textContent())
-      .toContain('Work-style rectification campaign');
+    expect(await stage(overridden.page).textContent()).toContain('Administrative efficiency year');
     await overridden.page.context().close();
+
+    // Another campaign is beyond the link's deck: refused, with the server's reason on the screen.
+    const beyond = await openScreen(browser, server, { token, lang: 'en', query: 'campaign=C-CONDUCT' });
+    const refused = beyond.page.getByTestId('screen-refused');
+    await refused.waitFor();
+    expect(await refused.locator('p').textContent()).toBe(
+      'This display link shows campaign C-EFFICIENCY only, not C-CONDUCT',
+    );
+    expect(await stage(beyond.page).count()).toBe(0);
+    await fitsAtBothSizes(beyond.page, '[data-testid="screen-refused"]');
+    await beyond.page.context().close();
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
@@ -362,6 +384,7 @@ describe('big screen in a real browser', () => {
         lang === 'en' ? 'This display link has been revoked' : '此大屏链接已被撤销',
       );
       expect(await stage(page).count()).toBe(0);
+      await fitsAtBothSizes(page, '[data-testid="screen-revoked"]');
       expect((await fetch(`${server.url}/api/screen`, { headers: bearer })).status).toBe(401);
       // Still revoked a few refreshes later: the screen stopped asking.
       await page.waitForTimeout(2500);
@@ -432,6 +455,16 @@ describe('big screen when the server goes away', () => {
     await expect.poll(() => slideId(page)).toBe('ranking');
     expect((await checkLayout(page)).problems).toEqual([]);
     await screenshot(page, 'big-screen-zh-CN-1080p-stale');
+    // Stale and paused at once (both marks in the corner), in both languages, at both sizes.
+    await page.keyboard.press('Space');
+    await page.getByTestId('paused').waitFor();
+    await fitsAtBothSizes(page);
+    await page.keyboard.press('l');
+    await expect.poll(() => marker.textContent()).toBe('Connection lost — data as of 10:00');
+    await fitsAtBothSizes(page);
+    await page.keyboard.press('l');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('paused').count()).toBe(0);
 
     // Same database, same port: the screen finds the server again by itself.
     const again = await startServer({ CLOSEOUT_DB: first.dbPath }, { port: Number(new URL(first.url).port) });

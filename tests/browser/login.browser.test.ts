@@ -143,7 +143,7 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
-    it(`shows admins their users and display links, and makes a link shown once (${lang})`, async () => {
+    it(`shows admins their users and display links, makes a link shown once and changes its deck in place (${lang})`, async () => {
       const { page, errors } = await openPage(browser, `${server.url}/admin`, lang);
       await login(page, 'admin');
       expect(new URL(page.url()).pathname).toBe('/admin');
@@ -161,9 +161,13 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
       await sizes(page, `admin-${lang}`);
 
       const name = lang === 'en' ? 'Hall screen' : '第一会议室';
-      await page.locator('input[name="linkName"]').fill(name);
-      await page.locator('input[name="deck"]').fill('{"interval": 20}');
-      await page.locator('form[aria-labelledby="add-link-title"] button[type="submit"]').click();
+      const form = page.locator('form[aria-labelledby="add-link-title"]');
+      await form.locator('input[name="linkName"]').fill(name);
+      // The deck: the trend moved up to first, the department pass left out, 20 s a slide.
+      for (let i = 0; i < 2; i++) await form.locator('li[data-slide="trend"] button').first().click();
+      await form.locator('li[data-slide="departments"] input[type="checkbox"]').uncheck();
+      await form.locator('input[name="interval"]').fill('20');
+      await form.locator('button[type="submit"]').click();
       const link = page.getByTestId('new-link');
       await link.waitFor();
       const url = new URL(await link.inputValue());
@@ -172,16 +176,51 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
       const token = url.hash.replace('#display=', '');
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       await expect.poll(() => page.locator(`tr[data-link="${name}"]`).count()).toBe(1);
+      const row = page.locator(`tr[data-link="${name}"]`);
+      expect(await row.locator('.deck-summary').textContent()).toContain(
+        lang === 'en' ? 'Trend by week → Headline figures → Ranking' : '周走势 → 主要指标 → 部门排名',
+      );
       await screenshot(page, `admin-new-link-${lang}-laptop`);
 
       // The token reads the big-screen identity and nothing else.
-      const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
-      expect(await me.json()).toMatchObject({ kind: 'display', display: { name, deck: { interval: 20 } } });
+      const bearer = { authorization: `Bearer ${token}` };
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: bearer });
+      expect(await me.json()).toMatchObject({
+        kind: 'display',
+        display: {
+          name,
+          deck: { slides: ['trend', 'headline', 'ranking', 'red-list', 'domains'], interval: 20 },
+        },
+      });
+
+      // The deck is changed in place: the same token reads the new one.
+      await row.getByRole('button', { name: lang === 'en' ? 'Edit deck' : '修改设置' }).click();
+      const dialog = page.getByTestId('deck-dialog');
+      expect(await dialog.locator('input[name="interval"]').inputValue()).toBe('20');
+      await dialog.locator('select[name="campaign"]').selectOption('C-EFFICIENCY');
+      await dialog.locator('select[name="lang"]').selectOption('en');
+      await dialog.locator('input[name="interval"]').fill('0.01');
+      await dialog.locator('button[type="submit"]').click();
+      expect(await dialog.getByRole('alert').textContent()).toBe(
+        lang === 'en'
+          ? 'Seconds per slide must be a number from 0.05 to 3600.'
+          : '每页停留秒数须为 0.05 至 3600 之间的数。',
+      );
+      await dialog.locator('input[name="interval"]').fill('30');
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      const changed = await fetch(`${server.url}/api/auth/me`, { headers: bearer });
+      expect(((await changed.json()) as { display: { deck: unknown } }).display.deck).toEqual({
+        slides: ['trend', 'headline', 'ranking', 'red-list', 'domains'],
+        interval: 30,
+        campaign: 'C-EFFICIENCY',
+        lang: 'en',
+      });
       const users = await fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${token}` } });
       expect(users.status).toBe(403);
 
       page.once('dialog', (dialog) => dialog.accept());
-      await page.locator(`tr[data-link="${name}"] button`).click();
+      await row.locator('button.is-danger').click();
       await expect.poll(() => page.locator(`tr[data-link="${name}"] button`).count()).toBe(0);
       const revoked = await fetch(`${server.url}/api/auth/me`, {
         headers: { authorization: `Bearer ${token}` },

@@ -240,7 +240,15 @@ const TEMPLATES: Record<string, Template> = {
   },
   'GET /api/display-links': {},
   'GET /api/audit': { query: { entity: 'department', actor: 'admin', before: '1000' } },
-  'POST /api/display-links': { body: () => ({ name: 'Meeting room 2' }) },
+  'POST /api/display-links': {
+    body: () => ({ name: 'Meeting room 2', deck: { slides: ['trend'], interval: 15, campaign: 'C1' } }),
+  },
+  'PATCH /api/display-links/:id': {
+    params: (f) => ({ id: String(f.spareLinkId) }),
+    body: () => ({
+      deck: { slides: ['ranking', 'headline'], interval: 20, refresh: 60, campaign: 'C1', lang: 'en' },
+    }),
+  },
   'POST /api/display-links/:id/revoke': { params: (f) => ({ id: String(f.spareLinkId) }) },
   'GET /api/departments': {},
   'GET /api/departments/:code': { params: () => ({ code: 'D01' }) },

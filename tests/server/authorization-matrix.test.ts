@@ -116,6 +116,10 @@ const MATRIX: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/display-links', body: { name: 'Meeting room 2' } }),
     expect: adminOnly(201),
   },
+  'PATCH /api/display-links/:id': {
+    request: (f) => ({ path: `/api/display-links/${f.spareLinkId}`, body: { deck: { interval: 20 } } }),
+    expect: adminOnly(200),
+  },
   'POST /api/display-links/:id/revoke': {
     request: (f) => ({ path: `/api/display-links/${f.spareLinkId}/revoke` }),
     expect: adminOnly(200),

@@ -32,6 +32,9 @@ describe('a display link’s saved deck', () => {
     expect(savedDeckSchema.safeParse({ slides: [] }).success).toBe(false);
     expect(savedDeckSchema.safeParse({ slides: ['pie'] }).success).toBe(false);
     expect(savedDeckSchema.safeParse({ colour: 'red' }).success).toBe(false);
+    expect(savedDeckSchema.safeParse({ slides: ['ranking', 'trend', 'ranking'] }).success).toBe(false);
+    expect(savedDeckSchema.safeParse({ interval: 0.05, refresh: 3600 }).success).toBe(true);
+    expect(savedDeckSchema.safeParse({ refresh: 3601 }).success).toBe(false);
   });
 });
 

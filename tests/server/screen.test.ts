@@ -212,6 +212,7 @@ describe('GET /api/screen', () => {
 
   it('can be read with a display link, which gets the deck saved on the link', async () => {
     const token = newToken();
+    // Written straight to the database, as a deck stored before decks were checked could be.
     insertDisplayLink(db, {
       name: 'Hall, efficiency deck',
       tokenHash: hashToken(token),
@@ -229,14 +230,32 @@ describe('GET /api/screen', () => {
     // Unknown slides and settings are dropped; the deck's campaign applies when the URL names none.
     expect(body.deck).toEqual({ slides: ['ranking', 'departments'], interval: 20, campaign: 'C-EFFICIENCY' });
     expect(body.campaign.code).toBe('C-EFFICIENCY');
-    // A campaign in the request wins over the deck's.
+    // The deck's own campaign may be named; any other is beyond the deck: 403.
+    const same = await get('/api/screen?campaign=C-EFFICIENCY', { bearer: token });
+    expect([same.status, same.body.campaign.code]).toEqual([200, 'C-EFFICIENCY']);
     const other = await get('/api/screen?campaign=C-CONDUCT', { bearer: token });
-    expect(other.body.campaign.code).toBe('C-CONDUCT');
+    expect(other).toEqual({
+      status: 403,
+      body: {
+        error: {
+          code: 'outside_deck',
+          message: 'This display link shows campaign C-EFFICIENCY only, not C-CONDUCT',
+          details: { field: 'campaign' },
+        },
+      },
+    });
+    const zh = await call(app, 'GET', '/api/screen?campaign=C-CONDUCT', { bearer: token });
+    expect(((await zh.json()) as Body).error.message).toBe(
+      '此大屏链接只能显示专项活动 C-EFFICIENCY，不能显示 C-CONDUCT',
+    );
     // A link without a saved deck reads the whole county.
     const plain = await get('/api/screen', { bearer: display.token });
     expect(plain.status).toBe(200);
     expect(plain.body.deck).toBeNull();
     expect(plain.body.campaign).toBeNull();
+    // A link saved for all campaigns may narrow to one, and a signed-in user may read any.
+    expect((await get('/api/screen?campaign=C-CONDUCT', { bearer: display.token })).status).toBe(200);
+    expect((await get('/api/screen?campaign=C-CONDUCT', { session: leader })).status).toBe(200);
   });
 
   it('refuses a display link everything else: other data and any write are 403', async () => {

@@ -23,3 +23,11 @@ export const createDisplayLink = (input: NewDisplayLink) =>
 
 export const revokeDisplayLink = (id: number) =>
   unwrap(api.api['display-links'][':id'].revoke.$post({ param: { id: String(id) } }));
+
+export type SavedDeckInput = InferRequestType<
+  (typeof api.api)['display-links'][':id']['$patch']
+>['json']['deck'];
+
+/** A new deck for a link; its token (and the screens' address) stays the same. */
+export const updateDisplayLinkDeck = (id: number, deck: SavedDeckInput) =>
+  unwrap(api.api['display-links'][':id'].$patch({ param: { id: String(id) }, json: { deck } }));

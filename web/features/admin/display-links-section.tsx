@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type CreatedDisplayLink,
-  createDisplayLink,
   type DisplayLinkRow,
   displayLinkKeys,
   displayLinkListOptions,
@@ -12,14 +11,19 @@ import { QueryState } from '../../components/query-state.tsx';
 import { formatDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { parseDeck } from './parse-deck.ts';
+import { DeckSummary } from './deck-fields.tsx';
+import { AddLinkForm, EditDeckDialog } from './display-link-forms.tsx';
 
-/** Display links: the list with revoke buttons, and a form that shows a new link's address once. */
+/**
+ * Display links: the list with each link's deck, edit and revoke buttons, and a form that shows a new
+ * link's address once.
+ */
 export function DisplayLinksSection() {
   const t = useT();
   const links = useQuery(displayLinkListOptions());
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedDisplayLink | null>(null);
+  const [editing, setEditing] = useState<DisplayLinkRow | null>(null);
   return (
     <section className="admin-section" aria-labelledby="links-title">
       <h2 id="links-title">{t('links.title')}</h2>
@@ -39,6 +43,7 @@ export function DisplayLinksSection() {
               <thead>
                 <tr>
                   <th scope="col">{t('links.name')}</th>
+                  <th scope="col">{t('links.deck')}</th>
                   <th scope="col">{t('links.created')}</th>
                   <th scope="col">{t('links.createdBy')}</th>
                   <th scope="col">{t('links.lastUsed')}</th>
@@ -51,6 +56,7 @@ export function DisplayLinksSection() {
                   <LinkRow
                     key={link.id}
                     link={link}
+                    onEdit={() => setEditing(link)}
                     onRevoked={(name) => setMessage(t('links.revoked', { name }))}
                   />
                 ))}
@@ -59,6 +65,17 @@ export function DisplayLinksSection() {
           )
         }
       </QueryState>
+      {editing && (
+        <EditDeckDialog
+          link={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            setCreated(null);
+            setMessage(t('links.deckSaved', { name }));
+          }}
+        />
+      )}
       <AddLinkForm
         onCreated={(c) => {
           setMessage(null);
@@ -69,7 +86,15 @@ export function DisplayLinksSection() {
   );
 }
 
-function LinkRow({ link, onRevoked }: { link: DisplayLinkRow; onRevoked: (name: string) => void }) {
+function LinkRow({
+  link,
+  onEdit,
+  onRevoked,
+}: {
+  link: DisplayLinkRow;
+  onEdit: () => void;
+  onRevoked: (name: string) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const queryClient = useQueryClient();
@@ -83,6 +108,9 @@ function LinkRow({ link, onRevoked }: { link: DisplayLinkRow; onRevoked: (name: 
   return (
     <tr data-link={link.name} className={link.revokedAt ? 'inactive' : undefined}>
       <td className="wrap">{link.name}</td>
+      <td className="wrap">
+        <DeckSummary deck={link.deck} />
+      </td>
       <td>{formatDay(lang, link.createdAt)}</td>
       <td>{link.createdBy ?? t('links.system')}</td>
       <td>{link.lastUsedAt ? formatDay(lang, link.lastUsedAt) : t('users.never')}</td>
@@ -90,6 +118,11 @@ function LinkRow({ link, onRevoked }: { link: DisplayLinkRow; onRevoked: (name: 
         {link.revokedAt ? t('links.revokedOn', { date: formatDay(lang, link.revokedAt) }) : t('links.live')}
       </td>
       <td className="actions">
+        {!link.revokedAt && (
+          <button type="button" className="small-button" onClick={onEdit}>
+            {t('links.editDeckButton')}
+          </button>
+        )}
         {!link.revokedAt && (
           <button
             type="button"
@@ -141,59 +174,5 @@ function NewLink({ created }: { created: CreatedDisplayLink }) {
         </button>
       </div>
     </div>
-  );
-}
-
-function AddLinkForm({ onCreated }: { onCreated: (created: CreatedDisplayLink) => void }) {
-  const t = useT();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [deckText, setDeckText] = useState('');
-  const [deckInvalid, setDeckInvalid] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (deck: Record<string, unknown> | null) => createDisplayLink({ name, deck }),
-    onSuccess: (created) => {
-      onCreated(created);
-      setName('');
-      setDeckText('');
-      return queryClient.invalidateQueries({ queryKey: displayLinkKeys.all });
-    },
-  });
-  return (
-    <form
-      className="form-panel admin-form"
-      aria-labelledby="add-link-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = parseDeck(deckText);
-        setDeckInvalid(parsed === null);
-        if (parsed) mutation.mutate(parsed.deck);
-      }}
-    >
-      <h3 id="add-link-title">{t('links.add')}</h3>
-      <div className="form-row">
-        <label className="field form-row-field">
-          <span>{t('links.name')}</span>
-          <input name="linkName" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field form-row-field wide">
-          <span>{t('links.deck')}</span>
-          <input
-            name="deck"
-            spellCheck={false}
-            value={deckText}
-            onChange={(e) => setDeckText(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="primary-button" disabled={mutation.isPending}>
-          {t('links.create')}
-        </button>
-      </div>
-      {(deckInvalid || mutation.isError) && (
-        <p className="form-error" role="alert">
-          {deckInvalid ? t('links.deckInvalid') : mutation.error?.message}
-        </p>
-      )}
-    </form>
   );
 }
