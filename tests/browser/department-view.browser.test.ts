@@ -11,7 +11,12 @@ interface Row {
   rankedInGroup: number;
   score: number;
   values: Record<string, number | null>;
-  figures: { lights: { red: number; yellow: number; green: number }; overdue: number };
+  figures: {
+    lights: { red: number; yellow: number; green: number };
+    overdue: number;
+    closed: number;
+    registered: number;
+  };
 }
 
 /** The median of a list of numbers, computed here independently of the app. */
@@ -125,6 +130,29 @@ describe('department view in a real browser', () => {
     const scorePanel = page.getByTestId('score-panel');
     await expect.poll(() => scorePanel.locator('tfoot').textContent()).toContain(fixed(lang, row.score, 2));
     await screenshot(page, 'department-view-score-en');
+
+    // A component's figure opens its numerator, denominator and items for this department alone.
+    const closure = scorePanel.locator('tr[data-component="closureRate"]').getByTestId('component-value');
+    expect(await closure.textContent()).toBe(percent(lang, row.values.closureRate!));
+    await closure.click();
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, row.figures.closed));
+    await expect
+      .poll(() => panel.getByTestId('denominator-count').textContent())
+      .toBe(count(lang, row.figures.registered));
+    const listed = await panel
+      .getByTestId('drilldown-items')
+      .locator('tbody tr td:nth-child(3)')
+      .allTextContents();
+    expect(new Set(listed)).toEqual(new Set([row.department.nameEn]));
+    await screenshot(page, 'department-view-score-component-en');
+    // Escape closes the component's panel only; the score's stays open.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await scorePanel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => scorePanel.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -57,7 +57,9 @@ export function WeeklyReviewPage() {
       <section className="panel" aria-labelledby="ranking-title">
         <h2 id="ranking-title">{t('weekly.ranking')}</h2>
         <QueryState query={ranking}>
-          {(data) => <RankingTable ranking={data} series={departmentSeries.data} search={search} />}
+          {(data) => (
+            <RankingTable ranking={data} series={departmentSeries.data} scope={scope} search={search} />
+          )}
         </QueryState>
       </section>
       <ImprovementPanel scope={scope} search={search} />
