@@ -63,8 +63,7 @@ export function WeeklyReviewPage() {
         </QueryState>
       </section>
       <ImprovementPanel scope={scope} search={search} />
-      {/* A new scope starts the red list again at its first page. */}
-      <RedList key={search} scope={scope} />
+      <RedList scope={scope} />
       <div className="grid-2">
         <BreakdownTable scope={scope} by="domain" />
         <BreakdownTable scope={scope} by="source" />
