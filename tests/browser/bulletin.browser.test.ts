@@ -103,4 +103,23 @@ describe('bulletin in a real browser', () => {
       await page.context().close();
     });
   }
+
+  it('says so when no department is ranked, rather than leaving best and worst blank', async () => {
+    // A domain of the other campaign: no items, so no department is ranked.
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/bulletin?campaign=C-CONDUCT&domain=first-inquiry',
+      'en',
+    );
+    const sheet = page.getByTestId('bulletin');
+    await expect
+      .poll(() => sheet.getByTestId('bulletin-best').textContent())
+      .toContain('No department is ranked in this scope.');
+    expect(await sheet.getByTestId('bulletin-worst').textContent()).toContain(
+      'No department is ranked in this scope.',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
