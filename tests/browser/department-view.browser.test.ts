@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+import {
+  apiClient,
+  chineseOutsideData,
+  count,
+  fixed,
+  latinWords,
+  openSignedIn,
+  percent,
+  shownText,
+  switchLanguage,
+} from './views-helpers.ts';
 
 interface Row {
   department: { code: string; peerGroup: string; nameZh: string; nameEn: string };
@@ -153,6 +163,31 @@ describe('department view in a real browser', () => {
     expect(await scorePanel.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => scorePanel.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('switching the language changes every label, both ways', async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/department/D22', 'zh-CN');
+    await page.getByTestId('components-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page
+      .getByTestId('rank-history')
+      .locator('.recharts-line path')
+      .first()
+      .waitFor({ state: 'attached' });
+    expect(latinWords(await shownText(page))).toEqual([]);
+
+    await switchLanguage(page, 'zh-CN', 'Department view');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    for (const label of ['Rank and score over time', 'Open items by warning light', 'Peer median']) {
+      expect(await page.locator('body').innerText()).toContain(label);
+    }
+    // Chart axes and legends are labels too.
+    expect(await page.getByTestId('rank-history').innerText()).toContain('Rank in peer group');
+
+    await switchLanguage(page, 'en', '部门视图');
+    expect(latinWords(await shownText(page))).toEqual([]);
+    expect(await page.getByTestId('rank-history').innerText()).toContain('组内排名');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+import {
+  apiClient,
+  chineseOutsideData,
+  count,
+  fixed,
+  latinWords,
+  openSignedIn,
+  percent,
+  switchLanguage,
+} from './views-helpers.ts';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -331,6 +340,10 @@ describe('weekly review in a real browser', () => {
     // Chart legends are labels too.
     expect(await page.getByTestId('trend-chart').innerText()).toContain('按期办结率');
 
+    // And back: in English only the data (item titles, people) stays Chinese.
+    await switchLanguage(page, 'zh-CN', 'Weekly review');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    expect(await page.getByTestId('trend-chart').innerText()).toContain('On-time rate');
     expect(errors).toEqual([]);
     await page.context().close();
   });
