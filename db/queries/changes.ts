@@ -44,10 +44,13 @@ const CHANGED = {
 
 export type ChangedPart = keyof typeof CHANGED;
 
-/** Items in `part` at T and not at `since`, overdue first by days overdue, then by ledger code. */
+/**
+ * Items in `part` at T and not at `since`, overdue first by days overdue, then by ledger code; `offset`
+ * skips that many (a drill-down page).
+ */
 export function listChangedSince(
   db: Db,
-  p: FigureParams & { since: Moment; part: ChangedPart; limit: number },
+  p: FigureParams & { since: Moment; part: ChangedPart; limit: number; offset?: number },
 ): { total: number; items: FigureItem[] } {
   // The total is read from the page's rows, so the page must have room for at least one.
   if (p.limit < 1) throw new Error('limit must be at least 1');
@@ -67,13 +70,17 @@ export function listChangedSince(
      FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
      WHERE ${test.now} AND NOT COALESCE(${test.before}, 0)
      ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
-     LIMIT @limit`,
+     LIMIT @limit OFFSET @offset`,
   ).all({
     ...params,
     t: p.t,
     since: p.since,
     t_warn: addMoment(p.t, p.warningDays * 86_400),
     limit: p.limit,
+    offset: p.offset ?? 0,
   }) as (RawFigureItem & { total: number })[];
+  // A page past the end has no row to read the total from: the first page has it.
+  if (rows.length === 0 && (p.offset ?? 0) > 0)
+    return { ...listChangedSince(db, { ...p, limit: 1, offset: 0 }), items: [] };
   return { total: rows[0]?.total ?? 0, items: rows.map(toFigureItem) };
 }

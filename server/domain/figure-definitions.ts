@@ -5,11 +5,15 @@
 import type { Part } from '../../db/queries/figures.ts';
 import type { Text } from '../errors.ts';
 
+/** The item sets a drill-down lists: a part of the state at T, or a change since an earlier moment. */
+export type ItemSet = Part | ChangeSet;
+export type ChangeSet = 'newlyOverdue' | 'newlyClosed';
+
 export interface FigureDefinition {
   name: Text;
   definition: Text;
-  numerator?: { part: Part; text: Text };
-  denominator?: { part: Part; text: Text };
+  numerator?: { part: ItemSet; text: Text };
+  denominator?: { part: ItemSet; text: Text };
 }
 
 const REGISTERED: { part: Part; text: Text } = {
@@ -144,6 +148,28 @@ const DEFINITIONS = {
       text: { zh: 'T前获批延期的事项', en: 'items with an extension approved before T' },
     },
     denominator: REGISTERED,
+  },
+  newlyOverdue: {
+    name: { zh: '新增逾期', en: 'Newly overdue' },
+    definition: {
+      zh: 'T时逾期未销号、而在上次例会时（默认T前7天）未逾期或尚未登记的事项。',
+      en: 'Items overdue at T that were not overdue at the last review (default a week before T), or not yet registered then.',
+    },
+    numerator: {
+      part: 'newlyOverdue',
+      text: { zh: '上次例会以来新增的逾期事项', en: 'items overdue now and not at the last review' },
+    },
+  },
+  newlyClosed: {
+    name: { zh: '新增销号', en: 'Newly closed' },
+    definition: {
+      zh: 'T时已销号、而在上次例会时（默认T前7天）未销号或尚未登记的事项；上次例会时已销号的事项，其间重新打开又再次销号的也不计入。',
+      en: 'Items closed at T that were not closed at the last review (default a week before T), or not yet registered then; an item closed then does not count, even if reopened and closed again since.',
+    },
+    numerator: {
+      part: 'newlyClosed',
+      text: { zh: '上次例会以来新增的销号事项', en: 'items closed now and not at the last review' },
+    },
   },
   flow: {
     name: { zh: '周流量', en: 'Weekly flow' },

@@ -18,6 +18,7 @@ import {
   drilldownReport,
   flowReport,
   improvementReport,
+  isChangeFigure,
   rankingReport,
   seriesReport,
   summaryReport,
@@ -85,7 +86,23 @@ export const COMPUTATIONS = {
   items: (db: Db, q: FiguresQuery, t: Moment) => {
     // The route's validation gives every one of these (part, page and size have defaults).
     const { figure, part, page, pageSize } = q;
-    const report = drilldownReport(db, t, scopeOf(db, q), profileOf(db, q), figure!, part!, page!, pageSize!);
+    if (q.since !== undefined && !isChangeFigure(figure!))
+      throw invalidParameter('since', {
+        zh: `指标 ${figure} 不比较两个时点`,
+        en: `${figure} compares no two moments`,
+      });
+    const since = earlierMoment(q.since, 'since', t, WEEK);
+    const report = drilldownReport(
+      db,
+      t,
+      scopeOf(db, q),
+      profileOf(db, q),
+      figure!,
+      part!,
+      page!,
+      pageSize!,
+      since,
+    );
     if (!report) {
       throw new ApiError(
         400,

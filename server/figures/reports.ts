@@ -4,7 +4,7 @@
  */
 
 import type { Db } from '../../db/open.ts';
-import { listChangedSince } from '../../db/queries/changes.ts';
+import { type ChangedPart, listChangedSince } from '../../db/queries/changes.ts';
 import {
   type FigureItem,
   type Figures,
@@ -15,6 +15,7 @@ import {
   getFlow,
   type ItemPage,
   listFigureItems,
+  type Part,
   ratio,
   type Scope,
 } from '../../db/queries/figures.ts';
@@ -23,7 +24,12 @@ import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
 import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
 import { getFiguresAtMoments } from '../../db/queries/series.ts';
-import { FIGURE_DEFINITIONS, type FigureDefinition, type FigureKey } from '../domain/figure-definitions.ts';
+import {
+  type ChangeSet,
+  FIGURE_DEFINITIONS,
+  type FigureDefinition,
+  type FigureKey,
+} from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks } from '../domain/scoring.ts';
 import { addDays, addMoment, type Day, dayOf, type Moment, WEEK, weekStart } from '../domain/time.ts';
@@ -338,12 +344,26 @@ export function breakdownReport(
 
 export interface DrilldownReport extends ItemPage {
   asOf: Moment;
+  /** The earlier moment of a change figure (newly overdue, newly closed); absent for the others. */
+  since?: Moment;
   figure: FigureKey;
   part: 'numerator' | 'denominator';
   definition: FigureDefinition;
 }
 
-/** The exact items behind a figure's numerator or denominator. Null when the figure has no such part. */
+/** The part each change figure compares at T and at the earlier moment. */
+const CHANGE_PARTS: Record<ChangeSet, ChangedPart> = { newlyOverdue: 'overdue', newlyClosed: 'closed' };
+
+/** Whether a figure counts a change since an earlier moment (and so takes `since`). */
+export const isChangeFigure = (figure: FigureKey) => {
+  const set = FIGURE_DEFINITIONS[figure].numerator?.part;
+  return set !== undefined && set in CHANGE_PARTS;
+};
+
+/**
+ * The exact items behind a figure's numerator or denominator. Null when the figure has no such part.
+ * A change figure compares T with `since` (default a week before T).
+ */
 export function drilldownReport(
   db: Db,
   t: Moment,
@@ -353,18 +373,23 @@ export function drilldownReport(
   part: 'numerator' | 'denominator',
   page: number,
   pageSize: number,
+  since: Moment = addMoment(t, -WEEK),
 ): DrilldownReport | null {
   const definition: FigureDefinition = FIGURE_DEFINITIONS[figure];
   const set = definition[part];
   if (!set) return null;
-  const items = listFigureItems(db, {
-    t,
-    scope,
-    warningDays: profile.config.warningDays,
-    part: set.part,
-    page,
-    pageSize,
-  });
+  const base = { t, scope, warningDays: profile.config.warningDays };
+  if (set.part in CHANGE_PARTS) {
+    const changed = listChangedSince(db, {
+      ...base,
+      since,
+      part: CHANGE_PARTS[set.part as ChangeSet],
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { asOf: t, since, figure, part, definition, page, pageSize, ...changed };
+  }
+  const items = listFigureItems(db, { ...base, part: set.part as Part, page, pageSize });
   return { asOf: t, figure, part, definition, ...items };
 }
 

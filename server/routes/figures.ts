@@ -74,6 +74,8 @@ export const figures = new Hono<AppEnv>()
         ...pagingShape,
         figure: z.enum(FIGURE_KEYS as [string, ...string[]]),
         part: z.enum(['numerator', 'denominator']).default('numerator'),
+        // Change figures only (newly overdue, newly closed): the earlier moment, default a week before.
+        since: asOfSchema.optional(),
       }),
     ),
     (c) => {

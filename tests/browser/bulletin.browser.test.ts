@@ -11,7 +11,16 @@ import {
   startServer,
   VIEWPORTS,
 } from './harness.ts';
-import { apiClient, count, fixed, latinWords, openSignedIn } from './views-helpers.ts';
+import {
+  apiClient,
+  chineseOutsideData,
+  count,
+  fixed,
+  latinWords,
+  openSignedIn,
+  shownText,
+  switchLanguage,
+} from './views-helpers.ts';
 
 interface Row {
   department: { code: string };
@@ -103,4 +112,40 @@ describe('bulletin in a real browser', () => {
       await page.context().close();
     });
   }
+
+  it('switching the language changes every label, both ways', async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'en');
+    const sheet = page.getByTestId('bulletin');
+    await sheet.getByTestId('bulletin-overdue').waitFor();
+    expect(await chineseOutsideData(page)).toEqual([]);
+
+    await switchLanguage(page, 'en', '问题整改销号工作通报');
+    await sheet.getByTestId('bulletin-overdue').waitFor();
+    expect(latinWords(await shownText(page))).toEqual([]);
+
+    await switchLanguage(page, 'zh-CN', 'Bulletin on rectification progress');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    expect(await sheet.innerText()).toContain('Ranking of departments');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says so when no department is ranked, rather than leaving best and worst blank', async () => {
+    // A domain of the other campaign: no items, so no department is ranked.
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/bulletin?campaign=C-CONDUCT&domain=first-inquiry',
+      'en',
+    );
+    const sheet = page.getByTestId('bulletin');
+    await expect
+      .poll(() => sheet.getByTestId('bulletin-best').textContent())
+      .toContain('No department is ranked in this scope.');
+    expect(await sheet.getByTestId('bulletin-worst').textContent()).toContain(
+      'No department is ranked in this scope.',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+import {
+  apiClient,
+  chineseOutsideData,
+  count,
+  fixed,
+  latinWords,
+  openSignedIn,
+  percent,
+  shownText,
+  switchLanguage,
+} from './views-helpers.ts';
 
 interface Row {
   department: { code: string; peerGroup: string; nameZh: string; nameEn: string };
@@ -11,7 +21,12 @@ interface Row {
   rankedInGroup: number;
   score: number;
   values: Record<string, number | null>;
-  figures: { lights: { red: number; yellow: number; green: number }; overdue: number };
+  figures: {
+    lights: { red: number; yellow: number; green: number };
+    overdue: number;
+    closed: number;
+    registered: number;
+  };
 }
 
 /** The median of a list of numbers, computed here independently of the app. */
@@ -125,6 +140,54 @@ describe('department view in a real browser', () => {
     const scorePanel = page.getByTestId('score-panel');
     await expect.poll(() => scorePanel.locator('tfoot').textContent()).toContain(fixed(lang, row.score, 2));
     await screenshot(page, 'department-view-score-en');
+
+    // A component's figure opens its numerator, denominator and items for this department alone.
+    const closure = scorePanel.locator('tr[data-component="closureRate"]').getByTestId('component-value');
+    expect(await closure.textContent()).toBe(percent(lang, row.values.closureRate!));
+    await closure.click();
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, row.figures.closed));
+    await expect
+      .poll(() => panel.getByTestId('denominator-count').textContent())
+      .toBe(count(lang, row.figures.registered));
+    const listed = await panel
+      .getByTestId('drilldown-items')
+      .locator('tbody tr td:nth-child(3)')
+      .allTextContents();
+    expect(new Set(listed)).toEqual(new Set([row.department.nameEn]));
+    await screenshot(page, 'department-view-score-component-en');
+    // Escape closes the component's panel only; the score's stays open.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await scorePanel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => scorePanel.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('switching the language changes every label, both ways', async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/department/D22', 'zh-CN');
+    await page.getByTestId('components-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page
+      .getByTestId('rank-history')
+      .locator('.recharts-line path')
+      .first()
+      .waitFor({ state: 'attached' });
+    expect(latinWords(await shownText(page))).toEqual([]);
+
+    await switchLanguage(page, 'zh-CN', 'Department view');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    for (const label of ['Rank and score over time', 'Open items by warning light', 'Peer median']) {
+      expect(await page.locator('body').innerText()).toContain(label);
+    }
+    // Chart axes and legends are labels too.
+    expect(await page.getByTestId('rank-history').innerText()).toContain('Rank in peer group');
+
+    await switchLanguage(page, 'en', '部门视图');
+    expect(latinWords(await shownText(page))).toEqual([]);
+    expect(await page.getByTestId('rank-history').innerText()).toContain('组内排名');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -4,6 +4,7 @@
  * must show, stated here with Intl rather than taken from the app's own formatting code.
  */
 import type { Browser, Page } from 'playwright-core';
+import { messages } from '../../web/i18n/messages.ts';
 import {
   type DemoAccount,
   login,
@@ -48,7 +49,48 @@ export const percent = (lang: string, rate: number | null) =>
         maximumFractionDigits: 1,
       }).format(rate);
 
-/** Latin words of three letters or more in a text: in Chinese, only the language switch may have one. */
+/** Latin words Chinese text uses as they are: the language switch, and "PDF" (打印或另存为PDF). */
+const LATIN_IN_CHINESE = new Set(['English', 'PDF']);
+
+/** Latin words of three letters or more in a text: in Chinese there should be none but those above. */
 export function latinWords(text: string): string[] {
-  return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => w !== 'English');
+  return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !LATIN_IN_CHINESE.has(w));
+}
+
+/**
+ * What stays Chinese in an English view: the data (item titles, people's names, the signed-in user's)
+ * and the switch to Chinese.
+ */
+const CHINESE_DATA = '.item-title, .person, .lang-switch';
+
+/** The page's text as shown, without the off-screen span Recharts measures label widths in (last in the body). */
+export async function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const text = document.body.innerText;
+    const measured = document.getElementById('recharts_measurement_span')?.innerText ?? '';
+    const at = measured ? text.lastIndexOf(measured) : -1;
+    return at < 0 ? text : text.slice(0, at) + text.slice(at + measured.length);
+  });
+}
+
+/** Runs of Chinese characters a page shows outside its data: in English there should be none. */
+export async function chineseOutsideData(page: Page): Promise<string[]> {
+  const data = await page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].map((e) => (e as HTMLElement).innerText),
+    CHINESE_DATA,
+  );
+  let rest = await shownText(page);
+  for (const d of data) rest = rest.replace(d, ' ');
+  // Han characters and Chinese punctuation (、。「」，：；（）！？), not symbols such as ＝.
+  return [...rest.matchAll(/[\u3400-\u9fff\u3000-\u303f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/g)].map(
+    (m) => m[0],
+  );
+}
+
+/** Presses the language switch and waits for the heading to read `heading`. */
+export async function switchLanguage(page: Page, from: 'zh-CN' | 'en', heading: string): Promise<void> {
+  await page.getByRole('button', { name: messages[from]['lang.switchLabel'] }).click();
+  await page.locator('h1').filter({ hasText: heading }).waitFor();
+  // Charts and late panels re-render after the heading.
+  await page.waitForTimeout(500);
 }

@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { apiClient, count, fixed, latinWords, openSignedIn, percent } from './views-helpers.ts';
+import {
+  apiClient,
+  chineseOutsideData,
+  count,
+  fixed,
+  latinWords,
+  openSignedIn,
+  percent,
+  switchLanguage,
+} from './views-helpers.ts';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -213,6 +222,62 @@ describe('weekly review in a real browser', () => {
     await expect
       .poll(() => panel.getByTestId('numerator-count').textContent())
       .toBe(count(lang, hotline.figures.overdue));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // Points lost open the department's score, whose closure rate opens that department's items.
+    const top = (await get('/api/figures/ranking')).rows[0];
+    await page
+      .locator(`[data-testid="ranking-table"] tr[data-code="${top.department.code}"] td.lost button`)
+      .first()
+      .click();
+    const scorePanel = page.getByTestId('score-panel');
+    await expect.poll(() => scorePanel.locator('h2').textContent()).toContain(top.department.nameEn);
+    await scorePanel.locator('tr[data-component="closureRate"]').getByTestId('component-value').click();
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, top.figures.closed));
+    expect(await panel.getByTestId('denominator-count').textContent()).toBe(
+      count(lang, top.figures.registered),
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('since the last review: each count opens every item behind it, page by page', async () => {
+    const lang = 'en';
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+    const changes = await get('/api/figures/changes');
+    const panel = page.getByTestId('figure-panel');
+    for (const [testId, figure] of [
+      ['newly-overdue', 'newlyOverdue'],
+      ['newly-closed', 'newlyClosed'],
+    ] as const) {
+      const changed = changes[figure];
+      expect(changed.total).toBeGreaterThan(0); // the demo data has both in its last week
+      const total = count(lang, changed.total);
+      const button = page.getByTestId(testId);
+      await expect.poll(() => button.textContent()).toContain(total);
+      await button.click();
+      await expect.poll(() => panel.getByTestId('numerator-count').textContent()).toBe(total);
+      const shown = Math.min(20, changed.total);
+      await expect.poll(() => panel.getByTestId('pager-status').textContent()).toBe(`1–${shown} of ${total}`);
+      // The API's list, longest overdue first.
+      const items = await get(`/api/figures/items?figure=${figure}&pageSize=20`);
+      expect(items.total).toBe(changed.total);
+      const rows = panel.getByTestId('drilldown-items').locator('tbody tr');
+      expect(await rows.count()).toBe(shown);
+      expect(await rows.first().getAttribute('data-ledger-code')).toBe(items.items[0].ledgerCode);
+      if (changed.total > 20) {
+        await panel.getByRole('button', { name: 'Next ›' }).click();
+        await expect
+          .poll(() => panel.getByTestId('pager-status').textContent())
+          .toBe(`21–${Math.min(40, changed.total)} of ${total}`);
+      }
+      if (figure === 'newlyOverdue') await screenshot(page, 'weekly-review-newly-overdue-en');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel.count()).toBe(0);
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -274,6 +339,11 @@ describe('weekly review in a real browser', () => {
     for (const label of ['部门排名', '各项失分', '按问题来源', '红灯清单']) expect(chinese).toContain(label);
     // Chart legends are labels too.
     expect(await page.getByTestId('trend-chart').innerText()).toContain('按期办结率');
+
+    // And back: in English only the data (item titles, people) stays Chinese.
+    await switchLanguage(page, 'zh-CN', 'Weekly review');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    expect(await page.getByTestId('trend-chart').innerText()).toContain('On-time rate');
     expect(errors).toEqual([]);
     await page.context().close();
   });

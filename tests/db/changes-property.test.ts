@@ -1,6 +1,6 @@
 /**
  * "Since the last review" in one pass (db/queries/changes.ts) against `listChangedItems`, which
- * reads each moment's item state separately: same totals, same items in the same order.
+ * reads each moment's item state separately: same totals, same items in the same order, page by page.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,14 @@ describe('changed items since an earlier moment', () => {
           fc.pre(since < window.t);
           for (const part of ['overdue', 'closed'] as const) {
             const p = { t: window.t, since, scope: {}, warningDays: 7, part, limit };
-            expect(listChangedSince(db, p), part).toEqual(listChangedItems(db, p));
+            const all = listChangedItems(db, p);
+            expect(listChangedSince(db, p), part).toEqual(all);
+            // A later page: the same total, and the items after the first `limit`, even past the end.
+            const longer = listChangedItems(db, { ...p, limit: 2 * limit });
+            expect(listChangedSince(db, { ...p, offset: limit }), `${part} page 2`).toEqual({
+              total: all.total,
+              items: longer.items.slice(limit),
+            });
           }
         },
       ),

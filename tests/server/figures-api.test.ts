@@ -36,7 +36,7 @@ function setup(nowUtc: string, tz = 'Asia/Shanghai') {
     const res = await call(app, 'GET', path, { session, headers: { 'accept-language': lang } });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
-  return { db, app, admin, leader, get };
+  return { db, l, app, admin, leader, get };
 }
 
 describe('figures API: "now" in the organisation’s time zone', () => {
@@ -153,6 +153,72 @@ describe('figures API: definitions and drill-down', () => {
       summary.onTime,
     );
     expect((await get('/api/figures/items?figure=onTimeRate&part=denominator')).body.total).toBe(summary.due);
+  });
+});
+
+describe('figures API: since the last review', () => {
+  // T = 10 April 08:00 in Shanghai; the last review, a week before, 3 April 08:00.
+  function changed() {
+    const s = setup('2026-04-10T00:00:00Z');
+    const item = (
+      code: string,
+      registered: string,
+      deadline: string,
+      closures?: { closed: string; reopened?: string }[],
+    ) => s.l.item({ code, department: 'A1', registered, deadline, ...(closures ? { closures } : {}) });
+    item('late-1', '2026-03-01', '2026-04-06');
+    item('late-2', '2026-03-01', '2026-04-07');
+    item('late-old', '2026-03-01', '2026-03-30'); // overdue at both moments
+    item('late-new', '2026-04-05', '2026-04-08'); // registered after the last review
+    item('closed-now', '2026-03-01', '2026-05-01', [{ closed: '2026-04-08' }]);
+    item('closed-new', '2026-04-04', '2026-05-01', [{ closed: '2026-04-06' }]);
+    // Closed at the last review too, though reopened and closed again in between.
+    item('reclosed', '2026-03-01', '2026-05-01', [
+      { closed: '2026-03-20', reopened: '2026-04-05' },
+      { closed: '2026-04-09' },
+    ]);
+    return s;
+  }
+  const codes = (body: Record<string, unknown>) =>
+    (body.items as { ledgerCode: string }[]).map((i) => i.ledgerCode);
+
+  it('lists every newly overdue and newly closed item, as many as the panel counts', async () => {
+    const { get } = changed();
+    const changes = (await get('/api/figures/changes')).body;
+    expect(changes.newlyOverdue.total).toBe(4);
+    expect(changes.newlyClosed.total).toBe(2);
+    const overdue = (await get('/api/figures/items?figure=newlyOverdue')).body;
+    expect(overdue.total).toBe(changes.newlyOverdue.total);
+    expect(overdue.since).toBe('2026-04-03T08:00:00');
+    // Longest overdue first: due 5, 6, 7 and 8 April.
+    expect(codes(overdue)).toEqual(['due-5-april', 'late-1', 'late-2', 'late-new']);
+    const closed = (await get('/api/figures/items?figure=newlyClosed')).body;
+    expect(closed.total).toBe(changes.newlyClosed.total);
+    expect(codes(closed).sort()).toEqual(['closed-new', 'closed-now']);
+  });
+
+  it('pages the list, and keeps the total on a page past the end', async () => {
+    const { get } = changed();
+    const second = (await get('/api/figures/items?figure=newlyOverdue&pageSize=3&page=2')).body;
+    expect([second.total, codes(second)]).toEqual([4, ['late-new']]);
+    const past = (await get('/api/figures/items?figure=newlyOverdue&pageSize=3&page=3')).body;
+    expect([past.total, codes(past)]).toEqual([4, []]);
+  });
+
+  it('takes the same "since" as the changes', async () => {
+    const { get } = changed();
+    // At the end of 6 April the items due 5 and 6 April were already overdue (a day deadline passes at midnight).
+    const changes = (await get('/api/figures/changes?since=2026-04-06')).body;
+    const overdue = (await get('/api/figures/items?figure=newlyOverdue&since=2026-04-06')).body;
+    expect(changes.newlyOverdue.total).toBe(2);
+    expect(codes(overdue)).toEqual(['late-2', 'late-new']);
+  });
+
+  it('refuses "since" for a figure that compares no two moments', async () => {
+    const { get } = changed();
+    const { status, body } = await get('/api/figures/items?figure=overdue&since=2026-04-06');
+    expect(status).toBe(400);
+    expect(body.error.details.field).toBe('since');
   });
 });
 

@@ -32,7 +32,9 @@ export type FigureKey =
   | 'timeToClose'
   | 'firstResponse'
   | 'reopenRate'
-  | 'extensionRate';
+  | 'extensionRate'
+  | 'newlyOverdue'
+  | 'newlyClosed';
 
 export type Part = 'numerator' | 'denominator';
 

@@ -36,7 +36,7 @@ export function AppShell({
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <nav className="shell-nav" aria-label="main">
+        <nav className="shell-nav" aria-label={t('nav.label')}>
           {NAV.filter((n) => isAdmin || !n.adminOnly).map((n) => (
             <NavLink
               key={n.to}

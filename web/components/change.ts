@@ -1,5 +1,6 @@
 import { DASH, numberFormat } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { translate } from '../i18n/use-t.ts';
 
 /** current − previous, or null when either is missing (a rate with a zero denominator). */
 export function changeOf(current: number | null, previous: number | null | undefined): number | null {
@@ -38,6 +39,5 @@ export function formatSigned(lang: Lang, change: number | null, digits = 0): str
 /** A change of a rate in percentage points: 0.006 → "+0.6 pp" / "+0.6个百分点". */
 export function formatPointChange(lang: Lang, change: number | null): string {
   if (change === null) return DASH;
-  const signed = formatSigned(lang, change * 100, 1);
-  return lang === 'en' ? `${signed} pp` : `${signed}个百分点`;
+  return translate(lang, 'change.points', { n: formatSigned(lang, change * 100, 1) });
 }

@@ -48,7 +48,7 @@ export function ItemTable({
             {has('department') && (
               <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
             )}
-            {has('person') && <td>{item.responsiblePerson ?? '—'}</td>}
+            {has('person') && <td className="person">{item.responsiblePerson ?? '—'}</td>}
             {has('deadline') && <td className="nowrap">{formatDeadline(lang, item.deadline, t)}</td>}
             {has('daysOverdue') && (
               <td className={item.daysOverdue ? 'num overdue' : 'num'}>

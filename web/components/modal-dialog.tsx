@@ -1,9 +1,12 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../i18n/use-t.ts';
 
 /**
  * A modal panel on the native <dialog>: opens when mounted, keeps focus inside, closes on Escape, on
- * its close button or on a click outside it, then calls onClose.
+ * its close button or on a click outside it, then calls onClose. Panels may open one inside another.
+ * It is rendered into the body, so it inherits nothing from where its figure is (a heading's weight,
+ * a number cell's right alignment).
  */
 export function ModalDialog({
   title,
@@ -23,18 +26,26 @@ export function ModalDialog({
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className="figure-panel"
       aria-labelledby={titleId}
       data-testid={testId}
-      onClose={onClose}
+      // A panel opened from inside another (a score's component) closes alone: React passes the
+      // inner dialog's close and keys up to the outer one, and the browser's own Escape would then
+      // close the outer one too, as the top dialog by then.
+      onClose={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
       onClick={(e) => {
         if (e.target === ref.current) ref.current.close();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') ref.current?.close();
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        ref.current?.close();
       }}
     >
       <div className="figure-panel-body">
@@ -46,6 +57,7 @@ export function ModalDialog({
         </header>
         {children}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

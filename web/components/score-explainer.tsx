@@ -1,12 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { COMPONENTS } from '../../server/domain/scoring.ts';
-import { definitionsOptions, type ProfileConfig, type RankingRow } from '../api/figures.ts';
+import { COMPONENTS, type Component } from '../../server/domain/scoring.ts';
+import {
+  definitionsOptions,
+  type FigureKey,
+  type FigureScope,
+  type ProfileConfig,
+  type RankingRow,
+} from '../api/figures.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { pick, useT } from '../i18n/use-t.ts';
+import { Explainable } from './figure-explainer.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
+
+/** The figure behind each component, for its definition and items (the appraisal is imported, not counted). */
+export const COMPONENT_FIGURE: Partial<Record<Component, FigureKey>> = {
+  closureRate: 'closureRate',
+  onTimeRate: 'onTimeRate',
+  overdueShare: 'overdueShare',
+  medianDaysToClose: 'timeToClose',
+  reopenRate: 'reopenRate',
+};
 
 /** A component's figure in its unit: rates as percentages, the median in days, the appraisal as a score. */
 export function formatComponent(lang: 'zh-CN' | 'en', component: string, value: number | null): string {
@@ -14,89 +30,141 @@ export function formatComponent(lang: 'zh-CN' | 'en', component: string, value: 
   return formatPercent(lang, value);
 }
 
-/** A score that explains itself: its definition and, per component, figure, floor, target, weight and points. */
+/**
+ * A score that explains itself: its definition and, per component, figure, floor, target, weight and
+ * points; each figure opens its own numerator, denominator and items for the department in `scope`.
+ */
 export function ScoreExplainer({
   row,
   config,
+  scope,
   children,
   testId,
+  label,
   className = 'score-button',
 }: {
   row: RankingRow;
   config: ProfileConfig;
+  /** The view's filters; the department is added here. */
+  scope: FigureScope;
   children: ReactNode;
   testId?: string;
+  /** Accessible name when the visible content is not enough (e.g. a bare number in a table). */
+  label?: string;
   className?: string;
 }) {
-  const t = useT();
-  const lang = useLang();
   const [open, setOpen] = useState(false);
-  const definitions = useQuery(definitionsOptions());
-  const score = definitions.data?.score;
   return (
     <>
       <button
         type="button"
         className={`explainable ${className}`}
         aria-haspopup="dialog"
+        aria-label={label}
         data-testid={testId}
         onClick={() => setOpen(true)}
       >
         {children}
       </button>
       {open && (
-        <ModalDialog
-          title={`${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${pick(lang, row.department.nameZh, row.department.nameEn)}`}
+        <ScorePanel
+          row={row}
+          config={config}
+          scope={{ ...scope, department: row.department.code }}
           onClose={() => setOpen(false)}
-          testId="score-panel"
-        >
-          {score && <p className="definition">{pick(lang, score.definition.zh, score.definition.en)}</p>}
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('score.component')}</th>
-                <th scope="col" className="num">
-                  {t('score.value')}
-                </th>
-                <th scope="col" className="num">
-                  {t('score.floor')}
-                </th>
-                <th scope="col" className="num">
-                  {t('score.target')}
-                </th>
-                <th scope="col" className="num">
-                  {t('score.weight')}
-                </th>
-                <th scope="col" className="num">
-                  {t('score.points')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {COMPONENTS.filter((c) => config.components[c].weight > 0).map((c) => (
-                <tr key={c}>
-                  <th scope="row">{t(`component.${c}` as MessageKey)}</th>
-                  <td className="num">{formatComponent(lang, c, row.values[c])}</td>
-                  <td className="num">{formatComponent(lang, c, config.components[c].floor)}</td>
-                  <td className="num">{formatComponent(lang, c, config.components[c].target)}</td>
-                  <td className="num">{formatNumber(lang, config.components[c].weight)}</td>
-                  <td className="num">{formatNumber(lang, row.points[c], 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  {t('score.total')}
-                </th>
-                <td className="num">
-                  <strong>{formatNumber(lang, row.score, 2)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </ModalDialog>
+        />
       )}
     </>
+  );
+}
+
+function ScorePanel({
+  row,
+  config,
+  scope,
+  onClose,
+}: {
+  row: RankingRow;
+  config: ProfileConfig;
+  scope: FigureScope;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const definitions = useQuery(definitionsOptions());
+  const score = definitions.data?.score;
+  const department = pick(lang, row.department.nameZh, row.department.nameEn);
+  return (
+    <ModalDialog
+      title={`${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${department}`}
+      onClose={onClose}
+      testId="score-panel"
+    >
+      {score && <p className="definition">{pick(lang, score.definition.zh, score.definition.en)}</p>}
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('score.component')}</th>
+            <th scope="col" className="num">
+              {t('score.value')}
+            </th>
+            <th scope="col" className="num">
+              {t('score.floor')}
+            </th>
+            <th scope="col" className="num">
+              {t('score.target')}
+            </th>
+            <th scope="col" className="num">
+              {t('score.weight')}
+            </th>
+            <th scope="col" className="num">
+              {t('score.points')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {COMPONENTS.filter((c) => config.components[c].weight > 0).map((c) => {
+            const name = t(`component.${c}` as MessageKey);
+            const value = formatComponent(lang, c, row.values[c]);
+            const figure = COMPONENT_FIGURE[c];
+            return (
+              <tr key={c} data-component={c}>
+                <th scope="row">{name}</th>
+                <td className="num">
+                  {figure ? (
+                    <Explainable
+                      figure={figure}
+                      scope={scope}
+                      className="cell-figure"
+                      label={`${name} ${value}`}
+                      testId="component-value"
+                    >
+                      {value}
+                    </Explainable>
+                  ) : (
+                    value
+                  )}
+                </td>
+                <td className="num">{formatComponent(lang, c, config.components[c].floor)}</td>
+                <td className="num">{formatComponent(lang, c, config.components[c].target)}</td>
+                <td className="num">{formatNumber(lang, config.components[c].weight)}</td>
+                <td className="num">{formatNumber(lang, row.points[c], 2)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={5}>
+              {t('score.total')}
+            </th>
+            <td className="num">
+              <strong>{formatNumber(lang, row.score, 2)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted small-note">{t('score.valueHint')}</p>
+    </ModalDialog>
   );
 }

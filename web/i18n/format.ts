@@ -27,9 +27,12 @@ export const dateFormat = builtOnce(
   (lang, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, options),
 );
 
-export const listFormat = builtOnce(
-  (lang, options: Intl.ListFormatOptions) => new Intl.ListFormat(lang, options),
-);
+const listFormat = builtOnce((lang, options: Intl.ListFormatOptions) => new Intl.ListFormat(lang, options));
+
+/** Names in a sentence: "A, B, and C" / "A、B和C". */
+export function formatList(lang: Lang, items: string[]): string {
+  return listFormat(lang, { type: 'conjunction', style: 'long' }).format(items);
+}
 
 export function formatNumber(lang: Lang, value: number | null, digits = 0): string {
   if (value === null) return DASH;

@@ -12,7 +12,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
-import { formatDay, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatDay, formatList, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
@@ -84,8 +84,18 @@ export function BulletinPage() {
             return (
               <>
                 <div className="bulletin-best-worst">
-                  <BestWorstList title={t('bulletin.best')} rows={best} testId="bulletin-best" />
-                  <BestWorstList title={t('bulletin.worst')} rows={worst} testId="bulletin-worst" />
+                  <BestWorstList
+                    title={t('bulletin.best')}
+                    rows={best}
+                    empty={t('bulletin.noneRanked')}
+                    testId="bulletin-best"
+                  />
+                  <BestWorstList
+                    title={t('bulletin.worst')}
+                    rows={worst}
+                    empty={t(best.length > 0 ? 'bulletin.tooFewRanked' : 'bulletin.noneRanked')}
+                    testId="bulletin-worst"
+                  />
                 </div>
                 <section className="bulletin-section">
                   <h2>{t('bulletin.ranking')}</h2>
@@ -141,9 +151,10 @@ export function BulletinPage() {
                   {notRanked.length > 0 && (
                     <p className="bulletin-note">
                       {t('bulletin.notRanked', {
-                        names: notRanked
-                          .map((x) => pick(lang, x.department.nameZh, x.department.nameEn))
-                          .join(lang === 'en' ? ', ' : '、'),
+                        names: formatList(
+                          lang,
+                          notRanked.map((x) => pick(lang, x.department.nameZh, x.department.nameEn)),
+                        ),
                         min: formatNumber(lang, r.profile.config.minDueItems),
                       })}
                     </p>
@@ -185,25 +196,40 @@ export function BulletinPage() {
   );
 }
 
-function BestWorstList({ title, rows, testId }: { title: string; rows: RankingRow[]; testId: string }) {
+function BestWorstList({
+  title,
+  rows,
+  empty,
+  testId,
+}: {
+  title: string;
+  rows: RankingRow[];
+  /** Said instead of an empty list. */
+  empty: string;
+  testId: string;
+}) {
   const t = useT();
   const lang = useLang();
   return (
     <section className="bulletin-section" data-testid={testId}>
       <h2>{title}</h2>
-      <ol className="best-worst">
-        {rows.map((r) => (
-          <li key={r.department.code} data-code={r.department.code}>
-            <span className="bw-rank">
-              {t('bulletin.rankNo', { rank: formatNumber(lang, r.overallRank) })}
-            </span>
-            <span className="bw-name">{pick(lang, r.department.nameZh, r.department.nameEn)}</span>
-            <span className="bw-score">
-              {t('bulletin.scoreOf', { score: formatNumber(lang, r.score, 1) })}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {rows.length === 0 ? (
+        <p className="bulletin-note">{empty}</p>
+      ) : (
+        <ol className="best-worst">
+          {rows.map((r) => (
+            <li key={r.department.code} data-code={r.department.code}>
+              <span className="bw-rank">
+                {t('bulletin.rankNo', { rank: formatNumber(lang, r.overallRank) })}
+              </span>
+              <span className="bw-name">{pick(lang, r.department.nameZh, r.department.nameEn)}</span>
+              <span className="bw-score">
+                {t('bulletin.scoreOf', { score: formatNumber(lang, r.score, 1) })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

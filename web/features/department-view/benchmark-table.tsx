@@ -1,20 +1,11 @@
-import type { FigureKey, FigureScope } from '../../api/figures.ts';
+import type { FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
-import { formatComponent } from '../../components/score-explainer.tsx';
+import { COMPONENT_FIGURE, formatComponent } from '../../components/score-explainer.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 import type { Benchmark } from './peer-benchmarks.ts';
-
-/** The figure behind each component, for its definition and items (the appraisal is imported, not counted). */
-const FIGURE_OF: Partial<Record<Benchmark['component'], FigureKey>> = {
-  closureRate: 'closureRate',
-  onTimeRate: 'onTimeRate',
-  overdueShare: 'overdueShare',
-  medianDaysToClose: 'timeToClose',
-  reopenRate: 'reopenRate',
-};
 
 /** Each component in its own unit: the department, its peers' median and best quartile, and the points. */
 export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[]; scope: FigureScope }) {
@@ -45,7 +36,7 @@ export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[];
       <tbody>
         {benchmarks.map((b) => {
           const name = t(`component.${b.component}` as MessageKey);
-          const figure = FIGURE_OF[b.component];
+          const figure = COMPONENT_FIGURE[b.component];
           const own = formatComponent(lang, b.component, b.value);
           const behind =
             b.median !== null &&

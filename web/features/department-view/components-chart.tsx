@@ -1,28 +1,28 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DASH, formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 import type { Benchmark } from './peer-benchmarks.ts';
+import { toComponentBars } from './to-component-bars.ts';
 
 const TICK = { fontSize: 12, fill: '#5b6675' };
-const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** Each component's points as a share of its weight: the department against its peers' median and best quartile. */
 export function ComponentsChart({ benchmarks }: { benchmarks: Benchmark[] }) {
   const t = useT();
-  const data = benchmarks.map((b) => ({
-    name: t(`component.${b.component}` as MessageKey),
-    own: pct(b.share),
-    median: pct(b.medianShare),
-    best: pct(b.bestQuartileShare),
-  }));
+  const lang = useLang();
+  const data = toComponentBars(benchmarks, (c) => t(`component.${c}` as MessageKey));
+  const percent = (digits: number) => (v: unknown) =>
+    typeof v === 'number' ? `${formatNumber(lang, v, digits)}%` : DASH;
   return (
     <div className="chart" data-testid="components-chart">
       <ResponsiveContainer width="100%" height={60 + benchmarks.length * 56}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={1}>
           <CartesianGrid stroke="#e5e9ef" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} tick={TICK} tickFormatter={(v: number) => `${v}%`} />
+          <XAxis type="number" domain={[0, 100]} tick={TICK} tickFormatter={percent(0)} />
           <YAxis type="category" dataKey="name" tick={TICK} width={110} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v}%` : '—')} />
+          <Tooltip formatter={percent(1)} />
           <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Bar dataKey="own" name={t('department.thisDepartment')} fill="#b3261e" isAnimationActive={false} />
           <Bar dataKey="median" name={t('department.peerMedian')} fill="#7b8696" isAnimationActive={false} />

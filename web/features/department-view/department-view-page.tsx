@@ -118,7 +118,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           </p>
         </div>
         <div className="head-figures">
-          <ScoreExplainer row={row} config={config} testId="department-score">
+          <ScoreExplainer row={row} config={config} scope={scope} testId="department-score">
             <span className="tile-label">{t('department.score')}</span>
             <span className="tile-value" data-testid="value">
               {formatNumber(lang, row.score, 1)}

@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMonthDay } from '../../components/weeks.ts';
-import { formatDay } from '../../i18n/format.ts';
+import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { type RankHistoryPoint, rankAxisMax } from './to-rank-history.ts';
@@ -12,6 +12,15 @@ export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
   const t = useT();
   const lang = useLang();
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
+  const axisLabel = (value: string, side: 'left' | 'right') => ({
+    value,
+    angle: -90,
+    position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
+    style: { fontSize: 12, fill: TICK.fill, textAnchor: 'middle' as const },
+  });
+  // The tooltip names each line; the rank is whole, the score to one decimal, no rank (not ranked) a dash.
+  const tooltipValue = (v: unknown, key: unknown) =>
+    typeof v === 'number' ? formatNumber(lang, v, key === 'score' ? 1 : 0) : DASH;
   return (
     <div className="chart" data-testid="rank-history">
       <ResponsiveContainer width="100%" height={320}>
@@ -30,10 +39,23 @@ export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
             allowDecimals={false}
             padding={{ top: 8, bottom: 8 }}
             tick={TICK}
-            width={36}
+            tickFormatter={(v: number) => formatNumber(lang, v)}
+            label={axisLabel(t('department.rankAxis'), 'left')}
+            width={48}
           />
-          <YAxis yAxisId="score" orientation="right" domain={[0, 100]} tick={TICK} width={36} />
-          <Tooltip labelFormatter={(d) => t('trend.weekOf', { day: formatDay(lang, String(d)) })} />
+          <YAxis
+            yAxisId="score"
+            orientation="right"
+            domain={[0, 100]}
+            tick={TICK}
+            tickFormatter={(v: number) => formatNumber(lang, v)}
+            label={axisLabel(t('department.scoreAxis'), 'right')}
+            width={48}
+          />
+          <Tooltip
+            formatter={(v, _name, item) => tooltipValue(v, item.dataKey)}
+            labelFormatter={(d) => t('trend.weekOf', { day: formatDay(lang, String(d)) })}
+          />
           <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Line
             yAxisId="rank"

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { departmentListOptions } from '../../api/departments.ts';
 import { referenceOptions } from '../../api/figures.ts';
-import { DASH, listFormat } from '../../i18n/format.ts';
+import { DASH, formatList } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -60,7 +60,8 @@ export function useHistoryValue() {
           return lookups.department(Number(value));
         case 'participants':
           return Array.isArray(value) && value.length > 0
-            ? listFormat(lang, { type: 'conjunction' }).format(
+            ? formatList(
+                lang,
                 value.map((id) => lookups.department(Number(id))),
               )
             : DASH;

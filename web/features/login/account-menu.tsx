@@ -22,7 +22,7 @@ export function AccountMenu({ user }: { user: SignedInUser }) {
         className="account-name"
         title={t('account.menuLabel', { name: user.displayName, role })}
       >
-        <span>{user.displayName}</span>
+        <span className="person">{user.displayName}</span>
         <span className="account-role">{role}</span>
       </Link>
       <button

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type Changes, changesOptions, type FigureScope } from '../../api/figures.ts';
+import { Explainable } from '../../components/figure-explainer.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
@@ -8,6 +9,7 @@ import { useLang } from '../../i18n/lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
 const SHOWN_ITEMS = 5;
+const kebab = { newlyOverdue: 'newly-overdue', newlyClosed: 'newly-closed' } as const;
 
 /** What changed since the last review (a week before): newly overdue, newly closed, big rank moves. */
 export function ChangesPanel({ scope, search }: { scope: FigureScope; search: string }) {
@@ -16,39 +18,49 @@ export function ChangesPanel({ scope, search }: { scope: FigureScope; search: st
   return (
     <section className="panel changes" aria-labelledby="changes-title" data-testid="changes-panel">
       <h2 id="changes-title">{t('changes.title')}</h2>
-      <QueryState query={query}>{(data) => <ChangesBody changes={data} search={search} />}</QueryState>
+      <QueryState query={query}>
+        {(data) => <ChangesBody changes={data} scope={scope} search={search} />}
+      </QueryState>
     </section>
   );
 }
 
-function ChangesBody({ changes, search }: { changes: Changes; search: string }) {
+function ChangesBody({ changes, scope, search }: { changes: Changes; scope: FigureScope; search: string }) {
   const t = useT();
   const lang = useLang();
   const moves = changes.rankMoves;
-  const itemList = (items: Changes['newlyOverdue']['items']) => (
-    <ul className="change-items">
-      {items.slice(0, SHOWN_ITEMS).map((i) => (
-        <li key={i.id}>
-          <span className="code">{i.ledgerCode}</span> {i.title}
-          <span className="muted">
-            {' '}
-            · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
-          </span>
-        </li>
-      ))}
-    </ul>
+  // The count opens every item (paged); the panel shows the first few. The drill-down's default
+  // "since" is the changes' default, so its total is this count.
+  const itemList = (figure: 'newlyOverdue' | 'newlyClosed', changed: Changes[typeof figure]) => (
+    <>
+      <h3>
+        <Explainable figure={figure} scope={scope} className="inline-figure" testId={kebab[figure]}>
+          {t(`changes.${figure}`, { n: formatNumber(lang, changed.total) })}
+        </Explainable>
+      </h3>
+      <ul className="change-items">
+        {changed.items.slice(0, SHOWN_ITEMS).map((i) => (
+          <li key={i.id}>
+            <span className="code">{i.ledgerCode}</span> <span className="item-title">{i.title}</span>
+            <span className="muted">
+              {' '}
+              · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {changed.total > SHOWN_ITEMS && (
+        <Explainable figure={figure} scope={scope} className="more-link">
+          {t('changes.showAll', { n: formatNumber(lang, changed.total) })}
+        </Explainable>
+      )}
+    </>
   );
   return (
     <>
       <p className="muted">{t('changes.since', { day: formatDay(lang, changes.since) })}</p>
-      <h3 data-testid="newly-overdue">
-        {t('changes.newlyOverdue', { n: formatNumber(lang, changes.newlyOverdue.total) })}
-      </h3>
-      {itemList(changes.newlyOverdue.items)}
-      <h3 data-testid="newly-closed">
-        {t('changes.newlyClosed', { n: formatNumber(lang, changes.newlyClosed.total) })}
-      </h3>
-      {itemList(changes.newlyClosed.items)}
+      {itemList('newlyOverdue', changes.newlyOverdue)}
+      {itemList('newlyClosed', changes.newlyClosed)}
       <h3>{t('changes.rankMoves')}</h3>
       {moves.length === 0 ? (
         <p className="muted">{t('changes.noRankMoves')}</p>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DepartmentSeries, Ranking, RankingRow } from '../../api/figures.ts';
+import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../api/figures.ts';
 import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
@@ -26,10 +26,12 @@ const SPARK_MIN_SPAN = 10;
 export function RankingTable({
   ranking,
   series,
+  scope,
   search,
 }: {
   ranking: Ranking;
   series: DepartmentSeries | undefined;
+  scope: FigureScope;
   search: string;
 }) {
   const t = useT();
@@ -119,13 +121,31 @@ export function RankingTable({
                   })}
                 </td>
                 <td className="num score" data-testid="score">
-                  <ScoreExplainer row={r} config={ranking.profile.config} className="cell-figure">
+                  <ScoreExplainer
+                    row={r}
+                    config={ranking.profile.config}
+                    scope={scope}
+                    className="cell-figure"
+                  >
                     {formatNumber(lang, r.score, 1)}
                   </ScoreExplainer>
                 </td>
+                {/* Points lost open the score's rules and each component's items. */}
                 {components.map((c) => (
                   <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'}>
-                    {r.lost[c] > 0 ? `−${formatNumber(lang, r.lost[c], 1)}` : '0'}
+                    <ScoreExplainer
+                      row={r}
+                      config={ranking.profile.config}
+                      scope={scope}
+                      className="cell-figure"
+                      label={t('ranking.lostLabel', {
+                        name: name(r),
+                        component: t(`component.${c}` as MessageKey),
+                        lost: formatNumber(lang, r.lost[c], 1),
+                      })}
+                    >
+                      {r.lost[c] > 0 ? `−${formatNumber(lang, r.lost[c], 1)}` : '0'}
+                    </ScoreExplainer>
                   </td>
                 ))}
                 <td className="trend-cell">

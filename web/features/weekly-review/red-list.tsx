@@ -15,7 +15,12 @@ const PAGE_SIZE = 10;
 export function RedList({ scope }: { scope: FigureScope }) {
   const t = useT();
   const lang = useLang();
-  const [page, setPage] = useState(1);
+  // A new scope starts again at the first page; kept in state, not by remounting, so the old list
+  // stays on screen while the new one loads.
+  const scopeKey = JSON.stringify(scope);
+  const [paging, setPaging] = useState({ scopeKey, page: 1 });
+  const page = paging.scopeKey === scopeKey ? paging.page : 1;
+  const setPage = (next: number) => setPaging({ scopeKey, page: next });
   const query = useQuery(
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page, pageSize: PAGE_SIZE }),
   );

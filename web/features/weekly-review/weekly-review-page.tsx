@@ -57,12 +57,13 @@ export function WeeklyReviewPage() {
       <section className="panel" aria-labelledby="ranking-title">
         <h2 id="ranking-title">{t('weekly.ranking')}</h2>
         <QueryState query={ranking}>
-          {(data) => <RankingTable ranking={data} series={departmentSeries.data} search={search} />}
+          {(data) => (
+            <RankingTable ranking={data} series={departmentSeries.data} scope={scope} search={search} />
+          )}
         </QueryState>
       </section>
       <ImprovementPanel scope={scope} search={search} />
-      {/* A new scope starts the red list again at its first page. */}
-      <RedList key={search} scope={scope} />
+      <RedList scope={scope} />
       <div className="grid-2">
         <BreakdownTable scope={scope} by="domain" />
         <BreakdownTable scope={scope} by="source" />
