@@ -50,7 +50,8 @@ export const percent = (lang: string, rate: number | null) =>
       }).format(rate);
 
 /** Latin words Chinese text uses as they are: the language switch, and "PDF" (打印或另存为PDF). */
-const LATIN_IN_CHINESE = new Set(['English', 'PDF']);
+// File formats keep their names in Chinese too (导出 Excel, 打印或另存为PDF).
+const LATIN_IN_CHINESE = new Set(['English', 'PDF', 'Excel', 'CSV']);
 
 /** Latin words of three letters or more in a text: in Chinese there should be none but those above. */
 export function latinWords(text: string): string[] {

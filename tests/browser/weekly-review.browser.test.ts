@@ -136,6 +136,18 @@ describe('weekly review in a real browser', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2026-11-08');
     await expectHeadline(page, lang, '?campaign=C-EFFICIENCY&asOf=2026-11-08');
 
+    // The ranking downloads for the same filters: a CSV row per department of the ranking shown.
+    const csvHref = await page.getByTestId('ranking-export-csv').getAttribute('href');
+    expect(csvHref).toBe('/api/exports/ranking.csv?asOf=2026-11-08&campaign=C-EFFICIENCY&lang=en');
+    const csv = await page.request.get(`${server.url}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const ranked = await get('/api/figures/ranking?campaign=C-EFFICIENCY&asOf=2026-11-08');
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(ranked.rows.length + 1);
+    expect(await page.getByTestId('ranking-export-xlsx').getAttribute('href')).toBe(
+      '/api/exports/ranking.xlsx?asOf=2026-11-08&campaign=C-EFFICIENCY&lang=en',
+    );
+
     // The other views keep the filters.
     const departmentHref = await page
       .locator('nav.shell-nav a', { hasText: 'Department view' })

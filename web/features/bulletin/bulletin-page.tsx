@@ -10,6 +10,7 @@ import { FilterBar } from '../../components/filter-bar.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatList, formatNumber, formatPercent } from '../../i18n/format.ts';
@@ -50,6 +51,7 @@ export function BulletinPage() {
         <button type="button" className="primary-button" onClick={() => window.print()}>
           {t('bulletin.print')}
         </button>
+        <RankingExportLinks scope={scope} />
       </div>
       <article className="bulletin-sheet" data-testid="bulletin">
         <header className="bulletin-header">

@@ -3,6 +3,7 @@ import { addDays, dayOf } from '../../../server/domain/time.ts';
 import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay } from '../../i18n/format.ts';
@@ -55,7 +56,10 @@ export function WeeklyReviewPage() {
         <ChangesPanel scope={scope} search={search} />
       </div>
       <section className="panel" aria-labelledby="ranking-title">
-        <h2 id="ranking-title">{t('weekly.ranking')}</h2>
+        <header className="panel-header">
+          <h2 id="ranking-title">{t('weekly.ranking')}</h2>
+          <RankingExportLinks scope={scope} />
+        </header>
         <QueryState query={ranking}>
           {(data) => (
             <RankingTable ranking={data} series={departmentSeries.data} scope={scope} search={search} />

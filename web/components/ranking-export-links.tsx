@@ -1,0 +1,28 @@
+import { type ExportFormat, rankingExportUrl } from '../api/exports.ts';
+import { type FigureScope, scopeQuery } from '../api/figures.ts';
+import { useLang } from '../i18n/lang.ts';
+import { useT } from '../i18n/use-t.ts';
+
+/** Downloads of the ranking shown (same scope and moment) as Excel and CSV (DESIGN §6). */
+export function RankingExportLinks({ scope }: { scope: FigureScope }) {
+  const t = useT();
+  const lang = useLang();
+  // A ranking ranks every department of its scope; the export refuses a department.
+  const { department: _one, ...rankScope } = scopeQuery(scope);
+  const link = (format: ExportFormat) => (
+    <a
+      className="secondary-button"
+      href={rankingExportUrl(format, { ...rankScope }, lang)}
+      download
+      data-testid={`ranking-export-${format}`}
+    >
+      {t(format === 'xlsx' ? 'ranking.exportXlsx' : 'ranking.exportCsv')}
+    </a>
+  );
+  return (
+    <span className="export-links no-print">
+      {link('xlsx')}
+      {link('csv')}
+    </span>
+  );
+}
