@@ -10,6 +10,8 @@ export interface Config {
   now: string | null;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling per client). */
   trustProxy: boolean;
+  /** PRAGMA quick_check of every page when the database is opened (CLOSEOUT_STARTUP_CHECK=off skips it). */
+  startupCheck: boolean;
 }
 
 /** Reads the configuration from environment variables (documented in the README), failing on bad values. */
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: !['0', 'false', 'off', 'no'].includes((env.CLOSEOUT_DEMO ?? '1').toLowerCase()),
     now,
     trustProxy: ['1', 'true', 'on', 'yes'].includes((env.CLOSEOUT_TRUST_PROXY ?? '0').toLowerCase()),
+    startupCheck: (env.CLOSEOUT_STARTUP_CHECK ?? '').toLowerCase() !== 'off',
   };
 }
