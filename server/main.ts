@@ -71,10 +71,10 @@ if (fs.existsSync(path.join(webRoot, 'index.html'))) {
   console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
 }
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(
-    `Closeout is running on http://localhost:${info.port} (database ${config.dbPath}, ${config.tz})`,
-  );
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host ?? undefined }, (info) => {
+  const host =
+    config.host === null ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Closeout is running on http://${host}:${info.port} (database ${config.dbPath}, ${config.tz})`);
 });
 
 let stopping = false;

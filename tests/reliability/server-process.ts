@@ -69,6 +69,9 @@ function exitOf(child: ChildProcess): Promise<Exit> {
   });
 }
 
+/** Every process started here: the fixed "now", English messages, and a server on loopback only. */
+const TEST_ENV = { CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', CLOSEOUT_HOST: '127.0.0.1' };
+
 /** Spawns a Node process running a TypeScript entry point (through tsx), output collected. */
 export function spawnTs(
   entry: string,
@@ -76,7 +79,7 @@ export function spawnTs(
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { ...process.env, CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', ...env },
+    env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -98,7 +101,7 @@ export async function runTs(
   timeoutMs = 60_000,
 ): Promise<Exit & { stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { ...process.env, CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', ...env },
+    env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -115,7 +118,7 @@ export async function runTs(
 
 /**
  * Starts server/main.ts on `dbPath` and waits (at most 60 s) until /api/health answers. PORT=0: the
- * OS picks a free port, read back from the start-up line.
+ * OS picks a free port, read back from the start-up line; CLOSEOUT_HOST=127.0.0.1: loopback only.
  */
 export async function startServerProcess(
   dbPath: string,
@@ -128,7 +131,7 @@ export async function startServerProcess(
   void proc.exited.then((e) => (exit = e));
   while (url === null) {
     if (exit) throw new Error(`the server exited early (${JSON.stringify(exit)}):\n${proc.output()}`);
-    const port = /running on http:\/\/localhost:(\d+)/.exec(proc.output())?.[1];
+    const port = /running on http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())?.[1];
     if (port) url = `http://127.0.0.1:${port}`;
     else if (Date.now() > deadline) {
       proc.child.kill('SIGKILL');
