@@ -185,6 +185,19 @@ export interface Answer<T = unknown> {
   ms: number;
 }
 
+/** A response read whole: its status, its body (parsed when JSON, else null) and its time. */
+async function answerOf<T>(res: Response, started: number): Promise<Answer<T>> {
+  const text = await res.text();
+  const ms = performance.now() - started;
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, body: parsed as T, text, ms };
+}
+
 /** A signed-in client: session cookie and X-CSRF-Token on every request, as the web app sends them. */
 export class ApiClient {
   constructor(
@@ -208,19 +221,27 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await res.text();
-    const ms = performance.now() - started;
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: res.status, body: parsed as T, text, ms };
+    return answerOf<T>(res, started);
   }
 
   get<T = Record<string, unknown>>(pathname: string) {
     return this.request<T>('GET', pathname);
+  }
+
+  /** POSTs a raw body (e.g. a CSV ledger file to /api/imports?name=…), with the session and CSRF headers. */
+  async postRaw<T = Record<string, unknown>>(
+    pathname: string,
+    body: string,
+    timeoutMs = 15_000,
+  ): Promise<Answer<T>> {
+    const started = performance.now();
+    const res = await fetch(`${this.url}${pathname}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/octet-stream' },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return answerOf<T>(res, started);
   }
 }
 
