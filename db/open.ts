@@ -2,14 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { checkBeforeWriting } from './open-checks.ts';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) a Closeout database, sets the pragmas every connection needs and migrates it. */
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+  /** PRAGMA quick_check over every page before the first write (CLOSEOUT_STARTUP_CHECK=off skips it). */
+  quickCheck?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a Closeout database, checks it before the first write (see
+ * checkBeforeWriting: a newer, damaged or foreign file throws DatabaseRefusedError, left as it was),
+ * then sets the pragmas every connection needs and migrates it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  // A -wal left by a crash is read through a read-only connection: closing a writable one would fold
+  // it into the file (a checkpoint) even when the checks then refuse the file.
+  const walLeft = file !== ':memory:' && fs.existsSync(file) && fs.existsSync(`${file}-wal`);
+  let db = new Database(file, walLeft ? { readonly: true } : {});
   try {
+    checkBeforeWriting(db, file, { quickCheck: options.quickCheck ?? true });
+    if (walLeft) {
+      db.close();
+      db = new Database(file);
+    }
     applyPragmas(db);
     migrate(db);
   } catch (error) {
@@ -20,8 +38,6 @@ export function openDatabase(file: string): Db {
 }
 
 export function applyPragmas(db: Db): void {
-  // Reading the schema first turns a file that is not SQLite into an early, clear error.
-  db.pragma('schema_version');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

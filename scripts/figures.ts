@@ -4,13 +4,13 @@
  * reports: a table by default, or with --json the same JSON as GET /api/figures/summary and /ranking.
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/open.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { loadConfig } from '../server/config.ts';
 import { asOfMoment, systemClock } from '../server/domain/time.ts';
 import { ApiError } from '../server/errors.ts';
 import { resolveMoment, resolveProfile, resolveScope } from '../server/figures/params.ts';
 import { rankingReport, summaryReport } from '../server/figures/reports.ts';
+import { openOrExit } from './open-or-exit.ts';
 
 const config = loadConfig(process.env);
 const { values } = parseArgs({
@@ -37,7 +37,7 @@ if (values['as-of'] !== undefined && asOfMoment(values['as-of']) === null) {
   );
 }
 
-const db = openDatabase(values.db);
+const db = openOrExit(values.db, 'npm run figures', { quickCheck: config.startupCheck });
 // A ledger imported before the server ever started has no profile yet; the server would seed this one.
 ensureDefaultProfile(db, new Date().toISOString());
 const deps = { db, clock: systemClock, tz: config.tz };

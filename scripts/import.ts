@@ -2,13 +2,13 @@
  * npm run import -- FILE [--dry-run] [--campaign CODE] [--mapping NAME] [--lang en|zh-CN] …
  * Imports a ledger file into CLOSEOUT_DB (see scripts/import/cli.ts and docs/import.md).
  */
-import { openDatabase } from '../db/open.ts';
 import { loadConfig } from '../server/config.ts';
 import { fixedClock, systemClock } from '../server/domain/time.ts';
 import { runImportCli } from './import/cli.ts';
+import { openOrExit } from './open-or-exit.ts';
 
 const config = loadConfig(process.env);
-const db = openDatabase(config.dbPath);
+const db = openOrExit(config.dbPath, 'npm run import', { quickCheck: config.startupCheck });
 try {
   process.exitCode = await runImportCli(process.argv.slice(2), {
     db,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { logger } from 'hono/logger';
-import { SchemaTooNewError } from '../db/migrate.ts';
 import { type Db, openDatabase } from '../db/open.ts';
+import { DatabaseRefusedError } from '../db/open-checks.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
 import { createApp } from './app.ts';
@@ -21,31 +21,18 @@ ensureDefaultProfile(db, new Date().toISOString());
 
 /**
  * Opens the database, or stops (exit code 1) with a message saying what is wrong and what to do: a
- * database written by a newer Closeout, a file that is not SQLite, a damaged one. Such a file is left
- * exactly as it is. A quick check of every page finds damage at start rather than at the first request
- * that reads it (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
+ * database written by a newer Closeout, a file that is not SQLite, a damaged one, another program's.
+ * openDatabase checks before its first write, so such a file is left exactly as it is. The quick check
+ * of every page finds damage at start rather than at the first request that reads it
+ * (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
  */
 function openOrExplain(file: string): Db {
-  let opened: Db | undefined;
   try {
-    opened = openDatabase(file);
-    if (process.env.CLOSEOUT_STARTUP_CHECK !== 'off') {
-      const problems = (opened.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-      if (problems.join() !== 'ok')
-        throw Object.assign(new Error(problems.slice(0, 5).join('; ')), { code: 'SQLITE_CORRUPT' });
-    }
-    return opened;
+    return openDatabase(file, { quickCheck: config.startupCheck });
   } catch (error) {
-    opened?.close();
-    const code = String((error as { code?: unknown }).code ?? '');
-    const message = (error as Error).message;
-    const restore = `Closeout has not changed it. Restore the latest backup (npm run restore -- BACKUP, see docs/operations.md), or set CLOSEOUT_DB to the right file.`;
-    if (error instanceof SchemaTooNewError) console.error(`Closeout cannot start: ${file}: ${message}`);
-    else if (code.startsWith('SQLITE_NOTADB'))
-      console.error(`Closeout cannot start: ${file} is not a SQLite database (${message}). ${restore}`);
-    else if (code.startsWith('SQLITE_CORRUPT'))
-      console.error(`Closeout cannot start: the database ${file} is damaged (${message}). ${restore}`);
-    else console.error(`Closeout cannot start: cannot open the database ${file}: ${message}`);
+    if (error instanceof DatabaseRefusedError) console.error(`Closeout cannot start: ${error.message}`);
+    else
+      console.error(`Closeout cannot start: cannot open the database ${file}: ${(error as Error).message}`);
     process.exit(1);
   }
 }
@@ -84,10 +71,10 @@ if (fs.existsSync(path.join(webRoot, 'index.html'))) {
   console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
 }
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(
-    `Closeout is running on http://localhost:${info.port} (database ${config.dbPath}, ${config.tz})`,
-  );
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host ?? undefined }, (info) => {
+  const host =
+    config.host === null ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Closeout is running on http://${host}:${info.port} (database ${config.dbPath}, ${config.tz})`);
 });
 
 let stopping = false;

@@ -30,7 +30,14 @@ export interface Server {
 export async function startServer(dbPath: string): Promise<Server> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), CLOSEOUT_DB: dbPath, CLOSEOUT_NOW: NOW, CLOSEOUT_DEMO: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLOSEOUT_HOST: '127.0.0.1',
+      CLOSEOUT_DB: dbPath,
+      CLOSEOUT_NOW: NOW,
+      CLOSEOUT_DEMO: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

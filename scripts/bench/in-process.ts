@@ -54,7 +54,7 @@ export async function measureInProcess(
   samples: { cold: number; warm: number },
   only?: string[],
 ) {
-  const db = openDatabase(file);
+  const db = openDatabase(file, { quickCheck: false }); // a scratch copy the bench built
   const app = createApp({ db, clock: fixedClock(NOW) });
   const session = (username: string) => {
     const user = db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number };

@@ -74,7 +74,8 @@ export async function runUserCommand(argv: string[], io: CommandIo): Promise<num
   const command = positionals[0];
   if (!command || positionals.length > 1 || !['add', 'set-password', 'list'].includes(command))
     throw new UsageError(command ? `unknown command: ${positionals.join(' ')}` : 'no command given');
-  const db = openDatabase(values.db ?? loadConfig(io.env).dbPath);
+  const config = loadConfig(io.env);
+  const db = openDatabase(values.db ?? config.dbPath, { quickCheck: config.startupCheck });
   try {
     if (command === 'list') {
       for (const u of listUsers(db)) {

@@ -49,7 +49,14 @@ export async function startServer(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-browser-'));
   const dbPath = env.CLOSEOUT_DB ?? path.join(dir, 'closeout.db');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), CLOSEOUT_DB: dbPath, CLOSEOUT_NOW: FIXED_NOW, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLOSEOUT_HOST: '127.0.0.1',
+      CLOSEOUT_DB: dbPath,
+      CLOSEOUT_NOW: FIXED_NOW,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

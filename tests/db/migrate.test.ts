@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, SchemaTooNewError } from '../../db/migrate.ts';
 import { openDatabase } from '../../db/open.ts';
+import { DatabaseRefusedError } from '../../db/open-checks.ts';
 
 const tables = (db: Database.Database) =>
   (
@@ -56,8 +57,9 @@ describe('migrations', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 999');
     raw.close();
-    expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
+    expect(() => openDatabase(file)).toThrow(DatabaseRefusedError);
     expect(() => openDatabase(file)).toThrow(/schema version 999/);
+    expect(() => migrate(new Database(file))).toThrow(SchemaTooNewError);
   });
 
   it('report a file that is not SQLite and leave it untouched', () => {

@@ -1,5 +1,6 @@
 /**
- * Crash safety: the real server (and the import command) killed with SIGKILL at awkward moments, then
+ * Crash safety: the real server killed with SIGKILL at awkward moments (in the middle of an import's
+ * commit over HTTP, in a stream of edits; also the import command killed in its commit), then
  * restarted on the same file. Afterwards PRAGMA integrity_check is ok, an import is wholly absent or
  * wholly present, every edit the server acknowledged is there, and the history agrees with the items.
  *
@@ -8,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenInvariants, foreignKeyProblems, integrity } from '../helpers/invariants.ts';
 import {
@@ -22,6 +23,7 @@ import {
   sumTallies,
 } from './ledger-load.ts';
 import {
+  type Answer,
   envNumber,
   login,
   makeDemoDatabase,
@@ -85,118 +87,231 @@ function writeLedgerCsv(file: string, prefix: string, rows: number): void {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-type KillAt = 'early in the commit' | 'at a random moment of the commit' | 'right after the commit';
+type KillAt = 'right after the commit' | 'early in the commit' | 'at a random moment of the commit';
+/** The measured round first: the size of a whole commit in the WAL bounds the kills of the others. */
+const ROUNDS: KillAt[] = [
+  'right after the commit',
+  'early in the commit',
+  'at a random moment of the commit',
+];
+/** WAL growth that shows a commit under way (an idle server writes nothing). */
+const COMMIT_UNDER_WAY = 256 * 1024;
+
+/**
+ * Folds the WAL into the database and empties it (the server idle), so that during the next import
+ * the WAL's size is exactly what that import has written: SQLite would otherwise reuse the WAL from
+ * its start after a checkpoint, and the file would not grow until it passed its old size.
+ */
+function emptyWal(file: string): void {
+  const db = new Database(file);
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    expect(result!.busy, 'the WAL could not be emptied').toBe(0);
+  } finally {
+    db.close();
+  }
+  expect(walBytes(file)).toBe(0);
+}
+
+/** An import under way, started by one round (the command, or a POST to the server), its WAL emptied first. */
+interface ImportRun {
+  /** The command exited, or the server answered. */
+  finished(): boolean;
+  /** It finished and said the import was committed. */
+  committed(): boolean;
+  /** SIGKILLs what runs the import (the server in any case), and waits until it is gone. */
+  kill(): Promise<void>;
+  output(): string;
+}
+
+/**
+ * Rounds of: an import of IMPORT_ROWS new items started by `start`, the server killed (SIGKILL) at
+ * `killAt`, then restarted. After each: integrity_check ok, the import wholly absent or wholly
+ * present, the history agrees with the items, and the restarted server serves what the file holds.
+ *
+ * A commit is one transaction; its pages go to the WAL as it runs, and the frame that marks it
+ * committed is its last. So a WAL (emptied by `start` just before the commit; it only grows during the transaction)
+ * holding less than half of what the measured whole commit wrote cannot hold that last frame: the
+ * early kill must leave the import absent, and the test checks that the kill was that early. A kill at
+ * a random moment may come after the last frame and before the answer, so it accepts either outcome;
+ * it checks only that the kill came while the import was still running.
+ */
+async function killImportRounds(
+  label: string,
+  start: (server: ServerProcess, csv: string, dbPath: string) => Promise<ImportRun>,
+): Promise<void> {
+  const dbPath = freshDatabase();
+  const dir = path.dirname(dbPath);
+  let expectedItems = withDb(dbPath, (db) => n(db, 'SELECT COUNT(*) AS n FROM items'));
+  let server: ServerProcess = await startServerProcess(dbPath);
+  let wholeCommit = 0;
+  const figures: Record<string, unknown>[] = [];
+  try {
+    for (const [round, killAt] of ROUNDS.entries()) {
+      const prefix = `CRASH${round}`;
+      const csv = path.join(dir, `ledger-${round}.csv`);
+      writeLedgerCsv(csv, prefix, IMPORT_ROWS);
+      const started = performance.now();
+      const run = await start(server, csv, dbPath);
+      const killAtWal =
+        killAt === 'early in the commit'
+          ? COMMIT_UNDER_WAY
+          : COMMIT_UNDER_WAY + Math.random() * Math.max(0, wholeCommit * 0.75 - COMMIT_UNDER_WAY);
+      const deadline = Date.now() + 240_000;
+      let commitSeenAt = 0;
+      for (;;) {
+        if (Date.now() > deadline) throw new Error(`${label}: the import never finished:\n${run.output()}`);
+        if (run.finished()) break;
+        const wal = walBytes(dbPath);
+        if (!commitSeenAt && wal > COMMIT_UNDER_WAY) commitSeenAt = performance.now();
+        if (killAt !== 'right after the commit' && wal >= killAtWal) break;
+        await sleep(2);
+      }
+      const killedAt = performance.now();
+      const runningAtKill = !run.finished();
+      await run.kill();
+      await server.exited;
+      // After the process is gone: every frame it wrote is in the file (the OS keeps a killed
+      // process's writes); none is added any more.
+      const walAtKill = walBytes(dbPath);
+      if (killAt === 'right after the commit') {
+        expect(run.committed(), `${label}: ${run.output()}`).toBe(true);
+        wholeCommit = walAtKill;
+        expect(wholeCommit, 'a whole commit writes several times the early threshold').toBeGreaterThan(
+          8 * COMMIT_UNDER_WAY,
+        );
+      } else {
+        expect(commitSeenAt, `${label}, ${killAt}: the commit was never seen`).toBeGreaterThan(0);
+        expect(runningAtKill, `${label}, ${killAt}: the import was still running at the kill`).toBe(true);
+      }
+      if (killAt === 'early in the commit')
+        expect(walAtKill, `${label}: killed early: less than half a whole commit in the WAL`).toBeLessThan(
+          wholeCommit / 2,
+        );
+
+      const restartStarted = performance.now();
+      server = await startServerProcess(dbPath);
+      const restartMs = Math.round(performance.now() - restartStarted);
+      const outcome = importOutcome(dbPath, path.basename(csv), prefix, expectedItems, `${label}, ${killAt}`);
+      if (outcome === 'present') expectedItems += IMPORT_ROWS;
+      if (killAt === 'right after the commit') expect(outcome).toBe('present');
+      if (killAt === 'early in the commit') expect(outcome).toBe('absent');
+
+      // The restarted server serves the recovered ledger.
+      const admin = await login(server.url);
+      const listed = await admin.get<{ total: number }>(`/api/items?q=${prefix}-&pageSize=1`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.total).toBe(outcome === 'present' ? IMPORT_ROWS : 0);
+      figures.push({
+        killAt,
+        rows: IMPORT_ROWS,
+        killedAfterMs: Math.round(killedAt - started),
+        importStillRunning: runningAtKill,
+        walAtKillMiB: Math.round((walAtKill / 1024 / 1024) * 10) / 10,
+        outcome,
+        restartMs,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(`crash test, ${label}:\n${figures.map((f) => JSON.stringify(f)).join('\n')}`);
+}
+
+/** After a restart: integrity, and the import of `fileName` wholly absent or wholly present. */
+function importOutcome(
+  dbPath: string,
+  fileName: string,
+  prefix: string,
+  expectedItems: number,
+  label: string,
+): 'absent' | 'present' {
+  return withDb(dbPath, (db) => {
+    expect(integrity(db)).toBe('ok');
+    expect(foreignKeyProblems(db)).toEqual([]);
+    expect(brokenInvariants(db)).toEqual({});
+    const batches = db
+      .prepare('SELECT id, rows_created FROM import_batches WHERE file_name = ?')
+      .all(fileName) as { id: number; rows_created: number }[];
+    const items = n(db, 'SELECT COUNT(*) AS n FROM items WHERE ledger_code LIKE ?', `${prefix}-%`);
+    const total = n(db, 'SELECT COUNT(*) AS n FROM items');
+    if (batches.length === 0) {
+      expect(items, `${label}: items without their batch`).toBe(0);
+      expect(total).toBe(expectedItems);
+      return 'absent';
+    }
+    expect(batches.length).toBe(1);
+    expect(batches[0]!.rows_created).toBe(IMPORT_ROWS);
+    expect(items).toBe(IMPORT_ROWS);
+    expect(
+      n(
+        db,
+        "SELECT COUNT(*) AS n FROM item_history WHERE import_batch_id = ? AND kind = 'imported'",
+        batches[0]!.id,
+      ),
+    ).toBe(IMPORT_ROWS);
+    expect(total).toBe(expectedItems + IMPORT_ROWS);
+    return 'present';
+  });
+}
 
 describe('crash safety (SIGKILL, then restart)', () => {
   it(
-    'an import killed in the middle of its commit is wholly absent or wholly present after a restart',
-    async () => {
-      const dbPath = freshDatabase();
-      const dir = path.dirname(dbPath);
-      const itemsBefore = withDb(dbPath, (db) => n(db, 'SELECT COUNT(*) AS n FROM items'));
-      let server: ServerProcess = await startServerProcess(dbPath);
-      const rounds: KillAt[] = [
-        'early in the commit',
-        'at a random moment of the commit',
-        'right after the commit',
-      ];
-      const figures: Record<string, unknown>[] = [];
-      let expectedItems = itemsBefore;
-      try {
-        for (const [round, killAt] of rounds.entries()) {
-          const prefix = `CRASH${round}`;
-          const csv = path.join(dir, `ledger-${round}.csv`);
-          writeLedgerCsv(csv, prefix, IMPORT_ROWS);
-          const started = performance.now();
-          const walAtStart = walBytes(dbPath);
-          const cli = spawnTs('scripts/import.ts', [csv, '--campaign', 'C-CONDUCT', '--lang', 'en'], {
-            CLOSEOUT_DB: dbPath,
-          });
-          let cliExit: { code: number | null; signal: string | null } | null = null;
-          void cli.exited.then((e) => (cliExit = e));
-          // The commit writes pages into the WAL as it goes: growth means it is under way. Early: the
-          // first 256 KiB; random: anywhere up to ~8 MiB (a 10,000-row commit writes about 15 MiB), or
-          // after the commit when it is quicker than that.
-          const deadline = Date.now() + 240_000;
-          const killAtWal =
-            killAt === 'early in the commit' ? 256 * 1024 : 256 * 1024 + Math.random() * 8 * 1024 * 1024;
-          let commitSeenAt = 0;
-          for (;;) {
-            if (Date.now() > deadline)
-              throw new Error(`the import never reached its commit:\n${cli.output()}`);
-            if (cliExit) break;
-            const grown = walBytes(dbPath) - walAtStart;
-            if (!commitSeenAt && grown > 256 * 1024) commitSeenAt = performance.now();
-            if (killAt !== 'right after the commit' && grown >= killAtWal) break;
-            await sleep(2);
-          }
-          const killedAt = performance.now();
-          const cliAlive = cliExit === null;
-          const walAtKill = walBytes(dbPath);
-          cli.child.kill('SIGKILL');
-          await server.kill();
-          await cli.exited;
-          if (killAt === 'early in the commit' || killAt === 'at a random moment of the commit') {
-            expect(commitSeenAt, `${killAt}: the commit was never seen`).toBeGreaterThan(0);
-          }
-          if (killAt === 'early in the commit')
-            expect(cliAlive, 'the import was still running at the kill').toBe(true);
-          if (killAt === 'right after the commit') expect(cliExit).toEqual({ code: 0, signal: null });
+    'an import over HTTP, the server killed in the middle of its commit, is wholly absent or wholly present',
+    () =>
+      killImportRounds('import over HTTP, server killed', async (server, csv, dbPath) => {
+        const admin = await login(server.url);
+        const text = fs.readFileSync(csv, 'utf8');
+        const query = `?name=${encodeURIComponent(path.basename(csv))}&campaign=C-CONDUCT&lang=en`;
+        // As the web app does: a dry run first (nothing written), then the commit.
+        const dry = await admin.postRaw<{ report: { summary: { reject: number; create: number } } }>(
+          `/api/imports/dry-run${query}`,
+          text,
+          240_000,
+        );
+        expect(dry.status, dry.text.slice(0, 500)).toBe(200);
+        expect(dry.body.report.summary).toMatchObject({ reject: 0, create: IMPORT_ROWS });
+        emptyWal(dbPath);
+        let answer: Answer | Error | null = null;
+        const posted = admin.postRaw(`/api/imports${query}`, text, 240_000).then(
+          (a) => (answer = a),
+          (e: Error) => (answer = e),
+        );
+        return {
+          finished: () => answer !== null,
+          committed: () => answer !== null && !(answer instanceof Error) && answer.status === 201,
+          kill: async () => {
+            await server.kill();
+            await posted;
+          },
+          output: () =>
+            `${answer instanceof Error ? answer.message : (answer?.text.slice(0, 500) ?? '')}\n${server.output()}`,
+        };
+      }),
+    TEST_MS,
+  );
 
-          const restartStarted = performance.now();
-          server = await startServerProcess(dbPath);
-          const restartMs = Math.round(performance.now() - restartStarted);
-
-          const outcome = withDb(dbPath, (db) => {
-            expect(integrity(db)).toBe('ok');
-            expect(foreignKeyProblems(db)).toEqual([]);
-            expect(brokenInvariants(db)).toEqual({});
-            const batches = db
-              .prepare('SELECT id, rows_created FROM import_batches WHERE file_name = ?')
-              .all(path.basename(csv)) as { id: number; rows_created: number }[];
-            const items = n(db, 'SELECT COUNT(*) AS n FROM items WHERE ledger_code LIKE ?', `${prefix}-%`);
-            const total = n(db, 'SELECT COUNT(*) AS n FROM items');
-            if (batches.length === 0) {
-              expect(items, `${killAt}: items without their batch`).toBe(0);
-              expect(total).toBe(expectedItems);
-              return 'absent';
-            }
-            expect(batches.length).toBe(1);
-            expect(batches[0]!.rows_created).toBe(IMPORT_ROWS);
-            expect(items).toBe(IMPORT_ROWS);
-            expect(
-              n(
-                db,
-                "SELECT COUNT(*) AS n FROM item_history WHERE import_batch_id = ? AND kind = 'imported'",
-                batches[0]!.id,
-              ),
-            ).toBe(IMPORT_ROWS);
-            expect(total).toBe(expectedItems + IMPORT_ROWS);
-            return 'present';
-          });
-          if (outcome === 'present') expectedItems += IMPORT_ROWS;
-          if (killAt === 'right after the commit') expect(outcome).toBe('present');
-
-          // The restarted server serves the recovered ledger.
-          const admin = await login(server.url);
-          const listed = await admin.get<{ total: number }>(`/api/items?q=${prefix}-&pageSize=1`);
-          expect(listed.status).toBe(200);
-          expect(listed.body.total).toBe(outcome === 'present' ? IMPORT_ROWS : 0);
-          figures.push({
-            killAt,
-            rows: IMPORT_ROWS,
-            killedAfterMs: Math.round(killedAt - started),
-            importStillRunning: cliAlive,
-            walAtKillMiB: Math.round((walAtKill / 1024 / 1024) * 10) / 10,
-            outcome,
-            restartMs,
-          });
-        }
-      } finally {
-        await server.stop();
-      }
-      console.log(`crash test, import killed:\n${figures.map((f) => JSON.stringify(f)).join('\n')}`);
-    },
+  it(
+    'an import by the command, killed in the middle of its commit, is wholly absent or wholly present',
+    () =>
+      killImportRounds('import command killed', async (server, csv, dbPath) => {
+        emptyWal(dbPath);
+        const cli = spawnTs('scripts/import.ts', [csv, '--campaign', 'C-CONDUCT', '--lang', 'en'], {
+          CLOSEOUT_DB: dbPath,
+        });
+        let exit: { code: number | null; signal: string | null } | null = null;
+        void cli.exited.then((e) => (exit = e));
+        return {
+          finished: () => exit !== null,
+          committed: () => exit?.code === 0,
+          kill: async () => {
+            cli.child.kill('SIGKILL');
+            await cli.exited;
+            await server.kill();
+          },
+          output: cli.output,
+        };
+      }),
     TEST_MS,
   );
 

@@ -1,7 +1,8 @@
 /**
- * Fuzzing with fast-check, in-process against createApp as an admin:
+ * Fuzzing with fast-check, in-process against createApp, as an admin and as a department editor:
  *
- * - every API route (enumerated from the app, so a new route without an entry here fails): arbitrary
+ * - every API route (enumerated from the app, `.all()` routes too, so a new route without an entry
+ *   here fails): arbitrary
  *   query parameters and path parameters, arbitrary JSON, mutations of a valid body, malformed JSON,
  *   wrong content types, random uploads. Never a 5xx, never a stack trace, every 4xx in the one error
  *   shape with a code and a message, and every 400 naming the field in details.field;
@@ -17,6 +18,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { itemFinder, loadImportLookups, writeImportBatch } from '../../db/queries/import.ts';
 import { savePublishedRanking } from '../../db/queries/published-rankings.ts';
@@ -425,11 +427,18 @@ function fixture(): Fixture {
   return { ...seeded, itemId, publishedId, spareLinkId: openDisplayLink(db, 'Spare').id };
 }
 
-function apiRoutes(app: { routes: { method: string; path: string }[] }): string[] {
+/**
+ * The app's API routes as `METHOD /api/path`. `app.use` and `.all()` both register method ALL; a
+ * middleware takes (c, next), an endpoint only (c). So an ALL entry whose handler takes fewer than two
+ * parameters is an `.all()` route, listed (as `ALL /api/...`) like any other; the middleware is not.
+ */
+function apiRoutes(app: {
+  routes: { method: string; path: string; handler: (...args: never[]) => unknown }[];
+}): string[] {
   return [
     ...new Set(
       app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .filter((r) => r.path.startsWith('/api/') && (r.method !== 'ALL' || r.handler.length < 2))
         .map((r) => `${r.method} ${r.path}`),
     ),
   ];
@@ -609,7 +618,7 @@ async function checkAnswer(route: string, req: FuzzRequest, res: Response): Prom
   }
 }
 
-describe('fuzzing every API route (as an admin)', () => {
+describe('the fuzzed routes are the app’s routes', () => {
   it('has a fuzz entry for every route of the app', () => {
     const routes = apiRoutes(createApp({ db: memoryDb(), clock: fixedClock(NOW) }));
     expect(
@@ -622,44 +631,69 @@ describe('fuzzing every API route (as an admin)', () => {
     ).toEqual([]);
   });
 
-  const routes = Object.keys(TEMPLATES);
-  for (const route of routes) {
-    it(`${route}: never a 5xx or a stack trace; every 4xx says what is wrong`, async () => {
-      const f = fixture();
-      const app = createApp({ db: f.db, clock: fixedClock(NOW) });
-      const method = route.split(' ')[0]!;
-      await fc.assert(
-        fc.asyncProperty(
-          requests(route, TEMPLATES[route]!, f),
-          fc.constantFrom('en', 'zh-CN'),
-          async (req, lang) => {
-            // A fresh admin session each time: a run may sign out or change the password.
-            const session = openSession(f.db, f.users.admin);
-            const headers: Record<string, string> = {
-              cookie: session.cookie,
-              'x-csrf-token': session.csrf,
-              'accept-language': lang,
-            };
-            if (req.contentType) headers['content-type'] = req.contentType;
-            const res = await app.request(req.path, {
-              method,
-              headers,
-              ...(req.body !== undefined ? { body: req.body as BodyInit } : {}),
-            });
-            await checkAnswer(route, req, res);
-          },
-        ),
-        {
-          numRuns: SLOW_ROUTES.has(route) ? SLOW_RUNS : RUNS,
-          interruptAfterTimeLimit: 30_000,
-          markInterruptAsFailure: false,
-        },
-      );
-      // Whatever was sent, what was written is a consistent ledger.
-      expect(brokenInvariants(f.db)).toEqual({});
-    }, 60_000);
-  }
+  it('counts an .all() route under /api as a route, and middleware (use) not', () => {
+    const app = new Hono()
+      .use('/api/*', async (_c, next) => next())
+      .all('/api/anything', (c) => c.json({ ok: true }, 200))
+      .get('/api/thing', (c) => c.json({ ok: true }, 200))
+      .all('/elsewhere', (c) => c.text('not the API'));
+    expect(apiRoutes(app)).toEqual(['ALL /api/anything', 'GET /api/thing']);
+  });
+});
 
+/** A route of method ALL answers any method: the run draws one (one with a body when it sends one). */
+const ANY_METHOD = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE');
+const BODY_METHOD = fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE');
+
+// As an admin (every route open to it), and as a department's editor (D01's, which has the fixture's
+// item): refusals (403) and its own department's writes, through the same checks.
+for (const role of ['admin', 'editor'] as const) {
+  describe(`fuzzing every API route (as ${role === 'admin' ? 'an admin' : 'a department editor'})`, () => {
+    const routes = Object.keys(TEMPLATES);
+    for (const route of routes) {
+      it(`${route}: never a 5xx or a stack trace; every 4xx says what is wrong`, async () => {
+        const f = fixture();
+        const app = createApp({ db: f.db, clock: fixedClock(NOW) });
+        const routeMethod = route.split(' ')[0]!;
+        await fc.assert(
+          fc.asyncProperty(
+            requests(route, TEMPLATES[route]!, f),
+            fc.constantFrom('en', 'zh-CN'),
+            ANY_METHOD,
+            BODY_METHOD,
+            async (req, lang, anyMethod, bodyMethod) => {
+              // A fresh session each time: a run may sign out or change the password.
+              const session = openSession(f.db, f.users[role]);
+              const headers: Record<string, string> = {
+                cookie: session.cookie,
+                'x-csrf-token': session.csrf,
+                'accept-language': lang,
+              };
+              if (req.contentType) headers['content-type'] = req.contentType;
+              const method =
+                routeMethod !== 'ALL' ? routeMethod : req.body !== undefined ? bodyMethod : anyMethod;
+              const res = await app.request(req.path, {
+                method,
+                headers,
+                ...(req.body !== undefined ? { body: req.body as BodyInit } : {}),
+              });
+              await checkAnswer(route, req, res);
+            },
+          ),
+          {
+            numRuns: SLOW_ROUTES.has(route) ? SLOW_RUNS : RUNS,
+            interruptAfterTimeLimit: 30_000,
+            markInterruptAsFailure: false,
+          },
+        );
+        // Whatever was sent, what was written is a consistent ledger.
+        expect(brokenInvariants(f.db)).toEqual({});
+      }, 60_000);
+    }
+  });
+}
+
+describe('malformed bodies and uploads', () => {
   it('answers a JSON body that is not JSON with a 400 naming the body, as an anonymous caller too', async () => {
     const f = fixture();
     const app = createApp({ db: f.db, clock: fixedClock(NOW) });

@@ -69,6 +69,9 @@ function exitOf(child: ChildProcess): Promise<Exit> {
   });
 }
 
+/** Every process started here: the fixed "now", English messages, and a server on loopback only. */
+const TEST_ENV = { CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', CLOSEOUT_HOST: '127.0.0.1' };
+
 /** Spawns a Node process running a TypeScript entry point (through tsx), output collected. */
 export function spawnTs(
   entry: string,
@@ -76,7 +79,7 @@ export function spawnTs(
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { ...process.env, CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', ...env },
+    env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -98,7 +101,7 @@ export async function runTs(
   timeoutMs = 60_000,
 ): Promise<Exit & { stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { ...process.env, CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', ...env },
+    env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -115,7 +118,7 @@ export async function runTs(
 
 /**
  * Starts server/main.ts on `dbPath` and waits (at most 60 s) until /api/health answers. PORT=0: the
- * OS picks a free port, read back from the start-up line.
+ * OS picks a free port, read back from the start-up line; CLOSEOUT_HOST=127.0.0.1: loopback only.
  */
 export async function startServerProcess(
   dbPath: string,
@@ -128,7 +131,7 @@ export async function startServerProcess(
   void proc.exited.then((e) => (exit = e));
   while (url === null) {
     if (exit) throw new Error(`the server exited early (${JSON.stringify(exit)}):\n${proc.output()}`);
-    const port = /running on http:\/\/localhost:(\d+)/.exec(proc.output())?.[1];
+    const port = /running on http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())?.[1];
     if (port) url = `http://127.0.0.1:${port}`;
     else if (Date.now() > deadline) {
       proc.child.kill('SIGKILL');
@@ -182,6 +185,19 @@ export interface Answer<T = unknown> {
   ms: number;
 }
 
+/** A response read whole: its status, its body (parsed when JSON, else null) and its time. */
+async function answerOf<T>(res: Response, started: number): Promise<Answer<T>> {
+  const text = await res.text();
+  const ms = performance.now() - started;
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, body: parsed as T, text, ms };
+}
+
 /** A signed-in client: session cookie and X-CSRF-Token on every request, as the web app sends them. */
 export class ApiClient {
   constructor(
@@ -205,19 +221,27 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await res.text();
-    const ms = performance.now() - started;
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: res.status, body: parsed as T, text, ms };
+    return answerOf<T>(res, started);
   }
 
   get<T = Record<string, unknown>>(pathname: string) {
     return this.request<T>('GET', pathname);
+  }
+
+  /** POSTs a raw body (e.g. a CSV ledger file to /api/imports?name=…), with the session and CSRF headers. */
+  async postRaw<T = Record<string, unknown>>(
+    pathname: string,
+    body: string,
+    timeoutMs = 15_000,
+  ): Promise<Answer<T>> {
+    const started = performance.now();
+    const res = await fetch(`${this.url}${pathname}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': 'application/octet-stream' },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return answerOf<T>(res, started);
   }
 }
 

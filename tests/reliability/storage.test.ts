@@ -1,6 +1,8 @@
 /**
  * Start-up and storage faults: the real process refuses a database from a newer Closeout, a file that
- * is not SQLite and a damaged database, with a clear message and the file left exactly as it was; a
+ * is not SQLite, a damaged database and another program's SQLite file, with a clear message and the
+ * file left exactly as it was (also in rollback-journal mode, as backups are, where setting WAL would
+ * rewrite the header); a
  * full disk (simulated with PRAGMA max_page_count) answers 507 storage_full in both languages, the
  * failed write wholly absent and the ledger intact; a database held by another writer answers 503.
  */
@@ -9,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadMigrations } from '../../db/migrate.ts';
+import { loadMigrations, migrate } from '../../db/migrate.ts';
 import { type Db, openDatabase } from '../../db/open.ts';
+import { DatabaseRefusedError } from '../../db/open-checks.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { call, NOW, openSession, seedAccounts, type TestSession } from '../helpers/accounts.ts';
@@ -22,11 +25,30 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 const listing = (dir: string) =>
   Object.fromEntries(fs.readdirSync(dir).map((f) => [f, sha256(path.join(dir, f))]));
 
+/** The demo ledger in WAL mode (as the server leaves it) and in rollback-journal mode (as a backup is). */
 let template: string;
+let rollbackTemplate: string;
 beforeAll(() => {
   template = path.join(tempDir(), 'template.db');
   makeDemoDatabase(template, 300);
+  rollbackTemplate = path.join(tempDir(), 'rollback.db');
+  fs.copyFileSync(template, rollbackTemplate);
+  const db = new Database(rollbackTemplate);
+  db.pragma('journal_mode = DELETE');
+  db.close();
 });
+
+/** The file format's read and write versions (header bytes 18 and 19): 1 rollback journal, 2 WAL. */
+const journalBytes = (file: string) => [...fs.readFileSync(file).subarray(18, 20)];
+
+/** Overwrites the page in the middle of a database file with junk. */
+function damageMiddlePage(file: string): void {
+  const bytes = fs.readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16);
+  const middle = Math.floor(bytes.length / pageSize / 2) * pageSize;
+  bytes.fill(0x5a, middle, middle + pageSize);
+  fs.writeFileSync(file, bytes);
+}
 afterAll(() => stopAll());
 // The server logs each storage error (the operator needs to see them); the tests need not.
 beforeEach(() => {
@@ -90,10 +112,8 @@ describe('start-up faults (the real process)', () => {
         const { run, before, after } = await startRefused((file) => {
           const bytes = fs.readFileSync(template);
           if (damage === 'truncated') return fs.writeFileSync(file, bytes.subarray(0, bytes.length / 3));
-          const pageSize = bytes.readUInt16BE(16);
-          const middle = Math.floor(bytes.length / pageSize / 2) * pageSize;
-          bytes.fill(0x5a, middle, middle + pageSize);
-          fs.writeFileSync(file, bytes);
+          fs.copyFileSync(template, file);
+          damageMiddlePage(file);
         });
         expect(run.code, `${damage}: ${run.stdout}${run.stderr}`).toBe(1);
         expect(run.stderr, damage).toContain('is damaged');
@@ -104,6 +124,148 @@ describe('start-up faults (the real process)', () => {
     },
     PROCESS_TEST_MS,
   );
+});
+
+describe('start-up faults on a file in rollback-journal mode (a backup, a restored file)', () => {
+  /** Starts the server on the file `make` builds, which must be in rollback-journal mode; it must refuse. */
+  async function refusedInRollbackMode(make: (file: string) => void) {
+    const refused = await startRefused((file) => {
+      make(file);
+      expect(journalBytes(file), 'the test file is in rollback-journal mode').toEqual([1, 1]);
+    });
+    expect(refused.run.code, refused.run.stdout + refused.run.stderr).toBe(1);
+    expect(refused.run.stdout).not.toContain('is running');
+    expect(refused.run.stderr).not.toMatch(/\n\s+at /);
+    // Every file of the folder byte for byte: no header rewritten to WAL, no -wal or -journal left.
+    expect(refused.after).toEqual(refused.before);
+    expect(Object.keys(refused.after)).toEqual(['closeout.db']);
+    return refused.run.stderr;
+  }
+
+  it(
+    'refuses a database from a newer Closeout without switching it to WAL',
+    async () => {
+      const known = loadMigrations().length;
+      const stderr = await refusedInRollbackMode((file) => {
+        fs.copyFileSync(rollbackTemplate, file);
+        const db = new Database(file);
+        db.pragma(`user_version = ${known + 1}`);
+        db.close();
+      });
+      expect(stderr).toContain(`schema version ${known + 1}, newer than this Closeout knows (${known})`);
+      expect(stderr).toContain('Closeout has not changed it');
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    'reports a damaged database of this version and of an older one as damaged, before migrating anything',
+    async () => {
+      const current = await refusedInRollbackMode((file) => {
+        fs.copyFileSync(rollbackTemplate, file);
+        damageMiddlePage(file);
+      });
+      expect(current).toContain('is damaged');
+      expect(current).toContain('Closeout has not changed it');
+
+      // Schema version 3 with pages of data: the later migrations would run, and switch it to WAL,
+      // before anything noticed the damage.
+      const older = await refusedInRollbackMode((file) => {
+        const db = new Database(file);
+        migrate(db, loadMigrations().slice(0, 3));
+        db.exec('CREATE TABLE padding (x BLOB)');
+        db.exec(
+          'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO padding SELECT randomblob(3000) FROM n',
+        );
+        db.close();
+        damageMiddlePage(file);
+      });
+      expect(older).toContain('is damaged');
+      expect(older).toContain('Closeout has not changed it');
+      expect(older).not.toContain('cannot open the database');
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    "refuses another program's SQLite file instead of migrating Closeout's tables into it",
+    async () => {
+      for (const userVersion of [0, 2]) {
+        const stderr = await refusedInRollbackMode((file) => {
+          const db = new Database(file);
+          db.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)');
+          db.prepare("INSERT INTO photos (name) VALUES ('holiday.jpg')").run();
+          db.pragma(`user_version = ${userVersion}`);
+          db.close();
+        });
+        expect(stderr, `user_version ${userVersion}`).toContain(
+          'is a SQLite database but not a Closeout database',
+        );
+        expect(stderr).toContain('photos');
+        expect(stderr).toContain('Closeout has not changed it');
+      }
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    'the command-line scripts (import, user, figures) refuse it the same way, with no stack trace',
+    async () => {
+      const known = loadMigrations().length;
+      const dir = tempDir();
+      const file = path.join(dir, 'closeout.db');
+      fs.copyFileSync(rollbackTemplate, file);
+      const db = new Database(file);
+      db.pragma(`user_version = ${known + 1}`);
+      db.close();
+      const before = listing(dir);
+      const csv = path.join(tempDir(), 'rows.csv');
+      fs.writeFileSync(csv, '台账编号,问题名称,牵头单位,整改时限\nA-1,问题,县发改局,2026-12-31\n');
+      for (const [script, args] of [
+        ['scripts/import.ts', [csv, '--campaign', 'C1']],
+        ['scripts/user.ts', ['list']],
+        ['scripts/figures.ts', []],
+      ] as const) {
+        const run = await runTs(script, [...args], { CLOSEOUT_DB: file });
+        expect(run.code, `${script}: ${run.stdout}${run.stderr}`).toBe(1);
+        expect(run.stderr, script).toContain(`newer than this Closeout knows (${known})`);
+        expect(run.stderr, script).not.toMatch(/\n\s+at /);
+        expect(listing(dir), script).toEqual(before);
+      }
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it('starts on a sound backup in rollback-journal mode, and only then switches it to WAL', () => {
+    const file = path.join(tempDir(), 'closeout.db');
+    fs.copyFileSync(rollbackTemplate, file);
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    expect(journalBytes(file)).toEqual([2, 2]);
+  });
+});
+
+describe('a -wal left by a crash beside a database that is refused', () => {
+  it('is read but not folded into the file (a writable connection would checkpoint it on closing)', () => {
+    const dir = tempDir();
+    const live = path.join(dir, 'live.db');
+    fs.copyFileSync(template, live);
+    const writer = new Database(live);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.pragma(`user_version = ${loadMigrations().length + 1}`);
+    // The files as a crash would leave them: the change only in the -wal.
+    const file = path.join(dir, 'closeout.db');
+    fs.copyFileSync(live, file);
+    fs.copyFileSync(`${live}-wal`, `${file}-wal`);
+    writer.close();
+    const before = [sha256(file), sha256(`${file}-wal`)];
+
+    expect(() => openDatabase(file)).toThrow(DatabaseRefusedError);
+    expect(() => openDatabase(file)).toThrow(/newer than this Closeout knows/);
+    expect([sha256(file), sha256(`${file}-wal`)]).toEqual(before);
+  });
 });
 
 /** A ledger in a file (max_page_count needs a real file to mean a disk), an admin session, one campaign. */
