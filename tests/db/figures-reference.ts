@@ -38,6 +38,7 @@ export interface ReferenceFigures {
   onTime: number;
   onTimeRate: number | null;
   overdue: number;
+  overdueShare: number | null;
   open: number;
   yellow: number;
   green: number;
@@ -45,12 +46,15 @@ export interface ReferenceFigures {
   everReopened: number;
   reopenRate: number | null;
   extended: number;
+  extensionRate: number | null;
   complaints: number;
   responded: number;
   ttcMedian: number | null;
   ttcP90: number | null;
   ttcMean: number | null;
   frhMedian: number | null;
+  frhP90: number | null;
+  frhMean: number | null;
   daysOverdue: Record<string, number>;
 }
 
@@ -65,6 +69,7 @@ export function referenceFigures(items: ItemSpec[], tMoment: string, warningDays
     onTime: 0,
     onTimeRate: null,
     overdue: 0,
+    overdueShare: null,
     open: 0,
     yellow: 0,
     green: 0,
@@ -72,12 +77,15 @@ export function referenceFigures(items: ItemSpec[], tMoment: string, warningDays
     everReopened: 0,
     reopenRate: null,
     extended: 0,
+    extensionRate: null,
     complaints: 0,
     responded: 0,
     ttcMedian: null,
     ttcP90: null,
     ttcMean: null,
     frhMedian: null,
+    frhP90: null,
+    frhMean: null,
     daysOverdue: {},
   };
   const ttc: number[] = [];
@@ -120,10 +128,95 @@ export function referenceFigures(items: ItemSpec[], tMoment: string, warningDays
   }
   r.closureRate = rate(r.closed, r.registered);
   r.onTimeRate = rate(r.onTime, r.due);
+  r.overdueShare = rate(r.overdue, r.registered);
   r.reopenRate = rate(r.everReopened, r.everClosed);
+  r.extensionRate = rate(r.extended, r.registered);
   r.ttcMedian = percentile(ttc, 50);
   r.ttcP90 = percentile(ttc, 90);
   r.ttcMean = mean(ttc);
   r.frhMedian = percentile(frh, 50);
+  r.frhP90 = percentile(frh, 90);
+  r.frhMean = mean(frh);
   return r;
+}
+
+/** A scope in codes, as the reference reads it; every given field must hold (DESIGN.md §3). */
+export interface ReferenceScope {
+  campaign?: string;
+  domain?: string;
+  source?: string;
+  department?: string;
+  peerGroup?: string;
+  /** Registration period, first and last day, both included. */
+  registeredFrom?: string;
+  registeredTo?: string;
+}
+
+/** The items of a scope; `peerGroups` gives each department's peer group. */
+export function inScope(
+  items: ItemSpec[],
+  scope: ReferenceScope,
+  peerGroups: Record<string, string>,
+): ItemSpec[] {
+  return items.filter((item) => {
+    const registeredDay = item.registered.slice(0, 10);
+    return (
+      (scope.campaign === undefined || item.campaign === scope.campaign) &&
+      (scope.domain === undefined || item.domain === scope.domain) &&
+      (scope.source === undefined || (item.source ?? 'self_inspection') === scope.source) &&
+      (scope.department === undefined || item.department === scope.department) &&
+      (scope.peerGroup === undefined ||
+        (item.department !== null && peerGroups[item.department] === scope.peerGroup)) &&
+      (scope.registeredFrom === undefined || registeredDay >= scope.registeredFrom) &&
+      (scope.registeredTo === undefined || registeredDay <= scope.registeredTo)
+    );
+  });
+}
+
+export interface ReferenceFlowWeek {
+  weekStart: string;
+  registered: number;
+  closed: number;
+  reopened: number;
+  netOpen: number;
+  openAtEnd: number;
+}
+
+/**
+ * Weekly flow over consecutive weeks starting on the Monday `firstWeek`: registrations, closures
+ * made (re-closures too) and reopenings in [Monday 00:00, next Monday 00:00), and the open items at
+ * each week's end, counted from scratch at that moment (registered before it − closed before it +
+ * reopened before it). Voided items count nowhere.
+ */
+export function referenceFlow(items: ItemSpec[], firstWeek: string, weeks: number): ReferenceFlowWeek[] {
+  const start = dayMs(firstWeek);
+  const events: { at: number; kind: 'registered' | 'closed' | 'reopened' }[] = [];
+  for (const item of items) {
+    if (item.voided !== undefined) continue;
+    events.push({ at: ms(item.registered), kind: 'registered' });
+    for (const c of item.closures ?? []) {
+      events.push({ at: ms(c.closed), kind: 'closed' });
+      if (c.reopened !== undefined) events.push({ at: ms(c.reopened), kind: 'reopened' });
+    }
+  }
+  return Array.from({ length: weeks }, (_, w) => {
+    const from = start + w * 7 * DAY;
+    const to = from + 7 * DAY;
+    const count = (kind: string, lo: number, hi: number) =>
+      events.filter((e) => e.kind === kind && e.at >= lo && e.at < hi).length;
+    const registered = count('registered', from, to);
+    const closed = count('closed', from, to);
+    const reopened = count('reopened', from, to);
+    return {
+      weekStart: new Date(from).toISOString().slice(0, 10),
+      registered,
+      closed,
+      reopened,
+      netOpen: registered - closed + reopened,
+      openAtEnd:
+        count('registered', -Infinity, to) -
+        count('closed', -Infinity, to) +
+        count('reopened', -Infinity, to),
+    };
+  });
 }

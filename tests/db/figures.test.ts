@@ -358,6 +358,17 @@ describe('weekly flow', () => {
 
   it('ends each week with the open count the figures give at its end', () => {
     const weeks = getFlow(db, {}, ['2026-03-16', '2026-03-23', '2026-03-30']);
+    // Open before 16 March: 3 (i3 i4 i5, as at the end of the week of 9 March).
+    // Week of 16 March: i7 registered 20 March → 3 + 1 = 4.
+    // Week of 23 March: i8 registered and i4 closed again, both 25 March → 4 + 1 − 1 = 4.
+    // Week of 30 March: i9 registered 2 April → 4 + 1 = 5 (i3 i5 i7 i8 i9).
+    expect(
+      weeks.map((w) => [w.weekStart, w.registered, w.closed, w.reopened, w.netOpen, w.openAtEnd]),
+    ).toEqual([
+      ['2026-03-16', 1, 0, 0, 1, 4],
+      ['2026-03-23', 1, 1, 0, 0, 4],
+      ['2026-03-30', 1, 0, 0, 1, 5],
+    ]);
     const f = getFigures(db, { t: '2026-04-06T00:00:00', scope: {}, warningDays: 7 });
     expect(weeks[2]!.openAtEnd).toBe(f.open);
   });

@@ -128,6 +128,58 @@ describe('ranking', () => {
   });
 });
 
+/**
+ * Peer group G: M1 perfect, M2 and M3 alike in the middle (4 of 5 closed on time, 1 overdue), M4
+ * nothing closed: a tie in the middle of the table. G2: V, with M2's figures too.
+ */
+function middleTieLedger() {
+  const db = memoryDb();
+  const l = ledger(db);
+  for (const [code, group] of [
+    ['M1', 'G'],
+    ['M2', 'G'],
+    ['M3', 'G'],
+    ['M4', 'G'],
+    ['V', 'G2'],
+  ] as const) {
+    l.department(code, group);
+  }
+  const items: ItemSpec[] = [
+    ...repeat(5, onTime('M1')),
+    ...repeat(4, onTime('M2')),
+    overdue('M2')(0),
+    ...repeat(4, onTime('M3')),
+    overdue('M3')(0),
+    ...repeat(5, overdue('M4')),
+    ...repeat(4, onTime('V')),
+    overdue('V')(0),
+  ];
+  for (const item of items) l.item(item);
+  return db;
+}
+
+describe('a tie in the middle of the ranking', () => {
+  const rows = getDepartmentRanking(middleTieLedger(), { t: T, scope: {}, profile: DEFAULT_PROFILE });
+  const row = (code: string) => rows.find((r) => r.department.code === code)!;
+
+  it('gives the tied departments the next rank and skips the one after (1, 2, 2, 4)', () => {
+    // As of 30 June, every item is due (deadline 31 March); the closed ones took 10 days.
+    // M1: closure 5/5 → 25; on-time 5/5 → 30; overdue 0/5 → 20; median 10 days → 15; reopen 0/5 → 10 = 100.
+    // M2 and M3: closure 4/5 = 0.8 → 25 × (0.8 − 0.5) / 0.5 = 15; on-time 0.8 → 30 × 0.3 / 0.45 = 20;
+    //   overdue 1/5 = 0.2 → 20 × (0.3 − 0.2) / 0.3 = 6.67; median 10 days → 15; reopen 0/4 → 10 = 66.67.
+    // M4: nothing closed, 5 overdue: closure 0, on-time 0, overdue share 1 → 0, median and reopen null → 0.
+    expect(['M1', 'M2', 'M3', 'M4'].map((c) => row(c).score)).toEqual([100, 66.67, 66.67, 0]);
+    expect(['M1', 'M2', 'M3', 'M4'].map((c) => row(c).rank)).toEqual([1, 2, 2, 4]);
+    expect(row('M4').rankedInGroup).toBe(4);
+  });
+
+  it('shares the overall rank with a department of another peer group on the same score', () => {
+    // V (G2) has M2's figures: first in its group, and 66.67 overall ties with M2 and M3 → 1, 2, 2, 2, 5.
+    expect(row('V').rank).toBe(1);
+    expect(['M1', 'M2', 'M3', 'V', 'M4'].map((c) => row(c).overallRank)).toEqual([1, 2, 2, 2, 5]);
+  });
+});
+
 describe('the appraisal component', () => {
   const db = rankingLedger();
   const id = (db.prepare("SELECT id FROM departments WHERE code = 'P'").get() as { id: number }).id;

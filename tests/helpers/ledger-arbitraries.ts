@@ -1,11 +1,15 @@
 /**
  * Random ledgers for property tests of the figures over time: items registered at any hour or on the
- * second around a Monday midnight, closures and reopenings, extensions approved before and after the
- * old deadline (days or timed), voided items, and many items nothing happens to.
+ * second around a Monday midnight over about 14 weeks, closures and reopenings, extensions approved
+ * before and after the old deadline (days or timed), voided items, and many items nothing happens to.
+ * Items are spread over two campaigns (K1 with domains D1 and D2, K2 with D3, some items in no domain),
+ * every source (complaints with and without a first response), three departments in two peer groups
+ * and unassigned items, so that every scope of the figures selects a different part of the ledger.
  */
 import fc from 'fast-check';
 import type { Db } from '../../db/open.ts';
-import { ledger } from './ledger.ts';
+import { SOURCES } from '../../server/domain/lifecycle.ts';
+import { type ItemSpec, ledger } from './ledger.ts';
 
 const MONDAY = Date.parse('2026-01-05T00:00:00Z');
 const HOUR = 3_600_000;
@@ -62,7 +66,7 @@ const extensionsArb = (reg: number) =>
       });
     });
 
-const itemArb = fc
+export const itemArb = fc
   .record({
     // Whole days (midnight), any hour (mid-week, mid-day), or a second either side of a Monday midnight.
     reg: fc.oneof(
@@ -72,6 +76,12 @@ const itemArb = fc
     ),
     regNudge: nudgeArb,
     department: fc.constantFrom('A', 'B', 'C', null),
+    campaign: fc.constantFrom('K1', 'K2'),
+    /** Which of the campaign's domains (DOMAINS), or none. */
+    domain: fc.constantFrom(null, 0, 1),
+    source: fc.constantFrom(...SOURCES),
+    /** Hours after registration of the first response (counted for complaint sources only). */
+    responseHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 2000 }))),
     voided: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
   })
   .chain((base) =>
@@ -98,20 +108,48 @@ export const windowArb = fc.record({
   since: fc.tuple(fc.integer({ min: 0, max: 3200 }), nudgeArb).map(([h, n]) => at(h, n)),
 });
 
-/** Departments A, B (group G1) and C (G2) with a few appraisals, and the drafted items. */
-export function writeLedger(db: Db, drafts: typeof ledgerArb extends fc.Arbitrary<infer T> ? T : never) {
-  const l = ledger(db).department('A', 'G1').department('B', 'G1').department('C', 'G2');
-  l.appraisal('A', '2025', 70).appraisal('A', '2026', 90).appraisal('B', '2026', 50);
-  drafts.forEach((d, k) => {
-    l.item({
+export type LedgerDrafts = typeof ledgerArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The campaigns' domains; an item of campaign K picks DOMAINS[K][index], wrapping around. */
+export const DOMAINS: Record<'K1' | 'K2', string[]> = { K1: ['D1', 'D2'], K2: ['D3'] };
+/** Each department's peer group. */
+export const PEER_GROUPS: Record<string, string> = { A: 'G1', B: 'G1', C: 'G2' };
+
+/** The drafted items as the ledger helper's specs (what the reference implementation reads). */
+export function draftSpecs(drafts: LedgerDrafts): ItemSpec[] {
+  return drafts.map((d, k) => {
+    const { base } = d;
+    const domains = DOMAINS[base.campaign];
+    return {
       code: `x${k}`,
-      department: d.base.department,
-      registered: at(d.base.reg, d.base.regNudge),
+      department: base.department,
+      registered: at(base.reg, base.regNudge),
       deadline: d.deadline,
-      closures: d.base.voided ? [] : d.closures,
-      extensions: d.base.voided ? [] : d.extensions,
-      ...(d.base.voided ? { voided: at(d.base.reg + 1) } : {}),
-    });
+      campaign: base.campaign,
+      ...(base.domain !== null ? { domain: domains[base.domain % domains.length]! } : {}),
+      source: base.source,
+      closures: base.voided ? [] : d.closures,
+      extensions: base.voided ? [] : d.extensions,
+      ...(base.voided ? { voided: at(base.reg + 1) } : {}),
+      ...(base.responseHours !== null
+        ? { firstResponse: at(base.reg + base.responseHours, base.regNudge) }
+        : {}),
+    };
   });
+}
+
+/**
+ * Departments A, B (group G1) and C (G2) with a few appraisals, campaigns K1 (domains D1, D2) and K2
+ * (D3), and the drafted items.
+ */
+export function writeLedger(db: Db, drafts: LedgerDrafts) {
+  const l = ledger(db);
+  for (const [code, group] of Object.entries(PEER_GROUPS)) l.department(code, group);
+  l.appraisal('A', '2025', 70).appraisal('A', '2026', 90).appraisal('B', '2026', 50);
+  for (const [campaign, domains] of Object.entries(DOMAINS)) {
+    l.campaign(campaign);
+    for (const domain of domains) l.domain(domain, campaign);
+  }
+  for (const spec of draftSpecs(drafts)) l.item(spec);
   return l;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/open.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import { createApp } from '../../server/app.ts';
 import { FIGURE_KEYS } from '../../server/domain/figure-definitions.ts';
+import { DEFAULT_PROFILE } from '../../server/domain/scoring.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { call, openSession, type TestSession } from '../helpers/accounts.ts';
 import { memoryDb } from '../helpers/db.ts';
@@ -223,7 +224,7 @@ describe('figures API: since the last review', () => {
 });
 
 describe('publishing a ranking', () => {
-  it('freezes it with the profile version, reads back identically after the ledger changes, and audits a republish', async () => {
+  it('freezes it with the profile version, reads back identically after the ledger and the profile change, and audits a republish', async () => {
     const { db, app, admin, leader, get } = setup('2026-06-01T00:00:00Z');
     const publish = (body: unknown, session = admin) =>
       call(app, 'POST', '/api/rankings/published', { session, body });
@@ -231,13 +232,47 @@ describe('publishing a ranking', () => {
     expect(first.status).toBe(201);
     const published = (await first.json()) as { id: number; profileId: number; result: unknown };
     expect(published.profileId).toBe(1);
+    const readBack = async () =>
+      (await call(app, 'GET', `/api/rankings/published/${published.id}`, { session: leader })).text();
+    const frozen = await readBack();
+    expect(JSON.parse(frozen).result).toEqual(published.result);
 
     // The ledger changes afterwards: the overdue item is closed, back-dated.
     db.prepare(
       "UPDATE items SET status = 'closed', closed_at = '2026-04-01T10:00:00', first_closed_at = '2026-04-01T10:00:00' WHERE ledger_code = 'due-5-april'",
     ).run();
-    const again = await get(`/api/rankings/published/${published.id}`);
-    expect(again.body.result).toEqual(published.result);
+    expect(await readBack()).toBe(frozen);
+
+    // The scoring profile changes afterwards: version 2 ranks departments with a single due item and
+    // weighs closure more (weights 45 + 10 + 20 + 15 + 10 + 0 = 100).
+    const saved = await call(app, 'POST', '/api/profiles', {
+      session: admin,
+      body: {
+        name: 'default',
+        note: 'closure counts more',
+        config: {
+          ...DEFAULT_PROFILE,
+          minDueItems: 1,
+          components: {
+            ...DEFAULT_PROFILE.components,
+            closureRate: { weight: 45, floor: 0.5, target: 1 },
+            onTimeRate: { weight: 10, floor: 0.5, target: 0.95 },
+          },
+        },
+      },
+    });
+    expect(saved.status).toBe(201);
+    const profile = ((await saved.json()) as { profile: { id: number; version: number } }).profile;
+    expect(profile.version).toBe(2);
+    // Computed afresh, the ranking now uses version 2 and differs (A1 is ranked with one due item)…
+    const fresh = (await get('/api/figures/ranking?asOf=2026-04-05')).body;
+    expect(fresh.profile).toMatchObject({ id: profile.id, version: 2 });
+    expect(fresh.rows.find((r: { department: { code: string } }) => r.department.code === 'A1').ranked).toBe(
+      true,
+    );
+    // …while the published one reads back byte for byte, still naming version 1.
+    expect(await readBack()).toBe(frozen);
+    expect(JSON.parse(frozen).result.profile).toMatchObject({ id: 1, version: 1 });
 
     expect((await publish({ period: '2026-W14', asOf: '2026-04-05' })).status).toBe(409);
     expect((await publish({ period: '2026-W14', asOf: '2026-04-05' }, leader)).status).toBe(403);
