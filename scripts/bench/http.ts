@@ -1,6 +1,6 @@
 /**
  * HTTP throughput and latency on 127.0.0.1: the real server process on a scratch copy of a dataset,
- * 10 connections for a fixed time with autocannon, with and without a writer making one edit a
+ * 10 connections for a fixed time (load.ts), with and without a writer making one edit a
  * second; /api/health with the writer while a client keeps asking for the (so often cold) figures,
  * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM). The
  * figures are asked for as a browser asks, accepting gzip.
@@ -8,9 +8,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
 import { NOW } from './datasets.ts';
+import { load } from './load.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -133,32 +133,20 @@ export async function measureHttp(dbPath: string, path: string, seconds: number,
   try {
     const leader = await login(server.url, 'leader');
     const admin = await login(server.url, 'admin');
+    // As a browser asks: gzip accepted (figures answers are sent compressed, json-answer.ts).
     const run = () =>
-      autocannon({
-        url: `${server.url}${path}`,
-        connections: 10,
-        duration: seconds,
-        // As a browser asks: gzip accepted (figures answers are sent compressed, json-answer.ts).
+      load(`${server.url}${path}`, {
+        seconds,
         headers: { cookie: leader.cookie, 'accept-encoding': 'gzip, deflate, br' },
       });
-    const shape = (r: autocannon.Result) => ({
-      requestsPerSecond: Math.round(r.requests.average),
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      p99_9: r.latency.p99_9,
-      non2xx: r.non2xx,
-      errors: r.errors,
-    });
-    const alone = shape(await run());
+    const alone = await run();
     const writer = startWriter(server.url, admin, openItemId);
-    const withWriter = shape(await run());
+    const withWriter = await run();
     const edits = await writer.stop();
     // Other requests while `path` is recomputed after every edit: does a cold computation stall them?
     const besideWriter = startWriter(server.url, admin, openItemId);
     const reader = startReader(server.url, leader, path);
-    const healthBesideCold = shape(
-      await autocannon({ url: `${server.url}/api/health`, connections: 10, duration: seconds }),
-    );
+    const healthBesideCold = await load(`${server.url}/api/health`, { seconds });
     await Promise.all([besideWriter.stop(), reader.stop()]);
     return {
       path,
