@@ -468,8 +468,16 @@ function plainValue(value: ExcelJS.CellValue, numFmt: string | undefined): CellV
  * untouched, so its parts are handed over as text decoded across chunk boundaries.
  */
 class Utf8Text implements AsyncIterable<string> {
-  constructor(private readonly source: AsyncIterable<Buffer | string> & { destroy?: () => void }) {}
+  constructor(
+    private readonly source: AsyncIterable<Buffer | string> & {
+      destroy?: () => void;
+      on?: (event: 'error', listener: () => void) => unknown;
+    },
+  ) {}
   destroy() {
+    // A sheet parked in a temporary file is read by a stream that may still be opening it when the
+    // reader, moving on, deletes the file: its ENOENT then would be an uncaught error, and means nothing.
+    this.source.on?.('error', () => {});
     this.source.destroy?.();
   }
   async *[Symbol.asyncIterator]() {
