@@ -35,6 +35,7 @@ export interface FiguresQuery extends ScopeQuery {
   since?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  weeks?: number | undefined;
   by?: 'domain' | 'source' | undefined;
   /** The drill-down list only: the figure, which part of it, and the page. */
   figure?: FigureKey | undefined;
@@ -47,11 +48,19 @@ export interface FiguresQuery extends ScopeQuery {
 
 const MAX_WEEKS = 260;
 
-/** The weeks of a series: from `from` (default: the campaign's start, else 26 weeks back) to `to` or T. */
+/**
+ * The weeks of a series: from `from`, or the last `weeks` weeks (default: from the campaign's start,
+ * else 26 weeks back), to `to` or T.
+ */
 function seriesWeeks(db: Db, q: FiguresQuery, t: Moment) {
+  if (q.weeks !== undefined && q.from !== undefined)
+    throw invalidParameter('weeks', { zh: '不能与 from 同时给出', en: 'cannot be given with from' });
   const end = q.to !== undefined ? asOfMoment(q.to)! : t;
   const campaign = q.campaign ? listCampaigns(db).find((c) => c.code === q.campaign) : undefined;
-  const from = q.from ?? campaign?.startsOn ?? addDays(dayOf(end), -25 * 7);
+  const from =
+    q.weeks !== undefined
+      ? addDays(dayOf(addMoment(end, -1)), -7 * (q.weeks - 1))
+      : (q.from ?? campaign?.startsOn ?? addDays(dayOf(end), -25 * 7));
   if (from > dayOf(addMoment(end, -1)))
     throw invalidParameter('from', { zh: '不能晚于结束日期', en: 'must not be after the end' });
   const weeks = weeksUntil(from, end);

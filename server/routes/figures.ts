@@ -14,7 +14,12 @@ const base = {
   profile: z.coerce.number().int().positive().optional(),
 };
 const rankBase = { ...rankScopeShape, asOf: base.asOf, profile: base.profile };
-const rangeShape = { from: daySchema.optional(), to: daySchema.optional() };
+/** A series' weeks: from a day, or the last `weeks` weeks (so a page can ask before it knows T). */
+const rangeShape = {
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  weeks: z.coerce.number().int().min(1).max(260).optional(),
+};
 
 /**
  * Answers from the figures cache: the key is the route, its validated parameters and the moment T (the

@@ -89,6 +89,8 @@ describe('figures API: bad input', () => {
     ['/api/figures/items?figure=closed&part=denominator', 'part'],
     ['/api/figures/items?figure=closed&pageSize=5000', 'pageSize'],
     ['/api/figures/series?from=2020-01-01', 'from'],
+    ['/api/figures/department-series?from=2026-03-02&weeks=4', 'weeks'],
+    ['/api/figures/department-series?weeks=0', 'weeks'],
     ['/api/figures/breakdown', 'by'],
     ['/api/figures/improvement?baseline=2030-01-01', 'baseline'],
     ['/api/figures/ranking?asOf=2026-03-01&compareTo=2026-03-01', 'compareTo'],
@@ -121,6 +123,20 @@ describe('figures API: bad input', () => {
     const { status, body } = await get(path);
     expect(status).toBe(404);
     expect(body.error.details.field).toBe(field);
+  });
+});
+
+describe('figures API: the last weeks of a series', () => {
+  it('gives with weeks=N the N weeks up to T, as from their first Monday would', async () => {
+    // T = Wednesday 1 April 2026, 08:00 in Shanghai: the last week counted starts Monday 30 March.
+    const { get } = setup('2026-04-01T00:00:00Z');
+    const byWeeks = (await get('/api/figures/department-series?weeks=3')).body;
+    const byFrom = (await get('/api/figures/department-series?from=2026-03-16')).body;
+    expect(byWeeks.weeks).toEqual(['2026-03-16', '2026-03-23', '2026-03-30']);
+    expect(byWeeks).toEqual(byFrom);
+    // With asOf a day: T is the next midnight, the last week counted is the one holding that day.
+    const ended = (await get('/api/figures/series?asOf=2026-03-29&weeks=2')).body;
+    expect(ended.weeks.map((w: { weekStart: string }) => w.weekStart)).toEqual(['2026-03-16', '2026-03-23']);
   });
 });
 

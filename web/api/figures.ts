@@ -76,7 +76,7 @@ export const figureKeys = {
   summary: (p: FigureScope) => [...figureKeys.all, 'summary', scopeQuery(p)] as const,
   ranking: (p: FigureScope) => [...figureKeys.all, 'ranking', scopeQuery(p)] as const,
   series: (p: FigureScope & { from?: string }) => [...figureKeys.all, 'series', p] as const,
-  departmentSeries: (p: FigureScope & { from?: string }) =>
+  departmentSeries: (p: FigureScope & { from?: string; weeks?: number }) =>
     [...figureKeys.all, 'department-series', p] as const,
   breakdown: (p: FigureScope & { by: 'domain' | 'source' }) => [...figureKeys.all, 'breakdown', p] as const,
   items: (p: FigureScope & { figure: FigureKey; part: Part; page: number; pageSize: number }) =>
@@ -122,11 +122,15 @@ export const seriesOptions = (params: FigureScope & { from?: string }) =>
     queryFn: () => unwrap(f.series.$get({ query: scopeQuery(params) })),
   });
 
-export const departmentSeriesOptions = (params: FigureScope & { from?: string }) =>
+export const departmentSeriesOptions = (params: FigureScope & { from?: string; weeks?: number }) =>
   queryOptions({
     retry: retryUnlessRefused,
     queryKey: figureKeys.departmentSeries(scopeQuery(params)),
-    queryFn: () => unwrap(f['department-series'].$get({ query: scopeQuery(params) })),
+    queryFn: () => {
+      const { weeks, ...rest } = scopeQuery(params);
+      const query = weeks === undefined ? rest : { ...rest, weeks: String(weeks) };
+      return unwrap(f['department-series'].$get({ query }));
+    },
   });
 
 export const breakdownOptions = (params: FigureScope & { by: 'domain' | 'source' }) =>

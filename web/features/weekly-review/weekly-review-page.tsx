@@ -1,5 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { addDays, dayOf } from '../../../server/domain/time.ts';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -25,15 +24,14 @@ export function WeeklyReviewPage() {
   const t = useT();
   const lang = useLang();
   const { scope, search } = useFilters();
+  // Asked for while rendering, before the panels below (whose queries start in effects, children
+  // first): the browser sends 6 requests at a time, and the ranking and headline are what a leader waits for.
+  usePrefetchQuery(rankingOptions(scope));
+  usePrefetchQuery(summaryOptions(scope));
   const summary = useQuery(summaryOptions(scope));
   const series = useQuery(seriesOptions(scope));
   const ranking = useQuery(rankingOptions(scope));
-  const asOf = ranking.data?.asOf;
-  const sparkFrom = asOf ? addDays(dayOf(asOf), -7 * (SPARK_WEEKS - 1)) : undefined;
-  const departmentSeries = useQuery({
-    ...departmentSeriesOptions({ ...scope, from: sparkFrom }),
-    enabled: sparkFrom !== undefined,
-  });
+  const departmentSeries = useQuery(departmentSeriesOptions({ ...scope, weeks: SPARK_WEEKS }));
 
   return (
     <section className="page weekly-review">
