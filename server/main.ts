@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { logger } from 'hono/logger';
 import { type Db, openDatabase } from '../db/open.ts';
 import { DatabaseRefusedError } from '../db/open-checks.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
@@ -62,7 +61,6 @@ const webRoot = path.resolve('dist/web');
 const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(config.dbPath);
 await figuresPool?.ready;
 const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy, figuresPool });
-app.use('/api/*', logger());
 if (fs.existsSync(path.join(webRoot, 'index.html'))) {
   const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
   app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
