@@ -2,15 +2,19 @@ import { type Db, openDatabase } from '../db/open.ts';
 import { DatabaseRefusedError } from '../db/open-checks.ts';
 
 /**
- * Opens the database for a command-line script, or stops it (exit code 1) with the refusal's message
- * instead of a stack trace: a newer, damaged or foreign file is left as it was, as by the server.
+ * Opens the database for the server or a command-line script, or stops it (exit code 1) with a message
+ * saying what is wrong and what to do, never a stack trace. `openDatabase` checks before its first
+ * write, so a newer, damaged or another program's file is left exactly as it is.
  */
 export function openOrExit(file: string, command: string, options: { quickCheck: boolean }): Db {
   try {
     return openDatabase(file, options);
   } catch (error) {
-    if (!(error instanceof DatabaseRefusedError)) throw error;
-    console.error(`${command}: ${error.message}`);
+    console.error(
+      error instanceof DatabaseRefusedError
+        ? `${command}: ${error.message}`
+        : `${command}: cannot open the database ${file}: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
 }

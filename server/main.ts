@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Db, openDatabase } from '../db/open.ts';
-import { DatabaseRefusedError } from '../db/open-checks.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
+import { openOrExit } from '../scripts/open-or-exit.ts';
 import { createApp } from './app.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -15,26 +14,10 @@ import { startFiguresPool } from './figures/worker-pool.ts';
 
 const config = loadConfig(process.env);
 const clock = config.now ? fixedClock(config.now) : systemClock;
-const db = openOrExplain(config.dbPath);
+// The quick check of every page finds damage at start rather than at the first request that reads it
+// (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
+const db = openOrExit(config.dbPath, 'Closeout cannot start', { quickCheck: config.startupCheck });
 ensureDefaultProfile(db, new Date().toISOString());
-
-/**
- * Opens the database, or stops (exit code 1) with a message saying what is wrong and what to do: a
- * database written by a newer Closeout, a file that is not SQLite, a damaged one, another program's.
- * openDatabase checks before its first write, so such a file is left exactly as it is. The quick check
- * of every page finds damage at start rather than at the first request that reads it
- * (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
- */
-function openOrExplain(file: string): Db {
-  try {
-    return openDatabase(file, { quickCheck: config.startupCheck });
-  } catch (error) {
-    if (error instanceof DatabaseRefusedError) console.error(`Closeout cannot start: ${error.message}`);
-    else
-      console.error(`Closeout cannot start: cannot open the database ${file}: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
 
 const isEmpty = db
   .prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM departments) AS n')
