@@ -46,7 +46,8 @@ export interface FiguresQuery extends ScopeQuery {
   generatedAt?: string | undefined;
 }
 
-const MAX_WEEKS = 260;
+/** The longest series a question may ask for. */
+export const MAX_WEEKS = 260;
 
 /**
  * The weeks of a series: from `from`, or the last `weeks` weeks (default: from the campaign's start,

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
 import { minuteOf } from '../domain/time.ts';
-import type { ComputationName, Computed, FiguresQuery } from '../figures/computations.ts';
+import {
+  type ComputationName,
+  type Computed,
+  type FiguresQuery,
+  MAX_WEEKS,
+} from '../figures/computations.ts';
 import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
 import { resolveMoment } from '../figures/params.ts';
 import { asOfSchema, daySchema, pagingShape, rankScopeShape, scopeShape, validate } from '../validation.ts';
@@ -18,7 +23,7 @@ const rankBase = { ...rankScopeShape, asOf: base.asOf, profile: base.profile };
 const rangeShape = {
   from: daySchema.optional(),
   to: daySchema.optional(),
-  weeks: z.coerce.number().int().min(1).max(260).optional(),
+  weeks: z.coerce.number().int().min(1).max(MAX_WEEKS).optional(),
 };
 
 /**
