@@ -12,7 +12,7 @@ export function RankingExportLinks({ scope }: { scope: FigureScope }) {
   const link = (format: ExportFormat) => (
     <a
       className="secondary-button"
-      href={rankingExportUrl(format, { ...rankScope }, lang)}
+      href={rankingExportUrl(format, rankScope, lang)}
       download
       data-testid={`ranking-export-${format}`}
     >

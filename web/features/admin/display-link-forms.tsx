@@ -120,7 +120,7 @@ export function EditDeckDialog({
           <button type="submit" className="primary-button" disabled={mutation.isPending}>
             {t('users.save')}
           </button>
-          <button type="button" className="cancel-button" onClick={onClose}>
+          <button type="button" className="secondary-button" onClick={onClose}>
             {t('users.cancel')}
           </button>
         </div>
