@@ -134,6 +134,9 @@ export interface NewItemInput {
   participants: number[];
 }
 
+/** Participating departments as stored and recorded: each once, ascending, so two sets compare as text. */
+const participantSet = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
 export function createItem(ctx: CommandContext, input: NewItemInput): number {
   const scope = itemWriteScopeFor(ctx.user);
   if (!departmentInScope(scope, input.assign?.departmentId ?? null)) {
@@ -178,7 +181,7 @@ export function createItem(ctx: CommandContext, input: NewItemInput): number {
         }
         throw error;
       }
-      const participants = [...new Set(input.participants)].sort((a, b) => a - b);
+      const participants = participantSet(input.participants);
       history(ctx, id, 'registered', undefined, {
         ledgerCode,
         title: input.title,
@@ -250,7 +253,7 @@ export function editItem(
       const after: Record<string, unknown> = { ...edited };
       if (participants) {
         const was = participantIds(ctx.db, id);
-        const now = [...new Set(participants)].sort((a, b) => a - b);
+        const now = participantSet(participants);
         if (now.join() !== was.join()) {
           setParticipants(ctx.db, id, now);
           before.participants = was;
