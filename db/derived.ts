@@ -9,11 +9,19 @@ import { REBUILD_FIGURE_ROLLUPS } from './figure-rollups.ts';
  * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
  * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
  */
-const SUSPENDED_TRIGGERS = ['*_bumps_data_version', '*_maintains_figure_rollups', '*_maintains_item_search'];
+const SUSPENDED_TRIGGERS = [
+  '*_bumps_data_version',
+  '*_maintains_figure_rollups',
+  '*_maintains_item_search',
+  '*_records_figure_changes',
+];
 const REBUILDS = [
   ...REBUILD_FIGURE_ROLLUPS,
   `DELETE FROM item_search;
    INSERT INTO item_search (rowid, title, ledger_code, person) SELECT * FROM item_search_source`,
+  // Figures remembered before the build (db/figure-memo.ts) may all have changed.
+  `INSERT INTO figure_changes (version, affected_from) SELECT version, '' FROM data_version WHERE 1
+   ON CONFLICT DO UPDATE SET affected_from = ''`,
 ];
 
 export function suspendDerived(db: Database.Database): () => void {

@@ -15,6 +15,7 @@ import {
   percentileSql,
   weekStartSql,
 } from '../dialect.ts';
+import { keyOf, remembered, rememberedEach } from '../figure-memo.ts';
 import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
@@ -240,8 +241,11 @@ export function baseParams(p: FigureParams, extra: Record<string, unknown>) {
 
 /** The headline figures of a scope as of T: from the rollups when they cover the question, else exact SQL. */
 export function getFigures(db: Db, p: FigureParams): Figures {
-  return fastFigures(db, p) ?? exactFigures(db, p);
+  return remembered(db, `figures|${figuresKey(p)}`, p.t, () => fastFigures(db, p) ?? exactFigures(db, p));
 }
+
+/** What the figures of a question depend on besides the data: its scope, moment and warning days. */
+const figuresKey = (p: FigureParams) => keyOf({ ...p.scope, t: p.t, warningDays: p.warningDays });
 
 /** The headline figures by the plain SQL over every item in scope (the definition the rollups must match). */
 export function exactFigures(db: Db, p: FigureParams): Figures {
@@ -259,7 +263,12 @@ export const GROUP_COLUMN: Record<GroupBy, string> = {
 
 /** The figures per department, domain or source (groups without items are absent). */
 export function getFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
-  return fastFiguresBy(db, p, by) ?? exactFiguresBy(db, p, by);
+  return remembered(
+    db,
+    `figuresBy|${by}|${figuresKey(p)}`,
+    p.t,
+    () => fastFiguresBy(db, p, by) ?? exactFiguresBy(db, p, by),
+  );
 }
 
 export function exactFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
@@ -419,36 +428,83 @@ export interface FlowWeek {
 /**
  * Weekly flow between two week starts (Mondays): items registered, closures made, reopenings, and the
  * change in open items. Counts events in [week start, next week start) over the scope's non-voided items.
+ * Each week's counts, and the open items before the first, are remembered (db/figure-memo.ts): after a
+ * write now, only the current week is counted again.
  */
 export function getFlow(db: Db, scope: Scope, weeks: Day[]): FlowWeek[] {
   if (weeks.length === 0) return [];
-  const { where, params } = scopeSql(scope);
-  const events = `WITH scoped AS (SELECT i.id, i.registered_at FROM items i WHERE i.voided_at IS NULL${where}),
-    events AS (
-      SELECT registered_at AS at, 1 AS registered, 0 AS closed, 0 AS reopened FROM scoped
-      UNION ALL SELECT c.closed_at, 0, 1, 0 FROM item_closures c JOIN scoped ON scoped.id = c.item_id
-      UNION ALL SELECT c.reopened_at, 0, 0, 1 FROM item_closures c JOIN scoped ON scoped.id = c.item_id
-        WHERE c.reopened_at IS NOT NULL
-    )`;
   const from = weeks[0]!;
-  const to = addDays(weeks[weeks.length - 1]!, 7);
-  const before = prepared(
+  const openBefore = remembered(db, `flowBefore|${keyOf({ ...scope, from })}`, `${from}T00:00:00`, () => {
+    const c = eventCounts(db, scope, '', from).get(null);
+    return c ? c.registered - c.closed + c.reopened : 0;
+  });
+  const counts = rememberedEach(
     db,
-    `${events} SELECT COALESCE(SUM(registered - closed + reopened), 0) AS n FROM events WHERE at < @from`,
-  ).get({ ...params, from }) as { n: number };
-  const byWeek = prepared(
-    db,
-    `${events} SELECT ${weekStartSql('at')} AS week, SUM(registered) AS registered, SUM(closed) AS closed,
-       SUM(reopened) AS reopened
-     FROM events WHERE at >= @from AND at < @to GROUP BY week`,
-  ).all({ ...params, from, to }) as { week: Day; registered: number; closed: number; reopened: number }[];
-  const counts = new Map(byWeek.map((w) => [w.week, w]));
-  let open = before.n;
-  return weeks.map((weekStart) => {
-    const w = counts.get(weekStart);
-    const [registered, closed, reopened] = [w?.registered ?? 0, w?.closed ?? 0, w?.reopened ?? 0];
+    weeks.map((week) => ({
+      key: `flowWeek|${keyOf({ ...scope, week })}`,
+      latest: `${addDays(week, 7)}T00:00:00`,
+    })),
+    (missing) => {
+      const byWeek = eventCounts(db, scope, weeks[missing[0]!]!, addDays(weeks[missing.at(-1)!]!, 7), true);
+      return missing.map((j) => byWeek.get(weeks[j]!) ?? { registered: 0, closed: 0, reopened: 0 });
+    },
+  );
+  let open = openBefore;
+  return weeks.map((weekStart, j) => {
+    const { registered, closed, reopened } = counts[j]!;
     const netOpen = registered - closed + reopened;
     open += netOpen;
     return { weekStart, registered, closed, reopened, netOpen, openAtEnd: open };
   });
+}
+
+/**
+ * Registrations, closures and reopenings of the scope's non-voided items in [from, to) (from '' = since
+ * the first), in all (key null) or by week start. Each is one index range (registration, closing and
+ * reopening times).
+ */
+function eventCounts(
+  db: Db,
+  scope: Scope,
+  from: string,
+  to: string,
+  byWeek = false,
+): Map<string | null, { registered: number; closed: number; reopened: number }> {
+  const { where, params } = scopeSql(scope);
+  const group = (at: string) => (byWeek ? weekStartSql(at) : 'NULL');
+  const count = (sql: string) =>
+    prepared(db, sql)
+      .raw()
+      .all({ ...params, from, to }) as [string | null, number][];
+  const result = new Map<string | null, { registered: number; closed: number; reopened: number }>();
+  const add = (rows: [string | null, number][], field: 'registered' | 'closed' | 'reopened') => {
+    for (const [key, n] of rows) {
+      let c = result.get(key);
+      if (!c) {
+        c = { registered: 0, closed: 0, reopened: 0 };
+        result.set(key, c);
+      }
+      c[field] += n;
+    }
+  };
+  add(
+    count(
+      `SELECT ${group('i.registered_at')} AS g, COUNT(*) FROM items i
+       WHERE i.voided_at IS NULL AND i.registered_at >= @from AND i.registered_at < @to${where} GROUP BY g`,
+    ),
+    'registered',
+  );
+  for (const [field, column] of [
+    ['closed', 'closed_at'],
+    ['reopened', 'reopened_at'],
+  ] as const) {
+    add(
+      count(
+        `SELECT ${group(`c.${column}`)} AS g, COUNT(*) FROM item_closures c JOIN items i ON i.id = c.item_id
+         WHERE c.${column} >= @from AND c.${column} < @to AND i.voided_at IS NULL${where} GROUP BY g`,
+      ),
+      field,
+    );
+  }
+  return result;
 }

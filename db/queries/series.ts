@@ -16,9 +16,10 @@
  */
 import type { Moment } from '../../server/domain/time.ts';
 import { calendarDaysSql } from '../dialect.ts';
+import { keyOf, rememberedEach } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
-import { type Scope, scopeSql } from './figures.ts';
+import { type Figures, getFigures, getFiguresBy, type Scope, scopeSql } from './figures.ts';
 
 /** The figures at one moment (names as in `Figures`). */
 export interface PointFigures {
@@ -267,11 +268,64 @@ export function getFiguresAtMoments(
   by: SeriesGroup,
 ): Map<number | null, PointFigures[]> {
   const k = moments.length;
-  const result = new Map<number | null, PointFigures[]>();
-  if (k === 0) return result;
   for (let j = 1; j < k; j++) {
     if (!(moments[j - 1]! < moments[j]!)) throw new Error('moments must be ascending and distinct');
   }
+  // Each moment's figures are remembered on their own (db/figure-memo.ts): after a write at the
+  // latest moment, the earlier weeks of a series come from memory.
+  const points = rememberedEach(
+    db,
+    moments.map((t) => ({ key: `point|${by}|${keyOf({ ...scope, t })}`, latest: t })),
+    (missing) =>
+      pointsAt(
+        db,
+        missing.map((j) => moments[j]!),
+        scope,
+        by,
+      ),
+  );
+  const result = new Map<number | null, PointFigures[]>();
+  points.forEach((groups, j) => {
+    for (const [g, point] of groups) {
+      let list = result.get(g);
+      if (!list) {
+        list = Array.from({ length: k }, () => NO_POINT);
+        result.set(g, list);
+      }
+      list[j] = point;
+    }
+  });
+  if (k > 0 && by === 'all' && !result.has(null))
+    result.set(
+      null,
+      Array.from({ length: k }, () => NO_POINT),
+    );
+  return result;
+}
+
+/** A group without items at a moment. */
+const NO_POINT: PointFigures = accumulate([], 1)[0]!;
+
+/** Up to this many moments are computed one by one (the rollups); more in one pass over the items. */
+const MOMENTS_ONE_BY_ONE = 2;
+
+/** The figures of each group at each moment (ascending), computed. */
+function pointsAt(
+  db: Db,
+  moments: Moment[],
+  scope: Scope,
+  by: SeriesGroup,
+): Map<number | null, PointFigures>[] {
+  if (moments.length <= MOMENTS_ONE_BY_ONE) {
+    // Yellow is not a point figure, so any number of warning days gives the same points.
+    return moments.map((t) => {
+      const p = { t, scope, warningDays: 0 };
+      if (by === 'all') return new Map([[null, toPoint(getFigures(db, p))]]);
+      const groups = getFiguresBy(db, p, 'department') as Map<number | null, Figures>;
+      return new Map([...groups].map(([g, f]) => [g, toPoint(f)]));
+    });
+  }
+  const k = moments.length;
   const { where, params } = scopeSql(scope);
   const sql = seriesSql(where, by === 'department' ? 'i.department_id' : 'NULL', k);
   const momentParams = Object.fromEntries(moments.map((m, j) => [`p${j}`, m]));
@@ -282,7 +336,23 @@ export function getFiguresAtMoments(
     if (list) list.push(r);
     else byGroup.set(r.g, [r]);
   }
-  for (const [g, list] of byGroup) result.set(g, accumulate(list, k));
-  if (by === 'all' && !result.has(null)) result.set(null, accumulate([], k));
-  return result;
+  const points = moments.map(() => new Map<number | null, PointFigures>());
+  for (const [g, list] of byGroup) {
+    accumulate(list, k).forEach((point, j) => {
+      points[j]!.set(g, point);
+    });
+  }
+  return points;
 }
+
+const toPoint = (f: Figures): PointFigures => ({
+  registered: f.registered,
+  closed: f.closed,
+  due: f.due,
+  onTime: f.onTime,
+  overdue: f.overdue,
+  everClosed: f.everClosed,
+  everReopened: f.everReopened,
+  ttcMedian: f.timeToClose.medianDays,
+  ttcP90: f.timeToClose.p90Days,
+});

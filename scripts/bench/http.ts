@@ -11,6 +11,7 @@ import net from 'node:net';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
 import { NOW } from './datasets.ts';
 import { load } from './load.ts';
+import { newItemBody } from './write.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -82,14 +83,14 @@ export async function login(url: string, username: string): Promise<{ cookie: st
   return { cookie: cookies.join('; '), csrf };
 }
 
-/** One edit a second (an urging on an open item) until stopped; counts the acknowledged ones. */
-function startWriter(url: string, admin: { cookie: string; csrf: string }, itemId: number) {
+/** One edit a second (a new item, write.ts) until stopped; counts the acknowledged ones. */
+function startWriter(url: string, admin: { cookie: string; csrf: string }, body: string) {
   let acknowledged = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const started = Date.now();
-      const res = await fetch(`${url}/api/items/${itemId}/urgings`, {
+      const res = await fetch(`${url}/api/items`, {
         method: 'POST',
         headers: {
           cookie: admin.cookie,
@@ -97,7 +98,7 @@ function startWriter(url: string, admin: { cookie: string; csrf: string }, itemI
           'content-type': 'application/json',
           origin: url,
         },
-        body: JSON.stringify({ note: 'bench writer' }),
+        body,
       });
       if (res.ok) acknowledged++;
       await res.arrayBuffer();
@@ -128,7 +129,8 @@ function startReader(url: string, leader: { cookie: string }, path: string) {
   };
 }
 
-export async function measureHttp(dbPath: string, path: string, seconds: number, openItemId: number) {
+export async function measureHttp(dbPath: string, path: string, seconds: number) {
+  const body = newItemBody(dbPath);
   const server = await startServer(dbPath);
   try {
     const leader = await login(server.url, 'leader');
@@ -140,11 +142,11 @@ export async function measureHttp(dbPath: string, path: string, seconds: number,
         headers: { cookie: leader.cookie, 'accept-encoding': 'gzip, deflate, br' },
       });
     const alone = await run();
-    const writer = startWriter(server.url, admin, openItemId);
+    const writer = startWriter(server.url, admin, body);
     const withWriter = await run();
     const edits = await writer.stop();
     // Other requests while `path` is recomputed after every edit: does a cold computation stall them?
-    const besideWriter = startWriter(server.url, admin, openItemId);
+    const besideWriter = startWriter(server.url, admin, body);
     const reader = startReader(server.url, leader, path);
     const healthBesideCold = await load(`${server.url}/api/health`, { seconds });
     await Promise.all([besideWriter.stop(), reader.stop()]);

@@ -1,6 +1,6 @@
 /**
  * Endpoint latency in process (app.request, no network): cold = the first request after a data change
- * (an urging written through the API), warm = the same request again; and the engine floor — the
+ * (an item registered through the API, scripts/bench/write.ts), warm = the same request again; and the engine floor — the
  * plainest SQL that reads the same rows, straight on the file — to see how far each endpoint is from it.
  */
 import Database from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { hashToken, newToken } from '../../server/auth/tokens.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { NOW } from './datasets.ts';
 import { summarize } from './stats.ts';
+import { newItemBody } from './write.ts';
 
 export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS }[] = [
   { name: 'summary', path: '/api/figures/summary', floor: 'totals' },
@@ -73,18 +74,14 @@ export async function measureInProcess(
   };
   const leader = session('leader');
   const admin = session('admin');
-  const openItem = (
-    db.prepare("SELECT id FROM items WHERE status <> 'closed' AND voided_at IS NULL LIMIT 1").get() as {
-      id: number;
-    }
-  ).id;
+  const body = newItemBody(file);
   const change = async () => {
-    const res = await app.request(`/api/items/${openItem}/urgings`, {
+    const res = await app.request('/api/items', {
       method: 'POST',
       headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'bench' }),
+      body,
     });
-    if (res.status !== 200) throw new Error(`bench write failed: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) throw new Error(`bench write failed: ${res.status} ${await res.text()}`);
   };
   const get = async (path: string) => {
     // As a browser asks: gzip accepted, so a cold answer includes making its gzip.

@@ -1,0 +1,116 @@
+/**
+ * Figures remembered by moment (docs/performance.md). The figures at a moment T depend only on the data
+ * at T, and every write records the earliest moment it can have changed (db/migrations/
+ * 008_figure_changes.sql). So figures computed at T under data version V are still exact under a later
+ * version if no write since V changed anything at or before T: after the usual write "now", a week-old
+ * comparison or a 26-week series needs only its latest moment computed again.
+ *
+ * Remembered per connection, in the process that computes (the figures worker). Not inside a write
+ * transaction: what it reads there may yet be rolled back.
+ */
+import type { Db } from './open.ts';
+import { prepared } from './statements.ts';
+
+/** Entries kept per connection; the least recently used go first. */
+const MAX_ENTRIES = 4000;
+
+interface Entry {
+  version: number;
+  value: unknown;
+}
+
+const memos = new WeakMap<Db, Map<string, Entry>>();
+const counts = new WeakMap<Db, { hits: number; misses: number }>();
+
+/** How many values a connection answered from memory and computed (for tests). */
+export function memoCounts(db: Db): { hits: number; misses: number } {
+  return { ...(counts.get(db) ?? { hits: 0, misses: 0 }) };
+}
+
+function versionOf(db: Db): number {
+  return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
+}
+
+/** The earliest moment any write since `version` may have changed ('' = any; null = none was made). */
+function changedFrom(db: Db, version: number): string | null {
+  const row = prepared(db, 'SELECT min(affected_from) AS at FROM figure_changes WHERE version >= ?').get(
+    version,
+  ) as { at: string | null };
+  return row.at;
+}
+
+/**
+ * The value of `compute()` — a pure function of the data at moments up to `latest` — from memory when
+ * it was computed before and no write since changed anything at or before `latest`.
+ */
+export function remembered<T>(db: Db, key: string, latest: string, compute: () => T): T {
+  return rememberedEach(db, [{ key, latest }], () => [compute()])[0]!;
+}
+
+/**
+ * Several such values at once: `computeMissing` gets the indexes of those not in memory (ascending)
+ * and answers their values in that order.
+ */
+export function rememberedEach<T>(
+  db: Db,
+  wanted: { key: string; latest: string }[],
+  computeMissing: (missing: number[]) => T[],
+): T[] {
+  if (db.inTransaction && !db.readonly) return computeMissing(wanted.map((_, i) => i));
+  // One read transaction (unless the caller's), so the version, the changes and the values agree.
+  return db.transaction(() => {
+    let memo = memos.get(db);
+    if (!memo) {
+      memo = new Map();
+      memos.set(db, memo);
+    }
+    const version = versionOf(db);
+    const changes = new Map<number, string | null>();
+    const changedSince = (v: number) => {
+      if (v === version) return null;
+      if (!changes.has(v)) changes.set(v, changedFrom(db, v));
+      return changes.get(v)!;
+    };
+    const values: T[] = [];
+    const missing: number[] = [];
+    wanted.forEach(({ key, latest }, i) => {
+      const entry = memo.get(key);
+      if (entry) {
+        memo.delete(key);
+        const changed = changedSince(entry.version);
+        if (changed === null || changed > latest) {
+          memo.set(key, { version, value: entry.value });
+          values[i] = entry.value as T;
+          return;
+        }
+      }
+      missing.push(i);
+    });
+    const tally = counts.get(db) ?? { hits: 0, misses: 0 };
+    tally.hits += wanted.length - missing.length;
+    tally.misses += missing.length;
+    counts.set(db, tally);
+    if (missing.length > 0) {
+      const computed = computeMissing(missing);
+      missing.forEach((i, j) => {
+        values[i] = computed[j]!;
+        memo.set(wanted[i]!.key, { version, value: computed[j] });
+      });
+      for (const key of memo.keys()) {
+        if (memo.size <= MAX_ENTRIES) break;
+        memo.delete(key);
+      }
+    }
+    return values;
+  })();
+}
+
+/** A stable text of a scope-like object, whatever order its keys were set in. */
+export function keyOf(parts: Record<string, unknown>): string {
+  return JSON.stringify(
+    Object.keys(parts)
+      .sort()
+      .filter((k) => parts[k] !== undefined)
+      .map((k) => [k, parts[k]]),
+  );
+}

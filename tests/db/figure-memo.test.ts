@@ -1,0 +1,105 @@
+/**
+ * Figures remembered by moment (db/figure-memo.ts) against figures computed afresh: random ledgers,
+ * random writes at a moving "now" (including those that reach into the past: voiding, a new lead
+ * department, an edited source or domain, a first deadline, a department moved to another peer group,
+ * an item registered back in time), and after each write every remembered question asked again: the
+ * figures at a moment, by department, the weekly series and the weekly flow.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { memoCounts } from '../../db/figure-memo.ts';
+import {
+  exactFigures,
+  exactFiguresBy,
+  type Figures,
+  getFigures,
+  getFiguresBy,
+  getFlow,
+} from '../../db/queries/figures.ts';
+import { getFiguresAtMoments } from '../../db/queries/series.ts';
+import { addDays, weekStart } from '../../server/domain/time.ts';
+import { memoryDb } from '../helpers/db.ts';
+import { applyWrite, at, expectSame, itemArb, scopesOf, setUp, writeArb } from '../helpers/random-ledger.ts';
+
+/** A week of hours: the series' points. */
+const WEEK = 168;
+
+const pointOf = (f: Figures) => ({
+  registered: f.registered,
+  closed: f.closed,
+  due: f.due,
+  onTime: f.onTime,
+  overdue: f.overdue,
+  everClosed: f.everClosed,
+  everReopened: f.everReopened,
+  ttcMedian: f.timeToClose.medianDays,
+  ttcP90: f.timeToClose.p90Days,
+});
+
+describe('figures remembered by moment', () => {
+  it('equal the figures computed afresh after every write, and are reused when a write cannot change them', () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(
+        fc.array(itemArb, { maxLength: 15 }),
+        fc.array(writeArb, { minLength: 1, maxLength: 15 }),
+        (items, writes) => {
+          const db = memoryDb();
+          const { create } = setUp(db);
+          const ids = items.map((item, k) => create(item, item.reg, k % 3 === 0 ? 'K2' : 'K1'));
+          const scopes = scopesOf(db).slice(0, 6);
+          let clock = 2200;
+          const check = () => {
+            // Weekly points up to now, and the moments around now where the writes land.
+            const points = Array.from({ length: 6 }, (_, k) => at(clock - (5 - k) * WEEK));
+            const moments = [...points, at(clock - 1), at(clock + 1)];
+            for (const scope of scopes) {
+              for (const t of moments) {
+                const p = { t, scope, warningDays: 7 };
+                const label = `T=${t} scope=${JSON.stringify(scope)}`;
+                expectSame(getFigures(db, p), exactFigures(db, p), label);
+                const by = getFiguresBy(db, p, 'department');
+                const fresh = exactFiguresBy(db, p, 'department');
+                expect([...by.keys()].sort(), label).toEqual([...fresh.keys()].sort());
+                for (const [key, f] of fresh) expectSame(by.get(key), f, `${label} department ${key}`);
+              }
+              // The weekly flow: remembered against computed inside a transaction (which never remembers).
+              const weeks = Array.from({ length: 6 }, (_, k) =>
+                addDays(weekStart(at(clock).slice(0, 10)), -7 * (5 - k)),
+              );
+              expect(getFlow(db, scope, weeks), `flow ${JSON.stringify(scope)}`).toEqual(
+                db.transaction(() => getFlow(db, scope, weeks))(),
+              );
+              for (const by of ['all', 'department'] as const) {
+                const series = getFiguresAtMoments(db, points, scope, by);
+                points.forEach((t, j) => {
+                  const p = { t, scope, warningDays: 7 };
+                  const fresh =
+                    by === 'all'
+                      ? new Map([[null, exactFigures(db, p)]])
+                      : (exactFiguresBy(db, p, 'department') as Map<number | null, Figures>);
+                  for (const [g, f] of fresh)
+                    expect(series.get(g)?.[j], `series ${by} ${g} T=${t}`).toEqual(pointOf(f));
+                  for (const [g, list] of series)
+                    if (!fresh.has(g)) expect(list[j]!.registered, `series ${by} ${g} T=${t}`).toBe(0);
+                });
+              }
+            }
+          };
+          check();
+          for (const { gap, write } of writes) {
+            clock += gap;
+            applyWrite(db, ids, write, at(clock), (item, backdate) =>
+              create(item, clock - backdate, 'K1', clock),
+            );
+            check();
+          }
+          hits += memoCounts(db).hits;
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // Not a vacuous pass: across the runs, answers did come from memory.
+    expect(hits).toBeGreaterThan(0);
+  });
+});
