@@ -5,6 +5,7 @@
  * the count and twice for the page.
  */
 import { addMoment, type Moment } from '../../server/domain/time.ts';
+import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import {
@@ -45,6 +46,23 @@ const CHANGED = {
 export type ChangedPart = keyof typeof CHANGED;
 
 /**
+ * The items whose state can differ between `since` and T: those with an event at or after `since`
+ * (index items_figure_last_event) and, for overdue, open items whose deadline passes in between
+ * (items_figure_deadline). Any other item had its last event before `since`, so its own columns are
+ * its state at both moments, and it is in a part at both or at neither — but for a deadline passing.
+ */
+const CANDIDATES: Record<ChangedPart, string> = {
+  closed: `SELECT c.id FROM items c INDEXED BY items_figure_last_event
+    WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @since`,
+  overdue: `SELECT c.id FROM items c INDEXED BY items_figure_last_event
+    WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @since
+    UNION ALL
+    SELECT c.id FROM items c INDEXED BY items_figure_deadline
+    WHERE c.voided_at IS NULL AND c.deadline_end IS NOT NULL AND c.deadline_end >= @since
+      AND c.deadline_end < @t AND c.closed_at IS NULL`,
+};
+
+/**
  * Items in `part` at T and not at `since`, overdue first by days overdue, then by ledger code; `offset`
  * skips that many (a drill-down page).
  */
@@ -64,7 +82,8 @@ export function listChangedSince(
        SELECT i.id, i.department_id, i.registered_at, ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
          CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
          CASE WHEN i.registered_at < @since THEN ${before.deadline} END AS since_deadline_end
-       FROM items i WHERE i.voided_at IS NULL AND i.registered_at < @t${where}
+       FROM items i
+       WHERE i.voided_at IS NULL AND i.registered_at < @t${where} AND i.id IN (${CANDIDATES[p.part]})
      )
      SELECT ${ITEM_COLUMNS}, COUNT(*) OVER () AS total
      FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
