@@ -20,8 +20,9 @@ const REBUILDS = [
   `DELETE FROM item_search;
    INSERT INTO item_search (rowid, title, ledger_code, person) SELECT * FROM item_search_source`,
   // Figures remembered before the build (db/figure-memo.ts) may all have changed.
-  `INSERT INTO figure_changes (version, affected_from) SELECT version, '' FROM data_version WHERE 1
-   ON CONFLICT DO UPDATE SET affected_from = ''`,
+  `INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+   SELECT version, '', '', '' FROM data_version WHERE 1
+   ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = ''`,
 ];
 
 export function suspendDerived(db: Database.Database): () => void {

@@ -31,20 +31,35 @@ function versionOf(db: Db): number {
   return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
 }
 
+/**
+ * What a remembered value depends on: all the figures, or only the first-response hours or the
+ * days-to-close histograms (db/migrations/008_figure_changes.sql), each its own column.
+ */
+export type MemoPart = 'figures' | 'responses' | 'closed';
+const COLUMNS: Record<MemoPart, string> = {
+  figures: 'affected_from',
+  responses: 'responses_from',
+  closed: 'closed_from',
+};
+
 /** The earliest moment any write since `version` may have changed ('' = any; null = none was made). */
-function changedFrom(db: Db, version: number): string | null {
-  const row = prepared(db, 'SELECT min(affected_from) AS at FROM figure_changes WHERE version >= ?').get(
-    version,
-  ) as { at: string | null };
-  return row.at;
+function changedFrom(db: Db, version: number, part: MemoPart): string | null {
+  const sql = `SELECT min(${COLUMNS[part]}) AS at FROM figure_changes WHERE version >= ?`;
+  return (prepared(db, sql).get(version) as { at: string | null }).at;
 }
 
 /**
  * The value of `compute()` — a pure function of the data at moments up to `latest` — from memory when
  * it was computed before and no write since changed anything at or before `latest`.
  */
-export function remembered<T>(db: Db, key: string, latest: string, compute: () => T): T {
-  return rememberedEach(db, [{ key, latest }], () => [compute()])[0]!;
+export function remembered<T>(
+  db: Db,
+  key: string,
+  latest: string,
+  compute: () => T,
+  part: MemoPart = 'figures',
+): T {
+  return rememberedEach(db, [{ key, latest }], () => [compute()], part)[0]!;
 }
 
 /**
@@ -55,6 +70,7 @@ export function rememberedEach<T>(
   db: Db,
   wanted: { key: string; latest: string }[],
   computeMissing: (missing: number[]) => T[],
+  part: MemoPart = 'figures',
 ): T[] {
   if (db.inTransaction && !db.readonly) return computeMissing(wanted.map((_, i) => i));
   // One read transaction (unless the caller's), so the version, the changes and the values agree.
@@ -68,7 +84,7 @@ export function rememberedEach<T>(
     const changes = new Map<number, string | null>();
     const changedSince = (v: number) => {
       if (v === version) return null;
-      if (!changes.has(v)) changes.set(v, changedFrom(db, v));
+      if (!changes.has(v)) changes.set(v, changedFrom(db, v, part));
       return changes.get(v)!;
     };
     const values: T[] = [];
@@ -106,7 +122,7 @@ export function rememberedEach<T>(
 }
 
 /** A stable text of a scope-like object, whatever order its keys were set in. */
-export function keyOf(parts: Record<string, unknown>): string {
+export function memoKey(parts: Record<string, unknown>): string {
   return JSON.stringify(
     Object.keys(parts)
       .sort()

@@ -6,9 +6,15 @@
 -- may answer them again later if every row from V on holds an X after T ('' = everything). The server
 -- empties the table when it starts (nothing remembered outlives a process).
 -- Writes that touch no column the figures read record nothing (an urging, a description edit).
+--
+-- Two parts of the rollups' answer (db/queries/figures-fast.ts) have their own, narrower column
+-- (NULL = unchanged): first-response hours (responses_from, the same kind of moment), and the
+-- days-to-close histograms, which do not depend on T (closed_from = '' when a write changed them).
 CREATE TABLE figure_changes (
   version INTEGER PRIMARY KEY,
-  affected_from TEXT NOT NULL
+  affected_from TEXT NOT NULL,
+  responses_from TEXT,
+  closed_from TEXT
 );
 
 -- Items: the moment it was registered for anything that reshapes the item over its whole life (its
@@ -16,15 +22,23 @@ CREATE TABLE figure_changes (
 -- deadline edited without a new event); else the earliest of the event times that changed.
 CREATE TRIGGER items_insert_records_figure_changes AFTER INSERT ON items
 BEGIN
-  INSERT INTO figure_changes (version, affected_from)
-  SELECT version, NEW.registered_at FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, NEW.registered_at, CASE WHEN NEW.first_response_at IS NOT NULL THEN NEW.registered_at END,
+    CASE WHEN NEW.closed_at IS NOT NULL THEN '' END
+  FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER items_delete_records_figure_changes AFTER DELETE ON items
 BEGIN
-  INSERT INTO figure_changes (version, affected_from)
-  SELECT version, OLD.registered_at FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, OLD.registered_at, CASE WHEN OLD.first_response_at IS NOT NULL THEN OLD.registered_at END,
+    CASE WHEN OLD.closed_at IS NOT NULL THEN '' END
+  FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER items_update_records_figure_changes AFTER UPDATE OF department_id, campaign_id, domain_id, source, registered_at, original_deadline_end, deadline_end, closed_at, first_response_at, first_closed_at, first_reopened_at, first_extended_at, state_changed_at, voided_at ON items
 WHEN OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.campaign_id
@@ -35,12 +49,11 @@ WHEN OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.ca
   OR OLD.first_extended_at IS NOT NEW.first_extended_at OR OLD.state_changed_at IS NOT NEW.state_changed_at
   OR OLD.voided_at IS NOT NEW.voided_at
 BEGIN
-  INSERT INTO figure_changes (version, affected_from)
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
   SELECT version, CASE
-    WHEN OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.campaign_id
+    WHEN (OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.campaign_id
       OR OLD.domain_id IS NOT NEW.domain_id OR OLD.source IS NOT NEW.source
-      OR OLD.registered_at IS NOT NEW.registered_at OR OLD.original_deadline_end IS NOT NEW.original_deadline_end
-      OR OLD.voided_at IS NOT NEW.voided_at
+      OR OLD.registered_at IS NOT NEW.registered_at OR OLD.voided_at IS NOT NEW.voided_at) OR OLD.original_deadline_end IS NOT NEW.original_deadline_end
       OR (OLD.state_changed_at IS NEW.state_changed_at
           AND (OLD.closed_at IS NOT NEW.closed_at OR OLD.deadline_end IS NOT NEW.deadline_end))
       THEN min(OLD.registered_at, NEW.registered_at)
@@ -56,8 +69,23 @@ BEGIN
         THEN min(ifnull(OLD.first_reopened_at, '9999'), ifnull(NEW.first_reopened_at, '9999')) ELSE '9999' END,
       CASE WHEN OLD.first_extended_at IS NOT NEW.first_extended_at
         THEN min(ifnull(OLD.first_extended_at, '9999'), ifnull(NEW.first_extended_at, '9999')) ELSE '9999' END)
-    END FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+    END,
+    CASE
+      WHEN OLD.first_response_at IS NULL AND NEW.first_response_at IS NULL THEN NULL
+      WHEN (OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.campaign_id
+      OR OLD.domain_id IS NOT NEW.domain_id OR OLD.source IS NOT NEW.source
+      OR OLD.registered_at IS NOT NEW.registered_at OR OLD.voided_at IS NOT NEW.voided_at) THEN min(OLD.registered_at, NEW.registered_at)
+      WHEN OLD.first_response_at IS NOT NEW.first_response_at
+        THEN min(ifnull(OLD.first_response_at, '9999'), ifnull(NEW.first_response_at, '9999'))
+    END,
+    CASE WHEN (OLD.closed_at IS NOT NULL OR NEW.closed_at IS NOT NULL)
+      AND ((OLD.department_id IS NOT NEW.department_id OR OLD.campaign_id IS NOT NEW.campaign_id
+      OR OLD.domain_id IS NOT NEW.domain_id OR OLD.source IS NOT NEW.source
+      OR OLD.registered_at IS NOT NEW.registered_at OR OLD.voided_at IS NOT NEW.voided_at) OR OLD.closed_at IS NOT NEW.closed_at) THEN '' END
+  FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 
 -- Closures: the earliest of the closing and reopening times written or removed.
@@ -65,13 +93,17 @@ CREATE TRIGGER item_closures_insert_records_figure_changes AFTER INSERT ON item_
 BEGIN
   INSERT INTO figure_changes (version, affected_from)
   SELECT version, min(NEW.closed_at, ifnull(NEW.reopened_at, '9999')) FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER item_closures_delete_records_figure_changes AFTER DELETE ON item_closures
 BEGIN
   INSERT INTO figure_changes (version, affected_from)
   SELECT version, min(OLD.closed_at, ifnull(OLD.reopened_at, '9999')) FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER item_closures_update_records_figure_changes AFTER UPDATE ON item_closures
 BEGIN
@@ -82,7 +114,9 @@ BEGIN
     WHEN OLD.reopened_at IS NOT NEW.reopened_at
       THEN min(ifnull(OLD.reopened_at, '9999'), ifnull(NEW.reopened_at, '9999'))
     ELSE '9999' END FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 
 -- Extensions count from their approval; one not approved changes nothing.
@@ -90,36 +124,45 @@ CREATE TRIGGER deadline_extensions_insert_records_figure_changes AFTER INSERT ON
 BEGIN
   INSERT INTO figure_changes (version, affected_from)
   SELECT version, ifnull(NEW.approved_at, '9999') FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER deadline_extensions_delete_records_figure_changes AFTER DELETE ON deadline_extensions
 BEGIN
   INSERT INTO figure_changes (version, affected_from)
   SELECT version, ifnull(OLD.approved_at, '9999') FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 CREATE TRIGGER deadline_extensions_update_records_figure_changes AFTER UPDATE ON deadline_extensions
 BEGIN
   INSERT INTO figure_changes (version, affected_from)
   SELECT version, min(ifnull(OLD.approved_at, '9999'), ifnull(NEW.approved_at, '9999')) FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from);
+  ON CONFLICT DO UPDATE SET affected_from = min(affected_from, excluded.affected_from),
+    responses_from = coalesce(min(responses_from, excluded.responses_from), responses_from, excluded.responses_from),
+    closed_from = coalesce(min(closed_from, excluded.closed_from), closed_from, excluded.closed_from);
 END;
 
 -- Departments (peer groups scope the figures): everything.
 CREATE TRIGGER departments_insert_records_figure_changes AFTER INSERT ON departments
 BEGIN
-  INSERT INTO figure_changes (version, affected_from) SELECT version, '' FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = '';
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
 END;
 CREATE TRIGGER departments_update_records_figure_changes AFTER UPDATE ON departments
 BEGIN
-  INSERT INTO figure_changes (version, affected_from) SELECT version, '' FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = '';
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
 END;
 CREATE TRIGGER departments_delete_records_figure_changes AFTER DELETE ON departments
 BEGIN
-  INSERT INTO figure_changes (version, affected_from) SELECT version, '' FROM data_version WHERE 1
-  ON CONFLICT DO UPDATE SET affected_from = '';
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
 END;
 
 -- The weekly flow counts closures and reopenings by when they happened (db/queries/figures.ts getFlow).

@@ -18,6 +18,7 @@
  */
 import { COMPLAINT_SOURCES } from '../../server/domain/lifecycle.ts';
 import { medianSql, percentileSql } from '../dialect.ts';
+import { memoKey, remembered } from '../figure-memo.ts';
 import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
@@ -235,13 +236,21 @@ function fastGroups(
     a.overdue -= r.open;
     a.yellow += r.warned;
   }
-  const histogram = prepared(
+  // The histograms do not depend on T: remembered until a write changes them (db/figure-memo.ts).
+  const histogram = remembered(
     db,
-    `SELECT ${groupSql(by, 'r')} AS group_key, r.days, SUM(r.items) AS n
-     FROM ${histogramTable} r WHERE 1${rollupScopeSql(scope, 'r')} GROUP BY group_key, r.days`,
-  )
-    .raw()
-    .all(params) as [GroupKey, number, number][];
+    `histogram|${histogramTable}|${by}|${memoKey({ ...scope })}`,
+    '9999',
+    () =>
+      prepared(
+        db,
+        `SELECT ${groupSql(by, 'r')} AS group_key, r.days, SUM(r.items) AS n
+         FROM ${histogramTable} r WHERE 1${rollupScopeSql(scope, 'r')} GROUP BY group_key, r.days`,
+      )
+        .raw()
+        .all(params) as [GroupKey, number, number][],
+    'closed',
+  );
   for (const [key, days, n] of histogram) addDays(acc(key).daysToClose, days, n);
 
   if (changed > 0) {
@@ -267,14 +276,22 @@ function fastGroups(
     for (const item of atT) count(acc(item.group_key), item, 1, t, tWarn);
   }
 
-  const responses = prepared(
+  // First-response hours at T: remembered until a write changes a response at or before T.
+  const responses = remembered(
     db,
-    `SELECT ${groupSql(by, 'r')} AS group_key, COUNT(*) AS n, ${medianSql('r.hours')} AS median,
-       ${percentileSql('r.hours', 90)} AS p90, AVG(r.hours) AS mean
-     FROM figure_responses r ${RESPONSES_IN_ORDER[by ?? 'none'] ?? ''}
-     WHERE r.first_response_at < @t AND r.registered_at < @t${rollupWhere}
-     ${by === null ? '' : 'GROUP BY group_key'}`,
-  ).all(params) as { group_key: GroupKey; n: number; median: number; p90: number; mean: number }[];
+    `responses|${by}|${memoKey({ ...scope, t })}`,
+    t,
+    () =>
+      prepared(
+        db,
+        `SELECT ${groupSql(by, 'r')} AS group_key, COUNT(*) AS n, ${medianSql('r.hours')} AS median,
+           ${percentileSql('r.hours', 90)} AS p90, AVG(r.hours) AS mean
+         FROM figure_responses r ${RESPONSES_IN_ORDER[by ?? 'none'] ?? ''}
+         WHERE r.first_response_at < @t AND r.registered_at < @t${rollupWhere}
+         ${by === null ? '' : 'GROUP BY group_key'}`,
+      ).all(params) as { group_key: GroupKey; n: number; median: number; p90: number; mean: number }[],
+    'responses',
+  );
   for (const r of responses) {
     if (r.n === 0) continue; // without GROUP BY (one group, one pass in order) an empty scope gives a row
     const a = acc(r.group_key).raw;

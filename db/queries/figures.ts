@@ -15,7 +15,7 @@ import {
   percentileSql,
   weekStartSql,
 } from '../dialect.ts';
-import { keyOf, remembered, rememberedEach } from '../figure-memo.ts';
+import { memoKey, remembered, rememberedEach } from '../figure-memo.ts';
 import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
@@ -245,7 +245,7 @@ export function getFigures(db: Db, p: FigureParams): Figures {
 }
 
 /** What the figures of a question depend on besides the data: its scope, moment and warning days. */
-const figuresKey = (p: FigureParams) => keyOf({ ...p.scope, t: p.t, warningDays: p.warningDays });
+const figuresKey = (p: FigureParams) => memoKey({ ...p.scope, t: p.t, warningDays: p.warningDays });
 
 /** The headline figures by the plain SQL over every item in scope (the definition the rollups must match). */
 export function exactFigures(db: Db, p: FigureParams): Figures {
@@ -434,14 +434,14 @@ export interface FlowWeek {
 export function getFlow(db: Db, scope: Scope, weeks: Day[]): FlowWeek[] {
   if (weeks.length === 0) return [];
   const from = weeks[0]!;
-  const openBefore = remembered(db, `flowBefore|${keyOf({ ...scope, from })}`, `${from}T00:00:00`, () => {
+  const openBefore = remembered(db, `flowBefore|${memoKey({ ...scope, from })}`, `${from}T00:00:00`, () => {
     const c = eventCounts(db, scope, '', from).get(null);
     return c ? c.registered - c.closed + c.reopened : 0;
   });
   const counts = rememberedEach(
     db,
     weeks.map((week) => ({
-      key: `flowWeek|${keyOf({ ...scope, week })}`,
+      key: `flowWeek|${memoKey({ ...scope, week })}`,
       latest: `${addDays(week, 7)}T00:00:00`,
     })),
     (missing) => {

@@ -16,7 +16,7 @@
  */
 import type { Moment } from '../../server/domain/time.ts';
 import { calendarDaysSql } from '../dialect.ts';
-import { keyOf, rememberedEach } from '../figure-memo.ts';
+import { memoKey, rememberedEach } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { type Figures, getFigures, getFiguresBy, type Scope, scopeSql } from './figures.ts';
@@ -275,7 +275,7 @@ export function getFiguresAtMoments(
   // latest moment, the earlier weeks of a series come from memory.
   const points = rememberedEach(
     db,
-    moments.map((t) => ({ key: `point|${by}|${keyOf({ ...scope, t })}`, latest: t })),
+    moments.map((t) => ({ key: `point|${by}|${memoKey({ ...scope, t })}`, latest: t })),
     (missing) =>
       pointsAt(
         db,

@@ -3,7 +3,8 @@
  * random writes at a moving "now" (including those that reach into the past: voiding, a new lead
  * department, an edited source or domain, a first deadline, a department moved to another peer group,
  * an item registered back in time), and after each write every remembered question asked again: the
- * figures at a moment, by department, the weekly series and the weekly flow.
+ * figures at a moment, by department, the weekly series, the weekly flow, and the rollups' remembered
+ * parts (first-response hours, days-to-close histograms).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +17,14 @@ import {
   getFiguresBy,
   getFlow,
 } from '../../db/queries/figures.ts';
+import { fastFigures, fastFiguresBy } from '../../db/queries/figures-fast.ts';
 import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import { addDays, weekStart } from '../../server/domain/time.ts';
 import { memoryDb } from '../helpers/db.ts';
 import { applyWrite, at, expectSame, itemArb, scopesOf, setUp, writeArb } from '../helpers/random-ledger.ts';
+
+/** The rollups answer even these small ledgers (by default they leave them to the SQL). */
+const ALWAYS = { minItems: 0 };
 
 /** A week of hours: the series' points. */
 const WEEK = 168;
@@ -50,22 +55,38 @@ describe('figures remembered by moment', () => {
           const scopes = scopesOf(db).slice(0, 6);
           let clock = 2200;
           const check = () => {
-            // Weekly points up to now, and the moments around now where the writes land.
-            const points = Array.from({ length: 6 }, (_, k) => at(clock - (5 - k) * WEEK));
+            // The same weekly points at every check (before, around and after the writes, which start
+            // at 2200 h and move on by up to 200 h each), so remembered answers are asked for again;
+            // and the moments around now where the writes land.
+            const points = Array.from({ length: 8 }, (_, k) => at(1700 + k * WEEK));
             const moments = [...points, at(clock - 1), at(clock + 1)];
             for (const scope of scopes) {
               for (const t of moments) {
                 const p = { t, scope, warningDays: 7 };
                 const label = `T=${t} scope=${JSON.stringify(scope)}`;
-                expectSame(getFigures(db, p), exactFigures(db, p), label);
+                const exact = exactFigures(db, p);
+                expectSame(getFigures(db, p), exact, label);
+                // The rollups' own remembered parts (response hours, days-to-close histograms).
+                const fast = fastFigures(db, p, ALWAYS);
+                if (fast !== null) expectSame(fast, exact, `${label} rollups`);
+                for (const group of ['department', 'domain', 'source'] as const) {
+                  const fastBy = fastFiguresBy(db, p, group, ALWAYS);
+                  if (fastBy === null) continue;
+                  const exactBy = exactFiguresBy(db, p, group);
+                  expect([...fastBy.keys()].sort(), `${label} rollups by ${group}`).toEqual(
+                    [...exactBy.keys()].sort(),
+                  );
+                  for (const [key, f] of exactBy)
+                    expectSame(fastBy.get(key), f, `${label} rollups by ${group} ${key}`);
+                }
                 const by = getFiguresBy(db, p, 'department');
                 const fresh = exactFiguresBy(db, p, 'department');
                 expect([...by.keys()].sort(), label).toEqual([...fresh.keys()].sort());
                 for (const [key, f] of fresh) expectSame(by.get(key), f, `${label} department ${key}`);
               }
               // The weekly flow: remembered against computed inside a transaction (which never remembers).
-              const weeks = Array.from({ length: 6 }, (_, k) =>
-                addDays(weekStart(at(clock).slice(0, 10)), -7 * (5 - k)),
+              const weeks = Array.from({ length: 8 }, (_, k) =>
+                addDays(weekStart(at(1700).slice(0, 10)), 7 * k),
               );
               expect(getFlow(db, scope, weeks), `flow ${JSON.stringify(scope)}`).toEqual(
                 db.transaction(() => getFlow(db, scope, weeks))(),
