@@ -72,7 +72,27 @@ export function rememberedEach<T>(
   computeMissing: (missing: number[]) => T[],
   part: MemoPart = 'figures',
 ): T[] {
-  if (db.inTransaction && !db.readonly) return computeMissing(wanted.map((_, i) => i));
+  // Inside a caller's transaction on a writable connection, what it reads may yet be rolled back;
+  // inside this module's own (a remembered value computed from others) it is a read.
+  const depth = reading.get(db) ?? 0;
+  if (db.inTransaction && !db.readonly && depth === 0) return computeMissing(wanted.map((_, i) => i));
+  reading.set(db, depth + 1);
+  try {
+    return readRemembered(db, wanted, computeMissing, part);
+  } finally {
+    reading.set(db, depth);
+  }
+}
+
+/** Open read transactions of this module per connection. */
+const reading = new WeakMap<Db, number>();
+
+function readRemembered<T>(
+  db: Db,
+  wanted: { key: string; latest: string }[],
+  computeMissing: (missing: number[]) => T[],
+  part: MemoPart,
+): T[] {
   // One read transaction (unless the caller's), so the version, the changes and the values agree.
   return db.transaction(() => {
     let memo = memos.get(db);

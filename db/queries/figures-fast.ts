@@ -104,7 +104,9 @@ const keyOf = (key: GroupKey): GroupKey => (key === 0 ? null : key);
 
 interface Accumulator {
   raw: RawAggregate;
+  /** The group's histogram as remembered (shared: never changed), or a copy once an item corrects it. */
   daysToClose: Map<number, number>;
+  copied: boolean;
 }
 
 const emptyAggregate = (): RawAggregate => ({
@@ -181,7 +183,7 @@ function fastGroups(
   const acc = (key: GroupKey): Accumulator => {
     let a = groups.get(keyOf(key));
     if (!a) {
-      a = { raw: emptyAggregate(), daysToClose: new Map() };
+      a = { raw: emptyAggregate(), daysToClose: new Map(), copied: true };
       groups.set(keyOf(key), a);
     }
     return a;
@@ -236,22 +238,38 @@ function fastGroups(
     a.overdue -= r.open;
     a.yellow += r.warned;
   }
-  // The histograms do not depend on T: remembered until a write changes them (db/figure-memo.ts).
-  const histogram = remembered(
+  // The histograms do not depend on T: remembered, per group with its statistics, until a write
+  // changes them (db/figure-memo.ts).
+  const histograms = remembered(
     db,
     `histogram|${histogramTable}|${by}|${memoKey({ ...scope })}`,
     '9999',
-    () =>
-      prepared(
+    () => {
+      const rows = prepared(
         db,
         `SELECT ${groupSql(by, 'r')} AS group_key, r.days, SUM(r.items) AS n
          FROM ${histogramTable} r WHERE 1${rollupScopeSql(scope, 'r')} GROUP BY group_key, r.days`,
       )
         .raw()
-        .all(params) as [GroupKey, number, number][],
+        .all(params) as [GroupKey, number, number][];
+      const byGroup = new Map<GroupKey, Map<number, number>>();
+      for (const [key, days, n] of rows) {
+        let histogram = byGroup.get(keyOf(key));
+        if (!histogram) {
+          histogram = new Map();
+          byGroup.set(keyOf(key), histogram);
+        }
+        addDays(histogram, days, n);
+      }
+      return new Map([...byGroup].map(([key, h]) => [key, { histogram: h, stats: histogramStats(h) }]));
+    },
     'closed',
   );
-  for (const [key, days, n] of histogram) addDays(acc(key).daysToClose, days, n);
+  for (const [key, { histogram }] of histograms) {
+    const a = acc(key);
+    a.daysToClose = histogram;
+    a.copied = false;
+  }
 
   if (changed > 0) {
     // The items with an event at or after T: out as their columns say, in as they were at T.
@@ -302,10 +320,10 @@ function fastGroups(
   }
 
   const result = new Map<GroupKey, RawAggregate>();
-  for (const [key, { raw, daysToClose }] of groups) {
+  for (const [key, { raw, daysToClose, copied }] of groups) {
     raw.open = raw.registered - raw.closed;
     raw.green = raw.open - raw.overdue - raw.yellow;
-    const ttc = histogramStats(daysToClose);
+    const ttc = copied ? histogramStats(daysToClose) : histograms.get(key)!.stats;
     raw.ttc_median = ttc.median;
     raw.ttc_p90 = ttc.p90;
     raw.ttc_mean = ttc.mean;
@@ -330,7 +348,13 @@ function count(a: Accumulator, item: ItemState, sign: 1 | -1, t: string, tWarn: 
   if (due) r.due += sign;
   if (due && !closed) r.overdue += sign;
   if (!closed && deadline !== null && deadline >= t && deadline < tWarn) r.yellow += sign;
-  if (closed && item.ttc !== null) addDays(a.daysToClose, item.ttc, sign);
+  if (closed && item.ttc !== null) {
+    if (!a.copied) {
+      a.daysToClose = new Map(a.daysToClose);
+      a.copied = true;
+    }
+    addDays(a.daysToClose, item.ttc, sign);
+  }
 }
 
 function addDays(histogram: Map<number, number>, days: number, n: number): void {
