@@ -10,6 +10,7 @@
  * database as it is then, not as it was at the dry run.
  */
 
+import { withOneVersionBump } from '../../db/derived.ts';
 import type { Db } from '../../db/open.ts';
 import {
   type ImportActor,
@@ -293,15 +294,17 @@ export async function commitImport(
         nowLocal: ctx.now,
       });
       let rejected = false;
-      for (const row of release(read.parsed)) {
-        const p = plan(row);
-        rows.push(rowReport(p, read.columns));
-        if (p.action === 'reject') rejected = true;
-        else if (!rejected) writer.write(p);
-      }
-      if (rejected) throw new RowsRejected();
-      // Nothing changed (the same file again): no batch was written either.
-      batchId = writer.finish()?.batchId ?? null;
+      withOneVersionBump(db, () => {
+        for (const row of release(read.parsed)) {
+          const p = plan(row);
+          rows.push(rowReport(p, read.columns));
+          if (p.action === 'reject') rejected = true;
+          else if (!rejected) writer.write(p);
+        }
+        if (rejected) throw new RowsRejected();
+        // Nothing changed (the same file again): no batch was written either.
+        batchId = writer.finish()?.batchId ?? null;
+      });
     });
     withTempStoreInMemory(db, () => commit.immediate());
   } catch (error) {

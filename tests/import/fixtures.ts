@@ -55,7 +55,14 @@ export function snapshot(db: Db): Record<string, unknown[]> {
     'urgings',
     'milestones',
   ];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+  return {
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])),
+    // The version every cache keys on, what the figures remembered in memory read, and the schema
+    // (a commit drops and recreates the version triggers inside its transaction).
+    data_version: db.prepare('SELECT * FROM data_version').all(),
+    figure_changes: db.prepare('SELECT * FROM figure_changes ORDER BY version').all(),
+    schema: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all(),
+  };
 }
 
 export const count = (db: Db, sql: string, ...params: unknown[]) =>

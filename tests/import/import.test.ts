@@ -471,6 +471,30 @@ describe('importing again', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('bumps the data version once for the whole commit, marks every moment changed, and keeps every trigger', async () => {
+    const db = countyDb();
+    const version = () =>
+      (db.prepare('SELECT version FROM data_version').get() as { version: number }).version;
+    const schema = () => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+    const before = { version: version(), schema: schema() };
+    const result = await commitImport(
+      db,
+      { name: 'a.xlsx', bytes: await countySheet() },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    expect(result.report.summary.create).toBe(4);
+    expect(version()).toBe(before.version + 1);
+    expect(db.prepare('SELECT * FROM figure_changes WHERE version = ?').get(version())).toMatchObject({
+      affected_from: '',
+      responses_from: '',
+      closed_from: '',
+    });
+    expect(schema()).toEqual(before.schema);
+    // The triggers work again after it: a later write bumps the version itself.
+    db.prepare("UPDATE items SET department_id = NULL WHERE ledger_code = 'ZF-001'").run();
+    expect(version()).toBeGreaterThan(before.version + 1);
+  });
+
   it('records one batch with a history row per created item', async () => {
     const db = countyDb();
     const { batchId } = await commitImport(
