@@ -162,7 +162,11 @@ export function startFiguresPool(
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('figures workers are closed'));
+      for (const job of queue.splice(0)) {
+        // A queued answer whose request has gone (the server is stopping) has no one to tell.
+        job.answer.catch(() => {});
+        job.reject(new Error('figures workers are closed'));
+      }
       await Promise.all([...slots].map((slot) => slot.worker.terminate()));
     },
   };
