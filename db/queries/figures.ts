@@ -81,7 +81,7 @@ export function scopeSql(scope: Scope): { where: string; params: Record<string, 
  * last closure, reopening or extension happened before T is read from its own columns; any other item
  * reads the closure in force at T and the extension approved last before T from their tables.
  */
-export function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string {
+export function itemStateCte(scopeWhere: string, name = 's', at = '@t', extraColumns = ''): string {
   const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
   // Materialized once, so the per-item CASEs and date arithmetic run once per item, not once per aggregate.
   return `${name} AS MATERIALIZED (
@@ -90,7 +90,7 @@ export function itemStateCte(scopeWhere: string, name = 's', at = '@t'): string 
       CASE WHEN r.is_complaint = 1 AND r.first_response_at < ${at}
         THEN ${daysBetweenSql('r.registered_at', 'r.first_response_at')} * 24 END AS frh
     FROM (
-    SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,
+    SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,${extraColumns}
       CASE WHEN ${settled} THEN i.closed_at
         ELSE (SELECT c.closed_at FROM item_closures c
               WHERE c.item_id = i.id AND c.closed_at < ${at} AND (c.reopened_at IS NULL OR c.reopened_at >= ${at}))
@@ -310,21 +310,27 @@ export function listFigureItems(
   p: FigureParams & { part: Part; page: number; pageSize: number },
 ): ItemPage {
   const { where, params } = scopeSql(p.scope);
-  const cte = `WITH ${itemStateCte(`${where}${candidatesSql(p.part)}`)}`;
+  // The state carries the ledger code, so the page is ordered and cut before its items' rows are read.
+  const cte = `WITH ${itemStateCte(`${where}${candidatesSql(p.part)}`, 's', '@t', ' i.ledger_code,')}`;
   const predicate = PREDICATES[p.part];
   const all = baseParams(p, params);
-  const total = (
-    prepared(db, `${cte} SELECT COUNT(*) AS n FROM s WHERE ${predicate}`).get(all) as { n: number }
-  ).n;
+  // One statement counts and pages, so the items' state is worked out once.
   const rows = prepared(
     db,
-    `${cte}
-     SELECT ${ITEM_COLUMNS}
-     FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
-     WHERE ${predicate}
-     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
-     LIMIT @limit OFFSET @offset`,
-  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as RawFigureItem[];
+    `${cte}, page AS (
+       SELECT s.*, ${DAYS_OVERDUE} AS days_overdue FROM s WHERE ${predicate}
+       ORDER BY days_overdue DESC NULLS LAST, s.ledger_code LIMIT @limit OFFSET @offset
+     )
+     SELECT ${ITEM_COLUMNS}, (SELECT COUNT(*) FROM s WHERE ${predicate}) AS total
+     FROM page s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code`,
+  ).all({ ...all, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }) as (RawFigureItem & {
+    total: number;
+  })[];
+  // A page past the end has no row to read the total from.
+  const total =
+    rows[0]?.total ??
+    (prepared(db, `${cte} SELECT COUNT(*) AS n FROM s WHERE ${predicate}`).get(all) as { n: number }).n;
   return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
 }
 
@@ -379,9 +385,12 @@ export const toFigureItem = (r: RawFigureItem): FigureItem => ({
   status: r.status,
 });
 
+/** Whole days an overdue item (columns of `s`) is past its deadline at T, at least 1; else null. */
+const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END`;
+
 export const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
   d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
-  CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END AS days_overdue, i.status`;
+  ${DAYS_OVERDUE} AS days_overdue, i.status`;
 
 /**
  * Items in a figure part at T that were not in it at an earlier moment (e.g. newly overdue, newly

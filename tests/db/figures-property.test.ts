@@ -254,6 +254,14 @@ describe('figures against an independent reference implementation', () => {
                 `${label} days overdue`,
               ).toEqual(expected.daysOverdue);
               expect(overdue.total, label).toBe(expected.overdue);
+              // Most days overdue first, then by ledger code; a later page continues the first.
+              const order = overdue.items.map((i) => [i.daysOverdue!, i.ledgerCode] as const);
+              expect(order, `${label} order`).toEqual(
+                [...order].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)),
+              );
+              const second = listFigureItems(db, { ...p, part: 'overdue', page: 2, pageSize: 3 });
+              expect(second.items, `${label} page 2`).toEqual(overdue.items.slice(3, 6));
+              expect(second.total, `${label} page 2`).toBe(expected.overdue);
               for (const by of ['department', 'domain', 'source'] as GroupBy[]) {
                 compareGroups(getFiguresBy(db, p, by), items, by, ids, t, label);
               }
