@@ -9,6 +9,7 @@ import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import {
+  DAYS_OVERDUE,
   type FigureItem,
   type FigureParams,
   ITEM_COLUMNS,
@@ -79,17 +80,22 @@ export function listChangedSince(
   const rows = prepared(
     db,
     `WITH s AS MATERIALIZED (
-       SELECT i.id, i.department_id, i.registered_at, ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
+       SELECT i.id, i.ledger_code, i.department_id, i.registered_at, ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
          CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
          CASE WHEN i.registered_at < @since THEN ${before.deadline} END AS since_deadline_end
        FROM items i
        WHERE i.voided_at IS NULL AND i.registered_at < @t${where} AND i.id IN (${CANDIDATES[p.part]})
      )
-     SELECT ${ITEM_COLUMNS}, COUNT(*) OVER () AS total
-     FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
-     WHERE ${test.now} AND NOT COALESCE(${test.before}, 0)
-     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code
-     LIMIT @limit OFFSET @offset`,
+     -- Ordered and cut on the state before the page's item rows are read.
+     , page AS (
+       SELECT s.*, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total FROM s
+       WHERE ${test.now} AND NOT COALESCE(${test.before}, 0)
+       ORDER BY days_overdue DESC NULLS LAST, s.ledger_code
+       LIMIT @limit OFFSET @offset
+     )
+     SELECT ${ITEM_COLUMNS}, s.total
+     FROM page s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code`,
   ).all({
     ...params,
     t: p.t,

@@ -386,7 +386,7 @@ export const toFigureItem = (r: RawFigureItem): FigureItem => ({
 });
 
 /** Whole days an overdue item (columns of `s`) is past its deadline at T, at least 1; else null. */
-const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END`;
+export const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END`;
 
 export const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
   d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
