@@ -9,20 +9,18 @@ import { REBUILD_FIGURE_ROLLUPS } from './figure-rollups.ts';
  * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
  * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
  */
-const SUSPENDED_TRIGGERS = [
-  '*_bumps_data_version',
-  '*_maintains_figure_rollups',
-  '*_maintains_item_search',
-  '*_records_figure_changes',
-];
+/** The triggers that count writes: the data version, and what each write changed for the figures. */
+const VERSION_TRIGGERS = ['*_bumps_data_version', '*_records_figure_changes'];
+const SUSPENDED_TRIGGERS = [...VERSION_TRIGGERS, '*_maintains_figure_rollups', '*_maintains_item_search'];
+/** Every moment marked changed at the current version: figures remembered before it may all differ. */
+const EVERYTHING_CHANGED = `INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = ''`;
 const REBUILDS = [
   ...REBUILD_FIGURE_ROLLUPS,
   `DELETE FROM item_search;
    INSERT INTO item_search (rowid, title, ledger_code, person) SELECT * FROM item_search_source`,
-  // Figures remembered before the build (db/figure-memo.ts) may all have changed.
-  `INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
-   SELECT version, '', '', '' FROM data_version WHERE 1
-   ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = ''`,
+  EVERYTHING_CHANGED,
 ];
 
 export function suspendDerived(db: Database.Database): () => void {
@@ -60,14 +58,12 @@ function dropDerived(db: Database.Database, globs: string[], indexes: boolean) {
 export function withOneVersionBump<T>(db: Database.Database, write: () => T): T {
   if (!db.inTransaction) throw new Error('withOneVersionBump runs inside a transaction');
   const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const dropped = dropDerived(db, ['*_bumps_data_version', '*_records_figure_changes'], false);
+  const dropped = dropDerived(db, VERSION_TRIGGERS, false);
   const before = changes();
   const result = write();
   if (changes() !== before) {
-    db.exec(`UPDATE data_version SET version = version + 1 WHERE id = 1;
-      INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
-      SELECT version, '', '', '' FROM data_version WHERE 1
-      ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = ''`);
+    db.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
+    db.exec(EVERYTHING_CHANGED);
   }
   for (const o of dropped) db.exec(o.sql);
   return result;

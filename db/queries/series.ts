@@ -320,9 +320,9 @@ function pointsAt(
     // Yellow is not a point figure, so any number of warning days gives the same points.
     return moments.map((t) => {
       const p = { t, scope, warningDays: 0 };
-      if (by === 'all') return new Map([[null, toPoint(getFigures(db, p))]]);
+      if (by === 'all') return new Map([[null, pointOf(getFigures(db, p))]]);
       const groups = getFiguresBy(db, p, 'department') as Map<number | null, Figures>;
-      return new Map([...groups].map(([g, f]) => [g, toPoint(f)]));
+      return new Map([...groups].map(([g, f]) => [g, pointOf(f)]));
     });
   }
   const k = moments.length;
@@ -345,7 +345,8 @@ function pointsAt(
   return points;
 }
 
-const toPoint = (f: Figures): PointFigures => ({
+/** The point figures among a moment's full figures. */
+export const pointOf = (f: Figures): PointFigures => ({
   registered: f.registered,
   closed: f.closed,
   due: f.due,

@@ -18,7 +18,7 @@ import {
   getFlow,
 } from '../../db/queries/figures.ts';
 import { fastFigures, fastFiguresBy } from '../../db/queries/figures-fast.ts';
-import { getFiguresAtMoments } from '../../db/queries/series.ts';
+import { getFiguresAtMoments, pointOf } from '../../db/queries/series.ts';
 import { addDays, weekStart } from '../../server/domain/time.ts';
 import { memoryDb } from '../helpers/db.ts';
 import { applyWrite, at, expectSame, itemArb, scopesOf, setUp, writeArb } from '../helpers/random-ledger.ts';
@@ -28,18 +28,6 @@ const ALWAYS = { minItems: 0 };
 
 /** A week of hours: the series' points. */
 const WEEK = 168;
-
-const pointOf = (f: Figures) => ({
-  registered: f.registered,
-  closed: f.closed,
-  due: f.due,
-  onTime: f.onTime,
-  overdue: f.overdue,
-  everClosed: f.everClosed,
-  everReopened: f.everReopened,
-  ttcMedian: f.timeToClose.medianDays,
-  ttcP90: f.timeToClose.p90Days,
-});
 
 describe('figures remembered by moment', () => {
   it('equal the figures computed afresh after every write, and are reused when a write cannot change them', () => {

@@ -11,24 +11,12 @@ import { type Figures, getFigures, getFiguresBy } from '../../db/queries/figures
 import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking } from '../../db/queries/ranking.ts';
 import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
-import { getFiguresAtMoments, type PointFigures } from '../../db/queries/series.ts';
+import { getFiguresAtMoments, type PointFigures, pointOf } from '../../db/queries/series.ts';
 import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
 import { addDays, type Moment } from '../../server/domain/time.ts';
 import { seriesReport, weeksUntil } from '../../server/figures/reports.ts';
 import { demoDb, memoryDb } from '../helpers/db.ts';
 import { ledgerArb, windowArb, writeLedger } from '../helpers/ledger-arbitraries.ts';
-
-const pointOf = (f: Figures): PointFigures => ({
-  registered: f.registered,
-  closed: f.closed,
-  due: f.due,
-  onTime: f.onTime,
-  overdue: f.overdue,
-  everClosed: f.everClosed,
-  everReopened: f.everReopened,
-  ttcMedian: f.timeToClose.medianDays,
-  ttcP90: f.timeToClose.p90Days,
-});
 
 const EMPTY_POINT: PointFigures = pointOf({
   registered: 0,
