@@ -8,7 +8,8 @@
  *
  * "Evaluated at T": the counters that do not depend on T come straight from the rollups; the
  * deadline split (due, on time, overdue, yellow) subtracts the items whose deadline has not passed at T,
- * read from one range of the index items_figure_deadline. Days to close come from a histogram, so
+ * read from one range of the index items_figure_deadline (or, for the department questions, one range
+ * per department of items_figure_department_deadline). Days to close come from a histogram, so
  * the median and p90 are those of the same multiset the SQL sorts. First-response hours depend on
  * T only through `first_response_at < T`, so they are read from figure_responses directly.
  *
@@ -78,6 +79,19 @@ function rollupScopeSql(scope: Scope, alias: string): string {
 }
 
 /**
+ * figure_rollups, or its sums per department (migration 009) when the question narrows by nothing
+ * finer than a department: a row per department instead of one per department and kind of item.
+ */
+function rollupTable(scope: Scope, by: GroupBy | null): string {
+  const finer =
+    scope.campaignId !== undefined ||
+    scope.domainId !== undefined ||
+    scope.source !== undefined ||
+    (by !== null && by !== 'department');
+  return finer ? 'figure_rollups' : 'figure_rollups_by_department';
+}
+
+/**
  * The days-to-close histogram that holds the scope's keys and the grouping: by department (and
  * campaign), or by campaign, domain and source. Null when the question mixes the two.
  */
@@ -102,11 +116,13 @@ function groupSql(by: GroupBy | null, alias: string): string {
 
 const keyOf = (key: GroupKey): GroupKey => (key === 0 ? null : key);
 
+/** Closed items by whole days to close, as [days, items] in days order. */
+type Bins = [number, number][];
+
 interface Accumulator {
   raw: RawAggregate;
-  /** The group's histogram as remembered (shared: never changed), or a copy once an item corrects it. */
-  daysToClose: Map<number, number>;
-  copied: boolean;
+  /** Days to close of the items that correct the group's remembered histogram (±1 each), if any. */
+  daysToCloseDelta: Map<number, number> | null;
 }
 
 const emptyAggregate = (): RawAggregate => ({
@@ -155,6 +171,29 @@ const RESPONSES_IN_ORDER: Partial<Record<GroupBy | 'none', string>> = {
   department: 'INDEXED BY figure_responses_by_department_hours',
 };
 
+/**
+ * The items whose deadline has not passed at T, counted per group. For the department questions,
+ * department by department: one range each of items_figure_department_deadline, in department order,
+ * so grouping by department needs no sort (items without a department are a range of their own).
+ * Otherwise one range of items_figure_deadline. Without grouping, each part answers one row, whose
+ * `n` may be 0.
+ */
+function notYetDueSql(scope: Scope, by: GroupBy | null, itemWhere: string): string {
+  const counts = `COUNT(*) AS n, SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end) AS on_time,
+    SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned`;
+  const notYetDue = `i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @t${itemWhere}`;
+  const groupBy = by === null ? '' : 'GROUP BY group_key';
+  if (by !== 'department' && scope.departmentId === undefined && scope.peerGroupId === undefined)
+    return `SELECT ${groupSql(by, 'i')} AS group_key, ${counts}
+      FROM items i INDEXED BY items_figure_deadline WHERE ${notYetDue} ${groupBy}`;
+  return `SELECT ${by === null ? 'NULL' : 'd.id'} AS group_key, ${counts}
+      FROM departments d NOT INDEXED JOIN items i INDEXED BY items_figure_department_deadline ON i.department_id = d.id
+      WHERE ${notYetDue} ${by === null ? '' : 'GROUP BY d.id'}
+    UNION ALL
+    SELECT NULL AS group_key, ${counts}
+      FROM items i INDEXED BY items_figure_department_deadline WHERE i.department_id IS NULL AND ${notYetDue}`;
+}
+
 function fastGroups(
   db: Db,
   p: FigureParams,
@@ -170,12 +209,13 @@ function fastGroups(
   const t = params.t;
   const tWarn = params.t_warn;
   const rollupWhere = rollupScopeSql(scope, 'r');
+  const rollups = rollupTable(scope, by);
   const changedWhere = ` AND ${LAST_EVENT_SQL('i')} >= @t${itemWhere}`;
 
   const { changed, total } = prepared(
     db,
     `SELECT (SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${changedWhere}) AS changed,
-       (SELECT COALESCE(SUM(r.registered), 0) FROM figure_rollups r WHERE 1${rollupWhere}) AS total`,
+       (SELECT COALESCE(SUM(r.registered), 0) FROM ${rollups} r WHERE 1${rollupWhere}) AS total`,
   ).get(params) as { changed: number; total: number };
   if (total < minItems || changed > total * CHANGED_SHARE_LIMIT) return null;
 
@@ -183,20 +223,20 @@ function fastGroups(
   const acc = (key: GroupKey): Accumulator => {
     let a = groups.get(keyOf(key));
     if (!a) {
-      a = { raw: emptyAggregate(), daysToClose: new Map(), copied: true };
+      a = { raw: emptyAggregate(), daysToCloseDelta: null };
       groups.set(keyOf(key), a);
     }
     return a;
   };
 
   // Every item by its columns, with all deadlines counted as passed ...
-  const rollups = prepared(
+  const counters = prepared(
     db,
     `SELECT ${groupSql(by, 'r')} AS group_key, SUM(r.registered) AS registered, SUM(r.closed) AS closed,
        SUM(r.ever_closed) AS ever_closed, SUM(r.ever_reopened) AS ever_reopened, SUM(r.extended) AS extended,
        SUM(r.complaints) AS complaints, SUM(r.with_deadline) AS with_deadline,
        SUM(r.open_with_deadline) AS open_with_deadline, SUM(r.on_time) AS on_time
-     FROM figure_rollups r WHERE 1${rollupWhere} GROUP BY group_key`,
+     FROM ${rollups} r WHERE 1${rollupWhere} GROUP BY group_key`,
   ).all(params) as {
     group_key: GroupKey;
     registered: number;
@@ -209,7 +249,7 @@ function fastGroups(
     open_with_deadline: number;
     on_time: number;
   }[];
-  for (const r of rollups) {
+  for (const r of counters) {
     const a = acc(r.group_key).raw;
     a.registered += r.registered;
     a.closed += r.closed;
@@ -222,16 +262,15 @@ function fastGroups(
     a.onTime += r.on_time;
   }
   // ... then those whose deadline has not passed at T taken out of due, on time and overdue.
-  const notYetDue = prepared(
-    db,
-    `SELECT ${groupSql(by, 'i')} AS group_key, COUNT(*) AS n,
-       SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end) AS on_time,
-       SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned
-     FROM items i INDEXED BY items_figure_deadline
-     WHERE i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @t${itemWhere}
-     GROUP BY group_key`,
-  ).all(params) as { group_key: GroupKey; n: number; on_time: number; open: number; warned: number }[];
+  const notYetDue = prepared(db, notYetDueSql(scope, by, itemWhere)).all(params) as {
+    group_key: GroupKey;
+    n: number;
+    on_time: number;
+    open: number;
+    warned: number;
+  }[];
   for (const r of notYetDue) {
+    if (r.n === 0) continue; // without GROUP BY an empty scope gives a row
     const a = acc(r.group_key).raw;
     a.due -= r.n;
     a.onTime -= r.on_time;
@@ -261,15 +300,16 @@ function fastGroups(
         }
         addDays(histogram, days, n);
       }
-      return new Map([...byGroup].map(([key, h]) => [key, { histogram: h, stats: histogramStats(h) }]));
+      return new Map(
+        [...byGroup].map(([key, h]) => {
+          const bins = sortedBins(h);
+          return [key, { bins, stats: histogramStats(bins) }];
+        }),
+      );
     },
     'closed',
   );
-  for (const [key, { histogram }] of histograms) {
-    const a = acc(key);
-    a.daysToClose = histogram;
-    a.copied = false;
-  }
+  for (const key of histograms.keys()) acc(key);
 
   if (changed > 0) {
     // The items with an event at or after T: out as their columns say, in as they were at T.
@@ -320,10 +360,14 @@ function fastGroups(
   }
 
   const result = new Map<GroupKey, RawAggregate>();
-  for (const [key, { raw, daysToClose, copied }] of groups) {
+  for (const [key, { raw, daysToCloseDelta }] of groups) {
     raw.open = raw.registered - raw.closed;
     raw.green = raw.open - raw.overdue - raw.yellow;
-    const ttc = copied ? histogramStats(daysToClose) : histograms.get(key)!.stats;
+    const kept = histograms.get(key);
+    const ttc =
+      daysToCloseDelta === null && kept
+        ? kept.stats
+        : histogramStats(withDelta(kept?.bins ?? [], daysToCloseDelta ?? new Map()));
     raw.ttc_median = ttc.median;
     raw.ttc_p90 = ttc.p90;
     raw.ttc_mean = ttc.mean;
@@ -349,11 +393,8 @@ function count(a: Accumulator, item: ItemState, sign: 1 | -1, t: string, tWarn: 
   if (due && !closed) r.overdue += sign;
   if (!closed && deadline !== null && deadline >= t && deadline < tWarn) r.yellow += sign;
   if (closed && item.ttc !== null) {
-    if (!a.copied) {
-      a.daysToClose = new Map(a.daysToClose);
-      a.copied = true;
-    }
-    addDays(a.daysToClose, item.ttc, sign);
+    a.daysToCloseDelta ??= new Map();
+    addDays(a.daysToCloseDelta, item.ttc, sign);
   }
 }
 
@@ -361,16 +402,37 @@ function addDays(histogram: Map<number, number>, days: number, n: number): void 
   histogram.set(days, (histogram.get(days) ?? 0) + n);
 }
 
+/** A histogram's bins in days order, leaving out empty ones. */
+export function sortedBins(histogram: Map<number, number>): Bins {
+  return [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+}
+
+/** Bins with a few corrections merged in: one pass over the bins, no copy of the histogram's map. */
+function withDelta(bins: Bins, delta: Map<number, number>): Bins {
+  if (delta.size === 0) return bins;
+  const changes = [...delta].sort((a, b) => a[0] - b[0]);
+  const merged: Bins = [];
+  let j = 0;
+  for (const [days, n] of bins) {
+    for (; j < changes.length && changes[j]![0] < days; j++) merged.push(changes[j]!);
+    let k = n;
+    if (j < changes.length && changes[j]![0] === days) k += changes[j++]![1];
+    merged.push([days, k]);
+  }
+  for (; j < changes.length; j++) merged.push(changes[j]!);
+  return merged.filter(([, n]) => n > 0);
+}
+
 /**
- * Median, 90th percentile and mean of a histogram of whole days, computed as SQLite's median(),
- * percentile() and AVG() compute them over the same values (so the results are the same doubles).
+ * Median, 90th percentile and mean of a histogram of whole days (bins in days order, none empty),
+ * computed as SQLite's median(), percentile() and AVG() compute them over the same values (so the
+ * results are the same doubles).
  */
-export function histogramStats(histogram: Map<number, number>): {
+export function histogramStats(bins: Bins): {
   median: number | null;
   p90: number | null;
   mean: number | null;
 } {
-  const bins = [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
   let n = 0;
   let sum = 0;
   for (const [days, k] of bins) {
