@@ -11,6 +11,12 @@
 import type { Db } from './open.ts';
 import { prepared } from './statements.ts';
 
+/**
+ * `latest` of a value that holds at every moment (the departments, the appraisals): only a change
+ * recorded as changing everything (a department, peer group or appraisal) makes it be read again.
+ */
+export const EVERY_MOMENT = '';
+
 /** Entries kept per connection; the least recently used go first. */
 const MAX_ENTRIES = 4000;
 

@@ -1,4 +1,4 @@
--- Two reads of the figures made shorter (docs/performance.md, issue 8).
+-- Reads of the figures made shorter, and the rankings' other inputs recorded as changes (docs/performance.md, issue 8).
 --
 -- The deadline split at T per department: the items whose deadline has not passed at T, read
 -- department by department in one index range each, so grouping them by department needs no sort.
@@ -44,4 +44,44 @@ BEGIN
   INSERT INTO figure_rollups_by_department (department_id, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
   VALUES (OLD.department_id, -OLD.registered, -OLD.closed, -OLD.ever_closed, -OLD.ever_reopened, -OLD.extended, -OLD.complaints, -OLD.with_deadline, -OLD.open_with_deadline, -OLD.on_time)
   ON CONFLICT DO UPDATE SET registered = registered + excluded.registered, closed = closed + excluded.closed, ever_closed = ever_closed + excluded.ever_closed, ever_reopened = ever_reopened + excluded.ever_reopened, extended = extended + excluded.extended, complaints = complaints + excluded.complaints, with_deadline = with_deadline + excluded.with_deadline, open_with_deadline = open_with_deadline + excluded.open_with_deadline, on_time = on_time + excluded.on_time;
+END;
+
+-- A ranking also reads the public appraisals and the peer groups' names (db/queries/ranking.ts), which
+-- the rankings remembered by moment (db/figure-memo.ts) keep with the figures: a change to either is
+-- recorded as changing everything, as a department change is (migration 008). Both change rarely.
+CREATE TRIGGER appraisals_insert_records_figure_changes AFTER INSERT ON appraisals
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
+END;
+CREATE TRIGGER appraisals_update_records_figure_changes AFTER UPDATE ON appraisals
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
+END;
+CREATE TRIGGER appraisals_delete_records_figure_changes AFTER DELETE ON appraisals
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
+END;
+CREATE TRIGGER peer_groups_insert_records_figure_changes AFTER INSERT ON peer_groups
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
+END;
+CREATE TRIGGER peer_groups_update_records_figure_changes AFTER UPDATE ON peer_groups
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
+END;
+CREATE TRIGGER peer_groups_delete_records_figure_changes AFTER DELETE ON peer_groups
+BEGIN
+  INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)
+  SELECT version, '', '', '' FROM data_version WHERE 1
+  ON CONFLICT DO UPDATE SET affected_from = '', responses_from = '', closed_from = '';
 END;

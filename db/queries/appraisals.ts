@@ -1,4 +1,5 @@
 import type { Moment } from '../../server/domain/time.ts';
+import { EVERY_MOMENT, remembered } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 
@@ -67,6 +68,11 @@ export interface PeriodScore {
  * texts instead would rank 2026-06 after 2026 and H1 before Q3.
  */
 export function publicAppraisalsByDepartment(db: Db): Map<number, PeriodScore[]> {
+  // Remembered until an appraisal changes (db/figure-memo.ts): read for every ranking.
+  return remembered(db, 'public appraisals', EVERY_MOMENT, () => readPublicAppraisals(db));
+}
+
+function readPublicAppraisals(db: Db): Map<number, PeriodScore[]> {
   const rows = prepared(
     db,
     "SELECT department_id, period, score FROM appraisals WHERE kind = 'public_appraisal'",

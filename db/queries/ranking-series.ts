@@ -7,6 +7,7 @@
  */
 import { type ComponentValues, type ProfileConfig, scoreDepartment } from '../../server/domain/scoring.ts';
 import type { Moment } from '../../server/domain/time.ts';
+import { memoKey, rememberedEach } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { appraisalAt, publicAppraisalsByDepartment } from './appraisals.ts';
 import { ratio, type Scope } from './figures.ts';
@@ -38,7 +39,6 @@ function componentValues(f: PointFigures, appraisal: number | null): ComponentVa
   };
 }
 
-/** Each department's public appraisals, latest period first, for "the latest of a year not after T's". */
 /** The rows of one moment, ranked and ordered as `getDepartmentRanking` orders them. */
 function rankAt(
   departments: DepartmentRef[],
@@ -61,15 +61,25 @@ export function getDepartmentRankings(
   scope: Omit<Scope, 'departmentId'>,
   profile: ProfileConfig,
 ): RankPoint[][] {
-  const departments = listRankableDepartments(db, scope.peerGroupId);
-  const figures = getFiguresAtMoments(db, moments, scope, 'department');
-  const appraisals = publicAppraisalsByDepartment(db);
-  return moments.map((t, j) => {
-    return rankAt(
-      departments,
-      (id) => figures.get(id)?.[j] ?? NO_ITEMS,
-      (id) => appraisalAt(appraisals.get(id), t),
-      profile,
-    );
-  });
+  // Each moment's ranking is remembered (db/figure-memo.ts) as its figures are: after a write "now",
+  // a 26-week series ranks only its last week again.
+  const context = `rankings|${memoKey({ ...scope })}|${memoKey({ ...profile })}`;
+  return rememberedEach(
+    db,
+    moments.map((t) => ({ key: `${context}|${t}`, latest: t })),
+    (missing) => {
+      const at = missing.map((j) => moments[j]!);
+      const departments = listRankableDepartments(db, scope.peerGroupId);
+      const figures = getFiguresAtMoments(db, at, scope, 'department');
+      const appraisals = publicAppraisalsByDepartment(db);
+      return at.map((t, j) =>
+        rankAt(
+          departments,
+          (id) => figures.get(id)?.[j] ?? NO_ITEMS,
+          (id) => appraisalAt(appraisals.get(id), t),
+          profile,
+        ),
+      );
+    },
+  );
 }

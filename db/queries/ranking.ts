@@ -11,6 +11,7 @@ import {
   scoreDepartment,
 } from '../../server/domain/scoring.ts';
 import type { Moment } from '../../server/domain/time.ts';
+import { EVERY_MOMENT, remembered } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { appraisalAt, publicAppraisalsByDepartment } from './appraisals.ts';
@@ -50,7 +51,14 @@ export interface RankingOptions {
   profile: ProfileConfig;
 }
 
+/** Remembered until a department or peer group changes (db/figure-memo.ts): read for every ranking. */
 export function listRankableDepartments(db: Db, peerGroupId?: number): DepartmentRef[] {
+  return remembered(db, `rankable departments|${peerGroupId ?? ''}`, EVERY_MOMENT, () =>
+    readRankableDepartments(db, peerGroupId),
+  );
+}
+
+function readRankableDepartments(db: Db, peerGroupId?: number): DepartmentRef[] {
   const rows = prepared(
     db,
     `SELECT d.id, d.code, d.name_zh, d.name_en, g.code AS peer_group, g.name_zh AS peer_group_zh, g.name_en AS peer_group_en

@@ -2,9 +2,10 @@
  * Figures remembered by moment (db/figure-memo.ts) against figures computed afresh: random ledgers,
  * random writes at a moving "now" (including those that reach into the past: voiding, a new lead
  * department, an edited source or domain, a first deadline, a department moved to another peer group,
- * an item registered back in time), and after each write every remembered question asked again: the
- * figures at a moment, by department, the weekly series, the weekly flow, and the rollups' remembered
- * parts (first-response hours, days-to-close histograms).
+ * an item registered back in time, an appraisal, a renamed peer group), and after each write every
+ * remembered question asked again: the figures at a moment, by department, the weekly series, the
+ * weekly flow, the rankings, and the rollups' remembered parts (first-response hours, days-to-close
+ * histograms).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,13 +19,19 @@ import {
   getFlow,
 } from '../../db/queries/figures.ts';
 import { fastFigures, fastFiguresBy } from '../../db/queries/figures-fast.ts';
+import { getDepartmentRanking } from '../../db/queries/ranking.ts';
+import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
 import { getFiguresAtMoments, pointOf } from '../../db/queries/series.ts';
+import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
 import { addDays, weekStart } from '../../server/domain/time.ts';
 import { memoryDb } from '../helpers/db.ts';
 import { applyWrite, at, expectSame, itemArb, scopesOf, setUp, writeArb } from '../helpers/random-ledger.ts';
 
 /** The rollups answer even these small ledgers (by default they leave them to the SQL). */
 const ALWAYS = { minItems: 0 };
+
+/** Ranks every department with a due item, so the rankings have ranks to get wrong. */
+const PROFILE: ProfileConfig = { ...DEFAULT_PROFILE, minDueItems: 1 };
 
 /** A week of hours: the series' points. */
 const WEEK = 168;
@@ -79,6 +86,19 @@ describe('figures remembered by moment', () => {
               expect(getFlow(db, scope, weeks), `flow ${JSON.stringify(scope)}`).toEqual(
                 db.transaction(() => getFlow(db, scope, weeks))(),
               );
+              // The rankings, which also read the departments, peer groups and appraisals: remembered
+              // against computed inside a transaction.
+              if (scope.departmentId === undefined) {
+                const rankScope = { ...scope };
+                expect(getDepartmentRankings(db, points, rankScope, PROFILE), 'rankings').toEqual(
+                  db.transaction(() => getDepartmentRankings(db, points, rankScope, PROFILE))(),
+                );
+                const t = at(clock + 1);
+                const ranking = getDepartmentRanking(db, { t, scope: rankScope, profile: PROFILE });
+                expect(ranking, `ranking T=${t}`).toEqual(
+                  db.transaction(() => getDepartmentRanking(db, { t, scope: rankScope, profile: PROFILE }))(),
+                );
+              }
               for (const by of ['all', 'department'] as const) {
                 const series = getFiguresAtMoments(db, points, scope, by);
                 points.forEach((t, j) => {

@@ -44,7 +44,13 @@ export type Write =
   | { kind: 'reassign'; pick: number; department: (typeof DEPARTMENTS)[number] }
   | { kind: 'edit'; pick: number; source: (typeof SOURCES)[number]; domain: 'D1' | 'D2' | null }
   | { kind: 'redeadline'; pick: number; days: number }
-  | { kind: 'regroup'; department: 'A' | 'B' | 'C'; group: 'G1' | 'G2' };
+  | { kind: 'regroup'; department: 'A' | 'B' | 'C'; group: 'G1' | 'G2' }
+  // The rankings' other inputs: a public appraisal given or changed, a peer group renamed or reordered.
+  | { kind: 'appraise'; department: 'A' | 'B' | 'C'; period: (typeof PERIODS)[number]; score: number }
+  | { kind: 'rename'; group: 'G1' | 'G2'; sortOrder: number };
+
+/** Appraisal periods that begin before, among and after the writes' moments (2026-03 to 2026-05). */
+const PERIODS = ['2025', '2026', '2026-Q2', '2026-04'] as const;
 
 export const writeArb: fc.Arbitrary<{ gap: number; write: Write }> = fc.record({
   gap: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 200 })),
@@ -83,6 +89,17 @@ export const writeArb: fc.Arbitrary<{ gap: number; write: Write }> = fc.record({
       kind: fc.constant('regroup' as const),
       department: fc.constantFrom('A' as const, 'B' as const, 'C' as const),
       group: fc.constantFrom('G1' as const, 'G2' as const),
+    }),
+    fc.record({
+      kind: fc.constant('appraise' as const),
+      department: fc.constantFrom('A' as const, 'B' as const, 'C' as const),
+      period: fc.constantFrom(...PERIODS),
+      score: fc.integer({ min: 0, max: 100 }),
+    }),
+    fc.record({
+      kind: fc.constant('rename' as const),
+      group: fc.constantFrom('G1' as const, 'G2' as const),
+      sortOrder: fc.integer({ min: 0, max: 2 }),
     }),
   ),
 });
@@ -224,6 +241,17 @@ export function applyWrite(
         idOf('peer_groups', write.group),
         write.department,
       );
+      return;
+    case 'appraise':
+      db.prepare(
+        `INSERT INTO appraisals (department_id, kind, period, score) VALUES (?, 'public_appraisal', ?, ?)
+         ON CONFLICT (department_id, kind, period) DO UPDATE SET score = excluded.score`,
+      ).run(idOf('departments', write.department), write.period, write.score);
+      return;
+    case 'rename':
+      db.prepare(
+        `UPDATE peer_groups SET name_en = name_en || '.', name_zh = name_zh || '。', sort_order = ? WHERE code = ?`,
+      ).run(write.sortOrder, write.group);
       return;
   }
 }
