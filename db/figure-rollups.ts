@@ -19,9 +19,11 @@ export const REBUILD_FIGURE_ROLLUPS = [
   `INSERT INTO figure_rollups (department_id, campaign_id, domain_id, source, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
     SELECT ifnull(i.department_id, 0), i.campaign_id, ifnull(i.domain_id, 0), i.source, SUM(1), SUM(i.closed_at IS NOT NULL), SUM(i.first_closed_at IS NOT NULL), SUM(i.first_reopened_at IS NOT NULL), SUM(i.first_extended_at IS NOT NULL), SUM(i.source IN ('public_complaint', 'hotline')), SUM(i.deadline_end IS NOT NULL), SUM(i.deadline_end IS NOT NULL AND i.closed_at IS NULL), SUM(ifnull(i.closed_at <= i.deadline_end, 0))
     FROM items i NOT INDEXED WHERE i.voided_at IS NULL GROUP BY 1, 2, 3, 4`,
+  // Rows that count nothing (every counter counts some of the registered items) are left out, as
+  // they are of figure_rollups.
   `DELETE FROM figure_rollups_by_department`,
   `INSERT INTO figure_rollups_by_department (department_id, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
-    SELECT department_id, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups GROUP BY department_id`,
+    SELECT department_id, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups WHERE registered <> 0 GROUP BY department_id`,
   `DELETE FROM figure_days_to_close_by_department`,
   `INSERT INTO figure_days_to_close_by_department (department_id, days, campaign_id, items)
     SELECT ifnull(i.department_id, 0), CAST(julianday(substr(i.closed_at, 1, 10)) - julianday(substr(i.registered_at, 1, 10)) AS INTEGER), i.campaign_id, COUNT(*)

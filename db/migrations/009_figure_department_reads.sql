@@ -25,7 +25,7 @@ CREATE TABLE figure_rollups_by_department (
   on_time INTEGER NOT NULL
 );
 INSERT INTO figure_rollups_by_department (department_id, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
-  SELECT department_id, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups GROUP BY department_id;
+  SELECT department_id, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups WHERE registered <> 0 GROUP BY department_id;
 
 CREATE TRIGGER figure_rollups_insert_maintains_figure_rollups AFTER INSERT ON figure_rollups
 BEGIN
