@@ -37,11 +37,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/**
+ * The database file is read through memory mapping, up to SQLite's limit (2 GiB here): a page already
+ * in the operating system's cache is then read without a system call and a copy. At 1M items the
+ * figures that read items one by one (drill-down lists, "since the last review") take half the time
+ * (docs/performance.md). The mapped pages are the OS's file cache, counted in the process's RSS
+ * (as RssFile) but not its own memory. Writes still go through the WAL.
+ */
+const MMAP_BYTES = 2 ** 31;
+
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
 }
 
 /**
@@ -52,5 +62,6 @@ export function applyPragmas(db: Db): void {
 export function openReadOnly(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   return db;
 }

@@ -49,7 +49,7 @@ console.log(`Initial JS: ${JSON.stringify(results.initialJs)}`);
 for (const scale of scales) {
   console.log(`\n== ${scale} ==`);
   const { buildSeconds } = ensureDataset(scale);
-  const samples = scale === 'county' ? { cold: 5, warm: 20 } : { cold: 3, warm: 3 };
+  const samples = scale === 'county' ? { cold: 5, warm: 20 } : { cold: 7, warm: 5 };
   const inProcess = await measureInProcess(scratchCopy(scale, 'inprocess'), samples);
   // Scratch copies of a dataset this script built: no page check on open (about 0.3 s per 40,000 items).
   const ledgerDb = openDatabase(scratchCopy(scale, 'ledger'), { quickCheck: false });
@@ -92,7 +92,13 @@ for (const scale of scales) {
       floor: { p50: number };
       coldToFloor: number;
     }[];
-    http: { path: string; alone: object; withWriter: object; peakRssMb: number }[];
+    http: {
+      path: string;
+      alone: object;
+      withWriter: object;
+      peakRssMb: number;
+      peakOwnMemoryMb: number;
+    }[];
   };
   console.table(
     Object.fromEntries(
@@ -104,7 +110,7 @@ for (const scale of scales) {
   );
   for (const h of entry.http)
     console.log(
-      `${scale} HTTP ${h.path}: alone ${JSON.stringify(h.alone)}; with writer ${JSON.stringify(h.withWriter)}; peak RSS ${h.peakRssMb} MB`,
+      `${scale} HTTP ${h.path}: alone ${JSON.stringify(h.alone)}; with writer ${JSON.stringify(h.withWriter)}; peak RSS ${h.peakRssMb} MB (of which the process's own ${h.peakOwnMemoryMb} MB)`,
     );
 }
 console.log('\nWrote bench/results.json');

@@ -64,11 +64,34 @@ export async function startServer(dbPath: string): Promise<Server> {
   };
 }
 
-/** Peak resident memory of a process, in MB. */
-export function peakRssMb(pid: number): number {
+/** A line of /proc/PID/status in MB (its value is in kB). */
+function statusMb(pid: number, field: string): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
   return Math.round(kb / 1024);
+}
+
+/** Peak resident memory of a process, in MB. */
+export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
+
+/**
+ * Samples the process's own resident memory (RssAnon: not the pages of files it maps, the database
+ * (db/open.ts) and the program, which are the operating system's file cache) every 100 ms until
+ * stopped; `stop()` answers its peak in MB.
+ */
+function sampleOwnMemory(pid: number) {
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, statusMb(pid, 'RssAnon'));
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
 }
 
 export async function login(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
@@ -132,6 +155,7 @@ function startReader(url: string, leader: { cookie: string }, path: string) {
 export async function measureHttp(dbPath: string, path: string, seconds: number) {
   const body = newItemBody(dbPath);
   const server = await startServer(dbPath);
+  const ownMemory = sampleOwnMemory(server.pid);
   try {
     const leader = await login(server.url, 'leader');
     const admin = await login(server.url, 'admin');
@@ -157,8 +181,10 @@ export async function measureHttp(dbPath: string, path: string, seconds: number)
       withWriter: { ...withWriter, editsAcknowledged: edits },
       healthBesideCold,
       peakRssMb: peakRssMb(server.pid),
+      peakOwnMemoryMb: ownMemory.stop(),
     };
   } finally {
+    ownMemory.stop();
     await server.stop();
   }
 }

@@ -80,6 +80,16 @@ function stopped(exitCode: number, failure: unknown): Error {
  */
 const DEFAULT_SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1));
 
+/**
+ * What a request waiting for a computation is answered when the pool closes (the server is stopping):
+ * a 503 to try again, not a server failure to log.
+ */
+const stopping = () =>
+  new ApiError(503, 'stopping', {
+    zh: '服务器正在停止，请稍后再试',
+    en: 'The server is stopping; try again shortly',
+  });
+
 /** Starts `size` workers on the database file; `worker` is their module (tests give one that crashes). */
 export function startFiguresPool(
   file: string,
@@ -146,7 +156,7 @@ export function startFiguresPool(
   return {
     ready,
     compute(name, query, t) {
-      if (closed) return Promise.reject(new Error('figures workers are closed'));
+      if (closed) return Promise.reject(stopping());
       // A queued job reads the data when it starts, so a later request for the same report shares it:
       // however often the data changes meanwhile, one computation per report waits, not one per write.
       const key = JSON.stringify([name, query, t]);
@@ -165,7 +175,7 @@ export function startFiguresPool(
       for (const job of queue.splice(0)) {
         // A queued answer whose request has gone (the server is stopping) has no one to tell.
         job.answer.catch(() => {});
-        job.reject(new Error('figures workers are closed'));
+        job.reject(stopping());
       }
       await Promise.all([...slots].map((slot) => slot.worker.terminate()));
     },

@@ -195,6 +195,28 @@ describe('figures computed by worker threads', () => {
     }
   });
 
+  it('answers a request still waiting when the pool closes (the server stopping) with a 503 in its language', async () => {
+    const single = startFiguresPool(file, { size: 1 });
+    const app = createApp({ db, clock, figuresPool: single });
+    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+    const busy = single.compute('departmentSeries', {}, '2026-11-20T10:00:00').catch(() => 'stopped');
+    const waiting = Promise.all([
+      get(app, '/api/figures/ranking'),
+      get(app, '/api/figures/summary', 'zh-CN'),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await single.close();
+    const [en, zh] = await waiting;
+    expect(en.status).toBe(503);
+    expect(JSON.parse(en.text).error).toMatchObject({
+      code: 'stopping',
+      message: 'The server is stopping; try again shortly',
+    });
+    expect(zh.status).toBe(503);
+    expect(JSON.parse(zh.text).error.message).toBe('服务器正在停止，请稍后再试');
+    await busy;
+  });
+
   it('replaces a worker that dies; only the job it was on fails', async () => {
     const crashing = startFiguresPool(file, {
       size: 1,
