@@ -125,6 +125,9 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
     const { page } = await openPage(browser, `${server.url}/departments`, 'zh-CN');
     await login(page, 'leader');
     await page.getByTestId('departments-table').waitFor();
+    // Every request of the page answered first: one still on its way when the session ends would get
+    // the 401 on /departments (and rightly come back there), before the click below.
+    await page.waitForLoadState('networkidle');
     // The session ends on the server (signed out in another tab): the next API call gets 401.
     const session = (await page.context().cookies()).find((c) => c.name === 'closeout_session')!;
     const csrf = (await page.context().cookies()).find((c) => c.name === 'closeout_csrf')!;
