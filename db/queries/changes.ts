@@ -63,6 +63,8 @@ const CANDIDATES: Record<ChangedPart, string> = {
       AND c.deadline_end < @t AND c.closed_at IS NULL`,
 };
 
+type ChangedList = { total: number; items: FigureItem[] };
+
 /**
  * Items in `part` at T and not at `since`, overdue first by days overdue, then by ledger code; `offset`
  * skips that many (a drill-down page).
@@ -70,17 +72,35 @@ const CANDIDATES: Record<ChangedPart, string> = {
 export function listChangedSince(
   db: Db,
   p: FigureParams & { since: Moment; part: ChangedPart; limit: number; offset?: number },
-): { total: number; items: FigureItem[] } {
-  // The total is read from the page's rows, so the page must have room for at least one.
+): ChangedList {
+  return listChangedParts(db, { ...p, parts: [p.part] })[p.part]!;
+}
+
+/**
+ * The lists of several parts (the review's newly overdue and newly closed) from one pass over their
+ * candidates: each item's state at both moments is worked out once, then each part is ordered and cut.
+ */
+export function listChangedParts(
+  db: Db,
+  p: FigureParams & { since: Moment; parts: ChangedPart[]; limit: number; offset?: number },
+): Partial<Record<ChangedPart, ChangedList>> {
+  // A part's total is read from its page's rows, so a page must have room for at least one.
   if (p.limit < 1) throw new Error('limit must be at least 1');
   const { where, params } = scopeSql(p.scope);
   const now = stateAt('@t');
   const before = stateAt('@since');
-  const test = CHANGED[p.part];
+  const overdue = p.parts.includes('overdue');
   // Only "overdue" asks for the deadline at the earlier moment: the extension lookups are spared the
-  // thousands of candidates of "closed".
-  const sinceDeadline =
-    p.part === 'overdue' ? `CASE WHEN i.registered_at < @since THEN ${before.deadline} END` : 'NULL';
+  // thousands of candidates of "closed". Its candidates hold those of "closed".
+  const sinceDeadline = overdue ? `CASE WHEN i.registered_at < @since THEN ${before.deadline} END` : 'NULL';
+  const pages = p.parts.map(
+    (part) => `page_${part} AS (
+       SELECT '${part}' AS part, s.*, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total FROM s
+       WHERE ${CHANGED[part].now} AND NOT COALESCE(${CHANGED[part].before}, 0)
+       ORDER BY days_overdue DESC NULLS LAST, s.ledger_code
+       LIMIT @limit OFFSET @offset
+     )`,
+  );
   const rows = prepared(
     db,
     `WITH s AS MATERIALIZED (
@@ -88,18 +108,15 @@ export function listChangedSince(
          CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
          ${sinceDeadline} AS since_deadline_end
        FROM items i
-       WHERE i.voided_at IS NULL AND i.registered_at < @t${where} AND i.id IN (${CANDIDATES[p.part]})
+       WHERE i.voided_at IS NULL AND i.registered_at < @t${where}
+         AND i.id IN (${CANDIDATES[overdue ? 'overdue' : 'closed']})
      )
-     -- Ordered and cut on the state before the page's item rows are read.
-     , page AS (
-       SELECT s.*, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total FROM s
-       WHERE ${test.now} AND NOT COALESCE(${test.before}, 0)
-       ORDER BY days_overdue DESC NULLS LAST, s.ledger_code
-       LIMIT @limit OFFSET @offset
-     )
-     SELECT ${ITEM_COLUMNS}, s.total
-     FROM page s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
-     ORDER BY days_overdue DESC NULLS LAST, i.ledger_code`,
+     -- Each part ordered and cut on the state before the pages' item rows are read.
+     , ${pages.join(', ')}
+     SELECT s.part, ${ITEM_COLUMNS}, s.total
+     FROM (${p.parts.map((part) => `SELECT * FROM page_${part}`).join(' UNION ALL ')}) s
+       JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     ORDER BY s.part, days_overdue DESC NULLS LAST, i.ledger_code`,
   ).all({
     ...params,
     t: p.t,
@@ -107,9 +124,15 @@ export function listChangedSince(
     t_warn: addMoment(p.t, p.warningDays * 86_400),
     limit: p.limit,
     offset: p.offset ?? 0,
-  }) as (RawFigureItem & { total: number })[];
-  // A page past the end has no row to read the total from: the first page has it.
-  if (rows.length === 0 && (p.offset ?? 0) > 0)
-    return { ...listChangedSince(db, { ...p, limit: 1, offset: 0 }), items: [] };
-  return { total: rows[0]?.total ?? 0, items: rows.map(toFigureItem) };
+  }) as (RawFigureItem & { part: ChangedPart; total: number })[];
+  const lists: Partial<Record<ChangedPart, ChangedList>> = {};
+  for (const part of p.parts) {
+    const own = rows.filter((r) => r.part === part);
+    // A page past the end has no row to read the total from: the first page has it.
+    lists[part] =
+      own.length === 0 && (p.offset ?? 0) > 0
+        ? { ...listChangedSince(db, { ...p, part, limit: 1, offset: 0 }), items: [] }
+        : { total: own[0]?.total ?? 0, items: own.map(toFigureItem) };
+  }
+  return lists;
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Db } from '../../db/open.ts';
-import { type ChangedPart, listChangedSince } from '../../db/queries/changes.ts';
+import { type ChangedPart, listChangedParts, listChangedSince } from '../../db/queries/changes.ts';
 import {
   type FigureItem,
   type Figures,
@@ -418,11 +418,12 @@ export function changesReport(
 ): ChangesReport {
   const base = { t, since, scope, warningDays: profile.config.warningDays, limit };
   const ranking = rankingReport(db, t, scope, profile, since);
+  const changed = listChangedParts(db, { ...base, parts: ['overdue', 'closed'] });
   return {
     asOf: t,
     since,
-    newlyOverdue: listChangedSince(db, { ...base, part: 'overdue' }),
-    newlyClosed: listChangedSince(db, { ...base, part: 'closed' }),
+    newlyOverdue: changed.overdue!,
+    newlyClosed: changed.closed!,
     rankMoves: ranking.rows
       .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
       .map((r) => ({
