@@ -3,7 +3,9 @@
  * at T, and every write records the earliest moment it can have changed (db/migrations/
  * 008_figure_changes.sql). So figures computed at T under data version V are still exact under a later
  * version if no write since V changed anything at or before T: after the usual write "now", a week-old
- * comparison or a 26-week series needs only its latest moment computed again.
+ * comparison or a 26-week series needs only its latest moment computed again. The rankings are
+ * remembered the same way: what they read besides the figures (departments, peer groups, appraisals)
+ * records its changes as changing every moment (migrations 008 and 009).
  *
  * Remembered per connection, in the process that computes (the figures worker). Not inside a write
  * transaction: what it reads there may yet be rolled back.
