@@ -123,11 +123,12 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
 
   it('goes to the login page when the session ends while the app is open, and comes back after', async () => {
     const { page } = await openPage(browser, `${server.url}/departments`, 'zh-CN');
+    const apiQuiet = trackApiRequests(page);
     await login(page, 'leader');
     await page.getByTestId('departments-table').waitFor();
     // Every request of the page answered first: one still on its way when the session ends would get
     // the 401 on /departments (and rightly come back there), before the click below.
-    await page.waitForLoadState('networkidle');
+    await apiQuiet();
     // The session ends on the server (signed out in another tab): the next API call gets 401.
     const session = (await page.context().cookies()).find((c) => c.name === 'closeout_session')!;
     const csrf = (await page.context().cookies()).find((c) => c.name === 'closeout_csrf')!;
@@ -299,3 +300,33 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
     await page.context().close();
   });
 });
+
+/**
+ * Counts the page's API requests on their way; the function it answers resolves once none has been
+ * for 500 ms. (Playwright's "networkidle" is a state of the page's load, reached once: it does not
+ * wait for the requests of a page that is already loaded.)
+ */
+function trackApiRequests(page: Page): () => Promise<void> {
+  let pending = 0;
+  let changed = Date.now();
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (r) => {
+    if (!isApi(r.url())) return;
+    pending++;
+    changed = Date.now();
+  });
+  const settled = (r: { url(): string }) => {
+    if (!isApi(r.url())) return;
+    pending--;
+    changed = Date.now();
+  };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
+  return async () => {
+    const deadline = Date.now() + 60_000;
+    while (pending > 0 || Date.now() - changed < 500) {
+      if (Date.now() > deadline) throw new Error(`${pending} API requests still on their way after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+}
