@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { onUnauthenticated } from '../../api/client.ts';
 import { loginPath } from './safe-next.ts';
 
@@ -9,15 +9,19 @@ import { loginPath } from './safe-next.ts';
  */
 export function RedirectOnUnauthenticated() {
   const navigate = useNavigate();
-  const location = useLocation();
-  const here = location.pathname + location.search;
   useEffect(
     () =>
       onUnauthenticated((code) => {
-        if (window.location.pathname === '/login') return;
-        navigate(loginPath(here, code === 'session_expired' ? code : undefined), { replace: true });
+        // The address as it is when the 401 arrives: a navigation writes it at once, while the router's
+        // location follows only when the new page has rendered, so a 401 in between would send the
+        // user back to the page they were leaving.
+        const { pathname, search } = window.location;
+        if (pathname === '/login') return;
+        navigate(loginPath(pathname + search, code === 'session_expired' ? code : undefined), {
+          replace: true,
+        });
       }),
-    [navigate, here],
+    [navigate],
   );
   return null;
 }
