@@ -1,8 +1,6 @@
 /** Starts Closeout: one process serving /api and the built web app from dist/web. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
 import { openOrExit } from '../scripts/open-or-exit.ts';
@@ -11,6 +9,7 @@ import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 import { startFiguresPool } from './figures/worker-pool.ts';
+import { serveWebApp } from './web-app.ts';
 
 const config = loadConfig(process.env);
 const clock = config.now ? fixedClock(config.now) : systemClock;
@@ -41,16 +40,11 @@ const demoAccounts = await ensureDemoAccounts(db, clock.now());
 if (demoAccounts.length > 0)
   console.log(`Demo accounts ${demoAccounts.join(', ')} have the demo password (see README; demo only)`);
 
-const webRoot = path.resolve('dist/web');
 // Cold figures are computed by worker threads reading the same file (an in-memory database has no file).
 const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(config.dbPath);
 await figuresPool?.ready;
 const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy, figuresPool });
-if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-  const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-  app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
-  app.get('*', (c) => c.html(indexHtml));
-} else {
+if (!serveWebApp(app, path.resolve('dist/web'))) {
   console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
 }
 

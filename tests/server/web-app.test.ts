@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { serveWebApp } from '../../server/web-app.ts';
+
+function builtApp(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-web-'));
+  fs.mkdirSync(path.join(root, 'assets'));
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Closeout</title>');
+  fs.writeFileSync(path.join(root, 'assets', 'index-Ab12.js'), 'console.log(1)');
+  return root;
+}
+
+describe('the built web app', () => {
+  it('lets the browser keep a hashed asset for good, and asks for the page every time', async () => {
+    const app = new Hono();
+    expect(serveWebApp(app, builtApp())).toBe(true);
+
+    const asset = await app.request('/assets/index-Ab12.js');
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toBe('console.log(1)');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    // Any other address is the app's page (its router shows the view), never kept without asking.
+    const page = await app.request('/weekly?campaign=2026');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Closeout</title>');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers a missing asset 404, not with the page, and not to be kept', async () => {
+    const app = new Hono();
+    serveWebApp(app, builtApp());
+    const missing = await app.request('/assets/gone-Zz99.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBeNull();
+  });
+
+  it('serves nothing when the app has not been built', () => {
+    const app = new Hono();
+    expect(serveWebApp(app, fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-web-')))).toBe(false);
+  });
+});
