@@ -1,4 +1,5 @@
 import type { ScreenData } from '../../api/screen.ts';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -11,7 +12,11 @@ import { DomainsSlide } from './slides/domains-slide.tsx';
 import { HeadlineSlide } from './slides/headline-slide.tsx';
 import { RankingSlide } from './slides/ranking-slide.tsx';
 import { RedListSlide } from './slides/red-list-slide.tsx';
-import { TrendSlide } from './slides/trend-slide.tsx';
+
+const TrendSlide = lazyChart(
+  async () => (await import('./slides/trend-slide.tsx')).TrendSlide,
+  () => '100%',
+);
 
 const TITLES: Record<Exclude<PlannedSlide['kind'], 'department'>, MessageKey> = {
   headline: 'screen.title.headline',

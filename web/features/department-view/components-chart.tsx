@@ -4,7 +4,7 @@ import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 import type { Benchmark } from './peer-benchmarks.ts';
-import { toComponentBars } from './to-component-bars.ts';
+import { componentsChartHeight, toComponentBars } from './to-component-bars.ts';
 
 const TICK = { fontSize: 12, fill: '#5b6675' };
 
@@ -17,7 +17,7 @@ export function ComponentsChart({ benchmarks }: { benchmarks: Benchmark[] }) {
     typeof v === 'number' ? `${formatNumber(lang, v, digits)}%` : DASH;
   return (
     <div className="chart" data-testid="components-chart">
-      <ResponsiveContainer width="100%" height={60 + benchmarks.length * 56}>
+      <ResponsiveContainer width="100%" height={componentsChartHeight(benchmarks.length)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={1}>
           <CartesianGrid stroke="#e5e9ef" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} tick={TICK} tickFormatter={percent(0)} />

@@ -4,6 +4,7 @@ import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
 import { formatSigned } from '../../components/change.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
@@ -13,12 +14,20 @@ import { formatDay, formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
-import { ComponentsChart } from './components-chart.tsx';
 import { LightItems } from './light-items.tsx';
 import { peerBenchmarks } from './peer-benchmarks.ts';
-import { RankHistoryChart } from './rank-history-chart.tsx';
 import { ScoreActions } from './score-actions.tsx';
+import { componentsChartHeight } from './to-component-bars.ts';
 import { toRankHistory } from './to-rank-history.ts';
+
+const ComponentsChart = lazyChart(
+  async () => (await import('./components-chart.tsx')).ComponentsChart,
+  ({ benchmarks }) => componentsChartHeight(benchmarks.length),
+);
+const RankHistoryChart = lazyChart(
+  async () => (await import('./rank-history-chart.tsx')).RankHistoryChart,
+  () => 320,
+);
 
 /** One department against its peers: score, rank and its history, components, open items, what to do next. */
 export function DepartmentViewPage() {

@@ -20,3 +20,6 @@ export function toComponentBars(benchmarks: Benchmark[], name: (c: Component) =>
     best: percent(b.bestQuartileShare),
   }));
 }
+
+/** The components chart's height: room for its axis and legend, and a band per component. */
+export const componentsChartHeight = (components: number) => 60 + components * 56;

@@ -1,6 +1,7 @@
 import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { lazyChart } from '../../components/lazy-chart.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
@@ -14,7 +15,11 @@ import { HeadlineFigures } from './headline-figures.tsx';
 import { ImprovementPanel } from './improvement-panel.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RedList } from './red-list.tsx';
-import { TrendChart } from './trend-chart.tsx';
+
+const TrendChart = lazyChart(
+  async () => (await import('./trend-chart.tsx')).TrendChart,
+  () => 260,
+);
 
 /** Weeks of score history behind each department's sparkline. */
 const SPARK_WEEKS = 12;
