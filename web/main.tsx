@@ -21,6 +21,7 @@ import { LoginPage } from './features/login/login-page.tsx';
 import { RedirectOnUnauthenticated } from './features/login/redirect-on-unauthenticated.tsx';
 import { SignedInLayout } from './features/login/signed-in-layout.tsx';
 import { WeeklyReviewPage } from './features/weekly-review/weekly-review-page.tsx';
+import { prefetchFirstViewData } from './first-view-data.ts';
 import { currentLang } from './i18n/lang.ts';
 import './styles.css';
 
@@ -33,6 +34,7 @@ const queryClient = new QueryClient({
 // Every signed-in view waits for "who is signed in" before it asks for its own data: ask while React
 // starts instead of after its first render. Harmless elsewhere (no session: no request is made).
 void queryClient.prefetchQuery(meOptions());
+prefetchFirstViewData(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

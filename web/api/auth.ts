@@ -19,7 +19,7 @@ export const authKeys = {
  * straight to the login page instead of making a request it knows will be refused. The server stays
  * the judge: with the cookie, it is asked.
  */
-const maybeSignedIn = () => readCookie('closeout_csrf') !== undefined;
+export const maybeSignedIn = () => readCookie('closeout_csrf') !== undefined;
 
 /** Who is signed in. A 401 is an answer here (nobody), so it is not retried. */
 export const meOptions = () =>
