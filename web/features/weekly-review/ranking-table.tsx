@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../api/figures.ts';
 import { RankChange } from '../../components/rank-change.tsx';
@@ -22,6 +22,13 @@ const COMPONENT_KEYS = [
 /** A sparkline's height stands for at least 10 score points, so a one-point wiggle looks like one. */
 const SPARK_MIN_SPAN = 10;
 
+/**
+ * Rows drawn first. A province's 400 rows take the browser most of a second to build and lay out, and
+ * only the first few are on screen when the page opens: they show at once, the rest follow in React's
+ * background pass, which yields to the browser between rows.
+ */
+const FIRST_ROWS = 25;
+
 /** Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason. */
 export function RankingTable({
   ranking,
@@ -40,6 +47,7 @@ export function RankingTable({
   const components = COMPONENT_KEYS.filter((c) => ranking.profile.config.components[c].weight > 0);
   const { ranked, notRanked } = splitRanked(ranking.rows);
   const rows = sortRanking(ranked, sort);
+  const shown = useDeferredValue(rows.length, Math.min(rows.length, FIRST_ROWS));
   const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
   const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);
   if (ranking.rows.length === 0) return <p className="state">{t('state.empty')}</p>;
@@ -100,7 +108,7 @@ export function RankingTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.slice(0, shown).map((r) => (
               <tr key={r.department.code} data-code={r.department.code}>
                 <td className="num rank-cell">{formatNumber(lang, r.overallRank)}</td>
                 <td className="num">
