@@ -12,8 +12,9 @@ import { filtersToScope, readFilters } from './components/use-filters.ts';
 export function prefetchFirstViewData(client: QueryClient, { pathname, search }: Location): void {
   if (!maybeSignedIn()) return;
   const scope = filtersToScope(readFilters(new URLSearchParams(search)));
-  if (pathname === '/weekly' || pathname === '/bulletin' || pathname.startsWith('/department/'))
+  const view = pathname.startsWith('/department/') ? '/department' : pathname;
+  if (view === '/weekly' || view === '/bulletin' || view === '/department')
     void client.prefetchQuery(rankingOptions(scope));
-  if (pathname === '/weekly' || pathname === '/bulletin') void client.prefetchQuery(summaryOptions(scope));
-  if (pathname === '/' || pathname === '/departments') void client.prefetchQuery(departmentListOptions());
+  if (view === '/weekly' || view === '/bulletin') void client.prefetchQuery(summaryOptions(scope));
+  if (view === '/' || view === '/departments') void client.prefetchQuery(departmentListOptions());
 }
