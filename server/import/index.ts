@@ -10,7 +10,7 @@
  * database as it is then, not as it was at the dry run.
  */
 
-import { withOneVersionBump } from '../../db/derived.ts';
+import { withDerivedRebuilt, withOneVersionBump } from '../../db/derived.ts';
 import type { Db } from '../../db/open.ts';
 import {
   type ImportActor,
@@ -265,6 +265,18 @@ export async function dryRunImport(
   return buildReport(read, rows);
 }
 
+/**
+ * A file of at least this many rows that is at least as large as the ledger is written with the
+ * items' indexes and derived tables rebuilt at the end instead of kept row by row (db/derived.ts).
+ */
+const BULK_MIN_ROWS = 1000;
+
+function isBulk(db: Db, rows: number): boolean {
+  return (
+    rows >= BULK_MIN_ROWS && rows >= (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n
+  );
+}
+
 /** Thrown inside the commit's transaction to roll back what was written before a rejected row. */
 class RowsRejected extends Error {}
 
@@ -294,7 +306,8 @@ export async function commitImport(
         nowLocal: ctx.now,
       });
       let rejected = false;
-      withOneVersionBump(db, () => {
+      const write = isBulk(db, read.parsed.length) ? withDerivedRebuilt : withOneVersionBump;
+      write(db, () => {
         for (const row of release(read.parsed)) {
           const p = plan(row);
           rows.push(rowReport(p, read.columns));
