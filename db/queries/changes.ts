@@ -110,6 +110,8 @@ export function listChangedParts(
        FROM items i
        WHERE i.voided_at IS NULL AND i.registered_at < @t${where}
          AND i.id IN (${CANDIDATES[overdue ? 'overdue' : 'closed']})
+         -- In a part at T: an item whose state has not changed since T is there by its own columns.
+         AND (i.state_changed_at >= @t OR i.closed_at IS NOT NULL${overdue ? ' OR i.deadline_end < @t' : ''})
      )
      -- Each part ordered and cut on the state before the pages' item rows are read.
      , ${pages.join(', ')}
