@@ -9,8 +9,11 @@ import { REBUILD_FIGURE_ROLLUPS } from './figure-rollups.ts';
  * A trigger that maintains derived data is named `<table>_<event>_<verb>_<what>`; list its GLOB here
  * and, when a table holds what it maintains, the SQL that rebuilds that table from scratch.
  */
-/** The triggers that count writes: the data version, and what each write changed for the figures. */
-const VERSION_TRIGGERS = ['*_bumps_data_version', '*_records_figure_changes'];
+/**
+ * The triggers that count writes: the data version, what each write changed for the figures, and the
+ * items' recent writes (db/migrations/010_figure_item_log.sql).
+ */
+const VERSION_TRIGGERS = ['*_bumps_data_version', '*_records_figure_changes', '*_logs_figure_items'];
 const SUSPENDED_TRIGGERS = [...VERSION_TRIGGERS, '*_maintains_figure_rollups', '*_maintains_item_search'];
 /** Every moment marked changed at the current version: figures remembered before it may all differ. */
 const EVERYTHING_CHANGED = `INSERT INTO figure_changes (version, affected_from, responses_from, closed_from)

@@ -35,7 +35,7 @@ export function memoCounts(db: Db): { hits: number; misses: number } {
   return { ...(counts.get(db) ?? { hits: 0, misses: 0 }) };
 }
 
-function versionOf(db: Db): number {
+export function versionOf(db: Db): number {
   return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
 }
 
@@ -80,20 +80,31 @@ export function rememberedEach<T>(
   computeMissing: (missing: number[]) => T[],
   part: MemoPart = 'figures',
 ): T[] {
-  // Inside a caller's transaction on a writable connection, what it reads may yet be rolled back;
-  // inside this module's own (a remembered value computed from others) it is a read.
-  const depth = reading.get(db) ?? 0;
-  if (db.inTransaction && !db.readonly && depth === 0) return computeMissing(wanted.map((_, i) => i));
-  reading.set(db, depth + 1);
-  try {
-    return readRemembered(db, wanted, computeMissing, part);
-  } finally {
-    reading.set(db, depth);
-  }
+  return rememberingRead(
+    db,
+    () => readRemembered(db, wanted, computeMissing, part),
+    () => computeMissing(wanted.map((_, i) => i)),
+  );
 }
 
 /** Open read transactions of this module per connection. */
 const reading = new WeakMap<Db, number>();
+
+/**
+ * `read` in one read transaction (unless the caller's), so what it remembers and what it reads agree;
+ * `plain` instead inside a caller's transaction on a writable connection, where what is read may yet
+ * be rolled back. Inside another remembering read it is a read.
+ */
+export function rememberingRead<T>(db: Db, read: () => T, plain: () => T): T {
+  const depth = reading.get(db) ?? 0;
+  if (db.inTransaction && !db.readonly && depth === 0) return plain();
+  reading.set(db, depth + 1);
+  try {
+    return db.transaction(read)();
+  } finally {
+    reading.set(db, depth);
+  }
+}
 
 function readRemembered<T>(
   db: Db,
@@ -101,52 +112,49 @@ function readRemembered<T>(
   computeMissing: (missing: number[]) => T[],
   part: MemoPart,
 ): T[] {
-  // One read transaction (unless the caller's), so the version, the changes and the values agree.
-  return db.transaction(() => {
-    let memo = memos.get(db);
-    if (!memo) {
-      memo = new Map();
-      memos.set(db, memo);
-    }
-    const version = versionOf(db);
-    const changes = new Map<number, string | null>();
-    const changedSince = (v: number) => {
-      if (v === version) return null;
-      if (!changes.has(v)) changes.set(v, changedFrom(db, v, part));
-      return changes.get(v)!;
-    };
-    const values: T[] = [];
-    const missing: number[] = [];
-    wanted.forEach(({ key, latest }, i) => {
-      const entry = memo.get(key);
-      if (entry) {
-        memo.delete(key);
-        const changed = changedSince(entry.version);
-        if (changed === null || changed > latest) {
-          memo.set(key, { version, value: entry.value });
-          values[i] = entry.value as T;
-          return;
-        }
+  let memo = memos.get(db);
+  if (!memo) {
+    memo = new Map();
+    memos.set(db, memo);
+  }
+  const version = versionOf(db);
+  const changes = new Map<number, string | null>();
+  const changedSince = (v: number) => {
+    if (v === version) return null;
+    if (!changes.has(v)) changes.set(v, changedFrom(db, v, part));
+    return changes.get(v)!;
+  };
+  const values: T[] = [];
+  const missing: number[] = [];
+  wanted.forEach(({ key, latest }, i) => {
+    const entry = memo.get(key);
+    if (entry) {
+      memo.delete(key);
+      const changed = changedSince(entry.version);
+      if (changed === null || changed > latest) {
+        memo.set(key, { version, value: entry.value });
+        values[i] = entry.value as T;
+        return;
       }
-      missing.push(i);
+    }
+    missing.push(i);
+  });
+  const tally = counts.get(db) ?? { hits: 0, misses: 0 };
+  tally.hits += wanted.length - missing.length;
+  tally.misses += missing.length;
+  counts.set(db, tally);
+  if (missing.length > 0) {
+    const computed = computeMissing(missing);
+    missing.forEach((i, j) => {
+      values[i] = computed[j]!;
+      memo.set(wanted[i]!.key, { version, value: computed[j] });
     });
-    const tally = counts.get(db) ?? { hits: 0, misses: 0 };
-    tally.hits += wanted.length - missing.length;
-    tally.misses += missing.length;
-    counts.set(db, tally);
-    if (missing.length > 0) {
-      const computed = computeMissing(missing);
-      missing.forEach((i, j) => {
-        values[i] = computed[j]!;
-        memo.set(wanted[i]!.key, { version, value: computed[j] });
-      });
-      for (const key of memo.keys()) {
-        if (memo.size <= MAX_ENTRIES) break;
-        memo.delete(key);
-      }
+    for (const key of memo.keys()) {
+      if (memo.size <= MAX_ENTRIES) break;
+      memo.delete(key);
     }
-    return values;
-  })();
+  }
+  return values;
 }
 
 /** A stable text of a scope-like object, whatever order its keys were set in. */

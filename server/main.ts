@@ -16,8 +16,9 @@ const clock = config.now ? fixedClock(config.now) : systemClock;
 // The quick check of every page finds damage at start rather than at the first request that reads it
 // (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
 const db = openOrExit(config.dbPath, 'Closeout cannot start', { quickCheck: config.startupCheck });
-// What writes changed, kept for figures remembered in memory (db/figure-memo.ts): none yet in this process.
-db.exec('DELETE FROM figure_changes');
+// What writes changed, kept for figures remembered in memory (db/figure-memo.ts, db/queries/not-yet-due.ts):
+// none yet in this process.
+db.exec('DELETE FROM figure_changes; DELETE FROM figure_item_log');
 ensureDefaultProfile(db, new Date().toISOString());
 
 const isEmpty = db

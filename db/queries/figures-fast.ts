@@ -8,8 +8,8 @@
  *
  * "Evaluated at T": the counters that do not depend on T come straight from the rollups; the
  * deadline split (due, on time, overdue, yellow) subtracts the items whose deadline has not passed at T,
- * read from one range of the index items_figure_deadline (or, for the department questions, one range
- * per department of items_figure_department_deadline). Days to close come from a histogram, so
+ * counted from the items' current columns (db/queries/not-yet-due.ts, which keeps the counts in memory
+ * and brings them up to date after writes). Days to close come from a histogram, so
  * the median and p90 are those of the same multiset the SQL sorts. First-response hours depend on
  * T only through `first_response_at < T`, so they are read from figure_responses directly.
  *
@@ -34,6 +34,7 @@ import {
   scopeSql,
   toFigures,
 } from './figures.ts';
+import { notYetDue } from './not-yet-due.ts';
 
 type GroupKey = number | string | null;
 
@@ -171,29 +172,6 @@ const RESPONSES_IN_ORDER: Partial<Record<GroupBy | 'none', string>> = {
   department: 'INDEXED BY figure_responses_by_department_hours',
 };
 
-/**
- * The items whose deadline has not passed at T, counted per group. For the department questions,
- * department by department: one range each of items_figure_department_deadline, in department order,
- * so grouping by department needs no sort (items without a department are a range of their own).
- * Otherwise one range of items_figure_deadline. Without grouping, each part answers one row, whose
- * `n` may be 0.
- */
-function notYetDueSql(scope: Scope, by: GroupBy | null, itemWhere: string): string {
-  const counts = `COUNT(*) AS n, SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end) AS on_time,
-    SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned`;
-  const notYetDue = `i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @t${itemWhere}`;
-  const groupBy = by === null ? '' : 'GROUP BY group_key';
-  if (by !== 'department' && scope.departmentId === undefined && scope.peerGroupId === undefined)
-    return `SELECT ${groupSql(by, 'i')} AS group_key, ${counts}
-      FROM items i INDEXED BY items_figure_deadline WHERE ${notYetDue} ${groupBy}`;
-  return `SELECT ${by === null ? 'NULL' : 'd.id'} AS group_key, ${counts}
-      FROM departments d NOT INDEXED JOIN items i INDEXED BY items_figure_department_deadline ON i.department_id = d.id
-      WHERE ${notYetDue} ${by === null ? '' : 'GROUP BY d.id'}
-    UNION ALL
-    SELECT NULL AS group_key, ${counts}
-      FROM items i INDEXED BY items_figure_department_deadline WHERE i.department_id IS NULL AND ${notYetDue}`;
-}
-
 function fastGroups(
   db: Db,
   p: FigureParams,
@@ -262,15 +240,8 @@ function fastGroups(
     a.onTime += r.on_time;
   }
   // ... then those whose deadline has not passed at T taken out of due, on time and overdue.
-  const notYetDue = prepared(db, notYetDueSql(scope, by, itemWhere)).all(params) as {
-    group_key: GroupKey;
-    n: number;
-    on_time: number;
-    open: number;
-    warned: number;
-  }[];
-  for (const r of notYetDue) {
-    if (r.n === 0) continue; // without GROUP BY an empty scope gives a row
+  // (kept in memory and brought up to date: db/queries/not-yet-due.ts)
+  for (const r of notYetDue(db, p, by)) {
     const a = acc(r.group_key).raw;
     a.due -= r.n;
     a.onTime -= r.on_time;
