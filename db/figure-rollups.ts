@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the figure rollups (db/migrations/005_figure_rollups.sql, 009): the SQL that rebuilds
+ * Shared pieces of the figure rollups (db/migrations/005_figure_rollups.sql, 009, 011): the SQL that rebuilds
  * them from items (after a bulk build, see db/derived.ts) and the expression of an item's latest event.
  * The statements mirror the migration's initial fill; tests check rebuilt tables equal trigger-kept ones.
  * NOT INDEXED: after a bulk build the planner would walk a partial list index and read each item's
@@ -24,6 +24,9 @@ export const REBUILD_FIGURE_ROLLUPS = [
   `DELETE FROM figure_rollups_by_department`,
   `INSERT INTO figure_rollups_by_department (department_id, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
     SELECT department_id, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups WHERE registered <> 0 GROUP BY department_id`,
+  `DELETE FROM figure_rollups_by_kind`,
+  `INSERT INTO figure_rollups_by_kind (campaign_id, domain_id, source, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)
+    SELECT campaign_id, domain_id, source, SUM(registered), SUM(closed), SUM(ever_closed), SUM(ever_reopened), SUM(extended), SUM(complaints), SUM(with_deadline), SUM(open_with_deadline), SUM(on_time) FROM figure_rollups WHERE registered <> 0 GROUP BY campaign_id, domain_id, source`,
   `DELETE FROM figure_days_to_close_by_department`,
   `INSERT INTO figure_days_to_close_by_department (department_id, days, campaign_id, items)
     SELECT ifnull(i.department_id, 0), CAST(julianday(substr(i.closed_at, 1, 10)) - julianday(substr(i.registered_at, 1, 10)) AS INTEGER), i.campaign_id, COUNT(*)

@@ -79,17 +79,24 @@ function rollupScopeSql(scope: Scope, alias: string): string {
   return parts.map((p) => ` AND ${p}`).join('');
 }
 
+/** Whether the question narrows or groups by department (or peer group). */
+const asksByDepartment = (scope: Scope, by: GroupBy | null) =>
+  by === 'department' || scope.departmentId !== undefined || scope.peerGroupId !== undefined;
+
 /**
- * figure_rollups, or its sums per department (migration 009) when the question narrows by nothing
- * finer than a department: a row per department instead of one per department and kind of item.
+ * figure_rollups, or its sums (a row per department, migration 009; per campaign, domain and source,
+ * migration 011) when the question needs no finer key than one of them.
  */
 function rollupTable(scope: Scope, by: GroupBy | null): string {
-  const finer =
+  const departmentSide = asksByDepartment(scope, by);
+  const kindSide =
+    by === 'domain' ||
+    by === 'source' ||
     scope.campaignId !== undefined ||
     scope.domainId !== undefined ||
-    scope.source !== undefined ||
-    (by !== null && by !== 'department');
-  return finer ? 'figure_rollups' : 'figure_rollups_by_department';
+    scope.source !== undefined;
+  if (departmentSide && kindSide) return 'figure_rollups';
+  return departmentSide ? 'figure_rollups_by_department' : 'figure_rollups_by_kind';
 }
 
 /**
@@ -97,8 +104,7 @@ function rollupTable(scope: Scope, by: GroupBy | null): string {
  * campaign), or by campaign, domain and source. Null when the question mixes the two.
  */
 function daysToCloseTable(scope: Scope, by: GroupBy | null): string | null {
-  const departmentSide =
-    by === 'department' || scope.departmentId !== undefined || scope.peerGroupId !== undefined;
+  const departmentSide = asksByDepartment(scope, by);
   const kindSide =
     by === 'domain' || by === 'source' || scope.domainId !== undefined || scope.source !== undefined;
   if (departmentSide && kindSide) return null;

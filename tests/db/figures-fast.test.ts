@@ -79,6 +79,9 @@ function rollupContents(db: Db) {
     rollupsByDepartment: db
       .prepare('SELECT * FROM figure_rollups_by_department WHERE registered <> 0 OR closed <> 0 ORDER BY 1')
       .all(),
+    rollupsByKind: db
+      .prepare('SELECT * FROM figure_rollups_by_kind WHERE registered <> 0 OR closed <> 0 ORDER BY 1, 2, 3')
+      .all(),
     byDepartment: db
       .prepare('SELECT * FROM figure_days_to_close_by_department WHERE items <> 0 ORDER BY 1, 2, 3')
       .all(),

@@ -96,6 +96,7 @@ describe('a bulk import', () => {
     );
     same('SELECT * FROM figure_rollups ORDER BY 1, 2, 3, 4');
     same('SELECT * FROM figure_rollups_by_department ORDER BY 1');
+    same('SELECT * FROM figure_rollups_by_kind ORDER BY 1, 2, 3');
     same(
       "SELECT ledger_code FROM items WHERE id IN (SELECT rowid FROM item_search WHERE item_search MATCH '城关镇第7小学') ORDER BY 1",
     );
