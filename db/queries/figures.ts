@@ -304,11 +304,11 @@ export interface ItemPage {
   items: FigureItem[];
 }
 
+type ListParams = FigureParams & { part: Part; page: number; pageSize: number };
+
 /** The exact items matching one figure part at T, paged; overdue first by days overdue, then by code. */
-export function listFigureItems(
-  db: Db,
-  p: FigureParams & { part: Part; page: number; pageSize: number },
-): ItemPage {
+export function listFigureItems(db: Db, p: ListParams): ItemPage {
+  if (p.part === 'overdue' || p.part === 'red') return listOverdueItems(db, p);
   const { where, params } = scopeSql(p.scope);
   // The state carries the ledger code, so the page is ordered and cut before its items' rows are read.
   const cte = `WITH ${itemStateCte(`${where}${candidatesSql(p.part)}`, 's', '@t', ' i.ledger_code,')}`;
@@ -331,6 +331,53 @@ export function listFigureItems(
   const total =
     rows[0]?.total ??
     (prepared(db, `${cte} SELECT COUNT(*) AS n FROM s WHERE ${predicate}`).get(all) as { n: number }).n;
+  return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
+}
+
+/**
+ * The overdue (red) items' page without working out the state of every overdue item. Those with no
+ * event at or after T are open now with their deadline passed, and their days overdue only grow as the
+ * deadline is earlier: they are read in deadline order from items_open_deadline, only as far as the
+ * page reaches (and the rest of its last day count). The few with a later event have their state at T
+ * worked out. Both are merged in the list's order; the total is the figure itself.
+ */
+function listOverdueItems(db: Db, p: ListParams): ItemPage {
+  const { where, params } = scopeSql(p.scope);
+  const all = baseParams(p, params);
+  const offset = (p.page - 1) * p.pageSize;
+  const reach = offset + p.pageSize;
+  type Ranked = { id: number; ledger_code: string; days: number };
+  const changed = prepared(
+    db,
+    `WITH ${itemStateCte(`${where} AND ${LAST_EVENT_SQL('i')} >= @t`, 's', '@t', ' i.ledger_code,')}
+     SELECT s.id, s.ledger_code, ${DAYS_OVERDUE} AS days FROM s WHERE ${PREDICATES.overdue}`,
+  ).all(all) as Ranked[];
+  const walk = prepared(
+    db,
+    `SELECT i.id, i.ledger_code, ${daysOverdueSql('i.deadline_end')} AS days
+     FROM items i INDEXED BY items_open_deadline
+     WHERE i.status <> 'closed' AND i.voided_at IS NULL AND i.deadline_end < @t
+       AND ${LAST_EVENT_SQL('i')} < @t${where}
+     ORDER BY i.deadline_end LIMIT @n`,
+  );
+  let settled: Ranked[] = [];
+  for (let n = Math.max(reach, 1); ; n *= 2) {
+    settled = walk.all({ ...all, n }) as Ranked[];
+    // Complete when all were read, or the last one read is a day below the page's last one.
+    if (settled.length < n || settled[settled.length - 1]!.days < settled[reach - 1]!.days) break;
+  }
+  // SQLite's BINARY order of the codes: their UTF-8 bytes.
+  const ids = [...settled, ...changed]
+    .sort((a, b) => b.days - a.days || Buffer.compare(Buffer.from(a.ledger_code), Buffer.from(b.ledger_code)))
+    .slice(offset, reach)
+    .map((r) => r.id);
+  const rows = prepared(
+    db,
+    `WITH ${itemStateCte(`${where} AND i.id IN (SELECT value FROM json_each(@ids))`)}
+     SELECT ${ITEM_COLUMNS} FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
+     ORDER BY days_overdue DESC, i.ledger_code`,
+  ).all({ ...all, ids: JSON.stringify(ids) }) as RawFigureItem[];
+  const total = getFigures(db, p).overdue;
   return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
 }
 
@@ -386,7 +433,8 @@ export const toFigureItem = (r: RawFigureItem): FigureItem => ({
 });
 
 /** Whole days an overdue item (columns of `s`) is past its deadline at T, at least 1; else null. */
-export const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN MAX(1, ${ceilSql(daysBetweenSql('s.deadline_end', '@t'))}) END`;
+const daysOverdueSql = (deadline: string) => `MAX(1, ${ceilSql(daysBetweenSql(deadline, '@t'))})`;
+export const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN ${daysOverdueSql('s.deadline_end')} END`;
 
 export const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
   d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
