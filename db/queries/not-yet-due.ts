@@ -65,9 +65,10 @@ const COUNTS = `COUNT(*) AS n, SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.
     SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned`;
 
 /**
- * Read afresh (without grouping, one row, whose `n` may be 0). For the department questions, department by department: one range each of
- * items_figure_department_deadline, in department order, so grouping by department needs no sort
- * (items without a department are a range of their own). Otherwise one range of items_figure_deadline.
+ * Read afresh (without grouping, one row, whose `n` may be 0). For the department questions,
+ * department by department: one range each of items_figure_department_deadline, in department order,
+ * so grouping by department needs no sort (items without a department are a range of their own).
+ * Otherwise one range of items_figure_deadline.
  */
 function countSql(scope: Scope, by: GroupBy | null, itemWhere: string): string {
   const notYetDue = `i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @t${itemWhere}`;
@@ -133,7 +134,8 @@ function shiftSql(by: GroupBy | null, itemWhere: string): string {
 export function notYetDue(db: Db, p: FigureParams, by: GroupBy | null): NotYetDue[] {
   const { where, params: scopeParams } = scopeSql(p.scope);
   const params = baseParams(p, scopeParams);
-  const count = () => prepared(db, countSql(p.scope, by, where)).all(params) as NotYetDue[];
+  const count = () =>
+    (prepared(db, countSql(p.scope, by, where)).all(params) as NotYetDue[]).filter((r) => r.n > 0);
   return rememberingRead(
     db,
     () => {

@@ -161,13 +161,15 @@ describe('the deadline split kept in memory', () => {
       create({ ...item, reg: 2000, deadline: { days } } as Parameters<typeof create>[0], 2000, 'K1'),
     );
     const p = { t: at(2100), scope: {}, warningDays: 7 };
-    return { db, ids, p };
+    const voidItem = (id: number, hours: number) =>
+      db.prepare("UPDATE items SET voided_at = ?, void_reason = 'dup' WHERE id = ?").run(at(hours), id);
+    return { db, ids, p, voidItem };
   }
 
   it('is read afresh when the log no longer reaches back to the kept count', () => {
-    const { db, ids, p } = ledgerWithItems();
+    const { db, ids, p, voidItem } = ledgerWithItems();
     expect(sorted(notYetDue(db, p, 'department'))).toEqual(reference(db, p, 'department'));
-    db.prepare("UPDATE items SET voided_at = ?, void_reason = 'dup' WHERE id = ?").run(at(2250), ids[0]);
+    voidItem(ids[0]!, 2250);
     // As the log's own trigger does to rows beyond the last 20,000.
     db.exec('DELETE FROM figure_item_log');
     const before = notYetDueTally(db);
@@ -178,13 +180,9 @@ describe('the deadline split kept in memory', () => {
   });
 
   it('is read afresh after a write recorded as changing everything (the log suspended)', () => {
-    const { db, ids, p } = ledgerWithItems();
+    const { db, ids, p, voidItem } = ledgerWithItems();
     notYetDue(db, p, null);
-    db.transaction(() =>
-      withOneVersionBump(db, () =>
-        db.prepare("UPDATE items SET voided_at = ?, void_reason = 'dup' WHERE id = ?").run(at(2050), ids[1]),
-      ),
-    )();
+    db.transaction(() => withOneVersionBump(db, () => voidItem(ids[1]!, 2050)))();
     expect(db.prepare('SELECT COUNT(*) AS n FROM figure_item_log').get()).toEqual({ n: 3 });
     const before = notYetDueTally(db);
     expect(sorted(notYetDue(db, p, null))).toEqual(reference(db, p, null));
@@ -205,12 +203,12 @@ describe('the deadline split kept in memory', () => {
   });
 
   it('keeps nothing read inside a write that is then rolled back', () => {
-    const { db, ids, p } = ledgerWithItems();
+    const { db, ids, p, voidItem } = ledgerWithItems();
     notYetDue(db, p, null);
     const rollback = new Error('rolled back');
     expect(() =>
       db.transaction(() => {
-        db.prepare("UPDATE items SET voided_at = ?, void_reason = 'dup' WHERE id = ?").run(at(2250), ids[0]);
+        voidItem(ids[0]!, 2250);
         expect(sorted(notYetDue(db, p, null))).toEqual(reference(db, p, null));
         throw rollback;
       })(),
