@@ -5,18 +5,11 @@
  * the count and twice for the page.
  */
 import { addMoment, type Moment } from '../../server/domain/time.ts';
+import { memoKey, remembered } from '../figure-memo.ts';
 import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
-import {
-  DAYS_OVERDUE,
-  type FigureItem,
-  type FigureParams,
-  ITEM_COLUMNS,
-  type RawFigureItem,
-  scopeSql,
-  toFigureItem,
-} from './figures.ts';
+import { DAYS_OVERDUE, type FigureItem, type FigureParams, figureItemsAt, scopeSql } from './figures.ts';
 
 /** The closure in force and the effective deadline at a moment, as getFigures reads them. */
 function stateAt(at: string): { closed: string; deadline: string } {
@@ -79,6 +72,8 @@ export function listChangedSince(
 /**
  * The lists of several parts (the review's newly overdue and newly closed) from one pass over their
  * candidates: each item's state at both moments is worked out once, then each part is ordered and cut.
+ * Which items a page holds is remembered by moment (db/figure-memo.ts): a write after T leaves it as
+ * it was. The page's rows are read afresh, so an edited title or person shows at once.
  */
 export function listChangedParts(
   db: Db,
@@ -86,6 +81,21 @@ export function listChangedParts(
 ): Partial<Record<ChangedPart, ChangedList>> {
   // A part's total is read from its page's rows, so a page must have room for at least one.
   if (p.limit < 1) throw new Error('limit must be at least 1');
+  const { t, since, warningDays, parts, limit, offset = 0 } = p;
+  const key = memoKey({ ...p.scope, t, since, warningDays, parts: parts.join(), limit, offset });
+  const pages = remembered(db, `changed|${key}`, t, () => changedPages(db, p));
+  const lists: Partial<Record<ChangedPart, ChangedList>> = {};
+  for (const part of parts)
+    lists[part] = { total: pages[part]!.total, items: figureItemsAt(db, p, pages[part]!.ids) };
+  return lists;
+}
+
+type ChangedPage = { total: number; ids: number[] };
+
+function changedPages(
+  db: Db,
+  p: FigureParams & { since: Moment; parts: ChangedPart[]; limit: number; offset?: number },
+): Partial<Record<ChangedPart, ChangedPage>> {
   const { where, params } = scopeSql(p.scope);
   const now = stateAt('@t');
   const before = stateAt('@since');
@@ -95,8 +105,8 @@ export function listChangedParts(
   const sinceDeadline = overdue ? `CASE WHEN i.registered_at < @since THEN ${before.deadline} END` : 'NULL';
   const pages = p.parts.map(
     (part) => `page_${part} AS (
-       SELECT '${part}' AS part, s.*, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total FROM s
-       WHERE ${CHANGED[part].now} AND NOT COALESCE(${CHANGED[part].before}, 0)
+       SELECT '${part}' AS part, s.id, s.ledger_code, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total
+       FROM s WHERE ${CHANGED[part].now} AND NOT COALESCE(${CHANGED[part].before}, 0)
        ORDER BY days_overdue DESC NULLS LAST, s.ledger_code
        LIMIT @limit OFFSET @offset
      )`,
@@ -113,12 +123,10 @@ export function listChangedParts(
          -- In a part at T: an item whose state has not changed since T is there by its own columns.
          AND (i.state_changed_at >= @t OR i.closed_at IS NOT NULL${overdue ? ' OR i.deadline_end < @t' : ''})
      )
-     -- Each part ordered and cut on the state before the pages' item rows are read.
+     -- Each part ordered and cut on the state; the page's item rows are read afterwards.
      , ${pages.join(', ')}
-     SELECT s.part, ${ITEM_COLUMNS}, s.total
-     FROM (${p.parts.map((part) => `SELECT * FROM page_${part}`).join(' UNION ALL ')}) s
-       JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
-     ORDER BY s.part, days_overdue DESC NULLS LAST, i.ledger_code`,
+     SELECT part, id, total FROM (${p.parts.map((part) => `SELECT * FROM page_${part}`).join(' UNION ALL ')})
+     ORDER BY part, days_overdue DESC NULLS LAST, ledger_code`,
   ).all({
     ...params,
     t: p.t,
@@ -126,15 +134,15 @@ export function listChangedParts(
     t_warn: addMoment(p.t, p.warningDays * 86_400),
     limit: p.limit,
     offset: p.offset ?? 0,
-  }) as (RawFigureItem & { part: ChangedPart; total: number })[];
-  const lists: Partial<Record<ChangedPart, ChangedList>> = {};
+  }) as { part: ChangedPart; id: number; total: number }[];
+  const result: Partial<Record<ChangedPart, ChangedPage>> = {};
   for (const part of p.parts) {
     const own = rows.filter((r) => r.part === part);
     // A page past the end has no row to read the total from: the first page has it.
-    lists[part] =
+    result[part] =
       own.length === 0 && (p.offset ?? 0) > 0
-        ? { ...listChangedSince(db, { ...p, part, limit: 1, offset: 0 }), items: [] }
-        : { total: own[0]?.total ?? 0, items: own.map(toFigureItem) };
+        ? { total: changedPages(db, { ...p, parts: [part], limit: 1, offset: 0 })[part]!.total, ids: [] }
+        : { total: own[0]?.total ?? 0, ids: own.map((r) => r.id) };
   }
-  return lists;
+  return result;
 }

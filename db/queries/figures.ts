@@ -342,6 +342,13 @@ export function listFigureItems(db: Db, p: ListParams): ItemPage {
  * worked out. Both are merged in the list's order; the total is the figure itself.
  */
 function listOverdueItems(db: Db, p: ListParams): ItemPage {
+  const key = memoKey({ ...p.scope, t: p.t, warningDays: p.warningDays, page: p.page, pageSize: p.pageSize });
+  const { total, ids } = remembered(db, `overdue page|${key}`, p.t, () => overduePage(db, p));
+  return { total, page: p.page, pageSize: p.pageSize, items: figureItemsAt(db, p, ids) };
+}
+
+/** Which items the overdue list's page holds, and how many it has in all. */
+function overduePage(db: Db, p: ListParams): { total: number; ids: number[] } {
   const { where, params } = scopeSql(p.scope);
   const all = baseParams(p, params);
   const offset = (p.page - 1) * p.pageSize;
@@ -371,14 +378,19 @@ function listOverdueItems(db: Db, p: ListParams): ItemPage {
     .sort((a, b) => b.days - a.days || Buffer.compare(Buffer.from(a.ledger_code), Buffer.from(b.ledger_code)))
     .slice(offset, reach)
     .map((r) => r.id);
+  return { total: getFigures(db, p).overdue, ids };
+}
+
+/** The given items as they stood at T (closure, deadline, days overdue), in the order given. */
+export function figureItemsAt(db: Db, p: FigureParams, ids: number[]): FigureItem[] {
+  if (ids.length === 0) return [];
   const rows = prepared(
     db,
-    `WITH ${itemStateCte(`${where} AND i.id IN (SELECT value FROM json_each(@ids))`)}
-     SELECT ${ITEM_COLUMNS} FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id
-     ORDER BY days_overdue DESC, i.ledger_code`,
-  ).all({ ...all, ids: JSON.stringify(ids) }) as RawFigureItem[];
-  const total = getFigures(db, p).overdue;
-  return { total, page: p.page, pageSize: p.pageSize, items: rows.map(toFigureItem) };
+    `WITH ${itemStateCte(' AND i.id IN (SELECT value FROM json_each(@ids))')}
+     SELECT ${ITEM_COLUMNS} FROM s JOIN items i ON i.id = s.id LEFT JOIN departments d ON d.id = s.department_id`,
+  ).all({ ...baseParams(p, {}), ids: JSON.stringify(ids) }) as RawFigureItem[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => toFigureItem(byId.get(id)!));
 }
 
 /**

@@ -4,12 +4,13 @@
  * department, an edited source or domain, a first deadline, a department moved to another peer group,
  * an item registered back in time, an appraisal, a renamed peer group), and after each write every
  * remembered question asked again: the figures at a moment, by department, the weekly series, the
- * weekly flow, the rankings, and the rollups' remembered parts (first-response hours, days-to-close
- * histograms).
+ * weekly flow, the rankings, the rollups' remembered parts (first-response hours, days-to-close
+ * histograms), and the drill-down pages of "since the last review" and of the overdue items.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoCounts } from '../../db/figure-memo.ts';
+import { listChangedParts } from '../../db/queries/changes.ts';
 import {
   exactFigures,
   exactFiguresBy,
@@ -17,6 +18,7 @@ import {
   getFigures,
   getFiguresBy,
   getFlow,
+  listFigureItems,
 } from '../../db/queries/figures.ts';
 import { fastFigures, fastFiguresBy } from '../../db/queries/figures-fast.ts';
 import { getDepartmentRanking } from '../../db/queries/ranking.ts';
@@ -99,6 +101,30 @@ describe('figures remembered by moment', () => {
                   db.transaction(() => getDepartmentRanking(db, { t, scope: rankScope, profile: PROFILE }))(),
                 );
               }
+              // The drill-down pages remembered by moment (which items; their rows are read afresh):
+              // against computed inside a transaction.
+              for (const t of moments.slice(-2)) {
+                const changed = (page: number) =>
+                  listChangedParts(db, {
+                    t,
+                    since: at(clock - WEEK),
+                    scope,
+                    warningDays: 7,
+                    parts: ['overdue', 'closed'],
+                    limit: 2,
+                    offset: (page - 1) * 2,
+                  });
+                const overdue = (page: number) =>
+                  listFigureItems(db, { t, scope, warningDays: 7, part: 'overdue', page, pageSize: 2 });
+                for (const page of [1, 2]) {
+                  expect(changed(page), `changes page ${page} T=${t}`).toEqual(
+                    db.transaction(() => changed(page))(),
+                  );
+                  expect(overdue(page), `overdue page ${page} T=${t}`).toEqual(
+                    db.transaction(() => overdue(page))(),
+                  );
+                }
+              }
               for (const by of ['all', 'department'] as const) {
                 const series = getFiguresAtMoments(db, points, scope, by);
                 points.forEach((t, j) => {
@@ -130,5 +156,34 @@ describe('figures remembered by moment', () => {
     );
     // Not a vacuous pass: across the runs, answers did come from memory.
     expect(hits).toBeGreaterThan(0);
+  });
+
+  it('keep which items a drill-down page holds, but read their rows afresh (an edited title shows at once)', () => {
+    const db = memoryDb();
+    const { create } = setUp(db);
+    const draft = {
+      department: 'A',
+      source: 'hotline',
+      domain: 'D1',
+      closedAfter: null,
+      responseAfter: null,
+    };
+    const id = create(
+      { ...draft, reg: 100, deadline: { days: 2 } } as Parameters<typeof create>[0],
+      100,
+      'K1',
+    );
+    const p = { t: at(2200), scope: {}, warningDays: 7 };
+    const page = () => listFigureItems(db, { ...p, part: 'overdue', page: 1, pageSize: 5 });
+    const changed = () =>
+      listChangedParts(db, { ...p, since: at(100), parts: ['overdue'], limit: 5 }).overdue!;
+    expect(page().items.map((i) => i.title)).toEqual(['Item x0']);
+    expect(changed().items.map((i) => i.title)).toEqual(['Item x0']);
+    // A title is no figure: the edit records no change, and the pages stay remembered.
+    db.prepare('UPDATE items SET title = ? WHERE id = ?').run('renamed', id);
+    const before = memoCounts(db);
+    expect(page().items.map((i) => i.title)).toEqual(['renamed']);
+    expect(changed().items.map((i) => i.title)).toEqual(['renamed']);
+    expect(memoCounts(db).hits).toBeGreaterThan(before.hits);
   });
 });
