@@ -35,7 +35,8 @@ export function memoCounts(db: Db): { hits: number; misses: number } {
   return { ...(counts.get(db) ?? { hits: 0, misses: 0 }) };
 }
 
-export function versionOf(db: Db): number {
+/** The data version (db/migrations/003_data_version.sql): bumped by every write behind the figures. */
+export function dataVersion(db: Db): number {
   return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
 }
 
@@ -117,7 +118,7 @@ function readRemembered<T>(
     memo = new Map();
     memos.set(db, memo);
   }
-  const version = versionOf(db);
+  const version = dataVersion(db);
   const changes = new Map<number, string | null>();
   const changedSince = (v: number) => {
     if (v === version) return null;

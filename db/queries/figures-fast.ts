@@ -28,6 +28,7 @@ import {
   type FigureParams,
   type Figures,
   type GroupBy,
+  groupSql,
   itemStateCte,
   type RawAggregate,
   type Scope,
@@ -113,14 +114,9 @@ function daysToCloseTable(scope: Scope, by: GroupBy | null): string | null {
 }
 
 /**
- * The group key as a SQL expression. Rollups store 0 for "no department/domain" where items store
- * NULL; the bare column keeps GROUP BY in the tables' key order, and `keyOf` maps 0 back to null.
+ * Rollups store 0 for "no department/domain" where items store NULL; grouping by the bare column
+ * (groupSql) keeps GROUP BY in the tables' key order, and `keyOf` maps 0 back to null.
  */
-function groupSql(by: GroupBy | null, alias: string): string {
-  if (by === null) return 'NULL';
-  return by === 'source' ? `${alias}.source` : `${alias}.${by}_id`;
-}
-
 const keyOf = (key: GroupKey): GroupKey => (key === 0 ? null : key);
 
 /** Closed items by whole days to close, as [days, items] in days order. */

@@ -261,6 +261,12 @@ export const GROUP_COLUMN: Record<GroupBy, string> = {
   source: 's.source',
 };
 
+/** The group key as a SQL expression over a table aliased `alias` (NULL: one group). */
+export function groupSql(by: GroupBy | null, alias: string): string {
+  if (by === null) return 'NULL';
+  return by === 'source' ? `${alias}.source` : `${alias}.${by}_id`;
+}
+
 /** The figures per department, domain or source (groups without items are absent). */
 export function getFiguresBy(db: Db, p: FigureParams, by: GroupBy): Map<number | string | null, Figures> {
   return remembered(

@@ -12,10 +12,10 @@
  * A write recorded as changing everything (bulk writes, departments: db/derived.ts), or a log that no
  * longer reaches back to the count, makes it be read again. Kept per connection, like db/figure-memo.ts.
  */
-import { memoKey, rememberingRead, versionOf } from '../figure-memo.ts';
+import { dataVersion, memoKey, rememberingRead } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
-import { baseParams, type FigureParams, type GroupBy, type Scope, scopeSql } from './figures.ts';
+import { baseParams, type FigureParams, type GroupBy, groupSql, type Scope, scopeSql } from './figures.ts';
 
 type GroupKey = number | string | null;
 
@@ -56,11 +56,6 @@ export function notYetDueTally(db: Db): Tally {
   return { ...(tallies.get(db) ?? { read: 0, logged: 0, shifted: 0 }) };
 }
 
-/** The group key as a SQL expression over items (or log rows shaped as items) aliased `i`. */
-function groupSql(by: GroupBy | null): string {
-  return by === null ? 'NULL' : by === 'source' ? 'i.source' : `i.${by}_id`;
-}
-
 const COUNTS = `COUNT(*) AS n, SUM(i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end) AS on_time,
     SUM(i.closed_at IS NULL) AS open, SUM(i.closed_at IS NULL AND i.deadline_end < @t_warn) AS warned`;
 
@@ -76,7 +71,7 @@ function countSql(scope: Scope, by: GroupBy | null, itemWhere: string): string {
     by === 'department' ||
     (by === null && (scope.departmentId !== undefined || scope.peerGroupId !== undefined));
   if (!byDepartment)
-    return `SELECT ${groupSql(by)} AS group_key, ${COUNTS}
+    return `SELECT ${groupSql(by, 'i')} AS group_key, ${COUNTS}
       FROM items i INDEXED BY items_figure_deadline WHERE ${notYetDue} ${by === null ? '' : 'GROUP BY group_key'}`;
   return `SELECT ${by === null ? 'NULL' : 'd.id'} AS group_key, ${COUNTS}
       FROM departments d NOT INDEXED JOIN items i INDEXED BY items_figure_department_deadline ON i.department_id = d.id
@@ -101,7 +96,7 @@ const logSide = (side: 'old' | 'new', sign: number) =>
 
 /** The logged writes after row `after`, each item out as it was and in as it is, counted at T. */
 function logDeltaSql(by: GroupBy | null, itemWhere: string): string {
-  return `SELECT ${groupSql(by)} AS group_key, SUM(i.sign) AS n,
+  return `SELECT ${groupSql(by, 'i')} AS group_key, SUM(i.sign) AS n,
       SUM(i.sign * (i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end)) AS on_time,
       SUM(i.sign * (i.closed_at IS NULL)) AS open,
       SUM(i.sign * (i.closed_at IS NULL AND i.deadline_end < @t_warn)) AS warned
@@ -117,7 +112,7 @@ function logDeltaSql(by: GroupBy | null, itemWhere: string): string {
  */
 function shiftSql(by: GroupBy | null, itemWhere: string): string {
   const band = (lo: string, hi: string) =>
-    `SELECT ${groupSql(by)} AS group_key, i.deadline_end >= @t AS now_in, i.deadline_end >= @t0 AS then_in,
+    `SELECT ${groupSql(by, 'i')} AS group_key, i.deadline_end >= @t AS now_in, i.deadline_end >= @t0 AS then_in,
        i.closed_at IS NULL AS open, i.closed_at IS NOT NULL AND i.closed_at <= i.deadline_end AS on_time,
        i.deadline_end < @t_warn AS now_warned, i.deadline_end < @t0_warn AS then_warned
      FROM items i INDEXED BY items_figure_deadline
@@ -140,7 +135,7 @@ export function notYetDue(db: Db, p: FigureParams, by: GroupBy | null): NotYetDu
     db,
     () => {
       const key = `${by}|${p.warningDays}|${memoKey({ ...p.scope })}`;
-      const now = { t: params.t, tWarn: params.t_warn, version: versionOf(db), logId: logTop(db) };
+      const now = { t: params.t, tWarn: params.t_warn, version: dataVersion(db), logId: logTop(db) };
       const base = usable(db, key, now);
       const groups = new Map<GroupKey, NotYetDue>();
       const add = (rows: NotYetDue[]) => {

@@ -8,8 +8,8 @@
  * of entries and a size: without a fixed asOf, T is the current second, so an unchanged ledger still
  * fills the cache with a new answer per question every second.
  */
+import { dataVersion } from '../../db/figure-memo.ts';
 import type { Db } from '../../db/open.ts';
-import { prepared } from '../../db/statements.ts';
 
 /** What the cache holds: anything that says its size (a JSON answer: its length in characters). */
 export interface Sized {
@@ -71,10 +71,6 @@ function cacheOf(db: Db): AnswerCache {
     caches.set(db, cache);
   }
   return cache;
-}
-
-export function dataVersion(db: Db): number {
-  return (prepared(db, 'SELECT version FROM data_version WHERE id = 1').get() as { version: number }).version;
 }
 
 /** How many answers the cache of a database holds (for tests and diagnostics). */

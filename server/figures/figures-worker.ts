@@ -4,9 +4,9 @@
  * read. Both are read in one transaction, so the answer is exactly the data at that version.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { dataVersion } from '../../db/figure-memo.ts';
 import { openReadOnly } from '../../db/open.ts';
 import { ApiError } from '../errors.ts';
-import { dataVersion } from './cache.ts';
 import { computeJson } from './computations.ts';
 import type { Job, Reply, SentError } from './worker-pool.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { dataVersion } from '../../db/figure-memo.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { cached, cachedEntries, dataVersion } from '../../server/figures/cache.ts';
+import { cached, cachedEntries } from '../../server/figures/cache.ts';
 import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
 import { memoryDb } from '../helpers/db.ts';
 import { ledger } from '../helpers/ledger.ts';

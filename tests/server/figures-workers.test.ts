@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataVersion } from '../../db/figure-memo.ts';
 import { type Db, openDatabase } from '../../db/open.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { dataVersion } from '../../server/figures/cache.ts';
 import type { FiguresQuery } from '../../server/figures/computations.ts';
 import { type FiguresPool, startFiguresPool } from '../../server/figures/worker-pool.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
