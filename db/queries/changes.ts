@@ -11,14 +11,23 @@ import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { DAYS_OVERDUE, type FigureItem, type FigureParams, figureItemsAt, scopeSql } from './figures.ts';
 
-/** The closure in force and the effective deadline at a moment, as getFigures reads them. */
+/**
+ * The closure in force and the effective deadline at a moment, as getFigures reads them. An item's
+ * closures follow one another (each reopened before the next), so before its first reopening the
+ * closure in force is the first one, and before its first extension the deadline is the original:
+ * most items with an event since the last review need no look-up in item_closures or
+ * deadline_extensions (1M items: 1.5k look-ups instead of 15k).
+ */
 function stateAt(at: string): { closed: string; deadline: string } {
   const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
   return {
     closed: `CASE WHEN ${settled} THEN i.closed_at
+      WHEN i.first_closed_at IS NULL OR i.first_closed_at >= ${at} THEN NULL
+      WHEN i.first_reopened_at IS NULL OR i.first_reopened_at >= ${at} THEN i.first_closed_at
       ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < ${at}
             AND (c.reopened_at IS NULL OR c.reopened_at >= ${at})) END`,
     deadline: `CASE WHEN ${settled} THEN i.deadline_end
+      WHEN i.first_extended_at IS NULL OR i.first_extended_at >= ${at} THEN i.original_deadline_end
       ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e WHERE e.item_id = i.id
                      AND e.approved_at < ${at} ORDER BY e.approved_at DESC, e.id DESC LIMIT 1),
                     i.original_deadline_end) END`,
@@ -38,23 +47,6 @@ const CHANGED = {
 } as const;
 
 export type ChangedPart = keyof typeof CHANGED;
-
-/**
- * The items whose state can differ between `since` and T: those with an event at or after `since`
- * (index items_figure_last_event) and, for overdue, open items whose deadline passes in between
- * (items_figure_deadline). Any other item had its last event before `since`, so its own columns are
- * its state at both moments, and it is in a part at both or at neither — but for a deadline passing.
- */
-const CANDIDATES: Record<ChangedPart, string> = {
-  closed: `SELECT c.id FROM items c INDEXED BY items_figure_last_event
-    WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @since`,
-  overdue: `SELECT c.id FROM items c INDEXED BY items_figure_last_event
-    WHERE c.voided_at IS NULL AND ${LAST_EVENT_SQL('c')} >= @since
-    UNION ALL
-    SELECT c.id FROM items c INDEXED BY items_figure_deadline
-    WHERE c.voided_at IS NULL AND c.deadline_end IS NOT NULL AND c.deadline_end >= @since
-      AND c.deadline_end < @t AND c.closed_at IS NULL`,
-};
 
 type ChangedList = { total: number; items: FigureItem[] };
 
@@ -106,8 +98,8 @@ function changedPages(
   const now = stateAt('@t');
   const before = stateAt('@since');
   const overdue = p.parts.includes('overdue');
-  // Only "overdue" asks for the deadline at the earlier moment: the extension lookups are spared the
-  // thousands of candidates of "closed". Its candidates hold those of "closed".
+  // Only "overdue" asks for the deadline at the earlier moment: the items of "closed" alone, thousands,
+  // are spared it.
   const sinceDeadline = overdue ? `CASE WHEN i.registered_at < @since THEN ${before.deadline} END` : 'NULL';
   const pages = p.parts.map(
     (part) => `page_${part} AS (
@@ -117,17 +109,26 @@ function changedPages(
        LIMIT @limit OFFSET @offset
      )`,
   );
+  const columns = `i.id, i.ledger_code, i.department_id, i.registered_at,
+    ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
+    CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
+    ${sinceDeadline} AS since_deadline_end`;
+  // The items whose state can differ between `since` and T: those with an event at or after `since`,
+  // read from items_figure_last_event alone (it carries these columns), and for overdue the open
+  // items whose deadline passes in between. Any other item's own columns are its state at both
+  // moments, so it is in a part at both or at neither. Of the first, only those that can be in a part
+  // at T: an item whose state has not changed since T is there by its own columns.
+  const passing = `UNION ALL
+    SELECT ${columns} FROM items i INDEXED BY items_figure_deadline
+    WHERE i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @since AND i.deadline_end < @t
+      AND i.closed_at IS NULL AND ${LAST_EVENT_SQL('i')} < @since AND i.registered_at < @t${where}`;
   const rows = prepared(
     db,
     `WITH s AS MATERIALIZED (
-       SELECT i.id, i.ledger_code, i.department_id, i.registered_at, ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
-         CASE WHEN i.registered_at < @since THEN ${before.closed} END AS since_closed_at,
-         ${sinceDeadline} AS since_deadline_end
-       FROM items i
-       WHERE i.voided_at IS NULL AND i.registered_at < @t${where}
-         AND i.id IN (${CANDIDATES[overdue ? 'overdue' : 'closed']})
-         -- In a part at T: an item whose state has not changed since T is there by its own columns.
+       SELECT ${columns} FROM items i INDEXED BY items_figure_last_event
+       WHERE i.voided_at IS NULL AND ${LAST_EVENT_SQL('i')} >= @since AND i.registered_at < @t${where}
          AND (i.state_changed_at >= @t OR i.closed_at IS NOT NULL${overdue ? ' OR i.deadline_end < @t' : ''})
+       ${overdue ? passing : ''}
      )
      -- Each part ordered and cut on the state; the page's item rows are read afterwards.
      , ${pages.join(', ')}
