@@ -14,6 +14,14 @@ import { type ComputationName, computeJson, type FiguresQuery } from './computat
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * zlib's fastest level. An answer is gzipped after every data change that reaches it, while requests
+ * wait: at level 1 the province ranking takes 3.3 ms and 120 KB, at the default level 6 10 ms and
+ * 89 KB (the department series 2.8 ms / 108 KB against 9.1 ms / 78 KB). 30 KB more is far less
+ * than 7 ms on any network the dashboard runs on.
+ */
+const GZIP_LEVEL = 1;
+
 /** Smaller answers go as they are: compressing them saves less than it costs. */
 const MIN_GZIP_CHARS = 1024;
 
@@ -28,7 +36,7 @@ export class JsonAnswer implements Sized {
 
   gzip(): Promise<Uint8Array<ArrayBuffer>> {
     // Copied once into a plain Uint8Array, the body type a response takes.
-    this.gzipped ??= gzipAsync(this.text).then((b) => new Uint8Array(b));
+    this.gzipped ??= gzipAsync(this.text, { level: GZIP_LEVEL }).then((b) => new Uint8Array(b));
     return this.gzipped;
   }
 }
