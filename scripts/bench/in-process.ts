@@ -2,6 +2,8 @@
  * Endpoint latency in process (app.request, no network): cold = the first request after a data change
  * (an item registered through the API, scripts/bench/write.ts), warm = the same request again; and the engine floor — the
  * plainest SQL that reads the same rows, straight on the file — to see how far each endpoint is from it.
+ * As in the server, the figures are computed by the worker pool on its own connection, which finds
+ * the file changed by the main connection's write (db/open.ts: openReadOnly).
  */
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
@@ -9,7 +11,8 @@ import { insertSession } from '../../db/queries/accounts-sessions.ts';
 import { createApp } from '../../server/app.ts';
 import { hashToken, newToken } from '../../server/auth/tokens.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { NOW } from './datasets.ts';
+import { startFiguresPool } from '../../server/figures/worker-pool.ts';
+import { LOCAL_NOW, NOW } from './datasets.ts';
 import { summarize } from './stats.ts';
 import { newItemBody } from './write.ts';
 
@@ -27,8 +30,6 @@ export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS
   { name: 'ledger page', path: '/api/items?pageSize=50', floor: 'overdue' },
   { name: 'big screen', path: '/api/screen', floor: 'byDepartment' },
 ];
-
-const LOCAL_NOW = '2026-11-20T16:00:00';
 
 /** The least work that answers the same question: one pass over the same rows, no item state as of T. */
 export const FLOORS = {
@@ -56,7 +57,9 @@ export async function measureInProcess(
   only?: string[],
 ) {
   const db = openDatabase(file, { quickCheck: false }); // a scratch copy the bench built
-  const app = createApp({ db, clock: fixedClock(NOW) });
+  const figuresPool = startFiguresPool(file);
+  await figuresPool.ready;
+  const app = createApp({ db, clock: fixedClock(NOW), figuresPool });
   const session = (username: string) => {
     const user = db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number };
     const token = newToken();
@@ -121,6 +124,7 @@ export async function measureInProcess(
     process.stdout.write(`  ${e.name}: cold p50 ${c.p50} ms, warm p50 ${w.p50} ms, floor p50 ${f.p50} ms\n`);
   }
   floorDb.close();
+  await figuresPool.close();
   db.close();
   return results;
 }
