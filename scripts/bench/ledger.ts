@@ -6,12 +6,13 @@
  */
 import { type Db, openDatabase } from '../../db/open.ts';
 import { ITEM_SORTS, type ItemListFilter, type ItemSort, listItems } from '../../db/queries/items.ts';
-import type { Moment } from '../../server/domain/time.ts';
+import { addMoment, type Moment } from '../../server/domain/time.ts';
+import { LOCAL_NOW } from './datasets.ts';
 import { summarize } from './stats.ts';
 
-// The bench's clock (datasets.ts NOW) in the ledger's local time, and the default 3 warning days.
-const NOW = '2026-11-20T16:00:00' as Moment;
-const WARN = '2026-11-23T16:00:00' as Moment;
+// The bench's clock in the ledger's local time, and the default 3 warning days.
+const NOW = LOCAL_NOW as Moment;
+const WARN = addMoment(NOW, 3 * 86_400);
 
 function filters(db: Db): Record<string, ItemListFilter> {
   const first = (sql: string) => (db.prepare(sql).pluck().get() as number | string | undefined) ?? 0;
