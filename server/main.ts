@@ -27,9 +27,14 @@ const isEmpty = db
   n: number;
 };
 if (config.demo && isEmpty.n === 0) {
-  const anchor = toLocalMoment(clock.now(), config.tz).slice(0, 10);
+  const now = toLocalMoment(clock.now(), config.tz);
   const started = performance.now();
-  const { items } = generateDemo(db, { ...DEFAULT_DEMO, anchor, tz: config.tz });
+  const { items } = generateDemo(db, {
+    ...DEFAULT_DEMO,
+    anchor: now.slice(0, 10),
+    until: now,
+    tz: config.tz,
+  });
   console.log(
     `Filled the empty database with demo data: ${items} items (${Math.round(performance.now() - started)} ms)`,
   );

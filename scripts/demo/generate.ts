@@ -25,6 +25,11 @@ export interface DemoOptions {
   seed: number;
   /** The last day of the data: nothing happens after its end. */
   anchor: Day;
+  /**
+   * A local moment on the anchor day after which nothing happens either: the server's clock when it
+   * fills an empty database, so that no item was closed later today.
+   */
+  until?: string;
   departments: number;
   items: number;
   tz: string;
@@ -72,7 +77,8 @@ export function generateDemo(db: Db, options: DemoOptions): { items: number } {
 /** Writes the departments, campaigns, accounts and appraisals; returns what the items are made from. */
 export function writeReferenceData(db: Db, options: DemoOptions): ItemPlan {
   const r = rng(options.seed);
-  const end = toSec(addDays(options.anchor, 1)) - 1;
+  const dayEnd = toSec(addDays(options.anchor, 1)) - 1;
+  const end = options.until === undefined ? dayEnd : Math.min(dayEnd, Date.parse(`${options.until}Z`) / 1000);
   const start = toSec(weekStart(addDays(options.anchor, -728)));
   const midpoint = start + 52 * 7 * DAY;
   // Accounts and the profile are dated at the start of the data, so the same options give the same file.

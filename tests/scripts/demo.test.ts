@@ -6,8 +6,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
 import { RECTIFICATION_TYPES, SOURCES } from '../../server/domain/lifecycle.ts';
-import { demoDb } from '../helpers/db.ts';
+import { demoDb, memoryDb } from '../helpers/db.ts';
 
 const TABLES = [
   'departments',
@@ -205,5 +206,36 @@ describe('demo data', () => {
       ),
     ).toBe(0);
     expect(count(db, 'SELECT COUNT(*) AS n FROM items WHERE first_response_at < registered_at')).toBe(0);
+  });
+
+  it('records nothing after `until` (a server filling its database at 10:30 has no item closed at 15:00)', () => {
+    const until = '2026-11-20T10:30:00';
+    const latest = (options: { until?: string }) => {
+      const demo = memoryDb();
+      generateDemo(demo, {
+        seed: 7,
+        anchor: '2026-11-20',
+        departments: 40,
+        items: 1500,
+        tz: 'Asia/Shanghai',
+        ...options,
+      });
+      const moments = [
+        "SELECT max(registered_at, ifnull(assigned_at, ''), ifnull(first_response_at, ''), ifnull(rectified_at, ''), ifnull(closed_at, ''), ifnull(state_changed_at, ''), ifnull(voided_at, '')) AS at FROM items",
+        "SELECT max(closed_at, ifnull(reopened_at, '')) AS at FROM item_closures",
+        'SELECT approved_at AS at FROM deadline_extensions',
+        'SELECT urged_at AS at FROM urgings',
+      ];
+      return moments
+        .map(
+          (sql) =>
+            (demo.prepare(`SELECT max(at) AS at FROM (${sql})`).get() as { at: string | null }).at ?? '',
+        )
+        .sort()
+        .at(-1)!;
+    };
+    // Without it, the day's events run to its end; with it, none is after it.
+    expect(latest({}) > until).toBe(true);
+    expect(latest({ until }) <= until).toBe(true);
   });
 });
