@@ -9,30 +9,14 @@ import { memoKey, remembered } from '../figure-memo.ts';
 import { LAST_EVENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
-import { DAYS_OVERDUE, type FigureItem, type FigureParams, figureItemsAt, scopeSql } from './figures.ts';
-
-/**
- * The closure in force and the effective deadline at a moment, as getFigures reads them. An item's
- * closures follow one another (each reopened before the next), so before its first reopening the
- * closure in force is the first one, and before its first extension the deadline is the original:
- * most items with an event since the last review need no look-up in item_closures or
- * deadline_extensions (1M items: 1.5k look-ups instead of 15k).
- */
-function stateAt(at: string): { closed: string; deadline: string } {
-  const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
-  return {
-    closed: `CASE WHEN ${settled} THEN i.closed_at
-      WHEN i.first_closed_at IS NULL OR i.first_closed_at >= ${at} THEN NULL
-      WHEN i.first_reopened_at IS NULL OR i.first_reopened_at >= ${at} THEN i.first_closed_at
-      ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < ${at}
-            AND (c.reopened_at IS NULL OR c.reopened_at >= ${at})) END`,
-    deadline: `CASE WHEN ${settled} THEN i.deadline_end
-      WHEN i.first_extended_at IS NULL OR i.first_extended_at >= ${at} THEN i.original_deadline_end
-      ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e WHERE e.item_id = i.id
-                     AND e.approved_at < ${at} ORDER BY e.approved_at DESC, e.id DESC LIMIT 1),
-                    i.original_deadline_end) END`,
-  };
-}
+import {
+  DAYS_OVERDUE,
+  type FigureItem,
+  type FigureParams,
+  figureItemsAt,
+  scopeSql,
+  stateAtSql,
+} from './figures.ts';
 
 /** Each part's test at T (columns of `s`) and at the earlier moment (columns prefixed `since_`). */
 const CHANGED = {
@@ -95,8 +79,8 @@ function changedPages(
   p: FigureParams & { since: Moment; parts: ChangedPart[]; limit: number; offset?: number },
 ): Partial<Record<ChangedPart, ChangedPage>> {
   const { where, params } = scopeSql(p.scope);
-  const now = stateAt('@t');
-  const before = stateAt('@since');
+  const now = stateAtSql('@t');
+  const before = stateAtSql('@since');
   const overdue = p.parts.includes('overdue');
   // Only "overdue" asks for the deadline at the earlier moment: the items of "closed" alone, thousands,
   // are spared it.

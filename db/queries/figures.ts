@@ -77,12 +77,34 @@ export function scopeSql(scope: Scope): { where: string; params: Record<string, 
 }
 
 /**
- * Each item's state at @t: voided items and items registered at or after T are left out. An item whose
- * last closure, reopening or extension happened before T is read from its own columns; any other item
- * reads the closure in force at T and the extension approved last before T from their tables.
+ * An item's (alias i) closure in force and effective deadline at a moment. An item whose last closure,
+ * reopening or extension happened before it is read from its own columns. Else: an item's closures
+ * follow one another (each reopened before the next), so before its first reopening the closure in
+ * force is its first, and before its first extension the deadline is the original one; only the
+ * others look the moment up in item_closures and deadline_extensions.
+ */
+export function stateAtSql(at: string): { closed: string; deadline: string } {
+  const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
+  return {
+    closed: `CASE WHEN ${settled} THEN i.closed_at
+      WHEN i.first_closed_at IS NULL OR i.first_closed_at >= ${at} THEN NULL
+      WHEN i.first_reopened_at IS NULL OR i.first_reopened_at >= ${at} THEN i.first_closed_at
+      ELSE (SELECT c.closed_at FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < ${at}
+            AND (c.reopened_at IS NULL OR c.reopened_at >= ${at})) END`,
+    deadline: `CASE WHEN ${settled} THEN i.deadline_end
+      WHEN i.first_extended_at IS NULL OR i.first_extended_at >= ${at} THEN i.original_deadline_end
+      ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e WHERE e.item_id = i.id
+                     AND e.approved_at < ${at} ORDER BY e.approved_at DESC, e.id DESC LIMIT 1),
+                    i.original_deadline_end) END`,
+  };
+}
+
+/**
+ * Each item's state at @t (closure and deadline as stateAtSql reads them): voided items and items
+ * registered at or after T are left out.
  */
 export function itemStateCte(scopeWhere: string, name = 's', at = '@t', extraColumns = ''): string {
-  const settled = `(i.state_changed_at IS NULL OR i.state_changed_at < ${at})`;
+  const state = stateAtSql(at);
   // Materialized once, so the per-item CASEs and date arithmetic run once per item, not once per aggregate.
   return `${name} AS MATERIALIZED (
     SELECT r.*,
@@ -91,15 +113,8 @@ export function itemStateCte(scopeWhere: string, name = 's', at = '@t', extraCol
         THEN ${daysBetweenSql('r.registered_at', 'r.first_response_at')} * 24 END AS frh
     FROM (
     SELECT i.id, i.department_id, i.domain_id, i.source, i.registered_at, i.first_response_at,${extraColumns}
-      CASE WHEN ${settled} THEN i.closed_at
-        ELSE (SELECT c.closed_at FROM item_closures c
-              WHERE c.item_id = i.id AND c.closed_at < ${at} AND (c.reopened_at IS NULL OR c.reopened_at >= ${at}))
-      END AS closed_at,
-      CASE WHEN ${settled} THEN i.deadline_end
-        ELSE COALESCE((SELECT e.new_deadline_end FROM deadline_extensions e
-                       WHERE e.item_id = i.id AND e.approved_at < ${at}
-                       ORDER BY e.approved_at DESC, e.id DESC LIMIT 1), i.original_deadline_end)
-      END AS deadline_end,
+      ${state.closed} AS closed_at,
+      ${state.deadline} AS deadline_end,
       COALESCE(i.first_closed_at < ${at}, 0) AS ever_closed,
       COALESCE(i.first_reopened_at < ${at}, 0) AS ever_reopened,
       COALESCE(i.first_extended_at < ${at}, 0) AS extended,
