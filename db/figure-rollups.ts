@@ -14,6 +14,9 @@
 export const LAST_EVENT_SQL = (i: string) =>
   `max(${i}.registered_at, ifnull(${i}.state_changed_at, ''), ifnull(${i}.first_closed_at, ''), ifnull(${i}.first_reopened_at, ''), ifnull(${i}.first_extended_at, ''))`;
 
+/** When a first response counts (before T): written exactly as in the index figure_responses_by_moment. */
+export const RESPONSE_MOMENT_SQL = (r: string) => `max(${r}.first_response_at, ${r}.registered_at)`;
+
 export const REBUILD_FIGURE_ROLLUPS = [
   `DELETE FROM figure_rollups`,
   `INSERT INTO figure_rollups (department_id, campaign_id, domain_id, source, registered, closed, ever_closed, ever_reopened, extended, complaints, with_deadline, open_with_deadline, on_time)

@@ -20,7 +20,7 @@
 import { COMPLAINT_SOURCES } from '../../server/domain/lifecycle.ts';
 import { medianSql, percentileSql } from '../dialect.ts';
 import { memoKey, remembered } from '../figure-memo.ts';
-import { LAST_EVENT_SQL } from '../figure-rollups.ts';
+import { LAST_EVENT_SQL, RESPONSE_MOMENT_SQL } from '../figure-rollups.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import {
@@ -307,11 +307,19 @@ function fastGroups(
     for (const item of atT) count(acc(item.group_key), item, 1, t, tWarn);
   }
 
-  // First-response hours at T: remembered until a write changes a response at or before T.
+  // First-response hours at T: the responses before T are those up to the latest response moment
+  // before T, so they are remembered by that moment, until a write changes a response at or before it.
+  const through =
+    (
+      prepared(
+        db,
+        `SELECT max(${RESPONSE_MOMENT_SQL('r')}) AS at FROM figure_responses r WHERE ${RESPONSE_MOMENT_SQL('r')} < @t`,
+      ).get(params) as { at: string | null }
+    ).at ?? '';
   const responses = remembered(
     db,
-    `responses|${by}|${memoKey({ ...scope, t })}`,
-    t,
+    `responses|${by}|${memoKey({ ...scope, through })}`,
+    through,
     () =>
       prepared(
         db,

@@ -186,4 +186,40 @@ describe('figures remembered by moment', () => {
     expect(changed().items.map((i) => i.title)).toEqual(['renamed']);
     expect(memoCounts(db).hits).toBeGreaterThan(before.hits);
   });
+
+  it('read first-response hours again only when a response lies between two moments', () => {
+    const db = memoryDb();
+    const { create } = setUp(db);
+    const complaint = (reg: number, responseAfter: number) =>
+      create(
+        {
+          reg,
+          department: 'A',
+          source: 'hotline',
+          domain: 'D1',
+          deadline: null,
+          closedAfter: null,
+          responseAfter,
+        } as Parameters<typeof create>[0],
+        reg,
+        'K1',
+      );
+    for (const reg of [10, 20, 30, 40]) complaint(reg, 1);
+    complaint(100, 5);
+    complaint(300, 50); // answered at 350 h (few items change after T, so the rollups answer)
+    const figuresAt = (hours: number) => {
+      const p = { t: at(hours), scope: {}, warningDays: 7 };
+      const before = memoCounts(db);
+      const fast = fastFigures(db, p, ALWAYS)!;
+      expectSame(fast, exactFigures(db, p), `T=${at(hours)}`);
+      return { fast, misses: memoCounts(db).misses - before.misses };
+    };
+    figuresAt(200);
+    // No response between 200 h and 340 h: nothing remembered is read again.
+    expect(figuresAt(340).misses).toBe(0);
+    // The response at 350 h lies between: the hours are read again, and count it.
+    const later = figuresAt(400);
+    expect(later.misses).toBe(1);
+    expect(later.fast.firstResponse.n).toBe(6);
+  });
 });
