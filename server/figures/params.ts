@@ -7,7 +7,7 @@ import { findByCode } from '../../db/queries/lookups.ts';
 import { getActiveProfile, getProfile, type ProfileRow } from '../../db/queries/profiles.ts';
 import type { AppDeps } from '../context.ts';
 import type { Source } from '../domain/lifecycle.ts';
-import { addMoment, asOfMoment, type Moment } from '../domain/time.ts';
+import { asOfMoment, comparedMoment, type Moment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { nowMoment } from '../now.ts';
 
@@ -67,14 +67,14 @@ export function resolveProfile(deps: Pick<AppDeps, 'db'>, id: number | undefined
   return profile;
 }
 
-/** An earlier moment given by parameter `field` (default `fallbackSeconds` before T); it must be before T. */
+/** An earlier moment given by parameter `field` (default: comparedMoment); it must be before T. */
 export function earlierMoment(
   value: string | undefined,
   field: string,
   t: Moment,
   fallbackSeconds: number,
 ): Moment {
-  const moment = value === undefined ? addMoment(t, -fallbackSeconds) : asOfMoment(value)!;
+  const moment = value === undefined ? comparedMoment(t, fallbackSeconds) : asOfMoment(value)!;
   if (moment >= t) throw invalidParameter(field, { zh: '必须早于统计时点', en: 'must be before asOf' });
   return moment;
 }

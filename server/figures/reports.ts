@@ -32,7 +32,16 @@ import {
 } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks } from '../domain/scoring.ts';
-import { addDays, addMoment, type Day, dayOf, type Moment, WEEK, weekStart } from '../domain/time.ts';
+import {
+  addDays,
+  addMoment,
+  comparedMoment,
+  type Day,
+  dayOf,
+  type Moment,
+  WEEK,
+  weekStart,
+} from '../domain/time.ts';
 
 export interface ProfileRef {
   id: number;
@@ -52,7 +61,7 @@ export interface SummaryReport {
 
 /** Headline figures at T and a week earlier. */
 export function summaryReport(db: Db, t: Moment, scope: Scope, profile: ProfileRow): SummaryReport {
-  const previousAsOf = addMoment(t, -WEEK);
+  const previousAsOf = comparedMoment(t, WEEK);
   const warningDays = profile.config.warningDays;
   return {
     asOf: t,
@@ -86,7 +95,7 @@ export function rankingReport(
   t: Moment,
   scope: Scope,
   profile: ProfileRow,
-  compareTo: Moment = addMoment(t, -WEEK),
+  compareTo: Moment = comparedMoment(t, WEEK),
 ): RankingReport {
   const { departmentId: _ignored, ...rankScope } = scope;
   const now = getDepartmentRanking(db, { t, scope: rankScope, profile: profile.config });
@@ -373,7 +382,7 @@ export function drilldownReport(
   part: 'numerator' | 'denominator',
   page: number,
   pageSize: number,
-  since: Moment = addMoment(t, -WEEK),
+  since: Moment = comparedMoment(t, WEEK),
 ): DrilldownReport | null {
   const definition: FigureDefinition = FIGURE_DEFINITIONS[figure];
   const set = definition[part];

@@ -206,7 +206,8 @@ describe('figures API: since the last review', () => {
     expect(changes.newlyClosed.total).toBe(2);
     const overdue = (await get('/api/figures/items?figure=newlyOverdue')).body;
     expect(overdue.total).toBe(changes.newlyOverdue.total);
-    expect(overdue.since).toBe('2026-04-03T08:00:00');
+    // The last review by default: the start of T's day (10 April, 08:00) a week before.
+    expect(overdue.since).toBe('2026-04-03T00:00:00');
     // Longest overdue first: due 5, 6, 7 and 8 April.
     expect(codes(overdue)).toEqual(['due-5-april', 'late-1', 'late-2', 'late-new']);
     const closed = (await get('/api/figures/items?figure=newlyClosed')).body;

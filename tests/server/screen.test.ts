@@ -59,7 +59,8 @@ describe('GET /api/screen', () => {
       ].sort(),
     );
     expect(body.asOf).toBe('2026-11-20T10:00:00');
-    expect(body.previousAsOf).toBe('2026-11-13T10:00:00');
+    // A week before: from the start of T's day.
+    expect(body.previousAsOf).toBe('2026-11-13T00:00:00');
     expect(body.generatedAt).toBe('2026-11-20T02:00:20.000Z');
     expect(body.campaign).toBeNull();
     expect(body.deck).toBeNull();
