@@ -99,13 +99,14 @@ function changedPages(
     ${sinceDeadline} AS since_deadline_end`;
   // The items whose state can differ between `since` and T: those with an event at or after `since`,
   // read from items_figure_last_event alone (it carries these columns), and for overdue the open
-  // items whose deadline passes in between. Any other item's own columns are its state at both
-  // moments, so it is in a part at both or at neither. Of the first, only those that can be in a part
-  // at T: an item whose state has not changed since T is there by its own columns.
+  // items whose deadline passes in between (items_open_deadline, likewise). Any other item's own
+  // columns are its state at both moments, so it is in a part at both or at neither. Of the first,
+  // only those that can be in a part at T: an item whose state has not changed since T is there by
+  // its own columns.
   const passing = `UNION ALL
-    SELECT ${columns} FROM items i INDEXED BY items_figure_deadline
-    WHERE i.voided_at IS NULL AND i.deadline_end IS NOT NULL AND i.deadline_end >= @since AND i.deadline_end < @t
-      AND i.closed_at IS NULL AND ${LAST_EVENT_SQL('i')} < @since AND i.registered_at < @t${where}`;
+    SELECT ${columns} FROM items i INDEXED BY items_open_deadline
+    WHERE i.status <> 'closed' AND i.voided_at IS NULL AND i.deadline_end >= @since AND i.deadline_end < @t
+      AND ${LAST_EVENT_SQL('i')} < @since AND i.registered_at < @t${where}`;
   const rows = prepared(
     db,
     `WITH s AS MATERIALIZED (
