@@ -15,7 +15,12 @@ describe('figures answers compressed for clients that accept gzip', () => {
     call(app, 'GET', path, { session, headers: encoding ? { 'accept-encoding': encoding } : {} });
 
   it('sends the same JSON gzipped when asked, as it is otherwise, every time', async () => {
-    for (const path of ['/api/figures/ranking', '/api/figures/summary', '/api/figures/series']) {
+    for (const path of [
+      '/api/figures/ranking',
+      '/api/figures/summary',
+      '/api/figures/series',
+      '/api/screen',
+    ]) {
       const plain = await get(path);
       expect(plain.headers.get('content-encoding'), path).toBeNull();
       expect(plain.headers.get('vary')).toBe('Accept-Encoding');
