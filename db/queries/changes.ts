@@ -82,9 +82,12 @@ function changedPages(
   const now = stateAtSql('@t');
   const before = stateAtSql('@since');
   const overdue = p.parts.includes('overdue');
-  // Only "overdue" asks for the deadline at the earlier moment: the items of "closed" alone, thousands,
-  // are spared it.
-  const sinceDeadline = overdue ? `CASE WHEN i.registered_at < @since THEN ${before.deadline} END` : 'NULL';
+  // Only "overdue" asks for the deadline at the earlier moment, and only of the items that can be
+  // overdue at T (open now, or changed since T): the thousands closed since are spared its look-ups.
+  const sinceDeadline = overdue
+    ? `CASE WHEN i.registered_at < @since AND (i.closed_at IS NULL OR i.state_changed_at >= @t)
+        THEN ${before.deadline} END`
+    : 'NULL';
   const pages = p.parts.map(
     (part) => `page_${part} AS (
        SELECT '${part}' AS part, s.id, s.ledger_code, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total
