@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { toLocalMoment } from '../../server/domain/time.ts';
 
 export const SCALES = {
   county: { departments: 40, items: 10_000 },
@@ -21,8 +22,8 @@ export const ANCHOR = '2026-11-20';
  * was 16:00, and every figure at T also worked out the state of the ~800 items with a later event.
  */
 export const NOW = '2026-11-20T15:59:00Z';
-/** NOW in the data's local time. */
-export const LOCAL_NOW = '2026-11-20T23:59:00';
+/** NOW in the data's local time (the demo's default zone). */
+export const LOCAL_NOW = toLocalMoment(new Date(NOW), 'Asia/Shanghai');
 
 const CACHE = path.resolve('bench/cache');
 
