@@ -1,7 +1,6 @@
 -- The items with an event at or after a moment are read from items_figure_last_event: "since the last
 -- review" (db/queries/changes.ts) reads those since the review, about 10k of 1M items; the figures at a
--- moment a week back (the ranking's comparison, a new one every minute) correct as many
--- (db/queries/figures-fast.ts). Reading each item's row, scattered over the file, was half of the
+-- moment a week back (the ranking's comparison) correct as many (db/queries/figures-fast.ts). Reading each item's row, scattered over the file, was half of the
 -- lists' time (17 of 34 ms). The index now carries every column their state at a moment, the scope,
 -- the figures and the list's order read, so the range is read from the index alone (1.5 ms).
 DROP INDEX items_figure_last_event;
