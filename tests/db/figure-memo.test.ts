@@ -156,7 +156,7 @@ describe('figures remembered by moment', () => {
     );
     // Not a vacuous pass: across the runs, answers did come from memory.
     expect(hits).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('keep which items a drill-down page holds, but read their rows afresh (an edited title shows at once)', () => {
     const db = memoryDb();

@@ -151,7 +151,7 @@ describe('the deadline split kept in memory', () => {
     expect(total.logged).toBeGreaterThan(20);
     expect(total.shifted).toBeGreaterThan(20);
     expect(total.read).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   function ledgerWithItems() {
     const db = memoryDb();

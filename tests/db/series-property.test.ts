@@ -84,7 +84,7 @@ describe('one-pass weekly figures against the figures at each week', () => {
       }),
       { numRuns: 200, seed: 20261124 },
     );
-  });
+  }, 60_000);
 
   it('agree in scopes: a peer group for the rankings, a registration period for the figures', () => {
     fc.assert(
