@@ -3,26 +3,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { meOptions } from './api/auth.ts';
-import { AdminPage } from './features/admin/admin-page.tsx';
-import { BigScreenPage } from './features/big-screen/big-screen-page.tsx';
-import { BulletinPage } from './features/bulletin/bulletin-page.tsx';
-import { DepartmentViewPage } from './features/department-view/department-view-page.tsx';
 import { DepartmentsPage } from './features/departments/departments-page.tsx';
-import {
-  AdminDataPage,
-  CreateItemPage,
-  ImportPage,
-  ItemPage,
-  LedgerPage,
-  SupervisionSheetPage,
-} from './features/ledger/lazy-pages.tsx';
-import { AccountPage } from './features/login/account-page.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { RedirectOnUnauthenticated } from './features/login/redirect-on-unauthenticated.tsx';
 import { SignedInLayout } from './features/login/signed-in-layout.tsx';
 import { WeeklyReviewPage } from './features/weekly-review/weekly-review-page.tsx';
 import { prefetchFirstViewData } from './first-view-data.ts';
 import { currentLang } from './i18n/lang.ts';
+import {
+  AccountPage,
+  AdminDataPage,
+  AdminPage,
+  BigScreenPage,
+  BulletinPage,
+  CreateItemPage,
+  DepartmentViewPage,
+  ImportPage,
+  ItemPage,
+  LedgerPage,
+  SupervisionSheetPage,
+} from './lazy-pages.tsx';
 import './styles.css';
 
 document.documentElement.lang = currentLang();
