@@ -11,13 +11,13 @@
 import { dataVersion } from '../../db/figure-memo.ts';
 import type { Db } from '../../db/open.ts';
 
-/** What the cache holds: anything that says its size (a JSON answer: its length in characters). */
+/** What the cache holds: anything that says its size (a JSON answer: its length in UTF-8 bytes). */
 export interface Sized {
   readonly size: number;
 }
 
 const LIMIT = 300;
-/** At most this much (a province ranking is 570 K characters; a county one 60 K). */
+/** At most this much (a province ranking is 580 KB of JSON; a county one 60 KB). */
 const SIZE_LIMIT = 24 * 2 ** 20;
 
 /** One database's answers, least recently used first, with their total size and newest version. */

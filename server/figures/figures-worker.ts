@@ -8,13 +8,20 @@ import { dataVersion } from '../../db/figure-memo.ts';
 import { openReadOnly } from '../../db/open.ts';
 import { ApiError } from '../errors.ts';
 import { computeJson } from './computations.ts';
-import type { Job, Reply, SentError } from './worker-pool.ts';
+import { encodeAnswer } from './json-answer.ts';
+import type { Answer, Job, Reply, SentError } from './worker-pool.ts';
 
 const db = openReadOnly((workerData as { file: string }).file);
 const read = db.transaction((job: Job) => ({
   version: dataVersion(db),
   json: computeJson(db, job.name, job.query, job.t),
 }));
+
+/** The answer as bytes with their gzip, both made here, off the main thread (json-answer.ts). */
+function answer(job: Job): Answer {
+  const { version, json } = read(job);
+  return { version, value: encodeAnswer(json) };
+}
 
 function sent(error: unknown): SentError {
   if (error instanceof ApiError)
@@ -26,7 +33,7 @@ function sent(error: unknown): SentError {
 parentPort!.on('message', (job: Job) => {
   let reply: Reply;
   try {
-    reply = { id: job.id, ...read(job) };
+    reply = { id: job.id, ...answer(job) };
   } catch (error) {
     reply = { id: job.id, error: sent(error) };
   }

@@ -1,11 +1,16 @@
 /**
- * A cached figures answer: its JSON text, and the gzip of that text, made on the first request that
- * accepts gzip and kept with the answer. A province ranking (400 departments) is 570 KB of JSON; sent
- * as it is, its bytes, not its computation, limit how many requests a second the server can answer.
- * zlib's asynchronous gzip runs on libuv's thread pool, so making it blocks no other request.
+ * A cached figures answer: its JSON as UTF-8 bytes, and their gzip, kept with the answer. A province
+ * ranking (400 departments) is 580 KB of JSON; sent as it is, its bytes, not its computation, limit
+ * how many requests a second the server can answer.
+ *
+ * A figures worker sends the answer as bytes with their gzip (encodeAnswer): a 570 K-character string
+ * took 10–13 ms to pass from a worker to the main thread, its UTF-8 bytes 1–2 ms, and the gzip, made
+ * in the worker, no longer waits for a turn on libuv's thread pool (7–10 ms there beside the workers).
+ * An answer made on the main thread (in-memory databases, the big screen's deck) is gzipped on the
+ * first request that accepts gzip, on libuv's thread pool, so it blocks no other request.
  */
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppDeps } from '../context.ts';
 import type { Moment } from '../domain/time.ts';
@@ -18,25 +23,66 @@ const gzipAsync = promisify(gzip);
  * zlib's fastest level. An answer is gzipped after every data change that reaches it, while requests
  * wait: at level 1 the province ranking takes 3.3 ms and 120 KB, at the default level 6 10 ms and
  * 89 KB (the department series 2.8 ms / 108 KB against 9.1 ms / 78 KB). 30 KB more is far less
- * than 7 ms on any network the dashboard runs on.
+ * than 7 ms on any network the dashboard runs on (and did not show in requests a second either,
+ * docs/performance.md).
  */
 const GZIP_LEVEL = 1;
 
 /** Smaller answers go as they are: compressing them saves less than it costs. */
-const MIN_GZIP_CHARS = 1024;
+const MIN_GZIP_BYTES = 1024;
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** An answer's JSON as UTF-8, and its gzip when it is worth sending compressed. */
+export interface EncodedAnswer {
+  bytes: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | null;
+}
+
+/** Encodes and gzips an answer where it was computed (a figures worker). */
+export function encodeAnswer(text: string): EncodedAnswer {
+  const bytes = utf8.encode(text) as Uint8Array<ArrayBuffer>;
+  return {
+    bytes,
+    gzip: bytes.length >= MIN_GZIP_BYTES ? new Uint8Array(gzipSync(bytes, { level: GZIP_LEVEL })) : null,
+  };
+}
 
 export class JsonAnswer implements Sized {
   private gzipped: Promise<Uint8Array<ArrayBuffer>> | undefined;
+  private decoded: string | undefined;
 
-  constructor(readonly text: string) {}
-
-  get size(): number {
-    return this.text.length;
+  private constructor(
+    readonly bytes: Uint8Array<ArrayBuffer>,
+    gzipped: Uint8Array<ArrayBuffer> | null,
+  ) {
+    if (gzipped) this.gzipped = Promise.resolve(gzipped);
   }
 
-  gzip(): Promise<Uint8Array<ArrayBuffer>> {
-    // Copied once into a plain Uint8Array, the body type a response takes.
-    this.gzipped ??= gzipAsync(this.text, { level: GZIP_LEVEL }).then((b) => new Uint8Array(b));
+  /** An answer made on this thread: gzipped on the first request that accepts gzip. */
+  static of(text: string): JsonAnswer {
+    return new JsonAnswer(utf8.encode(text) as Uint8Array<ArrayBuffer>, null);
+  }
+
+  /** An answer encoded (and gzipped) by a figures worker. */
+  static encoded({ bytes, gzip }: EncodedAnswer): JsonAnswer {
+    return new JsonAnswer(bytes, gzip);
+  }
+
+  get size(): number {
+    return this.bytes.length;
+  }
+
+  get text(): string {
+    this.decoded ??= fromUtf8.decode(this.bytes);
+    return this.decoded;
+  }
+
+  /** Its gzip; null when it is too small to be worth it. */
+  gzip(): Promise<Uint8Array<ArrayBuffer>> | null {
+    if (this.bytes.length < MIN_GZIP_BYTES) return null;
+    this.gzipped ??= gzipAsync(this.bytes, { level: GZIP_LEVEL }).then((b) => new Uint8Array(b));
     return this.gzipped;
   }
 }
@@ -57,12 +103,13 @@ export function acceptsGzip(header: string | undefined): boolean {
 
 export async function respondJson(c: Context, answer: JsonAnswer): Promise<Response> {
   c.header('vary', 'Accept-Encoding');
-  if (answer.text.length >= MIN_GZIP_CHARS && acceptsGzip(c.req.header('accept-encoding')))
-    return c.body(await answer.gzip(), 200, {
+  const gzipped = acceptsGzip(c.req.header('accept-encoding')) ? answer.gzip() : null;
+  if (gzipped)
+    return c.body(await gzipped, 200, {
       'content-type': 'application/json',
       'content-encoding': 'gzip',
     });
-  return c.body(answer.text, 200, { 'content-type': 'application/json' });
+  return c.body(answer.bytes, 200, { 'content-type': 'application/json' });
 }
 
 /**
@@ -79,10 +126,10 @@ export function cachedAnswer(
 ): Promise<JsonAnswer> {
   const { db, figuresPool } = deps;
   if (!figuresPool)
-    return Promise.resolve(cached(db, key, () => new JsonAnswer(computeJson(db, name, query, t))));
+    return Promise.resolve(cached(db, key, () => JsonAnswer.of(computeJson(db, name, query, t))));
   return cachedAsync(db, key, () =>
     figuresPool
       .compute(name, query, t)
-      .then(({ version, value }) => ({ version, value: new JsonAnswer(value) })),
+      .then(({ version, value }) => ({ version, value: JsonAnswer.encoded(value) })),
   );
 }

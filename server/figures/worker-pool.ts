@@ -13,6 +13,7 @@ import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
 import { typescriptWorker } from '../threads/typescript-worker.ts';
 import type { ComputationName, FiguresQuery } from './computations.ts';
+import type { EncodedAnswer } from './json-answer.ts';
 
 export interface Job {
   id: number;
@@ -26,10 +27,10 @@ export type SentError =
   | { api: Pick<ApiError, 'status' | 'code' | 'text' | 'details'> }
   | { message: string; code: string | undefined };
 
-export type Reply = { id: number; version: number; json: string } | { id: number; error: SentError };
+export type Reply = ({ id: number } & Answer) | { id: number; error: SentError };
 
-/** A report's JSON text and the data version it was computed at. */
-export type Answer = { version: number; value: string };
+/** A report's JSON, encoded and gzipped, and the data version it was computed at. */
+export type Answer = { version: number; value: EncodedAnswer };
 
 export interface FiguresPool {
   compute(name: ComputationName, query: FiguresQuery, t: Moment): Promise<Answer>;
@@ -129,7 +130,7 @@ export function startFiguresPool(
         const job = slot.job;
         slot.job = null;
         if ('error' in message) job?.reject(revive(message.error));
-        else job?.resolve({ version: message.version, value: message.json });
+        else job?.resolve({ version: message.version, value: message.value });
       }
       dispatch();
     });

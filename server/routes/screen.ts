@@ -52,7 +52,7 @@ function withDeck(data: JsonAnswer, deck: unknown): JsonAnswer {
   }
   let answer = byDeck.get(deckJson);
   if (!answer) {
-    answer = new JsonAnswer(`${data.text.slice(0, -1)},"deck":${deckJson}}`);
+    answer = JsonAnswer.of(`${data.text.slice(0, -1)},"deck":${deckJson}}`);
     byDeck.set(deckJson, answer);
   }
   return answer;

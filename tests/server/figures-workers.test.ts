@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataVersion } from '../../db/figure-memo.ts';
 import { type Db, openDatabase } from '../../db/open.ts';
@@ -67,6 +68,17 @@ async function get(app: ReturnType<typeof createApp>, url: string, lang = 'en') 
   return { status: res.status, text: await res.text() };
 }
 
+/** As a browser asks: the text of the answer, unzipped when it came gzipped. */
+async function getGzipped(app: ReturnType<typeof createApp>, url: string) {
+  const res = await call(app, 'GET', url, {
+    session,
+    headers: { 'accept-encoding': 'gzip', 'accept-language': 'en' },
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  const zipped = res.headers.get('content-encoding') === 'gzip';
+  return { status: res.status, zipped, text: (zipped ? gunzipSync(body) : body).toString('utf8') };
+}
+
 function urls(): string[] {
   const { campaign, department, peerGroup, domain } = codes;
   return [
@@ -117,6 +129,25 @@ describe('figures computed by worker threads', () => {
         expect({ url, lang, ...(await get(pooled, url, lang)) }).toEqual({ url, lang, ...expected });
       }
     }
+  });
+
+  it('sends the gzip the worker made, of exactly those bytes, and small answers as they are', async () => {
+    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // computed afresh
+    const pooled = pooledApp();
+    const inProcess = inProcessApp();
+    let zipped = 0;
+    for (const url of urls()) {
+      const expected = await get(inProcess, url);
+      const answer = await getGzipped(pooled, url);
+      expect({ url, status: answer.status, text: answer.text }).toEqual({ url, ...expected });
+      // Gzipped exactly when it is 1 KB or more, as the in-process answers are.
+      expect({ url, zipped: answer.zipped }).toEqual({
+        url,
+        zipped: answer.status === 200 && Buffer.byteLength(expected.text) >= 1024,
+      });
+      if (answer.zipped) zipped++;
+    }
+    expect(zipped).toBeGreaterThan(5);
   });
 
   it('sees a write made between two requests, and caches the answer under the version it read', async () => {
@@ -229,7 +260,7 @@ describe('figures computed by worker threads', () => {
       );
       const answer = await crashing.compute('summary', {}, t);
       expect(answer.version).toBe(dataVersion(db));
-      expect(JSON.parse(answer.value).asOf).toBe(t);
+      expect(JSON.parse(new TextDecoder().decode(answer.value.bytes)).asOf).toBe(t);
     } finally {
       await crashing.close();
     }
