@@ -4,7 +4,9 @@
  * Import throughput: writes a ledger of N rows as .csv and .xlsx (12 columns, Chinese text, dates,
  * closed and open items), then for each file, in a fresh process against a fresh on-disk county
  * database (WAL, synchronous=FULL as in production): the dry run and the commit, timed, with the
- * process's peak resident memory. Not a test; prints a table.
+ * process's peak resident memory. Then the CSV once more over HTTP, posted to the server process on a
+ * fresh county database: the import's time, /api/health's latency meanwhile (asked every 10 ms: does
+ * the import stall other requests?) and the server's peak resident memory. Not a test; prints a table.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +16,8 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../db/open.ts';
 import { fixedClock } from '../server/domain/time.ts';
 import { commitImport, dryRunImport } from '../server/import/index.ts';
+import { login, peakRssMb, startServer } from './bench/http.ts';
+import { summarize } from './bench/stats.ts';
 import { generateDemo } from './demo/generate.ts';
 
 const { values } = parseArgs({
@@ -108,11 +112,65 @@ async function writeFiles(n: number, dir: string) {
   return { csvFile, xlsxFile };
 }
 
-async function measure(file: string) {
+/** A fresh on-disk county database with no items, beside `file`. */
+function emptyCounty(file: string): string {
   const dbFile = path.join(path.dirname(file), `bench-${process.pid}.db`);
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
+  removeDb(dbFile);
   const db = openDatabase(dbFile);
   generateDemo(db, { seed: 7, anchor: '2026-11-20', departments: 40, items: 0, tz: 'Asia/Shanghai' });
+  db.close();
+  return dbFile;
+}
+
+function removeDb(dbFile: string) {
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
+}
+
+/** The file posted to the server process; /api/health asked every 10 ms until the import answers. */
+async function measureHttp(file: string) {
+  const dbFile = emptyCounty(file);
+  const server = await startServer(dbFile);
+  try {
+    const admin = await login(server.url, 'admin');
+    const body = fs.readFileSync(file);
+    const health: number[] = [];
+    let done = false;
+    const poll = (async () => {
+      while (!done) {
+        const started = performance.now();
+        await fetch(`${server.url}/api/health`);
+        health.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const started = performance.now();
+    const res = await fetch(
+      `${server.url}/api/imports?name=${encodeURIComponent(path.basename(file))}&campaign=C-CONDUCT`,
+      {
+        method: 'POST',
+        body,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, origin: server.url },
+      },
+    );
+    await res.arrayBuffer();
+    const importMs = performance.now() - started;
+    done = true;
+    await poll;
+    if (res.status !== 201) throw new Error(`import over HTTP: ${res.status}`);
+    return {
+      importMs,
+      health: { ...summarize(health), max: Math.max(...health) },
+      peakRssMb: peakRssMb(server.pid),
+    };
+  } finally {
+    await server.stop();
+    removeDb(dbFile);
+  }
+}
+
+async function measure(file: string) {
+  const dbFile = emptyCounty(file);
+  const db = openDatabase(dbFile);
   let peak = 0;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -134,7 +192,7 @@ async function measure(file: string) {
   peak = Math.max(peak, process.memoryUsage().rss);
   const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
   db.close();
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
+  removeDb(dbFile);
   return {
     rows: dry.summary.create,
     rejected: dry.summary.reject,
@@ -172,4 +230,9 @@ if (values.run) {
       `${format.padEnd(7)} ${`${(fs.statSync(file).size / 1048576).toFixed(1)} MiB`.padEnd(9)} ${rate(r.dryMs, r.dryCpuMs).padEnd(38)} ${rate(r.commitMs, r.commitCpuMs).padEnd(37)} ${Math.round(r.peakMiB)} MiB${r.committed && r.items === r.rows ? '' : `  (committed ${r.committed}, ${r.items} items, ${r.rejected} rejected)`}`,
     );
   }
+  const http = await measureHttp(files.csvFile);
+  const h = http.health;
+  console.log(
+    `csv over HTTP: import ${(http.importMs / 1000).toFixed(2)} s (${Math.round(n / (http.importMs / 1000)).toLocaleString('en')} rows/s); /api/health meanwhile (${h.n} requests) p50 ${h.p50} ms, p99 ${h.p99} ms, max ${Math.round(h.max)} ms; server peak RSS ${http.peakRssMb} MB`,
+  );
 }

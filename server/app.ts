@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/open.ts';
+import { isStateChanging } from './auth/csrf.ts';
 import { apiBodyLimit, authenticate, noStore } from './auth/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
 import { ApiError, errorBody, requestLang } from './errors.ts';
 import type { FiguresPool } from './figures/worker-pool.ts';
+import { type Importer, inProcessImporter } from './import/importer.ts';
 import { appraisals } from './routes/appraisals.ts';
 import { audit } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
@@ -23,6 +25,7 @@ import { rankings } from './routes/rankings.ts';
 import { reference } from './routes/reference.ts';
 import { screen } from './routes/screen.ts';
 import { users } from './routes/users.ts';
+import { WriteGate } from './write-gate.ts';
 
 export interface AppOptions {
   db: Db;
@@ -32,7 +35,12 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Computes cold figures off the main thread; main.ts starts it on the database file. */
   figuresPool?: FiguresPool;
+  /** Runs imports off the main thread; main.ts starts one on the database file (default: in process). */
+  importer?: Importer;
 }
+
+/** The two import routes that write, if at all, on the importer's connection, not the main one. */
+const IMPORTS_ELSEWHERE = new Set(['/api/imports', '/api/imports/dry-run']);
 
 // Every /api request passes the access layer (server/auth) first: body size limit, no caching, then
 // who is asking, the CSRF checks and the route gate. Routes that need a role say so with requireRole.
@@ -42,6 +50,17 @@ function buildApi(deps: AppDeps) {
     .use(async (c, next) => {
       c.set('deps', deps);
       await next();
+    })
+    .use(async (c, next) => {
+      // A request that may write on the main connection holds the write gate, so that an import's
+      // commit never runs beside it (write-gate.ts); the commit itself runs exclusively.
+      if (!isStateChanging(c.req.method) || IMPORTS_ELSEWHERE.has(c.req.path)) return next();
+      const release = await deps.writeGate.hold();
+      try {
+        await next();
+      } finally {
+        release();
+      }
     })
     .use(apiBodyLimit)
     .use(noStore)
@@ -67,7 +86,14 @@ function buildApi(deps: AppDeps) {
 export type AppType = ReturnType<typeof buildApi>;
 
 /** The whole HTTP API; main.ts adds static files and the listener. */
-export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false, figuresPool }: AppOptions) {
+export function createApp({
+  db,
+  clock,
+  tz = 'Asia/Shanghai',
+  trustProxy = false,
+  figuresPool,
+  importer = inProcessImporter(db),
+}: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(
     secureHeaders({
@@ -85,7 +111,7 @@ export function createApp({ db, clock, tz = 'Asia/Shanghai', trustProxy = false,
       },
     }),
   );
-  app.route('/', buildApi({ db, clock, tz, trustProxy, figuresPool }));
+  app.route('/', buildApi({ db, clock, tz, trustProxy, figuresPool, importer, writeGate: new WriteGate() }));
   app.notFound((c) => {
     const error = new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
     return c.json(errorBody(error, requestLang(c)), 404);

@@ -2,6 +2,8 @@ import type { Db } from '../db/open.ts';
 import type { Principal, SessionUser } from './auth/principal.ts';
 import type { Clock } from './domain/time.ts';
 import type { FiguresPool } from './figures/worker-pool.ts';
+import type { Importer } from './import/importer.ts';
+import type { WriteGate } from './write-gate.ts';
 
 /** What every route can reach: the database, the clock and the organisation's time zone. */
 export interface AppDeps {
@@ -12,6 +14,10 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Worker threads computing cold figures on the database file (absent: computed in process). */
   figuresPool?: FiguresPool | undefined;
+  /** Where imports run: a worker thread on the database file, or in process (import/importer.ts). */
+  importer: Importer;
+  /** Held by requests that may write on `db`; an import's commit runs exclusively (write-gate.ts). */
+  writeGate: WriteGate;
 }
 
 /**

@@ -9,6 +9,7 @@ import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 import { startFiguresPool } from './figures/worker-pool.ts';
+import { startImportWorker } from './import/importer.ts';
 import { serveWebApp } from './web-app.ts';
 
 const config = loadConfig(process.env);
@@ -49,7 +50,16 @@ if (demoAccounts.length > 0)
 // Cold figures are computed by worker threads reading the same file (an in-memory database has no file).
 const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(config.dbPath);
 await figuresPool?.ready;
-const app = createApp({ db, clock, tz: config.tz, trustProxy: config.trustProxy, figuresPool });
+// Imports run in a worker thread on the file too (import/importer.ts), started by the first import.
+const importer = config.dbPath === ':memory:' ? undefined : startImportWorker(config.dbPath);
+const app = createApp({
+  db,
+  clock,
+  tz: config.tz,
+  trustProxy: config.trustProxy,
+  figuresPool,
+  ...(importer ? { importer } : {}),
+});
 if (!serveWebApp(app, path.resolve('dist/web'))) {
   console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
 }
@@ -66,7 +76,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database`);
   server.close(async () => {
-    await figuresPool?.close();
+    await Promise.all([figuresPool?.close(), importer?.close()]);
     db.close();
     process.exit(0);
   });

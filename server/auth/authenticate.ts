@@ -31,19 +31,21 @@ function bearerToken(c: Context): string | undefined {
 
 /** Who is asking: a display link (Authorization: Bearer), else the session cookie's user, else anonymous. */
 export function resolvePrincipal(c: Context<AppEnv>): Principal {
-  const { db, clock } = c.var.deps;
+  const { db, clock, writeGate } = c.var.deps;
   const now = clock.now();
+  // Last use is not worth waiting for an import's commit: a later request writes it.
+  const mayWrite = !writeGate.busy;
   const bearer = bearerToken(c);
   if (bearer !== undefined) {
     const link = findLiveDisplayLink(db, hashToken(bearer));
     if (!link) return { kind: 'anonymous', reason: 'display_link_invalid' };
-    if (!link.lastUsedAt || now.getTime() - Date.parse(link.lastUsedAt) >= DISPLAY_TOUCH_MS)
+    if (mayWrite && (!link.lastUsedAt || now.getTime() - Date.parse(link.lastUsedAt) >= DISPLAY_TOUCH_MS))
       touchDisplayLink(db, link.id, now.toISOString());
     return { kind: 'display', display: { id: link.id, name: link.name, deck: link.deck } };
   }
   const token = readSessionCookie(c);
   if (token === undefined) return { kind: 'anonymous', reason: 'none' };
-  const session = resumeSession(db, token, now);
+  const session = resumeSession(db, token, now, mayWrite);
   if (!session) return { kind: 'anonymous', reason: 'session_expired' };
   return { kind: 'user', user: session.user, sessionId: session.id, csrfToken: session.csrfToken };
 }

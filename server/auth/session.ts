@@ -60,12 +60,15 @@ export function startSession(
   return { sessionId, csrfToken };
 }
 
-/** The live session of a cookie token at `now`, sliding its idle expiry; null when there is none. */
-export function resumeSession(db: Db, token: string, now: Date): SessionWithUser | null {
+/**
+ * The live session of a cookie token at `now`, sliding its idle expiry (unless `mayWrite` is false:
+ * then a later request slides it); null when there is none.
+ */
+export function resumeSession(db: Db, token: string, now: Date, mayWrite = true): SessionWithUser | null {
   const at = now.getTime();
   const session = findLiveSession(db, hashToken(token), iso(at));
   if (!session) return null;
-  if (at - Date.parse(session.lastSeenAt) >= SESSION_POLICY.touchEveryMs) {
+  if (mayWrite && at - Date.parse(session.lastSeenAt) >= SESSION_POLICY.touchEveryMs) {
     const expiresAt = Math.min(
       at + SESSION_POLICY.idleMs,
       Date.parse(session.createdAt) + SESSION_POLICY.absoluteMs,

@@ -6,10 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dataVersion } from '../../db/figure-memo.ts';
 import { openReadOnly } from '../../db/open.ts';
-import { ApiError } from '../errors.ts';
+import { sent } from '../threads/sent-error.ts';
 import { computeJson } from './computations.ts';
 import { encodeAnswer } from './json-answer.ts';
-import type { Answer, Job, Reply, SentError } from './worker-pool.ts';
+import type { Answer, Job, Reply } from './worker-pool.ts';
 
 const db = openReadOnly((workerData as { file: string }).file);
 const read = db.transaction((job: Job) => ({
@@ -21,13 +21,6 @@ const read = db.transaction((job: Job) => ({
 function answer(job: Job): Answer {
   const { version, json } = read(job);
   return { version, value: encodeAnswer(json) };
-}
-
-function sent(error: unknown): SentError {
-  if (error instanceof ApiError)
-    return { api: { status: error.status, code: error.code, text: error.text, details: error.details } };
-  const e = error as { message?: unknown; code?: unknown };
-  return { message: String(e?.message ?? error), code: typeof e?.code === 'string' ? e.code : undefined };
 }
 
 parentPort!.on('message', (job: Job) => {

@@ -56,7 +56,7 @@ export function resolveScope(deps: Pick<AppDeps, 'db'>, q: ScopeQuery): Scope {
 }
 
 /** T for an optional "as of" value (validated already): now when absent. */
-export function resolveMoment(deps: AppDeps, asOf: string | undefined): Moment {
+export function resolveMoment(deps: Pick<AppDeps, 'clock' | 'tz'>, asOf: string | undefined): Moment {
   return asOf === undefined ? nowMoment(deps) : asOfMoment(asOf)!;
 }
 

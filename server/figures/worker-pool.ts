@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
+import { revive, type SentError } from '../threads/sent-error.ts';
 import { typescriptWorker } from '../threads/typescript-worker.ts';
 import type { ComputationName, FiguresQuery } from './computations.ts';
 import type { EncodedAnswer } from './json-answer.ts';
@@ -21,11 +22,6 @@ export interface Job {
   query: FiguresQuery;
   t: Moment;
 }
-
-/** An error as it crosses the thread boundary: API errors whole, others by message and SQLite code. */
-export type SentError =
-  | { api: Pick<ApiError, 'status' | 'code' | 'text' | 'details'> }
-  | { message: string; code: string | undefined };
 
 export type Reply = ({ id: number } & Answer) | { id: number; error: SentError };
 
@@ -56,14 +52,6 @@ interface Slot {
 const WORKER = new URL('./figures-worker.ts', import.meta.url);
 /** After a worker failed to start (e.g. the file cannot be opened), wait before trying again. */
 const RESTART_DELAY_MS = 1000;
-
-function revive(error: SentError): Error {
-  if ('api' in error) {
-    const { status, code, text, details } = error.api;
-    return new ApiError(status, code, text, details);
-  }
-  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
-}
 
 /**
  * Why a worker stopped, with the SQLite code if any. What a worker threw reaches here cloned: a

@@ -23,15 +23,13 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { ApiError, invalidParameter, type Lang, notFound, requestLang } from '../errors.ts';
+import type { ListedReport } from '../import/importer.ts';
 import {
   type ColumnMapping,
-  commitImport,
   describeIssue,
-  dryRunImport,
   IMPORT_FIELDS,
   type ImportInput,
   type ImportOptions,
-  type ImportReport,
   inspectImport,
 } from '../import/index.ts';
 import { validate } from '../validation.ts';
@@ -132,27 +130,12 @@ function importOptions(db: Db, options: UploadOptions): Omit<ImportOptions, 'tz'
   };
 }
 
-/** A file up to this many rows has every row listed in a response. */
-const LIST_EVERY_ROW_UP_TO = 1_000;
-
-/**
- * The rows a response lists: every row of a small file; of a larger one only the rows that say more
- * than "created" or "unchanged" (rejects, updates, skips, warnings), so that 100,000 plain rows are a
- * count in the summary, not a 20 MB answer. `unlisted` says how many were left out.
- */
-function listedRows(rows: ImportReport['rows']) {
-  if (rows.length <= LIST_EVERY_ROW_UP_TO) return rows;
-  return rows.filter((r) => (r.action !== 'create' && r.action !== 'unchanged') || r.warnings.length > 0);
-}
-
 /** The report with each issue also as a sentence naming the row and column, in the user's language. */
-function withSentences(report: ImportReport, lang: Lang) {
-  const rows = listedRows(report.rows);
+function withSentences(report: ListedReport, lang: Lang) {
   return {
     ...report,
     lang,
-    unlisted: report.rows.length - rows.length,
-    rows: rows.map((r) => ({
+    rows: report.rows.map((r) => ({
       ...r,
       errors: r.errors.map((e) => ({ ...e, text: describeIssue(r.row, e, lang) })),
       warnings: r.warnings.map((w) => ({ ...w, text: describeIssue(r.row, w, lang) })),
@@ -174,7 +157,7 @@ export const imports = new Hono<AppEnv>()
   .post('/dry-run', requireRole('admin'), async (c) => {
     const { input, options } = await readUpload(c.req);
     const { deps } = c.var;
-    const report = await dryRunImport(deps.db, input, {
+    const report = await deps.importer.dryRun(input, {
       ...importOptions(c.var.deps.db, options),
       tz: deps.tz,
       clock: deps.clock,
@@ -185,12 +168,15 @@ export const imports = new Hono<AppEnv>()
     const { input, options } = await readUpload(c.req);
     const { deps, user } = c.var;
     const lang = options.lang ?? requestLang(c);
-    const result = await commitImport(deps.db, input, {
-      ...importOptions(c.var.deps.db, options),
-      tz: deps.tz,
-      clock: deps.clock,
-      actor: { userId: user.id, name: user.username },
-    });
+    const importOpts = importOptions(c.var.deps.db, options);
+    const result = await deps.writeGate.exclusive(() =>
+      deps.importer.commit(input, {
+        ...importOpts,
+        tz: deps.tz,
+        clock: deps.clock,
+        actor: { userId: user.id, name: user.username },
+      }),
+    );
     const report = withSentences(result.report, lang);
     if (!result.committed) {
       const n = result.report.summary.reject;

@@ -1,0 +1,21 @@
+/**
+ * The import worker thread (started by importer.ts): runs dry runs and commits one at a time on its own
+ * connection to the database file, and answers each with its outcome.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/open.ts';
+import { sent } from '../threads/sent-error.ts';
+import { type Job, type Reply, runJob } from './importer.ts';
+
+// The server opened (and checked, and migrated) the file already.
+const db = openDatabase((workerData as { file: string }).file, { quickCheck: false });
+
+parentPort!.on('message', async (job: Job) => {
+  let reply: Reply;
+  try {
+    reply = { id: job.id, outcome: await runJob(db, job) };
+  } catch (error) {
+    reply = { id: job.id, error: sent(error) };
+  }
+  parentPort!.postMessage(reply);
+});
