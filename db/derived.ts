@@ -56,43 +56,47 @@ function dropDerived(db: Database.Database, globs: string[], indexesOn: string |
 }
 
 /**
- * Runs a bulk write (an import) inside the caller's transaction with the data version bumped once at
- * the end instead of by every row's triggers (two fifths of an import's commit), and every moment
- * marked as changed for the figures remembered in memory. The triggers are dropped and recreated in
- * the same transaction, so no other connection ever sees them missing, and a rollback restores them.
+ * A write of many rows (an import) inside the caller's transaction, from `startBulkWrite` to `end()`:
+ * the data version is bumped once at the end instead of by every row's triggers (two fifths of an
+ * import's commit), and every moment marked as changed for the figures remembered in memory.
+ *
+ * Once the write turns out to add at least as many items as the ledger held (a year's ledger imported
+ * into a new one; an import learns its size as it reads), `goBulk()` also drops the items' indexes and
+ * every trigger that keeps derived data, and `end()` rebuilds the derived tables and the indexes once.
+ * One sort per index then replaces a random insert per row and index, and one pass per derived table a
+ * trigger per row (100,000 rows into an empty ledger: 26 → 9 s here). What was written before is
+ * rebuilt with the rest. On a larger ledger the rebuild, which reads every item, would cost more than
+ * it saves.
+ *
+ * Whatever is dropped is created again in the same transaction, so no other connection ever sees it
+ * missing, and a rollback restores it.
  */
-export function withOneVersionBump<T>(db: Database.Database, write: () => T): T {
-  return suspendedInTransaction(db, VERSION_TRIGGERS, null, [EVERYTHING_CHANGED], write);
-}
-
-/**
- * Like `withOneVersionBump`, for a write that adds at least as many items as the ledger holds (a
- * year's ledger imported into a new one): the items' indexes and every trigger that keeps derived
- * data are dropped for the write, and the derived tables and the indexes rebuilt once at its end, in
- * the same transaction. One sort per index then replaces a random insert per row and index, and one
- * pass per derived table a trigger per row (100,000 rows into an empty ledger: 26 → 9 s here). On a
- * larger ledger the rebuild, which reads every item, would cost more than it saves.
- */
-export function withDerivedRebuilt<T>(db: Database.Database, write: () => T): T {
-  return suspendedInTransaction(db, SUSPENDED_TRIGGERS, 'items', REBUILDS, write);
-}
-
-function suspendedInTransaction<T>(
-  db: Database.Database,
-  triggers: string[],
-  indexesOn: string | null,
-  rebuilds: string[],
-  write: () => T,
-): T {
-  if (!db.inTransaction) throw new Error('a suspended write runs inside a transaction');
+export function startBulkWrite(db: Database.Database): { goBulk(): void; end(): void } {
+  if (!db.inTransaction) throw new Error('a bulk write runs inside a transaction');
   const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const dropped = dropDerived(db, triggers, indexesOn);
+  const dropped = dropDerived(db, VERSION_TRIGGERS, null);
   const before = changes();
+  let bulk = false;
+  return {
+    goBulk() {
+      if (bulk) return;
+      bulk = true;
+      dropped.push(...dropDerived(db, SUSPENDED_TRIGGERS, 'items'));
+    },
+    end() {
+      if (changes() !== before) {
+        db.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
+        for (const sql of bulk ? REBUILDS : [EVERYTHING_CHANGED]) db.exec(sql);
+      }
+      for (const o of dropped) db.exec(o.sql);
+    },
+  };
+}
+
+/** Runs `write` as a bulk write that never goes bulk: one version bump (see startBulkWrite). */
+export function withOneVersionBump<T>(db: Database.Database, write: () => T): T {
+  const bulk = startBulkWrite(db);
   const result = write();
-  if (changes() !== before) {
-    db.exec('UPDATE data_version SET version = version + 1 WHERE id = 1');
-    for (const sql of rebuilds) db.exec(sql);
-  }
-  for (const o of dropped) db.exec(o.sql);
+  bulk.end();
   return result;
 }

@@ -251,11 +251,11 @@ export function importBatchWriter(
  * statement journal, which otherwise spills to a temporary file: system calls that were a fifth of
  * an import's commit. The connection holds no temporary tables (changing temp_store would drop them).
  */
-export function withTempStoreInMemory<T>(db: Db, write: () => T): T {
+export async function withTempStoreInMemory<T>(db: Db, write: () => Promise<T>): Promise<T> {
   const before = db.pragma('temp_store', { simple: true }) as number;
   db.pragma('temp_store = MEMORY');
   try {
-    return write();
+    return await write();
   } finally {
     db.pragma(`temp_store = ${before}`);
   }

@@ -121,7 +121,8 @@ export async function runImportCli(
     io.err(`--source: expected one of ${SOURCES.join(', ')}`);
     return 2;
   }
-  const options: ImportOptions = { tz: deps.tz, clock: deps.clock };
+  // The command's connection is its own: the file is read as the transaction goes (bounded memory).
+  const options: ImportOptions = { tz: deps.tz, clock: deps.clock, ownConnection: true };
   if (values.campaign !== undefined) options.campaign = values.campaign;
   if (values.source !== undefined) options.source = values.source as Source;
   if (values.sheet !== undefined) options.sheet = values.sheet;

@@ -13,7 +13,7 @@ const db = openDatabase((workerData as { file: string }).file, { quickCheck: fal
 parentPort!.on('message', async (job: Job) => {
   let reply: Reply;
   try {
-    reply = { id: job.id, outcome: await runJob(db, job) };
+    reply = { id: job.id, outcome: await runJob(db, job, true) };
   } catch (error) {
     reply = { id: job.id, error: sent(error) };
   }

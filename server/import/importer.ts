@@ -64,12 +64,16 @@ export interface Importer {
   close(): Promise<void>;
 }
 
-/** Runs a job on a connection: what both the worker and the in-process importer do. */
-export async function runJob(db: Db, job: JobSpec): Promise<Outcome> {
+/**
+ * Runs a job on a connection: what both the worker and the in-process importer do. `ownConnection`:
+ * no one else uses the connection, so the file is read as the transaction goes (import/index.ts).
+ */
+export async function runJob(db: Db, job: JobSpec, ownConnection: boolean): Promise<Outcome> {
   const clock: Clock = fixedClock(job.options.now);
+  const options = { ...job.options, clock, ownConnection };
   if (job.kind === 'dryRun')
-    return { kind: 'dryRun', report: listRows(await dryRunImport(db, job.input, { ...job.options, clock })) };
-  const result = await commitImport(db, job.input, { ...job.options, clock });
+    return { kind: 'dryRun', report: listRows(await dryRunImport(db, job.input, options)) };
+  const result = await commitImport(db, job.input, { ...options, actor: job.options.actor });
   return {
     kind: 'commit',
     committed: result.committed,
@@ -118,7 +122,7 @@ function importerOf(run: (job: JobSpec) => Promise<Outcome>, close: () => Promis
 /** Imports on the main connection (an in-memory database, tests). */
 export function inProcessImporter(db: Db): Importer {
   return importerOf(
-    (job) => runJob(db, job),
+    (job) => runJob(db, job, false),
     async () => {},
   );
 }

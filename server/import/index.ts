@@ -5,12 +5,13 @@
  *   dryRunImport(db, input, options)      → what every row would do, nothing written
  *   commitImport(db, input, options)      → the same plan written all or nothing as one import batch
  *
- * The file is read and parsed before the transaction (reading is asynchronous); the rows are matched
- * against the database and written inside one `.immediate()` transaction, so the commit acts on the
- * database as it is then, not as it was at the dry run.
+ * The rows are matched against the database and written inside one immediate transaction, so the
+ * commit acts on the database as it is then, not as it was at the dry run. On a connection of the
+ * import's own the file is read as that transaction goes; otherwise it is read whole first
+ * (inOneTransaction).
  */
 
-import { withDerivedRebuilt, withOneVersionBump } from '../../db/derived.ts';
+import { startBulkWrite } from '../../db/derived.ts';
 import type { Db } from '../../db/open.ts';
 import {
   type ImportActor,
@@ -49,6 +50,11 @@ export interface ImportOptions {
   /** Header → field (null: leave out), e.g. a saved mapping; other headers get the suggestion. */
   mapping?: ColumnMapping;
   limits?: Partial<ImportLimits>;
+  /**
+   * The connection serves this import alone (the import worker, the command line): its transaction
+   * then stays open while the file is read, holding only a batch of rows at a time.
+   */
+  ownConnection?: boolean;
 }
 
 export interface ReportIssue {
@@ -100,23 +106,29 @@ export interface ImportResult {
   report: ImportReport;
 }
 
-interface ReadResult {
+/** A file opened at its header row: what was found, and its rows after the header as they are read. */
+interface OpenedFile {
   file: ImportReport['file'];
   columns: Column[];
-  parsed: ParsedRow[];
-  skipped: RowReport[];
+  /** The rows after the header, in batches as read. */
+  batches: AsyncIterable<RawRow[]>;
+  /** Stops reading (when not every row is wanted). */
+  close(): Promise<void>;
 }
 
 const fileError = (code: string, text: Text, details?: Record<string, unknown>) =>
   new ApiError(422, code, text, details);
 
-/** Reads the file: finds the header, maps the columns, parses every item row (no database). */
-async function readRows(input: ImportInput, options: ImportOptions, sampleOnly = 0): Promise<ReadResult> {
+/** Opens the file, finds the header and maps the columns (no database). */
+async function openRows(input: ImportInput, options: ImportOptions): Promise<OpenedFile> {
   const table = await openTable(input, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const iterator = table.rows[Symbol.asyncIterator]();
+  const close = async () => {
+    await iterator.return?.(undefined);
+  };
   const top: RawRow[] = [];
   const rest: RawRow[] = [];
   try {
@@ -153,36 +165,46 @@ async function readRows(input: ImportInput, options: ImportOptions, sampleOnly =
         },
         { columns },
       );
-    const file = { ...table.info, name: input.name, headerRow: headerRow.row };
-    const parsed: ParsedRow[] = [];
-    const skipped: RowReport[] = [];
-    const take = (raw: RawRow) => {
-      const kind = classifyRow(raw.cells, columns);
-      if (kind === 'blank') return;
-      if (kind === 'item') parsed.push(parseRow(raw.row, raw.cells, columns));
-      else
-        skipped.push({
-          row: raw.row,
-          action: 'skip',
-          skipped: kind,
-          ledgerCode: null,
-          title: null,
-          errors: [],
-          warnings: [],
-        });
-    };
-    for (const raw of top.slice(at + 1)) take(raw);
-    for (const raw of rest) take(raw);
-    while (!(sampleOnly > 0 && parsed.length + skipped.length >= sampleOnly)) {
-      const next = await iterator.next();
-      if (next.done) break;
-      for (const raw of next.value) take(raw);
+    async function* batches(): AsyncGenerator<RawRow[]> {
+      yield [...top.slice(at! + 1), ...rest];
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
     }
-    if (sampleOnly > 0) parsed.splice(sampleOnly);
-    return { file, columns, parsed, skipped };
-  } finally {
-    await iterator.return?.(undefined);
+    return {
+      file: { ...table.info, name: input.name, headerRow: headerRow.row },
+      columns,
+      batches: batches(),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/**
+ * What each row of the file is: a skipped row's report goes to `skipped`, an item row is parsed and
+ * handed to `item`; blank rows are left out.
+ */
+function rowSorter(columns: Column[], skipped: RowReport[], item: (row: ParsedRow) => void) {
+  return (raw: RawRow) => {
+    const kind = classifyRow(raw.cells, columns);
+    if (kind === 'blank') return;
+    if (kind === 'item') item(parseRow(raw.row, raw.cells, columns));
+    else
+      skipped.push({
+        row: raw.row,
+        action: 'skip',
+        skipped: kind,
+        ledgerCode: null,
+        title: null,
+        errors: [],
+        warnings: [],
+      });
+  };
 }
 
 function planContext(db: Db, options: ImportOptions, actor: ImportActor | null): PlanContext {
@@ -225,18 +247,53 @@ function rowReport(p: RowPlan, columns: Column[]): RowReport {
 }
 
 /** The item rows' reports with the skipped rows, in the sheet's order, and the counts. */
-function buildReport(read: ReadResult, rows: RowReport[]): ImportReport {
-  const all = read.skipped.length > 0 ? [...rows, ...read.skipped].sort((a, b) => a.row - b.row) : rows;
+function buildReport(opened: OpenedFile, rows: RowReport[], skipped: RowReport[]): ImportReport {
+  const all = skipped.length > 0 ? [...rows, ...skipped].sort((a, b) => a.row - b.row) : rows;
   const summary: ImportSummary = { rows: all.length, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
   for (const r of all) summary[r.action]++;
-  return { file: read.file, columns: read.columns, rows: all, summary };
+  return { file: opened.file, columns: opened.columns, rows: all, summary };
 }
 
-/** The parsed rows one by one, each let go once planned (the plan and its report outlive it). */
-function* release(parsed: ParsedRow[]): Generator<ParsedRow> {
-  for (let i = 0; i < parsed.length; i++) {
-    yield parsed[i]!;
-    (parsed as (ParsedRow | null)[])[i] = null;
+/**
+ * Feeds every row of the file to `start()`'s `add` inside one transaction, then returns its `finish()`.
+ * On a connection of its own (options.ownConnection) the transaction stays open while the file is
+ * read, so only a batch of rows is held at a time. A connection that also serves requests cannot
+ * leave a transaction open across a wait (another request would run inside it), so there the file is
+ * read whole first and the transaction runs synchronously. A throw rolls everything back.
+ */
+async function inOneTransaction<T>(
+  db: Db,
+  opened: OpenedFile,
+  options: ImportOptions,
+  behaviour: 'deferred' | 'immediate',
+  start: () => { add(raw: RawRow): void; finish(): T },
+): Promise<T> {
+  if (!options.ownConnection) {
+    const all: RawRow[][] = [];
+    for await (const batch of opened.batches) all.push(batch);
+    return db
+      .transaction(() => {
+        const session = start();
+        for (let i = 0; i < all.length; i++) {
+          for (const raw of all[i]!) session.add(raw);
+          all[i] = []; // let go of each batch once its rows are planned
+        }
+        return session.finish();
+      })
+      [behaviour]();
+  }
+  db.exec(behaviour === 'immediate' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+  try {
+    const session = start();
+    for await (const batch of opened.batches) for (const raw of batch) session.add(raw);
+    const result = session.finish();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    await opened.close();
   }
 }
 
@@ -245,8 +302,20 @@ export async function inspectImport(
   input: ImportInput,
   options: Omit<ImportOptions, 'clock' | 'tz'>,
 ): Promise<{ file: ImportReport['file']; columns: Column[]; sample: ParsedRow[] }> {
-  const read = await readRows(input, { ...options, tz: 'UTC', clock: { now: () => new Date() } }, 20);
-  return { file: read.file, columns: read.columns, sample: read.parsed };
+  const SAMPLE = 20;
+  const opened = await openRows(input, { ...options, tz: 'UTC', clock: { now: () => new Date() } });
+  const sample: ParsedRow[] = [];
+  const skipped: RowReport[] = [];
+  const sort = rowSorter(opened.columns, skipped, (row) => sample.push(row));
+  try {
+    for await (const batch of opened.batches) {
+      for (const raw of batch) if (sample.length + skipped.length < SAMPLE) sort(raw);
+      if (sample.length + skipped.length >= SAMPLE) break;
+    }
+  } finally {
+    await opened.close();
+  }
+  return { file: opened.file, columns: opened.columns, sample };
 }
 
 /** What importing the file would do, row by row; writes nothing. */
@@ -255,27 +324,23 @@ export async function dryRunImport(
   input: ImportInput,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const read = await readRows(input, options);
-  const rows = db
-    .transaction(() => {
-      const plan = rowPlanner(planContext(db, options, null));
-      return Array.from(release(read.parsed), (row) => rowReport(plan(row), read.columns));
-    })
-    .deferred();
-  return buildReport(read, rows);
+  const opened = await openRows(input, options);
+  const rows: RowReport[] = [];
+  const skipped: RowReport[] = [];
+  await inOneTransaction(db, opened, options, 'deferred', () => {
+    const plan = rowPlanner(planContext(db, options, null));
+    const add = rowSorter(opened.columns, skipped, (row) => rows.push(rowReport(plan(row), opened.columns)));
+    return { add, finish: () => undefined };
+  });
+  return buildReport(opened, rows, skipped);
 }
 
 /**
- * A file of at least this many rows that is at least as large as the ledger is written with the
- * items' indexes and derived tables rebuilt at the end instead of kept row by row (db/derived.ts).
+ * An import goes in bulk (db/derived.ts) once it has read at least this many item rows, and at least
+ * as many as the ledger held: then the items' indexes and derived tables are rebuilt at the end
+ * instead of kept row by row.
  */
 const BULK_MIN_ROWS = 1000;
-
-function isBulk(db: Db, rows: number): boolean {
-  return (
-    rows >= BULK_MIN_ROWS && rows >= (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n
-  );
-}
 
 /** Thrown inside the commit's transaction to roll back what was written before a rejected row. */
 class RowsRejected extends Error {}
@@ -291,40 +356,51 @@ export async function commitImport(
   input: ImportInput,
   options: ImportOptions & { actor: ImportActor },
 ): Promise<ImportResult> {
-  const read = await readRows(input, options);
+  const opened = await openRows(input, options);
   const nowUtc = options.clock.now().toISOString();
   const rows: RowReport[] = [];
+  const skipped: RowReport[] = [];
   let batchId: number | null = null;
   try {
-    const commit = db.transaction(() => {
-      const ctx = planContext(db, options, options.actor);
-      const plan = rowPlanner(ctx);
-      const writer = importBatchWriter(db, {
-        fileName: input.name,
-        actor: options.actor,
-        nowUtc,
-        nowLocal: ctx.now,
-      });
-      let rejected = false;
-      const write = isBulk(db, read.parsed.length) ? withDerivedRebuilt : withOneVersionBump;
-      write(db, () => {
-        for (const row of release(read.parsed)) {
+    await withTempStoreInMemory(db, () =>
+      inOneTransaction(db, opened, options, 'immediate', () => {
+        const ctx = planContext(db, options, options.actor);
+        const plan = rowPlanner(ctx);
+        const writer = importBatchWriter(db, {
+          fileName: input.name,
+          actor: options.actor,
+          nowUtc,
+          nowLocal: ctx.now,
+        });
+        const write = startBulkWrite(db);
+        const bulkFrom = Math.max(
+          BULK_MIN_ROWS,
+          db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number,
+        );
+        let rejected = false;
+        const add = rowSorter(opened.columns, skipped, (row) => {
           const p = plan(row);
-          rows.push(rowReport(p, read.columns));
+          rows.push(rowReport(p, opened.columns));
           if (p.action === 'reject') rejected = true;
           else if (!rejected) writer.write(p);
-        }
-        if (rejected) throw new RowsRejected();
-        // Nothing changed (the same file again): no batch was written either.
-        batchId = writer.finish()?.batchId ?? null;
-      });
-    });
-    withTempStoreInMemory(db, () => commit.immediate());
+          if (rows.length === bulkFrom && !rejected) write.goBulk();
+        });
+        return {
+          add,
+          finish() {
+            if (rejected) throw new RowsRejected();
+            // Nothing changed (the same file again): no batch was written either.
+            batchId = writer.finish()?.batchId ?? null;
+            write.end();
+          },
+        };
+      }),
+    );
   } catch (error) {
     if (!(error instanceof RowsRejected)) throw error;
-    return { committed: false, batchId: null, report: buildReport(read, rows) };
+    return { committed: false, batchId: null, report: buildReport(opened, rows, skipped) };
   }
-  return { committed: true, batchId, report: buildReport(read, rows) };
+  return { committed: true, batchId, report: buildReport(opened, rows, skipped) };
 }
 
 /** One issue as a sentence naming the row and the column, in the user's language. */

@@ -1,7 +1,10 @@
 /**
  * A file at least as large as the ledger (and of 1,000 rows or more) is written with the items'
- * indexes and derived tables rebuilt at the end (db/derived.ts, withDerivedRebuilt): the result must
- * be the ledger the row-by-row path leaves, with every index and trigger back in place.
+ * indexes and derived tables rebuilt at the end (db/derived.ts, startBulkWrite: the import goes bulk
+ * once it has read as many rows as the ledger held): the result must be the ledger the row-by-row
+ * path leaves, with every index and trigger back in place. Both ways of reading the file: whole before
+ * a synchronous transaction (a connection shared with requests), and as the transaction goes (a
+ * connection of the import's own: the worker, the command line).
  */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
@@ -56,10 +59,17 @@ const searchDrift = (db: Db) =>
        UNION ALL SELECT * FROM (SELECT * FROM item_search_source EXCEPT SELECT rowid, title, ledger_code, person FROM item_search))`,
   );
 
-const commit = (db: Db, bytes: Buffer) =>
-  commitImport(db, { name: '台账.csv', bytes }, { ...OPTIONS, actor: CLI_ACTOR });
+describe.each([
+  ['read whole first', false],
+  ['read as the transaction goes', true],
+])('a bulk import, %s', (_, ownConnection) => {
+  const commit = (db: Db, bytes: Buffer, limits?: { maxRows: number }) =>
+    commitImport(
+      db,
+      { name: '台账.csv', bytes },
+      { ...OPTIONS, actor: CLI_ACTOR, ownConnection, ...(limits ? { limits } : {}) },
+    );
 
-describe('a bulk import', () => {
   it('leaves the ledger, its rollups, its search and its schema as the row-by-row path does', async () => {
     // Row by row: 1,000 items first (a file of 1,000 rows into an empty ledger goes in bulk, so the
     // reference ledger is built from two smaller files), then 1,200 more (larger than the ledger: bulk).
@@ -109,5 +119,19 @@ describe('a bulk import', () => {
     expect(result.committed).toBe(false);
     expect(result.report.rows.find((r) => r.row === 701)?.action).toBe('reject');
     expect(snapshot(db)).toEqual(before);
+  });
+
+  it('leaves nothing behind when the file fails after the import went bulk', async () => {
+    const db = countyDb();
+    const before = snapshot(db);
+    const schemaBefore = schema(db);
+    // The row limit is found only as the rows are read: 2,000 rows against a limit of 1,800 (+50),
+    // so read as the transaction goes, the first 1,000 rows have made the import go bulk.
+    await expect(commit(db, ledger(2000, 1), { maxRows: 1800 })).rejects.toMatchObject({
+      code: 'import_too_many_rows',
+    });
+    expect(snapshot(db)).toEqual(before);
+    expect(schema(db)).toEqual(schemaBefore);
+    expect(db.inTransaction).toBe(false);
   });
 });
