@@ -55,7 +55,7 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
     const target = c.field ? t(FIELD_LABELS[c.field]) : lang === 'en' ? '(not imported)' : '（不导入）';
     io.out(`  ${c.letter.padEnd(3)} ${c.header} → ${target}${c.note ? `  ${t(c.note)}` : ''}`);
   }
-  const listAll = all || report.rows.length <= LIST_LIMIT;
+  const listAll = all || report.summary.rows <= LIST_LIMIT;
   for (const r of report.rows) {
     if (!listAll && r.action !== 'reject' && r.action !== 'update') continue;
     const what = [r.ledgerCode, r.title].filter(Boolean).join('  ');
@@ -122,7 +122,12 @@ export async function runImportCli(
     return 2;
   }
   // The command's connection is its own: the file is read as the transaction goes (bounded memory).
-  const options: ImportOptions = { tz: deps.tz, clock: deps.clock, ownConnection: true };
+  const options: ImportOptions = {
+    tz: deps.tz,
+    clock: deps.clock,
+    ownConnection: true,
+    listEveryRow: values.all,
+  };
   if (values.campaign !== undefined) options.campaign = values.campaign;
   if (values.source !== undefined) options.source = values.source as Source;
   if (values.sheet !== undefined) options.sheet = values.sheet;

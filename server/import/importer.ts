@@ -22,45 +22,18 @@ import {
   type ImportResult,
 } from './index.ts';
 
-/** A file up to this many rows has every row listed in the report an importer answers. */
-export const LIST_EVERY_ROW_UP_TO = 1_000;
-
-/** A report with its rows listed as `listRows` chooses; `unlisted` says how many were left out. */
-export interface ListedReport extends ImportReport {
-  unlisted: number;
-}
-
-/**
- * The rows a report lists: every row of a small file; of a larger one only the rows that say more
- * than "created" or "unchanged" (rejects, updates, skips, warnings), so that 100,000 plain rows are a
- * count in the summary, not a 20 MB answer (nor 100,000 objects to pass between threads).
- */
-export function listRows(report: ImportReport): ListedReport {
-  const rows =
-    report.rows.length <= LIST_EVERY_ROW_UP_TO
-      ? report.rows
-      : report.rows.filter(
-          (r) => (r.action !== 'create' && r.action !== 'unchanged') || r.warnings.length > 0,
-        );
-  return { ...report, rows, unlisted: report.rows.length - rows.length };
-}
-
 /** The options of a job as they cross to a worker: the clock's reading instead of the clock. */
 export type JobOptions = Omit<ImportOptions, 'clock'> & { now: string };
 export type JobSpec =
   | { kind: 'dryRun'; input: ImportInput; options: JobOptions }
   | { kind: 'commit'; input: ImportInput; options: JobOptions & { actor: ImportActor } };
 export type Job = JobSpec & { id: number };
-export type Outcome =
-  | { kind: 'dryRun'; report: ListedReport }
-  | { kind: 'commit'; committed: boolean; batchId: number | null; report: ListedReport };
+export type Outcome = { kind: 'dryRun'; report: ImportReport } | ({ kind: 'commit' } & ImportResult);
 export type Reply = { id: number; outcome: Outcome } | { id: number; error: SentError };
 
-export type ListedResult = Omit<ImportResult, 'report'> & { report: ListedReport };
-
 export interface Importer {
-  dryRun(input: ImportInput, options: ImportOptions): Promise<ListedReport>;
-  commit(input: ImportInput, options: ImportOptions & { actor: ImportActor }): Promise<ListedResult>;
+  dryRun(input: ImportInput, options: ImportOptions): Promise<ImportReport>;
+  commit(input: ImportInput, options: ImportOptions & { actor: ImportActor }): Promise<ImportResult>;
   close(): Promise<void>;
 }
 
@@ -71,15 +44,8 @@ export interface Importer {
 export async function runJob(db: Db, job: JobSpec, ownConnection: boolean): Promise<Outcome> {
   const clock: Clock = fixedClock(job.options.now);
   const options = { ...job.options, clock, ownConnection };
-  if (job.kind === 'dryRun')
-    return { kind: 'dryRun', report: listRows(await dryRunImport(db, job.input, options)) };
-  const result = await commitImport(db, job.input, { ...options, actor: job.options.actor });
-  return {
-    kind: 'commit',
-    committed: result.committed,
-    batchId: result.batchId,
-    report: listRows(result.report),
-  };
+  if (job.kind === 'dryRun') return { kind: 'dryRun', report: await dryRunImport(db, job.input, options) };
+  return { kind: 'commit', ...(await commitImport(db, job.input, { ...options, actor: job.options.actor })) };
 }
 
 const stopping = () =>

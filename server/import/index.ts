@@ -50,6 +50,8 @@ export interface ImportOptions {
   /** Header → field (null: leave out), e.g. a saved mapping; other headers get the suggestion. */
   mapping?: ColumnMapping;
   limits?: Partial<ImportLimits>;
+  /** List every row in the report, however many (the command line's --all); see ReportRows. */
+  listEveryRow?: boolean;
   /**
    * The connection serves this import alone (the import worker, the command line): its transaction
    * then stays open while the file is read, holding only a batch of rows at a time.
@@ -94,7 +96,10 @@ export interface ImportSummary {
 export interface ImportReport {
   file: TableInfo & { name: string; headerRow: number };
   columns: Column[];
+  /** The rows worth listing, in the sheet's order (see ReportRows); the summary counts every row. */
   rows: RowReport[];
+  /** How many rows the summary counts that `rows` leaves out. */
+  unlisted: number;
   summary: ImportSummary;
 }
 
@@ -186,16 +191,16 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
 }
 
 /**
- * What each row of the file is: a skipped row's report goes to `skipped`, an item row is parsed and
+ * What each row of the file is: a skipped row's report goes to `skip`, an item row is parsed and
  * handed to `item`; blank rows are left out.
  */
-function rowSorter(columns: Column[], skipped: RowReport[], item: (row: ParsedRow) => void) {
+function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (row: ParsedRow) => void) {
   return (raw: RawRow) => {
     const kind = classifyRow(raw.cells, columns);
     if (kind === 'blank') return;
     if (kind === 'item') item(parseRow(raw.row, raw.cells, columns));
     else
-      skipped.push({
+      skip({
         row: raw.row,
         action: 'skip',
         skipped: kind,
@@ -205,6 +210,48 @@ function rowSorter(columns: Column[], skipped: RowReport[], item: (row: ParsedRo
         warnings: [],
       });
   };
+}
+
+/** A file up to this many rows has every row listed in its report. */
+export const LIST_EVERY_ROW_UP_TO = 1_000;
+
+const isPlain = (r: RowReport) =>
+  (r.action === 'create' || r.action === 'unchanged') && r.warnings.length === 0;
+
+/**
+ * A report's rows, collected in the sheet's order as they are planned, and the counts of every row.
+ * It lists every row of a file up to LIST_EVERY_ROW_UP_TO rows; of a larger one only the rows that
+ * say more than "created" or "unchanged" (rejects, updates, skips, warnings), so that 100,000 plain
+ * rows are a count, not 100,000 lines held while the file is read and then sent.
+ */
+class ReportRows {
+  readonly summary: ImportSummary = { rows: 0, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
+  private rows: RowReport[] = [];
+  private trimmed = false;
+
+  constructor(private readonly everyRow: boolean) {}
+
+  add = (report: RowReport): void => {
+    this.summary.rows++;
+    this.summary[report.action]++;
+    if (this.trimmed && isPlain(report)) return;
+    this.rows.push(report);
+    if (!this.everyRow && !this.trimmed && this.summary.rows > LIST_EVERY_ROW_UP_TO) {
+      this.rows = this.rows.filter((r) => !isPlain(r));
+      this.trimmed = true;
+    }
+  };
+
+  report(opened: OpenedFile): ImportReport {
+    const { rows, summary } = this;
+    return {
+      file: opened.file,
+      columns: opened.columns,
+      rows,
+      unlisted: summary.rows - rows.length,
+      summary,
+    };
+  }
 }
 
 function planContext(db: Db, options: ImportOptions, actor: ImportActor | null): PlanContext {
@@ -244,14 +291,6 @@ function rowReport(p: RowPlan, columns: Column[]): RowReport {
     errors: p.action === 'reject' ? p.errors.map((e) => toIssue(e, columns)) : [],
     warnings: p.warnings.map((w) => toIssue(w, columns)),
   };
-}
-
-/** The item rows' reports with the skipped rows, in the sheet's order, and the counts. */
-function buildReport(opened: OpenedFile, rows: RowReport[], skipped: RowReport[]): ImportReport {
-  const all = skipped.length > 0 ? [...rows, ...skipped].sort((a, b) => a.row - b.row) : rows;
-  const summary: ImportSummary = { rows: all.length, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
-  for (const r of all) summary[r.action]++;
-  return { file: opened.file, columns: opened.columns, rows: all, summary };
 }
 
 /**
@@ -305,12 +344,16 @@ export async function inspectImport(
   const SAMPLE = 20;
   const opened = await openRows(input, { ...options, tz: 'UTC', clock: { now: () => new Date() } });
   const sample: ParsedRow[] = [];
-  const skipped: RowReport[] = [];
-  const sort = rowSorter(opened.columns, skipped, (row) => sample.push(row));
+  let skipped = 0;
+  const sort = rowSorter(
+    opened.columns,
+    () => skipped++,
+    (row) => sample.push(row),
+  );
   try {
     for await (const batch of opened.batches) {
-      for (const raw of batch) if (sample.length + skipped.length < SAMPLE) sort(raw);
-      if (sample.length + skipped.length >= SAMPLE) break;
+      for (const raw of batch) if (sample.length + skipped < SAMPLE) sort(raw);
+      if (sample.length + skipped >= SAMPLE) break;
     }
   } finally {
     await opened.close();
@@ -325,14 +368,13 @@ export async function dryRunImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const opened = await openRows(input, options);
-  const rows: RowReport[] = [];
-  const skipped: RowReport[] = [];
+  const rows = new ReportRows(options.listEveryRow ?? false);
   await inOneTransaction(db, opened, options, 'deferred', () => {
     const plan = rowPlanner(planContext(db, options, null));
-    const add = rowSorter(opened.columns, skipped, (row) => rows.push(rowReport(plan(row), opened.columns)));
+    const add = rowSorter(opened.columns, rows.add, (row) => rows.add(rowReport(plan(row), opened.columns)));
     return { add, finish: () => undefined };
   });
-  return buildReport(opened, rows, skipped);
+  return rows.report(opened);
 }
 
 /**
@@ -358,8 +400,8 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const opened = await openRows(input, options);
   const nowUtc = options.clock.now().toISOString();
-  const rows: RowReport[] = [];
-  const skipped: RowReport[] = [];
+  const rows = new ReportRows(options.listEveryRow ?? false);
+  let items = 0;
   let batchId: number | null = null;
   try {
     await withTempStoreInMemory(db, () =>
@@ -378,12 +420,12 @@ export async function commitImport(
           db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number,
         );
         let rejected = false;
-        const add = rowSorter(opened.columns, skipped, (row) => {
+        const add = rowSorter(opened.columns, rows.add, (row) => {
           const p = plan(row);
-          rows.push(rowReport(p, opened.columns));
+          rows.add(rowReport(p, opened.columns));
           if (p.action === 'reject') rejected = true;
           else if (!rejected) writer.write(p);
-          if (rows.length === bulkFrom && !rejected) write.goBulk();
+          if (++items === bulkFrom && !rejected) write.goBulk();
         });
         return {
           add,
@@ -398,9 +440,9 @@ export async function commitImport(
     );
   } catch (error) {
     if (!(error instanceof RowsRejected)) throw error;
-    return { committed: false, batchId: null, report: buildReport(opened, rows, skipped) };
+    return { committed: false, batchId: null, report: rows.report(opened) };
   }
-  return { committed: true, batchId, report: buildReport(opened, rows, skipped) };
+  return { committed: true, batchId, report: rows.report(opened) };
 }
 
 /** One issue as a sentence naming the row and the column, in the user's language. */

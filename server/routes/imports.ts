@@ -23,13 +23,13 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { ApiError, invalidParameter, type Lang, notFound, requestLang } from '../errors.ts';
-import type { ListedReport } from '../import/importer.ts';
 import {
   type ColumnMapping,
   describeIssue,
   IMPORT_FIELDS,
   type ImportInput,
   type ImportOptions,
+  type ImportReport,
   inspectImport,
 } from '../import/index.ts';
 import { validate } from '../validation.ts';
@@ -131,7 +131,7 @@ function importOptions(db: Db, options: UploadOptions): Omit<ImportOptions, 'tz'
 }
 
 /** The report with each issue also as a sentence naming the row and column, in the user's language. */
-function withSentences(report: ListedReport, lang: Lang) {
+function withSentences(report: ImportReport, lang: Lang) {
   return {
     ...report,
     lang,

@@ -681,3 +681,60 @@ describe('the demo ledger rules', () => {
     expect(brokenInvariants(countyDb())).toEqual({});
   });
 });
+
+describe('the rows a report lists', () => {
+  /** 1,500 rows: row 400 a total line (skipped), row 700 without a ledger code (a warning: one is made), row 900 rejected. */
+  function file(): Buffer {
+    const lines = ['台账编号,问题名称,问题来源,牵头单位,整改时限'];
+    for (let i = 1; i <= 1_500; i++) lines.push(`L-${i},问题${i},自查,县教育局,2026-12-31`);
+    lines[399] = '合计,,,,';
+    lines[699] = ',问题699,自查,县教育局,2026-12-31';
+    lines[899] = 'L-899,问题899,自查,县不存在局,2026-12-31';
+    return csv(lines.join('\n'));
+  }
+  const input = { name: 'big.csv', bytes: file() };
+
+  it('are, beyond 1,000 rows, only those that say more than "created", in the sheet\'s order; the summary counts all', async () => {
+    for (const ownConnection of [false, true]) {
+      const report = await dryRunImport(countyDb(), input, {
+        ...OPTIONS,
+        source: 'self_inspection',
+        ownConnection,
+      });
+      expect(report.summary).toEqual({
+        rows: 1_500,
+        create: 1_498, // 1,500 less the total line and the rejected row
+        update: 0,
+        unchanged: 0,
+        reject: 1,
+        skip: 1,
+      });
+      expect(report.rows.map((r) => [r.row, r.action, r.warnings.length > 0])).toEqual([
+        [400, 'skip', false],
+        [700, 'create', true],
+        [900, 'reject', false],
+      ]);
+      expect(report.unlisted).toBe(1_497);
+    }
+  });
+
+  it("are every row when asked (the command line's --all), or when the file has at most 1,000", async () => {
+    const every = await dryRunImport(countyDb(), input, {
+      ...OPTIONS,
+      source: 'self_inspection',
+      listEveryRow: true,
+    });
+    expect(every.rows.map((r) => r.row)).toEqual(Array.from({ length: 1_500 }, (_, i) => i + 2));
+    expect(every.unlisted).toBe(0);
+    const small = await dryRunImport(
+      countyDb(),
+      {
+        name: 'small.csv',
+        bytes: csv(['问题名称,问题来源,牵头单位,整改时限', '问题1,自查,县教育局,2026-12-31'].join('\n')),
+      },
+      OPTIONS,
+    );
+    expect(small.rows.map((r) => [r.row, r.action])).toEqual([[2, 'create']]);
+    expect(small.unlisted).toBe(0);
+  });
+});

@@ -13,12 +13,8 @@ import { generateDemo } from '../../scripts/demo/generate.ts';
 import { createApp } from '../../server/app.ts';
 import { hashToken } from '../../server/auth/tokens.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import {
-  type Importer,
-  inProcessImporter,
-  type ListedResult,
-  startImportWorker,
-} from '../../server/import/importer.ts';
+import { type Importer, inProcessImporter, startImportWorker } from '../../server/import/importer.ts';
+import type { ImportResult } from '../../server/import/index.ts';
 import { WriteGate } from '../../server/write-gate.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { csv, snapshot } from '../import/fixtures.ts';
@@ -149,7 +145,7 @@ describe('the write gate', () => {
     const inner = inProcessImporter(db);
     const importer: Importer = {
       dryRun: (input, options) => inner.dryRun(input, options),
-      commit: async (input, options): Promise<ListedResult> => {
+      commit: async (input, options): Promise<ImportResult> => {
         await finished;
         return inner.commit(input, options);
       },
