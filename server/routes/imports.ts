@@ -13,6 +13,7 @@
  * JSON object header → field, or the name of a saved mapping) and `lang` (the language of the
  * sentences describing each row's problems; default the request's language).
  */
+import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { Hono, type HonoRequest } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/open.ts';
@@ -60,30 +61,89 @@ function parseOptions(fields: Record<string, string>): UploadOptions {
   throw invalidParameter(field, { en: issue.message, zh: '格式不对或不认识' });
 }
 
+/**
+ * The request body's bytes, taken chunk by chunk as they arrive. `Request.arrayBuffer()` stalled the
+ * event loop 150–200 ms on a 25 MB file, and undici's multipart parser (`parseBody`) 485–640 ms; read
+ * this way (and through busboy below) the longest stall was 70–100 ms (docs/performance.md).
+ */
+async function bodyChunks(
+  req: HonoRequest,
+  each: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<void> {
+  const body = req.raw.body;
+  if (body) for await (const chunk of body) await each(chunk);
+}
+
+async function bodyBytes(req: HonoRequest): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await bodyChunks(req, (chunk) => {
+    chunks.push(chunk);
+  });
+  return Buffer.concat(chunks);
+}
+
+const notMultipart = () =>
+  invalidParameter('file', {
+    zh: '上传的内容不是有效的 multipart/form-data',
+    en: 'the upload is not valid multipart/form-data',
+  });
+
+/** A multipart body's text fields and its `file` part, parsed by busboy as the body arrives. */
+async function readMultipart(
+  req: HonoRequest,
+): Promise<{ fields: Record<string, string>; file: ImportInput | null }> {
+  let parser: BusboyInstance;
+  try {
+    parser = new Busboy({ headers: { 'content-type': req.header('content-type') ?? '' } });
+  } catch {
+    throw notMultipart(); // no boundary
+  }
+  const fields: Record<string, string> = {};
+  let file: { name: string; parts: Buffer[] } | null = null;
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on('field', (name: string, value: string) => {
+      fields[name] = value;
+    });
+    parser.on('file', (name: string, stream: NodeJS.ReadableStream, fileName: string) => {
+      stream.on('error', reject); // a part cut short
+      if (name !== 'file' || file) {
+        stream.resume();
+        return;
+      }
+      const parts: Buffer[] = [];
+      file = { name: fileName, parts };
+      stream.on('data', (part: Buffer) => parts.push(part));
+    });
+    parser.on('finish', resolve);
+    parser.on('error', reject);
+  });
+  try {
+    await bodyChunks(req, async (chunk) => {
+      if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+    });
+    parser.end();
+    await finished;
+  } catch (error) {
+    // The body limit's own error goes on to its handler; anything else is a body that is not multipart.
+    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    throw notMultipart();
+  }
+  const got = file as { name: string; parts: Buffer[] } | null;
+  return { fields, file: got ? { name: got.name, bytes: Buffer.concat(got.parts) } : null };
+}
+
 /** The uploaded file and the options that came with it. */
 async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; options: UploadOptions }> {
   const query = req.query();
   if ((req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    let body: Awaited<ReturnType<HonoRequest['parseBody']>>;
-    try {
-      body = await req.parseBody();
-    } catch {
-      // A body that says multipart but is not (no boundary, cut short): the client's mistake.
-      throw invalidParameter('file', {
-        zh: '上传的内容不是有效的 multipart/form-data',
-        en: 'the upload is not valid multipart/form-data',
-      });
-    }
-    const { file, ...rest } = body;
-    const fields: Record<string, string> = { ...query };
-    for (const [key, value] of Object.entries(rest)) if (typeof value === 'string') fields[key] = value;
-    const options = parseOptions(fields);
-    if (!(file instanceof File) || file.size === 0)
+    const { fields, file } = await readMultipart(req);
+    const options = parseOptions({ ...query, ...fields });
+    if (!file || !('bytes' in file) || file.bytes.length === 0)
       throw invalidParameter('file', {
         zh: '请选择要导入的 .xlsx 或 .csv 文件',
         en: 'choose an .xlsx or .csv file',
       });
-    return { input: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, options };
+    return { input: file, options };
   }
   const options = parseOptions(query);
   if (!options.name)
@@ -91,7 +151,7 @@ async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; optio
       zh: '上传文件内容时需在 name 参数中给出文件名（如 台账.xlsx）',
       en: 'give the file name (e.g. ledger.xlsx) in the name parameter when the body is the file',
     });
-  const bytes = new Uint8Array(await req.arrayBuffer());
+  const bytes = await bodyBytes(req);
   if (bytes.length === 0) throw invalidParameter('name', { zh: '文件是空的', en: 'the file is empty' });
   return { input: { name: options.name, bytes }, options };
 }

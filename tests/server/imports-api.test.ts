@@ -184,6 +184,61 @@ describe('POST /api/imports/dry-run', () => {
     }
   });
 
+  it('stops an upload over the limit as it streams in, raw or multipart, and names a body that is not multipart', async () => {
+    const { app, sessions } = setup();
+    const limit = maxBodyBytes('/api/imports/dry-run');
+    /** A body of `bytes` bytes that announces no length, opened by `head`. */
+    const streamed = (head: string, bytes: number) => {
+      const chunk = new Uint8Array(1 << 20).fill(0x41);
+      let sent = new TextEncoder().encode(head).length;
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(head));
+        },
+        pull(controller) {
+          if (sent >= bytes) return controller.close();
+          controller.enqueue(chunk);
+          sent += chunk.length;
+        },
+      });
+    };
+    const send = (query: string, contentType: string, body: ReadableStream<Uint8Array> | string) =>
+      app.request(`/api/imports/dry-run${query}`, {
+        method: 'POST',
+        headers: {
+          cookie: sessions.admin.cookie,
+          'x-csrf-token': sessions.admin.csrf,
+          'content-type': contentType,
+          'accept-language': 'en',
+        },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    const raw = await send('?name=big.csv', 'text/csv', streamed('问题名称\n', limit + (2 << 20)));
+    expect(raw.status).toBe(413);
+    const boundary = 'closeout-test-boundary';
+    const part = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="台账.csv"\r\n\r\n`;
+    const multipart = await send(
+      '',
+      `multipart/form-data; boundary=${boundary}`,
+      streamed(part, limit + (2 << 20)),
+    );
+    expect(multipart.status).toBe(413);
+    for (const [contentType, body] of [
+      ['multipart/form-data', 'no boundary given'],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut short`,
+      ],
+    ] as const) {
+      const bad = await send('', contentType, body);
+      expect(bad.status, body).toBe(400);
+      expect(((await bad.json()) as { error: { details: { field: string } } }).error.details.field).toBe(
+        'file',
+      );
+    }
+  });
+
   it('accepts uploads up to the import file limit, and keeps JSON requests small', () => {
     expect(maxBodyBytes('/api/imports/dry-run')).toBeGreaterThan(50 * 1024 * 1024);
     expect(maxBodyBytes('/api/imports')).toBeGreaterThan(50 * 1024 * 1024);
