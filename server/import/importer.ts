@@ -99,44 +99,51 @@ const IDLE_MS = 60_000;
 
 /**
  * Imports in a worker thread on the database file. The worker starts with the first job and ends when
- * it has had none for a minute; one that dies fails its job (with the error it gave), and the next job
- * starts another. A job's bytes are moved to the worker, not copied.
+ * it has had none for `idleMs`; one that dies fails its job (with the error it gave), and the next job
+ * starts another. A job's bytes are moved to the worker, not copied. `entry`: the worker's module
+ * (tests give one that crashes).
  */
-export function startImportWorker(file: string, entry: URL = WORKER): Importer {
-  let worker: Worker | null = null;
+export function startImportWorker(
+  file: string,
+  { entry = WORKER, idleMs = IDLE_MS }: { entry?: URL; idleMs?: number } = {},
+): Importer {
+  type Pending = { resolve(o: Outcome): void; reject(e: Error): void };
+  /** The worker, and the jobs sent to it that it has not answered (one, as jobs run one at a time). */
+  type Running = { worker: Worker; pending: Map<number, Pending> };
+  let current: Running | null = null;
   let idleTimer: NodeJS.Timeout | undefined;
   let nextId = 1;
-  const waiting = new Map<number, { resolve(o: Outcome): void; reject(e: Error): void }>();
 
-  function spawn(): Worker {
-    const w = typescriptWorker(entry, { file });
-    w.unref();
+  function spawn(): Running {
+    const running: Running = { worker: typescriptWorker(entry, { file }), pending: new Map() };
+    const { worker, pending } = running;
+    worker.unref();
     let failure: unknown;
-    w.on('message', (reply: Reply) => {
-      const job = waiting.get(reply.id);
-      waiting.delete(reply.id);
+    worker.on('message', (reply: Reply) => {
+      const job = pending.get(reply.id);
+      pending.delete(reply.id);
       if ('error' in reply) job?.reject(revive(reply.error));
       else job?.resolve(reply.outcome);
     });
-    w.on('error', (error) => {
+    worker.on('error', (error) => {
       failure = error;
     });
-    w.on('exit', (code) => {
-      if (worker === w) worker = null;
+    worker.on('exit', (code) => {
+      if (current === running) current = null;
       const { message, code: sqlite } = (failure ?? {}) as { message?: unknown; code?: unknown };
       const error = Object.assign(
         new Error(`import worker stopped (exit code ${code})${message ? `: ${String(message)}` : ''}`),
         typeof sqlite === 'string' ? { code: sqlite } : {},
       );
-      for (const job of waiting.values()) job.reject(error);
-      waiting.clear();
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
     });
-    return w;
+    return running;
   }
 
   function run(job: JobSpec): Promise<Outcome> {
     clearTimeout(idleTimer);
-    worker ??= spawn();
+    const running = (current ??= spawn());
     const id = nextId++;
     const { input } = job;
     const transfer =
@@ -145,18 +152,24 @@ export function startImportWorker(file: string, entry: URL = WORKER): Importer {
       input.bytes.byteLength === input.bytes.buffer.byteLength
         ? [input.bytes.buffer as ArrayBuffer]
         : [];
-    const outcome = new Promise<Outcome>((resolve, reject) => waiting.set(id, { resolve, reject }));
-    worker.postMessage({ ...job, id } as Job, transfer);
+    const outcome = new Promise<Outcome>((resolve, reject) => running.pending.set(id, { resolve, reject }));
+    running.worker.postMessage({ ...job, id } as Job, transfer);
     return outcome.finally(() => {
-      const w = worker;
-      if (w) idleTimer = setTimeout(() => void w.terminate(), IDLE_MS).unref();
+      // Ended when idle: a job arriving meanwhile starts another worker, never this ending one.
+      idleTimer = setTimeout(() => {
+        if (current === running) current = null;
+        void running.worker.terminate();
+      }, idleMs).unref();
     });
   }
 
   return importerOf(run, async () => {
     clearTimeout(idleTimer);
-    for (const job of waiting.values()) job.reject(stopping());
-    waiting.clear();
-    await worker?.terminate();
+    const running = current;
+    current = null;
+    if (!running) return;
+    for (const job of running.pending.values()) job.reject(stopping());
+    running.pending.clear();
+    await running.worker.terminate();
   });
 }

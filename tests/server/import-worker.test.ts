@@ -135,6 +135,34 @@ describe('the import worker', () => {
   });
 });
 
+describe("the import worker's life", () => {
+  it('fails the job of a worker that dies, starts another for the next, and ends one left idle', async () => {
+    const { file, db } = ledgerFile(tempDir('closeout-import-life-'), 'life.db');
+    const importer = startImportWorker(file, {
+      entry: new URL('./fixtures/import-worker-under-test.ts', import.meta.url),
+      idleMs: 50,
+    });
+    const options = { tz: 'Asia/Shanghai', clock: fixedClock(NOW), campaign: 'C-CONDUCT' };
+    const dryRun = () => importer.dryRun({ name: 'ledger.csv', bytes: GOOD }, options);
+    try {
+      await expect(
+        importer.commit(
+          { name: 'ledger.csv', bytes: GOOD },
+          { ...options, campaign: 'CRASH', actor: { userId: null, name: 'test' } },
+        ),
+      ).rejects.toThrow('import worker stopped (exit code 3)');
+      expect((await dryRun()).summary.create).toBe(3);
+      // Left idle past idleMs, the worker ends; the next job starts a new one.
+      await sleep(300);
+      expect((await dryRun()).summary.create).toBe(3);
+      expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    } finally {
+      await importer.close();
+      db.close();
+    }
+  });
+});
+
 describe('the write gate', () => {
   /** An importer whose commit waits until `finish` is called. */
   function heldImporter(db: Db) {
