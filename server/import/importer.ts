@@ -143,7 +143,8 @@ export function startImportWorker(
 
   function run(job: JobSpec): Promise<Outcome> {
     clearTimeout(idleTimer);
-    const running = (current ??= spawn());
+    current ??= spawn();
+    const running = current;
     const id = nextId++;
     const { input } = job;
     const transfer =
