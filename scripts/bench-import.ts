@@ -4,7 +4,8 @@
  * Import throughput: writes a ledger of N rows as .csv and .xlsx (12 columns, Chinese text, dates,
  * closed and open items), then for each file, in a fresh process against a fresh on-disk county
  * database (WAL, synchronous=FULL as in production): the dry run and the commit, timed, with the
- * process's peak resident memory. Then the CSV once more over HTTP, posted to the server process on a
+ * process's peak resident memory, and the commit's floor (the same rows copied by plain SQL, see
+ * measureFloor). Then the CSV once more over HTTP, posted to the server process on a
  * fresh county database: the import's time, /api/health's latency meanwhile (asked every 10 ms: does
  * the import stall other requests?) and the server's peak resident memory. Not a test; prints a table.
  */
@@ -13,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { startBulkWrite } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
 import { fixedClock } from '../server/domain/time.ts';
 import { commitImport, dryRunImport } from '../server/import/index.ts';
@@ -113,8 +115,8 @@ async function writeFiles(n: number, dir: string) {
 }
 
 /** A fresh on-disk county database with no items, beside `file`. */
-function emptyCounty(file: string): string {
-  const dbFile = path.join(path.dirname(file), `bench-${process.pid}.db`);
+function emptyCounty(file: string, name = 'bench'): string {
+  const dbFile = path.join(path.dirname(file), `${name}-${process.pid}.db`);
   removeDb(dbFile);
   const db = openDatabase(dbFile);
   generateDemo(db, { seed: 7, anchor: '2026-11-20', departments: 40, items: 0, tz: 'Asia/Shanghai' });
@@ -168,6 +170,39 @@ async function measureHttp(file: string) {
   }
 }
 
+/**
+ * The floor of a commit: the rows an import wrote (in `imported`) copied by plain SQL, INSERT … SELECT,
+ * into a fresh county database in one transaction, through the same bulk path (the items' indexes and
+ * derived tables rebuilt at the end) and the same commit (WAL, synchronous=FULL). What SQLite itself
+ * takes to write them, without reading, parsing or planning the file, nor binding a row at a time.
+ */
+function measureFloor(imported: string): number {
+  const dbFile = emptyCounty(imported, 'floor');
+  const db = openDatabase(dbFile);
+  try {
+    db.prepare('ATTACH ? AS src').run(imported);
+    const started = performance.now();
+    db.transaction(() => {
+      const bulk = startBulkWrite(db);
+      bulk.goBulk();
+      for (const table of [
+        'import_batches',
+        'items',
+        'item_departments',
+        'item_closures',
+        'deadline_extensions',
+        'item_history',
+      ])
+        db.exec(`INSERT INTO main.${table} SELECT * FROM src.${table}`);
+      bulk.end();
+    }).immediate();
+    return performance.now() - started;
+  } finally {
+    db.close();
+    removeDb(dbFile);
+  }
+}
+
 async function measure(file: string) {
   const dbFile = emptyCounty(file);
   const db = openDatabase(dbFile);
@@ -198,8 +233,10 @@ async function measure(file: string) {
   peak = Math.max(peak, process.memoryUsage().rss);
   const items = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
   db.close();
+  const floorMs = measureFloor(dbFile);
   removeDb(dbFile);
   return {
+    floorMs,
     rows: dry.summary.create,
     rejected: dry.summary.reject,
     committed: result.committed,
@@ -220,7 +257,7 @@ if (values.run) {
   console.log(`${n.toLocaleString('en')} rows`);
   console.log('Wall time, and rows per second of wall time and of CPU time (the machine may be shared).');
   console.log(
-    'format  size      dry run: s, rows/s wall, rows/s CPU    commit: s, rows/s wall, rows/s CPU    peak RSS',
+    'format  size      dry run: s, rows/s wall, rows/s CPU    commit: s, rows/s wall, rows/s CPU    peak RSS   floor: s, rows/s',
   );
   for (const [format, file] of [
     ['csv', files.csvFile],
@@ -233,7 +270,7 @@ if (values.run) {
     const perS = (ms: number) => Math.round(r.rows / (ms / 1000)).toLocaleString('en');
     const rate = (ms: number, cpuMs: number) => `${(ms / 1000).toFixed(2)} s, ${perS(ms)}, ${perS(cpuMs)}`;
     console.log(
-      `${format.padEnd(7)} ${`${(fs.statSync(file).size / 1048576).toFixed(1)} MiB`.padEnd(9)} ${rate(r.dryMs, r.dryCpuMs).padEnd(38)} ${rate(r.commitMs, r.commitCpuMs).padEnd(37)} ${Math.round(r.peakMiB)} MiB${r.committed && r.items === r.rows ? '' : `  (committed ${r.committed}, ${r.items} items, ${r.rejected} rejected)`}`,
+      `${format.padEnd(7)} ${`${(fs.statSync(file).size / 1048576).toFixed(1)} MiB`.padEnd(9)} ${rate(r.dryMs, r.dryCpuMs).padEnd(38)} ${rate(r.commitMs, r.commitCpuMs).padEnd(37)} ${`${Math.round(r.peakMiB)} MiB`.padEnd(10)} ${(r.floorMs / 1000).toFixed(2)} s, ${perS(r.floorMs)}${r.committed && r.items === r.rows ? '' : `  (committed ${r.committed}, ${r.items} items, ${r.rejected} rejected)`}`,
     );
   }
   const http = await measureHttp(files.csvFile);
