@@ -140,9 +140,14 @@ export const COMPUTATIONS = {
 export type ComputationName = keyof typeof COMPUTATIONS;
 export type Computed<N extends ComputationName> = ReturnType<(typeof COMPUTATIONS)[N]>;
 
-/** The JSON text of a named report: what the figures cache holds and the API answers. */
-export function computeJson(db: Db, name: ComputationName, q: FiguresQuery, t: Moment): string {
+/** A named report. */
+export function computeReport(db: Db, name: ComputationName, q: FiguresQuery, t: Moment): object {
   const compute = COMPUTATIONS[name];
   if (!compute) throw new Error(`No figures computation "${name}"`);
-  return JSON.stringify(compute(db, q, t));
+  return compute(db, q, t);
+}
+
+/** The JSON text of a named report: what the figures cache holds and the API answers. */
+export function computeJson(db: Db, name: ComputationName, q: FiguresQuery, t: Moment): string {
+  return JSON.stringify(computeReport(db, name, q, t));
 }

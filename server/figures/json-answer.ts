@@ -40,9 +40,8 @@ export interface EncodedAnswer {
   gzip: Uint8Array<ArrayBuffer> | null;
 }
 
-/** Encodes and gzips an answer where it was computed (a figures worker). */
-export function encodeAnswer(text: string): EncodedAnswer {
-  const bytes = utf8.encode(text) as Uint8Array<ArrayBuffer>;
+/** An answer's bytes with their gzip, made where it was computed (a figures worker). */
+export function encodeAnswer(bytes: Uint8Array<ArrayBuffer>): EncodedAnswer {
   return {
     bytes,
     gzip: bytes.length >= MIN_GZIP_BYTES ? new Uint8Array(gzipSync(bytes, { level: GZIP_LEVEL })) : null,
