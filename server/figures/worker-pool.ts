@@ -11,7 +11,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
-import { revive, type SentError } from '../threads/sent-error.ts';
+import { revive, type SentError, workerStopped } from '../threads/sent-error.ts';
 import { typescriptWorker } from '../threads/typescript-worker.ts';
 import type { ComputationName, FiguresQuery } from './computations.ts';
 import type { EncodedAnswer } from './json-answer.ts';
@@ -52,16 +52,6 @@ interface Slot {
 const WORKER = new URL('./figures-worker.ts', import.meta.url);
 /** After a worker failed to start (e.g. the file cannot be opened), wait before trying again. */
 const RESTART_DELAY_MS = 1000;
-
-/**
- * Why a worker stopped, with the SQLite code if any. What a worker threw reaches here cloned: a
- * better-sqlite3 error arrives as a plain object with only its code.
- */
-function stopped(exitCode: number, failure: unknown): Error {
-  const { message, code } = (failure ?? {}) as { message?: unknown; code?: unknown };
-  const why = `figures worker stopped (exit code ${exitCode})${message ? `: ${String(message)}` : ''}`;
-  return Object.assign(new Error(why), typeof code === 'string' ? { code } : {});
-}
 
 /**
  * A core is kept for the main thread, so other requests do not compete with the workers for the CPU;
@@ -127,7 +117,7 @@ export function startFiguresPool(
     });
     worker.on('exit', (code) => {
       slots.delete(slot);
-      const error = stopped(code, slot.failure);
+      const error = workerStopped('figures', code, slot.failure);
       slot.job?.reject(error);
       started();
       if (closed) return;

@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open.ts';
 import { type Clock, fixedClock } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
-import { revive, type SentError } from '../threads/sent-error.ts';
+import { revive, type SentError, workerStopped } from '../threads/sent-error.ts';
 import { typescriptWorker } from '../threads/typescript-worker.ts';
 import {
   commitImport,
@@ -130,11 +130,7 @@ export function startImportWorker(
     });
     worker.on('exit', (code) => {
       if (current === running) current = null;
-      const { message, code: sqlite } = (failure ?? {}) as { message?: unknown; code?: unknown };
-      const error = Object.assign(
-        new Error(`import worker stopped (exit code ${code})${message ? `: ${String(message)}` : ''}`),
-        typeof sqlite === 'string' ? { code: sqlite } : {},
-      );
+      const error = workerStopped('import', code, failure);
       for (const job of pending.values()) job.reject(error);
       pending.clear();
     });

@@ -25,3 +25,13 @@ export function revive(error: SentError): Error {
   }
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
+
+/**
+ * Why a worker stopped, with the SQLite code if any. What a worker threw reaches the main thread
+ * cloned: a better-sqlite3 error arrives as a plain object with only its code.
+ */
+export function workerStopped(what: string, exitCode: number, failure: unknown): Error {
+  const { message, code } = (failure ?? {}) as { message?: unknown; code?: unknown };
+  const why = `${what} worker stopped (exit code ${exitCode})${message ? `: ${String(message)}` : ''}`;
+  return Object.assign(new Error(why), typeof code === 'string' ? { code } : {});
+}
