@@ -101,6 +101,20 @@ function rollupTable(scope: Scope, by: GroupBy | null): string {
 }
 
 /**
+ * How many items, not voided, a scope holds (a registration period aside, which the rollups do not key
+ * on: null): a sum over the rollups, which every write keeps, instead of counting the items.
+ */
+export function rollupItemCount(db: Db, scope: Scope): number | null {
+  if (scope.registeredFrom !== undefined || scope.registeredTo !== undefined) return null;
+  return prepared(
+    db,
+    `SELECT COALESCE(SUM(r.registered), 0) FROM ${rollupTable(scope, null)} r WHERE 1${rollupScopeSql(scope, 'r')}`,
+  )
+    .pluck()
+    .get(scopeSql(scope).params) as number;
+}
+
+/**
  * The days-to-close histogram that holds the scope's keys and the grouping: by department (and
  * campaign), or by campaign, domain and source. Null when the question mixes the two.
  */
@@ -192,11 +206,10 @@ function fastGroups(
   const rollups = rollupTable(scope, by);
   const changedWhere = ` AND ${LAST_EVENT_SQL('i')} >= @t${itemWhere}`;
 
-  const { changed, total } = prepared(
-    db,
-    `SELECT (SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${changedWhere}) AS changed,
-       (SELECT COALESCE(SUM(r.registered), 0) FROM ${rollups} r WHERE 1${rollupWhere}) AS total`,
-  ).get(params) as { changed: number; total: number };
+  const total = rollupItemCount(db, scope)!;
+  const changed = prepared(db, `SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${changedWhere}`)
+    .pluck()
+    .get(params) as number;
   if (total < minItems || changed > total * CHANGED_SHARE_LIMIT) return null;
 
   const groups = new Map<GroupKey, Accumulator>();

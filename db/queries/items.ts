@@ -3,11 +3,13 @@
  * the writes the workflow makes. Every write is scoped by ITEM_WRITE_SCOPE and checks the version the
  * client saw, so an editor cannot touch another department's item and nobody overwrites a newer edit.
  */
+import type { Source } from '../../server/domain/lifecycle.ts';
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { ITEM_WRITE_SCOPE, type ItemWriteScope, itemScopeParams } from './accounts-item-scope.ts';
 import { deadlineFromEnd } from './figures.ts';
+import { rollupItemCount } from './figures-fast.ts';
 
 export interface ItemListFilter {
   q?: string;
@@ -153,6 +155,30 @@ function filterSql(
   return { where: parts.join(' AND '), params };
 }
 
+/**
+ * The total of a filter on the rollups' keys alone (campaign, domain, source, department; the table
+ * everyone opens first has none): their sum, kept by every write (1M items: 0.02 ms, where counting
+ * the index took 3–15 ms). Null for any other filter.
+ */
+function keyedCount(db: Db, f: ItemListFilter): number | null {
+  if (f.q || f.status || f.light || f.overdue !== undefined || f.voided) return null;
+  return rollupItemCount(db, {
+    campaignId: f.campaignId,
+    domainId: f.domainId,
+    source: f.source as Source | undefined,
+    departmentId: f.departmentId,
+  });
+}
+
+/**
+ * The items a filter matches, counted. A search outside a department (`searchWide`) checks its matches
+ * against the filters in the narrow index of migration 006.
+ */
+function countItems(db: Db, where: string, params: Record<string, unknown>, searchWide: boolean): number {
+  const sql = `SELECT COUNT(*) FROM items i${searchWide ? ' INDEXED BY items_search_filters' : ''} WHERE ${where}`;
+  return prepared(db, sql).pluck().get(params) as number;
+}
+
 export function listItems(
   db: Db,
   p: { filter: ItemListFilter; sort: ItemSort; page: number; pageSize: number; now: Moment; warn: Moment },
@@ -160,14 +186,9 @@ export function listItems(
   const search = p.filter.q ? searchSql(db, p.filter.q) : null;
   const { where, params } = filterSql(p.filter, search);
   const all = { ...params, now: p.now, warn: p.warn };
-  // Unfiltered (the table everyone opens first): all items less the voided ones, because SQLite counts a
-  // whole table from its pages' headers, several times faster than entry by entry. A search outside a
-  // department checks its matches against the filters in the narrow index of migration 006.
-  const count =
-    where === 'i.voided_at IS NULL'
-      ? 'SELECT (SELECT COUNT(*) FROM items) - (SELECT COUNT(*) FROM items WHERE voided_at IS NOT NULL) AS n'
-      : `SELECT COUNT(*) AS n FROM items i${search && p.filter.departmentId === undefined ? ' INDEXED BY items_search_filters' : ''} WHERE ${where}`;
-  const total = (prepared(db, count).get(all) as { n: number }).n;
+  const total =
+    keyedCount(db, p.filter) ??
+    countItems(db, where, all, search !== null && p.filter.departmentId === undefined);
   const walk = filterSql(p.filter, search, true).where;
   // The page's ids first, from the sort's index alone; then the columns and names of those 50 only
   // (CROSS JOIN keeps the page the outer loop, so the planner never scans items for the outer ORDER BY).

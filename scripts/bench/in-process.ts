@@ -55,7 +55,7 @@ function time(f: () => unknown): number {
 /** `only`: endpoint names to measure (all when absent). */
 export async function measureInProcess(
   file: string,
-  samples: { cold: number; warm: number },
+  samples: { cold: number; warm: number; floor: number },
   only?: string[],
 ) {
   const db = openDatabase(file, { quickCheck: false }); // a scratch copy the bench built
@@ -122,7 +122,7 @@ export async function measureInProcess(
     }
     now = Date.parse(NOW);
     const floorStatement = floorDb.prepare(FLOORS[e.floor]);
-    const floor = Array.from({ length: Math.max(3, samples.warm) }, () => time(() => floorStatement.all()));
+    const floor = Array.from({ length: samples.floor }, () => time(() => floorStatement.all()));
     const c = summarize(cold);
     const w = summarize(warm);
     const m = summarize(nextMinute);

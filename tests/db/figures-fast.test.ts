@@ -14,8 +14,15 @@ import {
   type FigureParams,
   type GroupBy,
   listFigureItems,
+  scopeSql,
 } from '../../db/queries/figures.ts';
-import { fastFigures, fastFiguresBy, histogramStats, sortedBins } from '../../db/queries/figures-fast.ts';
+import {
+  fastFigures,
+  fastFiguresBy,
+  histogramStats,
+  rollupItemCount,
+  sortedBins,
+} from '../../db/queries/figures-fast.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { memoryDb } from '../helpers/db.ts';
 import {
@@ -50,6 +57,13 @@ function compareAt(db: Db, t: string): number {
       exact.open,
       exact.lights.green,
     ]);
+    // The ledger's total for the scope (its table counts from the rollups too): the items not voided now.
+    const { where, params } = scopeSql(scope);
+    const counted = db
+      .prepare(`SELECT COUNT(*) FROM items i WHERE i.voided_at IS NULL${where}`)
+      .pluck()
+      .get(params);
+    expect(rollupItemCount(db, scope), label).toBe(counted);
     const fast = fastFigures(db, p, ALWAYS);
     if (fast !== null) {
       served++;
