@@ -75,8 +75,8 @@ function importerOf(run: (job: JobSpec) => Promise<Outcome>, close: () => Promis
     },
     async commit(input, o) {
       const outcome = await enqueue({ kind: 'commit', input, options: { ...options(o), actor: o.actor } });
-      const { committed, batchId, report } = outcome as Extract<Outcome, { kind: 'commit' }>;
-      return { committed, batchId, report };
+      const { kind: _, ...result } = outcome as Extract<Outcome, { kind: 'commit' }>;
+      return result;
     },
     close() {
       closed = true;

@@ -91,7 +91,7 @@ const notMultipart = () =>
 /** A multipart body's text fields and its `file` part, parsed by busboy as the body arrives. */
 async function readMultipart(
   req: HonoRequest,
-): Promise<{ fields: Record<string, string>; file: ImportInput | null }> {
+): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } | null }> {
   let parser: BusboyInstance;
   try {
     parser = new Busboy({ headers: { 'content-type': req.header('content-type') ?? '' } });
@@ -138,7 +138,7 @@ async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; optio
   if ((req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     const { fields, file } = await readMultipart(req);
     const options = parseOptions({ ...query, ...fields });
-    if (!file || !('bytes' in file) || file.bytes.length === 0)
+    if (!file || file.bytes.length === 0)
       throw invalidParameter('file', {
         zh: '请选择要导入的 .xlsx 或 .csv 文件',
         en: 'choose an .xlsx or .csv file',
