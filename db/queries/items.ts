@@ -161,13 +161,10 @@ function filterSql(
  * the index took 3–15 ms). Null for any other filter.
  */
 function keyedCount(db: Db, f: ItemListFilter): number | null {
-  if (f.q || f.status || f.light || f.overdue !== undefined || f.voided) return null;
-  return rollupItemCount(db, {
-    campaignId: f.campaignId,
-    domainId: f.domainId,
-    source: f.source as Source | undefined,
-    departmentId: f.departmentId,
-  });
+  // Whatever else the filter holds (today q, status, light, overdue; tomorrow a new one) is counted.
+  const { campaignId, domainId, source, departmentId, voided, ...other } = f;
+  if (voided || Object.values(other).some((v) => v !== undefined)) return null;
+  return rollupItemCount(db, { campaignId, domainId, source: source as Source | undefined, departmentId });
 }
 
 /**
