@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { maybeSignedIn } from './api/auth.ts';
 import { departmentListOptions } from './api/departments.ts';
 import { rankingOptions, summaryOptions } from './api/figures.ts';
-import { filtersToScope, readFilters } from './components/use-filters.ts';
+import { maybeSignedIn } from './api/session-cookie.ts';
+import { filtersToScope, readFilters } from './components/filters.ts';
 
 /**
  * A signed-in view renders only once the server has said who is signed in, and asks for its data

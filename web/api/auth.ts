@@ -1,7 +1,8 @@
 /** Sign-in, sign-out, who am I, and changing one's own password. */
 import { queryOptions } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { ApiRequestError, api, readCookie, unwrap } from './client.ts';
+import { ApiRequestError, api, unwrap } from './client.ts';
+import { maybeSignedIn } from './session-cookie.ts';
 
 export type Me = InferResponseType<typeof api.api.auth.me.$get, 200>;
 export type SignedInUser = Extract<Me, { kind: 'user' }>['user'];
@@ -12,14 +13,6 @@ export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
 };
-
-/**
- * Whether this browser may be signed in: the session's script-readable CSRF cookie is set with the
- * session cookie and cleared with it. Without it there is no session to ask about, so the app goes
- * straight to the login page instead of making a request it knows will be refused. The server stays
- * the judge: with the cookie, it is asked.
- */
-export const maybeSignedIn = () => readCookie('closeout_csrf') !== undefined;
 
 /** Who is signed in. A 401 is an answer here (nobody), so it is not retried. */
 export const meOptions = () =>

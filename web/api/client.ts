@@ -1,6 +1,7 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app.ts';
 import { currentLang } from '../i18n/lang.ts';
+import { CSRF_COOKIE, readCookie } from './session-cookie.ts';
 
 /** An API failure, carrying the server's error code and its message in the user's language. */
 export class ApiRequestError extends Error {
@@ -14,18 +15,9 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** The cookie holding the session's anti-CSRF token (server/auth/cookies.ts) and the header that echoes it. */
-const CSRF_COOKIE = 'closeout_csrf';
+/** The header that echoes the session's anti-CSRF token. */
 const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function readCookie(name: string, cookies = typeof document === 'undefined' ? '' : document.cookie) {
-  for (const part of cookies.split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
 
 type UnauthenticatedListener = (code: string) => void;
 const unauthenticatedListeners = new Set<UnauthenticatedListener>();
@@ -51,8 +43,8 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
     const token = readCookie(CSRF_COOKIE);
     if (token) headers.set(CSRF_HEADER, token);
   }
-  const res = await fetch(input, { ...init, headers });
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const res = await fetch(input, { ...init, headers });
   if (res.status === 401 && !url.includes('/api/auth/login') && !headers.has('authorization')) {
     const code = (
       (await res

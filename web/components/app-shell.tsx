@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { setLang, useLang } from '../i18n/lang.ts';
+import { setLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
-import { filterSearch } from './use-filters.ts';
+import { filterSearch } from './filters.ts';
 
 /** Views that share the URL's filters keep them when you move between them. */
 const NAV: { to: string; label: MessageKey; filters?: true; adminOnly?: true }[] = [

@@ -1,4 +1,4 @@
-import { useLang } from '../i18n/lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 import { directionOf, formatPointChange, formatSigned, toneOf } from './change.ts';
 

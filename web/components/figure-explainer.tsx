@@ -8,7 +8,7 @@ import {
   type Part,
 } from '../api/figures.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
-import { useLang } from '../i18n/lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 import { type ItemColumn, ItemTable } from './item-table.tsx';
 import { ModalDialog } from './modal-dialog.tsx';

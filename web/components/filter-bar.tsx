@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { summaryOptions } from '../api/figures.ts';
 import { formatDay } from '../i18n/format.ts';
-import { useLang } from '../i18n/lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
+import type { FilterKey } from './filters.ts';
 import { SelectFilter, useScopeChoices } from './select-filter.tsx';
-import { type FilterKey, useFilters } from './use-filters.ts';
+import { useFilters } from './use-filters.ts';
 import { formatMonthDay, recentWeekEnds, weekOf } from './weeks.ts';
 
 const WEEKS_OFFERED = 26;

@@ -1,7 +1,7 @@
 import type { FigureItem } from '../api/figures.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
-import { useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 
 export type ItemColumn = 'department' | 'person' | 'deadline' | 'daysOverdue' | 'closedAt' | 'status';

@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/format.ts';
-import { useLang } from '../i18n/lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 
 /** A rank change: ▲3 climbed three places, ▼2 fell two, ＝ unchanged, "new" when not ranked before. */

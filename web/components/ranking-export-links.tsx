@@ -1,6 +1,6 @@
 import { type ExportFormat, rankingExportUrl } from '../api/exports.ts';
 import { type FigureScope, scopeQuery } from '../api/figures.ts';
-import { useLang } from '../i18n/lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 
 /** Downloads of the ranking shown (same scope and moment) as Excel and CSV (DESIGN §6). */

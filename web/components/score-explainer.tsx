@@ -9,8 +9,8 @@ import {
   type RankingRow,
 } from '../api/figures.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
-import { useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 import { Explainable } from './figure-explainer.tsx';
 import { ModalDialog } from './modal-dialog.tsx';

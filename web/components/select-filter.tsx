@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { referenceOptions } from '../api/figures.ts';
-import { useLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 
 export interface Choice {

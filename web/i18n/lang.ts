@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-
+/** The interface's language: found once, changed by the user, remembered in this browser. */
 export type Lang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'closeout.lang';
 
@@ -23,9 +22,8 @@ export function setLang(next: Lang): void {
   for (const l of listeners) l();
 }
 
-export function useLang(): Lang {
-  return useSyncExternalStore((l) => {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  }, currentLang);
+/** Calls `listener` whenever the language changes; returns the unsubscribe. */
+export function subscribeLang(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

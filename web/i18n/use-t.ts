@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
-import { type Lang, useLang } from './lang.ts';
+import type { Lang } from './lang.ts';
 import { type MessageKey, messages } from './messages.ts';
+import { useLang } from './use-lang.ts';
 
 /** Fills {name} placeholders. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {

@@ -4,7 +4,8 @@
  * recording stand-ins for these tests.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch, onUnauthenticated, readCookie } from '../../../web/api/client.ts';
+import { apiFetch, onUnauthenticated } from '../../../web/api/client.ts';
+import { readCookie } from '../../../web/api/session-cookie.ts';
 
 const sent: { url: string; method: string; headers: Headers }[] = [];
 let status = 200;

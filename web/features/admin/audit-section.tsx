@@ -5,8 +5,8 @@ import { type AuditEntity, type AuditEntry, auditLogOptions } from '../../api/au
 import { QueryState } from '../../components/query-state.tsx';
 import { SelectFilter } from '../../components/select-filter.tsx';
 import { DASH } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import { type MessageKey, messages } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
 import { auditChanges } from './audit-changes.ts';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { DECK_LANGS, DECK_LIMITS, type SavedDeck } from '../../../server/screen/deck-shape.ts';
 import { campaignListOptions } from '../../api/admin-data.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { type DeckDraft, moveSlide, toggleSlide } from './deck-draft.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../../api/display-links.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDay } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { DeckSummary } from './deck-fields.tsx';
 import { AddLinkForm, EditDeckDialog } from './display-link-forms.tsx';

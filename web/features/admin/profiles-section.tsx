@@ -12,8 +12,8 @@ import {
 import { figureKeys } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 import {

@@ -9,8 +9,9 @@ import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
-import { type Lang, useLang } from '../../i18n/lang.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
 

@@ -1,5 +1,5 @@
 import type { UserRow } from '../../api/users.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
 export const ROLES = ['admin', 'leader', 'editor'] as const;

@@ -1,8 +1,8 @@
 import type { ScreenData } from '../../api/screen.ts';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { FitText } from './fit-text.tsx';
 import { clockTime, dayAndTime } from './screen-format.ts';

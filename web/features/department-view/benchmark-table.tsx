@@ -2,8 +2,8 @@ import type { FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { COMPONENT_FIGURE, formatComponent } from '../../components/score-explainer.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import type { Benchmark } from './peer-benchmarks.ts';
 

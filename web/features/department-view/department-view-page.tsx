@@ -11,7 +11,7 @@ import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
 import { LightItems } from './light-items.tsx';

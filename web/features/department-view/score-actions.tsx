@@ -3,8 +3,8 @@ import { type FigureScope, figureItemsOptions, type Ranking, type RankingRow } f
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { biggestLoss, countsOf, rankAmong, type ScoreAction, scoreActions } from './score-gains.ts';
 

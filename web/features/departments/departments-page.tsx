@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { departmentListOptions } from '../../api/departments.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { groupByPeerGroup } from './group-by-peer-group.ts';
 

@@ -21,8 +21,8 @@ import {
 } from '../../api/imports.ts';
 import { itemKeys } from '../../api/items.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { AdminOnly } from '../admin/admin-only.tsx';
 import { ActionError } from '../ledger/action-error.tsx';

@@ -10,8 +10,8 @@ import {
   voidItem,
 } from '../../api/items.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
 import { ClassificationFields } from './classification-fields.tsx';

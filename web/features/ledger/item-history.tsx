@@ -1,6 +1,6 @@
 import type { ItemDetail } from '../../api/items.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { formatMoment } from './format.ts';
 import { historyChanges, historyKind } from './history.ts';

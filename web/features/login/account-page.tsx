@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { authKeys, changePassword, meOptions } from '../../api/auth.ts';
 import { DASH } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import './auth.css';
 

@@ -3,7 +3,7 @@ import { breakdownOptions, type FigureKey, type FigureScope, type Figures } from
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
 const COLUMNS: { figure: FigureKey; show: (f: Figures, lang: 'zh-CN' | 'en') => string }[] = [

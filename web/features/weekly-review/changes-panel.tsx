@@ -5,7 +5,7 @@ import { Explainable } from '../../components/figure-explainer.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
 const SHOWN_ITEMS = 5;

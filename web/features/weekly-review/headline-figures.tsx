@@ -2,8 +2,8 @@ import type { FigureScope, Summary } from '../../api/figures.ts';
 import { ChangeBadge } from '../../components/change-badge.tsx';
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { type HeadlineFigure, toHeadline } from './to-headline.ts';
 

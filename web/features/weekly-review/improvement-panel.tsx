@@ -5,7 +5,7 @@ import { formatSigned } from '../../components/change.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { improvedAndSlipped } from './improved-and-slipped.ts';
 

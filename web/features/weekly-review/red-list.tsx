@@ -6,7 +6,7 @@ import { ItemTable } from '../../components/item-table.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 
 const PAGE_SIZE = 10;

@@ -2,7 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { Series } from '../../api/figures.ts';
 import { formatMonthDay } from '../../components/weeks.ts';
 import { formatDay, numberFormat } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { toTrendSeries, trendAxisFloor } from './to-trend-series.ts';
 

@@ -7,7 +7,7 @@ import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/lang.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { ChangesPanel } from './changes-panel.tsx';

@@ -3,7 +3,7 @@ import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { formatSigned } from '../../../components/change.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
 import { formatNumber } from '../../../i18n/format.ts';
-import { useLang } from '../../../i18n/lang.ts';
+import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
 import { formatScore, shareOf } from '../screen-format.ts';

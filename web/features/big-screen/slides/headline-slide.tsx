@@ -1,7 +1,8 @@
 import type { ScreenData } from '../../../api/screen.ts';
 import { formatPointChange, formatSigned } from '../../../components/change.ts';
 import { formatNumber, formatPercent } from '../../../i18n/format.ts';
-import { type Lang, useLang } from '../../../i18n/lang.ts';
+import type { Lang } from '../../../i18n/lang.ts';
+import { useLang } from '../../../i18n/use-lang.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
 import { type HeadlineTile, headlineTiles } from '../headline-tiles.ts';

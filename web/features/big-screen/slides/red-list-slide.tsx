@@ -1,6 +1,6 @@
 import type { ScreenData } from '../../../api/screen.ts';
 import { DASH, formatDay, formatNumber } from '../../../i18n/format.ts';
-import { useLang } from '../../../i18n/lang.ts';
+import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
 

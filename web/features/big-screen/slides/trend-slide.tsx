@@ -3,7 +3,7 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { ScreenData } from '../../../api/screen.ts';
 import { formatMonthDay } from '../../../components/weeks.ts';
 import { formatNumber } from '../../../i18n/format.ts';
-import { useLang } from '../../../i18n/lang.ts';
+import { useLang } from '../../../i18n/use-lang.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { MIN_TEXT } from '../fit-text.tsx';
 import { latestRate, toTrendPoints, trendAxisFloor } from '../trend-points.ts';

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  filterSearch,
-  filtersToScope,
-  readFilters,
-  withFilter,
-} from '../../../web/components/use-filters.ts';
+import { filterSearch, filtersToScope, readFilters, withFilter } from '../../../web/components/filters.ts';
 
 describe('filters in the URL', () => {
   it('reads the known, non-empty filters and ignores everything else', () => {
