@@ -1,20 +1,24 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { meOptions } from './api/auth.ts';
 import { departmentListOptions } from './api/departments.ts';
 import { rankingOptions, summaryOptions } from './api/figures.ts';
 import { maybeSignedIn } from './api/session-cookie.ts';
 import { filtersToScope, readFilters } from './components/filters.ts';
+import { firstViewData } from './first-view-paths.ts';
 
 /**
- * A signed-in view renders only once the server has said who is signed in, and asks for its data
- * then. The data the first view waits for most is asked for alongside "who is signed in" instead, one
- * round trip sooner; the view finds it in the cache. Without a session nothing is asked.
+ * Puts who is signed in and the first view's data in the cache, taking the answers the page asked for
+ * as it opened (first-requests.ts). Resolves when all are there or have failed (a failure is the
+ * view's to show). Without a session nothing is asked.
  */
-export function prefetchFirstViewData(client: QueryClient, { pathname, search }: Location): void {
-  if (!maybeSignedIn()) return;
+export async function prefetchFirstView(client: QueryClient, { pathname, search }: Location): Promise<void> {
   const scope = filtersToScope(readFilters(new URLSearchParams(search)));
-  const view = pathname.startsWith('/department/') ? '/department' : pathname;
-  if (view === '/weekly' || view === '/bulletin' || view === '/department')
-    void client.prefetchQuery(rankingOptions(scope));
-  if (view === '/weekly' || view === '/bulletin') void client.prefetchQuery(summaryOptions(scope));
-  if (view === '/' || view === '/departments') void client.prefetchQuery(departmentListOptions());
+  const prefetch = {
+    ranking: () => client.prefetchQuery(rankingOptions(scope)),
+    summary: () => client.prefetchQuery(summaryOptions(scope)),
+    departments: () => client.prefetchQuery(departmentListOptions()),
+  };
+  // Without a session the view's data would be refused: only "who is signed in" is asked (and answered here).
+  const data = maybeSignedIn() ? firstViewData(pathname) : [];
+  await Promise.all([client.prefetchQuery(meOptions()), ...data.map((name) => prefetch[name]())]);
 }

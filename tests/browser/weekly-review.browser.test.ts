@@ -138,6 +138,13 @@ describe('weekly review in a real browser', () => {
     await expectHeadline(page, 'en', '?campaign=C-EFFICIENCY');
     await expect.poll(() => page.getByTestId('ranking-table').locator('tbody tr').count()).toBeGreaterThan(0);
 
+    // Asked for by the page's first script (which keeps what it sent in closeoutEarlyResponses); the
+    // app took every answer instead of asking again.
+    const untaken = await page.evaluate(
+      () => (window as { closeoutEarlyResponses?: Map<string, unknown> }).closeoutEarlyResponses?.size,
+    );
+    expect(untaken).toBe(0);
+    expect(sent.filter((p) => p === '/api/auth/me')).toEqual(['/api/auth/me']);
     const figures = (name: string) => sent.filter((p) => p.startsWith(`/api/figures/${name}?`));
     for (const name of ['ranking', 'summary']) {
       expect(figures(name)).toEqual([`/api/figures/${name}?campaign=C-EFFICIENCY`]);

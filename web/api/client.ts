@@ -1,6 +1,7 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app.ts';
 import { currentLang } from '../i18n/lang.ts';
+import { takeEarly } from './early-responses.ts';
 import { CSRF_COOKIE, readCookie } from './session-cookie.ts';
 
 /** An API failure, carrying the server's error code and its message in the user's language. */
@@ -33,8 +34,9 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
 }
 
 /**
- * fetch for the API: sends the CSRF token on every state-changing request (docs/security.md) and
- * reports a 401 to the onUnauthenticated listeners.
+ * fetch for the API: sends the CSRF token on every state-changing request (docs/security.md), takes
+ * a GET's answer from the page's first requests when one is on its way, and reports a 401 to the
+ * onUnauthenticated listeners.
  */
 export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -44,7 +46,7 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
     if (token) headers.set(CSRF_HEADER, token);
   }
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const res = await fetch(input, { ...init, headers });
+  const res = await ((method === 'GET' && takeEarly(url)) || fetch(input, { ...init, headers }));
   if (res.status === 401 && !url.includes('/api/auth/login') && !headers.has('authorization')) {
     const code = (
       (await res

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isUnauthenticated, meOptions } from '../../api/auth.ts';
+import { ApiRequestError } from '../../api/client.ts';
 import { definitionsOptions } from '../../api/figures.ts';
 import { AppShell } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -19,8 +20,12 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   // Every view's figures explain themselves from the definitions: asked for with the view's own data,
   // not after the first figures are on screen.
   useQuery({ ...definitionsOptions(), enabled: me.data?.kind === 'user' });
-  if (me.isError && isUnauthenticated(me.error))
-    return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  // An ended session is usually found here, when the page opens: the login page says why.
+  if (me.isError && isUnauthenticated(me.error)) {
+    const reason =
+      me.error instanceof ApiRequestError && me.error.code === 'session_expired' ? me.error.code : undefined;
+    return <Navigate to={loginPath(location.pathname + location.search, reason)} replace />;
+  }
   if (me.data?.kind === 'display') return <>{children}</>;
   const user = me.data?.kind === 'user' ? me.data.user : null;
   return (
