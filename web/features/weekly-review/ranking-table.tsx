@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../api/figures.ts';
 import { RankChange } from '../../components/rank-change.tsx';
@@ -24,13 +24,17 @@ const SPARK_MIN_SPAN = 10;
 
 /**
  * Rows drawn first. A province's 400 rows take the browser most of a second to build and lay out, and
- * only the first few are on screen when the page opens: they show at once, the rest follow in React's
- * background pass, which yields to the browser between rows.
+ * the table starts near the foot of a 1920×1080 screen (two rows show): the first rows show with the
+ * page, the rest follow in React's background pass, which yields to the browser between rows.
  */
-const FIRST_ROWS = 25;
+const FIRST_ROWS = 10;
 
-/** Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason. */
-export function RankingTable({
+/**
+ * Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason.
+ * Memoized: the page around it renders again as each of its other queries answers, and a province's
+ * table is the most costly part to render again for nothing.
+ */
+export const RankingTable = memo(function RankingTable({
   ranking,
   series,
   scope,
@@ -188,4 +192,4 @@ export function RankingTable({
       )}
     </>
   );
-}
+});
