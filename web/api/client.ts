@@ -46,7 +46,9 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
     if (token) headers.set(CSRF_HEADER, token);
   }
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const res = await ((method === 'GET' && takeEarly(url)) || fetch(input, { ...init, headers }));
+  // The page's first requests went with the session's cookie: a request with its own credentials asks itself.
+  const early = method === 'GET' && !headers.has('authorization') ? takeEarly(url) : undefined;
+  const res = await (early ?? fetch(input, { ...init, headers }));
   if (res.status === 401 && !url.includes('/api/auth/login') && !headers.has('authorization')) {
     const code = (
       (await res

@@ -38,15 +38,17 @@ describe('early responses', () => {
     expect(fetched).toHaveLength(2);
   });
 
-  it('are not taken by another path, other params, or a write', async () => {
+  it('are not taken by another path, other params, a write, or a request with its own credentials', async () => {
     sendEarly('/api/figures/summary?campaign=C', {});
     await apiFetch('/api/figures/summary?campaign=D');
     await apiFetch('/api/figures/ranking?campaign=C');
     await apiFetch('/api/figures/summary?campaign=C', { method: 'POST' });
+    await apiFetch('/api/figures/summary?campaign=C', { headers: { authorization: 'Bearer link' } });
     expect(fetched).toEqual([
       '/api/figures/summary?campaign=C',
       '/api/figures/summary?campaign=D',
       '/api/figures/ranking?campaign=C',
+      '/api/figures/summary?campaign=C',
       '/api/figures/summary?campaign=C',
     ]);
     // Still there for its own GET.
