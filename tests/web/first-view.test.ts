@@ -4,23 +4,13 @@
  * early answer, and no early answer is left untaken. fetch is a recording stand-in.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sendEarly, takeEarly } from '../../web/api/early-responses.ts';
 import { prefetchFirstView } from '../../web/first-view-data.ts';
 import { firstViewData, firstViewPaths } from '../../web/first-view-paths.ts';
+import { browserGlobals } from '../helpers/browser-globals.ts';
 
-let fetched: string[] = [];
-
-beforeEach(() => {
-  fetched = [];
-  vi.stubGlobal('window', {});
-  vi.stubGlobal('document', { cookie: 'closeout_csrf=t' });
-  vi.stubGlobal('fetch', async (input: string) => {
-    fetched.push(input);
-    return new Response('{}');
-  });
-});
-afterEach(() => vi.unstubAllGlobals());
+const fetched = browserGlobals();
 
 const at = (url: string) => {
   const { pathname, search } = new URL(url, 'http://closeout.test');
@@ -51,7 +41,7 @@ describe('the first view’s data', () => {
   it('is not asked for without a session', async () => {
     vi.stubGlobal('document', { cookie: '' });
     await prefetchFirstView(new QueryClient(), at('/weekly'));
-    expect(fetched).toEqual([]);
+    expect(fetched()).toEqual([]);
   });
 
   for (const url of [
@@ -68,7 +58,7 @@ describe('the first view’s data', () => {
       for (const path of paths) sendEarly(path, {});
       await prefetchFirstView(new QueryClient(), at(url));
       // Nothing was asked twice, and nothing asked early was left.
-      expect(fetched).toEqual(paths);
+      expect(fetched()).toEqual(paths);
       for (const path of paths) expect(takeEarly(path), path).toBeUndefined();
     });
   }

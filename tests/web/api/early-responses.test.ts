@@ -3,39 +3,26 @@
  * same URL takes the response once, whatever the order of its query; a late or different request asks
  * the server itself. fetch is a recording stand-in.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiFetch } from '../../../web/api/client.ts';
 import { sendEarly, takeEarly } from '../../../web/api/early-responses.ts';
+import { browserGlobals } from '../../helpers/browser-globals.ts';
 
-let fetched: string[] = [];
-
-beforeEach(() => {
-  fetched = [];
-  vi.stubGlobal('window', {});
-  vi.stubGlobal('document', { cookie: 'closeout_csrf=t' });
-  vi.stubGlobal('fetch', async (input: string) => {
-    fetched.push(input);
-    return new Response(JSON.stringify({ answer: fetched.length }));
-  });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const fetched = browserGlobals((n) => ({ answer: n }));
 
 describe('early responses', () => {
   it('are taken once by a GET of the same path and params in any order', async () => {
     sendEarly('/api/figures/ranking?campaign=C&asOf=2026-11-15', { 'x-closeout-lang': 'en' });
-    expect(fetched).toEqual(['/api/figures/ranking?campaign=C&asOf=2026-11-15']);
+    expect(fetched()).toEqual(['/api/figures/ranking?campaign=C&asOf=2026-11-15']);
 
     const taken = await apiFetch('/api/figures/ranking?asOf=2026-11-15&campaign=C');
     expect(await taken.json()).toEqual({ answer: 1 });
-    expect(fetched).toHaveLength(1);
+    expect(fetched()).toHaveLength(1);
 
     // Taken once: the next GET asks the server.
     const again = await apiFetch('/api/figures/ranking?asOf=2026-11-15&campaign=C');
     expect(await again.json()).toEqual({ answer: 2 });
-    expect(fetched).toHaveLength(2);
+    expect(fetched()).toHaveLength(2);
   });
 
   it('are not taken by another path, other params, a write, or a request with its own credentials', async () => {
@@ -44,7 +31,7 @@ describe('early responses', () => {
     await apiFetch('/api/figures/ranking?campaign=C');
     await apiFetch('/api/figures/summary?campaign=C', { method: 'POST' });
     await apiFetch('/api/figures/summary?campaign=C', { headers: { authorization: 'Bearer link' } });
-    expect(fetched).toEqual([
+    expect(fetched()).toEqual([
       '/api/figures/summary?campaign=C',
       '/api/figures/summary?campaign=D',
       '/api/figures/ranking?campaign=C',
