@@ -35,6 +35,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Computes cold figures off the main thread; main.ts starts it on the database file. */
   figuresPool?: FiguresPool;
+  /** Whether the figures workers are still warming up; /api/health says so meanwhile. */
+  figuresWarming?: () => boolean;
   /** Runs imports off the main thread; main.ts starts one on the database file (default: in process). */
   importer?: Importer;
 }
@@ -92,6 +94,7 @@ export function createApp({
   tz = 'Asia/Shanghai',
   trustProxy = false,
   figuresPool,
+  figuresWarming,
   importer = inProcessImporter(db),
 }: AppOptions) {
   const app = new Hono<AppEnv>();
@@ -111,7 +114,19 @@ export function createApp({
       },
     }),
   );
-  app.route('/', buildApi({ db, clock, tz, trustProxy, figuresPool, importer, writeGate: new WriteGate() }));
+  app.route(
+    '/',
+    buildApi({
+      db,
+      clock,
+      tz,
+      trustProxy,
+      figuresPool,
+      figuresWarming,
+      importer,
+      writeGate: new WriteGate(),
+    }),
+  );
   app.notFound((c) => {
     const error = new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
     return c.json(errorBody(error, requestLang(c)), 404);

@@ -14,6 +14,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Worker threads computing cold figures on the database file (absent: computed in process). */
   figuresPool?: FiguresPool | undefined;
+  /** Whether the figures workers are still computing the start-up questions (figures/warm-up.ts). */
+  figuresWarming?: (() => boolean) | undefined;
   /** Where imports run: a worker thread on the database file, or in process (import/importer.ts). */
   importer: Importer;
   /** Held by requests that may write on `db`; an import's commit runs exclusively (write-gate.ts). */

@@ -8,8 +8,10 @@ import { createApp } from './app.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
+import { warmUpFigures } from './figures/warm-up.ts';
 import { startFiguresPool } from './figures/worker-pool.ts';
 import { startImportWorker } from './import/importer.ts';
+import { nowMoment } from './now.ts';
 import { serveWebApp } from './web-app.ts';
 
 const config = loadConfig(process.env);
@@ -52,14 +54,21 @@ const figuresPool = config.dbPath === ':memory:' ? undefined : startFiguresPool(
 await figuresPool?.ready;
 // Imports run in a worker thread on the file too (import/importer.ts), started by the first import.
 const importer = config.dbPath === ':memory:' ? undefined : startImportWorker(config.dbPath);
+let figuresWarming = figuresPool !== undefined;
 const app = createApp({
   db,
   clock,
   tz: config.tz,
   trustProxy: config.trustProxy,
   figuresPool,
+  figuresWarming: () => figuresWarming,
   ...(importer ? { importer } : {}),
 });
+if (figuresPool) {
+  void warmUpFigures(figuresPool, nowMoment({ clock, tz: config.tz })).finally(() => {
+    figuresWarming = false;
+  });
+}
 if (!serveWebApp(app, path.resolve('dist/web'))) {
   console.warn('dist/web is missing: run `npm run build` to serve the web app (the API works without it).');
 }

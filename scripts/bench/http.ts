@@ -51,7 +51,10 @@ export async function startServer(dbPath: string): Promise<Server> {
   for (;;) {
     if (child.exitCode !== null) throw new Error('server exited');
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      // Up, and done computing the weekly review's questions it starts with (they would share the
+      // cores with what is measured).
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok && ((await res.json()) as { figures?: string }).figures !== 'warming') break;
     } catch {
       // not up yet
     }

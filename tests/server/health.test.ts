@@ -12,6 +12,20 @@ describe('health and errors', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('says the figures are warming up while the workers compute the start-up questions', async () => {
+    let warming = true;
+    const warmingApp = createApp({
+      db: memoryDb(),
+      clock: fixedClock('2026-11-20T02:00:00Z'),
+      figuresWarming: () => warming,
+    });
+    const during = await warmingApp.request('/api/health');
+    expect(during.status).toBe(200);
+    expect(await during.json()).toEqual({ status: 'ok', figures: 'warming' });
+    warming = false;
+    expect(await (await warmingApp.request('/api/health')).json()).toEqual({ status: 'ok' });
+  });
+
   it('answers an unknown address with the one error shape, in the asked language', async () => {
     const zh = await app.request('/api/no-such-thing');
     expect(zh.status).toBe(404);
