@@ -99,10 +99,18 @@ async function openScreen(
 const stage = (page: Page) => page.getByTestId('big-screen-stage');
 const slideId = (page: Page) => stage(page).getAttribute('data-slide-id');
 
-/** Waits until the slide on screen has finished drawing (the trend's chart draws after measuring). */
+/**
+ * Waits until the slide on screen has finished drawing (the trend's chart draws after measuring). A
+ * fast deck (interval=0.05) can move on before a loaded machine has drawn the chart: the slide then on
+ * screen is the one to wait for, so the check is made in the page, on whichever slide is showing.
+ */
 async function settled(page: Page) {
   await stage(page).waitFor();
-  if ((await slideId(page)) === 'trend') await page.locator('.recharts-line path').first().waitFor();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="big-screen-stage"]')?.getAttribute('data-slide-id') !== 'trend' ||
+      document.querySelector('.recharts-line path') !== null,
+  );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
