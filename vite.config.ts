@@ -3,7 +3,8 @@ import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-const FIRST_REQUESTS = 'web/first-requests.ts';
+/** The page's first script, under the web app's root (web/). */
+const FIRST_REQUESTS = 'first-requests.ts';
 
 /**
  * web/first-requests.ts as a script of its own, first in the page and without imports, so that it runs
@@ -20,7 +21,7 @@ function firstRequestsScript(): Plugin {
     async buildStart() {
       if (!building) return;
       const { outputFiles } = await esbuild({
-        entryPoints: [FIRST_REQUESTS],
+        entryPoints: [`web/${FIRST_REQUESTS}`],
         bundle: true,
         write: false,
         format: 'iife',
@@ -38,7 +39,7 @@ function firstRequestsScript(): Plugin {
         // In development Vite serves the module itself.
         const attrs = built
           ? { async: true, src: `/${built.fileName}` }
-          : { type: 'module', src: `/${FIRST_REQUESTS.slice(4)}` };
+          : { type: 'module', src: `/${FIRST_REQUESTS}` };
         return [{ tag: 'script', attrs, injectTo: 'head-prepend' }];
       },
     },

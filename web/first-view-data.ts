@@ -3,7 +3,7 @@ import { meOptions } from './api/auth.ts';
 import { departmentListOptions } from './api/departments.ts';
 import { rankingOptions, summaryOptions } from './api/figures.ts';
 import { maybeSignedIn } from './api/session-cookie.ts';
-import { filtersToScope, readFilters } from './components/filters.ts';
+import { scopeOfSearch } from './components/filters.ts';
 import { firstViewData } from './first-view-paths.ts';
 
 /**
@@ -12,7 +12,7 @@ import { firstViewData } from './first-view-paths.ts';
  * view's to show). Without a session nothing is asked.
  */
 export async function prefetchFirstView(client: QueryClient, { pathname, search }: Location): Promise<void> {
-  const scope = filtersToScope(readFilters(new URLSearchParams(search)));
+  const scope = scopeOfSearch(search);
   const prefetch = {
     ranking: () => client.prefetchQuery(rankingOptions(scope)),
     summary: () => client.prefetchQuery(summaryOptions(scope)),

@@ -1,4 +1,4 @@
-import { filtersToScope, readFilters } from './components/filters.ts';
+import { scopeOfSearch } from './components/filters.ts';
 
 /** The data a view waits for most, after who is signed in. */
 export type FirstViewData = 'ranking' | 'summary' | 'departments';
@@ -17,9 +17,7 @@ export function firstViewData(pathname: string): FirstViewData[] {
  * view at this location waits for most, in the view's filters.
  */
 export function firstViewPaths({ pathname, search }: Pick<Location, 'pathname' | 'search'>): string[] {
-  const scope = new URLSearchParams({
-    ...filtersToScope(readFilters(new URLSearchParams(search))),
-  }).toString();
+  const scope = new URLSearchParams({ ...scopeOfSearch(search) }).toString();
   const query = scope ? `?${scope}` : '';
   const paths = {
     ranking: `/api/figures/ranking${query}`,

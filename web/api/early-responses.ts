@@ -35,9 +35,10 @@ export function sendEarly(url: string, headers: Record<string, string>): void {
 
 /** The response of an early GET of this URL, at most once, or undefined. */
 export function takeEarly(url: string): Promise<Response> | undefined {
-  if (typeof window === 'undefined' || !window.closeoutEarlyResponses) return undefined;
+  const sent = typeof window === 'undefined' ? undefined : window.closeoutEarlyResponses;
+  if (!sent) return undefined;
   const key = requestKey(url);
-  const early = started().get(key);
-  started().delete(key);
+  const early = sent.get(key);
+  sent.delete(key);
   return early && Date.now() - early.at <= KEEP_MS ? early.response : undefined;
 }

@@ -39,6 +39,10 @@ export function filtersToScope(filters: Filters): FigureScope {
   return scope;
 }
 
+/** The figures API's scope of a location's query string (`?campaign=…`). */
+export const scopeOfSearch = (search: string): FigureScope =>
+  filtersToScope(readFilters(new URLSearchParams(search)));
+
 /** Only the filter params of a query string, to carry them from one view to another. */
 export function filterSearch(search: URLSearchParams): string {
   const kept = new URLSearchParams();

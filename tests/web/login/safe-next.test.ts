@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, safeNext } from '../../../web/features/login/safe-next.ts';
+import { loginPath, loginPathAfter401, safeNext } from '../../../web/features/login/safe-next.ts';
 
 describe('where the login page sends the user afterwards', () => {
   it.each([
@@ -24,5 +24,13 @@ describe('where the login page sends the user afterwards', () => {
     );
     expect(loginPath('/')).toBe('/login');
     expect(loginPath('//evil.example')).toBe('/login');
+  });
+
+  it('after a 401 says why only when the session ended', () => {
+    expect(loginPathAfter401('/weekly', 'session_expired')).toBe(
+      '/login?next=%2Fweekly&reason=session_expired',
+    );
+    expect(loginPathAfter401('/weekly', 'unauthenticated')).toBe('/login?next=%2Fweekly');
+    expect(loginPathAfter401('/weekly', undefined)).toBe('/login?next=%2Fweekly');
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { onUnauthenticated } from '../../api/client.ts';
-import { loginPath } from './safe-next.ts';
+import { loginPathAfter401 } from './safe-next.ts';
 
 /**
  * When any API call answers 401 (the session expired, was signed out elsewhere, or the password was
@@ -17,7 +17,7 @@ export function RedirectOnUnauthenticated() {
         // user back to the page they were leaving.
         const { pathname, search } = window.location;
         if (pathname === '/login') return;
-        navigate(loginPath(pathname + search, code === 'session_expired' ? code : undefined), {
+        navigate(loginPathAfter401(pathname + search, code), {
           replace: true,
         });
       }),

@@ -9,6 +9,10 @@ export function safeNext(next: string | null | undefined, fallback = '/'): strin
   return next;
 }
 
+/** The /login address after a 401 with this error code: an ended session is said so. */
+export const loginPathAfter401 = (path: string, code: string | undefined) =>
+  loginPath(path, code === 'session_expired' ? code : undefined);
+
 /** The /login address that comes back to `path` afterwards. */
 export function loginPath(path: string, reason?: string): string {
   const params = new URLSearchParams();

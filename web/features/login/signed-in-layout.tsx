@@ -7,7 +7,7 @@ import { definitionsOptions } from '../../api/figures.ts';
 import { AppShell } from '../../components/app-shell.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { AccountMenu } from './account-menu.tsx';
-import { loginPath } from './safe-next.ts';
+import { loginPathAfter401 } from './safe-next.ts';
 
 /**
  * Every view behind sign-in renders inside this layout (the app shell with the account menu): it asks the server who is signed in and
@@ -22,9 +22,8 @@ export function SignedInLayout({ children }: { children: ReactNode }) {
   useQuery({ ...definitionsOptions(), enabled: me.data?.kind === 'user' });
   // An ended session is usually found here, when the page opens: the login page says why.
   if (me.isError && isUnauthenticated(me.error)) {
-    const reason =
-      me.error instanceof ApiRequestError && me.error.code === 'session_expired' ? me.error.code : undefined;
-    return <Navigate to={loginPath(location.pathname + location.search, reason)} replace />;
+    const code = me.error instanceof ApiRequestError ? me.error.code : undefined;
+    return <Navigate to={loginPathAfter401(location.pathname + location.search, code)} replace />;
   }
   if (me.data?.kind === 'display') return <>{children}</>;
   const user = me.data?.kind === 'user' ? me.data.user : null;
