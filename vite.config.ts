@@ -58,6 +58,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // The server the tests start runs as it ships: built (scripts/build-server.ts), once per run.
+    globalSetup: ['tests/build-server.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,
     // Browser tests poll for what a page shows; a loaded 2-core machine can take seconds to render.

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
+import { START_ARGS } from '../build-server.ts';
 import { NOW } from './datasets.ts';
 import { load } from './load.ts';
 import { newItemBody } from './write.ts';
@@ -30,22 +31,18 @@ export interface Server {
 
 export async function startServer(dbPath: string): Promise<Server> {
   const port = await freePort();
-  // Started as `npm start` and docs/operations.md start it (the young heap capped at 4 MB a half).
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-semi-space-size=4', '--import', 'tsx', 'server/main.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        CLOSEOUT_HOST: '127.0.0.1',
-        CLOSEOUT_DB: dbPath,
-        CLOSEOUT_NOW: NOW,
-        CLOSEOUT_DEMO: '1',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  // Started as `npm start` and docs/operations.md start it: built, the young heap capped.
+  const child: ChildProcess = spawn(process.execPath, START_ARGS, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLOSEOUT_HOST: '127.0.0.1',
+      CLOSEOUT_DB: dbPath,
+      CLOSEOUT_NOW: NOW,
+      CLOSEOUT_DEMO: '1',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -5,7 +5,7 @@
  * random state, and chunks are written as they arrive.
  */
 import type { Db } from '../../db/open.ts';
-import { typescriptWorker } from '../../server/threads/typescript-worker.ts';
+import { moduleWorker } from '../../server/threads/module-worker.ts';
 import { batchWriter, type DemoOptions, writeReferenceData } from './generate.ts';
 import { CHUNK, type ItemBatch } from './simulate.ts';
 
@@ -17,7 +17,7 @@ export function generateDemoInWorker(db: Db, options: DemoOptions): Promise<{ it
   const write = batchWriter(db);
   const chunks = Math.ceil(options.items / CHUNK);
   if (chunks === 0) return Promise.resolve({ items: 0 });
-  const worker = typescriptWorker(new URL('./worker.ts', import.meta.url), plan);
+  const worker = moduleWorker(new URL('./worker.ts', import.meta.url), plan);
   let received = 0;
   let written = 0;
   return new Promise((resolve, reject) => {

@@ -11,8 +11,8 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Moment } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
+import { besideModule, moduleWorker } from '../threads/module-worker.ts';
 import { revive, type SentError, workerStopped } from '../threads/sent-error.ts';
-import { typescriptWorker } from '../threads/typescript-worker.ts';
 import type { ComputationName, FiguresQuery } from './computations.ts';
 import type { EncodedAnswer } from './json-answer.ts';
 
@@ -49,7 +49,7 @@ interface Slot {
   failure?: unknown;
 }
 
-const WORKER = new URL('./figures-worker.ts', import.meta.url);
+const WORKER = besideModule('figures-worker', import.meta.url);
 /** After a worker failed to start (e.g. the file cannot be opened), wait before trying again. */
 const RESTART_DELAY_MS = 1000;
 
@@ -96,7 +96,7 @@ export function startFiguresPool(
   function spawn() {
     if (closed) return;
     // Unreferenced: the workers never keep the process alive; the server's listener does.
-    const worker = typescriptWorker(entry, { file });
+    const worker = moduleWorker(entry, { file });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null };
     slots.add(slot);

@@ -10,8 +10,8 @@ import type { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open.ts';
 import { type Clock, fixedClock } from '../domain/time.ts';
 import { ApiError } from '../errors.ts';
+import { besideModule, moduleWorker } from '../threads/module-worker.ts';
 import { revive, type SentError, workerStopped } from '../threads/sent-error.ts';
-import { typescriptWorker } from '../threads/typescript-worker.ts';
 import {
   commitImport,
   dryRunImport,
@@ -93,7 +93,7 @@ export function inProcessImporter(db: Db): Importer {
   );
 }
 
-const WORKER = new URL('./import-worker.ts', import.meta.url);
+const WORKER = besideModule('import-worker', import.meta.url);
 /** A worker left without a job for this long ends, giving back the memory an import took. */
 const IDLE_MS = 60_000;
 
@@ -115,7 +115,7 @@ export function startImportWorker(
   let nextId = 1;
 
   function spawn(): Running {
-    const running: Running = { worker: typescriptWorker(entry, { file }), pending: new Map() };
+    const running: Running = { worker: moduleWorker(entry, { file }), pending: new Map() };
     const { worker, pending } = running;
     worker.unref();
     let failure: unknown;

@@ -1,12 +1,23 @@
 import { Worker } from 'node:worker_threads';
 
-const ENTRY = new URL('./typescript-entry.mjs', import.meta.url);
+const TYPESCRIPT_ENTRY = new URL('./typescript-entry.mjs', import.meta.url);
 
 /**
- * A worker thread running a TypeScript module. Node 20 does not give a worker the parent's loader
- * (tsx) for its own entry file, so a plain module registers it, then imports `module`. The worker
- * reads its data from `workerData`, which also carries `entry`.
+ * A worker thread running `module` with `workerData`. The built server (dist/server,
+ * scripts/build-server.ts) is JavaScript and runs it as it is. From source (tests, `npm run dev`) the
+ * module is TypeScript, and Node 20 does not give a worker the parent's loader (tsx): a plain module
+ * registers it first, then imports `module` (named in workerData.entry).
  */
-export function typescriptWorker(module: URL, workerData: object): Worker {
-  return new Worker(ENTRY, { workerData: { ...workerData, entry: module.href } });
+export function moduleWorker(module: URL, workerData: object): Worker {
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData });
+  return new Worker(TYPESCRIPT_ENTRY, { workerData: { ...workerData, entry: module.href } });
+}
+
+/**
+ * The worker module `name` beside the module at `base` (its import.meta.url): `name.ts` from source,
+ * `name.js` in the built server, where each worker's module is an entry of its own beside the code
+ * that starts it.
+ */
+export function besideModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
 }

@@ -1,4 +1,4 @@
-// The entry of every TypeScript worker thread (see typescript-worker.ts): registers tsx, then loads
+// The entry of every TypeScript worker thread run from source (see module-worker.ts): registers tsx, then loads
 // the module named in workerData.entry.
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';

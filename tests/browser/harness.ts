@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { START_ARGS } from '../../scripts/build-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIXED_NOW = '2026-11-20T02:00:00Z'; // a Friday, 10:00 in Asia/Shanghai
@@ -48,7 +49,7 @@ export async function startServer(
   const port = options.port ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-browser-'));
   const dbPath = env.CLOSEOUT_DB ?? path.join(dir, 'closeout.db');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, START_ARGS, {
     env: {
       ...process.env,
       PORT: String(port),

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
+import { START_ARGS } from '../../scripts/build-server.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
 
@@ -78,7 +79,15 @@ export function spawnTs(
   args: string[],
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  return spawnNode(['--import', 'tsx', entry, ...args], env);
+}
+
+/** Spawns a Node process with `args`, output collected. */
+function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -117,14 +126,15 @@ export async function runTs(
 }
 
 /**
- * Starts server/main.ts on `dbPath` and waits (at most 60 s) until /api/health answers. PORT=0: the
- * OS picks a free port, read back from the start-up line; CLOSEOUT_HOST=127.0.0.1: loopback only.
+ * Starts the server as it ships (built, scripts/build-server.ts) on `dbPath` and waits (at most 60 s)
+ * until /api/health answers. PORT=0: the OS picks a free port, read back from the start-up line;
+ * CLOSEOUT_HOST=127.0.0.1: loopback only.
  */
 export async function startServerProcess(
   dbPath: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const proc = spawnTs('server/main.ts', [], { PORT: '0', CLOSEOUT_DB: dbPath, ...env });
+  const proc = spawnNode(START_ARGS, { PORT: '0', CLOSEOUT_DB: dbPath, ...env });
   const deadline = Date.now() + 60_000;
   let url: string | null = null;
   let exit: Exit | null = null;

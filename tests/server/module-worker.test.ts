@@ -1,0 +1,62 @@
+/**
+ * Worker threads run from source (TypeScript, through tsx) and from the built server (JavaScript, as
+ * it is): server/threads/module-worker.ts picks the module beside its caller and the way to run it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { besideModule, moduleWorker } from '../../server/threads/module-worker.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-module-worker-'));
+// ES modules, as the repository's are.
+fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The first message of a worker, then it is ended. */
+async function firstMessage(worker: Worker): Promise<unknown> {
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe('besideModule', () => {
+  it('names the TypeScript module beside a TypeScript caller', () => {
+    expect(besideModule('figures-worker', 'file:///repo/server/figures/worker-pool.ts').href).toBe(
+      'file:///repo/server/figures/figures-worker.ts',
+    );
+  });
+
+  it('names the JavaScript module beside a built caller', () => {
+    expect(besideModule('figures-worker', 'file:///repo/dist/server/chunk-AB12.js').href).toBe(
+      'file:///repo/dist/server/figures-worker.js',
+    );
+  });
+});
+
+describe('moduleWorker', () => {
+  it('runs a JavaScript module as it is, with its data', async () => {
+    const file = path.join(dir, 'echo.js');
+    fs.writeFileSync(
+      file,
+      "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData);\n",
+    );
+    expect(await firstMessage(moduleWorker(pathToFileURL(file), { file: 'x.db' }))).toEqual({ file: 'x.db' });
+  });
+
+  it('runs a TypeScript module through tsx, with its data', async () => {
+    const file = path.join(dir, 'echo.ts');
+    fs.writeFileSync(
+      file,
+      "import { parentPort, workerData } from 'node:worker_threads';\nconst data: { file: string } = workerData;\nparentPort!.postMessage(data.file);\n",
+    );
+    expect(await firstMessage(moduleWorker(pathToFileURL(file), { file: 'y.db' }))).toBe('y.db');
+  });
+});
