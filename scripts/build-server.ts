@@ -1,7 +1,7 @@
 /**
  * Builds the server into dist/server: JavaScript that plain Node runs, so the server does not carry a
  * TypeScript loader. Through tsx, the loader's own thread and the code it transforms took ≈ 30 MB in
- * the main thread and ≈ 25 MB in each worker (docs/performance.md). The entry points are the server
+ * the main thread and ≈ 20 MB in each worker (docs/performance.md). The entry points are the server
  * and its worker threads' modules, side by side (server/threads/module-worker.ts finds each beside
  * the code that starts it), sharing chunks in the same folder; packages stay in node_modules. The
  * migrations are copied beside them (db/migrate.ts reads them beside its code).
