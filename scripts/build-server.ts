@@ -8,6 +8,7 @@
  *
  *   npx tsx scripts/build-server.ts        (part of `npm run build`)
  */
+import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,11 @@ export const BUILT_MAIN = 'dist/server/main.js';
  * heap capped at 4 MB a half (docs/performance.md). The bench and the tests that start a server use them.
  */
 export const START_ARGS = ['--max-semi-space-size=4', BUILT_MAIN];
+
+/** The built server as a child process, with `env` over this process's environment. */
+export function spawnServer(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
+  return spawn(process.execPath, START_ARGS, { env: { ...process.env, ...env }, stdio });
+}
 
 const ENTRY_POINTS = {
   main: 'server/main.ts',

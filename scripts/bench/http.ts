@@ -5,11 +5,10 @@
  * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM). The
  * figures are asked for as a browser asks, accepting gzip.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
-import { START_ARGS } from '../build-server.ts';
+import { spawnServer } from '../build-server.ts';
 import { NOW } from './datasets.ts';
 import { load } from './load.ts';
 import { newItemBody } from './write.ts';
@@ -32,17 +31,16 @@ export interface Server {
 export async function startServer(dbPath: string): Promise<Server> {
   const port = await freePort();
   // Started as `npm start` and docs/operations.md start it: built, the young heap capped.
-  const child: ChildProcess = spawn(process.execPath, START_ARGS, {
-    env: {
-      ...process.env,
+  const child = spawnServer(
+    {
       PORT: String(port),
       CLOSEOUT_HOST: '127.0.0.1',
       CLOSEOUT_DB: dbPath,
       CLOSEOUT_NOW: NOW,
       CLOSEOUT_DEMO: '1',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+    ['ignore', 'ignore', 'inherit'],
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

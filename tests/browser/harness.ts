@@ -3,13 +3,12 @@
  * data, at a fixed moment) and Debian's Chromium driven by playwright-core. A missing browser is a
  * failure, never a skip.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { START_ARGS } from '../../scripts/build-server.ts';
+import { spawnServer } from '../../scripts/build-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIXED_NOW = '2026-11-20T02:00:00Z'; // a Friday, 10:00 in Asia/Shanghai
@@ -49,17 +48,10 @@ export async function startServer(
   const port = options.port ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-browser-'));
   const dbPath = env.CLOSEOUT_DB ?? path.join(dir, 'closeout.db');
-  const child: ChildProcess = spawn(process.execPath, START_ARGS, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CLOSEOUT_HOST: '127.0.0.1',
-      CLOSEOUT_DB: dbPath,
-      CLOSEOUT_NOW: FIXED_NOW,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(
+    { PORT: String(port), CLOSEOUT_HOST: '127.0.0.1', CLOSEOUT_DB: dbPath, CLOSEOUT_NOW: FIXED_NOW, ...env },
+    ['ignore', 'pipe', 'pipe'],
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
