@@ -58,7 +58,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    // The server the tests start runs as it ships: built (scripts/build-server.ts), once per run.
+    // The server the tests start runs as it ships: built (scripts/build-server.ts), once per run (in
+    // watch mode, once: restart it after changing the server).
     globalSetup: ['tests/build-server.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 120_000,

@@ -20,7 +20,6 @@ import { measureInProcess } from './bench/in-process.ts';
 import { measureLedger } from './bench/ledger.ts';
 import { summarize } from './bench/stats.ts';
 import { initialJsGzipKb } from './bench/web.ts';
-import { buildServer } from './build-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +43,6 @@ const results: Record<string, unknown> = {
 };
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-// The HTTP runs and the weekly review start the server as it ships (scripts/build-server.ts).
-await buildServer();
 results.initialJs = initialJsGzipKb();
 console.log(`Initial JS: ${JSON.stringify(results.initialJs)}`);
 

@@ -8,27 +8,13 @@
  *
  *   npx tsx scripts/build-server.ts        (part of `npm run build`)
  */
-import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUILT_DIR } from './built-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The built server's main module, relative to the repository. */
-export const BUILT_MAIN = 'dist/server/main.js';
-
-/**
- * Node's arguments for the built server, as `npm start` and docs/operations.md start it: the young
- * heap capped at 4 MB a half (docs/performance.md). The bench and the tests that start a server use them.
- */
-export const START_ARGS = ['--max-semi-space-size=4', BUILT_MAIN];
-
-/** The built server as a child process, with `env` over this process's environment. */
-export function spawnServer(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, START_ARGS, { env: { ...process.env, ...env }, stdio });
-}
 
 const ENTRY_POINTS = {
   main: 'server/main.ts',
@@ -36,14 +22,21 @@ const ENTRY_POINTS = {
   'import-worker': 'server/import/import-worker.ts',
 };
 
-/** Builds the server into `outdir` (emptied first); answers the path of its main module. */
-export async function buildServer(outdir = path.join(root, path.dirname(BUILT_MAIN))): Promise<string> {
-  fs.rmSync(outdir, { recursive: true, force: true });
+/**
+ * Builds the server into dist/server. It is built beside it and then put in its place, so a server
+ * started meanwhile from the same checkout (another test run, `npm start`) finds a whole build, the
+ * old or the new. Inside the repository, where the build finds node_modules.
+ */
+export async function buildServer(): Promise<void> {
+  const target = path.join(root, BUILT_DIR);
+  const fresh = `${target}.new-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  fs.rmSync(fresh, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
     entryPoints: ENTRY_POINTS,
     entryNames: '[name]',
-    outdir,
+    outdir: fresh,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -52,8 +45,10 @@ export async function buildServer(outdir = path.join(root, path.dirname(BUILT_MA
     packages: 'external',
     logLevel: 'warning',
   });
-  fs.cpSync(path.join(root, 'db/migrations'), path.join(outdir, 'migrations'), { recursive: true });
-  return path.join(outdir, 'main.js');
+  fs.cpSync(path.join(root, 'db/migrations'), path.join(fresh, 'migrations'), { recursive: true });
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(fresh, target);
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildServer();

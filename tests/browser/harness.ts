@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { spawnServer } from '../../scripts/build-server.ts';
+import { spawnServer } from '../../scripts/built-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIXED_NOW = '2026-11-20T02:00:00Z'; // a Friday, 10:00 in Asia/Shanghai

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
-import { START_ARGS } from '../../scripts/build-server.ts';
+import { START_ARGS } from '../../scripts/built-server.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { DEMO_PASSWORD } from '../../server/auth/bootstrap.ts';
 
@@ -74,24 +74,19 @@ function exitOf(child: ChildProcess): Promise<Exit> {
 const TEST_ENV = { CLOSEOUT_NOW: FIXED_NOW, LANG: 'en_US.UTF-8', CLOSEOUT_HOST: '127.0.0.1' };
 
 /** Spawns a Node process running a TypeScript entry point (through tsx), output collected. */
-export function spawnTs(
-  entry: string,
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
-  return spawnNode(['--import', 'tsx', entry, ...args], env);
+export function spawnTs(entry: string, args: string[], env: Record<string, string>): Collected {
+  return collected(spawnNode(['--import', 'tsx', entry, ...args], env));
 }
 
-/** Spawns a Node process with `args`, output collected. */
-function spawnNode(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; output: () => string; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...TEST_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
+interface Collected {
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
+  exited: Promise<Exit>;
+}
+
+/** A spawned process with its output collected as it comes. */
+function collected(child: ChildProcess): Collected {
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -102,18 +97,23 @@ function spawnNode(
   return { child, output: () => output, exited };
 }
 
-/** Runs a TypeScript entry point to its end (killed after `timeoutMs`); its exit and output. */
-export async function runTs(
-  entry: string,
-  args: string[],
-  env: Record<string, string> = {},
-  timeoutMs = 60_000,
-): Promise<Exit & { stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+/** Spawns Node with `args` and the tests' environment; stopped by stopAll() if still running. */
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  return child;
+}
+
+/** Runs Node with `args` to its end (killed after `timeoutMs`); its exit and output. */
+async function runNode(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<Exit & { stdout: string; stderr: string }> {
+  const child = spawnNode(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
@@ -125,6 +125,24 @@ export async function runTs(
   return { ...exit, stdout, stderr };
 }
 
+/** Runs a TypeScript entry point to its end (killed after `timeoutMs`); its exit and output. */
+export function runTs(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<Exit & { stdout: string; stderr: string }> {
+  return runNode(['--import', 'tsx', entry, ...args], env, timeoutMs);
+}
+
+/** Runs the server as it ships (built) until it exits (killed after `timeoutMs`); its exit and output. */
+export function runServer(
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<Exit & { stdout: string; stderr: string }> {
+  return runNode(START_ARGS, env, timeoutMs);
+}
+
 /**
  * Starts the server as it ships (built, scripts/build-server.ts) on `dbPath` and waits (at most 60 s)
  * until /api/health answers. PORT=0: the OS picks a free port, read back from the start-up line;
@@ -134,7 +152,7 @@ export async function startServerProcess(
   dbPath: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const proc = spawnNode(START_ARGS, { PORT: '0', CLOSEOUT_DB: dbPath, ...env });
+  const proc = collected(spawnNode(START_ARGS, { PORT: '0', CLOSEOUT_DB: dbPath, ...env }));
   const deadline = Date.now() + 60_000;
   let url: string | null = null;
   let exit: Exit | null = null;

@@ -18,7 +18,7 @@ import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { call, NOW, openSession, seedAccounts, type TestSession } from '../helpers/accounts.ts';
 import { brokenInvariants, integrity } from '../helpers/invariants.ts';
-import { makeDemoDatabase, runTs, stopAll, tempDir } from './server-process.ts';
+import { makeDemoDatabase, runServer, runTs, stopAll, tempDir } from './server-process.ts';
 
 const PROCESS_TEST_MS = 180_000;
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -58,13 +58,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Starts server/main.ts on a file that must be refused; returns its exit and what it printed. */
+/** Starts the server (built, as it ships) on a file that must be refused; its exit and what it printed. */
 async function startRefused(make: (file: string) => void) {
   const dir = tempDir();
   const file = path.join(dir, 'closeout.db');
   make(file);
   const before = listing(dir);
-  const run = await runTs('server/main.ts', [], { PORT: '0', CLOSEOUT_DB: file }, 90_000);
+  const run = await runServer({ PORT: '0', CLOSEOUT_DB: file }, 90_000);
   return { run, before, after: listing(dir) };
 }
 
