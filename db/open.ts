@@ -57,9 +57,9 @@ export function applyPragmas(db: Db): void {
 
 /**
  * A reader's page cache, in KiB (negative: SQLite's unit). A query's sorter (a series' `GROUP BY`)
- * takes as much memory too before it spills to a temporary file. With better-sqlite3's default of 16 MB, a 1M-item series added ≈ 45 MB to a thread's peak
- * memory; with 4 MB ≈ 30 MB, and no computation took longer (the file's pages are in the OS's cache;
- * docs/performance.md).
+ * takes as much memory too before it spills to a temporary file. With better-sqlite3's default of
+ * 16 MB, a 1M-item series added ≈ 45 MB to a thread's peak memory; with 4 MB ≈ 30 MB, and no
+ * computation took longer (the file's pages are in the OS's cache; docs/performance.md).
  */
 const READER_CACHE_KIB = -4000;
 
