@@ -13,6 +13,10 @@
  * JSON object header → field, or the name of a saved mapping) and `lang` (the language of the
  * sentences describing each row's problems; default the request's language).
  */
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { Hono, type HonoRequest } from 'hono';
 import { z } from 'zod';
@@ -62,9 +66,12 @@ function parseOptions(fields: Record<string, string>): UploadOptions {
 }
 
 /**
- * The request body's bytes, taken chunk by chunk as they arrive. `Request.arrayBuffer()` stalled the
- * event loop 150–200 ms on a 25 MB file, and undici's multipart parser (`parseBody`) 485–640 ms; read
- * this way (and through busboy below) the longest stall was 70–100 ms (docs/performance.md).
+ * The upload is written to a temporary file as it arrives, and the import reads that file. Held in
+ * memory instead, a 25 MB file took 50 MB of the server's while it arrived (its chunks, then one
+ * buffer) and stayed in the import worker's memory for the whole commit, which is when the server's
+ * memory peaks (docs/performance.md). The body is read chunk by chunk: `Request.arrayBuffer()` stalled
+ * the event loop 150–200 ms on a 25 MB file, and undici's multipart parser (`parseBody`) 485–640 ms;
+ * read this way (and through busboy below) the longest stall was 70–100 ms.
  */
 async function bodyChunks(
   req: HonoRequest,
@@ -74,12 +81,18 @@ async function bodyChunks(
   if (body) for await (const chunk of body) await each(chunk);
 }
 
-async function bodyBytes(req: HonoRequest): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  await bodyChunks(req, (chunk) => {
-    chunks.push(chunk);
-  });
-  return Buffer.concat(chunks);
+/** Writes chunks to a new file, waiting while the disk is behind. */
+function fileWriter(file: string) {
+  const out = fs.createWriteStream(file, { flags: 'wx' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => {}); // seen by write() or end()
+  return {
+    async write(chunk: Uint8Array) {
+      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+    },
+    end: () => Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]),
+    destroy: () => out.destroy(),
+  };
 }
 
 const notMultipart = () =>
@@ -88,10 +101,11 @@ const notMultipart = () =>
     en: 'the upload is not valid multipart/form-data',
   });
 
-/** A multipart body's text fields and its `file` part, parsed by busboy as the body arrives. */
+/** A multipart body's text fields, its `file` part written to `file` as busboy parses the body. */
 async function readMultipart(
   req: HonoRequest,
-): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Buffer } | null }> {
+  file: string,
+): Promise<{ fields: Record<string, string>; upload: { name: string; size: number } | null }> {
   let parser: BusboyInstance;
   try {
     parser = new Busboy({ headers: { 'content-type': req.header('content-type') ?? '' } });
@@ -99,20 +113,31 @@ async function readMultipart(
     throw notMultipart(); // no boundary
   }
   const fields: Record<string, string> = {};
-  let file: { name: string; parts: Buffer[] } | null = null;
+  let upload: { name: string; size: number } | null = null;
+  let written: Promise<void> = Promise.resolve();
+  let part: NodeJS.ReadableStream | undefined;
+  let out: ReturnType<typeof fileWriter> | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     parser.on('field', (name: string, value: string) => {
       fields[name] = value;
     });
     parser.on('file', (name: string, stream: NodeJS.ReadableStream, fileName: string) => {
       stream.on('error', reject); // a part cut short
-      if (name !== 'file' || file) {
+      if (name !== 'file' || upload) {
         stream.resume();
         return;
       }
-      const parts: Buffer[] = [];
-      file = { name: fileName, parts };
-      stream.on('data', (part: Buffer) => parts.push(part));
+      const got = { name: fileName, size: 0 };
+      const writer = fileWriter(file);
+      [upload, part, out] = [got, stream, writer];
+      written = (async () => {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          got.size += chunk.length;
+          await writer.write(chunk);
+        }
+        await writer.end();
+      })();
+      written.catch(reject);
     });
     parser.on('finish', resolve);
     parser.on('error', reject);
@@ -123,27 +148,61 @@ async function readMultipart(
     });
     parser.end();
     await finished;
+    await written;
   } catch (error) {
     // The body limit's own error goes on to its handler; anything else is a body that is not multipart.
     if (error instanceof Error && error.name === 'BodyLimitError') throw error;
     throw notMultipart();
+  } finally {
+    // A body cut short leaves the part unfinished: let go of it and of the file.
+    (part as { destroy?: () => void } | undefined)?.destroy?.();
+    out?.destroy();
   }
-  const got = file as { name: string; parts: Buffer[] } | null;
-  return { fields, file: got ? { name: got.name, bytes: Buffer.concat(got.parts) } : null };
+  return { fields, upload };
 }
 
-/** The uploaded file and the options that came with it. */
-async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; options: UploadOptions }> {
+/** The raw body written to `file`; its size. */
+async function readRawBody(req: HonoRequest, file: string): Promise<number> {
+  const out = fileWriter(file);
+  let size = 0;
+  try {
+    await bodyChunks(req, async (chunk) => {
+      size += chunk.byteLength;
+      await out.write(chunk);
+    });
+    await out.end();
+  } finally {
+    out.destroy();
+  }
+  return size;
+}
+
+type Upload = { input: ImportInput; options: UploadOptions };
+
+/**
+ * Runs `use` with the uploaded file (in a temporary folder of its own, removed afterwards whatever
+ * happens) and the options that came with it.
+ */
+async function withUpload<T>(req: HonoRequest, use: (upload: Upload) => Promise<T>): Promise<T> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'closeout-upload-'));
+  try {
+    return await use(await readUpload(req, path.join(dir, 'file')));
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function readUpload(req: HonoRequest, file: string): Promise<Upload> {
   const query = req.query();
   if ((req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    const { fields, file } = await readMultipart(req);
+    const { fields, upload } = await readMultipart(req, file);
     const options = parseOptions({ ...query, ...fields });
-    if (!file || file.bytes.length === 0)
+    if (!upload || upload.size === 0)
       throw invalidParameter('file', {
         zh: '请选择要导入的 .xlsx 或 .csv 文件',
         en: 'choose an .xlsx or .csv file',
       });
-    return { input: file, options };
+    return { input: { name: upload.name, path: file }, options };
   }
   const options = parseOptions(query);
   if (!options.name)
@@ -151,9 +210,9 @@ async function readUpload(req: HonoRequest): Promise<{ input: ImportInput; optio
       zh: '上传文件内容时需在 name 参数中给出文件名（如 台账.xlsx）',
       en: 'give the file name (e.g. ledger.xlsx) in the name parameter when the body is the file',
     });
-  const bytes = await bodyBytes(req);
-  if (bytes.length === 0) throw invalidParameter('name', { zh: '文件是空的', en: 'the file is empty' });
-  return { input: { name: options.name, bytes }, options };
+  const size = await readRawBody(req, file);
+  if (size === 0) throw invalidParameter('name', { zh: '文件是空的', en: 'the file is empty' });
+  return { input: { name: options.name, path: file }, options };
 }
 
 /** The engine's options from the request's: the campaign must exist, a mapping is JSON or a saved name. */
@@ -209,49 +268,55 @@ const saveMappingBody = z.strictObject({
 });
 
 export const imports = new Hono<AppEnv>()
-  .post('/inspect', requireRole('admin'), async (c) => {
-    const { input, options } = await readUpload(c.req);
-    const inspected = await inspectImport(input, importOptions(c.var.deps.db, options));
-    return c.json(inspected, 200);
-  })
-  .post('/dry-run', requireRole('admin'), async (c) => {
-    const { input, options } = await readUpload(c.req);
-    const { deps } = c.var;
-    const report = await deps.importer.dryRun(input, {
-      ...importOptions(c.var.deps.db, options),
-      tz: deps.tz,
-      clock: deps.clock,
-    });
-    return c.json({ report: withSentences(report, options.lang ?? requestLang(c)) }, 200);
-  })
-  .post('/', requireRole('admin'), async (c) => {
-    const { input, options } = await readUpload(c.req);
-    const { deps, user } = c.var;
-    const lang = options.lang ?? requestLang(c);
-    const importOpts = importOptions(c.var.deps.db, options);
-    const result = await deps.writeGate.exclusive(() =>
-      deps.importer.commit(input, {
-        ...importOpts,
+  .post('/inspect', requireRole('admin'), (c) =>
+    withUpload(c.req, async ({ input, options }) => {
+      const inspected = await inspectImport(input, importOptions(c.var.deps.db, options));
+      return c.json(inspected, 200);
+    }),
+  )
+  .post('/dry-run', requireRole('admin'), (c) =>
+    withUpload(c.req, async ({ input, options }) => {
+      const { deps } = c.var;
+      const report = await deps.importer.dryRun(input, {
+        ...importOptions(c.var.deps.db, options),
         tz: deps.tz,
         clock: deps.clock,
-        actor: { userId: user.id, name: user.username },
-      }),
-    );
-    const report = withSentences(result.report, lang);
-    if (!result.committed) {
-      const n = result.report.summary.reject;
-      throw new ApiError(
-        422,
-        'import_rejected',
-        {
-          zh: `${n} 行不能导入，整个文件均未导入；请按报告修改后重试`,
-          en: `${n} ${n === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported; correct them as the report says and try again`,
-        },
-        { report },
+      });
+      return c.json({ report: withSentences(report, options.lang ?? requestLang(c)) }, 200);
+    }),
+  )
+  .post('/', requireRole('admin'), (c) =>
+    withUpload(c.req, async ({ input, options }) => {
+      const { deps, user } = c.var;
+      const lang = options.lang ?? requestLang(c);
+      const importOpts = importOptions(c.var.deps.db, options);
+      const result = await deps.writeGate.exclusive(() =>
+        deps.importer.commit(input, {
+          ...importOpts,
+          tz: deps.tz,
+          clock: deps.clock,
+          actor: { userId: user.id, name: user.username },
+        }),
       );
-    }
-    return c.json({ committed: true as const, batchId: result.batchId, report }, result.batchId ? 201 : 200);
-  })
+      const report = withSentences(result.report, lang);
+      if (!result.committed) {
+        const n = result.report.summary.reject;
+        throw new ApiError(
+          422,
+          'import_rejected',
+          {
+            zh: `${n} 行不能导入，整个文件均未导入；请按报告修改后重试`,
+            en: `${n} ${n === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported; correct them as the report says and try again`,
+          },
+          { report },
+        );
+      }
+      return c.json(
+        { committed: true as const, batchId: result.batchId, report },
+        result.batchId ? 201 : 200,
+      );
+    }),
+  )
   .get('/mappings', requireRole('admin'), (c) => c.json({ mappings: listImportMappings(c.var.deps.db) }, 200))
   .post('/mappings', requireRole('admin'), validate('json', saveMappingBody), (c) => {
     const { name, mapping } = c.req.valid('json');

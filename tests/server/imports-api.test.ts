@@ -2,12 +2,17 @@
  * The import routes over HTTP: the upload (multipart or raw body), options, the dry-run report with
  * its sentences in the user's language, the all-or-nothing commit, and saved mappings.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { createApp } from '../../server/app.ts';
 import { maxBodyBytes } from '../../server/auth/body-limit.ts';
 import { fixedClock } from '../../server/domain/time.ts';
+import { type Importer, inProcessImporter } from '../../server/import/importer.ts';
+import type { ImportInput } from '../../server/import/index.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { countyDb, csv, snapshot, xlsx } from '../import/fixtures.ts';
 
@@ -244,6 +249,72 @@ describe('POST /api/imports/dry-run', () => {
     expect(maxBodyBytes('/api/imports')).toBeGreaterThan(50 * 1024 * 1024);
     expect(maxBodyBytes('/api/imports/mappings')).toBe(64 * 1024);
     expect(maxBodyBytes('/api/items')).toBe(64 * 1024);
+  });
+});
+
+describe('the uploaded file', () => {
+  it('is a temporary file while the import reads it, removed when the request ends, whatever the outcome', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-uploads-test-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const db = countyDb();
+      const inner = inProcessImporter(db);
+      const seen: string[] = [];
+      /** Notes the file each job reads, and that it is there when the job starts. */
+      const noted = (input: ImportInput) => {
+        expect('path' in input && fs.existsSync(input.path)).toBe(true);
+        seen.push((input as { path: string }).path);
+        return input;
+      };
+      const importer: Importer = {
+        dryRun: (input, options) => inner.dryRun(noted(input), options),
+        commit: (input, options) => inner.commit(noted(input), options),
+        close: () => inner.close(),
+      };
+      const app = createApp({ db, clock: fixedClock(NOW), importer });
+      const session = openSession(db, userId(db, 'admin'));
+      const post = (route: string, bytes: Buffer, name = '台账.csv') => {
+        const form = new FormData();
+        form.set('file', new File([new Uint8Array(bytes)], name));
+        form.set('campaign', 'C-CONDUCT');
+        return call(app, 'POST', route, { session, form });
+      };
+      const raw = (route: string, bytes: Buffer) =>
+        app.request(`${route}?name=${encodeURIComponent('台账.csv')}&campaign=C-CONDUCT`, {
+          method: 'POST',
+          headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'text/csv' },
+          body: new Uint8Array(bytes),
+        });
+      const outcomes = [
+        (await post('/api/imports/inspect', GOOD)).status,
+        (await post('/api/imports/dry-run', MIXED)).status,
+        (await raw('/api/imports/dry-run', GOOD)).status,
+        (await post('/api/imports', MIXED)).status, // rejected: nothing written
+        (await post('/api/imports', csv('只有一行文字\n没有表头'))).status, // the engine's own error
+        (await post('/api/imports', Buffer.from('not a zip'), 'old.xlsx')).status,
+        (await post('/api/imports', GOOD)).status,
+        (
+          await app.request('/api/imports', {
+            method: 'POST',
+            headers: {
+              cookie: session.cookie,
+              'x-csrf-token': session.csrf,
+              'content-type': 'multipart/form-data; boundary=b',
+            },
+            body: '--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut short',
+          })
+        ).status,
+      ];
+      expect(outcomes).toEqual([200, 200, 200, 422, 422, 422, 201, 400]);
+      expect(seen).toHaveLength(6);
+      for (const file of seen) expect(path.dirname(path.dirname(file))).toBe(tmp);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
