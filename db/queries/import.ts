@@ -34,24 +34,18 @@ export function loadImportLookups(db: Db): Lookups {
 }
 
 /**
- * Finds items by ledger code, with their participating departments. Every ledger code is read once
- * (one query), so a row whose code is new costs no query; an existing item is read by its id.
+ * Finds items by ledger code, with their participating departments: one probe of the code's unique
+ * index a row. (Reading every code into a map first held ≈ 180 MB for a ledger of a million items,
+ * and saved ≈ 1 µs a row.)
  */
 export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undefined {
-  const ids = new Map<string, number>();
-  for (const [code, id] of db.prepare('SELECT ledger_code, id FROM items').raw().iterate() as Iterable<
-    [string, number]
-  >)
-    ids.set(code, id);
-  const byId = db.prepare('SELECT * FROM items WHERE id = ?');
+  const byCode = db.prepare('SELECT * FROM items WHERE ledger_code = ?');
   const participants = db
     .prepare('SELECT department_id FROM item_departments WHERE item_id = ? ORDER BY department_id')
     .pluck();
   return (code) => {
-    const id = ids.get(code);
-    if (id === undefined) return undefined;
-    const row = byId.get(id) as Omit<ExistingItem, 'participants'>;
-    return { ...row, participants: participants.all(id) as number[] };
+    const row = byCode.get(code) as Omit<ExistingItem, 'participants'> | undefined;
+    return row && { ...row, participants: participants.all(row.id) as number[] };
   };
 }
 
