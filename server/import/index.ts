@@ -214,6 +214,8 @@ function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (
 
 /** A file up to this many rows has every row listed in its report. */
 export const LIST_EVERY_ROW_UP_TO = 1_000;
+/** Of a larger file, at most this many rows of each action are listed. */
+export const LISTED_PER_ACTION = 1_000;
 
 const isPlain = (r: RowReport) =>
   (r.action === 'create' || r.action === 'unchanged') && r.warnings.length === 0;
@@ -221,26 +223,44 @@ const isPlain = (r: RowReport) =>
 /**
  * A report's rows, collected in the sheet's order as they are planned, and the counts of every row.
  * It lists every row of a file up to LIST_EVERY_ROW_UP_TO rows; of a larger one only the rows that
- * say more than "created" or "unchanged" (rejects, updates, skips, warnings), so that 100,000 plain
- * rows are a count, not 100,000 lines held while the file is read and then sent.
+ * say more than "created" or "unchanged" (rejects, updates, skips, warnings), and of those the first
+ * LISTED_PER_ACTION of each action. So 100,000 plain rows are a count, not 100,000 lines held while
+ * the file is read and then sent; and 100,000 rejected rows (a file for another ledger, whose
+ * departments are all unknown) are a thousand examples, not ≈ 500 MB of report in the server.
  */
 class ReportRows {
   readonly summary: ImportSummary = { rows: 0, create: 0, update: 0, unchanged: 0, reject: 0, skip: 0 };
   private rows: RowReport[] = [];
   private trimmed = false;
+  private readonly listed: Record<RowAction, number> = {
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    reject: 0,
+    skip: 0,
+  };
 
   constructor(private readonly everyRow: boolean) {}
 
   add = (report: RowReport): void => {
     this.summary.rows++;
     this.summary[report.action]++;
-    if (this.trimmed && isPlain(report)) return;
-    this.rows.push(report);
+    if (this.trimmed && (isPlain(report) || this.listed[report.action] >= LISTED_PER_ACTION)) return;
+    this.keep(report);
     if (!this.everyRow && !this.trimmed && this.summary.rows > LIST_EVERY_ROW_UP_TO) {
-      this.rows = this.rows.filter((r) => !isPlain(r));
+      // The file is larger than a fully listed one: keep what a larger file lists.
+      const before = this.rows;
+      this.rows = [];
+      for (const action of Object.keys(this.listed) as RowAction[]) this.listed[action] = 0;
       this.trimmed = true;
+      for (const r of before) if (!isPlain(r) && this.listed[r.action] < LISTED_PER_ACTION) this.keep(r);
     }
   };
+
+  private keep(report: RowReport): void {
+    this.rows.push(report);
+    this.listed[report.action]++;
+  }
 
   report(opened: OpenedFile): ImportReport {
     const { rows, summary } = this;

@@ -718,6 +718,39 @@ describe('the rows a report lists', () => {
     }
   });
 
+  it('are, beyond 1,000 rows, at most 1,000 of each action, found anywhere in the file', async () => {
+    // 3,000 rows: rows 2–1,201 rejected (an unknown department), 1,202–2,301 created with a warning
+    // (no ledger code: one is made), the rest plain creates, and the last row rejected.
+    const lines = ['台账编号,问题名称,问题来源,牵头单位,整改时限'];
+    for (let i = 1; i <= 3_000; i++) {
+      const code = i > 1_200 && i <= 2_300 ? '' : `M-${i}`;
+      const department = i <= 1_200 || i === 3_000 ? '县不存在局' : '县教育局';
+      lines.push(`${code},问题${i},自查,${department},2026-12-31`);
+    }
+    const report = await dryRunImport(
+      countyDb(),
+      { name: 'many.csv', bytes: csv(lines.join('\n')) },
+      {
+        ...OPTIONS,
+        source: 'self_inspection',
+      },
+    );
+    expect(report.summary).toEqual({
+      rows: 3_000,
+      create: 1_799,
+      update: 0,
+      unchanged: 0,
+      reject: 1_201,
+      skip: 0,
+    });
+    const listed = (action: string) => report.rows.filter((r) => r.action === action).map((r) => r.row);
+    // The first 1,000 of each; the spreadsheet's row is the file's line + 1 (the header is row 1).
+    expect(listed('reject')).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 2));
+    expect(listed('create')).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 1_202));
+    expect(report.rows.every((r) => r.action === 'reject' || r.warnings.length > 0)).toBe(true);
+    expect(report.unlisted).toBe(1_000);
+  });
+
   it("are every row when asked (the command line's --all), or when the file has at most 1,000", async () => {
     const every = await dryRunImport(countyDb(), input, {
       ...OPTIONS,

@@ -272,7 +272,8 @@ export const ledgerEn = {
   'import.skipped.note': 'A note under the table',
   'import.skipped.header': 'The header repeated',
   'import.showMore': 'Show more ({n} more rows)',
-  'import.unlisted': '{n} rows that are simply created or unchanged are counted above but not listed.',
+  'import.unlisted':
+    '{n} more rows are counted above but not listed: of a file over 1,000 rows, rows simply created or unchanged are not listed, and at most 1,000 rows of each kind are.',
 
   'importField.ledgerCode': 'Ledger code',
   'importField.title': 'Title',
@@ -683,7 +684,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.skipped.note': '表下备注',
   'import.skipped.header': '重复的表头',
   'import.showMore': '显示更多（还有 {n} 行）',
-  'import.unlisted': '另有 {n} 行仅新增或无变化，已计入上方统计，不逐行列出。',
+  'import.unlisted':
+    '另有 {n} 行已计入上方统计，未逐行列出：超过 1,000 行的文件不列出仅新增或无变化的行，其余每类最多列出 1,000 行。',
 
   'importField.ledgerCode': '台账编号',
   'importField.title': '问题名称',
