@@ -51,6 +51,21 @@ describe('moduleWorker', () => {
     expect(await firstMessage(moduleWorker(pathToFileURL(file), { file: 'x.db' }))).toEqual({ file: 'x.db' });
   });
 
+  it("caps a worker's heap at 1 GB, run either way", async () => {
+    const code =
+      "import v8 from 'node:v8';\nimport { parentPort } from 'node:worker_threads';\nparentPort.postMessage(v8.getHeapStatistics().heap_size_limit / 2 ** 20);\n";
+    for (const name of ['limit.js', 'limit.ts']) {
+      fs.writeFileSync(
+        path.join(dir, name),
+        name.endsWith('.ts') ? code.replace('parentPort.', 'parentPort!.') : code,
+      );
+      const limitMb = (await firstMessage(moduleWorker(pathToFileURL(path.join(dir, name)), {}))) as number;
+      // The old generation's 1,024 MB and the young one's few (without a cap: ≈ 4 GB on this machine).
+      expect(limitMb, name).toBeGreaterThanOrEqual(1024);
+      expect(limitMb, name).toBeLessThan(1200);
+    }
+  });
+
   it('runs a TypeScript module through tsx, with its data', async () => {
     const file = path.join(dir, 'echo.ts');
     // An enum: TypeScript that Node's own type stripping (Node 22.18+) does not run, only a compiler.
