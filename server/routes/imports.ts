@@ -17,6 +17,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { Hono, type HonoRequest } from 'hono';
 import { z } from 'zod';
@@ -115,7 +116,7 @@ async function readMultipart(
   const fields: Record<string, string> = {};
   let upload: { name: string; size: number } | null = null;
   let written: Promise<void> = Promise.resolve();
-  let part: NodeJS.ReadableStream | undefined;
+  let part: Readable | undefined;
   let out: ReturnType<typeof fileWriter> | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     parser.on('field', (name: string, value: string) => {
@@ -129,7 +130,7 @@ async function readMultipart(
       }
       const got = { name: fileName, size: 0 };
       const writer = fileWriter(file);
-      [upload, part, out] = [got, stream, writer];
+      [upload, part, out] = [got, stream as Readable, writer];
       written = (async () => {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           got.size += chunk.length;
@@ -155,7 +156,7 @@ async function readMultipart(
     throw notMultipart();
   } finally {
     // A body cut short leaves the part unfinished: let go of it and of the file.
-    (part as { destroy?: () => void } | undefined)?.destroy?.();
+    part?.destroy();
     out?.destroy();
   }
   return { fields, upload };
