@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { finished as streamFinished } from 'node:stream/promises';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { Hono, type HonoRequest } from 'hono';
 import { z } from 'zod';
@@ -82,16 +83,23 @@ async function bodyChunks(
   if (body) for await (const chunk of body) await each(chunk);
 }
 
-/** Writes chunks to a new file, waiting while the disk is behind. */
+/** Writes chunks to a new file, waiting while the disk is behind; `failure` is why it could not. */
 function fileWriter(file: string) {
   const out = fs.createWriteStream(file, { flags: 'wx' });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => {}); // seen by write() or end()
+  // Reported by write() and end() (through `errored` and finished()), never as an uncaught error.
+  out.on('error', () => {});
   return {
     async write(chunk: Uint8Array) {
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+      if (out.errored) throw out.errored;
+      if (!out.write(chunk)) await once(out, 'drain');
     },
-    end: () => Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]),
+    end() {
+      out.end();
+      return streamFinished(out);
+    },
+    get failure() {
+      return out.errored;
+    },
     destroy: () => out.destroy(),
   };
 }
@@ -143,19 +151,24 @@ async function readMultipart(
     parser.on('finish', resolve);
     parser.on('error', reject);
   });
+  finished.catch(() => {}); // awaited below, or given up for an earlier failure
   try {
     await bodyChunks(req, async (chunk) => {
-      if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      // A part that stopped (its file could not be written) leaves the parser waiting: stop too.
+      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), finished]);
     });
     parser.end();
     await finished;
     await written;
   } catch (error) {
-    // The body limit's own error goes on to its handler; anything else is a body that is not multipart.
+    // The body limit's own error goes on to its handler, and so does a file the disk would not take;
+    // anything else is a body that is not multipart.
     if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    if (out?.failure) throw out.failure;
     throw notMultipart();
   } finally {
-    // A body cut short leaves the part unfinished: let go of it and of the file.
+    // A body cut short leaves the parser and the part unfinished: let go of them and of the file.
+    parser.destroy();
     part?.destroy();
     out?.destroy();
   }

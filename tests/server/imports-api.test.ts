@@ -306,7 +306,28 @@ describe('the uploaded file', () => {
           })
         ).status,
       ];
-      expect(outcomes).toEqual([200, 200, 200, 422, 422, 422, 201, 400]);
+      // A client that goes away mid-file (its body fails as it streams, announced at its full length).
+      const part = '--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\n';
+      let sent = 0;
+      const failing = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ === 3) return controller.error(new Error('the client went away'));
+          controller.enqueue(new TextEncoder().encode(sent === 1 ? part : '问题名称\n'.repeat(10_000)));
+        },
+      });
+      const gone = await app.request('/api/imports/dry-run', {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': 'multipart/form-data; boundary=b',
+          'content-length': String(10 << 20),
+        },
+        body: failing,
+        duplex: 'half',
+      } as RequestInit);
+      outcomes.push(gone.status);
+      expect(outcomes).toEqual([200, 200, 200, 422, 422, 422, 201, 400, 400]);
       expect(seen).toHaveLength(6);
       for (const file of seen) expect(path.dirname(path.dirname(file))).toBe(tmp);
       expect(fs.readdirSync(tmp)).toEqual([]);
