@@ -93,19 +93,31 @@ export function inProcessImporter(db: Db): Importer {
   );
 }
 
+/** A file whose import outgrew the worker's heap (module-worker.ts): said as the file's size is. */
+const tooLargeToImport = () =>
+  new ApiError(413, 'import_file_too_large', {
+    zh: '文件太大，导入时内存不足：请拆分后分批导入',
+    en: 'The file is too large to import at once: split it and import the parts',
+  });
+
 const WORKER = besideModule('import-worker', import.meta.url);
 /** A worker left without a job for this long ends, giving back the memory an import took. */
 const IDLE_MS = 60_000;
 
 /**
  * Imports in a worker thread on the database file. The worker starts with the first job and ends when
- * it has had none for `idleMs`; one that dies fails its job (with the error it gave), and the next job
- * starts another. A job's bytes are moved to the worker, not copied. `entry`: the worker's module
- * (tests give one that crashes).
+ * it has had none for `idleMs`; one that dies fails its job (with the error it gave; one whose heap
+ * outgrew its cap, as a file too large to import), and the next job starts another. A job's bytes are
+ * moved to the worker, not copied. `entry`: the worker's module (tests give one that crashes), and
+ * `heapLimitMb` its heap's cap (default: module-worker.ts's; tests give a small one).
  */
 export function startImportWorker(
   file: string,
-  { entry = WORKER, idleMs = IDLE_MS }: { entry?: URL; idleMs?: number } = {},
+  {
+    entry = WORKER,
+    idleMs = IDLE_MS,
+    heapLimitMb,
+  }: { entry?: URL; idleMs?: number; heapLimitMb?: number } = {},
 ): Importer {
   type Pending = { resolve(o: Outcome): void; reject(e: Error): void };
   /** The worker, and the jobs sent to it that it has not answered (one, as jobs run one at a time). */
@@ -115,7 +127,8 @@ export function startImportWorker(
   let nextId = 1;
 
   function spawn(): Running {
-    const running: Running = { worker: moduleWorker(entry, { file }), pending: new Map() };
+    const limits = heapLimitMb === undefined ? undefined : { maxOldGenerationSizeMb: heapLimitMb };
+    const running: Running = { worker: moduleWorker(entry, { file }, limits), pending: new Map() };
     const { worker, pending } = running;
     worker.unref();
     let failure: unknown;
@@ -130,7 +143,10 @@ export function startImportWorker(
     });
     worker.on('exit', (code) => {
       if (current === running) current = null;
-      const error = workerStopped('import', code, failure);
+      const error =
+        (failure as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? tooLargeToImport()
+          : workerStopped('import', code, failure);
       for (const job of pending.values()) job.reject(error);
       pending.clear();
     });

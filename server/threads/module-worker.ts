@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 const TYPESCRIPT_ENTRY = new URL('./typescript-entry.mjs', import.meta.url);
 
@@ -16,15 +16,16 @@ const HEAP_LIMITS = { maxOldGenerationSizeMb: 1024 };
  * A worker thread running `module` with `workerData`. The built server (dist/server,
  * scripts/build-server.ts) is JavaScript and runs it as it is. From source (tests, `npm run dev`) the
  * module is TypeScript, and Node 20 does not give a worker the parent's loader (tsx): a plain module
- * registers it first, then imports `module` (named in workerData.entry).
+ * registers it first, then imports `module` (named in workerData.entry). `resourceLimits`: tests give
+ * a small heap to see a worker reach it.
  */
-export function moduleWorker(module: URL, workerData: object): Worker {
-  if (!module.pathname.endsWith('.ts'))
-    return new Worker(module, { workerData, resourceLimits: HEAP_LIMITS });
-  return new Worker(TYPESCRIPT_ENTRY, {
-    workerData: { ...workerData, entry: module.href },
-    resourceLimits: HEAP_LIMITS,
-  });
+export function moduleWorker(
+  module: URL,
+  workerData: object,
+  resourceLimits: ResourceLimits = HEAP_LIMITS,
+): Worker {
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData, resourceLimits });
+  return new Worker(TYPESCRIPT_ENTRY, { workerData: { ...workerData, entry: module.href }, resourceLimits });
 }
 
 /**

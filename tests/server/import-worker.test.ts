@@ -136,11 +136,12 @@ describe('the import worker', () => {
 });
 
 describe("the import worker's life", () => {
-  it('fails the job of a worker that dies, starts another for the next, and ends one left idle', async () => {
+  it('fails the job of a worker that dies (a file too large for its heap as such), starts another for the next, and ends one left idle', async () => {
     const { file, db } = ledgerFile(tempDir('closeout-import-life-'), 'life.db');
     const importer = startImportWorker(file, {
       entry: new URL('./fixtures/import-worker-under-test.ts', import.meta.url),
       idleMs: 50,
+      heapLimitMb: 64,
     });
     const options = { tz: 'Asia/Shanghai', clock: fixedClock(NOW), campaign: 'C-CONDUCT' };
     const dryRun = () => importer.dryRun({ name: 'ledger.csv', bytes: GOOD }, options);
@@ -151,6 +152,11 @@ describe("the import worker's life", () => {
           { ...options, campaign: 'CRASH', actor: { userId: null, name: 'test' } },
         ),
       ).rejects.toThrow('import worker stopped (exit code 3)');
+      expect((await dryRun()).summary.create).toBe(3);
+      // A file whose import outgrows the worker's heap is said to be too large, as an oversized file is.
+      await expect(
+        importer.dryRun({ name: 'ledger.csv', bytes: GOOD }, { ...options, campaign: 'OUT-OF-MEMORY' }),
+      ).rejects.toMatchObject({ status: 413, code: 'import_file_too_large' });
       expect((await dryRun()).summary.create).toBe(3);
       // Left idle past idleMs, the worker ends; the next job starts a new one.
       await sleep(300);
