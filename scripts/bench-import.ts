@@ -7,7 +7,10 @@
  * process's peak resident memory, and the commit's floor (the same rows copied by plain SQL, see
  * measureFloor). Then the CSV once more over HTTP, posted to the server process on a
  * fresh county database: the import's time, /api/health's latency meanwhile (asked every 10 ms: does
- * the import stall other requests?) and the server's peak resident memory. Not a test; prints a table.
+ * the import stall other requests?) and the server's peak resident memory. With `--into <file.db>`
+ * (the bench gives a scratch copy of the province's 1M items), the CSV once more over HTTP into that
+ * ledger, its departments renamed to that ledger's and its codes its own: an import into a large
+ * ledger. Not a test; prints a table.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +21,7 @@ import { startBulkWrite } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
 import { fixedClock } from '../server/domain/time.ts';
 import { commitImport, dryRunImport } from '../server/import/index.ts';
-import { login, peakRssMb, startServer } from './bench/http.ts';
+import { login, peakRssMb, sampleOwnMemory, startServer } from './bench/http.ts';
 import { summarize } from './bench/stats.ts';
 import { generateDemo } from './demo/generate.ts';
 
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     dir: { type: 'string', default: '/tmp/closeout-bench' },
     run: { type: 'string' },
+    into: { type: 'string' },
   },
 });
 const HEADER = [
@@ -128,9 +132,34 @@ function removeDb(dbFile: string) {
   for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true });
 }
 
-/** The file posted to the server process; /api/health asked every 10 ms until the import answers. */
-async function measureHttp(file: string) {
-  const dbFile = emptyCounty(file);
+/**
+ * The CSV with each row's department one of `dbFile`'s (in turn) and a ledger code of its own, so
+ * that every row is a new item of that ledger.
+ */
+function csvInto(csvFile: string, dbFile: string): string {
+  const db = openDatabase(dbFile, { quickCheck: false });
+  const names = db.prepare('SELECT name_zh FROM departments WHERE active = 1').pluck().all() as string[];
+  db.close();
+  const [header, ...lines] = fs.readFileSync(csvFile, 'utf8').split('\r\n');
+  const out = [header];
+  lines.forEach((line, i) => {
+    if (!line) return;
+    const cells = line.split(',');
+    // The row's code (B) and responsible department (F); no value in the file holds a comma.
+    cells[1] = `INTO-${cells[1]}`;
+    cells[5] = names[i % names.length]!;
+    out.push(cells.join(','));
+  });
+  const file = csvFile.replace(/\.csv$/, '-into.csv');
+  fs.writeFileSync(file, `${out.join('\r\n')}\r\n`);
+  return file;
+}
+
+/**
+ * The file posted to the server process on `dbFile` (default: a fresh county without items), which is
+ * removed afterwards; /api/health asked every 10 ms until the import answers.
+ */
+async function measureHttp(file: string, dbFile = emptyCounty(file)) {
   const server = await startServer(dbFile);
   try {
     const admin = await login(server.url, 'admin');
@@ -145,6 +174,7 @@ async function measureHttp(file: string) {
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
+    const ownMemory = sampleOwnMemory(server.pid);
     const started = performance.now();
     const res = await fetch(
       `${server.url}/api/imports?name=${encodeURIComponent(path.basename(file))}&campaign=C-CONDUCT`,
@@ -163,6 +193,7 @@ async function measureHttp(file: string) {
       importMs,
       health: { ...summarize(health), max: Math.max(...health) },
       peakRssMb: peakRssMb(server.pid),
+      peakOwnMemoryMb: ownMemory.stop(),
     };
   } finally {
     await server.stop();
@@ -273,9 +304,14 @@ if (values.run) {
       `${format.padEnd(7)} ${`${(fs.statSync(file).size / 1048576).toFixed(1)} MiB`.padEnd(9)} ${rate(r.dryMs, r.dryCpuMs).padEnd(38)} ${rate(r.commitMs, r.commitCpuMs).padEnd(37)} ${`${Math.round(r.peakMiB)} MiB`.padEnd(10)} ${(r.floorMs / 1000).toFixed(2)} s, ${perS(r.floorMs)}${r.committed && r.items === r.rows ? '' : `  (committed ${r.committed}, ${r.items} items, ${r.rejected} rejected)`}`,
     );
   }
-  const http = await measureHttp(files.csvFile);
-  const h = http.health;
-  console.log(
-    `csv over HTTP: import ${(http.importMs / 1000).toFixed(2)} s (${Math.round(n / (http.importMs / 1000)).toLocaleString('en')} rows/s); /api/health meanwhile (${h.n} requests) p50 ${h.p50} ms, p99 ${h.p99} ms, max ${Math.round(h.max)} ms; server peak RSS ${http.peakRssMb} MB`,
-  );
+  const overHttp = async (label: string, file: string, dbFile?: string) => {
+    const http = await measureHttp(file, dbFile);
+    const h = http.health;
+    console.log(
+      `${label}: import ${(http.importMs / 1000).toFixed(2)} s (${Math.round(n / (http.importMs / 1000)).toLocaleString('en')} rows/s); /api/health meanwhile (${h.n} requests) p50 ${h.p50} ms, p99 ${h.p99} ms, max ${Math.round(h.max)} ms; server peak RSS ${http.peakRssMb} MB (of which the process's own ${http.peakOwnMemoryMb} MB)`,
+    );
+  };
+  await overHttp('csv over HTTP', files.csvFile);
+  if (values.into)
+    await overHttp('csv over HTTP into the 1M ledger', csvInto(files.csvFile, values.into), values.into);
 }

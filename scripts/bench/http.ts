@@ -88,7 +88,7 @@ export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
  * (db/open.ts) and the program, which are the operating system's file cache) every 100 ms until
  * stopped; `stop()` answers its peak in MB.
  */
-function sampleOwnMemory(pid: number) {
+export function sampleOwnMemory(pid: number) {
   let peak = 0;
   const sample = () => {
     peak = Math.max(peak, statusMb(pid, 'RssAnon'));
