@@ -280,34 +280,27 @@ describe('the uploaded file', () => {
         form.set('campaign', 'C-CONDUCT');
         return call(app, 'POST', route, { session, form });
       };
-      const raw = (route: string, bytes: Buffer) =>
-        app.request(`${route}?name=${encodeURIComponent('台账.csv')}&campaign=C-CONDUCT`, {
+      /** A body of the caller's own (not a form), as a client may send it. */
+      const raw = (
+        route: string,
+        contentType: string,
+        body: BodyInit,
+        headers: Record<string, string> = {},
+      ) =>
+        app.request(route, {
           method: 'POST',
-          headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'text/csv' },
-          body: new Uint8Array(bytes),
-        });
-      const outcomes = [
-        (await post('/api/imports/inspect', GOOD)).status,
-        (await post('/api/imports/dry-run', MIXED)).status,
-        (await raw('/api/imports/dry-run', GOOD)).status,
-        (await post('/api/imports', MIXED)).status, // rejected: nothing written
-        (await post('/api/imports', csv('只有一行文字\n没有表头'))).status, // the engine's own error
-        (await post('/api/imports', Buffer.from('not a zip'), 'old.xlsx')).status,
-        (await post('/api/imports', GOOD)).status,
-        (
-          await app.request('/api/imports', {
-            method: 'POST',
-            headers: {
-              cookie: session.cookie,
-              'x-csrf-token': session.csrf,
-              'content-type': 'multipart/form-data; boundary=b',
-            },
-            body: '--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut short',
-          })
-        ).status,
-      ];
-      // A client that goes away mid-file (its body fails as it streams, announced at its full length).
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+            'content-type': contentType,
+            ...headers,
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit);
       const part = '--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\n';
+      const multipart = 'multipart/form-data; boundary=b';
+      // A client that goes away mid-file (its body fails as it streams, announced at its full length).
       let sent = 0;
       const failing = new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -315,18 +308,24 @@ describe('the uploaded file', () => {
           controller.enqueue(new TextEncoder().encode(sent === 1 ? part : '问题名称\n'.repeat(10_000)));
         },
       });
-      const gone = await app.request('/api/imports/dry-run', {
-        method: 'POST',
-        headers: {
-          cookie: session.cookie,
-          'x-csrf-token': session.csrf,
-          'content-type': 'multipart/form-data; boundary=b',
-          'content-length': String(10 << 20),
-        },
-        body: failing,
-        duplex: 'half',
-      } as RequestInit);
-      outcomes.push(gone.status);
+      const outcomes = [
+        (await post('/api/imports/inspect', GOOD)).status,
+        (await post('/api/imports/dry-run', MIXED)).status,
+        (
+          await raw(
+            `/api/imports/dry-run?name=${encodeURIComponent('台账.csv')}&campaign=C-CONDUCT`,
+            'text/csv',
+            new Uint8Array(GOOD),
+          )
+        ).status,
+        (await post('/api/imports', MIXED)).status, // rejected: nothing written
+        (await post('/api/imports', csv('只有一行文字\n没有表头'))).status, // the engine's own error
+        (await post('/api/imports', Buffer.from('not a zip'), 'old.xlsx')).status,
+        (await post('/api/imports', GOOD)).status,
+        (await raw('/api/imports', multipart, `${part}cut short`)).status,
+        (await raw('/api/imports/dry-run', multipart, failing, { 'content-length': String(10 << 20) }))
+          .status,
+      ];
       expect(outcomes).toEqual([200, 200, 200, 422, 422, 422, 201, 400, 400]);
       expect(seen).toHaveLength(6);
       for (const file of seen) expect(path.dirname(path.dirname(file))).toBe(tmp);
