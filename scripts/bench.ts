@@ -5,8 +5,9 @@
  * departments, 1M items) datasets, then measures: every dashboard endpoint in process, cold and warm,
  * against the plain-SQL floor; HTTP throughput and latency with and without a writer; the weekly
  * review in Chromium; the ledger table for each filter and sort (bench/ledger.ts); import
- * throughput (into an empty ledger, and into the province's when it is measured); peak server memory; the web app's initial JS. Prints a table and writes
- * bench/results.json. Timing is measured here, never asserted in tests.
+ * throughput (into an empty ledger, and into the province's when it is measured); peak server
+ * memory; the web app's initial JS. Prints a table and writes bench/results.json. Timing is measured
+ * here, never asserted in tests.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
