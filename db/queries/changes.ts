@@ -55,8 +55,6 @@ export function listChangedParts(
   db: Db,
   p: FigureParams & { since: Moment; parts: ChangedPart[]; limit: number; offset?: number },
 ): Partial<Record<ChangedPart, ChangedList>> {
-  // A part's total is read from its page's rows, so a page must have room for at least one.
-  if (p.limit < 1) throw new Error('limit must be at least 1');
   const { t, since, warningDays, parts, limit, offset = 0 } = p;
   const key = memoKey({ ...p.scope, t, since, warningDays, parts: parts.join(), limit, offset });
   const pages = remembered(db, `changed|${key}`, t, () => changedPages(db, p));
@@ -88,13 +86,20 @@ function changedPages(
     ? `CASE WHEN i.registered_at < @since AND (i.closed_at IS NULL OR i.state_changed_at >= @t)
         THEN ${before.deadline} END`
     : 'NULL';
-  const pages = p.parts.map(
-    (part) => `page_${part} AS (
-       SELECT '${part}' AS part, s.id, s.ledger_code, ${DAYS_OVERDUE} AS days_overdue, COUNT(*) OVER () AS total
-       FROM s WHERE ${CHANGED[part].now} AND NOT COALESCE(${CHANGED[part].before}, 0)
+  // Each part's page is the first rows of a sort bounded by LIMIT (SQLite keeps only those rows), and
+  // its total a count apart: a window count over every row would make the sort keep them all.
+  const ctes = p.parts.map((part) => {
+    const inPart = `${CHANGED[part].now} AND NOT COALESCE(${CHANGED[part].before}, 0)`;
+    return `page_${part} AS (
+       SELECT s.id, s.ledger_code, ${DAYS_OVERDUE} AS days_overdue FROM s WHERE ${inPart}
        ORDER BY days_overdue DESC NULLS LAST, s.ledger_code
        LIMIT @limit OFFSET @offset
-     )`,
+     ), total_${part} AS (SELECT COUNT(*) AS n FROM s WHERE ${inPart})`;
+  });
+  // A part's total comes as a row of its own (id NULL), first, so a page past the end still has it.
+  const selects = p.parts.map(
+    (part) => `SELECT '${part}' AS part, NULL AS id, n AS total, NULL AS days_overdue, NULL AS ledger_code
+     FROM total_${part} UNION ALL SELECT '${part}', id, NULL, days_overdue, ledger_code FROM page_${part}`,
   );
   const columns = `i.id, i.ledger_code, i.department_id, i.registered_at,
     ${now.closed} AS closed_at, ${now.deadline} AS deadline_end,
@@ -119,9 +124,9 @@ function changedPages(
        ${overdue ? passing : ''}
      )
      -- Each part ordered and cut on the state; the page's item rows are read afterwards.
-     , ${pages.join(', ')}
-     SELECT part, id, total FROM (${p.parts.map((part) => `SELECT * FROM page_${part}`).join(' UNION ALL ')})
-     ORDER BY part, days_overdue DESC NULLS LAST, ledger_code`,
+     , ${ctes.join(', ')}
+     SELECT part, id, total FROM (${selects.join(' UNION ALL ')})
+     ORDER BY part, id IS NOT NULL, days_overdue DESC NULLS LAST, ledger_code`,
   ).all({
     ...params,
     t: p.t,
@@ -129,15 +134,11 @@ function changedPages(
     t_warn: addMoment(p.t, p.warningDays * 86_400),
     limit: p.limit,
     offset: p.offset ?? 0,
-  }) as { part: ChangedPart; id: number; total: number }[];
+  }) as { part: ChangedPart; id: number | null; total: number | null }[];
   const result: Partial<Record<ChangedPart, ChangedPage>> = {};
-  for (const part of p.parts) {
-    const own = rows.filter((r) => r.part === part);
-    // A page past the end has no row to read the total from: the first page has it.
-    result[part] =
-      own.length === 0 && (p.offset ?? 0) > 0
-        ? { total: changedPages(db, { ...p, parts: [part], limit: 1, offset: 0 })[part]!.total, ids: [] }
-        : { total: own[0]?.total ?? 0, ids: own.map((r) => r.id) };
+  for (const row of rows) {
+    if (row.id === null) result[row.part] = { total: row.total!, ids: [] };
+    else result[row.part]!.ids.push(row.id);
   }
   return result;
 }
