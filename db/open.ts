@@ -9,6 +9,8 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** PRAGMA quick_check over every page before the first write (CLOSEOUT_STARTUP_CHECK=off skips it). */
   quickCheck?: boolean;
+  /** Read the file through memory mapping (MMAP_BYTES); false for a connection that writes far more than it reads. */
+  mapped?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.close();
       db = new Database(file);
     }
-    applyPragmas(db);
+    applyPragmas(db, options.mapped ?? true);
     migrate(db);
   } catch (error) {
     db.close();
@@ -43,16 +45,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
  * copy. At 1M items, reads of items one by one (the ledger's pages, drill-down lists) took half the
  * time (docs/performance.md). The mapped pages are the OS's file cache, counted in the process's RSS
  * (as RssFile) but not its own memory. Writes still go through the WAL. Readers beside it are not
- * mapped (openReadOnly).
+ * mapped (openReadOnly), nor is the import's connection (server/import/import-worker.ts): placing
+ * 100,000 new items in a 1M-item ledger touches index pages all over the file, and mapped, each page
+ * it touched stayed in the server's RSS (peak 497–516 MB instead of 296–300) and faulting it in cost
+ * more than reading it (44 s instead of 53–63 s, docs/performance.md).
  */
 const MMAP_BYTES = 2 ** 31;
 
-export function applyPragmas(db: Db): void {
+export function applyPragmas(db: Db, mapped = true): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma(`mmap_size = ${MMAP_BYTES}`);
+  db.pragma(`mmap_size = ${mapped ? MMAP_BYTES : 0}`);
 }
 
 /**

@@ -236,7 +236,8 @@ function measureFloor(imported: string): number {
 
 async function measure(file: string) {
   const dbFile = emptyCounty(file);
-  const db = openDatabase(dbFile);
+  // Unmapped, as the server's import worker's connection (db/open.ts).
+  const db = openDatabase(dbFile, { mapped: false });
   let peak = 0;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -7,8 +7,8 @@ import { openDatabase } from '../../db/open.ts';
 import { sent } from '../threads/sent-error.ts';
 import { type Job, type Reply, runJob } from './importer.ts';
 
-// The server opened (and checked, and migrated) the file already.
-const db = openDatabase((workerData as { file: string }).file, { quickCheck: false });
+// The server opened (and checked, and migrated) the file already. Not mapped: see db/open.ts.
+const db = openDatabase((workerData as { file: string }).file, { quickCheck: false, mapped: false });
 
 parentPort!.on('message', async (job: Job) => {
   let reply: Reply;

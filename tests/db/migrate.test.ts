@@ -48,7 +48,14 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Mapped up to SQLite's own limit, just under 2 GiB.
+    expect(db.pragma('mmap_size', { simple: true })).toBeGreaterThan(2 ** 30);
     db.close();
+    // The import's connection reads through its own page cache instead (db/open.ts).
+    const unmapped = openDatabase(path.join(dir, 'x.db'), { mapped: false });
+    expect(unmapped.pragma('mmap_size', { simple: true })).toBe(0);
+    expect(unmapped.pragma('journal_mode', { simple: true })).toBe('wal');
+    unmapped.close();
   });
 
   it('refuse a database written by a newer version', () => {
