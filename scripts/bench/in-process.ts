@@ -30,6 +30,7 @@ export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS
   { name: 'changes', path: '/api/figures/changes', floor: 'byDepartment' },
   { name: 'red list', path: '/api/figures/items?figure=overdue&pageSize=20', floor: 'overdue' },
   { name: 'ledger page', path: '/api/items?pageSize=50', floor: 'overdue' },
+  { name: 'department list', path: '/api/departments', floor: 'byDepartment' },
   { name: 'big screen', path: '/api/screen', floor: 'byDepartment' },
 ];
 

@@ -15,6 +15,7 @@ import {
   breakdownReport,
   changesReport,
   departmentSeriesReport,
+  departmentsReport,
   drilldownReport,
   flowReport,
   improvementReport,
@@ -91,6 +92,7 @@ export const COMPUTATIONS = {
     const since = earlierMoment(q.since, 'since', t, WEEK);
     return changesReport(db, t, since, scopeOf(db, q), profileOf(db, q));
   },
+  departments: (db: Db, q: FiguresQuery, t: Moment) => departmentsReport(db, t, profileOf(db, q)),
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
   items: (db: Db, q: FiguresQuery, t: Moment) => {

@@ -19,6 +19,7 @@ import {
   ratio,
   type Scope,
 } from '../../db/queries/figures.ts';
+import { type DepartmentInfo, listDepartments } from '../../db/queries/departments.ts';
 import { listDomains } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
@@ -442,5 +443,24 @@ export function changesReport(
         change: r.overallRankChange!,
       }))
       .sort((a, b) => b.change - a.change),
+  };
+}
+
+export interface DepartmentsReport {
+  departments: (DepartmentInfo & { items: number; open: number; overdue: number })[];
+}
+
+/**
+ * Every department with its item counts at T: registered (not voided), open, and open past the
+ * deadline, as the figures count them (DESIGN.md §3), so the list agrees with the ranking. Read from
+ * the figures by department (their rollups), not by counting a province's million items each time.
+ */
+export function departmentsReport(db: Db, t: Moment, profile: ProfileRow): DepartmentsReport {
+  const figures = getFiguresBy(db, { t, scope: {}, warningDays: profile.config.warningDays }, 'department');
+  return {
+    departments: listDepartments(db).map((d) => {
+      const f = figures.get(d.id);
+      return { ...d, items: f?.registered ?? 0, open: f?.open ?? 0, overdue: f?.overdue ?? 0 };
+    }),
   };
 }

@@ -104,6 +104,8 @@ function urls(): string[] {
     `/api/figures/items?figure=onTimeRate&part=denominator&page=2&pageSize=20&campaign=${campaign}`,
     '/api/screen',
     `/api/screen?campaign=${campaign}`,
+    // So is the department list's counts.
+    '/api/departments',
     // Errors: the same status and body as in process.
     '/api/figures/summary?campaign=no-such-campaign',
     '/api/figures/ranking?profile=999',
