@@ -5,6 +5,7 @@
 
 import type { Db } from '../../db/open.ts';
 import { type ChangedPart, listChangedParts, listChangedSince } from '../../db/queries/changes.ts';
+import { type DepartmentInfo, listDepartments } from '../../db/queries/departments.ts';
 import {
   type FigureItem,
   type Figures,
@@ -19,7 +20,6 @@ import {
   ratio,
   type Scope,
 } from '../../db/queries/figures.ts';
-import { type DepartmentInfo, listDepartments } from '../../db/queries/departments.ts';
 import { listDomains } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';

@@ -42,7 +42,13 @@ function setup(nowUtc: string) {
   });
   l.item({ code: 'due-today', department: 'A1', registered: '2026-03-02', deadline: '2026-04-10' });
   l.item({ code: 'no-deadline', department: 'A1', registered: '2026-03-02', deadline: null });
-  l.item({ code: 'voided', department: 'A1', registered: '2026-03-01', deadline: '2026-04-01', voided: '2026-03-05' });
+  l.item({
+    code: 'voided',
+    department: 'A1',
+    registered: '2026-03-01',
+    deadline: '2026-04-01',
+    voided: '2026-03-05',
+  });
   l.item({ code: 'registered-later', department: 'A1', registered: '2026-04-11', deadline: '2026-04-12' });
   l.item({ code: 'inactive-overdue', department: 'C1', registered: '2026-03-01', deadline: '2026-04-02' });
   const leader = openSession(
@@ -58,13 +64,13 @@ function setup(nowUtc: string) {
     nowUtc,
   );
   const app = createApp({ db, clock: fixedClock(nowUtc), tz: 'Asia/Shanghai' });
-  const get = async (path: string) => {
+  const get = async <T>(path: string) => {
     const res = await call(app, 'GET', path, { session: leader });
     expect(res.status).toBe(200);
-    return (await res.json()) as Record<string, any>;
+    return (await res.json()) as T;
   };
   const counts = async () =>
-    ((await get('/api/departments')).departments as Record<string, unknown>[]).map((d) => [
+    (await get<{ departments: Record<string, unknown>[] }>('/api/departments')).departments.map((d) => [
       d.code,
       d.active,
       d.items,
@@ -93,8 +99,12 @@ describe('the department list', () => {
 
   it('agrees with the ranking’s figures, and shows a new item at once', async () => {
     const { l, get, counts } = setup('2026-04-10T04:00:00Z');
-    const ranking = await get('/api/figures/ranking');
-    const a1 = ranking.rows.find((r: any) => r.department.code === 'A1').figures;
+    type Row = {
+      department: { code: string };
+      figures: { registered: number; open: number; overdue: number };
+    };
+    const ranking = await get<{ rows: Row[] }>('/api/figures/ranking');
+    const a1 = ranking.rows.find((r) => r.department.code === 'A1')!.figures;
     expect([a1.registered, a1.open, a1.overdue]).toEqual([7, 6, 2]);
     l.item({ code: 'new', department: 'B1', registered: '2026-04-01', deadline: '2026-04-03' });
     expect((await counts())[2]).toEqual(['B1', true, 1, 1, 1]);
