@@ -13,9 +13,10 @@ import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppDeps } from '../context.ts';
-import type { Moment } from '../domain/time.ts';
+import { type Moment, minuteOf } from '../domain/time.ts';
 import { cached, cachedAsync, type Sized } from './cache.ts';
 import { type ComputationName, computeJson, type FiguresQuery } from './computations.ts';
+import { resolveMoment } from './params.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -131,4 +132,23 @@ export function cachedAnswer(
       .compute(name, query, t)
       .then(({ version, value }) => ({ version, value: JsonAnswer.encoded(value) })),
   );
+}
+
+/**
+ * The answer to a named question about T (the query's asOf, else now) from the figures cache: the key
+ * is the question, its validated parameters and T, so a repeated question costs nothing, whichever
+ * route asks it (the figures API, the department list, the ranking's download). "Now" is asked again
+ * and again: while the data stays as it is, the answer computed first in a minute serves the rest of
+ * that minute, saying its own asOf (at most 59 s earlier). A change to the data is seen at once, as it
+ * changes the data version.
+ */
+export function figuresAnswer(
+  deps: AppDeps,
+  name: ComputationName,
+  query: FiguresQuery,
+): Promise<JsonAnswer> {
+  const t = resolveMoment(deps, query.asOf);
+  const when = query.asOf === undefined ? `now ${minuteOf(t)}` : t;
+  const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+  return cachedAnswer(deps, `${name}|${params}|${when}`, name, query, t);
 }

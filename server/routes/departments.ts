@@ -12,11 +12,9 @@ import { findByCode } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
-import { minuteOf } from '../domain/time.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
+import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
 import type { DepartmentsReport } from '../figures/reports.ts';
-import { nowMoment } from '../now.ts';
 import { validate } from '../validation.ts';
 
 const fields = {
@@ -63,11 +61,10 @@ function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | n
 
 /** Departments: the list with item counts (everyone), and their upkeep by the supervision office. */
 export const departments = new Hono<AppEnv>()
-  // Its counts are figures at now: computed and cached as the figures are (routes/figures.ts), so a
-  // province's list costs a cached answer, not a count of its million items on the main thread.
+  // Its counts are figures at now: computed and cached as the figures are, so a province's list costs
+  // a cached answer, not a count of its million items on the main thread.
   .get('/', async (c) => {
-    const t = nowMoment(c.var.deps);
-    const json = await cachedAnswer(c.var.deps, `departments|now ${minuteOf(t)}`, 'departments', {}, t);
+    const json = await figuresAnswer(c.var.deps, 'departments', {});
     // Typed as c.json's answer, so the web client's RPC types still see the list's shape.
     return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<DepartmentsReport, 200>>;
   })

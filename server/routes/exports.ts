@@ -13,7 +13,7 @@ import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
 import { COMPONENTS, type Component } from '../domain/scoring.ts';
-import { dayOf, WEEK } from '../domain/time.ts';
+import { dayOf } from '../domain/time.ts';
 import { type Lang, requestLang, type Text } from '../errors.ts';
 import { exportItems } from '../export/items.ts';
 import {
@@ -23,8 +23,9 @@ import {
   exportFileName,
   writeExport,
 } from '../export/table.ts';
-import { earlierMoment, resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
-import { type RankedRow, rankingReport } from '../figures/reports.ts';
+import { figuresAnswer } from '../figures/json-answer.ts';
+import { resolveProfile } from '../figures/params.ts';
+import type { RankedRow, RankingReport } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
 import { asOfSchema, rankScopeShape, validate } from '../validation.ts';
 import { itemListShape, resolveItemList } from './items.ts';
@@ -167,19 +168,13 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   );
 }
 
-function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof rankingQuery>) {
-  const { lang: explicit, asOf, profile: profileId, compareTo, ...scope } = q;
+/** The ranking's own answer (the figures API's, cached and computed off the main thread), as a sheet. */
+async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof rankingQuery>) {
+  const { lang: explicit, ...query } = q;
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
-  const t = resolveMoment(deps, asOf);
-  const profile = resolveProfile(deps, profileId);
-  const report = rankingReport(
-    deps.db,
-    t,
-    resolveScope(deps, scope),
-    profile,
-    earlierMoment(compareTo, 'compareTo', t, WEEK),
-  );
+  const profile = resolveProfile(deps, query.profile);
+  const report = JSON.parse((await figuresAnswer(deps, 'ranking', query)).text) as RankingReport;
   return download(c, 'ranking', format, lang, (out) =>
     writeExport(report.rows, rankingColumns(lang, profile.config.minDueItems), {
       format,

@@ -2,15 +2,13 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
-import { minuteOf } from '../domain/time.ts';
 import {
   type ComputationName,
   type Computed,
   type FiguresQuery,
   MAX_WEEKS,
 } from '../figures/computations.ts';
-import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
-import { resolveMoment } from '../figures/params.ts';
+import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
 import { asOfSchema, daySchema, pagingShape, rankScopeShape, scopeShape, validate } from '../validation.ts';
 
 const base = {
@@ -27,20 +25,11 @@ const rangeShape = {
 };
 
 /**
- * Answers from the figures cache: the key is the route, its validated parameters and the moment T (the
- * query's asOf, else the minute of now; the data version is added by the cache), so a repeated
- * question costs nothing. The cache holds the JSON text: serializing a 400-department ranking again
- * costs more than the lookup. The server computes a miss in a worker thread (figures/worker-pool.ts),
- * so it blocks no other request; without workers (in-memory databases, tests) it computes here.
+ * A figures question's answer (figures/json-answer.ts: cached, and computed by a worker thread, so it
+ * blocks no other request; without workers — in-memory databases, tests — it is computed here).
  */
 async function answer<N extends ComputationName>(c: Context<AppEnv>, name: N, query: FiguresQuery) {
-  const t = resolveMoment(c.var.deps, query.asOf);
-  // "Now" is asked again and again: while the data stays as it is, the answer computed first in a
-  // minute serves the rest of that minute, saying its own asOf (at most 59 s earlier). A change to
-  // the data is seen at once, as it changes the data version.
-  const when = query.asOf === undefined ? `now ${minuteOf(t)}` : t;
-  const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
-  const json = await cachedAnswer(c.var.deps, `${c.req.path}|${params}|${when}`, name, query, t);
+  const json = await figuresAnswer(c.var.deps, name, query);
   // Typed as c.json's answer, so the web client's RPC types still see the report's shape.
   return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<Computed<N>, 200>>;
 }

@@ -133,6 +133,17 @@ describe('figures computed by worker threads', () => {
     }
   });
 
+  it('makes the ranking’s download from the worker’s answer: the same file as in process', async () => {
+    const pooled = pooledApp();
+    const inProcess = inProcessApp();
+    for (const url of ['/api/exports/ranking.csv', '/api/exports/ranking.csv?compareTo=2026-09-01&lang=zh-CN']) {
+      const expected = await get(inProcess, url);
+      expect(expected.status).toBe(200);
+      expect(expected.text.split('\n').length).toBeGreaterThan(3);
+      expect({ url, ...(await get(pooled, url)) }).toEqual({ url, ...expected });
+    }
+  });
+
   it('sends the gzip the worker made, of exactly those bytes, and small answers as they are', async () => {
     db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // computed afresh
     const pooled = pooledApp();
