@@ -7,6 +7,7 @@ import type { Db } from '../../db/open.ts';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
+import type { ProfileConfig } from '../domain/scoring.ts';
 import { addDays, addMoment, asOfMoment, dayOf, type Moment, WEEK } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
@@ -20,6 +21,7 @@ import {
   flowReport,
   improvementReport,
   isChangeFigure,
+  profilePreviewReport,
   rankingReport,
   seriesReport,
   summaryReport,
@@ -45,6 +47,8 @@ export interface FiguresQuery extends ScopeQuery {
   pageSize?: number | undefined;
   /** The big-screen deck only: the instant (UTC ISO) it is computed for, by the server's clock. */
   generatedAt?: string | undefined;
+  /** The profile preview only: the draft profile (validated by the route). */
+  config?: ProfileConfig | undefined;
 }
 
 /** The longest series a question may ask for. */
@@ -93,6 +97,8 @@ export const COMPUTATIONS = {
     return changesReport(db, t, since, scopeOf(db, q), profileOf(db, q));
   },
   departments: (db: Db, q: FiguresQuery, t: Moment) => departmentsReport(db, t, profileOf(db, q)),
+  profilePreview: (db: Db, q: FiguresQuery, t: Moment) =>
+    profilePreviewReport(db, t, scopeOf(db, q), q.config!),
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
   items: (db: Db, q: FiguresQuery, t: Moment) => {

@@ -21,7 +21,7 @@ import {
   type Scope,
 } from '../../db/queries/figures.ts';
 import { listDomains } from '../../db/queries/lookups.ts';
-import type { ProfileRow } from '../../db/queries/profiles.ts';
+import { getActiveProfile, type ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
 import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
 import { getFiguresAtMoments } from '../../db/queries/series.ts';
@@ -32,7 +32,7 @@ import {
   type FigureKey,
 } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
-import { competitionRanks } from '../domain/scoring.ts';
+import { competitionRanks, type ProfileConfig } from '../domain/scoring.ts';
 import {
   addDays,
   addMoment,
@@ -461,6 +461,44 @@ export function departmentsReport(db: Db, t: Moment, profile: ProfileRow): Depar
     departments: listDepartments(db).map((d) => {
       const f = figures.get(d.id);
       return { ...d, items: f?.registered ?? 0, open: f?.open ?? 0, overdue: f?.overdue ?? 0 };
+    }),
+  };
+}
+
+export interface ProfilePreview {
+  asOf: Moment;
+  currentProfile: ProfileRef;
+  rows: {
+    department: RankingRow['department'];
+    score: number;
+    overallRank: number | null;
+    ranked: boolean;
+    currentScore: number | null;
+    currentOverallRank: number | null;
+    rankChange: number | null;
+  }[];
+}
+
+/** The ranking at T under a draft profile, beside the active profile's: how each department would move. */
+export function profilePreviewReport(db: Db, t: Moment, scope: Scope, config: ProfileConfig): ProfilePreview {
+  const current = getActiveProfile(db);
+  const before = new Map(
+    getDepartmentRanking(db, { t, scope, profile: current.config }).map((r) => [r.department.code, r]),
+  );
+  return {
+    asOf: t,
+    currentProfile: profileRef(current),
+    rows: getDepartmentRanking(db, { t, scope, profile: config }).map((r) => {
+      const b = before.get(r.department.code);
+      return {
+        department: r.department,
+        score: r.score,
+        overallRank: r.overallRank,
+        ranked: r.ranked,
+        currentScore: b?.score ?? null,
+        currentOverallRank: b?.overallRank ?? null,
+        rankChange: b?.overallRank != null && r.overallRank !== null ? b.overallRank - r.overallRank : null,
+      };
     }),
   };
 }

@@ -10,8 +10,8 @@ import {
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { resolveMoment, resolveProfile, resolveScope } from '../figures/params.ts';
-import { rankingReport } from '../figures/reports.ts';
+import { figuresAnswer } from '../figures/json-answer.ts';
+import type { RankingReport } from '../figures/reports.ts';
 import { asOfSchema, scopeShape, validate } from '../validation.ts';
 
 const { department: _department, ...rankingScope } = scopeShape;
@@ -36,16 +36,19 @@ export const rankings = new Hono<AppEnv>()
     if (!published) throw notFound({ zh: '已发布排名', en: 'published ranking' }, String(id), 'id');
     return c.json(published, 200);
   })
-  .post('/published', requireRole('admin'), validate('json', publishBody), (c) => {
+  .post('/published', requireRole('admin'), validate('json', publishBody), async (c) => {
     const { period, asOf, replace, ...filters } = c.req.valid('json');
     const deps = c.var.deps;
     const scope = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<
       string,
       string
     >;
-    const profile = resolveProfile(deps, undefined);
-    const t = resolveMoment(deps, asOf);
-    const result = rankingReport(deps.db, t, resolveScope(deps, filters), profile);
+    // The ranking API's own answer at asOf with the active profile: cached, and computed off the main thread.
+    const result = JSON.parse(
+      (await figuresAnswer(deps, 'ranking', { ...scope, asOf })).text,
+    ) as RankingReport;
+    const t = result.asOf;
+    const profile = result.profile;
     const at = deps.clock.now().toISOString();
     const id = deps.db
       .transaction(() => {

@@ -133,15 +133,51 @@ describe('figures computed by worker threads', () => {
     }
   });
 
-  it('makes the ranking’s download from the worker’s answer: the same file as in process', async () => {
+  it('makes the ranking’s download, the profile preview and a published ranking from the worker’s answers, as in process', async () => {
     const pooled = pooledApp();
     const inProcess = inProcessApp();
-    for (const url of ['/api/exports/ranking.csv', '/api/exports/ranking.csv?compareTo=2026-09-01&lang=zh-CN']) {
+    for (const url of [
+      '/api/exports/ranking.csv',
+      '/api/exports/ranking.csv?compareTo=2026-09-01&lang=zh-CN',
+    ]) {
       const expected = await get(inProcess, url);
       expect(expected.status).toBe(200);
       expect(expected.text.split('\n').length).toBeGreaterThan(3);
       expect({ url, ...(await get(pooled, url)) }).toEqual({ url, ...expected });
     }
+    const admin = openSession(
+      db,
+      insertUser(db, {
+        username: 'figures-admin',
+        displayName: 'figures-admin',
+        role: 'admin',
+        departmentId: null,
+        passwordHash: null,
+        createdAt: NOW,
+      }),
+    );
+    const post = async (app: ReturnType<typeof createApp>, url: string, body: unknown) => {
+      const res = await call(app, 'POST', url, { session: admin, body });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const { profiles } = (await (
+      await call(inProcess, 'GET', '/api/profiles', { session: admin })
+    ).json()) as {
+      profiles: { active: boolean; config: { minDueItems: number } }[];
+    };
+    const active = profiles.find((p) => p.active)!.config;
+    const preview = { config: { ...active, minDueItems: active.minDueItems + 2 }, campaign: codes.campaign };
+    const previewed = await post(inProcess, '/api/profiles/preview', preview);
+    expect(previewed.status).toBe(200);
+    expect(await post(pooled, '/api/profiles/preview', preview)).toEqual(previewed);
+    const publish = { period: 'workers-test', asOf: '2026-10-01', replace: true };
+    const published = await post(inProcess, '/api/rankings/published', publish);
+    expect(published.status).toBe(201);
+    const again = await post(pooled, '/api/rankings/published', publish);
+    expect({ status: again.status, result: again.body.result }).toEqual({
+      status: 201,
+      result: published.body.result,
+    });
   });
 
   it('sends the gzip the worker made, of exactly those bytes, and small answers as they are', async () => {
