@@ -4,6 +4,7 @@
  * one on its own connection and answer exactly the JSON the main thread would.
  */
 import type { Db } from '../../db/open.ts';
+import { type ItemListFilter, type ItemSort, listItems } from '../../db/queries/items.ts';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
@@ -49,6 +50,8 @@ export interface FiguresQuery extends ScopeQuery {
   generatedAt?: string | undefined;
   /** The profile preview only: the draft profile (validated by the route). */
   config?: ProfileConfig | undefined;
+  /** The ledger table only: its filter (codes resolved by the route), sort and page. */
+  list?: { filter: ItemListFilter; sort: ItemSort; page: number; pageSize: number } | undefined;
 }
 
 /** The longest series a question may ask for. */
@@ -99,6 +102,9 @@ export const COMPUTATIONS = {
   departments: (db: Db, q: FiguresQuery, t: Moment) => departmentsReport(db, t, profileOf(db, q)),
   profilePreview: (db: Db, q: FiguresQuery, t: Moment) =>
     profilePreviewReport(db, t, scopeOf(db, q), q.config!),
+  // Lights and days overdue at T, yellow within the active profile's warning days.
+  ledgerPage: (db: Db, q: FiguresQuery, t: Moment) =>
+    listItems(db, { ...q.list!, now: t, warn: addMoment(t, profileOf(db, q).config.warningDays * 86_400) }),
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
   items: (db: Db, q: FiguresQuery, t: Moment) => {

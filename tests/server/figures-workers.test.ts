@@ -104,8 +104,14 @@ function urls(): string[] {
     `/api/figures/items?figure=onTimeRate&part=denominator&page=2&pageSize=20&campaign=${campaign}`,
     '/api/screen',
     `/api/screen?campaign=${campaign}`,
-    // So is the department list's counts.
+    // So are the department list's counts and the ledger's pages.
     '/api/departments',
+    '/api/items?pageSize=20',
+    `/api/items?department=${department}&sort=deadline&page=2&pageSize=10`,
+    `/api/items?campaign=${campaign}&light=red`,
+    '/api/items?q=%E9%81%93%E8%B7%AF&status=in_progress',
+    '/api/items?voided=true',
+    '/api/items?campaign=no-such-campaign',
     // Errors: the same status and body as in process.
     '/api/figures/summary?campaign=no-such-campaign',
     '/api/figures/ranking?profile=999',
