@@ -1,7 +1,9 @@
 /**
- * The cached figure reports by name. Each is computed from the database, the route's validated query
- * and the moment T alone — serializable arguments — so a worker thread (worker-pool.ts) can compute
- * one on its own connection and answer exactly the JSON the main thread would.
+ * The cached answers by name: the figure reports, and the answers read from the same data that a
+ * province's ledger makes slow (the department list, the ledger's pages, the profile preview). Each is
+ * computed from the database, the route's validated query and the moment T alone — serializable
+ * arguments — so a worker thread (worker-pool.ts) can compute one on its own connection and answer
+ * exactly the JSON the main thread would.
  */
 import type { Db } from '../../db/open.ts';
 import { type ItemListFilter, type ItemSort, listItems } from '../../db/queries/items.ts';
