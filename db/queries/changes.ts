@@ -55,6 +55,8 @@ export function listChangedParts(
   db: Db,
   p: FigureParams & { since: Moment; parts: ChangedPart[]; limit: number; offset?: number },
 ): Partial<Record<ChangedPart, ChangedList>> {
+  // SQLite reads a negative LIMIT as none.
+  if (p.limit < 0) throw new Error('limit must not be negative');
   const { t, since, warningDays, parts, limit, offset = 0 } = p;
   const key = memoKey({ ...p.scope, t, since, warningDays, parts: parts.join(), limit, offset });
   const pages = remembered(db, `changed|${key}`, t, () => changedPages(db, p));

@@ -12,10 +12,10 @@
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import type { AppDeps } from '../context.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { type Moment, minuteOf } from '../domain/time.ts';
 import { cached, cachedAsync, type Sized } from './cache.ts';
-import { type ComputationName, computeJson, type FiguresQuery } from './computations.ts';
+import { type ComputationName, type Computed, computeJson, type FiguresQuery } from './computations.ts';
 import { resolveMoment } from './params.ts';
 
 const gzipAsync = promisify(gzip);
@@ -151,4 +151,18 @@ export function figuresAnswer(
   const when = query.asOf === undefined ? `now ${minuteOf(t)}` : t;
   const params = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
   return cachedAnswer(deps, `${name}|${params}|${when}`, name, query, t);
+}
+
+/**
+ * A request answered with a named question's answer (figuresAnswer): cached, and computed by a worker
+ * thread, so it blocks no other request; without workers (in-memory databases, tests) computed here.
+ * Typed as c.json's answer of the report, so the web client's RPC types see the report's shape.
+ */
+export async function answerWith<N extends ComputationName, E extends AppEnv>(
+  c: Context<E>,
+  name: N,
+  query: FiguresQuery,
+) {
+  const json = await figuresAnswer(c.var.deps, name, query);
+  return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<Computed<N>, 200>>;
 }

@@ -13,8 +13,7 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
-import type { DepartmentsReport } from '../figures/reports.ts';
+import { answerWith } from '../figures/json-answer.ts';
 import { validate } from '../validation.ts';
 
 const fields = {
@@ -63,11 +62,7 @@ function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | n
 export const departments = new Hono<AppEnv>()
   // Its counts are figures at now: computed and cached as the figures are, so a province's list costs
   // a cached answer, not a count of its million items on the main thread.
-  .get('/', async (c) => {
-    const json = await figuresAnswer(c.var.deps, 'departments', {});
-    // Typed as c.json's answer, so the web client's RPC types still see the list's shape.
-    return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<DepartmentsReport, 200>>;
-  })
+  .get('/', (c) => answerWith(c, 'departments', {}))
   .get('/:code', validate('param', codeParam), (c) => {
     const department = getDepartmentByCode(c.var.deps.db, c.req.valid('param').code);
     if (!department) throw notFound(DEPARTMENT, c.req.valid('param').code, 'code');

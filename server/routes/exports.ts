@@ -24,7 +24,6 @@ import {
   writeExport,
 } from '../export/table.ts';
 import { figuresAnswer } from '../figures/json-answer.ts';
-import { resolveProfile } from '../figures/params.ts';
 import type { RankedRow, RankingReport } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
 import { asOfSchema, rankScopeShape, validate } from '../validation.ts';
@@ -173,10 +172,9 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
   const { lang: explicit, ...query } = q;
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
-  const profile = resolveProfile(deps, query.profile);
   const report = JSON.parse((await figuresAnswer(deps, 'ranking', query)).text) as RankingReport;
   return download(c, 'ranking', format, lang, (out) =>
-    writeExport(report.rows, rankingColumns(lang, profile.config.minDueItems), {
+    writeExport(report.rows, rankingColumns(lang, report.profile.config.minDueItems), {
       format,
       lang,
       out,

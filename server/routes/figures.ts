@@ -1,14 +1,9 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
-import {
-  type ComputationName,
-  type Computed,
-  type FiguresQuery,
-  MAX_WEEKS,
-} from '../figures/computations.ts';
-import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
+import { MAX_WEEKS } from '../figures/computations.ts';
+import { answerWith } from '../figures/json-answer.ts';
 import { asOfSchema, daySchema, pagingShape, rankScopeShape, scopeShape, validate } from '../validation.ts';
 
 const base = {
@@ -24,15 +19,7 @@ const rangeShape = {
   weeks: z.coerce.number().int().min(1).max(MAX_WEEKS).optional(),
 };
 
-/**
- * A figures question's answer (figures/json-answer.ts: cached, and computed by a worker thread, so it
- * blocks no other request; without workers — in-memory databases, tests — it is computed here).
- */
-async function answer<N extends ComputationName>(c: Context<AppEnv>, name: N, query: FiguresQuery) {
-  const json = await figuresAnswer(c.var.deps, name, query);
-  // Typed as c.json's answer, so the web client's RPC types still see the report's shape.
-  return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<Computed<N>, 200>>;
-}
+const answer = answerWith;
 
 export const figures = new Hono<AppEnv>()
   .get('/definitions', validate('query', z.strictObject({})), (c) =>

@@ -1,12 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  getItemDetail,
-  ITEM_SORTS,
-  type ItemListFilter,
-  type ItemSort,
-  type listItems,
-} from '../../db/queries/items.ts';
+import { getItemDetail, ITEM_SORTS, type ItemListFilter, type ItemSort } from '../../db/queries/items.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { requireRole } from '../auth/index.ts';
@@ -21,7 +15,7 @@ import {
 } from '../domain/lifecycle.ts';
 import { addMoment, hoursBetween, isDay, parseMoment } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
-import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
+import { answerWith } from '../figures/json-answer.ts';
 import {
   type CommandContext,
   createItem,
@@ -201,15 +195,10 @@ export const items = new Hono<AppEnv>()
   // A page is answered as the figures are (figures/json-answer.ts): cached until the data changes or
   // the minute turns, and read off the main thread, where a common search term at a province's scale
   // took 120–260 ms.
-  .get('/', validate('query', listQuery), async (c) => {
+  .get('/', validate('query', listQuery), (c) => {
     const q = c.req.valid('query');
     const { filter, sort } = resolveItemList(c.var.deps, q);
-    const list = { filter, sort, page: q.page, pageSize: q.pageSize };
-    const json = await figuresAnswer(c.var.deps, 'ledgerPage', { list });
-    // Typed as c.json's answer, so the web client's RPC types still see the page's shape.
-    return (await respondJson(c, json)) as unknown as ReturnType<
-      typeof c.json<ReturnType<typeof listItems>, 200>
-    >;
+    return answerWith(c, 'ledgerPage', { list: { filter, sort, page: q.page, pageSize: q.pageSize } });
   })
   .get('/:id', validate('param', id), (c) => c.json(detail(c.var.deps, c.req.valid('param').id), 200))
   .post('/', requireRole('admin', 'editor'), validate('json', createBody), (c) => {

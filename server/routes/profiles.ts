@@ -6,8 +6,8 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { COMPONENTS, type ProfileConfig, validateProfile } from '../domain/scoring.ts';
 import { ApiError } from '../errors.ts';
-import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
-import type { ProfilePreview } from '../figures/reports.ts';
+import { answerWith } from '../figures/json-answer.ts';
+import { resolveScope } from '../figures/params.ts';
 import { asOfSchema, validate } from '../validation.ts';
 
 const rule = z.strictObject({ weight: z.number().min(0).max(100), floor: z.number(), target: z.number() });
@@ -46,16 +46,11 @@ export const profiles = new Hono<AppEnv>()
       'json',
       z.strictObject({ config: configSchema, asOf: asOfSchema.optional(), campaign: z.string().optional() }),
     ),
-    async (c) => {
+    (c) => {
       const { config, asOf, campaign } = c.req.valid('json');
+      resolveScope(c.var.deps, { campaign }); // an unknown campaign is a 404 before the config is checked
       // Computed off the main thread as the figures are (two rankings: a province's took 0.45 s here).
-      const json = await figuresAnswer(c.var.deps, 'profilePreview', {
-        config: checked(config),
-        asOf,
-        campaign,
-      });
-      // Typed as c.json's answer, so the web client's RPC types still see the preview's shape.
-      return (await respondJson(c, json)) as unknown as ReturnType<typeof c.json<ProfilePreview, 200>>;
+      return answerWith(c, 'profilePreview', { config: checked(config), asOf, campaign });
     },
   )
   .post(

@@ -106,6 +106,8 @@ describe('the department list', () => {
     const ranking = await get<{ rows: Row[] }>('/api/figures/ranking');
     const a1 = ranking.rows.find((r) => r.department.code === 'A1')!.figures;
     expect([a1.registered, a1.open, a1.overdue]).toEqual([7, 6, 2]);
+    // Asked (and cached) before the item is added, so the answer after it must not come from the cache.
+    expect((await counts())[2]).toEqual(['B1', true, 0, 0, 0]);
     l.item({ code: 'new', department: 'B1', registered: '2026-04-01', deadline: '2026-04-03' });
     expect((await counts())[2]).toEqual(['B1', true, 1, 1, 1]);
   });

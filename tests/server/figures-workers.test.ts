@@ -179,6 +179,9 @@ describe('figures computed by worker threads', () => {
     const publish = { period: 'workers-test', asOf: '2026-10-01', replace: true };
     const published = await post(inProcess, '/api/rankings/published', publish);
     expect(published.status).toBe(201);
+    // What is published is the ranking as the figures API answers it at that moment.
+    const ranking = await get(inProcess, '/api/figures/ranking?asOf=2026-10-01');
+    expect(published.body.result).toEqual(JSON.parse(ranking.text));
     const again = await post(pooled, '/api/rankings/published', publish);
     expect({ status: again.status, result: again.body.result }).toEqual({
       status: 201,
