@@ -115,7 +115,9 @@ export async function respondJson(c: Context, answer: JsonAnswer): Promise<Respo
 /**
  * A named computation's answer from the figures cache (key: what was asked and T; the cache adds the
  * data version). A miss is computed by the worker pool when there is one, else here (in-memory
- * databases, tests).
+ * databases, tests). A ledger page, a query of milliseconds, is also read here while the workers warm
+ * up: at a province's scale each start-up question holds the worker for seconds, and the page would
+ * wait behind it (2–5 s measured).
  */
 export function cachedAnswer(
   deps: AppDeps,
@@ -125,7 +127,7 @@ export function cachedAnswer(
   t: Moment,
 ): Promise<JsonAnswer> {
   const { db, figuresPool } = deps;
-  if (!figuresPool)
+  if (!figuresPool || (name === 'ledgerPage' && deps.figuresWarming?.()))
     return Promise.resolve(cached(db, key, () => JsonAnswer.of(computeJson(db, name, query, t))));
   return cachedAsync(db, key, () =>
     figuresPool

@@ -117,7 +117,8 @@ export function startFiguresPool(
     });
     worker.on('exit', (code) => {
       slots.delete(slot);
-      const error = workerStopped('figures', code, slot.failure);
+      // A job cut short by the pool closing is answered as the queued ones are: the server is stopping.
+      const error = closed ? stopping() : workerStopped('figures', code, slot.failure);
       slot.job?.reject(error);
       started();
       if (closed) return;

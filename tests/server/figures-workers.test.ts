@@ -189,6 +189,30 @@ describe('figures computed by worker threads', () => {
     });
   });
 
+  it('reads a ledger page in process while the workers warm up, and by a worker afterwards', async () => {
+    const asked: string[] = [];
+    const counting: FiguresPool = {
+      ...pool,
+      compute: (name, query, t) => {
+        asked.push(name);
+        return pool.compute(name, query, t);
+      },
+    };
+    let warming = true;
+    const app = createApp({ db, clock, figuresPool: counting, figuresWarming: () => warming });
+    const url = '/api/items?pageSize=7&sort=deadline';
+    const expected = await get(inProcessApp(), url);
+    expect(await get(app, url)).toEqual(expected);
+    expect(asked).toEqual([]);
+    // Figures still go to the workers, warming or not.
+    expect((await get(app, '/api/figures/summary?asOf=2026-09-15')).status).toBe(200);
+    expect(asked).toEqual(['summary']);
+    warming = false;
+    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // not cached
+    expect(await get(app, url)).toEqual(expected);
+    expect(asked).toEqual(['summary', 'ledgerPage']);
+  });
+
   it('sends the gzip the worker made, of exactly those bytes, and small answers as they are', async () => {
     db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run(); // computed afresh
     const pooled = pooledApp();
@@ -254,6 +278,20 @@ describe('figures computed by worker threads', () => {
     } finally {
       await held.close();
     }
+  });
+
+  it('answers a job cut short by the pool closing, as the queued ones, "the server is stopping"', async () => {
+    const gate = path.join(tempDir('closeout-gate-'), 'never');
+    process.env.CLOSEOUT_TEST_GATE = gate;
+    const held = startFiguresPool(file, { size: 1, worker: WORKER_UNDER_TEST });
+    delete process.env.CLOSEOUT_TEST_GATE;
+    await held.ready;
+    const running = held.compute('ranking', {}, '2026-11-20T10:00:00');
+    const queued = held.compute('summary', {}, '2026-11-20T10:00:00');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the ranking is with the worker
+    await held.close();
+    for (const job of [running, queued])
+      await expect(job).rejects.toMatchObject({ status: 503, code: 'stopping' });
   });
 
   it('computes identical concurrent misses once', async () => {
