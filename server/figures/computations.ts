@@ -14,7 +14,7 @@ import type { ProfileConfig } from '../domain/scoring.ts';
 import { addDays, addMoment, asOfMoment, dayOf, type Moment, WEEK } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
-import { earlierMoment, resolveProfile, resolveScope, type ScopeQuery } from './params.ts';
+import { earlierMoment, resolveProfile, resolveScope, type ScopeQuery, warningHorizon } from './params.ts';
 import {
   breakdownReport,
   changesReport,
@@ -104,9 +104,9 @@ export const COMPUTATIONS = {
   departments: (db: Db, q: FiguresQuery, t: Moment) => departmentsReport(db, t, profileOf(db, q)),
   profilePreview: (db: Db, q: FiguresQuery, t: Moment) =>
     profilePreviewReport(db, t, scopeOf(db, q), q.config!),
-  // Lights and days overdue at T, yellow within the active profile's warning days.
+  // Lights and days overdue at T.
   ledgerPage: (db: Db, q: FiguresQuery, t: Moment) =>
-    listItems(db, { ...q.list!, now: t, warn: addMoment(t, profileOf(db, q).config.warningDays * 86_400) }),
+    listItems(db, { ...q.list!, now: t, warn: warningHorizon(db, t) }),
   breakdown: (db: Db, q: FiguresQuery, t: Moment) =>
     breakdownReport(db, t, scopeOf(db, q), profileOf(db, q), q.by!),
   items: (db: Db, q: FiguresQuery, t: Moment) => {

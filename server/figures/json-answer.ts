@@ -155,6 +155,15 @@ export function figuresAnswer(
   return cachedAnswer(deps, `${name}|${params}|${when}`, name, query, t);
 }
 
+/** The same answer as the report itself, for a route that builds something else from it (a file, a record). */
+export async function figuresReport<N extends ComputationName>(
+  deps: AppDeps,
+  name: N,
+  query: FiguresQuery,
+): Promise<Computed<N>> {
+  return JSON.parse((await figuresAnswer(deps, name, query)).text) as Computed<N>;
+}
+
 /**
  * A request answered with a named question's answer (figuresAnswer): cached, and computed by a worker
  * thread, so it blocks no other request; without workers (in-memory databases, tests) computed here.

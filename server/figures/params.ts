@@ -2,12 +2,13 @@
  * Turns validated query parameters into what the figures queries take: the moment T, a scope of ids
  * (unknown codes are 404s naming the parameter) and the scoring profile.
  */
+import type { Db } from '../../db/open.ts';
 import type { Scope } from '../../db/queries/figures.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { getActiveProfile, getProfile, type ProfileRow } from '../../db/queries/profiles.ts';
 import type { AppDeps } from '../context.ts';
 import type { Source } from '../domain/lifecycle.ts';
-import { asOfMoment, comparedMoment, type Moment } from '../domain/time.ts';
+import { addMoment, asOfMoment, comparedMoment, type Moment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { nowMoment } from '../now.ts';
 
@@ -77,4 +78,9 @@ export function earlierMoment(
   const moment = value === undefined ? comparedMoment(t, fallbackSeconds) : asOfMoment(value)!;
   if (moment >= t) throw invalidParameter(field, { zh: '必须早于统计时点', en: 'must be before asOf' });
   return moment;
+}
+
+/** An open item due before this moment is yellow at `now`: now plus the active profile's warning days. */
+export function warningHorizon(db: Db, now: Moment): Moment {
+  return addMoment(now, getActiveProfile(db).config.warningDays * 86_400);
 }

@@ -23,8 +23,8 @@ import {
   exportFileName,
   writeExport,
 } from '../export/table.ts';
-import { figuresAnswer } from '../figures/json-answer.ts';
-import type { RankedRow, RankingReport } from '../figures/reports.ts';
+import { figuresReport } from '../figures/json-answer.ts';
+import type { RankedRow } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
 import { asOfSchema, rankScopeShape, validate } from '../validation.ts';
 import { itemListShape, resolveItemList } from './items.ts';
@@ -172,7 +172,7 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
   const { lang: explicit, ...query } = q;
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
-  const report = JSON.parse((await figuresAnswer(deps, 'ranking', query)).text) as RankingReport;
+  const report = await figuresReport(deps, 'ranking', query);
   return download(c, 'ranking', format, lang, (out) =>
     writeExport(report.rows, rankingColumns(lang, report.profile.config.minDueItems), {
       format,

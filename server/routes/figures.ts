@@ -19,37 +19,37 @@ const rangeShape = {
   weeks: z.coerce.number().int().min(1).max(MAX_WEEKS).optional(),
 };
 
-const answer = answerWith;
-
 export const figures = new Hono<AppEnv>()
   .get('/definitions', validate('query', z.strictObject({})), (c) =>
     c.json({ definitions: FIGURE_DEFINITIONS }, 200),
   )
-  .get('/summary', validate('query', z.strictObject(base)), (c) => answer(c, 'summary', c.req.valid('query')))
+  .get('/summary', validate('query', z.strictObject(base)), (c) =>
+    answerWith(c, 'summary', c.req.valid('query')),
+  )
   .get(
     '/ranking',
     validate('query', z.strictObject({ ...rankBase, compareTo: asOfSchema.optional() })),
-    (c) => answer(c, 'ranking', c.req.valid('query')),
+    (c) => answerWith(c, 'ranking', c.req.valid('query')),
   )
   .get(
     '/improvement',
     validate('query', z.strictObject({ ...rankBase, baseline: asOfSchema.optional() })),
-    (c) => answer(c, 'improvement', c.req.valid('query')),
+    (c) => answerWith(c, 'improvement', c.req.valid('query')),
   )
   .get('/series', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) =>
-    answer(c, 'series', c.req.valid('query')),
+    answerWith(c, 'series', c.req.valid('query')),
   )
   .get('/department-series', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) =>
-    answer(c, 'departmentSeries', c.req.valid('query')),
+    answerWith(c, 'departmentSeries', c.req.valid('query')),
   )
   .get('/flow', validate('query', z.strictObject({ ...base, ...rangeShape })), (c) =>
-    answer(c, 'flow', c.req.valid('query')),
+    answerWith(c, 'flow', c.req.valid('query')),
   )
   .get('/changes', validate('query', z.strictObject({ ...base, since: asOfSchema.optional() })), (c) =>
-    answer(c, 'changes', c.req.valid('query')),
+    answerWith(c, 'changes', c.req.valid('query')),
   )
   .get('/breakdown', validate('query', z.strictObject({ ...base, by: z.enum(['domain', 'source']) })), (c) =>
-    answer(c, 'breakdown', c.req.valid('query')),
+    answerWith(c, 'breakdown', c.req.valid('query')),
   )
   .get(
     '/items',
@@ -66,6 +66,6 @@ export const figures = new Hono<AppEnv>()
     ),
     (c) => {
       const q = c.req.valid('query');
-      return answer(c, 'items', { ...q, figure: q.figure as FigureKey });
+      return answerWith(c, 'items', { ...q, figure: q.figure as FigureKey });
     },
   );

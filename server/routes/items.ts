@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { getItemDetail, ITEM_SORTS, type ItemListFilter, type ItemSort } from '../../db/queries/items.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { getActiveProfile } from '../../db/queries/profiles.ts';
 import { requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import {
@@ -13,9 +12,10 @@ import {
   STATUSES,
   type Status,
 } from '../domain/lifecycle.ts';
-import { addMoment, hoursBetween, isDay, parseMoment } from '../domain/time.ts';
+import { hoursBetween, isDay, parseMoment } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
+import { warningHorizon } from '../figures/params.ts';
 import {
   type CommandContext,
   createItem,
@@ -153,9 +153,8 @@ function warningOf(
   const end = typeof item.deadline_end === 'string' ? item.deadline_end : null;
   const now = nowMoment(deps);
   if (end === null || end >= now) {
-    const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
     return {
-      light: end !== null && end < warn ? ('yellow' as const) : ('green' as const),
+      light: end !== null && end < warningHorizon(deps.db, now) ? ('yellow' as const) : ('green' as const),
       daysOverdue: null,
     };
   }
@@ -172,10 +171,9 @@ function detail(deps: AppDeps, itemId: number) {
   };
 }
 
-/** The table's filter with codes resolved (unknown ones are 404s naming the parameter), now and the warning horizon. */
-export function resolveItemList(deps: AppDeps, q: ItemListQuery) {
-  const now = nowMoment(deps);
-  const filter: ItemListFilter = {
+/** The table's filter with codes resolved (unknown ones are 404s naming the parameter). */
+function itemListFilter(deps: AppDeps, q: ItemListQuery): ItemListFilter {
+  return {
     ...(q.q ? { q: q.q } : {}),
     ...(q.campaign ? { campaignId: optionalId(deps, 'campaigns', q.campaign, 'campaign')! } : {}),
     ...(q.domain ? { domainId: optionalId(deps, 'domains', q.domain, 'domain')! } : {}),
@@ -186,8 +184,12 @@ export function resolveItemList(deps: AppDeps, q: ItemListQuery) {
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
     ...(q.voided ? { voided: q.voided === 'true' } : {}),
   };
-  const warn = addMoment(now, getActiveProfile(deps.db).config.warningDays * 86_400);
-  return { filter, sort: q.sort, now, warn };
+}
+
+/** The table's filter and sort, now and the warning horizon: what the export lists the items by. */
+export function resolveItemList(deps: AppDeps, q: ItemListQuery) {
+  const now = nowMoment(deps);
+  return { filter: itemListFilter(deps, q), sort: q.sort, now, warn: warningHorizon(deps.db, now) };
 }
 
 /** The ledger: the item table, one item with its history, and the workflow by role. */
@@ -197,8 +199,10 @@ export const items = new Hono<AppEnv>()
   // took 120–260 ms.
   .get('/', validate('query', listQuery), (c) => {
     const q = c.req.valid('query');
-    const { filter, sort } = resolveItemList(c.var.deps, q);
-    return answerWith(c, 'ledgerPage', { list: { filter, sort, page: q.page, pageSize: q.pageSize } });
+    const filter = itemListFilter(c.var.deps, q);
+    return answerWith(c, 'ledgerPage', {
+      list: { filter, sort: q.sort, page: q.page, pageSize: q.pageSize },
+    });
   })
   .get('/:id', validate('param', id), (c) => c.json(detail(c.var.deps, c.req.valid('param').id), 200))
   .post('/', requireRole('admin', 'editor'), validate('json', createBody), (c) => {

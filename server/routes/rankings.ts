@@ -10,8 +10,7 @@ import {
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { figuresAnswer } from '../figures/json-answer.ts';
-import type { RankingReport } from '../figures/reports.ts';
+import { figuresReport } from '../figures/json-answer.ts';
 import { asOfSchema, scopeShape, validate } from '../validation.ts';
 
 const { department: _department, ...rankingScope } = scopeShape;
@@ -44,9 +43,7 @@ export const rankings = new Hono<AppEnv>()
       string
     >;
     // The ranking API's own answer at asOf with the active profile: cached, and computed off the main thread.
-    const result = JSON.parse(
-      (await figuresAnswer(deps, 'ranking', { ...scope, asOf })).text,
-    ) as RankingReport;
+    const result = await figuresReport(deps, 'ranking', { ...scope, asOf });
     const t = result.asOf;
     const profile = result.profile;
     const at = deps.clock.now().toISOString();
