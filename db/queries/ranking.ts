@@ -27,9 +27,50 @@ export interface DepartmentRef {
   peerGroupEn: string;
 }
 
+/**
+ * The figures a ranking row carries: those its score is built from and those shown or exported beside
+ * it. The rest of a department's figures (time to close beyond the median, first response, extensions)
+ * are the summary's for that department: in every row they were over half a province ranking's bytes.
+ */
+export type RankingFigures = Pick<
+  Figures,
+  | 'registered'
+  | 'closed'
+  | 'closureRate'
+  | 'due'
+  | 'onTime'
+  | 'onTimeRate'
+  | 'overdue'
+  | 'overdueShare'
+  | 'open'
+  | 'lights'
+  | 'everClosed'
+  | 'everReopened'
+  | 'reopenRate'
+> & { timeToClose: Pick<Figures['timeToClose'], 'medianDays'> };
+
+export function rankingFigures(f: Figures): RankingFigures {
+  return {
+    registered: f.registered,
+    closed: f.closed,
+    closureRate: f.closureRate,
+    due: f.due,
+    onTime: f.onTime,
+    onTimeRate: f.onTimeRate,
+    overdue: f.overdue,
+    overdueShare: f.overdueShare,
+    open: f.open,
+    lights: f.lights,
+    timeToClose: { medianDays: f.timeToClose.medianDays },
+    everClosed: f.everClosed,
+    everReopened: f.everReopened,
+    reopenRate: f.reopenRate,
+  };
+}
+
 export interface RankingRow {
   department: DepartmentRef;
-  figures: Figures;
+  figures: RankingFigures;
   values: ComponentValues;
   score: number;
   points: Record<Component, number>;
@@ -128,7 +169,7 @@ export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptio
     const ranked = figures.due >= profile.minDueItems;
     return {
       department,
-      figures,
+      figures: rankingFigures(figures),
       values,
       score,
       points,

@@ -126,6 +126,35 @@ describe('figures API: bad input', () => {
   });
 });
 
+describe('figures API: a ranking row', () => {
+  it("carries the department's own figures that its score and the views need, and not the rest", async () => {
+    const { get } = setup('2026-06-01T00:00:00Z');
+    const ranking = (await get('/api/figures/ranking?asOf=2026-04-05')).body;
+    const a1 = ranking.rows.find((r: { department: { code: string } }) => r.department.code === 'A1');
+    // A1 at the end of 5 April: both items due, "done" closed on time after 9 days, the other overdue.
+    const expected = {
+      registered: 2,
+      closed: 1,
+      closureRate: 0.5,
+      due: 2,
+      onTime: 1,
+      onTimeRate: 0.5,
+      overdue: 1,
+      overdueShare: 0.5,
+      open: 1,
+      lights: { red: 1, yellow: 0, green: 0 },
+      timeToClose: { medianDays: 9 },
+      everClosed: 1,
+      everReopened: 0,
+      reopenRate: 0,
+    };
+    expect(a1.figures).toEqual(expected);
+    const own = (await get('/api/figures/summary?asOf=2026-04-05&department=A1')).body.figures;
+    expect(own).toMatchObject(expected);
+    expect(own.firstResponse.complaints).toBe(0);
+  });
+});
+
 describe('figures API: the last weeks of a series', () => {
   it('gives with weeks=N the N weeks up to T, as from their first Monday would', async () => {
     // T = Wednesday 1 April 2026, 08:00 in Shanghai: the last week counted starts Monday 30 March.

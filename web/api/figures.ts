@@ -58,6 +58,8 @@ export type Summary = InferResponseType<typeof f.summary.$get, 200>;
 export type Figures = Summary['figures'];
 export type Ranking = InferResponseType<typeof f.ranking.$get, 200>;
 export type RankingRow = Ranking['rows'][number];
+/** The figures a ranking row carries (a subset of a department's Figures). */
+export type RankingFigures = RankingRow['figures'];
 export type ProfileConfig = Ranking['profile']['config'];
 export type Series = InferResponseType<typeof f.series.$get, 200>;
 export type DepartmentSeries = InferResponseType<(typeof f)['department-series']['$get'], 200>;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FigureScope, type Figures, figureItemsOptions } from '../../api/figures.ts';
+import { type FigureScope, figureItemsOptions, type RankingFigures } from '../../api/figures.ts';
 import { Explainable, Pager } from '../../components/figure-explainer.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
@@ -14,7 +14,13 @@ type Light = (typeof LIGHTS)[number];
 const PAGE_SIZE = 10;
 
 /** A department's open items by warning light: a count per light (each explains itself) and the list. */
-export function LightItems({ figures, scope }: { figures: Figures; scope: FigureScope }) {
+export function LightItems({
+  figures,
+  scope,
+}: {
+  figures: Pick<RankingFigures, 'lights'>;
+  scope: FigureScope;
+}) {
   const t = useT();
   const lang = useLang();
   const [light, setLight] = useState<Light>(LIGHTS.find((l) => figures.lights[l] > 0) ?? 'red');

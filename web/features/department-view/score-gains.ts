@@ -4,7 +4,7 @@ import {
   type ComponentValues,
   scoreDepartment,
 } from '../../../server/domain/scoring.ts';
-import type { Figures, ProfileConfig } from '../../api/figures.ts';
+import type { ProfileConfig, RankingFigures } from '../../api/figures.ts';
 
 /** The counts a score is computed from (the median time to close is taken as it is). */
 export interface ScoreCounts {
@@ -19,7 +19,7 @@ export interface ScoreCounts {
   appraisal: number | null;
 }
 
-export function countsOf(f: Figures, appraisal: number | null): ScoreCounts {
+export function countsOf(f: RankingFigures, appraisal: number | null): ScoreCounts {
   return {
     registered: f.registered,
     closed: f.closed,
