@@ -62,7 +62,7 @@ for (const scale of scales) {
   ledgerDb.close();
   const http = [];
   for (const path of ['/api/figures/summary', '/api/figures/ranking']) {
-    console.log(`  HTTP ${path} for ${httpSeconds} s, alone and with a writer…`);
+    console.log(`  HTTP ${path}: 3 runs of ${httpSeconds} s, alone and with a writer…`);
     http.push(await measureHttp(scratchCopy(scale, 'http'), path, httpSeconds));
   }
   const entry: Record<string, unknown> = { buildSeconds, inProcess, ledger, http };

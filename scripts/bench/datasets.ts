@@ -63,10 +63,21 @@ export function ensureDataset(scale: Scale): { file: string; buildSeconds: numbe
   return { file, buildSeconds: (performance.now() - started) / 1000 };
 }
 
-/** A scratch copy of a dataset that a run may write to. */
+/**
+ * A scratch copy of a dataset that a run may write to, on disk before it is used: the kernel writes
+ * a fresh copy's pages back about 30 s after the copy (`vm.dirty_expire_centisecs`), and a province
+ * copy's 3 GB written back during a measurement took the ranking's requests a second from ≈ 6,000 to
+ * ≈ 2,000–4,000 (docs/performance.md, 2026-12-06 late morning).
+ */
 export function scratchCopy(scale: Scale, label: string): string {
   const copy = path.join(CACHE, `${scale}-${label}-scratch.db`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
   fs.copyFileSync(datasetPath(scale), copy);
+  const fd = fs.openSync(copy, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   return copy;
 }
