@@ -64,10 +64,9 @@ export function ensureDataset(scale: Scale): { file: string; buildSeconds: numbe
 }
 
 /**
- * A scratch copy of a dataset that a run may write to, on disk before it is used: the kernel writes
- * a fresh copy's pages back about 30 s after the copy (`vm.dirty_expire_centisecs`), and a province
- * copy's 3 GB written back during a measurement took the ranking's requests a second from ≈ 6,000 to
- * ≈ 2,000–4,000 (docs/performance.md, 2026-12-06 late morning).
+ * A scratch copy of a dataset that a run may write to, on disk before it is used: otherwise the
+ * kernel writes a fresh copy's pages back about 30 s later (`vm.dirty_expire_centisecs`), in the
+ * middle of what is measured on it (a province copy: 3 GB; synced here in ≈ 3 s).
  */
 export function scratchCopy(scale: Scale, label: string): string {
   const copy = path.join(CACHE, `${scale}-${label}-scratch.db`);

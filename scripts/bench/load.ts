@@ -7,10 +7,10 @@
  * the server waits idle for the next request (strace: 0.3 ms per answer), so it measured itself.
  *
  * The client runs in a process of its own that loads nothing else. Run inside the bench's process,
- * whose heap holds the in-process measurements' databases and the server's modules, it spent most
- * of its time collecting garbage: every answer arrives in fresh buffers, and each collection they
- * set off marks the whole heap (with zod's modules alone loaded, 1.7× the CPU per answer; in the
- * bench, 3–5×). On two cores shared with the server, that was the ranking's limit, not the server.
+ * which loads the server's modules, it spent most of its time collecting garbage: every answer
+ * arrives in fresh buffers, and the collections they set off cost more with a larger heap (zod's
+ * modules alone: 1.7× the CPU per answer; the bench's HTTP measure: 500–850 µs per province ranking
+ * against 85–140 µs apart). On two cores shared with the server, that was the ranking's limit.
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
