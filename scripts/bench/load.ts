@@ -9,7 +9,7 @@
  * The client runs in a process of its own that loads nothing else. Run inside the bench's process,
  * which loads the server's modules, it spent most of its time collecting garbage: every answer
  * arrives in fresh buffers, and the collections they set off cost more with a larger heap (zod's
- * modules alone: 1.7× the CPU per answer; the bench's HTTP measure: 500–850 µs per province ranking
+ * modules alone: 1.5–1.8× the CPU per answer; the bench's HTTP measure: 500–850 µs per province ranking
  * against 85–140 µs apart). On two cores shared with the server, that was the ranking's limit.
  */
 import { fork } from 'node:child_process';
