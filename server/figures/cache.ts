@@ -3,7 +3,7 @@
  * every change behind the figures, see db/migrations/003_data_version.sql) and the moment T, so an
  * entry is only ever served for exactly the data and moment it was computed for. The version only
  * grows, so entries of an older one can never be asked for again: they are dropped as soon as an
- * entry of a newer one is stored (a province ranking is 570 KB, and with one edit a second the cache
+ * entry of a newer one is stored (a province ranking is ≈ 490 KB, and with one edit a second the cache
  * would otherwise fill up with dead answers). Least recently used entries are dropped beyond a number
  * of entries and a size: without a fixed asOf, T is the current second, so an unchanged ledger still
  * fills the cache with a new answer per question every second.
@@ -17,7 +17,7 @@ export interface Sized {
 }
 
 const LIMIT = 300;
-/** At most this much (a province ranking is 580 KB of JSON; a county one 60 KB). */
+/** At most this much (a province ranking is ≈ 490 KB of JSON; a county one ≈ 50 KB). */
 const SIZE_LIMIT = 24 * 2 ** 20;
 
 /** One database's answers, least recently used first, with their total size and newest version. */

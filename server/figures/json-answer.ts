@@ -1,6 +1,6 @@
 /**
  * A cached figures answer: its JSON as UTF-8 bytes, and their gzip, kept with the answer. A province
- * ranking (400 departments) is 580 KB of JSON; sent as it is, its bytes, not its computation, limit
+ * ranking (400 departments) is ≈ 490 KB of JSON; sent as it is, its bytes, not its computation, limit
  * how many requests a second the server can answer.
  *
  * A figures worker sends the answer as bytes with their gzip (encodeAnswer): a 570 K-character string
@@ -22,9 +22,9 @@ const gzipAsync = promisify(gzip);
 
 /**
  * zlib's fastest level. An answer is gzipped after every data change that reaches it, while requests
- * wait: at level 1 the province ranking takes 3.3 ms and 120 KB, at the default level 6 10 ms and
- * 89 KB (the department series 2.8 ms / 108 KB against 9.1 ms / 78 KB). 30 KB more is far less
- * than 7 ms on any network the dashboard runs on (and did not show in requests a second either,
+ * wait: at level 1 the province ranking takes 3.1 ms and 88 KB, at the default level 6 6.2 ms and
+ * 64 KB (the department series 2.8 ms / 108 KB against 9.1 ms / 78 KB). 24 KB more is far less
+ * than 3 ms on any network the dashboard runs on (and did not show in requests a second either,
  * docs/performance.md).
  */
 const GZIP_LEVEL = 1;
