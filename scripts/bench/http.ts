@@ -1,9 +1,9 @@
 /**
  * HTTP throughput and latency on 127.0.0.1: the real server process on a scratch copy of a dataset,
  * 10 connections for a fixed time (load.ts), three runs each (the median reported), with and without
- * a writer making one edit a second; /api/health with the writer while a client keeps asking for the (so often cold) figures,
- * which shows whether a recompute stalls other requests; and the server's peak memory (VmHWM). The
- * figures are asked for as a browser asks, accepting gzip.
+ * a writer making one edit a second; /api/health with the writer while a client keeps asking for the
+ * (so often cold) figures, which shows whether a recompute stalls other requests; and the server's
+ * peak memory (VmHWM). The figures are asked for as a browser asks, accepting gzip.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -163,8 +163,8 @@ function startReader(url: string, leader: { cookie: string }, path: string) {
 
 /**
  * Runs of the load, one after the other: the run with the median requests a second, and every run's.
- * On this 2-core machine consecutive 10 s runs on the same server spread from ≈ 4,200 to ≈ 6,800
- * req/s (docs/performance.md, 2026-12-06 late morning); one run was a draw.
+ * On this 2-core machine consecutive 5 s runs on one idle server spread from ≈ 4,200 to ≈ 6,800
+ * req/s (docs/performance.md, 2026-12-06 late morning): a single run was a draw.
  */
 const RUNS = 3;
 async function medianRun(run: () => Promise<LoadResult>): Promise<LoadResult & { runs: number[] }> {
