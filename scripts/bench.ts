@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open.ts';
 import { measureWeeklyReview } from './bench/browser.ts';
 import { ensureDataset, type Scale, scratchCopy } from './bench/datasets.ts';
-import { measureHttp } from './bench/http.ts';
+import { measureHttp, RUNS } from './bench/http.ts';
 import { measureInProcess } from './bench/in-process.ts';
 import { measureLedger } from './bench/ledger.ts';
 import { summarize } from './bench/stats.ts';
@@ -62,7 +62,7 @@ for (const scale of scales) {
   ledgerDb.close();
   const http = [];
   for (const path of ['/api/figures/summary', '/api/figures/ranking']) {
-    console.log(`  HTTP ${path}: 3 runs of ${httpSeconds} s, alone and with a writer…`);
+    console.log(`  HTTP ${path}: ${RUNS} runs of ${httpSeconds} s, alone and with a writer…`);
     http.push(await measureHttp(scratchCopy(scale, 'http'), path, httpSeconds));
   }
   const entry: Record<string, unknown> = { buildSeconds, inProcess, ledger, http };

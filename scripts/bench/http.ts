@@ -166,7 +166,7 @@ function startReader(url: string, leader: { cookie: string }, path: string) {
  * On this 2-core machine consecutive 5 s runs on one idle server spread from ≈ 4,200 to ≈ 6,800
  * req/s (docs/performance.md, 2026-12-06 late morning): a single run was a draw.
  */
-const RUNS = 3;
+export const RUNS = 3;
 async function medianRun(run: () => Promise<LoadResult>): Promise<LoadResult & { runs: number[] }> {
   const results: LoadResult[] = [];
   for (let i = 0; i < RUNS; i++) results.push(await run());
