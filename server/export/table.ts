@@ -7,8 +7,9 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Lang, Text } from '../errors.ts';
+import { loadExcel } from '../excel.ts';
 import { FORMULA_START } from '../import/values.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -138,7 +139,8 @@ async function writeXlsx<T>(
   columns: ExportColumn<T>[],
   { lang, out, sheetName }: ExportOptions,
 ): Promise<{ rows: number }> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcel();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

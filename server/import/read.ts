@@ -7,10 +7,11 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import { ApiError, type Text } from '../errors.ts';
+import { type Excel, loadExcel } from '../excel.ts';
 import { CsvParser } from './csv.ts';
 import { type CellValue, serialToDateText } from './values.ts';
 
@@ -497,20 +498,25 @@ interface ReaderPrototype {
   _parseWorksheet(iterator: unknown, sheetNo: string): Generator<unknown>;
   __closeoutUtf8?: boolean;
 }
-const readerPrototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderPrototype;
-if (!readerPrototype.__closeoutUtf8) {
-  const { _parseSharedStrings, _parseWorkbook, _parseWorksheet } = readerPrototype;
-  const asText = (entry: unknown) => Readable.from(new Utf8Text(entry as AsyncIterable<Buffer>));
-  readerPrototype._parseSharedStrings = function (entry) {
-    return _parseSharedStrings.call(this, asText(entry));
-  };
-  readerPrototype._parseWorkbook = function (entry) {
-    return _parseWorkbook.call(this, asText(entry));
-  };
-  readerPrototype._parseWorksheet = function (iterator, sheetNo) {
-    return _parseWorksheet.call(this, new Utf8Text(iterator as AsyncIterable<Buffer>), sheetNo);
-  };
-  readerPrototype.__closeoutUtf8 = true;
+/** exceljs with its streaming reader given text decoded across chunks (Utf8Text), once per thread. */
+async function xlsxReader(): Promise<Excel['stream']['xlsx']['WorkbookReader']> {
+  const { stream } = await loadExcel();
+  const readerPrototype = stream.xlsx.WorkbookReader.prototype as unknown as ReaderPrototype;
+  if (!readerPrototype.__closeoutUtf8) {
+    const { _parseSharedStrings, _parseWorkbook, _parseWorksheet } = readerPrototype;
+    const asText = (entry: unknown) => Readable.from(new Utf8Text(entry as AsyncIterable<Buffer>));
+    readerPrototype._parseSharedStrings = function (entry) {
+      return _parseSharedStrings.call(this, asText(entry));
+    };
+    readerPrototype._parseWorkbook = function (entry) {
+      return _parseWorkbook.call(this, asText(entry));
+    };
+    readerPrototype._parseWorksheet = function (iterator, sheetNo) {
+      return _parseWorksheet.call(this, new Utf8Text(iterator as AsyncIterable<Buffer>), sheetNo);
+    };
+    readerPrototype.__closeoutUtf8 = true;
+  }
+  return stream.xlsx.WorkbookReader;
 }
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name?: string; iterator?: unknown };
@@ -565,7 +571,8 @@ async function openXlsxOnce(
 ): Promise<Table> {
   const merges = await checkXlsxZip(source, limits);
   const input = 'bytes' in source ? Readable.from([source.bytes]) : source.path;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const WorkbookReader = await xlsxReader();
+  const reader = new WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
