@@ -1,10 +1,12 @@
 /**
  * The benchmark's datasets, built once with the demo generator and kept in bench/cache/ (keyed by
- * scale, seed and anchor), then copied for each run so measurements never change the cached file.
+ * scale, seed, anchor and schema version), then copied for each run so measurements never change the
+ * cached file.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadMigrations } from '../../db/migrate.ts';
 import { toLocalMoment } from '../../server/domain/time.ts';
 
 export const SCALES = {
@@ -27,8 +29,12 @@ export const LOCAL_NOW = toLocalMoment(new Date(NOW), 'Asia/Shanghai');
 
 const CACHE = path.resolve('bench/cache');
 
+/**
+ * A dataset built before a migration is built again: opened, it would be migrated in every scratch
+ * copy, and what the migration wrote would sit in the copy's WAL while it is measured.
+ */
 export function datasetPath(scale: Scale): string {
-  return path.join(CACHE, `${scale}-${SEED}-${ANCHOR}.db`);
+  return path.join(CACHE, `${scale}-${SEED}-${ANCHOR}-schema${loadMigrations().length}.db`);
 }
 
 /** Builds the dataset unless cached; returns its path and how long building took (0 when cached). */
