@@ -11,7 +11,7 @@ import {
   scoreDepartment,
 } from '../../server/domain/scoring.ts';
 import type { Moment } from '../../server/domain/time.ts';
-import { EVERY_MOMENT, remembered } from '../figure-memo.ts';
+import { EVERY_MOMENT, memoKey, remembered } from '../figure-memo.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { appraisalAt, publicAppraisalsByDepartment } from './appraisals.ts';
@@ -157,8 +157,19 @@ export function componentValues(f: Figures, appraisal: number | null): Component
   };
 }
 
-/** Every active department in scope with its figures, score, and ranks as of T. */
-export function getDepartmentRanking(db: Db, { t, scope, profile }: RankingOptions): RankingRow[] {
+/**
+ * Every active department in scope with its figures, score, and ranks as of T. Remembered by moment
+ * (db/figure-memo.ts): after a write now, the ranking a week back that a ranking compares with is read
+ * from memory instead of scored and ranked again. The rows are shared: callers do not change them.
+ */
+export function getDepartmentRanking(db: Db, options: RankingOptions): RankingRow[] {
+  const { t, scope, profile } = options;
+  return remembered(db, `ranking|${memoKey({ ...scope, t, profile })}`, t, () =>
+    rankDepartments(db, options),
+  );
+}
+
+function rankDepartments(db: Db, { t, scope, profile }: RankingOptions): RankingRow[] {
   const departments = listRankableDepartments(db, scope.peerGroupId);
   const byDepartment = getFiguresBy(db, { t, scope, warningDays: profile.warningDays }, 'department');
   const appraisals = publicAppraisalsByDepartment(db);

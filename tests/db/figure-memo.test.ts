@@ -95,11 +95,15 @@ describe('figures remembered by moment', () => {
                 expect(getDepartmentRankings(db, points, rankScope, PROFILE), 'rankings').toEqual(
                   db.transaction(() => getDepartmentRankings(db, points, rankScope, PROFILE))(),
                 );
-                const t = at(clock + 1);
-                const ranking = getDepartmentRanking(db, { t, scope: rankScope, profile: PROFILE });
-                expect(ranking, `ranking T=${t}`).toEqual(
-                  db.transaction(() => getDepartmentRanking(db, { t, scope: rankScope, profile: PROFILE }))(),
-                );
+                // Rankings remembered by moment: at weekly points (asked again after later writes) and
+                // now, under two profiles (each remembered apart).
+                for (const t of [...points.slice(-2), at(clock + 1)])
+                  for (const profile of [PROFILE, { ...PROFILE, minDueItems: 2 }]) {
+                    const ranking = getDepartmentRanking(db, { t, scope: rankScope, profile });
+                    expect(ranking, `ranking T=${t} min ${profile.minDueItems}`).toEqual(
+                      db.transaction(() => getDepartmentRanking(db, { t, scope: rankScope, profile }))(),
+                    );
+                  }
               }
               // The drill-down pages remembered by moment (which items; their rows are read afresh):
               // against computed inside a transaction.
