@@ -246,7 +246,9 @@ class ReportRows {
     this.summary.rows++;
     this.summary[report.action]++;
     if (this.trimmed && (isPlain(report) || this.listed[report.action] >= LISTED_PER_ACTION)) return;
-    this.keep(report);
+    // A copy: a CSV row's text is slices of the chunk of the file it was read from, which a kept slice
+    // keeps alive (see ownString in plan.ts); rows listed from all over a file would keep all of it.
+    this.keep(structuredClone(report));
     if (!this.everyRow && !this.trimmed && this.summary.rows > LIST_EVERY_ROW_UP_TO) {
       // The file is larger than a fully listed one: keep what a larger file lists.
       const before = this.rows;
