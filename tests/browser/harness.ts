@@ -17,7 +17,11 @@ export const SCREENSHOTS = path.resolve('screenshots');
 export interface RunningServer {
   url: string;
   dbPath: string;
-  stop(): Promise<void>;
+  /**
+   * Stops the server and removes the folder the harness made for it (its database, unless
+   * `CLOSEOUT_DB` named another); `keepData` leaves it, for a server started again on it.
+   */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -71,10 +75,14 @@ export async function startServer(
   return {
     url,
     dbPath,
-    stop: () =>
+    stop: ({ keepData = false } = {}) =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const stopped = () => {
+          if (!keepData) fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return stopped();
+        child.once('exit', stopped);
         child.kill('SIGTERM');
       }),
   };
