@@ -11,7 +11,7 @@ import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 import { warmUpFigures } from './figures/warm-up.ts';
 import { startFiguresPool } from './figures/worker-pool.ts';
 import { startImportWorker } from './import/importer.ts';
-import { nowMoment } from './now.ts';
+import { figuresNow } from './now.ts';
 import { serveWebApp } from './web-app.ts';
 
 const config = loadConfig(process.env);
@@ -65,7 +65,7 @@ const app = createApp({
   ...(importer ? { importer } : {}),
 });
 if (figuresPool) {
-  void warmUpFigures(figuresPool, nowMoment({ clock, tz: config.tz })).finally(() => {
+  void warmUpFigures(figuresPool, figuresNow({ clock, tz: config.tz })).finally(() => {
     figuresWarming = false;
   });
 }

@@ -10,7 +10,7 @@ import type { AppDeps } from '../context.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import { addMoment, asOfMoment, comparedMoment, type Moment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
-import { nowMoment } from '../now.ts';
+import { figuresNow } from '../now.ts';
 
 export interface ScopeQuery {
   campaign?: string | undefined;
@@ -56,9 +56,9 @@ export function resolveScope(deps: Pick<AppDeps, 'db'>, q: ScopeQuery): Scope {
   return scope;
 }
 
-/** T for an optional "as of" value (validated already): now when absent. */
+/** T for an optional "as of" value (validated already): now (figuresNow) when absent. */
 export function resolveMoment(deps: Pick<AppDeps, 'clock' | 'tz'>, asOf: string | undefined): Moment {
-  return asOf === undefined ? nowMoment(deps) : asOfMoment(asOf)!;
+  return asOf === undefined ? figuresNow(deps) : asOfMoment(asOf)!;
 }
 
 export function resolveProfile(deps: Pick<AppDeps, 'db'>, id: number | undefined): ProfileRow {

@@ -68,6 +68,39 @@ describe('figures cache', () => {
     expect(await asOf('/api/figures/summary?asOf=2026-11-20T10:00:30')).toBe('2026-11-20T10:00:30');
   });
 
+  it('counts an item registered earlier in the same second as the question', async () => {
+    const seeded = seedAccounts();
+    const { db } = seeded;
+    db.prepare(
+      "INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES ('C1', '活动', 'Campaign', 'other', '2026-01-01')",
+    ).run();
+    let at = new Date('2026-11-20T02:00:05.300Z');
+    const app = createApp({ db, clock: { now: () => new Date(at) } });
+    const admin = openSession(db, seeded.users.admin);
+    const summary = async () =>
+      (await (await call(app, 'GET', '/api/figures/summary', { session: admin })).json()) as {
+        asOf: string;
+        figures: { registered: number };
+      };
+    expect((await summary()).figures.registered).toBe(0);
+    const created = await call(app, 'POST', '/api/items', {
+      session: admin,
+      body: {
+        title: '新登记',
+        campaign: 'C1',
+        source: 'hotline',
+        rectificationType: 'immediate',
+        deadline: '2026-11-27',
+      },
+    });
+    expect(created.status).toBe(201);
+    // Registered at 10:00:05 (times are kept to the second); asked half a second later, in that second.
+    at = new Date('2026-11-20T02:00:05.800Z');
+    const after = await summary();
+    expect(after.figures.registered).toBe(1);
+    expect(after.asOf).toBe('2026-11-20T10:00:06');
+  });
+
   it('drops the answers of older data versions once a newer one is stored', async () => {
     const seeded = seedAccounts();
     const { db } = seeded;
