@@ -22,8 +22,12 @@ export const ANCHOR = '2026-11-20';
  * 23:59 in Asia/Shanghai on the anchor day, after the data's last event (the demo's events run to the
  * end of its anchor day), as a server's clock is after every event it recorded. Until 2026-12-05 it
  * was 16:00, and every figure at T also worked out the state of the ~800 items with a later event.
+ * Half a second into that minute: the bench's writes are recorded at 23:59:00 (times are kept to the
+ * second) and a question about now is taken at the end of the current second, 23:59:01, so each write
+ * changes the figures the next question asks, as in use. Until 2026-12-06 the clock stood at 23:59:00
+ * itself, and an item registered then did not count at T = 23:59:00: no figure changed after a write.
  */
-export const NOW = '2026-11-20T15:59:00Z';
+export const NOW = '2026-11-20T15:59:00.500Z';
 /** NOW in the data's local time (the demo's default zone). */
 export const LOCAL_NOW = toLocalMoment(new Date(NOW), 'Asia/Shanghai');
 
