@@ -21,7 +21,8 @@ const rowBytes = new RowBytes();
 
 /**
  * The answer as bytes with their gzip, both made here, off the main thread (json-answer.ts); the rows
- * as they were last time for the same question (at any moment) keep their bytes (row-bytes.ts).
+ * as they were last time for the same question (at any moment) keep their bytes (row-bytes.ts), and
+ * blocks of unchanged rows their gzip (piece-gzip.ts).
  */
 function answer(job: Job): Answer {
   const { version, report } = read(job);

@@ -10,13 +10,15 @@
  * first request that accepts gzip, on libuv's thread pool, so it blocks no other request.
  */
 import { promisify } from 'node:util';
-import { gzip, gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { type Moment, minuteOf } from '../domain/time.ts';
 import { cached, cachedAsync, type Sized } from './cache.ts';
 import { type ComputationName, type Computed, computeJson, type FiguresQuery } from './computations.ts';
 import { resolveMoment } from './params.ts';
+import { gzipPieces } from './piece-gzip.ts';
+import { concatBytes } from './row-bytes.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -41,12 +43,13 @@ export interface EncodedAnswer {
   gzip: Uint8Array<ArrayBuffer> | null;
 }
 
-/** An answer's bytes with their gzip, made where it was computed (a figures worker). */
-export function encodeAnswer(bytes: Uint8Array<ArrayBuffer>): EncodedAnswer {
-  return {
-    bytes,
-    gzip: bytes.length >= MIN_GZIP_BYTES ? new Uint8Array(gzipSync(bytes, { level: GZIP_LEVEL })) : null,
-  };
+/**
+ * An answer's bytes with their gzip, made where it was computed (a figures worker) from the answer's
+ * pieces (row-bytes.ts), each in a buffer of its own, so they can be handed to another thread.
+ */
+export function encodeAnswer(pieces: readonly Uint8Array[]): EncodedAnswer {
+  const bytes = concatBytes(pieces);
+  return { bytes, gzip: bytes.length >= MIN_GZIP_BYTES ? gzipPieces(pieces, bytes, GZIP_LEVEL) : null };
 }
 
 export class JsonAnswer implements Sized {

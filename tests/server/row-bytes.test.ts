@@ -1,12 +1,13 @@
 /**
  * A report's bytes with each unchanged row's bytes reused (server/figures/row-bytes.ts): always byte for
- * byte JSON.stringify of the report, and a row is stringified again only when it changed.
+ * byte JSON.stringify of the report, a row is stringified again only when it changed, and a block of
+ * unchanged rows is the same piece as last time.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RowBytes, sameJson } from '../../server/figures/row-bytes.ts';
+import { concatBytes, RowBytes, sameJson } from '../../server/figures/row-bytes.ts';
 
-const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const text = (pieces: Uint8Array[]) => new TextDecoder().decode(concatBytes(pieces));
 const row = (id: number, score: number, extra: Record<string, unknown> = {}) => ({
   department: { id, nameZh: `部门${id}`, nameEn: `Department ${id}` },
   score,
@@ -55,6 +56,24 @@ describe('RowBytes', () => {
     // The report around its rows, and row 2: two calls before the check's own.
     expect(stringify).toHaveBeenCalledTimes(3);
     expect(stringify.mock.calls.map((c) => c[0])).toContainEqual(row(2, 81));
+  });
+
+  it('gives a block of 32 rows that all kept their bytes as the same piece as last time', () => {
+    const encoder = new RowBytes();
+    const rows = Array.from({ length: 70 }, (_, i) => row(i + 1, i));
+    const first = encoder.encode('q', { asOf: 'a', rows });
+    // The report around the rows, blocks of rows 1–32, 33–64 and 65–70, the end.
+    expect(first).toHaveLength(5);
+    const changed = rows.map((r, i) => (i === 40 ? row(41, 99) : r));
+    const second = encoder.encode('q', { asOf: 'a', rows: changed });
+    expect(text(second)).toBe(JSON.stringify({ asOf: 'a', rows: changed }));
+    expect(second.map((piece, i) => piece === first[i])).toEqual([true, true, false, true, false]);
+    // A new moment: the report around the rows is new, the rows' blocks are as they were.
+    const third = encoder.encode('q', { asOf: 'b', rows: changed });
+    expect(third.map((piece, i) => piece === second[i])).toEqual([false, true, true, true, false]);
+    // One row fewer: the last block is new, as its rows are.
+    const fourth = encoder.encode('q', { asOf: 'b', rows: changed.slice(0, 69) });
+    expect(fourth.map((piece, i) => piece === third[i])).toEqual([true, true, true, false, false]);
   });
 
   it('keeps the rows of a limited number of questions, forgetting the least recent', () => {
