@@ -33,12 +33,18 @@ function answer(job: Job): Answer {
 }
 
 parentPort!.on('message', (job: Job) => {
-  let reply: Reply;
+  let answered: Answer;
   try {
-    reply = { id: job.id, ...answer(job) };
+    answered = answer(job);
   } catch (error) {
-    reply = { id: job.id, error: sent(error) };
+    parentPort!.postMessage({ id: job.id, error: sent(error) } satisfies Reply);
+    return;
   }
-  parentPort!.postMessage(reply);
+  // Handed over, not copied (≈ 0.7 ms for a province ranking): the buffers were made for this answer.
+  const { bytes, gzip } = answered.value;
+  parentPort!.postMessage(
+    { id: job.id, ...answered } satisfies Reply,
+    gzip ? [bytes.buffer, gzip.buffer] : [bytes.buffer],
+  );
 });
 parentPort!.postMessage({ ready: true });
