@@ -21,7 +21,7 @@ const LAST_BLOCK = Uint8Array.of(3, 0);
 const deflated = new WeakMap<Uint8Array, { before: Uint8Array[]; data: Uint8Array }>();
 
 /** The pieces before `pieces[i]` that hold the 32 KB before it (all of them near the start). */
-function window(pieces: readonly Uint8Array[], i: number): Uint8Array[] {
+function piecesBefore(pieces: readonly Uint8Array[], i: number): Uint8Array[] {
   const before: Uint8Array[] = [];
   for (let j = i - 1, length = 0; j >= 0 && length < WINDOW; j--) {
     before.push(pieces[j]!);
@@ -42,7 +42,7 @@ export function gzipPieces(
   const parts: Uint8Array[] = [HEADER];
   let at = 0;
   pieces.forEach((piece, i) => {
-    const before = window(pieces, i);
+    const before = piecesBefore(pieces, i);
     let kept = deflated.get(piece);
     if (!kept || !sameObjects(kept.before, before)) {
       const dictionary = at > 0 ? whole.subarray(Math.max(0, at - WINDOW), at) : undefined;

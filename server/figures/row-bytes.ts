@@ -104,8 +104,10 @@ export class RowBytes {
       const blockRows = rowBytes.slice(at, at + BLOCK_ROWS);
       const old = before?.blocks[blocks.length];
       const same = old?.rows.length === blockRows.length && blockRows.every((b, i) => b === old.rows[i]);
-      const parts = blockRows.flatMap((b, i) => (at + i > 0 ? [COMMA, b] : [b]));
-      blocks.push({ rows: blockRows, bytes: same ? old.bytes : concatBytes(parts) });
+      const bytes = same
+        ? old.bytes
+        : concatBytes(blockRows.flatMap((b, i) => (at + i > 0 ? [COMMA, b] : [b])));
+      blocks.push({ rows: blockRows, bytes });
     }
     const headText = `${around[0]}[`;
     const head =
