@@ -6,7 +6,7 @@
  */
 import type { Source } from '../../server/domain/lifecycle.ts';
 import { COMPLAINT_SOURCES } from '../../server/domain/lifecycle.ts';
-import { addDays, addMoment, type Day, type Moment } from '../../server/domain/time.ts';
+import { addDays, addMoment, type Day, dayOf, type Moment } from '../../server/domain/time.ts';
 import {
   calendarDaysSql,
   ceilSql,
@@ -516,37 +516,58 @@ export interface FlowWeek {
 }
 
 /**
- * Weekly flow between two week starts (Mondays): items registered, closures made, reopenings, and the
- * change in open items. Counts events in [week start, next week start) over the scope's non-voided items.
- * Each week's counts, and the open items before the first, are remembered (db/figure-memo.ts): after a
- * write now, only the current week is counted again.
+ * Weekly flow between two week starts (Mondays), as of `end` (T): items registered, closures made,
+ * reopenings, and the change in open items. Counts events in [week start, next week start) over the
+ * scope's non-voided items, the week of `end` only up to `end` (and a week starting after it nothing),
+ * so the last week ends with the items open at `end`. Remembered (db/figure-memo.ts): each whole week,
+ * the open items before the first, and the days of `end`'s week before `end`'s day; after a write now,
+ * only that day so far is counted again.
  */
-export function getFlow(db: Db, scope: Scope, weeks: Day[]): FlowWeek[] {
+export function getFlow(db: Db, scope: Scope, weeks: Day[], end: Moment): FlowWeek[] {
   if (weeks.length === 0) return [];
   const from = weeks[0]!;
   const openBefore = remembered(db, `flowBefore|${memoKey({ ...scope, from })}`, `${from}T00:00:00`, () => {
     const c = eventCounts(db, scope, '', from).get(null);
     return c ? c.registered - c.closed + c.reopened : 0;
   });
-  const counts = rememberedEach(
+  const weekEnd = (week: Day) => `${addDays(week, 7)}T00:00:00`;
+  const whole = weeks.filter((week) => weekEnd(week) <= end);
+  const wholeCounts = rememberedEach(
     db,
-    weeks.map((week) => ({
-      key: `flowWeek|${memoKey({ ...scope, week })}`,
-      latest: `${addDays(week, 7)}T00:00:00`,
-    })),
+    whole.map((week) => ({ key: `flowWeek|${memoKey({ ...scope, week })}`, latest: weekEnd(week) })),
     (missing) => {
-      const byWeek = eventCounts(db, scope, weeks[missing[0]!]!, addDays(weeks[missing.at(-1)!]!, 7), true);
-      return missing.map((j) => byWeek.get(weeks[j]!) ?? { registered: 0, closed: 0, reopened: 0 });
+      const byWeek = eventCounts(db, scope, whole[missing[0]!]!, addDays(whole[missing.at(-1)!]!, 7), true);
+      return missing.map((j) => byWeek.get(whole[j]!) ?? NO_EVENTS);
     },
   );
+  const counted = new Map(whole.map((week, j) => [week, wholeCounts[j]!]));
+  const current = weeks.find((week) => `${week}T00:00:00` < end && weekEnd(week) > end);
+  if (current !== undefined) {
+    const today = `${dayOf(end)}T00:00:00`;
+    const daysBefore = remembered(db, `flowDays|${memoKey({ ...scope, current, today })}`, today, () =>
+      eventsIn(db, scope, current, today),
+    );
+    const sinceToday = eventsIn(db, scope, today, end);
+    counted.set(current, {
+      registered: daysBefore.registered + sinceToday.registered,
+      closed: daysBefore.closed + sinceToday.closed,
+      reopened: daysBefore.reopened + sinceToday.reopened,
+    });
+  }
   let open = openBefore;
-  return weeks.map((weekStart, j) => {
-    const { registered, closed, reopened } = counts[j]!;
+  return weeks.map((weekStart) => {
+    const { registered, closed, reopened } = counted.get(weekStart) ?? NO_EVENTS;
     const netOpen = registered - closed + reopened;
     open += netOpen;
     return { weekStart, registered, closed, reopened, netOpen, openAtEnd: open };
   });
 }
+
+const NO_EVENTS = { registered: 0, closed: 0, reopened: 0 } as const;
+
+/** The events of [from, to) in all (nothing when the range is empty). */
+const eventsIn = (db: Db, scope: Scope, from: string, to: string) =>
+  from < to ? (eventCounts(db, scope, from, to).get(null) ?? NO_EVENTS) : NO_EVENTS;
 
 /**
  * Registrations, closures and reopenings of the scope's non-voided items in [from, to) (from '' = since

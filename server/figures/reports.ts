@@ -315,14 +315,11 @@ export function departmentSeriesReport(
   return { weeks: weeks.map((w) => w.weekStart), departments: [...series.values()] };
 }
 
+/** The weekly flow of the weeks, as of the last one's moment (T, or the series' end). */
 export function flowReport(db: Db, weeks: Week[], scope: Scope): { weeks: FlowWeek[] } {
-  return {
-    weeks: getFlow(
-      db,
-      scope,
-      weeks.map((w) => w.weekStart),
-    ),
-  };
+  const last = weeks.at(-1);
+  const starts = weeks.map((w) => w.weekStart);
+  return { weeks: last ? getFlow(db, scope, starts, last.asOf) : [] };
 }
 
 export interface BreakdownGroup {

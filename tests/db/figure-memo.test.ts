@@ -85,9 +85,17 @@ describe('figures remembered by moment', () => {
               const weeks = Array.from({ length: 8 }, (_, k) =>
                 addDays(weekStart(at(1700).slice(0, 10)), 7 * k),
               );
-              expect(getFlow(db, scope, weeks), `flow ${JSON.stringify(scope)}`).toEqual(
-                db.transaction(() => getFlow(db, scope, weeks))(),
-              );
+              for (const end of [`${addDays(weeks[7]!, 7)}T00:00:00`, `${addDays(weeks[7]!, 3)}T12:00:00`])
+                expect(getFlow(db, scope, weeks, end), `flow ${JSON.stringify(scope)} ${end}`).toEqual(
+                  db.transaction(() => getFlow(db, scope, weeks, end))(),
+                );
+              // And the weeks up to the writes, as of moments around the latest one and on the next
+              // days (the week so far is remembered by the day it ends on).
+              const recent = [14, 7, 0].map((d) => addDays(weekStart(at(clock).slice(0, 10)), -d));
+              for (const end of [at(clock - 1), at(clock + 1), at(clock + 25), at(clock + 49)])
+                expect(getFlow(db, scope, recent, end), `flow ${JSON.stringify(scope)} ${end}`).toEqual(
+                  db.transaction(() => getFlow(db, scope, recent, end))(),
+                );
               // The rankings, which also read the departments, peer groups and appraisals: remembered
               // against computed inside a transaction.
               if (scope.departmentId === undefined) {

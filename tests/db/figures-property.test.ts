@@ -74,10 +74,14 @@ function periodOf(specs: ItemSpec[], pick: typeof periodArb extends fc.Arbitrary
 /** Larger ledgers than the series tests draw, so that every scope and group holds a few items. */
 const scopedLedgerArb = fc.array(itemArb, { maxLength: 60, size: 'medium' });
 
-/** Weekly flow over consecutive weeks from a Monday (possibly before the first item). */
+/**
+ * Weekly flow over consecutive weeks from a Monday (possibly before the first item), as of a moment
+ * `endHours` into the last week (168: the next Monday 00:00, the whole week).
+ */
 const flowArb = fc.record({
   firstWeek: fc.integer({ min: -2, max: 18 }).map((w) => addDays(FIRST_MONDAY, 7 * w)),
   weeks: fc.integer({ min: 1, max: 8 }),
+  endHours: fc.integer({ min: 1, max: 168 }),
 });
 
 /** Every kind of scope, on its own and mixed; a random registration period joins them per run. */
@@ -276,13 +280,15 @@ describe('figures against an independent reference implementation', () => {
                 if (fastBy !== null) compareGroups(fastBy, items, by, ids, t, `${label} (rollups)`);
               }
             }
-            // Weekly flow; the open items at the end of the last week are the figures' open items then.
+            // Weekly flow as of a moment in its last week; the open items at the end of the last week
+            // are the figures' open items then.
             const weeks = Array.from({ length: flow.weeks }, (_, w) => addDays(flow.firstWeek, 7 * w));
-            const actualFlow = getFlow(db, sql, weeks);
-            expect(actualFlow, `flow scope=${JSON.stringify(scope)}`).toEqual(
-              referenceFlow(items, flow.firstWeek, flow.weeks),
+            const last = weeks[weeks.length - 1]!;
+            const end = `${addDays(last, Math.floor(flow.endHours / 24))}T${String(flow.endHours % 24).padStart(2, '0')}:00:00`;
+            const actualFlow = getFlow(db, sql, weeks, end);
+            expect(actualFlow, `flow scope=${JSON.stringify(scope)} end=${end}`).toEqual(
+              referenceFlow(items, flow.firstWeek, flow.weeks, end),
             );
-            const end = `${addDays(weeks[weeks.length - 1]!, 7)}T00:00:00`;
             expect(actualFlow[actualFlow.length - 1]!.openAtEnd, `flow end ${end}`).toBe(
               referenceFigures(items, end, WARNING_DAYS).open,
             );

@@ -183,12 +183,18 @@ export interface ReferenceFlowWeek {
 }
 
 /**
- * Weekly flow over consecutive weeks starting on the Monday `firstWeek`: registrations, closures
- * made (re-closures too) and reopenings in [Monday 00:00, next Monday 00:00), and the open items at
- * each week's end, counted from scratch at that moment (registered before it − closed before it +
- * reopened before it). Voided items count nowhere.
+ * Weekly flow over consecutive weeks starting on the Monday `firstWeek`, as of `end`: registrations,
+ * closures made (re-closures too) and reopenings in [Monday 00:00, next Monday 00:00) and before
+ * `end`, and the open items at each week's end or at `end`, whichever is first, counted from scratch
+ * at that moment (registered before it − closed before it + reopened before it). Voided items count
+ * nowhere.
  */
-export function referenceFlow(items: ItemSpec[], firstWeek: string, weeks: number): ReferenceFlowWeek[] {
+export function referenceFlow(
+  items: ItemSpec[],
+  firstWeek: string,
+  weeks: number,
+  end: string,
+): ReferenceFlowWeek[] {
   const start = dayMs(firstWeek);
   const events: { at: number; kind: 'registered' | 'closed' | 'reopened' }[] = [];
   for (const item of items) {
@@ -201,7 +207,7 @@ export function referenceFlow(items: ItemSpec[], firstWeek: string, weeks: numbe
   }
   return Array.from({ length: weeks }, (_, w) => {
     const from = start + w * 7 * DAY;
-    const to = from + 7 * DAY;
+    const to = Math.min(from + 7 * DAY, ms(end));
     const count = (kind: string, lo: number, hi: number) =>
       events.filter((e) => e.kind === kind && e.at >= lo && e.at < hi).length;
     const registered = count('registered', from, to);

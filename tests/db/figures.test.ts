@@ -334,7 +334,7 @@ describe('weekly flow', () => {
 
   it('counts registrations, closures and reopenings per week, and the open items after each', () => {
     // Weeks of 2 March and 9 March 2026 (Mondays).
-    const [w1, w2] = getFlow(db, {}, ['2026-03-02', '2026-03-09']);
+    const [w1, w2] = getFlow(db, {}, ['2026-03-02', '2026-03-09'], '2026-03-16T00:00:00');
     // Before 2 March: registered i1 i2 i3 i4 i5 = 5 (i6 voided); closed i1 i2 i4 = 3 → 2 open.
     // Week of 2 March: nothing registered (i6 voided), nothing closed → 2 open.
     expect(w1).toEqual({
@@ -357,7 +357,7 @@ describe('weekly flow', () => {
   });
 
   it('ends each week with the open count the figures give at its end', () => {
-    const weeks = getFlow(db, {}, ['2026-03-16', '2026-03-23', '2026-03-30']);
+    const weeks = getFlow(db, {}, ['2026-03-16', '2026-03-23', '2026-03-30'], '2026-04-06T00:00:00');
     // Open before 16 March: 3 (i3 i4 i5, as at the end of the week of 9 March).
     // Week of 16 March: i7 registered 20 March → 3 + 1 = 4.
     // Week of 23 March: i8 registered and i4 closed again, both 25 March → 4 + 1 − 1 = 4.
@@ -371,5 +371,30 @@ describe('weekly flow', () => {
     ]);
     const f = getFigures(db, { t: '2026-04-06T00:00:00', scope: {}, warningDays: 7 });
     expect(weeks[2]!.openAtEnd).toBe(f.open);
+  });
+
+  it('counts the week of T only up to T, and a week after T not at all', () => {
+    const t = '2026-04-01T00:00:00';
+    const weeks = getFlow(db, {}, ['2026-03-23', '2026-03-30', '2026-04-06'], t);
+    // Week of 30 March up to 1 April: i9, registered 2 April, is after T, so 4 stay open, as at T.
+    expect(
+      weeks.map((w) => [w.weekStart, w.registered, w.closed, w.reopened, w.netOpen, w.openAtEnd]),
+    ).toEqual([
+      ['2026-03-23', 1, 1, 0, 0, 4],
+      ['2026-03-30', 0, 0, 0, 0, 4],
+      ['2026-04-06', 0, 0, 0, 0, 4],
+    ]);
+    expect(weeks[1]!.openAtEnd).toBe(getFigures(db, { t, scope: {}, warningDays: 7 }).open);
+    // Within T's day: i8 registered and i4 closed again at 09:00 on 25 March count from the next instant.
+    expect(getFlow(db, {}, ['2026-03-23'], '2026-03-25T09:00:00')[0]).toMatchObject({
+      registered: 0,
+      closed: 0,
+      openAtEnd: 4,
+    });
+    expect(getFlow(db, {}, ['2026-03-23'], '2026-03-25T09:00:01')[0]).toMatchObject({
+      registered: 1,
+      closed: 1,
+      openAtEnd: 4,
+    });
   });
 });
