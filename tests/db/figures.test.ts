@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type FigureParams,
+  type FlowWeek,
   getFigures,
   getFlow,
   listFigureItems,
@@ -331,6 +332,8 @@ describe('drill-down', () => {
 
 describe('weekly flow', () => {
   const { db } = handLedger();
+  const asRows = (weeks: FlowWeek[]) =>
+    weeks.map((w) => [w.weekStart, w.registered, w.closed, w.reopened, w.netOpen, w.openAtEnd]);
 
   it('counts registrations, closures and reopenings per week, and the open items after each', () => {
     // Weeks of 2 March and 9 March 2026 (Mondays).
@@ -362,9 +365,7 @@ describe('weekly flow', () => {
     // Week of 16 March: i7 registered 20 March → 3 + 1 = 4.
     // Week of 23 March: i8 registered and i4 closed again, both 25 March → 4 + 1 − 1 = 4.
     // Week of 30 March: i9 registered 2 April → 4 + 1 = 5 (i3 i5 i7 i8 i9).
-    expect(
-      weeks.map((w) => [w.weekStart, w.registered, w.closed, w.reopened, w.netOpen, w.openAtEnd]),
-    ).toEqual([
+    expect(asRows(weeks)).toEqual([
       ['2026-03-16', 1, 0, 0, 1, 4],
       ['2026-03-23', 1, 1, 0, 0, 4],
       ['2026-03-30', 1, 0, 0, 1, 5],
@@ -377,9 +378,7 @@ describe('weekly flow', () => {
     const t = '2026-04-01T00:00:00';
     const weeks = getFlow(db, {}, ['2026-03-23', '2026-03-30', '2026-04-06'], t);
     // Week of 30 March up to 1 April: i9, registered 2 April, is after T, so 4 stay open, as at T.
-    expect(
-      weeks.map((w) => [w.weekStart, w.registered, w.closed, w.reopened, w.netOpen, w.openAtEnd]),
-    ).toEqual([
+    expect(asRows(weeks)).toEqual([
       ['2026-03-23', 1, 1, 0, 0, 4],
       ['2026-03-30', 0, 0, 0, 0, 4],
       ['2026-04-06', 0, 0, 0, 0, 4],
