@@ -516,12 +516,12 @@ export interface FlowWeek {
 }
 
 /**
- * Weekly flow between two week starts (Mondays), as of `end` (T): items registered, closures made,
- * reopenings, and the change in open items. Counts events in [week start, next week start) over the
- * scope's non-voided items, the week of `end` only up to `end` (and a week starting after it nothing),
- * so the last week ends with the items open at `end`. Remembered (db/figure-memo.ts): each whole week,
- * the open items before the first, and the days of `end`'s week before `end`'s day; after a write now,
- * only that day so far is counted again.
+ * Weekly flow of consecutive weeks (Mondays), the first starting before `end` (T), as of `end`: items
+ * registered, closures made, reopenings, and the change in open items. Counts events in [week start,
+ * next week start) over the scope's non-voided items, the week of `end` only up to `end` (and a week
+ * starting after it nothing), so the last week ends with the items open at `end`. Remembered
+ * (db/figure-memo.ts): each whole week, the open items before the first, and the days of `end`'s week
+ * before `end`'s day; after a write now, only that day so far is counted again.
  */
 export function getFlow(db: Db, scope: Scope, weeks: Day[], end: Moment): FlowWeek[] {
   if (weeks.length === 0) return [];
