@@ -9,7 +9,7 @@
  * 2.2 ms; now its one or two changed blocks and the block after each.
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { concatBytes } from './row-bytes.ts';
+import { concatBytes, sameObjects } from './row-bytes.ts';
 
 /** How far back deflate looks (zlib's window). */
 const WINDOW = 32 * 1024;
@@ -29,9 +29,6 @@ function piecesBefore(pieces: readonly Uint8Array[], i: number): Uint8Array[] {
   }
   return before;
 }
-
-const sameObjects = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The gzip of `whole`, which is the pieces one after another, at zlib level `level`. */
 export function gzipPieces(

@@ -61,6 +61,10 @@ const departmentOf = (row: unknown): number | undefined => {
   return typeof id === 'number' ? id : undefined;
 };
 
+/** True when two lists hold the same objects in the same order. */
+export const sameObjects = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The parts' bytes one after another, in a buffer of their own. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let length = 0;
@@ -103,10 +107,10 @@ export class RowBytes {
     for (let at = 0; at < rowBytes.length; at += BLOCK_ROWS) {
       const blockRows = rowBytes.slice(at, at + BLOCK_ROWS);
       const old = before?.blocks[blocks.length];
-      const same = old?.rows.length === blockRows.length && blockRows.every((b, i) => b === old.rows[i]);
-      const bytes = same
-        ? old.bytes
-        : concatBytes(blockRows.flatMap((b, i) => (at + i > 0 ? [COMMA, b] : [b])));
+      const bytes =
+        old !== undefined && sameObjects(old.rows, blockRows)
+          ? old.bytes
+          : concatBytes(blockRows.flatMap((b, i) => (at + i > 0 ? [COMMA, b] : [b])));
       blocks.push({ rows: blockRows, bytes });
     }
     const headText = `${around[0]}[`;
