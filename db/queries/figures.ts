@@ -545,7 +545,7 @@ export function getFlow(db: Db, scope: Scope, weeks: Day[], end: Moment): FlowWe
   if (current !== undefined) {
     const today = `${dayOf(end)}T00:00:00`;
     const daysBefore = remembered(db, `flowDays|${memoKey({ ...scope, current, today })}`, today, () =>
-      eventsIn(db, scope, current, today),
+      eventsIn(db, scope, `${current}T00:00:00`, today),
     );
     const sinceToday = eventsIn(db, scope, today, end);
     counted.set(current, {
@@ -565,7 +565,7 @@ export function getFlow(db: Db, scope: Scope, weeks: Day[], end: Moment): FlowWe
 
 const NO_EVENTS = { registered: 0, closed: 0, reopened: 0 } as const;
 
-/** The events of [from, to) in all (nothing when the range is empty). */
+/** The events of [from, to), two moments, in all (nothing when the range is empty). */
 const eventsIn = (db: Db, scope: Scope, from: string, to: string) =>
   from < to ? (eventCounts(db, scope, from, to).get(null) ?? NO_EVENTS) : NO_EVENTS;
 
