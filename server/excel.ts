@@ -1,7 +1,7 @@
 /**
- * exceljs, loaded the first time a workbook is read or written. Loaded, it holds ≈ 27 MB of a
- * thread's memory (≈ 10 MB of it heap), which the main thread (exports) and the import worker (a CSV
- * import needs none of it) paid from their start (docs/performance.md).
+ * exceljs, loaded the first time a workbook is written (exports; imports read xlsx without it,
+ * server/import/xlsx.ts). Loaded, it holds ≈ 27 MB of a thread's memory (≈ 10 MB of it heap), which
+ * the main thread paid from its start before (docs/performance.md).
  */
 import type * as ExcelJS from 'exceljs';
 

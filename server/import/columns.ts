@@ -3,7 +3,6 @@
  * or given mapping first, then the suggestion from the header words (vocabulary.ts).
  */
 import type { Text } from '../errors.ts';
-import { columnLetter } from './read.ts';
 import { type CellValue, cellText } from './values.ts';
 import { IMPORT_FIELDS, type ImportField, matchHeader, normalizeHeader } from './vocabulary.ts';
 
@@ -119,4 +118,16 @@ export function mappingOf(columns: Column[]): ColumnMapping {
   const m: ColumnMapping = {};
   for (const c of columns) if (c.header) m[c.header] = c.field;
   return m;
+}
+
+/** The spreadsheet's letter of a 0-based column (27 is AB). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }

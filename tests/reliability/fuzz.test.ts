@@ -44,6 +44,7 @@ import {
 } from '../helpers/accounts.ts';
 import { demoDb, memoryDb } from '../helpers/db.ts';
 import { brokenInvariants } from '../helpers/invariants.ts';
+import { plain, type ZipEntry, zip } from '../helpers/zip.ts';
 import { CLOCK, csv, OPTIONS, TZ, xlsx } from '../import/fixtures.ts';
 import { envNumber, stopAll, tempDir } from './server-process.ts';
 
@@ -1061,60 +1062,6 @@ async function readAll(input: Parameters<typeof openTable>[0], limits = {}): Pro
   return n;
 }
 
-interface ZipEntry {
-  name: string;
-  /** Deflated data, and what the local header and the directory say about it. */
-  data: Buffer;
-  crc: number;
-  size: number;
-}
-
-/** A zip archive by hand (deflate, sizes as given): enough to build bombs and liars. */
-function zip(entries: ZipEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(e.crc >>> 0, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size >>> 0, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, name, e.data);
-    central.push(dir, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, dirBytes, end]);
-}
-
-const plain = (name: string, text: string): ZipEntry => {
-  const raw = Buffer.from(text, 'utf8');
-  return { name, data: zlib.deflateRawSync(raw), crc: zlib.crc32(raw), size: raw.length };
-};
-
 /**
  * A deflate stream of `mib` MiB of zeros: one flushed block repeated (after a full flush each block
  * stands alone), so a bomb of any size costs milliseconds to make.
@@ -1147,6 +1094,11 @@ const WORKBOOK_PARTS = [
   plain(
     'xl/workbook.xml',
     '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="台账" sheetId="1" r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>',
+  ),
+  // Where the sheet is: without it the reader finds no sheet and never inflates the bomb.
+  plain(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
   ),
 ];
 
