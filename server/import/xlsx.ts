@@ -8,6 +8,8 @@
  * cell object per cell (three quarters of an xlsx import's reading time), split Chinese characters at
  * its chunk boundaries, parked sheets in temporary files and did not report merged cells.
  */
+import { pipeline } from 'node:stream';
+import zlib from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import { ApiError, type Text } from '../errors.ts';
@@ -61,11 +63,11 @@ interface Zip {
 }
 
 /**
- * Opens the zip and lists its parts, refusing too many parts or too many declared bytes. yauzl checks
- * each part's real size against the declared one as it inflates, so no part inflates past the limit.
+ * Opens the zip and lists its parts, refusing too many parts or too many declared bytes. Each part's
+ * real size is held to the declared one as it inflates (partText), so no part inflates past the limit.
  */
 async function openZip(source: ZipSource, limits: ImportLimits): Promise<Zip> {
-  const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+  const options = { lazyEntries: true, autoClose: false };
   const file = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     const done = (err: Error | null, z: yauzl.ZipFile) =>
       err ? reject(notAWorkbook(err.message)) : resolve(z);
@@ -97,25 +99,40 @@ async function openZip(source: ZipSource, limits: ImportLimits): Promise<Zip> {
   }
 }
 
-/** A part's text, decoded across chunk boundaries (a Chinese character may straddle two chunks). */
+/**
+ * A part's text, decoded across chunk boundaries (a Chinese character may straddle two chunks).
+ * Inflated here rather than by yauzl, whose inflater hands over 16 KB at a time (a 44 MB sheet:
+ * 3,000 chunks, 155–350 ms against 70–120 in 256 KB chunks); so the part's size is checked here too.
+ */
 async function* partText(zip: Zip, name: string): AsyncGenerator<string> {
   const entry = zip.entries.get(name);
   if (!entry) throw notAWorkbook(`${name} missing`);
-  const stream = await zip.file.openReadStreamPromise(entry).catch((e: Error) => {
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+    throw notAWorkbook(`${name}: compression method ${entry.compressionMethod}`);
+  const raw = await zip.file.openReadStreamPromise(entry, { decodeFileData: false }).catch((e: Error) => {
     throw notAWorkbook(e.message);
   });
+  const stream =
+    entry.compressionMethod === 8
+      ? pipeline(raw, zlib.createInflateRaw({ chunkSize: 1 << 18 }), () => {})
+      : raw;
   const decoder = new TextDecoder('utf-8');
+  let size = 0;
   try {
     for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > entry.uncompressedSize) throw notAWorkbook(`${name} is larger than the zip says`);
       const text = decoder.decode(chunk as Buffer, { stream: true });
       if (text) yield text;
     }
   } catch (error) {
-    // The inflater: damaged data, or a part longer than the directory says.
+    // The inflater: damaged data.
     throw error instanceof ApiError ? error : notAWorkbook((error as Error).message);
   } finally {
     stream.destroy();
+    raw.destroy();
   }
+  if (size < entry.uncompressedSize) throw notAWorkbook(`${name} is smaller than the zip says`);
   const rest = decoder.decode();
   if (rest) yield rest;
 }
