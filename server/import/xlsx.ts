@@ -214,7 +214,15 @@ interface SheetEntry {
   part: string | undefined;
 }
 
-async function readWorkbook(zip: Zip): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
+interface Workbook {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  /** The parts of the styles and the shared strings, where the workbook's relationships put them. */
+  styles: string;
+  sharedStrings: string;
+}
+
+async function readWorkbook(zip: Zip): Promise<Workbook> {
   const listed: { name: string; hidden: boolean; rel: string | undefined }[] = [];
   let date1904 = false;
   await parsePart(zip, 'xl/workbook.xml', {
@@ -232,18 +240,25 @@ async function readWorkbook(zip: Zip): Promise<{ sheets: SheetEntry[]; date1904:
       }
     },
   });
+  // Relationship id → part, for worksheets; and the styles' and shared strings' parts (named as
+  // Excel names them unless the relationships say otherwise).
   const worksheets = new Map<string, string>();
+  const parts = { styles: 'xl/styles.xml', sharedStrings: 'xl/sharedStrings.xml' };
   if (zip.entries.has('xl/_rels/workbook.xml.rels'))
     await parsePart(zip, 'xl/_rels/workbook.xml.rels', {
       open(name, tag) {
         const target = tag.attributes.Target;
-        if (name !== 'Relationship' || !target || !/\/worksheet$/.test(tag.attributes.Type ?? '')) return;
-        worksheets.set(tag.attributes.Id ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+        if (name !== 'Relationship' || !target) return;
+        const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+        const type = (tag.attributes.Type ?? '').slice((tag.attributes.Type ?? '').lastIndexOf('/') + 1);
+        if (type === 'worksheet') worksheets.set(tag.attributes.Id ?? '', part);
+        else if (type === 'styles' || type === 'sharedStrings') parts[type] = part;
       },
     });
   return {
     sheets: listed.map((s) => ({ name: s.name, hidden: s.hidden, part: worksheets.get(s.rel ?? '') })),
     date1904,
+    ...parts,
   };
 }
 
@@ -297,12 +312,12 @@ export function dateFormat(code: string): DateFormat {
 }
 
 /** Each cell style's number format (cellXfs, which a cell's `s` indexes), as a DateFormat. */
-async function readCellFormats(zip: Zip): Promise<DateFormat[]> {
-  if (!zip.entries.has('xl/styles.xml')) return [];
+async function readCellFormats(zip: Zip, part: string): Promise<DateFormat[]> {
+  if (!zip.entries.has(part)) return [];
   const codes = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
-  await parsePart(zip, 'xl/styles.xml', {
+  await parsePart(zip, part, {
     open(name, tag) {
       if (name === 'numFmt') codes.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -318,12 +333,11 @@ async function readCellFormats(zip: Zip): Promise<DateFormat[]> {
   });
 }
 
-async function readSharedStrings(zip: Zip): Promise<string[]> {
+async function readSharedStrings(zip: Zip, part: string): Promise<string[]> {
   const strings: string[] = [];
-  const name = 'xl/sharedStrings.xml';
-  if (!zip.entries.has(name)) return strings;
+  if (!zip.entries.has(part)) return strings;
   const run = new RunText();
-  await parsePart(zip, name, {
+  await parsePart(zip, part, {
     open: (n) => run.open(n),
     close(n) {
       if (n === 'si') strings.push(unescapeXstring(run.take()));
@@ -588,8 +602,8 @@ export async function openXlsx(source: ZipSource, limits: ImportLimits, sheetNam
     chosen = found as SheetEntry & { part: string };
     info.sheet = chosen.name;
     context = {
-      formats: await readCellFormats(zip),
-      strings: await readSharedStrings(zip),
+      formats: await readCellFormats(zip, workbook.styles),
+      strings: await readSharedStrings(zip, workbook.sharedStrings),
       date1904: workbook.date1904,
       merges: await readMerges(zip, chosen.part),
     };

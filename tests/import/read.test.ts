@@ -162,8 +162,11 @@ function handWritten(parts: {
   date1904?: boolean;
   styles?: string;
   strings?: string;
+  /** Where the styles go: the relationships name the part. */
+  stylesPart?: string;
   files: Record<string, string>;
 }): Buffer {
+  const stylesPart = parts.stylesPart ?? 'xl/styles.xml';
   const sheets = parts.sheets
     .map(
       (s, i) =>
@@ -175,7 +178,11 @@ function handWritten(parts: {
       (s, i) =>
         `<Relationship Id="rId${i + 1}" Type="${RELS}/${s.type ?? 'worksheet'}" Target="${s.target}"/>`,
     )
-    .join('');
+    .join('')
+    .concat(
+      `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="/${stylesPart}"/>`,
+      `<Relationship Id="rIdStrings" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>`,
+    );
   return zip([
     plain(
       'xl/workbook.xml',
@@ -185,9 +192,7 @@ function handWritten(parts: {
       'xl/_rels/workbook.xml.rels',
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
     ),
-    ...(parts.styles
-      ? [plain('xl/styles.xml', `<styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`)]
-      : []),
+    ...(parts.styles ? [plain(stylesPart, `<styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`)] : []),
     ...(parts.strings ? [plain('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${parts.strings}</sst>`)] : []),
     ...Object.entries(parts.files).map(([name, text]) => plain(name, text)),
   ]);
@@ -235,10 +240,11 @@ describe('reading xlsx as other programs write it', () => {
     ]);
   });
 
-  it('reads dates of a workbook that counts from 1904', async () => {
+  it('reads dates of a workbook that counts from 1904, with its styles where its relationships say', async () => {
     const bytes = handWritten({
       sheets: [{ name: 'Mac', target: 'worksheets/sheet1.xml' }],
       date1904: true,
+      stylesPart: 'xl/Styles-mac.xml',
       styles: '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>',
       files: {
         'xl/worksheets/sheet1.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1"><v>43615</v></c></row></sheetData></worksheet>`,
