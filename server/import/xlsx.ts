@@ -5,8 +5,9 @@
  * rows. Merged cells are filled with their top-left value.
  *
  * Read straight from the XML rather than through exceljs's streaming reader, which built a row and a
- * cell object per cell (three quarters of an xlsx import's reading time), split Chinese characters at
- * its chunk boundaries, parked sheets in temporary files and did not report merged cells.
+ * cell object per cell (a 100,000-row workbook took 3.1–4.5 s to read with it, 1.8–2.3 s without),
+ * split Chinese characters at its chunk boundaries, parked sheets in temporary files and did not
+ * report merged cells.
  */
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
@@ -17,9 +18,9 @@ import { fileError, mib, tooManyRows } from './file-errors.ts';
 import type { ImportLimits, RawRow, Table, TableInfo } from './read.ts';
 import { type CellValue, serialToDateText } from './values.ts';
 
-export type ZipSource = { bytes: Buffer } | { path: string };
+type ZipSource = { bytes: Buffer } | { path: string };
 
-export interface Merge {
+interface Merge {
   top: number;
   left: number;
   bottom: number;
@@ -180,11 +181,11 @@ const unescapeXstring = (s: string) =>
     : s;
 
 /**
- * Collects the text of `<t>` elements while `inText`, leaving out phonetic runs (`<rPh>`): a shared
- * string, or an inline one, is its runs' text joined.
+ * Collects the text of the `<t>` elements of a shared string (`<si>`) or an inline one (`<is>`),
+ * leaving out phonetic runs (`<rPh>`): the string is its runs' text joined.
  */
 class RunText {
-  text = '';
+  private text = '';
   private depth = 0;
   private inPhonetic = false;
   open(name: string) {
@@ -299,14 +300,14 @@ const BUILT_IN_DATE_FORMATS: Record<number, string> = {
 };
 
 /** How a number format shows a number: as a date, and with a time of day ('h' or 's'). */
-export interface DateFormat {
+interface DateFormat {
   date: boolean;
   time: boolean;
 }
 const NOT_A_DATE: DateFormat = { date: false, time: false };
 
 /** Letters outside quotes and brackets decide: y, m, d, h or s is a date (or time) format. */
-export function dateFormat(code: string): DateFormat {
+function dateFormat(code: string): DateFormat {
   const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return { date: /[ymdhs]/i.test(bare), time: /[hs]/i.test(bare) };
 }
@@ -393,7 +394,7 @@ function columnOf(ref: string | undefined): number {
 }
 
 /** Fills each merged range with its top-left value, row by row as rows stream past. */
-export class MergeFiller {
+class MergeFiller {
   private readonly byTop = new Map<number, Merge[]>();
   private active: { merge: Merge; value: CellValue }[] = [];
 
