@@ -5,7 +5,7 @@
  * closed and open items), then for each file, in a fresh process against a fresh on-disk county
  * database (WAL, synchronous=FULL as in production): the dry run and the commit, timed, with the
  * process's peak resident memory, and the commit's floor (the same rows copied by plain SQL, see
- * measureFloor). Then the CSV once more over HTTP, posted to the server process on a
+ * measureFloor). Then the CSV and the xlsx once more over HTTP, each posted to the server process on a
  * fresh county database: the import's time, /api/health's latency meanwhile (asked every 10 ms: does
  * the import stall other requests?) and the server's peak resident memory. With `--into <file.db>`
  * (the bench gives a scratch copy of the province's 1M items), the CSV once more over HTTP into that
@@ -313,6 +313,7 @@ if (values.run) {
     );
   };
   await overHttp('csv over HTTP', files.csvFile);
+  await overHttp('xlsx over HTTP', files.xlsxFile);
   if (values.into)
     await overHttp('csv over HTTP into the 1M ledger', csvInto(files.csvFile, values.into), values.into);
 }
