@@ -367,21 +367,15 @@ async function readMerges(zip: Zip, part: string): Promise<Merge[]> {
   const merges: Merge[] = [];
   for (const m of (capture ?? '').matchAll(MERGE_RE)) {
     const top = Number(m[2]);
-    const left = columnNumber(m[1]!) - 1;
+    const left = columnOf(m[1]);
     const bottom = m[4] ? Number(m[4]) : top;
-    const right = m[3] ? columnNumber(m[3]) - 1 : left;
+    const right = m[3] ? columnOf(m[3]) : left;
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
   }
   return merges;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-/** The 0-based column of a cell reference (`AB12` is 27), or -1 when it has none. */
+/** The 0-based column of a cell reference or its letters (`AB12` and `AB` are 27), or -1 when it has none. */
 function columnOf(ref: string | undefined): number {
   if (!ref) return -1;
   let n = 0;
