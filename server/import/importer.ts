@@ -29,11 +29,23 @@ export type JobSpec =
   | { kind: 'commit'; input: ImportInput; options: JobOptions & { actor: ImportActor } };
 export type Job = JobSpec & { id: number };
 export type Outcome = { kind: 'dryRun'; report: ImportReport } | ({ kind: 'commit' } & ImportResult);
-export type Reply = { id: number; outcome: Outcome } | { id: number; error: SentError };
+/** A job's outcome (or error), then, once the job has left the database file as it should be, `done`. */
+export type Reply =
+  | { id: number; outcome: Outcome }
+  | { id: number; error: SentError }
+  | { id: number; done: true };
+
+/**
+ * A commit's result, and when the importer is done with it: the worker answers a commit as soon as it
+ * is durable, then copies the commit's pages from the write-ahead log into the file (0.8 s of a
+ * 100,000-row import), which the main connection's next write would otherwise do on the event loop.
+ * No other write may start until `done`.
+ */
+export type Committed = ImportResult & { done: Promise<void> };
 
 export interface Importer {
   dryRun(input: ImportInput, options: ImportOptions): Promise<ImportReport>;
-  commit(input: ImportInput, options: ImportOptions & { actor: ImportActor }): Promise<ImportResult>;
+  commit(input: ImportInput, options: ImportOptions & { actor: ImportActor }): Promise<Committed>;
   close(): Promise<void>;
 }
 
@@ -54,15 +66,23 @@ const stopping = () =>
     en: 'The server is stopping; the import was not finished, try again shortly',
   });
 
-/** Runs jobs one at a time, in the order asked; `run` does one job. */
-function importerOf(run: (job: JobSpec) => Promise<Outcome>, close: () => Promise<void>): Importer {
+/** A job under way: its outcome, and when the importer is done with it (see Committed). */
+type Run = { outcome: Promise<Outcome>; done: Promise<void> };
+
+/** Runs jobs one at a time, in the order asked, each once the one before is done; `run` does one job. */
+function importerOf(run: (job: JobSpec) => Run, close: () => Promise<void>): Importer {
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
-  function enqueue(job: JobSpec): Promise<Outcome> {
-    if (closed) return Promise.reject(stopping());
-    const outcome = tail.then(() => (closed ? Promise.reject(stopping()) : run(job)));
-    tail = outcome.catch(() => {});
-    return outcome;
+  function enqueue(job: JobSpec): Run {
+    if (closed) return { outcome: Promise.reject(stopping()), done: Promise.resolve() };
+    const started = tail.then(() => (closed ? Promise.reject(stopping()) : run(job)));
+    const outcome = started.then((r) => r.outcome);
+    const done = started.then(
+      (r) => r.done,
+      () => {},
+    );
+    tail = done;
+    return { outcome, done };
   }
   const options = (o: ImportOptions): JobOptions => {
     const { clock, ...rest } = o;
@@ -70,13 +90,17 @@ function importerOf(run: (job: JobSpec) => Promise<Outcome>, close: () => Promis
   };
   return {
     async dryRun(input, o) {
-      const outcome = await enqueue({ kind: 'dryRun', input, options: options(o) });
+      const outcome = await enqueue({ kind: 'dryRun', input, options: options(o) }).outcome;
       return (outcome as Extract<Outcome, { kind: 'dryRun' }>).report;
     },
     async commit(input, o) {
-      const outcome = await enqueue({ kind: 'commit', input, options: { ...options(o), actor: o.actor } });
-      const { kind: _, ...result } = outcome as Extract<Outcome, { kind: 'commit' }>;
-      return result;
+      const { outcome, done } = enqueue({
+        kind: 'commit',
+        input,
+        options: { ...options(o), actor: o.actor },
+      });
+      const { kind: _, ...result } = (await outcome) as Extract<Outcome, { kind: 'commit' }>;
+      return { ...result, done };
     },
     close() {
       closed = true;
@@ -88,7 +112,16 @@ function importerOf(run: (job: JobSpec) => Promise<Outcome>, close: () => Promis
 /** Imports on the main connection (an in-memory database, tests). */
 export function inProcessImporter(db: Db): Importer {
   return importerOf(
-    (job) => runJob(db, job, false),
+    (job) => {
+      const outcome = runJob(db, job, false);
+      return {
+        outcome,
+        done: outcome.then(
+          () => {},
+          () => {},
+        ),
+      };
+    },
     async () => {},
   );
 }
@@ -119,8 +152,8 @@ export function startImportWorker(
     heapLimitMb,
   }: { entry?: URL; idleMs?: number; heapLimitMb?: number } = {},
 ): Importer {
-  type Pending = { resolve(o: Outcome): void; reject(e: Error): void };
-  /** The worker, and the jobs sent to it that it has not answered (one, as jobs run one at a time). */
+  type Pending = { resolve(o: Outcome): void; reject(e: Error): void; done(): void };
+  /** The worker, and the jobs sent to it that it is not done with (one, as jobs run one at a time). */
   type Running = { worker: Worker; pending: Map<number, Pending> };
   let current: Running | null = null;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -134,9 +167,12 @@ export function startImportWorker(
     let failure: unknown;
     worker.on('message', (reply: Reply) => {
       const job = pending.get(reply.id);
-      pending.delete(reply.id);
       if ('error' in reply) job?.reject(revive(reply.error));
-      else job?.resolve(reply.outcome);
+      else if ('outcome' in reply) job?.resolve(reply.outcome);
+      else {
+        pending.delete(reply.id);
+        job?.done();
+      }
     });
     worker.on('error', (error) => {
       failure = error;
@@ -147,13 +183,18 @@ export function startImportWorker(
         (failure as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? tooLargeToImport()
           : workerStopped('import', code, failure);
-      for (const job of pending.values()) job.reject(error);
+      // A job already answered ignores the rejection; its pages left in the log are copied by the next
+      // connection to write.
+      for (const job of pending.values()) {
+        job.reject(error);
+        job.done();
+      }
       pending.clear();
     });
     return running;
   }
 
-  function run(job: JobSpec): Promise<Outcome> {
+  function run(job: JobSpec): Run {
     clearTimeout(idleTimer);
     current ??= spawn();
     const running = current;
@@ -165,15 +206,22 @@ export function startImportWorker(
       input.bytes.byteLength === input.bytes.buffer.byteLength
         ? [input.bytes.buffer as ArrayBuffer]
         : [];
-    const outcome = new Promise<Outcome>((resolve, reject) => running.pending.set(id, { resolve, reject }));
-    running.worker.postMessage({ ...job, id } as Job, transfer);
-    return outcome.finally(() => {
-      // Ended when idle: a job arriving meanwhile starts another worker, never this ending one.
-      idleTimer = setTimeout(() => {
-        if (current === running) current = null;
-        void running.worker.terminate();
-      }, idleMs).unref();
+    let settle!: Omit<Pending, 'done'>;
+    const outcome = new Promise<Outcome>((resolve, reject) => {
+      settle = { resolve, reject };
     });
+    const done = new Promise<void>((resolve) => running.pending.set(id, { ...settle, done: resolve }));
+    running.worker.postMessage({ ...job, id } as Job, transfer);
+    return {
+      outcome,
+      done: done.then(() => {
+        // Ended when idle: a job arriving meanwhile starts another worker, never this ending one.
+        idleTimer = setTimeout(() => {
+          if (current === running) current = null;
+          void running.worker.terminate();
+        }, idleMs).unref();
+      }),
+    };
   }
 
   return importerOf(run, async () => {
@@ -181,7 +229,10 @@ export function startImportWorker(
     const running = current;
     current = null;
     if (!running) return;
-    for (const job of running.pending.values()) job.reject(stopping());
+    for (const job of running.pending.values()) {
+      job.reject(stopping());
+      job.done();
+    }
     running.pending.clear();
     await running.worker.terminate();
   });

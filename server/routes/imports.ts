@@ -37,6 +37,7 @@ import {
   type ImportInput,
   type ImportOptions,
   type ImportReport,
+  type ImportResult,
   inspectImport,
 } from '../import/index.ts';
 import { validate } from '../validation.ts';
@@ -304,14 +305,21 @@ export const imports = new Hono<AppEnv>()
       const { deps, user } = c.var;
       const lang = options.lang ?? requestLang(c);
       const importOpts = importOptions(c.var.deps.db, options);
-      const result = await deps.writeGate.exclusive(() =>
-        deps.importer.commit(input, {
-          ...importOpts,
-          tz: deps.tz,
-          clock: deps.clock,
-          actor: { userId: user.id, name: user.username },
-        }),
-      );
+      // Answered once committed; the gate stays shut until the importer is done with the commit.
+      const result = await new Promise<ImportResult>((answer, fail) => {
+        deps.writeGate
+          .exclusive(async () => {
+            const { done, ...committed } = await deps.importer.commit(input, {
+              ...importOpts,
+              tz: deps.tz,
+              clock: deps.clock,
+              actor: { userId: user.id, name: user.username },
+            });
+            answer(committed);
+            await done;
+          })
+          .catch(fail);
+      });
       const report = withSentences(result.report, lang);
       if (!result.committed) {
         const n = result.report.summary.reject;

@@ -4,6 +4,7 @@
  * are exactly the in-process ones, its errors arrive as the same API errors, other requests are answered
  * while it commits, and requests that write wait for the commit without blocking.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +14,12 @@ import { generateDemo } from '../../scripts/demo/generate.ts';
 import { createApp } from '../../server/app.ts';
 import { hashToken } from '../../server/auth/tokens.ts';
 import { fixedClock } from '../../server/domain/time.ts';
-import { type Importer, inProcessImporter, startImportWorker } from '../../server/import/importer.ts';
-import type { ImportResult } from '../../server/import/index.ts';
+import {
+  type Committed,
+  type Importer,
+  inProcessImporter,
+  startImportWorker,
+} from '../../server/import/importer.ts';
 import { WriteGate } from '../../server/write-gate.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { csv, snapshot } from '../import/fixtures.ts';
@@ -133,6 +138,25 @@ describe('the import worker', () => {
       4000,
     );
   });
+
+  it('copies a commit from the write-ahead log into the file after answering it, before it is done', async () => {
+    const bytes = csv([HEADER, ...goodRows(2000).map((r) => r.replace(/^W-/, 'WAL-'))].join('\n'));
+    const fileSize = () => fs.statSync(remote.file).size;
+    const before = fileSize();
+    const committed = await worker.commit(
+      { name: 'ledger.csv', bytes },
+      {
+        tz: 'Asia/Shanghai',
+        clock: fixedClock(NOW),
+        campaign: 'C-CONDUCT',
+        actor: { userId: null, name: 'test' },
+      },
+    );
+    expect(committed.report.summary.create).toBe(2000);
+    await committed.done;
+    // The new rows' pages are in the file itself, not only in the log.
+    expect(fileSize()).toBeGreaterThan(before + 1_000_000);
+  });
 });
 
 describe("the import worker's life", () => {
@@ -172,9 +196,9 @@ describe("the import worker's life", () => {
 describe('the write gate', () => {
   /**
    * An importer whose commit says when it has begun (inside the gate), waits until `finish` is called,
-   * and logs when it has committed.
+   * logs when it has committed, and is done with the commit once `copied` resolves (at once if not given).
    */
-  function heldImporter(db: Db, log: string[]) {
+  function heldImporter(db: Db, log: string[], copied: Promise<void> = Promise.resolve()) {
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => {
       finish = resolve;
@@ -186,12 +210,12 @@ describe('the write gate', () => {
     const inner = inProcessImporter(db);
     const importer: Importer = {
       dryRun: (input, options) => inner.dryRun(input, options),
-      commit: async (input, options): Promise<ImportResult> => {
+      commit: async (input, options): Promise<Committed> => {
         begin();
         await finished;
         const result = await inner.commit(input, options);
         log.push('import committed');
-        return result;
+        return { ...result, done: copied };
       },
       close: () => inner.close(),
     };
@@ -238,6 +262,36 @@ describe('the write gate', () => {
     // The gate is open again: the next read slides the expiry.
     await call(app, 'GET', '/api/campaigns', { session: admin });
     expect(lastSeen()).not.toBe(seenBefore);
+    db.close();
+  });
+
+  it('answers a commit before the importer is done with it, and holds writing requests until it is', async () => {
+    const { db, admin } = ledgerFile(tempDir('closeout-write-gate-done-'), 'done.db');
+    let copy!: () => void;
+    const copied = new Promise<void>((resolve) => {
+      copy = resolve;
+    });
+    const log: string[] = [];
+    const { importer, finish } = heldImporter(db, log, copied);
+    const app = createApp({ db, clock: fixedClock(NOW), importer });
+    finish();
+    const res = await post(app, admin, '/api/imports', GOOD);
+    expect(res.status).toBe(201);
+    const write = call(app, 'POST', '/api/campaigns', {
+      session: admin,
+      body: {
+        code: 'C-DONE',
+        nameZh: '完成专项',
+        nameEn: 'Done campaign',
+        kind: 'other',
+        startsOn: '2026-11-01',
+      },
+    }).then((r) => log.push(`write ${r.status}`));
+    await sleep(50);
+    expect(log).toEqual(['import committed']);
+    copy();
+    await write;
+    expect(log).toEqual(['import committed', 'write 201']);
     db.close();
   });
 
