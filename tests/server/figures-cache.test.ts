@@ -54,27 +54,32 @@ describe('figures cache', () => {
     const asOf = async (path = '/api/figures/summary') =>
       ((await (await call(app, 'GET', path, { session: admin })).json()) as { asOf: string }).asOf;
 
-    expect(await asOf()).toBe('2026-11-20T10:00:05');
+    // T is the end of the current second: 10:00:05 is over at 10:00:06.
+    expect(await asOf()).toBe('2026-11-20T10:00:06');
     at = new Date('2026-11-20T02:00:50Z');
     // Same minute, same data: the answer computed at 10:00:05 still serves, and says so.
-    expect(await asOf()).toBe('2026-11-20T10:00:05');
+    expect(await asOf()).toBe('2026-11-20T10:00:06');
     // A change to the data is seen at once.
     db.prepare("UPDATE items SET title = 'changed' WHERE id = ?").run(item.id);
-    expect(await asOf()).toBe('2026-11-20T10:00:50');
+    expect(await asOf()).toBe('2026-11-20T10:00:51');
     // The next minute asks again.
     at = new Date('2026-11-20T02:01:02Z');
-    expect(await asOf()).toBe('2026-11-20T10:01:02');
+    expect(await asOf()).toBe('2026-11-20T10:01:03');
     // An explicit moment is a question of its own, answered for exactly that moment.
     expect(await asOf('/api/figures/summary?asOf=2026-11-20T10:00:30')).toBe('2026-11-20T10:00:30');
   });
 
-  it('counts an item registered earlier in the same second as the question', async () => {
+  it.each([
+    ['asked half a second later, in that second', '2026-11-20T02:00:05.300Z', '2026-11-20T02:00:05.800Z'],
+    // A clock pinned to a whole second (CLOSEOUT_NOW) stamps every write at the moment it answers for.
+    ['on a clock pinned to a whole second', '2026-11-20T02:00:05.000Z', '2026-11-20T02:00:05.000Z'],
+  ])('counts an item registered in the same second as the question: %s', async (_case, writeAt, askAt) => {
     const seeded = seedAccounts();
     const { db } = seeded;
     db.prepare(
       "INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES ('C1', '活动', 'Campaign', 'other', '2026-01-01')",
     ).run();
-    let at = new Date('2026-11-20T02:00:05.300Z');
+    let at = new Date(writeAt);
     const app = createApp({ db, clock: { now: () => new Date(at) } });
     const admin = openSession(db, seeded.users.admin);
     const summary = async () =>
@@ -94,8 +99,8 @@ describe('figures cache', () => {
       },
     });
     expect(created.status).toBe(201);
-    // Registered at 10:00:05 (times are kept to the second); asked half a second later, in that second.
-    at = new Date('2026-11-20T02:00:05.800Z');
+    // Registered at 10:00:05 (times are kept to the second).
+    at = new Date(askAt);
     const after = await summary();
     expect(after.figures.registered).toBe(1);
     expect(after.asOf).toBe('2026-11-20T10:00:06');

@@ -10,7 +10,7 @@ import { fixedClock } from '../../server/domain/time.ts';
 import { ApiError } from '../../server/errors.ts';
 import { computeJson } from '../../server/figures/computations.ts';
 import { WEEKLY_REVIEW_QUESTIONS, warmUpFigures } from '../../server/figures/warm-up.ts';
-import { nowMoment } from '../../server/now.ts';
+import { figuresNow } from '../../server/now.ts';
 import { call, NOW, openSession } from '../helpers/accounts.ts';
 import { demoDb } from '../helpers/db.ts';
 
@@ -49,7 +49,7 @@ describe('the figures warm-up', () => {
     for (const [name, query] of WEEKLY_REVIEW_QUESTIONS) {
       const res = await call(app, 'GET', pathOf(name, query), { session: leader });
       expect(res.status, name).toBe(200);
-      expect(computeJson(db, name, query, nowMoment(deps)), name).toBe(await res.text());
+      expect(computeJson(db, name, query, figuresNow(deps)), name).toBe(await res.text());
     }
   });
 
