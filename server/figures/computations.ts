@@ -67,12 +67,14 @@ function seriesWeeks(db: Db, q: FiguresQuery, t: Moment) {
   if (q.weeks !== undefined && q.from !== undefined)
     throw invalidParameter('weeks', { zh: '不能与 from 同时给出', en: 'cannot be given with from' });
   const end = q.to !== undefined ? asOfMoment(q.to)! : t;
+  // The last day counted: T at midnight counts none of its own day.
+  const lastDay = dayOf(addMoment(end, -1));
   const campaign = q.campaign ? listCampaigns(db).find((c) => c.code === q.campaign) : undefined;
   const from =
     q.weeks !== undefined
-      ? addDays(dayOf(addMoment(end, -1)), -7 * (q.weeks - 1))
-      : (q.from ?? campaign?.startsOn ?? addDays(dayOf(end), -25 * 7));
-  if (from > dayOf(addMoment(end, -1)))
+      ? addDays(lastDay, -7 * (q.weeks - 1))
+      : (q.from ?? campaign?.startsOn ?? addDays(lastDay, -25 * 7));
+  if (from > lastDay)
     throw invalidParameter('from', { zh: '不能晚于结束日期', en: 'must not be after the end' });
   const weeks = weeksUntil(from, end);
   if (weeks.length > MAX_WEEKS) {

@@ -137,8 +137,10 @@ const headlineOf = (f: Figures): ScreenHeadline => ({
 
 /** The first week of the trend: the campaign's start (or 26 weeks back), but no more than 52 weeks back. */
 export function trendStart(t: Moment, campaignStart: Day | null): Day {
-  const earliest = addDays(dayOf(addMoment(t, -1)), -7 * (TREND_MAX_WEEKS - 1));
-  const from = campaignStart ?? addDays(dayOf(t), -7 * (TREND_DEFAULT_WEEKS - 1));
+  // The last day counted: T at midnight counts none of its own day.
+  const lastDay = dayOf(addMoment(t, -1));
+  const earliest = addDays(lastDay, -7 * (TREND_MAX_WEEKS - 1));
+  const from = campaignStart ?? addDays(lastDay, -7 * (TREND_DEFAULT_WEEKS - 1));
   // Days are ISO text: the later of the two is the greater string.
   if (from < earliest) return earliest;
   return from;

@@ -168,6 +168,20 @@ describe('figures API: the last weeks of a series', () => {
     const ended = (await get('/api/figures/series?asOf=2026-03-29&weeks=2')).body;
     expect(ended.weeks.map((w: { weekStart: string }) => w.weekStart)).toEqual(['2026-03-16', '2026-03-23']);
   });
+
+  it.each([
+    ['a Sunday: T is the Monday after', '2026-03-29', '2025-09-29', '2026-03-23'],
+    ['a Wednesday', '2026-03-25', '2025-09-29', '2026-03-23'],
+  ])('gives 26 weeks by default, asOf %s', async (_case, asOf, first, last) => {
+    const { get } = setup('2026-04-01T00:00:00Z');
+    for (const path of ['series', 'flow']) {
+      const { weeks } = (await get(`/api/figures/${path}?asOf=${asOf}`)).body;
+      expect(weeks, path).toHaveLength(26);
+      expect([weeks[0].weekStart, weeks.at(-1).weekStart], path).toEqual([first, last]);
+    }
+    const { weeks } = (await get(`/api/figures/department-series?asOf=${asOf}`)).body;
+    expect([weeks.length, weeks[0], weeks.at(-1)]).toEqual([26, first, last]);
+  });
 });
 
 describe('figures API: definitions and drill-down', () => {

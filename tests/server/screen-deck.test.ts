@@ -48,6 +48,8 @@ describe('the as-of minute', () => {
 describe('the first week of the trend', () => {
   it.each([
     ['no campaign: 26 weeks back', '2026-11-20T10:00:00', null, '2026-05-29'],
+    // T at Monday 00:00: its last week is the one before, so 26 weeks back from that Sunday.
+    ['no campaign, T a Monday 00:00: 26 weeks back', '2026-11-16T00:00:00', null, '2026-05-24'],
     ['a recent campaign: its start', '2026-11-20T10:00:00', '2026-09-01', '2026-09-01'],
     ['an old campaign: at most 52 weeks', '2026-11-20T10:00:00', '2024-01-01', '2025-11-28'],
   ])('%s', (_name, t, start, expected) => {
