@@ -61,7 +61,7 @@ describe('bulletin in a real browser', () => {
 
       const best = sheet.getByTestId('bulletin-best').locator('li');
       expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
-      expect(await best.first().textContent()).toContain(fixed(lang, ranked[0]!.score, 1));
+      expect(await best.first().textContent()).toContain(fixed(lang, ranked[0]!.score, 2));
       const worst = sheet.getByTestId('bulletin-worst').locator('li');
       expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
 

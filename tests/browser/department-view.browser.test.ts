@@ -68,7 +68,7 @@ describe('department view in a real browser', () => {
         lang === 'en' ? row.department.nameEn : row.department.nameZh,
       );
       expect(await page.getByTestId('department-score').getByTestId('value').textContent()).toBe(
-        fixed(lang, row.score, 1),
+        fixed(lang, row.score, 2),
       );
       const rankText = await page.getByTestId('department-rank').textContent();
       expect(rankText).toContain(
@@ -228,7 +228,7 @@ describe('department view in a real browser', () => {
     );
     await expect
       .poll(() => page.getByTestId('department-score').getByTestId('value').textContent())
-      .toBe(fixed(lang, scoped.score, 1));
+      .toBe(fixed(lang, scoped.score, 2));
     expect(errors).toEqual([]);
     await page.context().close();
   });

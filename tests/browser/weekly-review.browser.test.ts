@@ -73,7 +73,7 @@ describe('weekly review in a real browser', () => {
       expect(await rows.first().getAttribute('data-code')).toBe(ranked[0].department.code);
       const last = ranked.at(-1);
       const lastRow = page.locator(`[data-testid="ranking-table"] tr[data-code="${last.department.code}"]`);
-      expect(await lastRow.getByTestId('score').textContent()).toBe(fixed(lang, last.score, 1));
+      expect(await lastRow.getByTestId('score').textContent()).toBe(fixed(lang, last.score, 2));
       const notRanked = ranking.rows
         .filter((r: { ranked: boolean }) => !r.ranked)
         .map((r: { department: { code: string } }) => r.department.code);

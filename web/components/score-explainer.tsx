@@ -11,7 +11,7 @@ import {
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
-import { pick, useT } from '../i18n/use-t.ts';
+import { pick, translate, useT } from '../i18n/use-t.ts';
 import { Explainable } from './figure-explainer.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
@@ -26,6 +26,8 @@ export const COMPONENT_FIGURE: Partial<Record<Component, FigureKey>> = {
 
 /** A component's figure in its unit: rates as percentages, the median in days, the appraisal as a score. */
 export function formatComponent(lang: 'zh-CN' | 'en', component: string, value: number | null): string {
+  if (component === 'medianDaysToClose' && value !== null)
+    return translate(lang, 'unit.days', { n: formatNumber(lang, value, 1) });
   if (component === 'medianDaysToClose' || component === 'appraisal') return formatNumber(lang, value, 1);
   return formatPercent(lang, value);
 }

@@ -57,6 +57,13 @@ export function formatNumber(lang: Lang, value: number | null, digits = 0): stri
   return fixedDigits(lang, digits).format(value);
 }
 
+/** Scores (and their changes) as the ranking computes them, to 0.01: 79.83 and 79.79, not two 79.8s. */
+export const SCORE_DIGITS = 2;
+
+export function formatScore(lang: Lang, score: number | null): string {
+  return formatNumber(lang, score, SCORE_DIGITS);
+}
+
 export function formatPercent(lang: Lang, value: number | null, digits = 1): string {
   if (value === null) return DASH;
   return percentDigits(lang, digits).format(value);

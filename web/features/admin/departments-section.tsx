@@ -62,11 +62,11 @@ export function DepartmentsSection() {
               {departments.map((d) => (
                 <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
                   <td className="code">{d.code}</td>
-                  <td>
+                  <td className="wrap">
                     {d.nameZh}
                     {!d.active && <span className="tag">{t('departments.inactive')}</span>}
                   </td>
-                  <td>{d.nameEn}</td>
+                  <td className="wrap">{d.nameEn}</td>
                   <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
                   <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
                   <td className="num">{formatNumber(lang, d.items)}</td>

@@ -11,7 +11,7 @@ import {
 } from '../../api/admin-data.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
+import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -266,7 +266,7 @@ function PreviewTable({ preview }: { preview: ProfilePreview }) {
                 <td className="num">
                   {r.currentScore === null ? DASH : formatNumber(lang, r.currentScore, 1)}
                 </td>
-                <td className="num">{formatNumber(lang, r.score, 1)}</td>
+                <td className="num">{formatScore(lang, r.score)}</td>
                 <td className="num">{r.currentOverallRank ?? t('ranking.notRanked')}</td>
                 <td className="num">{r.ranked ? r.overallRank : t('ranking.notRanked')}</td>
                 <td className="nowrap">

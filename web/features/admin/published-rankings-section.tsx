@@ -8,7 +8,7 @@ import {
 import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
+import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -142,7 +142,7 @@ function PublishedDialog({ id, period, onClose }: { id: number; period: string; 
                   <tr key={r.department.code}>
                     <td className="num">{r.ranked ? r.overallRank : t('ranking.notRanked')}</td>
                     <td>{pick(lang, r.department.nameZh, r.department.nameEn)}</td>
-                    <td className="num">{r.ranked ? formatNumber(lang, r.score, 1) : DASH}</td>
+                    <td className="num">{r.ranked ? formatScore(lang, r.score) : DASH}</td>
                   </tr>
                 ))}
               </tbody>

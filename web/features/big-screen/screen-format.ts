@@ -1,5 +1,5 @@
 /** Formatting for the big screen: the "data as of" marker and signed changes. */
-import { formatDay, numberFormat } from '../../i18n/format.ts';
+import { formatDay } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 /** The wall-clock time of a local moment 'YYYY-MM-DDTHH:MM:SS', as HH:MM. */
@@ -8,10 +8,6 @@ export const clockTime = (moment: string): string => moment.slice(11, 16);
 /** The day and time of a local moment: "Nov 20, 2026 10:00" / "2026年11月20日 10:00". */
 export const dayAndTime = (lang: Lang, moment: string): string =>
   `${formatDay(lang, moment)} ${clockTime(moment)}`;
-
-/** A score with two decimals, as the ranking computes it: 91.30, 88.07 (columns line up). */
-export const formatScore = (lang: Lang, score: number): string =>
-  numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(score);
 
 /** A share of full points for a bar's width, 0–100, safe for a zero weight. */
 export const shareOf = (points: number, weight: number): number =>

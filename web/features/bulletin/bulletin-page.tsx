@@ -13,7 +13,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
-import { formatDay, formatList, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatDay, formatList, formatNumber, formatPercent, formatScore } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
@@ -139,7 +139,7 @@ export function BulletinPage() {
                               of: formatNumber(lang, x.rankedInGroup),
                             })}
                           </td>
-                          <td className="num">{formatNumber(lang, x.score, 1)}</td>
+                          <td className="num">{formatScore(lang, x.score)}</td>
                           <td className="num">
                             <RankChange change={x.overallRankChange} />
                           </td>
@@ -225,9 +225,7 @@ function BestWorstList({
                 {t('bulletin.rankNo', { rank: formatNumber(lang, r.overallRank) })}
               </span>
               <span className="bw-name">{pick(lang, r.department.nameZh, r.department.nameEn)}</span>
-              <span className="bw-score">
-                {t('bulletin.scoreOf', { score: formatNumber(lang, r.score, 1) })}
-              </span>
+              <span className="bw-score">{t('bulletin.scoreOf', { score: formatScore(lang, r.score) })}</span>
             </li>
           ))}
         </ol>

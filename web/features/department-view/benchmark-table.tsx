@@ -58,7 +58,7 @@ export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[];
                 ) : (
                   own
                 )}
-                {behind && <span className="behind-mark">{t('department.belowMedian')}</span>}
+                {behind && <span className="behind-mark">{t('department.behindMedian')}</span>}
               </td>
               <td className="num">{formatComponent(lang, b.component, b.median)}</td>
               <td className="num">{formatComponent(lang, b.component, b.bestQuartile)}</td>

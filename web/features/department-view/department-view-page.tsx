@@ -10,7 +10,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { lastDayCounted } from '../../components/weeks.ts';
-import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
@@ -130,10 +130,10 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           <ScoreExplainer row={row} config={config} scope={scope} testId="department-score">
             <span className="tile-label">{t('department.score')}</span>
             <span className="tile-value" data-testid="value">
-              {formatNumber(lang, row.score, 1)}
+              {formatScore(lang, row.score)}
             </span>
             <span className="muted">
-              {t('department.scoreChange', { change: formatSigned(lang, row.scoreChange, 1) })}
+              {t('department.scoreChange', { change: formatSigned(lang, row.scoreChange, SCORE_DIGITS) })}
             </span>
           </ScoreExplainer>
           {row.ranked ? (

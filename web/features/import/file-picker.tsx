@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/use-t.ts';
+import './file-picker.css';
 
 /**
  * A file input in the user's language: the browser's own button and "no file chosen" follow the

@@ -4,7 +4,7 @@ import { type FigureScope, type Improvement, improvementOptions } from '../../ap
 import { formatSigned } from '../../components/change.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { lastDayCounted } from '../../components/weeks.ts';
-import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { improvedAndSlipped } from './improved-and-slipped.ts';
@@ -92,10 +92,10 @@ function ImprovementList({
                   </Link>
                 </td>
                 <td className="num nowrap">
-                  {formatNumber(lang, r.baselineScore, 1)} → {formatNumber(lang, r.score, 1)}
+                  {formatScore(lang, r.baselineScore)} → {formatScore(lang, r.score)}
                 </td>
                 <td className={r.change > 0 ? 'num rank-up' : 'num rank-down'}>
-                  {formatSigned(lang, r.change, 1)}
+                  {formatSigned(lang, r.change, SCORE_DIGITS)}
                 </td>
                 <td className="num nowrap">
                   {formatNumber(lang, r.baselineOverallRank)} → {formatNumber(lang, r.overallRank)}

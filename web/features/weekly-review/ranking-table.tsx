@@ -4,7 +4,7 @@ import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../a
 import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -139,7 +139,7 @@ export const RankingTable = memo(function RankingTable({
                     scope={scope}
                     className="cell-figure"
                   >
-                    {formatNumber(lang, r.score, 1)}
+                    {formatScore(lang, r.score)}
                   </ScoreExplainer>
                 </td>
                 {/* Points lost open the score's rules and each component's items. */}

@@ -2,11 +2,11 @@ import { COMPONENTS } from '../../../../server/domain/scoring.ts';
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { formatSigned } from '../../../components/change.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatNumber, formatScore, SCORE_DIGITS } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
-import { formatScore, shareOf } from '../screen-format.ts';
+import { shareOf } from '../screen-format.ts';
 
 const barClass = (share: number) =>
   share < 50 ? 'bs-bar-fill bs-is-low' : share < 80 ? 'bs-bar-fill bs-is-mid' : 'bs-bar-fill';
@@ -54,7 +54,7 @@ export function DepartmentSlide({ data, row }: { data: ScreenData; row: ScreenRa
               ? t('change.none')
               : scoreTone === 'neutral'
                 ? t('screen.scoreSame')
-                : t('screen.scoreChange', { change: formatSigned(lang, row.scoreChange, 2) })}
+                : t('screen.scoreChange', { change: formatSigned(lang, row.scoreChange, SCORE_DIGITS) })}
           </span>
         </div>
         <div className={row.overdue > 0 ? 'bs-tile bs-is-alarm' : 'bs-tile'} data-figure="overdue">

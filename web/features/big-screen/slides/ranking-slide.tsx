@@ -1,10 +1,9 @@
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatNumber, formatScore } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
-import { formatScore } from '../screen-format.ts';
 import { topAndBottom } from '../top-bottom.ts';
 
 export const RANKING_ROWS = 10;
