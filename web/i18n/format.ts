@@ -69,6 +69,17 @@ export function formatPercent(lang: Lang, value: number | null, digits = 1): str
   return percentDigits(lang, digits).format(value);
 }
 
+/**
+ * The day of a recorded instant (an ISO time with its offset, e.g. a last sign-in) in the organisation's
+ * time zone: 20:05 UTC on 6 December is 7 December in Shanghai.
+ */
+export function formatInstantDay(lang: Lang, instant: string | null, timeZone: string | undefined): string {
+  if (!instant) return DASH;
+  return dateFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(
+    new Date(instant),
+  );
+}
+
 /** A day 'YYYY-MM-DD' or local moment, shown as a date in the language's style. */
 export function formatDay(lang: Lang, day: string | null): string {
   if (!day) return DASH;

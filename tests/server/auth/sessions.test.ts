@@ -89,7 +89,9 @@ describe('sessions', () => {
     expect(second.token).not.toBe(first.token);
     expect(second.csrf).not.toBe(first.csrf);
     expect((await call(app, 'GET', '/api/auth/me', { session: first })).status).toBe(401);
-    expect((await call(app, 'GET', '/api/auth/me', { session: second })).status).toBe(200);
+    const me = await call(app, 'GET', '/api/auth/me', { session: second });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ kind: 'user', timeZone: 'Asia/Shanghai' });
   });
 
   it('never adopts a token the browser brings to the login (a planted cookie stays worthless)', async () => {

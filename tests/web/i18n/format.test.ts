@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DASH, formatNumber, formatPercent } from '../../../web/i18n/format.ts';
+import { DASH, formatInstantDay, formatNumber, formatPercent, formatScore } from '../../../web/i18n/format.ts';
 
 describe('numbers and percentages', () => {
   it('show the digits asked for, each count of digits with its own formatter', () => {
@@ -18,5 +18,22 @@ describe('numbers and percentages', () => {
   it('show a dash for a rate without a denominator', () => {
     expect(formatNumber('en', null)).toBe(DASH);
     expect(formatPercent('zh-CN', null)).toBe(DASH);
+  });
+});
+
+describe('days of recorded instants', () => {
+  it("are the organisation's days, not UTC's", () => {
+    // 20:05 UTC on 6 December is 04:05 on 7 December in Shanghai.
+    expect(formatInstantDay('en', '2026-12-06T20:05:00.000Z', 'Asia/Shanghai')).toBe('Dec 7, 2026');
+    expect(formatInstantDay('zh-CN', '2026-12-06T20:05:00.000Z', 'Asia/Shanghai')).toBe('2026年12月7日');
+    expect(formatInstantDay('en', '2026-12-06T15:59:59.000Z', 'Asia/Shanghai')).toBe('Dec 6, 2026');
+    expect(formatInstantDay('en', null, 'Asia/Shanghai')).toBe(DASH);
+  });
+});
+
+describe('scores', () => {
+  it('show the two decimals the ranking computes, so different scores never look tied', () => {
+    expect([formatScore('en', 79.83), formatScore('en', 79.79)]).toEqual(['79.83', '79.79']);
+    expect(formatScore('zh-CN', null)).toBe(DASH);
   });
 });

@@ -8,7 +8,8 @@ import {
   revokeDisplayLink,
 } from '../../api/display-links.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDay } from '../../i18n/format.ts';
+import { useTimeZone } from '../../components/use-time-zone.ts';
+import { formatInstantDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { DeckSummary } from './deck-fields.tsx';
@@ -97,6 +98,7 @@ function LinkRow({
 }) {
   const t = useT();
   const lang = useLang();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const revoke = useMutation({
     mutationFn: () => revokeDisplayLink(link.id),
@@ -111,11 +113,13 @@ function LinkRow({
       <td className="wrap">
         <DeckSummary deck={link.deck} />
       </td>
-      <td>{formatDay(lang, link.createdAt)}</td>
+      <td>{formatInstantDay(lang, link.createdAt, timeZone)}</td>
       <td>{link.createdBy ?? t('links.system')}</td>
-      <td>{link.lastUsedAt ? formatDay(lang, link.lastUsedAt) : t('users.never')}</td>
+      <td>{link.lastUsedAt ? formatInstantDay(lang, link.lastUsedAt, timeZone) : t('users.never')}</td>
       <td>
-        {link.revokedAt ? t('links.revokedOn', { date: formatDay(lang, link.revokedAt) }) : t('links.live')}
+        {link.revokedAt
+          ? t('links.revokedOn', { date: formatInstantDay(lang, link.revokedAt, timeZone) })
+          : t('links.live')}
       </td>
       <td className="actions">
         {!link.revokedAt && (

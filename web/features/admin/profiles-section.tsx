@@ -11,7 +11,8 @@ import {
 } from '../../api/admin-data.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
+import { useTimeZone } from '../../components/use-time-zone.ts';
+import { DASH, formatDay, formatInstantDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -296,6 +297,7 @@ function RankMove({ change }: { change: number | null }) {
 function Versions({ profiles }: { profiles: ProfileRow[] }) {
   const t = useT();
   const lang = useLang();
+  const timeZone = useTimeZone();
   return (
     <>
       <h3>{t('profiles.versions')}</h3>
@@ -317,7 +319,7 @@ function Versions({ profiles }: { profiles: ProfileRow[] }) {
                 {p.active && <span className="tag">{t('profiles.inForce')}</span>}
               </td>
               <td className="num">{p.version}</td>
-              <td className="nowrap">{formatDay(lang, p.createdAt)}</td>
+              <td className="nowrap">{formatInstantDay(lang, p.createdAt, timeZone)}</td>
               <td className="small">
                 {COMPONENTS.filter((c) => p.config.components[c].weight > 0)
                   .map(

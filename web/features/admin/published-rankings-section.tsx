@@ -8,7 +8,8 @@ import {
 import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
+import { useTimeZone } from '../../components/use-time-zone.ts';
+import { DASH, formatDay, formatInstantDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -19,6 +20,7 @@ import { formatMoment } from '../ledger/format.ts';
 export function PublishedRankingsSection() {
   const t = useT();
   const lang = useLang();
+  const timeZone = useTimeZone();
   const list = useQuery(publishedRankingsOptions());
   const profiles = useQuery(profileListOptions());
   const reference = useQuery(referenceOptions());
@@ -76,7 +78,7 @@ export function PublishedRankingsSection() {
                     <td className="nowrap">{formatAsOf(lang, p.asOf)}</td>
                     <td>{scopeText(p.scope)}</td>
                     <td className="nowrap">{profile(p.profileId)}</td>
-                    <td className="nowrap">{formatDay(lang, p.publishedAt)}</td>
+                    <td className="nowrap">{formatInstantDay(lang, p.publishedAt, timeZone)}</td>
                     <td className="actions">
                       <button
                         type="button"

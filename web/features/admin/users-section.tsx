@@ -10,7 +10,8 @@ import {
   userListOptions,
 } from '../../api/users.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDay } from '../../i18n/format.ts';
+import { useTimeZone } from '../../components/use-time-zone.ts';
+import { formatInstantDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import {
@@ -74,6 +75,7 @@ function UserRowView({
 }) {
   const t = useT();
   const lang = useLang();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<'view' | 'edit' | 'password'>('view');
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -162,7 +164,7 @@ function UserRowView({
       <td>{t(`role.${user.role}`)}</td>
       <td className="wrap">{departmentLabel(lang, user)}</td>
       <td>{user.hasPassword ? t('users.passwordSet') : t('users.noPassword')}</td>
-      <td>{user.lastLoginAt ? formatDay(lang, user.lastLoginAt) : t('users.never')}</td>
+      <td>{user.lastLoginAt ? formatInstantDay(lang, user.lastLoginAt, timeZone) : t('users.never')}</td>
       <td className="actions">
         {mode === 'password' ? (
           <form
