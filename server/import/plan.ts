@@ -336,8 +336,8 @@ const DEPARTMENT: Text = { zh: '单位', en: 'department' };
 const CAMPAIGN: Text = { zh: '专项活动', en: 'campaign' };
 const DOMAIN: Text = { zh: '领域', en: 'domain' };
 const ALIAS_HINT: Text = {
-  zh: '可在单位管理中为它添加别名',
-  en: 'add it as an alias of a department',
+  zh: '可在“管理 → 部门”中把它添加为某部门的别名',
+  en: 'add it as an alias of a department under Admin → Departments',
 };
 
 // Row checks as plain functions over the row's error list (no closures made per row: this runs for every row).

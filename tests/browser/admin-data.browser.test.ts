@@ -219,7 +219,7 @@ describe('admin data in a real browser', () => {
       const text = await row.textContent();
       expect(text).toContain(m['audit.action.department.update']);
       expect(text).toContain('admin');
-      expect(text).toContain(`nameEn`);
+      expect(text).toContain(m['audit.field.nameEn']);
       expect(text).toContain(nameEn);
       expect(await table.locator('tbody tr:not([data-action^="department."])').count()).toBe(0);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {

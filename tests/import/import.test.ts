@@ -330,8 +330,8 @@ describe('rejected rows', () => {
         field: 'department',
         value: '县教育所',
         message: {
-          zh: '找不到单位“县教育所”（可在单位管理中为它添加别名）',
-          en: 'No department "县教育所" (add it as an alias of a department)',
+          zh: '找不到单位“县教育所”（可在“管理 → 部门”中把它添加为某部门的别名）',
+          en: 'No department "县教育所" (add it as an alias of a department under Admin → Departments)',
         },
       },
     ]);

@@ -239,7 +239,7 @@ export const ledgerEn = {
   'import.nothingToDo': 'Nothing to import: every row is already in the ledger as the file says.',
   'import.toLedger': 'Open the ledger',
   'import.fixRejects':
-    '{n} rows would be rejected. Nothing can be imported until they are corrected in the file (or the mapping).',
+    'Rows that would be rejected: {n}. Nothing can be imported until they are corrected in the file (or the mapping).',
   'import.readyToCommit': 'No row is rejected: the whole file can be imported.',
   'import.commit': 'Import the file',
   'import.column': 'Column',

@@ -95,11 +95,18 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       <td className="audit-changes">
         {changes.length === 0
           ? DASH
-          : changes.map((c) => (
-              <div key={c.field}>
-                <code>{c.field}</code> {c.before ?? DASH} → {c.after ?? DASH}
-              </div>
-            ))}
+          : changes.map((c) => {
+              const fieldKey = `audit.field.${c.field}`;
+              // Yes and no in the reader's language; other values as they were recorded.
+              const value = (v: string | null) =>
+                v === 'true' || v === 'false' ? t(`audit.value.${v}`) : (v ?? DASH);
+              return (
+                <div key={c.field}>
+                  {known(fieldKey) ? t(fieldKey) : <code>{c.field}</code>} {value(c.before)} →{' '}
+                  {value(c.after)}
+                </div>
+              );
+            })}
       </td>
     </tr>
   );

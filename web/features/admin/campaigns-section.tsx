@@ -85,7 +85,10 @@ export function CampaignsSection() {
                   })}
                 </p>
                 <p className="domain-chips">
-                  <span className="muted">{t('filters.domain')}：</span>
+                  <span className="muted">
+                    {t('filters.domain')}
+                    {t('punct.colon')}
+                  </span>
                   {c.domains.length === 0
                     ? DASH
                     : c.domains.map((d) => (

@@ -165,7 +165,10 @@ export function ActionDialog({
           <p>{t('action.close.confirm')}</p>
           {item.evidence && (
             <p className="quote">
-              <span className="muted">{t('item.evidence')}：</span>
+              <span className="muted">
+                {t('item.evidence')}
+                {t('punct.colon')}
+              </span>
               {String(item.evidence)}
             </p>
           )}

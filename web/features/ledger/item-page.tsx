@@ -320,7 +320,7 @@ function Records({ detail }: { detail: ItemDetail }) {
                   <td>{c.evidence ?? DASH}</td>
                   <td>
                     {c.reopenedAt
-                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `：${c.reopenReason}` : ''}`
+                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `${t('punct.colon')}${c.reopenReason}` : ''}`
                       : t('item.inForce')}
                   </td>
                 </tr>

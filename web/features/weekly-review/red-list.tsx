@@ -28,7 +28,7 @@ export function RedList({ scope }: { scope: FigureScope }) {
     <section className="panel" aria-labelledby="red-list-title" data-testid="red-list">
       <header className="panel-header">
         <h2 id="red-list-title">
-          <LightBadge light="red" /> {t('weekly.redList')}
+          <LightBadge light="red" iconOnly /> {t('weekly.redList')}
         </h2>
         {query.data && (
           <Explainable figure="overdue" scope={scope} className="count-chip" testId="red-list-total">
