@@ -125,7 +125,10 @@ export const auth = new Hono<AppEnv>()
     // The access middleware has refused anonymous requests to this route.
     if (principal.kind !== 'user') throw new Error('unreachable: anonymous request to /api/auth/me');
     // The organisation's time zone: the web shows the days of recorded instants (a last sign-in) in it.
-    return c.json({ kind: 'user' as const, user: getUser(deps.db, principal.user.id)!, timeZone: deps.tz }, 200);
+    return c.json(
+      { kind: 'user' as const, user: getUser(deps.db, principal.user.id)!, timeZone: deps.tz },
+      200,
+    );
   })
   .post('/password', requireUser(), validate('json', changePasswordSchema), async (c) => {
     const { deps, user } = c.var;

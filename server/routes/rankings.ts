@@ -55,8 +55,8 @@ export const rankings = new Hono<AppEnv>()
             409,
             'already_published',
             {
-              zh: `${period} 的排名已发布；如需重新发布请设置 replace`,
-              en: `The ranking for ${period} is already published; set replace to publish it again`,
+              zh: `${period} 的排名已经发布过；重新发布（replace）将替换原排名`,
+              en: `The ranking for ${period} is already published; publishing it again (replace) replaces it`,
             },
             { field: 'period', id: earlier.id },
           );

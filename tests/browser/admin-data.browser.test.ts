@@ -181,6 +181,55 @@ describe('admin data in a real browser', () => {
     await page.context().close();
   });
 
+  it("publishes a week's ranking from the page, and asks before replacing it", async () => {
+    const en = messages.en;
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/rankings', 'en');
+    const form = page.getByTestId('publish-form');
+    // The last whole week before the pinned now (Friday 20 November), named by its ISO week.
+    await expect.poll(() => form.locator('select[name="asOf"]').inputValue()).toBe('2026-11-15');
+    expect(await form.locator('input[name="period"]').inputValue()).toBe('2026-W46');
+    await form.locator('select[name="campaign"]').selectOption('C-CONDUCT');
+    await form.locator('select[name="asOf"]').selectOption('2026-11-08');
+    expect(await form.locator('input[name="period"]').inputValue()).toBe('2026-W45');
+    const publish = form.getByRole('button', { name: en['published.publish'] });
+    await publish.click();
+    const done = en['published.done'].replace('{period}', '2026-W45');
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
+    const saved = (await admin.get('/api/rankings/published')).published.filter(
+      (p: { period: string }) => p.period === '2026-W45',
+    );
+    expect(saved).toMatchObject([{ asOf: '2026-11-09T00:00:00', scope: { campaign: 'C-CONDUCT' } }]);
+    await expect
+      .poll(() => page.locator(`[data-testid="published-table"] tr[data-id="${saved[0].id}"]`).count())
+      .toBe(1);
+    // The same week and campaign again: refused, then replaced when asked.
+    await publish.click();
+    await expect
+      .poll(() => form.getByTestId('action-error').getAttribute('data-code'))
+      .toBe('already_published');
+    await screenshot(page, 'admin-publish-again-en-laptop');
+    await form.getByRole('button', { name: en['published.replace'].replace('{period}', '2026-W45') }).click();
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
+    const again = (await admin.get('/api/rankings/published')).published.filter(
+      (p: { period: string }) => p.period === '2026-W45',
+    );
+    // Replaced in place; the operations log keeps when the earlier one was published.
+    expect(again).toMatchObject([{ id: saved[0].id }]);
+    const log = await admin.get('/api/audit?entity=published_ranking');
+    expect(log.entries[0]).toMatchObject({
+      action: 'ranking.republish',
+      entityId: String(saved[0].id),
+      before: { publishedAt: saved[0].publishedAt },
+    });
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `admin-rankings-en-${size}`);
+    }
+    // The refused second publication is the one error the browser logs.
+    expect(errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a leader the notice instead of the data forms', async () => {
     const { page } = await openAs(browser, server, 'leader', '/admin/departments', 'en');
     await expect

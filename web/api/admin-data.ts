@@ -76,6 +76,11 @@ export const publishedRankingsOptions = () =>
     queryFn: () => unwrap(api.api.rankings.published.$get({ query: {} })),
   });
 
+export type PublishInput = InferRequestType<typeof api.api.rankings.published.$post>['json'];
+/** Freezes the ranking of a period (replace: publish a period and scope again). */
+export const publishRanking = (input: PublishInput) =>
+  unwrap(api.api.rankings.published.$post({ json: input }));
+
 /** One published ranking with its frozen result, exactly as published. */
 export const publishedRankingOptions = (id: number) =>
   queryOptions({

@@ -10,6 +10,17 @@ export function recentWeekEnds(now: Moment, count: number): Day[] {
   return Array.from({ length: count }, (_, i) => addDays(lastSunday, -7 * i));
 }
 
+/**
+ * The ISO week holding a day, as bulletins name a weekly period: '2026-W48'. A week belongs to the year
+ * of its Thursday, so 28 December 2026 (a Monday) is in 2026-W53 and 1 January 2027 in it too.
+ */
+export function isoWeekLabel(day: Day): string {
+  const thursday = addDays(weekStart(day), 3);
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = (Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+}
+
 /** The Monday that starts the week ending on a Sunday. */
 export const weekOf = (sunday: Day): Day => addDays(sunday, -6);
 

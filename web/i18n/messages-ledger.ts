@@ -418,6 +418,9 @@ export const ledgerEn = {
   'published.profileVersion': '{name} v{version}',
   'published.allScope': 'All campaigns and departments',
   'published.dialogTitle': 'Ranking published for {period}',
+  'published.publish': 'Publish the ranking',
+  'published.done': 'Published the ranking for {period}.',
+  'published.replace': 'Publish {period} again, replacing it',
 };
 
 export type LedgerMessageKey = keyof typeof ledgerEn;
@@ -828,4 +831,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'published.profileVersion': '{name} 第 {version} 版',
   'published.allScope': '全部活动和部门',
   'published.dialogTitle': '{period} 发布的排名',
+  'published.publish': '发布排名',
+  'published.done': '已发布 {period} 的排名。',
+  'published.replace': '重新发布 {period}（替换原排名）',
 };

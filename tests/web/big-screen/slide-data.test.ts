@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { domainRows } from '../../../web/features/big-screen/domain-rows.ts';
 import { headlineTiles } from '../../../web/features/big-screen/headline-tiles.ts';
 import { clockTime, dayAndTime, shareOf } from '../../../web/features/big-screen/screen-format.ts';
-import { formatScore } from '../../../web/i18n/format.ts';
 import { latestRate, toTrendPoints, trendAxisFloor } from '../../../web/features/big-screen/trend-points.ts';
+import { formatScore } from '../../../web/i18n/format.ts';
 
 const headline = (over: Partial<Record<string, number | null>> = {}) => ({
   registered: 100,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonthDay, lastDayCounted, recentWeekEnds, weekOf } from '../../../web/components/weeks.ts';
+import {
+  formatMonthDay,
+  isoWeekLabel,
+  lastDayCounted,
+  recentWeekEnds,
+  weekOf,
+} from '../../../web/components/weeks.ts';
 
 describe('as-of weeks', () => {
   it.each([
@@ -32,5 +38,17 @@ describe('as-of weeks', () => {
     ['zh-CN', '11月16日'],
   ] as const)('a chart tick in %s reads %s', (lang, expected) => {
     expect(formatMonthDay(lang, '2026-11-16')).toBe(expected);
+  });
+});
+
+describe('the ISO week a bulletin names', () => {
+  it.each([
+    ['2026-11-29', '2026-W48'], // a Sunday ends its week
+    ['2026-11-23', '2026-W48'],
+    ['2026-01-01', '2026-W01'], // a Thursday: week 1 of its own year
+    ['2027-01-01', '2026-W53'], // a Friday: the week of 31 December 2026
+    ['2024-12-30', '2025-W01'], // a Monday whose Thursday is in 2025
+  ])('%s is in %s', (day, label) => {
+    expect(isoWeekLabel(day)).toBe(label);
   });
 });

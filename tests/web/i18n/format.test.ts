@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DASH, formatInstantDay, formatNumber, formatPercent, formatScore } from '../../../web/i18n/format.ts';
+import {
+  DASH,
+  formatInstantDay,
+  formatNumber,
+  formatPercent,
+  formatScore,
+} from '../../../web/i18n/format.ts';
 
 describe('numbers and percentages', () => {
   it('show the digits asked for, each count of digits with its own formatter', () => {

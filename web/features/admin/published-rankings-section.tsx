@@ -15,6 +15,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
+import { PublishRankingForm } from './publish-ranking-form.tsx';
 
 /** Frozen rankings: the period, when they were taken, the scope and the profile version they used. */
 export function PublishedRankingsSection() {
@@ -53,6 +54,7 @@ export function PublishedRankingsSection() {
     <section className="admin-section" aria-labelledby="published-title">
       <h2 id="published-title">{t('published.title')}</h2>
       <p className="muted">{t('published.explain')}</p>
+      <PublishRankingForm />
       <QueryState query={list}>
         {({ published }) =>
           published.length === 0 ? (

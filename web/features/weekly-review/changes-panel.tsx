@@ -41,9 +41,9 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
       <ul className="change-items">
         {changed.items.slice(0, SHOWN_ITEMS).map((i) => (
           <li key={i.id}>
-            <span className="code">{i.ledgerCode}</span> <span className="item-title">{i.title}</span>
+            <span className="code">{i.ledgerCode}</span>
+            <span className="item-title">{i.title}</span>
             <span className="muted">
-              {' '}
               · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
             </span>
           </li>

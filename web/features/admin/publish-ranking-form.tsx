@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { adminDataKeys, publishRanking } from '../../api/admin-data.ts';
+import { ApiRequestError } from '../../api/client.ts';
+import { summaryOptions } from '../../api/figures.ts';
+import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
+import { formatMonthDay, isoWeekLabel, recentWeekEnds, weekOf } from '../../components/weeks.ts';
+import { formatDay } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/use-lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
+
+const WEEKS_OFFERED = 12;
+
+/**
+ * Publishes a week's ranking (DESIGN §4): the week (as of its Sunday), the campaign or all, and the
+ * period's name, an ISO week unless changed. Publishing a period and scope again asks first, then
+ * replaces it (the operations log keeps the earlier one).
+ */
+export function PublishRankingForm() {
+  const t = useT();
+  const lang = useLang();
+  const client = useQueryClient();
+  // The server's "now" (pinned in demonstrations), from the unfiltered summary every view also reads.
+  const now = useQuery({ ...summaryOptions({}), select: (s) => s.asOf });
+  const weeks = now.data ? recentWeekEnds(now.data, WEEKS_OFFERED) : [];
+  const choices = useScopeChoices(undefined);
+  const [week, setWeek] = useState<string | null>(null);
+  const [campaign, setCampaign] = useState('');
+  const [period, setPeriod] = useState<string | null>(null);
+  const [published, setPublished] = useState<string | null>(null);
+  const asOf = week ?? weeks[0] ?? '';
+  const periodName = period ?? (asOf ? isoWeekLabel(asOf) : '');
+  const mutation = useMutation({
+    mutationFn: (replace: boolean) =>
+      publishRanking({ period: periodName, asOf, ...(campaign ? { campaign } : {}), replace }),
+    onSuccess: (saved) => {
+      setPublished(saved.period);
+      void client.invalidateQueries({ queryKey: adminDataKeys.published() });
+    },
+  });
+  const taken = mutation.error instanceof ApiRequestError && mutation.error.code === 'already_published';
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setPublished(null);
+    mutation.mutate(false);
+  };
+  return (
+    <form className="filter-bar publish-form" onSubmit={submit} data-testid="publish-form">
+      <label>
+        <span>{t('filters.asOf')}</span>
+        <select
+          name="asOf"
+          value={asOf}
+          onChange={(e) => {
+            setWeek(e.target.value);
+            setPeriod(null);
+          }}
+        >
+          {weeks.map((w) => (
+            <option key={w} value={w}>
+              {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SelectFilter
+        name="campaign"
+        label={t('filters.campaign')}
+        allLabel={t('filters.allCampaigns')}
+        value={campaign}
+        onChange={setCampaign}
+        choices={choices.campaigns}
+      />
+      <label>
+        <span>{t('published.period')}</span>
+        <input
+          name="period"
+          required
+          maxLength={40}
+          value={periodName}
+          onChange={(e) => setPeriod(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="primary-button" disabled={!asOf || mutation.isPending}>
+        {t('published.publish')}
+      </button>
+      {published && (
+        <p className="form-success" role="status">
+          {t('published.done', { period: published })}
+        </p>
+      )}
+      <div className="publish-form-error">
+        <ActionError error={mutation.error} />
+        {taken && (
+          <button
+            type="button"
+            className="small-button is-danger"
+            disabled={mutation.isPending}
+            onClick={() => mutation.mutate(true)}
+          >
+            {t('published.replace', { period: periodName })}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
