@@ -465,7 +465,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'item.handlingMode': '办理方式',
   'item.extendedTimes': '已延期 {n} 次',
   'item.daysOverdue': '已逾期 {n} 天',
-  'item.counts': '延期、重新打开、催办',
+  'item.counts': '办理次数',
   'item.countsText': '延期 {extensions} 次 · 重新打开 {reopenings} 次 · 催办 {urgings} 次',
   'item.voidReason': '作废原因',
   'item.description': '问题描述',

@@ -86,7 +86,9 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-action={entry.action}>
       <td className="nowrap">{formatMoment(lang, entry.at)}</td>
-      <td className="nowrap">{entry.actorName}</td>
+      <td className="nowrap">
+        {entry.actorId === null && entry.actorName === 'system' ? t('audit.system') : entry.actorName}
+      </td>
       <td className="nowrap">{known(actionKey) ? t(actionKey) : entry.action}</td>
       <td className="nowrap">
         {known(entityKey) ? t(entityKey) : entry.entity}
@@ -97,9 +99,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           ? DASH
           : changes.map((c) => {
               const fieldKey = `audit.field.${c.field}`;
-              // Yes and no in the reader's language; other values as they were recorded.
-              const value = (v: string | null) =>
-                v === 'true' || v === 'false' ? t(`audit.value.${v}`) : (v ?? DASH);
+              // Yes, no and the demo's own marks in the reader's language; other values as recorded.
+              const value = (v: string | null) => {
+                const key = `audit.value.${v}`;
+                return known(key) ? t(key) : (v ?? DASH);
+              };
               return (
                 <div key={c.field}>
                   {known(fieldKey) ? t(fieldKey) : <code>{c.field}</code>} {value(c.before)} →{' '}
