@@ -431,7 +431,7 @@ const en = {
   'screen.col.daysOverdue': 'Days late',
   'screen.col.item': 'Item',
   'screen.col.department': 'Lead department',
-  'screen.col.person': 'Responsible person',
+  'screen.col.person': 'Owner',
   'screen.col.deadline': 'Deadline',
   'screen.domain': 'Domain',
   'screen.domainsMore': '…and {n} smaller domains not listed.',
