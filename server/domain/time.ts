@@ -120,6 +120,14 @@ export function addMoment(moment: Moment, seconds: number): Moment {
   return new Date(Date.parse(`${moment}Z`) + seconds * 1000).toISOString().slice(0, 19);
 }
 
+/**
+ * The last day a moment T counts: T counts events strictly before it, so midnight T belongs to the day
+ * before ("as of 16 Nov" is T = 17 Nov 00:00); any other T is within its own day.
+ */
+export function lastDayCounted(t: Moment): Day {
+  return dayOf(addMoment(t, -1));
+}
+
 /** Hours from a to b, both local moments. */
 export function hoursBetween(a: Moment, b: Moment): number {
   return (Date.parse(`${b}Z`) - Date.parse(`${a}Z`)) / 3_600_000;

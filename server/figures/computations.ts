@@ -11,7 +11,7 @@ import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import type { ProfileConfig } from '../domain/scoring.ts';
-import { addDays, addMoment, asOfMoment, dayOf, type Moment, WEEK } from '../domain/time.ts';
+import { addDays, asOfMoment, lastDayCounted, type Moment, WEEK } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
 import { earlierMoment, resolveProfile, resolveScope, type ScopeQuery, warningHorizon } from './params.ts';
@@ -67,8 +67,7 @@ function seriesWeeks(db: Db, q: FiguresQuery, t: Moment) {
   if (q.weeks !== undefined && q.from !== undefined)
     throw invalidParameter('weeks', { zh: '不能与 from 同时给出', en: 'cannot be given with from' });
   const end = q.to !== undefined ? asOfMoment(q.to)! : t;
-  // The last day counted: T at midnight counts none of its own day.
-  const lastDay = dayOf(addMoment(end, -1));
+  const lastDay = lastDayCounted(end);
   const campaign = q.campaign ? listCampaigns(db).find((c) => c.code === q.campaign) : undefined;
   const from =
     q.weeks !== undefined

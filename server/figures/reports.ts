@@ -35,10 +35,9 @@ import { SOURCES } from '../domain/lifecycle.ts';
 import { competitionRanks, type ProfileConfig } from '../domain/scoring.ts';
 import {
   addDays,
-  addMoment,
   comparedMoment,
   type Day,
-  dayOf,
+  lastDayCounted,
   type Moment,
   WEEK,
   weekStart,
@@ -212,7 +211,7 @@ export interface Week {
 
 /** The weeks (Monday starts) from the week of `from` to the week holding T. */
 export function weeksUntil(from: Day, t: Moment): Week[] {
-  const last = weekStart(dayOf(addMoment(t, -1)));
+  const last = weekStart(lastDayCounted(t));
   const weeks: Week[] = [];
   for (let w = weekStart(from); w <= last; w = addDays(w, 7)) {
     const end = `${addDays(w, 7)}T00:00:00`;

@@ -99,7 +99,16 @@ function importerOf(run: (job: JobSpec) => Run, close: () => Promise<void>): Imp
         input,
         options: { ...options(o), actor: o.actor },
       });
-      const { kind: _, ...result } = (await outcome) as Extract<Outcome, { kind: 'commit' }>;
+      let committed: Extract<Outcome, { kind: 'commit' }>;
+      try {
+        committed = (await outcome) as Extract<Outcome, { kind: 'commit' }>;
+      } catch (error) {
+        // A failed commit is refused once the worker is done with it, as a committed one is answered
+        // before: the caller holds its writes until then either way.
+        await done;
+        throw error;
+      }
+      const { kind: _, ...result } = committed;
       return { ...result, done };
     },
     close() {
@@ -215,6 +224,8 @@ export function startImportWorker(
     return {
       outcome,
       done: done.then(() => {
+        // A worker already gone (closed, or dead) has nothing to end.
+        if (current !== running) return;
         // Ended when idle: a job arriving meanwhile starts another worker, never this ending one.
         idleTimer = setTimeout(() => {
           if (current === running) current = null;

@@ -9,7 +9,7 @@ import type { Figures, Scope } from '../../db/queries/figures.ts';
 import type { CampaignRow } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import { COMPONENTS, type Component } from '../domain/scoring.ts';
-import { addDays, addMoment, type Day, dayOf, type Moment } from '../domain/time.ts';
+import { addDays, type Day, lastDayCounted, type Moment } from '../domain/time.ts';
 import {
   breakdownReport,
   drilldownReport,
@@ -137,8 +137,7 @@ const headlineOf = (f: Figures): ScreenHeadline => ({
 
 /** The first week of the trend: the campaign's start (or 26 weeks back), but no more than 52 weeks back. */
 export function trendStart(t: Moment, campaignStart: Day | null): Day {
-  // The last day counted: T at midnight counts none of its own day.
-  const lastDay = dayOf(addMoment(t, -1));
+  const lastDay = lastDayCounted(t);
   const earliest = addDays(lastDay, -7 * (TREND_MAX_WEEKS - 1));
   const from = campaignStart ?? addDays(lastDay, -7 * (TREND_DEFAULT_WEEKS - 1));
   // Days are ISO text: the later of the two is the greater string.
@@ -152,7 +151,7 @@ export function buildScreenData(db: Db, input: ScreenDataInput): ScreenData {
   const ranking = rankingReport(db, t, scope, profile, summary.previousAsOf);
   const from = trendStart(t, campaign?.startsOn ?? null);
   const series =
-    from > dayOf(addMoment(t, -1)) ? { weeks: [] } : seriesReport(db, weeksUntil(from, t), scope, profile);
+    from > lastDayCounted(t) ? { weeks: [] } : seriesReport(db, weeksUntil(from, t), scope, profile);
   const overdue = drilldownReport(db, t, scope, profile, 'overdue', 'numerator', 1, RED_LIST_SIZE)!;
   const domains = breakdownReport(db, t, scope, profile, 'domain');
   const components = profile.config.components;

@@ -208,7 +208,16 @@ describe('admin data in a real browser', () => {
       .poll(() => form.getByTestId('action-error').getAttribute('data-code'))
       .toBe('already_published');
     await screenshot(page, 'admin-publish-again-en-laptop');
-    await form.getByRole('button', { name: en['published.replace'].replace('{period}', '2026-W45') }).click();
+    const replace = form.getByRole('button', {
+      name: en['published.replace'].replace('{period}', '2026-W45'),
+    });
+    // Another campaign is another publication: the offer to replace goes with the refusal.
+    await form.locator('select[name="campaign"]').selectOption('');
+    await expect.poll(() => replace.count()).toBe(0);
+    expect(await form.getByTestId('action-error').count()).toBe(0);
+    await form.locator('select[name="campaign"]').selectOption('C-CONDUCT');
+    await publish.click();
+    await replace.click();
     await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
     const again = (await admin.get('/api/rankings/published')).published.filter(
       (p: { period: string }) => p.period === '2026-W45',

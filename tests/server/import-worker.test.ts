@@ -139,7 +139,7 @@ describe('the import worker', () => {
     );
   });
 
-  it('copies a commit from the write-ahead log into the file after answering it, before it is done', async () => {
+  it('has a commit in the database file itself, not only in the write-ahead log, once it is done', async () => {
     const bytes = csv([HEADER, ...goodRows(2000).map((r) => r.replace(/^W-/, 'WAL-'))].join('\n'));
     const fileSize = () => fs.statSync(remote.file).size;
     const before = fileSize();

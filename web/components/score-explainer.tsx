@@ -8,7 +8,7 @@ import {
   type ProfileConfig,
   type RankingRow,
 } from '../api/figures.ts';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent, formatScore } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, translate, useT } from '../i18n/use-t.ts';
@@ -161,7 +161,7 @@ function ScorePanel({
               {t('score.total')}
             </th>
             <td className="num">
-              <strong>{formatNumber(lang, row.score, 2)}</strong>
+              <strong>{formatScore(lang, row.score)}</strong>
             </td>
           </tr>
         </tfoot>

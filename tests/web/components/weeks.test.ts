@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatMonthDay,
-  isoWeekLabel,
-  lastDayCounted,
-  recentWeekEnds,
-  weekOf,
-} from '../../../web/components/weeks.ts';
+import { lastDayCounted } from '../../../server/domain/time.ts';
+import { formatMonthDay, isoWeekLabel, recentWeekEnds, weekOf } from '../../../web/components/weeks.ts';
 
 describe('as-of weeks', () => {
   it.each([

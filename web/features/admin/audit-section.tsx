@@ -87,7 +87,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
     <tr data-action={entry.action}>
       <td className="nowrap">{formatMoment(lang, entry.at)}</td>
       <td className="nowrap">
-        {entry.actorId === null && entry.actorName === 'system' ? t('audit.system') : entry.actorName}
+        {/* The server's own changes (SYSTEM_ACTOR, server/auth/bootstrap.ts), named in the reader's language. */}
+        {entry.actorId === null && entry.actorName === 'system' ? t('links.system') : entry.actorName}
       </td>
       <td className="nowrap">{known(actionKey) ? t(actionKey) : entry.action}</td>
       <td className="nowrap">
@@ -99,11 +100,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           ? DASH
           : changes.map((c) => {
               const fieldKey = `audit.field.${c.field}`;
-              // Yes, no and the demo's own marks in the reader's language; other values as recorded.
-              const value = (v: string | null) => {
-                const key = `audit.value.${v}`;
-                return known(key) ? t(key) : (v ?? DASH);
-              };
+              // Yes and no, and the demo's mark as a source, in the reader's language; other values as recorded.
+              const value = (v: string | null) =>
+                v === 'true' || v === 'false' || (c.field === 'source' && v === 'demo')
+                  ? t(`audit.value.${v}`)
+                  : (v ?? DASH);
               return (
                 <div key={c.field}>
                   {known(fieldKey) ? t(fieldKey) : <code>{c.field}</code>} {value(c.before)} →{' '}

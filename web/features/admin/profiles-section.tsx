@@ -264,9 +264,7 @@ function PreviewTable({ preview }: { preview: ProfilePreview }) {
             {rows.map((r) => (
               <tr key={r.department.code} data-code={r.department.code}>
                 <td>{pick(lang, r.department.nameZh, r.department.nameEn)}</td>
-                <td className="num">
-                  {r.currentScore === null ? DASH : formatNumber(lang, r.currentScore, 1)}
-                </td>
+                <td className="num">{r.currentScore === null ? DASH : formatScore(lang, r.currentScore)}</td>
                 <td className="num">{formatScore(lang, r.score)}</td>
                 <td className="num">{r.currentOverallRank ?? t('ranking.notRanked')}</td>
                 <td className="num">{r.ranked ? r.overallRank : t('ranking.notRanked')}</td>

@@ -40,6 +40,11 @@ export function PublishRankingForm() {
     },
   });
   const taken = mutation.error instanceof ApiRequestError && mutation.error.code === 'already_published';
+  /** A changed field is another publication: the last outcome (and its offer to replace) no longer applies. */
+  const changed = () => {
+    mutation.reset();
+    setPublished(null);
+  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setPublished(null);
@@ -55,6 +60,7 @@ export function PublishRankingForm() {
           onChange={(e) => {
             setWeek(e.target.value);
             setPeriod(null);
+            changed();
           }}
         >
           {weeks.map((w) => (
@@ -69,7 +75,10 @@ export function PublishRankingForm() {
         label={t('filters.campaign')}
         allLabel={t('filters.allCampaigns')}
         value={campaign}
-        onChange={setCampaign}
+        onChange={(v) => {
+          setCampaign(v);
+          changed();
+        }}
         choices={choices.campaigns}
       />
       <label>
@@ -79,7 +88,10 @@ export function PublishRankingForm() {
           required
           maxLength={40}
           value={periodName}
-          onChange={(e) => setPeriod(e.target.value)}
+          onChange={(e) => {
+            setPeriod(e.target.value);
+            changed();
+          }}
         />
       </label>
       <button type="submit" className="primary-button" disabled={!asOf || mutation.isPending}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import {
   profileListOptions,
   publishedRankingOptions,
@@ -9,7 +10,7 @@ import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
-import { DASH, formatDay, formatInstantDay, formatNumber, formatScore } from '../../i18n/format.ts';
+import { DASH, formatDay, formatInstantDay, formatScore } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -104,11 +105,7 @@ export function PublishedRankingsSection() {
 
 /** "As of" a midnight is the end of the day before (asOf=2026-11-15 is stored as 2026-11-16T00:00:00). */
 function formatAsOf(lang: Lang, moment: string): string {
-  if (!moment.endsWith('T00:00:00')) return formatMoment(lang, moment);
-  const day = new Date(Date.parse(`${moment.slice(0, 10)}T00:00:00Z`) - 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  return formatDay(lang, day);
+  return moment.endsWith('T00:00:00') ? formatDay(lang, lastDayCounted(moment)) : formatMoment(lang, moment);
 }
 
 interface FrozenRow {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import {
   figureItemsOptions,
   type RankingRow,
@@ -12,7 +13,6 @@ import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
-import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatList, formatNumber, formatPercent, formatScore } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
 import { formatSigned } from '../../components/change.ts';
@@ -9,7 +10,6 @@ import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
-import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import { type FigureScope, type Improvement, improvementOptions } from '../../api/figures.ts';
 import { formatSigned } from '../../components/change.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';

@@ -1,11 +1,11 @@
 import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
-import { lastDayCounted } from '../../components/weeks.ts';
 import { formatDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
