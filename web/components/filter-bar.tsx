@@ -10,15 +10,33 @@ import { formatMonthDay, recentWeekEnds, weekOf } from './weeks.ts';
 
 const WEEKS_OFFERED = 26;
 
+/**
+ * The ends (Sundays) of the last `count` whole weeks before the server's "now" (pinned in
+ * demonstrations), from the unfiltered summary every view also reads; none until it has answered.
+ */
+export function useRecentWeekEnds(count: number): string[] {
+  const now = useQuery({ ...summaryOptions({}), select: (s) => s.asOf });
+  return now.data ? recentWeekEnds(now.data, count) : [];
+}
+
+/** A select's options for weeks given by their Sundays: "Week Nov 9 – Nov 15, 2026". */
+export function WeekOptions({ weeks }: { weeks: string[] }) {
+  const t = useT();
+  const lang = useLang();
+  return weeks.map((w) => (
+    <option key={w} value={w}>
+      {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
+    </option>
+  ));
+}
+
 /** Campaign, domain, source, peer group and as-of week, read from and written to the URL. */
 export function FilterBar({ hide = [] }: { hide?: FilterKey[] }) {
   const t = useT();
   const lang = useLang();
   const { filters, setFilter, reset } = useFilters();
   const choices = useScopeChoices(filters.campaign);
-  // The server's "now" (pinned in demonstrations), from the unfiltered summary every view also reads.
-  const now = useQuery({ ...summaryOptions({}), select: (s) => s.asOf });
-  const weeks = now.data ? recentWeekEnds(now.data, WEEKS_OFFERED) : [];
+  const weeks = useRecentWeekEnds(WEEKS_OFFERED);
   const shown = (key: FilterKey) => !hide.includes(key);
   const active = Object.keys(filters).length > 0;
 
@@ -74,11 +92,7 @@ export function FilterBar({ hide = [] }: { hide?: FilterKey[] }) {
                 {t('filters.asOfDay', { day: formatDay(lang, filters.asOf) })}
               </option>
             )}
-            {weeks.map((w) => (
-              <option key={w} value={w}>
-                {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
-              </option>
-            ))}
+            <WeekOptions weeks={weeks} />
           </select>
         </label>
       )}

@@ -1,12 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { adminDataKeys, publishRanking } from '../../api/admin-data.ts';
 import { ApiRequestError } from '../../api/client.ts';
-import { summaryOptions } from '../../api/figures.ts';
+import { useRecentWeekEnds, WeekOptions } from '../../components/filter-bar.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
-import { formatMonthDay, isoWeekLabel, recentWeekEnds, weekOf } from '../../components/weeks.ts';
-import { formatDay } from '../../i18n/format.ts';
-import { useLang } from '../../i18n/use-lang.ts';
+import { isoWeekLabel } from '../../components/weeks.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 
@@ -19,11 +17,8 @@ const WEEKS_OFFERED = 12;
  */
 export function PublishRankingForm() {
   const t = useT();
-  const lang = useLang();
   const client = useQueryClient();
-  // The server's "now" (pinned in demonstrations), from the unfiltered summary every view also reads.
-  const now = useQuery({ ...summaryOptions({}), select: (s) => s.asOf });
-  const weeks = now.data ? recentWeekEnds(now.data, WEEKS_OFFERED) : [];
+  const weeks = useRecentWeekEnds(WEEKS_OFFERED);
   const choices = useScopeChoices(undefined);
   const [week, setWeek] = useState<string | null>(null);
   const [campaign, setCampaign] = useState('');
@@ -63,11 +58,7 @@ export function PublishRankingForm() {
             changed();
           }}
         >
-          {weeks.map((w) => (
-            <option key={w} value={w}>
-              {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
-            </option>
-          ))}
+          <WeekOptions weeks={weeks} />
         </select>
       </label>
       <SelectFilter
@@ -84,6 +75,7 @@ export function PublishRankingForm() {
       <label>
         <span>{t('published.period')}</span>
         <input
+          type="text"
           name="period"
           required
           maxLength={40}
