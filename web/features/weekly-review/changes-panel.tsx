@@ -43,7 +43,7 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
           <li key={i.id}>
             <span className="code">{i.ledgerCode}</span>
             <span className="item-title">{i.title}</span>
-            <span className="muted">
+            <span className="muted item-department">
               · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
             </span>
           </li>
