@@ -1,17 +1,18 @@
 /**
  * npm run demo -- [--db FILE] [--seed N] [--departments N] [--items N] [--anchor YYYY-MM-DD]
- * Rebuilds a demo database from scratch (the file is replaced, so it refuses a database that holds
- * real data). Defaults: the county (40 departments, 6,000 items) up to today, in CLOSEOUT_DB.
+ * Rebuilds a demo database from scratch. The file is replaced, so it refuses any file but a demo
+ * database or one nobody has put anything into (demo/replaceable.ts). Defaults: the county
+ * (40 departments, 6,000 items) up to today, in CLOSEOUT_DB.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { suspendDerived } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
 import { loadConfig } from '../server/config.ts';
 import { isDay, toLocalMoment } from '../server/domain/time.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 import { generateDemoInWorker } from './demo/parallel.ts';
+import { refusalToReplace } from './demo/replaceable.ts';
 
 const config = loadConfig(process.env);
 const { values } = parseArgs({
@@ -26,29 +27,12 @@ const { values } = parseArgs({
 
 const file = values.db;
 if (!isDay(values.anchor)) throw new Error(`--anchor: expected a day YYYY-MM-DD, got "${values.anchor}"`);
-if (fs.existsSync(file)) {
-  const existing = new Database(file, { readonly: true });
-  const isDemo = (() => {
-    try {
-      return existing.prepare("SELECT 1 FROM meta WHERE key = 'demo'").get() !== undefined;
-    } catch {
-      return false;
-    }
-  })();
-  const empty = (() => {
-    try {
-      return existing.prepare('SELECT 1 FROM items LIMIT 1').get() === undefined;
-    } catch {
-      return true;
-    }
-  })();
-  existing.close();
-  if (!isDemo && !empty) {
-    console.error(`${file} holds a ledger that is not demo data; refusing to replace it.`);
-    process.exit(1);
-  }
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+const refusal = refusalToReplace(file);
+if (refusal !== null) {
+  console.error(`${file}: refusing to replace it with demo data: ${refusal}.`);
+  process.exit(1);
 }
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 
 const started = performance.now();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
