@@ -1,6 +1,7 @@
 /** Starts Closeout: one process serving /api and the built web app from dist/web. */
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { ensurePeerGroups } from '../db/queries/departments.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
 import { openOrExit } from '../scripts/open-or-exit.ts';
@@ -42,6 +43,9 @@ if (config.demo && isEmpty.n === 0) {
     `Filled the empty database with demo data: ${items} items (${Math.round(performance.now() - started)} ms)`,
   );
 }
+
+// Without demo data a department needs a peer group to be registered in: one per kind to start with.
+ensurePeerGroups(db);
 
 const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now());
 if (firstAdmin) console.log(firstAdmin);

@@ -126,3 +126,24 @@ export function aliasOwner(db: Db, alias: string): number | null {
     | undefined;
   return row?.department_id ?? null;
 }
+
+/**
+ * The peer groups a database without demo data starts with: one per kind of department (DESIGN §2),
+ * so that its first department can be registered. Only into an empty table; a no-op afterwards.
+ */
+export const STARTING_PEER_GROUPS = [
+  { code: 'county_department', nameZh: '县直部门', nameEn: 'County departments' },
+  { code: 'school', nameZh: '学校', nameEn: 'Schools' },
+  { code: 'township', nameZh: '乡镇', nameEn: 'Townships' },
+  { code: 'office', nameZh: '办公室', nameEn: 'Offices' },
+] as const;
+
+export function ensurePeerGroups(db: Db): void {
+  db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM peer_groups LIMIT 1').get() !== undefined) return;
+    const insert = db.prepare(
+      'INSERT INTO peer_groups (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?)',
+    );
+    STARTING_PEER_GROUPS.forEach((g, i) => insert.run(g.code, g.nameZh, g.nameEn, i + 1));
+  }).immediate();
+}
