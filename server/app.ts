@@ -41,8 +41,8 @@ export interface AppOptions {
   importer?: Importer;
 }
 
-/** The two import routes that write, if at all, on the importer's connection, not the main one. */
-const IMPORTS_ELSEWHERE = new Set(['/api/imports', '/api/imports/dry-run']);
+/** The import routes that write, if at all, on the importer's connection, not the main one. */
+const IMPORTS_ELSEWHERE = new Set(['/api/imports', '/api/imports/dry-run', '/api/imports/inspect']);
 
 // Every /api request passes the access layer (server/auth) first: body size limit, no caching, then
 // who is asking, the CSRF checks and the route gate. Routes that need a role say so with requireRole.
@@ -53,10 +53,16 @@ function buildApi(deps: AppDeps) {
       c.set('deps', deps);
       await next();
     })
+    .use(apiBodyLimit)
+    .use(noStore)
+    .use(authenticate)
     .use(async (c, next) => {
       // A request that may write on the main connection holds the write gate, so that an import's
-      // commit never runs beside it (write-gate.ts); the commit itself runs exclusively.
+      // commit never runs beside it (write-gate.ts); the commit itself runs exclusively. Only once
+      // its (small, limited) body is in: a client sending it slowly, even unsigned to the login,
+      // would otherwise hold every write and import back for as long.
       if (!isStateChanging(c.req.method) || IMPORTS_ELSEWHERE.has(c.req.path)) return next();
+      if (c.req.raw.body !== null) await c.req.arrayBuffer();
       const release = await deps.writeGate.hold();
       try {
         await next();
@@ -64,9 +70,6 @@ function buildApi(deps: AppDeps) {
         release();
       }
     })
-    .use(apiBodyLimit)
-    .use(noStore)
-    .use(authenticate)
     .route('/health', health)
     .route('/auth', auth)
     .route('/users', users)

@@ -295,6 +295,38 @@ describe('the write gate', () => {
     db.close();
   });
 
+  it('holds nothing back for a request whose body is still arriving, even an unsigned login', async () => {
+    const { db, admin } = ledgerFile(tempDir('closeout-write-gate-slow-'), 'slow.db');
+    const log: string[] = [];
+    const { importer, finish } = heldImporter(db, log);
+    const app = createApp({ db, clock: fixedClock(NOW), importer });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    let sendRest!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes('{"username":"nobody",'));
+        sendRest = () => {
+          controller.enqueue(bytes('"password":"not the password"}'));
+          controller.close();
+        };
+      },
+    });
+    const login = app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await sleep(20);
+    finish();
+    const res = await post(app, admin, '/api/imports', GOOD);
+    expect(res.status).toBe(201);
+    expect(log).toEqual(['import committed']);
+    sendRest();
+    expect((await login).status).toBe(401);
+    db.close();
+  });
+
   it('lets a commit wait for the writing requests already under way, and runs commits in order', async () => {
     const gate = new WriteGate();
     const log: string[] = [];
