@@ -27,6 +27,9 @@ export function serveWebApp(app: Hono<any>, webRoot: string): boolean {
   app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
   // A missing asset (an old page asking for a script since replaced) is not the app's page.
   app.get('/assets/*', (c) => c.notFound());
+  // Nor is an API address no route answers (the API's own 404, app.notFound).
+  app.get('/api', (c) => c.notFound());
+  app.get('/api/*', (c) => c.notFound());
   app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': PAGE_CACHE }));
   return true;
 }

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { fixedClock } from '../../server/domain/time.ts';
 import { serveWebApp } from '../../server/web-app.ts';
+import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
 
 function builtApp(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-web-'));
@@ -36,6 +39,27 @@ describe('the built web app', () => {
     const missing = await app.request('/assets/gone-Zz99.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('cache-control')).toBeNull();
+  });
+
+  it("answers an unknown API address 404 in the API's shape, not with the page", async () => {
+    const { db, users } = seedAccounts();
+    const app = createApp({ db, clock: fixedClock(NOW) });
+    serveWebApp(app, builtApp());
+    const leader = openSession(db, users.leader);
+    // Unsigned, any API address is 401 (docs/security.md), known or not.
+    const unsigned = await call(app, 'GET', '/api/nope');
+    expect(unsigned.status).toBe(401);
+    for (const [path, session] of [
+      ['/api/nope', leader],
+      ['/api/items/', leader],
+      ['/api', leader],
+    ] as const) {
+      const res = await call(app, 'GET', path, { session, headers: { 'accept-language': 'en' } });
+      expect([path, res.status]).toEqual([path, 404]);
+      expect(await res.json()).toEqual({
+        error: { code: 'not_found', message: 'No such address', details: {} },
+      });
+    }
   });
 
   it('serves nothing when the app has not been built', () => {
