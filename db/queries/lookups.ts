@@ -19,6 +19,12 @@ export function findByCode(db: Db, table: Table, code: string): CodeRef | null {
   return row ?? null;
 }
 
+/** The campaign a domain belongs to (each domain is one campaign's), or null for no such domain. */
+export function campaignOfDomain(db: Db, domainId: number): number | null {
+  const row = prepared(db, 'SELECT campaign_id FROM domains WHERE id = ?').pluck().get(domainId);
+  return (row as number | undefined) ?? null;
+}
+
 export interface CampaignRow extends CodeRef {
   kind: string;
   startsOn: string;

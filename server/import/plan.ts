@@ -171,6 +171,7 @@ export interface Resolver {
   department(name: string): Match | undefined;
   campaign(name: string): Match | undefined;
   domain(campaignId: number, name: string): Match | undefined;
+  campaignOfDomain(id: number): number | undefined;
   departmentCode(id: number): string;
   campaignCode(id: number): string;
 }
@@ -205,6 +206,7 @@ export function makeResolver(lookups: Lookups): Resolver {
   }
   const deptCodes = new Map(lookups.departments.map((d) => [d.id, d.code]));
   const campaignCodes = new Map(lookups.campaigns.map((c) => [c.id, c.code]));
+  const domainCampaigns = new Map(lookups.domains.map((d) => [d.id, d.campaignId]));
   // A ledger names a few departments thousands of times: remember the answers.
   const departmentMemo = new Map<string, Match | undefined>();
   const department = (name: string) => {
@@ -218,6 +220,7 @@ export function makeResolver(lookups: Lookups): Resolver {
     department,
     campaign: (name) => campaigns.get(normalizeName(name)),
     domain: (campaignId, name) => domains.get(campaignId)?.get(normalizeName(name)),
+    campaignOfDomain: (id) => domainCampaigns.get(id),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
     campaignCode: (id) => campaignCodes.get(id) ?? String(id),
   };
@@ -318,6 +321,10 @@ const msg = {
     zh: '不能通过导入取消已有的整改时限',
     en: 'An import cannot remove a deadline the item has',
   }),
+  deadlineNotLater: (current: string): Text => ({
+    zh: `延期后的整改时限须晚于现有时限（${current.replace('T', ' ')}）；更正录错的时限请填在“原整改时限”列`,
+    en: `An extended deadline must be later than the current one (${current.replace('T', ' ')}); to correct a mistyped deadline, use the original-deadline column`,
+  }),
   originalFixed: (): Text => ({
     zh: '事项已延期，原整改时限不能再修改',
     en: 'The item has been extended; its original deadline can no longer change',
@@ -325,6 +332,10 @@ const msg = {
   deadlineAndClose: (): Text => ({
     zh: '同一行既延期又按更早的日期销号：请分两次导入',
     en: 'The row extends the deadline and closes the item on an earlier date: import these in two steps',
+  }),
+  domainOfOtherCampaign: (): Text => ({
+    zh: '事项原有的领域不属于新的专项活动：请在“领域”列填写该活动的领域',
+    en: "The item's domain is not one of the new campaign's: give one of its domains in the domain column",
   }),
   reopenBeforeClosure: (at: string): Text => ({
     zh: `事项在导入时间之后（${at.replace('T', ' ')}）才销号，不能重新打开`,
@@ -719,6 +730,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
       resolver.domain(Number(value('campaign_id')), v.domain),
     );
     if (d !== undefined) change('domain_id', d);
+  } else if (it.domain_id !== null && resolver.campaignOfDomain(it.domain_id) !== value('campaign_id')) {
+    addError(errors, 'domain', msg.domainOfOtherCampaign());
   }
   if (env.departmentId !== null) change('department_id', env.departmentId);
   let participants: number[] | null = null;
@@ -759,6 +772,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (deadline === null && original === null) original = deadline = v.deadline.value;
     else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
       addError(errors, 'deadline', msg.closedDeadline());
+    else if (deadline !== null && deadlineEnd(v.deadline.value) <= deadlineEnd(deadline))
+      addError(errors, 'deadline', msg.deadlineNotLater(deadline), v.deadline.value);
     else {
       extension = { approvedAt: ctx.now, oldDeadline: deadline, newDeadline: v.deadline.value };
       deadline = v.deadline.value;

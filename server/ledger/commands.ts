@@ -6,6 +6,7 @@
 
 import type { Db } from '../../db/open.ts';
 import { departmentInScope, type ItemWriteScope } from '../../db/queries/accounts-item-scope.ts';
+import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import {
   getItemRow,
   type ItemRow,
@@ -34,7 +35,7 @@ import {
   type StatusAction,
 } from '../domain/lifecycle.ts';
 import { deadlineEnd, type Moment } from '../domain/time.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidParameter } from '../errors.ts';
 
 export interface CommandContext {
   db: Db;
@@ -116,6 +117,15 @@ function history(
   });
 }
 
+/** An item's domain is one of its campaign's (DESIGN §2: a campaign has its domains). */
+function checkDomainOfCampaign(db: Db, domainId: number | null | undefined, campaignId: number) {
+  if (domainId === null || domainId === undefined || campaignOfDomain(db, domainId) === campaignId) return;
+  throw invalidParameter('domain', {
+    zh: '该领域不属于事项所在的活动',
+    en: "the domain is not one of the item's campaign",
+  });
+}
+
 const pick = (item: ItemRow, keys: string[]) => Object.fromEntries(keys.map((k) => [k, item[k] ?? null]));
 
 export interface NewItemInput {
@@ -150,6 +160,7 @@ export function createItem(ctx: CommandContext, input: NewItemInput): number {
       { field: 'department' },
     );
   }
+  checkDomainOfCampaign(ctx.db, input.domainId, input.campaignId);
   return ctx.db
     .transaction(() => {
       const ledgerCode =
@@ -217,7 +228,7 @@ function assignIn(
     ctx,
     item.id,
     ACTION_EVENTS.assign,
-    { status: item.status },
+    pick(item, ['status', 'department_id', 'responsible_person', 'deadline']),
     { status, department_id: a.departmentId, responsible_person: a.person, deadline: a.deadline },
   );
 }
@@ -246,19 +257,32 @@ export function editItem(
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, version);
       if (item.voided_at !== null) throw illegal(new IllegalTransitionError('edit', 'voided', []));
+      // What was verified stays as verified: only the office that verified it may correct it.
+      if (item.status === 'closed' && ctx.user.role !== 'admin')
+        throw new ApiError(
+          403,
+          'closed_item',
+          {
+            zh: '事项已验收销号，只有督查室可以修改',
+            en: 'The item is verified and closed: only the supervision office may change it',
+          },
+          { field: 'version' },
+        );
+      checkDomainOfCampaign(ctx.db, changes.domain_id as number | null | undefined, item.campaign_id as number);
       const keys = Object.keys(changes).filter((k) => changes[k as EditableField] !== item[k]);
       const edited = Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null]));
-      write(ctx, item, scope, edited);
       const before: Record<string, unknown> = pick(item, keys);
       const after: Record<string, unknown> = { ...edited };
-      if (participants) {
-        const was = participantIds(ctx.db, id);
-        const now = participantSet(participants);
-        if (now.join() !== was.join()) {
-          setParticipants(ctx.db, id, now);
-          before.participants = was;
-          after.participants = now;
-        }
+      const was = participants ? participantIds(ctx.db, id) : [];
+      const now = participants ? participantSet(participants) : [];
+      const participantsChange = participants !== undefined && now.join() !== was.join();
+      // An edit that changes nothing is no event: no version to outdate the others' pages, no history row.
+      if (keys.length === 0 && !participantsChange) return;
+      write(ctx, item, scope, edited);
+      if (participantsChange) {
+        setParticipants(ctx.db, id, now);
+        before.participants = was;
+        after.participants = now;
       }
       history(ctx, id, 'edited', before, after);
     })
@@ -380,6 +404,17 @@ export function extendDeadline(
       const { item, scope } = loadForWrite(ctx, id, version);
       sideAction('extend', item);
       const end = deadlineEnd(deadline);
+      const current = item.deadline_end as string | null;
+      if (current === null)
+        throw invalidParameter('deadline', {
+          zh: '事项还没有整改时限，不能延期（时限在交办时设定）',
+          en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
+        });
+      if (end <= current)
+        throw invalidParameter('deadline', {
+          zh: `延期后的时限须晚于现有时限 ${item.deadline}`,
+          en: `an extended deadline must be later than the current one, ${item.deadline}`,
+        });
       write(ctx, item, scope, {
         deadline,
         deadline_end: end,

@@ -676,6 +676,78 @@ describe('importing again', () => {
   });
 });
 
+describe('an update that would break a rule of the ledger', () => {
+  const UPDATE_HEADER = '台账编号,问题描述,专项活动,领域,整改时限';
+  async function committedCounty() {
+    const db = countyDb();
+    await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
+    return db;
+  }
+
+  it("moves an item to another campaign only with one of that campaign's domains", async () => {
+    const db = await committedCounty();
+    const otherDomain = db
+      .prepare(
+        "SELECT d.name_zh FROM domains d JOIN campaigns c ON c.id = d.campaign_id WHERE c.code = 'C-EFFICIENCY' LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    const without = await dryRunImport(
+      db,
+      { name: 'b.csv', bytes: csv(`${UPDATE_HEADER}\nZF-002,教师有偿补课,C-EFFICIENCY,,2023年6月30日`) },
+      OPTIONS,
+    );
+    expect(without.rows[0]!.errors).toMatchObject([
+      {
+        field: 'domain',
+        message: {
+          zh: '事项原有的领域不属于新的专项活动：请在“领域”列填写该活动的领域',
+          en: "The item's domain is not one of the new campaign's: give one of its domains in the domain column",
+        },
+      },
+    ]);
+    const withDomain = await dryRunImport(
+      db,
+      {
+        name: 'b.csv',
+        bytes: csv(`${UPDATE_HEADER}\nZF-002,教师有偿补课,C-EFFICIENCY,${otherDomain},2023年6月30日`),
+      },
+      OPTIONS,
+    );
+    expect([withDomain.rows[0]!.action, withDomain.rows[0]!.changes]).toEqual([
+      'update',
+      ['campaign', 'domain'],
+    ]);
+  });
+
+  it('extends a deadline only to a later one, naming the deadline otherwise', async () => {
+    const db = await committedCounty();
+    for (const deadline of ['2023年5月31日', '2023年6月30日 0:00']) {
+      const report = await dryRunImport(
+        db,
+        { name: 'b.csv', bytes: csv(`${UPDATE_HEADER}\nZF-002,教师有偿补课,C-CONDUCT,有偿补课,${deadline}`) },
+        OPTIONS,
+      );
+      expect([deadline, report.rows[0]!.action, report.rows[0]!.errors]).toMatchObject([
+        deadline,
+        'reject',
+        [
+          {
+            field: 'deadline',
+            message: { en: expect.stringContaining('later than the current one (2023-06-30)') },
+          },
+        ],
+      ]);
+    }
+    const later = await dryRunImport(
+      db,
+      { name: 'b.csv', bytes: csv(`${UPDATE_HEADER}\nZF-002,教师有偿补课,C-CONDUCT,有偿补课,2023年7月1日`) },
+      OPTIONS,
+    );
+    expect([later.rows[0]!.action, later.rows[0]!.changes]).toEqual(['update', ['deadline']]);
+  });
+});
+
 describe('the demo ledger rules', () => {
   it('hold on the demo data itself', () => {
     expect(brokenInvariants(countyDb())).toEqual({});

@@ -69,12 +69,15 @@ describe('ledger workflow', () => {
     expect([last.kind, last.actorName]).toEqual(['edited', 'editor']);
     expect(last.before).toEqual({ participants: [id('D02')] });
     expect(last.after).toEqual({ participants: [id('D01'), id('D02')].sort((a, b) => a - b) });
-    // The same set again changes nothing and records no participants.
+    // The same set again changes nothing: no history row, and the version others hold stays current.
     const again = await send(sessions.editor, 'PATCH', path, {
       version: edited.body.item.version,
       participants: ['D01', 'D02'],
+      title: edited.body.item.title,
     });
-    expect(again.body.history.at(-1).after).toEqual({});
+    expect(again.status).toBe(200);
+    expect(again.body.item.version).toBe(edited.body.item.version);
+    expect(again.body.history).toEqual(edited.body.history);
   });
 
   it('runs the whole lifecycle by role and the figures follow', async () => {
@@ -95,6 +98,15 @@ describe('ledger workflow', () => {
     expect(closed.closures).toHaveLength(1);
     const t = '2026-11-20T10:00:01';
     expect(getFigures(db, { t, scope: {}, warningDays: 7 }).closed).toBe(1);
+    // What was verified, the department cannot rewrite; the office that verified it may correct it.
+    const rewrite = await send(sessions.editor, 'PATCH', `/api/items/${id}`, { version, source: 'hotline' });
+    expect([rewrite.status, rewrite.body.error.code]).toEqual([403, 'closed_item']);
+    const corrected = await send(sessions.admin, 'PATCH', `/api/items/${id}`, {
+      version,
+      measures: '已补充',
+    });
+    expect(corrected.status).toBe(200);
+    version = corrected.body.item.version;
 
     const reopened = await step(sessions.admin, { action: 'reopen', note: '回头看发现反弹' });
     expect(reopened.item.status).toBe('in_progress');
@@ -111,6 +123,7 @@ describe('ledger workflow', () => {
       'started',
       'rectified',
       'closed',
+      'edited',
       'reopened',
     ]);
     expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectified').actorName).toBe('editor');
@@ -272,6 +285,103 @@ describe('ledger workflow', () => {
       rectificationType: 'phased',
     });
     expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'campaign']);
+  });
+});
+
+describe('ledger rules a request cannot get round', () => {
+  it('gives an item only a domain of its own campaign, when created and when edited', async () => {
+    const { db, sessions, send, create } = setup();
+    db.exec(`INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES ('C2', '另一活动', 'Other', 'other', '2026-01-01');
+      INSERT INTO domains (campaign_id, code, name_zh, name_en) SELECT id, 'C1-D', '本活动领域', 'Own domain' FROM campaigns WHERE code = 'C1';
+      INSERT INTO domains (campaign_id, code, name_zh, name_en) SELECT id, 'C2-D', '他活动领域', 'Other domain' FROM campaigns WHERE code = 'C2';`);
+    const refused = await send(sessions.admin, 'POST', '/api/items', {
+      title: 'x',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      domain: 'C2-D',
+    });
+    expect([refused.status, refused.body.error.details.field]).toEqual([400, 'domain']);
+    expect(refused.body.error.message).toBe(
+      "Invalid parameter domain: the domain is not one of the item's campaign",
+    );
+    expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(0);
+    const item = await create({ domain: 'C1-D' });
+    expect(item.item.domain_id).not.toBeNull();
+    const edit = await send(sessions.editor, 'PATCH', `/api/items/${item.item.id}`, {
+      version: item.item.version,
+      domain: 'C2-D',
+    });
+    expect([edit.status, edit.body.error.details.field]).toEqual([400, 'domain']);
+    const cleared = await send(sessions.editor, 'PATCH', `/api/items/${item.item.id}`, {
+      version: item.item.version,
+      domain: null,
+    });
+    expect([cleared.status, cleared.body.item.domain_id]).toEqual([200, null]);
+  });
+});
+
+describe('deadlines', () => {
+  it('extends only to a later deadline, and only a deadline there is', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}/extensions`;
+    for (const deadline of ['2026-11-29', '2026-11-30', '2026-11-30T23:59']) {
+      const res = await send(sessions.admin, 'POST', path, {
+        version: item.item.version,
+        deadline,
+        reason: '提前',
+      });
+      expect([deadline, res.status, res.body.error?.details.field]).toEqual([deadline, 400, 'deadline']);
+      expect(res.body.error.message).toBe(
+        'Invalid parameter deadline: an extended deadline must be later than the current one, 2026-11-30',
+      );
+    }
+    const later = await send(sessions.admin, 'POST', path, {
+      version: item.item.version,
+      deadline: '2026-12-01',
+      reason: '需等待上级审批',
+    });
+    expect([later.status, later.body.item.extension_count]).toEqual([200, 1]);
+
+    const unassigned = await send(sessions.admin, 'POST', '/api/items', {
+      title: '未交办事项',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+    });
+    const none = await send(sessions.admin, 'POST', `/api/items/${unassigned.body.item.id}/extensions`, {
+      version: unassigned.body.item.version,
+      deadline: '2027-01-31',
+      reason: '设定期限',
+    });
+    expect([none.status, none.body.error.details.field]).toEqual([400, 'deadline']);
+    expect(none.body.item).toBeUndefined();
+  });
+
+  it('records what an assignment replaces: department, person and deadline', async () => {
+    const { db, sessions, send } = setup();
+    const registered = await send(sessions.admin, 'POST', '/api/items', {
+      title: '未交办事项',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+    });
+    const assigned = await send(sessions.admin, 'POST', `/api/items/${registered.body.item.id}/transitions`, {
+      action: 'assign',
+      version: registered.body.item.version,
+      department: 'D01',
+      responsiblePerson: '王芳',
+      deadline: '2026-12-15',
+    });
+    expect(assigned.status).toBe(200);
+    const d01 = db.prepare("SELECT id FROM departments WHERE code = 'D01'").pluck().get();
+    const last = assigned.body.history.at(-1);
+    expect([last.kind, last.before, last.after]).toEqual([
+      'assigned',
+      { status: 'registered', department_id: null, responsible_person: null, deadline: null },
+      { status: 'assigned', department_id: d01, responsible_person: '王芳', deadline: '2026-12-15' },
+    ]);
   });
 });
 

@@ -44,9 +44,9 @@ describe('the actions the item page offers', () => {
     ['assigned', ['start', 'rectify', 'edit']],
     ['in_progress', ['rectify', 'edit']],
     ['rectified', ['edit']],
-    ['closed', ['edit']],
+    ['closed', []],
   ] as const)(
-    'to the editor of its own department, for a %s item: never verify, extend, urge or void',
+    'to the editor of its own department, for a %s item: never verify, extend, urge or void, nor edit once closed',
     (status, expected) => {
       expect(offered(editor, status)).toEqual(expected);
     },

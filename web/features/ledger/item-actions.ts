@@ -5,8 +5,8 @@
  *
  * - admin (the supervision office): every allowed status action, edit, extend and urge (open items),
  *   void; never closing its own department's item.
- * - editor: its own department's items only — assign, start, mark rectified, edit; never verify
- *   (close, reject, reopen), extend, urge or void.
+ * - editor: its own department's items only — assign, start, mark rectified, edit (until the item is
+ *   verified and closed); never verify (close, reject, reopen), extend, urge or void.
  * - leader: reads only.
  */
 import type { StatusAction } from '../../../server/domain/lifecycle.ts';
@@ -61,7 +61,7 @@ export function itemActions(
   } else {
     if (!own) return [];
     for (const a of allowed) if (EDITOR_STATUS_ACTIONS.includes(a)) offered.add(a);
-    offered.add('edit');
+    if (open) offered.add('edit');
   }
   return ACTION_ORDER.filter((a) => offered.has(a));
 }
