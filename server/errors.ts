@@ -38,7 +38,9 @@ export const notFound = (what: Text, key: string, field?: string) =>
 
 /** The language of a request: the client's explicit choice (`lang` query or header), else Accept-Language. */
 export function requestLang(c: Context): Lang {
-  const explicit = c.req.header('x-closeout-lang') ?? c.req.header('accept-language') ?? '';
+  // A plain link (an export) carries the browser's Accept-Language, not the app's: the app adds ?lang=.
+  const explicit =
+    c.req.header('x-closeout-lang') ?? c.req.query('lang') ?? c.req.header('accept-language') ?? '';
   return /^\s*en/i.test(explicit) ? 'en' : 'zh-CN';
 }
 

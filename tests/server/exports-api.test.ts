@@ -77,6 +77,12 @@ describe('GET /api/exports', () => {
     // `lang` wins over the request's language: a download link carries the browser's, not the app's.
     const en = await get('/api/exports/items.csv?status=closed&lang=en', 'zh-CN');
     expect((await withBom(en)).startsWith('\ufeffLedger code,Title,')).toBe(true);
+    // So do its errors (an expired session, a bad filter), not only its columns.
+    const refused = await get('/api/exports/items.csv?department=NOPE&lang=en', 'zh-CN');
+    expect([
+      refused.status,
+      ((await refused.json()) as { error: { message: string } }).error.message,
+    ]).toEqual([404, 'No department "NOPE"']);
   });
 
   it('neutralises text a spreadsheet would run as a formula, in csv and xlsx', async () => {
