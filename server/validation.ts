@@ -6,12 +6,10 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { SOURCES } from './domain/lifecycle.ts';
-import { asOfMoment, isDay } from './domain/time.ts';
+import { asOfMoment, inLedgerYears, isDay } from './domain/time.ts';
 import { invalidParameter } from './errors.ts';
 
-/** Years a ledger's dates fall in; beyond 9999 the date arithmetic of weeks and "as of" leaves YYYY-MM-DD. */
-const LEDGER_YEARS = { message: 'expected a year between 1900 and 2999' };
-const inLedgerYears = (v: string) => v.slice(0, 4) >= '1900' && v.slice(0, 4) <= '2999';
+export const LEDGER_YEARS = { message: 'expected a year between 1900 and 2999' };
 
 export const daySchema = z
   .string()
@@ -49,8 +47,24 @@ const ZH_REASONS: Record<string, string> = {
   too_small: '太小或太短',
   too_big: '太大或太长',
   invalid_format: '格式不对',
+  invalid_union: '取值不在允许范围内',
+  invalid_key: '键不对',
+  invalid_element: '有一项不对',
+  not_multiple_of: '不是允许的倍数',
   custom: '格式不对',
 };
+
+/** The reason in Chinese, naming the allowed values when zod gives them; never zod's English. */
+function zhReason(issue: z.core.$ZodIssue): string {
+  const reason = ZH_REASONS[issue.code] ?? '取值无效';
+  const allowed =
+    'options' in issue && Array.isArray(issue.options)
+      ? issue.options
+      : 'values' in issue && Array.isArray(issue.values)
+        ? issue.values
+        : null;
+  return allowed ? `${reason}（可选：${allowed.map(String).join('、')}）` : reason;
+}
 
 /** zValidator whose failures are 400s naming the first bad field, in both languages. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
@@ -74,7 +88,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
         ? // a parameter with an empty name is named as such; a nested one with its path (deck.theme)
           [...issue.path.map(String), String(issue.keys[0]) || '""'].join('.')
         : issue.path.map(String).join('.') || target;
-    throw invalidParameter(field, { en: issue.message, zh: ZH_REASONS[issue.code] ?? issue.message });
+    throw invalidParameter(field, { en: issue.message, zh: zhReason(issue) });
   });
 }
 

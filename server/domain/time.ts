@@ -142,6 +142,9 @@ export function asOfMoment(asOf: string): Moment | null {
   return parseMoment(asOf);
 }
 
+/** Years a ledger's dates fall in; beyond 9999 the date arithmetic of weeks and "as of" leaves YYYY-MM-DD. */
+export const inLedgerYears = (dateText: string) => dateText.slice(0, 4) >= '1900' && dateText.slice(0, 4) <= '2999';
+
 /**
  * The moment a deadline passes: a day deadline is over at its midnight, written 'T24:00:00', which
  * sorts after every real time of that day and before the next day; a timed deadline passes at its time.

@@ -3,7 +3,7 @@
  * 2023-05-31, 2023/5/31, 2023.5.31, 2023年5月31日, with or without a time), deadlines (also 长期坚持 and
  * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
  */
-import { parseMoment } from '../domain/time.ts';
+import { inLedgerYears, parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { isOngoingWord } from './vocabulary.ts';
 
@@ -89,6 +89,13 @@ const notADate = (raw: string) =>
  * `deadline`, a month ("2023年6月底前", "2023-06") means its last day and a trailing 前 is allowed.
  */
 export function parseDate(value: CellValue, options: { deadline?: boolean } = {}): Parsed<string | null> {
+  const parsed = readDate(value, options);
+  if (!parsed.ok || parsed.value === null || inLedgerYears(parsed.value)) return parsed;
+  const raw = cellText(value);
+  return fail(`“${raw}”的年份须在 1900 至 2999 之间`, `"${raw}": the year must be between 1900 and 2999`);
+}
+
+function readDate(value: CellValue, options: { deadline?: boolean }): Parsed<string | null> {
   if (value === null || value === '') return ok(null);
   if (typeof value === 'number') {
     if (value >= SERIAL_MIN && value <= SERIAL_MAX) return ok(serialToDateText(value));

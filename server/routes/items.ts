@@ -12,7 +12,7 @@ import {
   STATUSES,
   type Status,
 } from '../domain/lifecycle.ts';
-import { hoursBetween, isDay, parseMoment } from '../domain/time.ts';
+import { hoursBetween, inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { warningHorizon } from '../figures/params.ts';
@@ -26,7 +26,7 @@ import {
   voidItem,
 } from '../ledger/commands.ts';
 import { nowMoment } from '../now.ts';
-import { pagingShape, validate } from '../validation.ts';
+import { LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
 
 const code = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().trim().max(max);
@@ -34,6 +34,7 @@ const text = (max: number) => z.string().trim().max(max);
 const deadline = z
   .string()
   .refine((v) => isDay(v) || parseMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM' })
+  .refine(inLedgerYears, LEDGER_YEARS)
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
 const id = z.object({ id: z.coerce.number().int().positive() });
 

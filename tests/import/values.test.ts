@@ -45,6 +45,21 @@ describe('dates as offices write them', () => {
     }
   });
 
+  it('refuses a year outside 1900–2999, which no ledger means, in both languages', () => {
+    for (const bad of ['1899-12-31', '9999-12-31', '3000年1月1日', '18990101']) {
+      const p = parseDate(bad);
+      expect(p).toEqual({
+        ok: false,
+        reason: {
+          zh: `“${bad}”的年份须在 1900 至 2999 之间`,
+          en: `"${bad}": the year must be between 1900 and 2999`,
+        },
+      });
+    }
+    expect(value(parseDate('1900-01-01'))).toBe('1900-01-01');
+    expect(value(parseDeadline('2999年12月底'))).toEqual({ kind: 'date', value: '2999-12-31' });
+  });
+
   it('treats an empty cell as no date', () => {
     expect(value(parseDate(''))).toBeNull();
     expect(value(parseDate(null))).toBeNull();

@@ -278,6 +278,21 @@ describe('ledger workflow', () => {
       deadline: '2026-02-30',
     });
     expect(bad.body.error.details.field).toBe('deadline');
+    for (const deadline of ['1899-12-31', '9999-12-31']) {
+      const far = await send(sessions.admin, 'POST', '/api/items', {
+        title: 'x',
+        campaign: 'C1',
+        source: 'hotline',
+        rectificationType: 'phased',
+        department: 'D01',
+        deadline,
+      });
+      expect([deadline, far.status, far.body.error.message]).toEqual([
+        deadline,
+        400,
+        'Invalid parameter deadline: expected a year between 1900 and 2999',
+      ]);
+    }
     const unknown = await send(sessions.admin, 'POST', '/api/items', {
       title: 'x',
       campaign: 'NOPE',
@@ -285,6 +300,27 @@ describe('ledger workflow', () => {
       rectificationType: 'phased',
     });
     expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'campaign']);
+  });
+
+  it('says what is wrong in Chinese too, never in zod’s English, naming the allowed values', async () => {
+    const { app, sessions, create } = setup();
+    const item = await create();
+    const zh = async (method: string, path: string, body: unknown) =>
+      (await (
+        await call(app, method, path, {
+          session: sessions.admin,
+          body,
+          headers: { 'accept-language': 'zh-CN' },
+        })
+      ).json()) as { error: { message: string } };
+    const action = await zh('POST', `/api/items/${item.item.id}/transitions`, { action: 'fly', version: 2 });
+    expect(action.error.message).toBe(
+      '参数 action 无效：取值不在允许范围内（可选：assign、start、rectify、reject、close、reopen）',
+    );
+    const source = await zh('PATCH', `/api/items/${item.item.id}`, { version: 2, source: 'rumour' });
+    expect(source.error.message).toBe(
+      '参数 source 无效：取值不在允许范围内（可选：inspection_feedback、self_inspection、public_complaint、supervision_check、look_back、hotline）',
+    );
   });
 });
 
