@@ -144,6 +144,6 @@ export function ensurePeerGroups(db: Db): void {
     const insert = db.prepare(
       'INSERT INTO peer_groups (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?)',
     );
-    STARTING_PEER_GROUPS.forEach((g, i) => insert.run(g.code, g.nameZh, g.nameEn, i + 1));
+    for (const [i, g] of STARTING_PEER_GROUPS.entries()) insert.run(g.code, g.nameZh, g.nameEn, i + 1);
   }).immediate();
 }

@@ -143,7 +143,8 @@ export function asOfMoment(asOf: string): Moment | null {
 }
 
 /** Years a ledger's dates fall in; beyond 9999 the date arithmetic of weeks and "as of" leaves YYYY-MM-DD. */
-export const inLedgerYears = (dateText: string) => dateText.slice(0, 4) >= '1900' && dateText.slice(0, 4) <= '2999';
+export const inLedgerYears = (dateText: string) =>
+  dateText.slice(0, 4) >= '1900' && dateText.slice(0, 4) <= '2999';
 
 /**
  * The moment a deadline passes: a day deadline is over at its midnight, written 'T24:00:00', which

@@ -6,7 +6,6 @@
 
 import type { Db } from '../../db/open.ts';
 import { departmentInScope, type ItemWriteScope } from '../../db/queries/accounts-item-scope.ts';
-import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import {
   getItemRow,
   type ItemRow,
@@ -21,6 +20,7 @@ import {
   setParticipants,
   updateItem,
 } from '../../db/queries/items.ts';
+import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import { forbiddenRole } from '../auth/errors.ts';
 import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
@@ -268,7 +268,11 @@ export function editItem(
           },
           { field: 'version' },
         );
-      checkDomainOfCampaign(ctx.db, changes.domain_id as number | null | undefined, item.campaign_id as number);
+      checkDomainOfCampaign(
+        ctx.db,
+        changes.domain_id as number | null | undefined,
+        item.campaign_id as number,
+      );
       const keys = Object.keys(changes).filter((k) => changes[k as EditableField] !== item[k]);
       const edited = Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null]));
       const before: Record<string, unknown> = pick(item, keys);
