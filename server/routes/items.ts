@@ -25,7 +25,7 @@ import {
   urgeItem,
   voidItem,
 } from '../ledger/commands.ts';
-import { nowMoment } from '../now.ts';
+import { figuresNow, nowMoment } from '../now.ts';
 import { LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
 
 const code = z.string().trim().min(1).max(64);
@@ -145,14 +145,14 @@ function commandContext(c: { var: { deps: AppDeps; user: CommandContext['user'] 
   return { db: deps.db, user, now: nowMoment(deps), nowUtc: deps.clock.now().toISOString() };
 }
 
-/** An open item's warning light now (as the table computes it) and its days overdue. */
+/** An open item's warning light now and its days overdue, at the table's T (figuresNow). */
 function warningOf(
   deps: AppDeps,
   item: { status: string; voided_at: string | null; deadline_end?: unknown },
 ) {
   if (item.status === 'closed' || item.voided_at !== null) return { light: null, daysOverdue: null };
   const end = typeof item.deadline_end === 'string' ? item.deadline_end : null;
-  const now = nowMoment(deps);
+  const now = figuresNow(deps);
   if (end === null || end >= now) {
     return {
       light: end !== null && end < warningHorizon(deps.db, now) ? ('yellow' as const) : ('green' as const),

@@ -395,6 +395,24 @@ describe('deadlines', () => {
     expect(none.body.item).toBeUndefined();
   });
 
+  it('shows an item in the last second of its deadline day as the table does', async () => {
+    const { db, create } = setup();
+    const item = (await create({ ledgerCode: 'LAST-1', deadline: '2026-11-30' })).item;
+    // 23:59:59 in Shanghai on the deadline day: the figures' T is the next second, midnight.
+    const at = '2026-11-30T15:59:59Z';
+    const late = createApp({ db, clock: fixedClock(at) });
+    const leader = openSession(
+      db,
+      db.prepare("SELECT id FROM users WHERE role = 'leader'").pluck().get() as number,
+      at,
+    );
+    const get = async (path: string) =>
+      (await (await call(late, 'GET', path, { session: leader })).json()) as Record<string, any>;
+    const page = await get(`/api/items/${item.id}`);
+    const row = (await get('/api/items?q=LAST-1')).items[0];
+    expect([page.light, page.daysOverdue]).toEqual([row.light, row.daysOverdue]);
+  });
+
   it('records what an assignment replaces: department, person and deadline', async () => {
     const { db, sessions, send } = setup();
     const registered = await send(sessions.admin, 'POST', '/api/items', {
