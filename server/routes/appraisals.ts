@@ -15,7 +15,7 @@ const row = z.strictObject({
     .string()
     .trim()
     .regex(
-      /^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/,
+      /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/,
       'a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)',
     ),
   score: z.number().min(0).max(1000),

@@ -186,6 +186,22 @@ describe('departments, campaigns and appraisals', () => {
       2,
     ]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM appraisals').get()).toEqual({ n: 0 });
+    for (const period of ['2025-13', '2025-00', '2025-Q5', '2025-H3', '25']) {
+      const wrong = await send(admin, 'POST', '/api/appraisals', {
+        rows: [{ department: 'D01', kind: 'public_appraisal', period, score: 91.5 }],
+      });
+      expect([period, wrong.status, wrong.body.error.details.field]).toEqual([period, 400, 'rows.0.period']);
+    }
+    const months = await send(admin, 'POST', '/api/appraisals', {
+      rows: ['2025-01', '2025-09', '2025-12', '2025-H2', '2025-Q4'].map((period) => ({
+        department: 'D01',
+        kind: 'work_assessment',
+        period,
+        score: 90,
+      })),
+    });
+    expect(months.status).toBe(201);
+    db.exec('DELETE FROM appraisals');
     const ok = await send(admin, 'POST', '/api/appraisals', {
       rows: [
         { department: 'D01', kind: 'public_appraisal', period: '2025', score: 91.5, rank: 8, outOf: 40 },
