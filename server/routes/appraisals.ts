@@ -5,6 +5,7 @@ import { listAppraisals, upsertAppraisal } from '../../db/queries/appraisals.ts'
 import { findByCode } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
+import { APPRAISAL_PERIOD } from '../domain/appraisal-period.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 
@@ -14,10 +15,7 @@ const row = z.strictObject({
   period: z
     .string()
     .trim()
-    .regex(
-      /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/,
-      'a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)',
-    ),
+    .regex(APPRAISAL_PERIOD, 'a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)'),
   score: z.number().min(0).max(1000),
   rank: z.number().int().min(1).nullable().default(null),
   outOf: z.number().int().min(1).nullable().default(null),

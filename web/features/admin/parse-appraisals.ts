@@ -4,6 +4,7 @@
  * separated by tabs (a paste from Excel) or commas; a header row is recognised and skipped. A
  * department is named by its code or either name; a kind by its code or its Chinese or English name.
  */
+import { APPRAISAL_PERIOD } from '../../../server/domain/appraisal-period.ts';
 
 export type AppraisalKind = 'public_appraisal' | 'work_assessment';
 
@@ -41,7 +42,6 @@ const KIND_WORDS: Record<string, AppraisalKind> = {
 };
 
 const HEADER_WORDS = /^(部门|单位|department|dept|code|编码)/i;
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/;
 
 const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -110,7 +110,7 @@ export function parseAppraisals(
       const before = problems.length;
       if (!department) problems.push({ line, problem: 'department', value: dept });
       if (!kind) problems.push({ line, problem: 'kind', value: kindText });
-      if (!PERIOD.test(period)) problems.push({ line, problem: 'period', value: period });
+      if (!APPRAISAL_PERIOD.test(period)) problems.push({ line, problem: 'period', value: period });
       if (scoreText === '' || !Number.isFinite(score) || score < 0 || score > 1000)
         problems.push({ line, problem: 'score', value: scoreText });
       if (rank === undefined) problems.push({ line, problem: 'rank', value: rankText });
