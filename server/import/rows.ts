@@ -3,6 +3,7 @@
  * repeated header), and each item row's values, with a reason for every cell that cannot be read.
  * Pure: nothing here looks at the database.
  */
+import { ITEM_TEXT_LIMITS } from '../domain/item-text-limits.ts';
 import type { HandlingMode, RectificationType, Source, Status } from '../domain/lifecycle.ts';
 import type { Text } from '../errors.ts';
 import type { Column } from './columns.ts';
@@ -17,6 +18,7 @@ import {
   unquote,
 } from './values.ts';
 import {
+  FIELD_LABELS,
   HANDLING_MODE_LABELS,
   type ImportField,
   isNoteWord,
@@ -136,6 +138,19 @@ function word(errors: CellIssue[], col: Column, text: string, kind: keyof typeof
   );
 }
 
+/** The text, with an error naming its column when it is longer than the item's field takes. */
+function limited(errors: CellIssue[], col: Column, text: string): string {
+  const max = ITEM_TEXT_LIMITS[col.field as keyof typeof ITEM_TEXT_LIMITS];
+  // Counted as the API counts (UTF-16 code units), so what one takes the other takes too.
+  if (text.length <= max) return text;
+  const label = FIELD_LABELS[col.field as ImportField];
+  issue(errors, col, `${text.slice(0, 40)}…`, {
+    zh: `${label.zh}超过 ${max} 个字符（共 ${text.length} 个）`,
+    en: `${label.en} is longer than ${max} characters (${text.length})`,
+  });
+  return text; // the row is rejected for its length, not also for an empty field
+}
+
 /** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
 export function parseRow(row: number, cells: CellValue[], columns: Column[]): ParsedRow {
   const values: RowValues = {};
@@ -147,16 +162,19 @@ export function parseRow(row: number, cells: CellValue[], columns: Column[]): Pa
     const text = unquote(cellText(cell));
     switch (field) {
       case 'ledgerCode':
-        values.ledgerCode = text === '' ? null : text.normalize('NFKC').replace(/\s+/g, '');
+        values.ledgerCode =
+          text === '' ? null : limited(errors, col, text.normalize('NFKC').replace(/\s+/g, ''));
         break;
       case 'title':
       case 'description':
-      case 'campaign':
-      case 'domain':
-      case 'department':
       case 'person':
       case 'measures':
       case 'evidence':
+        values[field] = text === '' ? null : limited(errors, col, text);
+        break;
+      case 'campaign':
+      case 'domain':
+      case 'department':
         values[field] = text === '' ? null : text;
         break;
       case 'participants':

@@ -4,6 +4,7 @@ import { getItemDetail, ITEM_SORTS, type ItemListFilter, type ItemSort } from '.
 import { findByCode } from '../../db/queries/lookups.ts';
 import { requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { ITEM_TEXT_LIMITS } from '../domain/item-text-limits.ts';
 import {
   allowedActions,
   HANDLING_MODES,
@@ -28,7 +29,7 @@ import {
 import { figuresNow, nowMoment } from '../now.ts';
 import { LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
 
-const code = z.string().trim().min(1).max(64);
+const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
 const text = (max: number) => z.string().trim().max(max);
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
@@ -59,34 +60,34 @@ type ItemListQuery = z.infer<z.ZodObject<typeof itemListShape>>;
 
 const assignShape = {
   department: code,
-  responsiblePerson: text(60).nullable().default(null),
+  responsiblePerson: text(ITEM_TEXT_LIMITS.person).nullable().default(null),
   deadline: deadline.nullable().default(null),
 };
 
 const createBody = z.strictObject({
   ledgerCode: code.optional(),
-  title: text(300).min(1),
-  description: text(5000).default(''),
+  title: text(ITEM_TEXT_LIMITS.title).min(1),
+  description: text(ITEM_TEXT_LIMITS.description).default(''),
   campaign: code,
   domain: code.nullable().default(null),
   source: z.enum(SOURCES),
   rectificationType: z.enum(RECTIFICATION_TYPES),
   handlingMode: z.enum(HANDLING_MODES).nullable().default(null),
-  measures: text(5000).default(''),
+  measures: text(ITEM_TEXT_LIMITS.measures).default(''),
   department: code.optional(),
-  responsiblePerson: text(60).nullable().default(null),
+  responsiblePerson: text(ITEM_TEXT_LIMITS.person).nullable().default(null),
   deadline: deadline.nullable().default(null),
   participants: z.array(code).max(20).default([]),
 });
 
 const editBody = z.strictObject({
   version: z.number().int().positive(),
-  title: text(300).min(1).optional(),
-  description: text(5000).optional(),
+  title: text(ITEM_TEXT_LIMITS.title).min(1).optional(),
+  description: text(ITEM_TEXT_LIMITS.description).optional(),
   domain: code.nullable().optional(),
   source: z.enum(SOURCES).optional(),
-  responsiblePerson: text(60).nullable().optional(),
-  measures: text(5000).optional(),
+  responsiblePerson: text(ITEM_TEXT_LIMITS.person).nullable().optional(),
+  measures: text(ITEM_TEXT_LIMITS.measures).optional(),
   handlingMode: z.enum(HANDLING_MODES).nullable().optional(),
   rectificationType: z.enum(RECTIFICATION_TYPES).optional(),
   participants: z.array(code).max(20).optional(),
@@ -98,7 +99,7 @@ const transitionBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('rectify'),
     version: z.number().int().positive(),
-    evidence: text(5000).min(1),
+    evidence: text(ITEM_TEXT_LIMITS.evidence).min(1),
   }),
   z.strictObject({
     action: z.literal('reject'),
@@ -108,7 +109,7 @@ const transitionBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('close'),
     version: z.number().int().positive(),
-    evidence: text(5000).optional(),
+    evidence: text(ITEM_TEXT_LIMITS.evidence).optional(),
   }),
   z.strictObject({
     action: z.literal('reopen'),

@@ -367,6 +367,46 @@ describe('rejected rows', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('refuse text longer than the item takes, as the API would, naming the column', async () => {
+    const db = countyDb();
+    const title = '长'.repeat(301);
+    const person = 'p'.repeat(61);
+    const file = csv(
+      [
+        '台账编号,问题名称,牵头单位,整改时限,问题来源,第一责任人',
+        `L-1,${'长'.repeat(300)},县教育局,2023-06-30,自查,${'p'.repeat(60)}`,
+        `L-2,${title},县教育局,2023-06-30,自查,${person}`,
+      ].join('\n'),
+    );
+    const report = await dryRunImport(db, { name: 'long.csv', bytes: file }, OPTIONS);
+    expect(actions(report)).toEqual([
+      [2, 'create', 'L-1'],
+      [3, 'reject', 'L-2'],
+    ]);
+    expect(report.rows[1]!.errors).toEqual([
+      {
+        column: 'B',
+        header: '问题名称',
+        field: 'title',
+        value: `${'长'.repeat(40)}…`,
+        message: {
+          zh: '问题名称超过 300 个字符（共 301 个）',
+          en: 'Title is longer than 300 characters (301)',
+        },
+      },
+      {
+        column: 'F',
+        header: '第一责任人',
+        field: 'person',
+        value: `${'p'.repeat(40)}…`,
+        message: {
+          zh: '责任人超过 60 个字符（共 61 个）',
+          en: 'Responsible person is longer than 60 characters (61)',
+        },
+      },
+    ]);
+  });
+
   it('reject a ledger code that appears twice in the file', async () => {
     const db = countyDb();
     const file = csv(
