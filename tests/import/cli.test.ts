@@ -84,6 +84,27 @@ describe('npm run import', () => {
       ],
     ]);
     expect(await run(odd, '--mapping', 'none')).toBe(2);
+    // Saving over a name replaces that mapping, and the operations log keeps what it was.
+    expect(
+      await run(odd, '--dry-run', '--mapping', 'odd', '--campaign', 'C-CONDUCT', '--save-mapping', 'odd'),
+    ).toBe(0);
+    const audit = db
+      .prepare(
+        "SELECT actor_name, action, entity_id, before, after FROM audit_log WHERE entity = 'import_mapping' ORDER BY id",
+      )
+      .all() as {
+      actor_name: string;
+      action: string;
+      entity_id: string;
+      before: string | null;
+      after: string;
+    }[];
+    expect(audit.map((a) => [a.actor_name, a.action, a.entity_id])).toEqual([
+      ['import', 'import_mapping.create', 'odd-2'],
+      ['import', 'import_mapping.replace', 'odd'],
+    ]);
+    expect(JSON.parse(audit[1]!.before!)).toEqual({ 事情: 'title', 哪天: 'deadline' });
+    expect(JSON.parse(audit[1]!.after).来源).toBe('source');
   });
 
   it('exits 2 on a missing file or bad arguments', async () => {
