@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { suspendDerived } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
-import { loadConfig } from '../server/config.ts';
 import { isDay, toLocalMoment } from '../server/domain/time.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 import { generateDemoInWorker } from './demo/parallel.ts';
 import { refusalToReplace } from './demo/replaceable.ts';
+import { configOrExit } from './open-or-exit.ts';
 
-const config = loadConfig(process.env);
+const config = configOrExit(process.env, 'npm run demo');
 const { values } = parseArgs({
   options: {
     db: { type: 'string', default: config.dbPath },

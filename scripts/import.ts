@@ -2,12 +2,11 @@
  * npm run import -- FILE [--dry-run] [--campaign CODE] [--mapping NAME] [--lang en|zh-CN] …
  * Imports a ledger file into CLOSEOUT_DB (see scripts/import/cli.ts and docs/import.md).
  */
-import { loadConfig } from '../server/config.ts';
 import { fixedClock, systemClock } from '../server/domain/time.ts';
 import { runImportCli } from './import/cli.ts';
-import { openOrExit } from './open-or-exit.ts';
+import { configOrExit, openOrExit } from './open-or-exit.ts';
 
-const config = loadConfig(process.env);
+const config = configOrExit(process.env, 'npm run import');
 const db = openOrExit(config.dbPath, 'npm run import', { quickCheck: config.startupCheck });
 try {
   process.exitCode = await runImportCli(process.argv.slice(2), {

@@ -1,5 +1,6 @@
 import { type Db, openDatabase } from '../db/open.ts';
 import { DatabaseRefusedError } from '../db/open-checks.ts';
+import { type Config, loadConfig } from '../server/config.ts';
 
 /**
  * Opens the database for the server or a command-line script, or stops it (exit code 1) with a message
@@ -15,6 +16,16 @@ export function openOrExit(file: string, command: string, options: { quickCheck:
         ? `${command}: ${error.message}`
         : `${command}: cannot open the database ${file}: ${(error as Error).message}`,
     );
+    process.exit(1);
+  }
+}
+
+/** The configuration from the environment, or a stop (exit code 1) naming the variable that is wrong. */
+export function configOrExit(env: NodeJS.ProcessEnv, command: string): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    console.error(`${command}: ${(error as Error).message}`);
     process.exit(1);
   }
 }

@@ -4,10 +4,9 @@ import { serve } from '@hono/node-server';
 import { ensurePeerGroups } from '../db/queries/departments.ts';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { DEFAULT_DEMO, generateDemo } from '../scripts/demo/generate.ts';
-import { openOrExit } from '../scripts/open-or-exit.ts';
+import { configOrExit, openOrExit } from '../scripts/open-or-exit.ts';
 import { createApp } from './app.ts';
 import { ensureDemoAccounts, ensureFirstAdmin } from './auth/bootstrap.ts';
-import { loadConfig } from './config.ts';
 import { fixedClock, systemClock, toLocalMoment } from './domain/time.ts';
 import { warmUpFigures } from './figures/warm-up.ts';
 import { startFiguresPool } from './figures/worker-pool.ts';
@@ -15,7 +14,7 @@ import { startImportWorker } from './import/importer.ts';
 import { figuresNow } from './now.ts';
 import { serveWebApp } from './web-app.ts';
 
-const config = loadConfig(process.env);
+const config = configOrExit(process.env, 'Closeout cannot start');
 const clock = config.now ? fixedClock(config.now) : systemClock;
 // The quick check of every page finds damage at start rather than at the first request that reads it
 // (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
@@ -81,6 +80,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const host =
     config.host === null ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Closeout is running on http://${host}:${info.port} (database ${config.dbPath}, ${config.tz})`);
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Closeout cannot start: port ${config.port} is in use (set PORT to another)`
+      : `Closeout cannot start: ${error.message}`,
+  );
+  process.exit(1);
 });
 
 let stopping = false;

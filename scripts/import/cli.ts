@@ -75,6 +75,9 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
   );
 }
 
+const USAGE =
+  'Usage: npm run import -- FILE [--dry-run] [--campaign CODE] [--mapping NAME] [--save-mapping NAME] [--sheet NAME] [--source SOURCE] [--lang en|zh-CN] [--all]\n(docs/import.md)';
+
 export async function runImportCli(
   argv: string[],
   deps: { db: Db; clock: Clock; tz: string; io: CliIo; env?: NodeJS.ProcessEnv },
@@ -95,14 +98,19 @@ export async function runImportCli(
         source: { type: 'string' },
         lang: { type: 'string' },
         all: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   }
   try {
     ({ values, positionals } = parse());
   } catch (error) {
-    io.err((error as Error).message);
+    io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
   }
   const langArg = values.lang ?? (/^en/i.test(deps.env?.LANG ?? '') ? 'en' : 'zh-CN');
   if (langArg !== 'en' && langArg !== 'zh-CN') {
@@ -112,9 +120,7 @@ export async function runImportCli(
   const lang: Lang = langArg;
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    io.err(
-      'Usage: npm run import -- FILE [--dry-run] [--campaign CODE] [--mapping NAME] [--save-mapping NAME] [--sheet NAME] [--source SOURCE] [--lang en|zh-CN] [--all]',
-    );
+    io.err(USAGE);
     return 2;
   }
   if (values.source !== undefined && !SOURCES.includes(values.source as Source)) {

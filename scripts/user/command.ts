@@ -69,12 +69,22 @@ export async function runUserCommand(argv: string[], io: CommandIo): Promise<num
       department: { type: 'string' },
       'password-file': { type: 'string' },
       'password-env': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
   const command = positionals[0];
   if (!command || positionals.length > 1 || !['add', 'set-password', 'list'].includes(command))
     throw new UsageError(command ? `unknown command: ${positionals.join(' ')}` : 'no command given');
-  const config = loadConfig(io.env);
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const db = openDatabase(values.db ?? config.dbPath, { quickCheck: config.startupCheck });
   try {
     if (command === 'list') {

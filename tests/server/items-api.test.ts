@@ -406,10 +406,10 @@ describe('deadlines', () => {
       db.prepare("SELECT id FROM users WHERE role = 'leader'").pluck().get() as number,
       at,
     );
-    const get = async (path: string) =>
-      (await (await call(late, 'GET', path, { session: leader })).json()) as Record<string, any>;
-    const page = await get(`/api/items/${item.id}`);
-    const row = (await get('/api/items?q=LAST-1')).items[0];
+    type Warning = { light: string | null; daysOverdue: number | null };
+    const get = async (path: string) => (await call(late, 'GET', path, { session: leader })).json();
+    const page = (await get(`/api/items/${item.id}`)) as Warning;
+    const row = ((await get('/api/items?q=LAST-1')) as { items: Warning[] }).items[0]!;
     expect([page.light, page.daysOverdue]).toEqual([row.light, row.daysOverdue]);
   });
 
