@@ -321,6 +321,10 @@ const msg = {
     zh: '不能通过导入取消已有的整改时限',
     en: 'An import cannot remove a deadline the item has',
   }),
+  deadlineBeforeRegistration: (deadline: string, registered: string): Text => ({
+    zh: `整改时限（${deadline.replace('T', ' ')}）早于登记时间（${registered.replace('T', ' ')}）：登记时即已逾期`,
+    en: `The deadline (${deadline.replace('T', ' ')}) is before the registration (${registered.replace('T', ' ')}): overdue from the start`,
+  }),
   deadlineNotLater: (current: string): Text => ({
     zh: `延期后的整改时限须晚于现有时限（${current.replace('T', ' ')}）；更正录错的时限请填在“原整改时限”列`,
     en: `An extended deadline must be later than the current one (${current.replace('T', ' ')}); to correct a mistyped deadline, use the original-deadline column`,
@@ -582,6 +586,13 @@ function planRow(
     assignedAt ?? registeredAt,
     'assignedAt',
   );
+  const firstDeadline = original ?? deadline;
+  if (firstDeadline !== null && deadlineEnd(firstDeadline) < registeredAt)
+    warnings.push({
+      column: null,
+      field: v.originalDeadline?.kind === 'date' ? 'originalDeadline' : 'deadline',
+      message: msg.deadlineBeforeRegistration(firstDeadline, registeredAt),
+    });
   let closure: ClosureWrite | null = null;
   if (status === 'closed') {
     const floor = assignedAt ?? registeredAt;

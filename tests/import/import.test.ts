@@ -407,6 +407,34 @@ describe('rejected rows', () => {
     ]);
   });
 
+  it('warn of a deadline before the registration, and create the item overdue from the start', async () => {
+    const db = countyDb();
+    const file = csv(
+      [
+        '台账编号,问题名称,牵头单位,登记日期,整改时限,问题来源',
+        'E-1,先到期后登记的问题,县教育局,2023-07-01,2023年6月底,自查',
+        'E-2,正常的问题,县教育局,2023-07-01,2023-07-01,自查',
+      ].join('\n'),
+    );
+    const report = await dryRunImport(db, { name: 'early.csv', bytes: file }, OPTIONS);
+    expect(actions(report)).toEqual([
+      [2, 'create', 'E-1'],
+      [3, 'create', 'E-2'],
+    ]);
+    expect(report.rows[0]!.warnings).toEqual([
+      {
+        column: 'E',
+        header: '整改时限',
+        field: 'deadline',
+        message: {
+          zh: '整改时限（2023-06-30）早于登记时间（2023-07-01 00:00:00）：登记时即已逾期',
+          en: 'The deadline (2023-06-30) is before the registration (2023-07-01 00:00:00): overdue from the start',
+        },
+      },
+    ]);
+    expect(report.rows[1]!.warnings).toEqual([]);
+  });
+
   it('reject a ledger code that appears twice in the file', async () => {
     const db = countyDb();
     const file = csv(
