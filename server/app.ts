@@ -20,6 +20,7 @@ import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
 import { items } from './routes/items.ts';
+import { peerGroups } from './routes/peer-groups.ts';
 import { profiles } from './routes/profiles.ts';
 import { rankings } from './routes/rankings.ts';
 import { reference } from './routes/reference.ts';
@@ -75,6 +76,7 @@ function buildApi(deps: AppDeps) {
     .route('/users', users)
     .route('/display-links', displayLinks)
     .route('/departments', departments)
+    .route('/peer-groups', peerGroups)
     .route('/items', items)
     .route('/reference', reference)
     .route('/figures', figures)

@@ -147,3 +147,24 @@ export function ensurePeerGroups(db: Db): void {
     for (const [i, g] of STARTING_PEER_GROUPS.entries()) insert.run(g.code, g.nameZh, g.nameEn, i + 1);
   }).immediate();
 }
+
+export interface PeerGroupInput {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** A new peer group, listed after the others. */
+export function insertPeerGroup(db: Db, g: PeerGroupInput): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO peer_groups (code, name_zh, name_en, sort_order)
+       VALUES (?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM peer_groups))`,
+    ).run(g.code, g.nameZh, g.nameEn).lastInsertRowid,
+  );
+}
+
+export function renamePeerGroup(db: Db, id: number, g: Omit<PeerGroupInput, 'code'>): void {
+  prepared(db, 'UPDATE peer_groups SET name_zh = ?, name_en = ? WHERE id = ?').run(g.nameZh, g.nameEn, id);
+}

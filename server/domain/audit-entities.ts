@@ -5,6 +5,7 @@ export const AUDIT_ENTITIES = [
   'login_client',
   'display_link',
   'department',
+  'peer_group',
   'campaign',
   'domain',
   'appraisal',

@@ -51,6 +51,34 @@ describe('admin data in a real browser', () => {
     await page.context().close();
   });
 
+  it('adds a peer group, which a department can then be put in', async () => {
+    const en = messages.en;
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/departments', 'en');
+    await page.getByRole('button', { name: en['adminData.addPeerGroup'] }).click();
+    const dialog = page.getByTestId('peer-group-dialog');
+    await dialog.locator('input[name="code"]').fill('schools');
+    await dialog.locator('input[name="nameZh"]').fill('学校');
+    await dialog.locator('input[name="nameEn"]').fill('Schools');
+    await dialog.locator('button[type="submit"]').click();
+    const table = page.getByTestId('peer-groups-table');
+    await expect
+      .poll(() => table.locator('tr[data-code="schools"] td').allTextContents())
+      .toEqual(['schools', '学校', 'Schools', en['users.edit']]);
+    const reference = await admin.get('/api/reference');
+    expect(reference.peerGroups.at(-1)).toMatchObject({ code: 'schools', nameEn: 'Schools' });
+    await page.getByRole('button', { name: en['adminData.addDepartment'] }).click();
+    const options = page.getByTestId('department-dialog').locator('select[name="peerGroup"] option');
+    await expect.poll(() => options.allTextContents()).toContain('Schools');
+    await page.getByTestId('department-dialog').getByRole('button', { name: en['users.cancel'] }).click();
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, `admin-peer-groups-en-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('adds a domain to a campaign', async () => {
     const en = messages.en;
     const { page, errors } = await openAs(browser, server, 'admin', '/admin/campaigns', 'en');

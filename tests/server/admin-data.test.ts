@@ -172,6 +172,60 @@ describe('departments, campaigns and appraisals', () => {
     expect(list.body.campaigns[0].domains.map((d: { code: string }) => d.code)).toEqual(['parking']);
   });
 
+  it('add and rename peer groups, each change in the operations log', async () => {
+    const { db, admin, send } = setup();
+    const created = await send(admin, 'POST', '/api/peer-groups', {
+      code: 'schools',
+      nameZh: '学校',
+      nameEn: 'Schools',
+    });
+    expect([created.status, created.body.peerGroup]).toEqual([
+      201,
+      expect.objectContaining({ code: 'schools', nameZh: '学校', nameEn: 'Schools' }),
+    ]);
+    const again = await send(admin, 'POST', '/api/peer-groups', {
+      code: 'schools',
+      nameZh: 'x',
+      nameEn: 'x',
+    });
+    expect([again.status, again.body.error.code, again.body.error.details.field]).toEqual([
+      409,
+      'duplicate',
+      'code',
+    ]);
+    const badCode = await send(admin, 'POST', '/api/peer-groups', {
+      code: '学 校',
+      nameZh: 'x',
+      nameEn: 'x',
+    });
+    expect([badCode.status, badCode.body.error.details.field]).toEqual([400, 'code']);
+    const renamed = await send(admin, 'PUT', '/api/peer-groups/schools', {
+      nameZh: '中小学校',
+      nameEn: 'Schools K-12',
+    });
+    expect([renamed.status, renamed.body.peerGroup.nameZh]).toEqual([200, '中小学校']);
+    expect((await send(admin, 'PUT', '/api/peer-groups/nope', { nameZh: 'x', nameEn: 'x' })).status).toBe(
+      404,
+    );
+    // The group is the last one offered, and a department can be registered in it.
+    const reference = await send(admin, 'GET', '/api/reference');
+    expect(reference.body.peerGroups.at(-1)).toMatchObject({ code: 'schools', nameEn: 'Schools K-12' });
+    const department = await send(admin, 'POST', '/api/departments', {
+      code: 'S01',
+      nameZh: '县第一中学',
+      nameEn: 'County No. 1 Middle School',
+      kind: 'school',
+      peerGroup: 'schools',
+    });
+    expect(department.status).toBe(201);
+    const log = db
+      .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'peer_group' ORDER BY id")
+      .all() as { action: string; before: string | null; after: string }[];
+    expect(log.map((r) => r.action)).toEqual(['peer_group.create', 'peer_group.update']);
+    expect(JSON.parse(log[1]!.before!)).toMatchObject({ nameZh: '学校', nameEn: 'Schools' });
+    expect(JSON.parse(log[1]!.after)).toMatchObject({ nameZh: '中小学校', nameEn: 'Schools K-12' });
+  });
+
   it('import appraisals all or nothing, naming the bad row', async () => {
     const { db, admin, send } = setup();
     const bad = await send(admin, 'POST', '/api/appraisals', {

@@ -246,6 +246,17 @@ const MATRIX: Record<string, MatrixRow> = {
     },
     expect: adminOnly(201),
   },
+  'POST /api/peer-groups': {
+    request: () => ({
+      path: '/api/peer-groups',
+      body: { code: 'G2', nameZh: '乡镇', nameEn: 'Townships' },
+    }),
+    expect: adminOnly(201),
+  },
+  'PUT /api/peer-groups/:code': {
+    request: () => ({ path: '/api/peer-groups/G1', body: { nameZh: '县直单位', nameEn: 'County offices' } }),
+    expect: adminOnly(200),
+  },
   'GET /api/appraisals': { request: () => ({ path: '/api/appraisals' }), expect: SIGNED_IN_READ },
   'POST /api/appraisals': {
     request: () => ({

@@ -1,5 +1,5 @@
 /**
- * The supervision office's reference data (admin): departments with their import aliases, campaigns
+ * The supervision office's reference data (admin): departments with their import aliases, peer groups, campaigns
  * and domains, external appraisals, scoring profiles (preview, then a new version) and published
  * rankings. Lists are readable by every signed-in user; every write is the admin's.
  */
@@ -11,10 +11,13 @@ import { departmentKeys } from './departments.ts';
 const departments = api.api.departments;
 const campaigns = api.api.campaigns;
 const profiles = api.api.profiles;
+const peerGroups = api.api['peer-groups'];
 
 export type DepartmentRecord = InferResponseType<(typeof departments)[':code']['$get'], 200>['department'];
 export type NewDepartment = InferRequestType<typeof departments.$post>['json'];
 export type DepartmentChanges = InferRequestType<(typeof departments)[':code']['$put']>['json'];
+export type NewPeerGroup = InferRequestType<typeof peerGroups.$post>['json'];
+export type PeerGroupNames = InferRequestType<(typeof peerGroups)[':code']['$put']>['json'];
 export type CampaignRow = InferResponseType<typeof campaigns.$get, 200>['campaigns'][number];
 export type NewCampaign = InferRequestType<typeof campaigns.$post>['json'];
 export type CampaignChanges = InferRequestType<(typeof campaigns)[':code']['$put']>['json'];
@@ -46,6 +49,10 @@ export const departmentOptions = (code: string) =>
 export const createDepartment = (input: NewDepartment) => unwrap(departments.$post({ json: input }));
 export const updateDepartment = (code: string, input: DepartmentChanges) =>
   unwrap(departments[':code'].$put({ param: { code }, json: input }));
+
+export const createPeerGroup = (input: NewPeerGroup) => unwrap(peerGroups.$post({ json: input }));
+export const renamePeerGroup = (code: string, input: PeerGroupNames) =>
+  unwrap(peerGroups[':code'].$put({ param: { code }, json: input }));
 
 export const campaignListOptions = () =>
   queryOptions({ queryKey: adminDataKeys.campaigns(), queryFn: () => unwrap(campaigns.$get()) });

@@ -19,9 +19,10 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 import { parseAliases } from './parse-aliases.ts';
+import { PeerGroupsPart } from './peer-groups-part.tsx';
 import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
 
-/** Departments: names, peer group, kind, active, and the aliases import matches offices' names against. */
+/** Departments: names, peer group, kind, active, and the aliases import matches offices' names against; the peer groups below. */
 export function DepartmentsSection() {
   const t = useT();
   const lang = useLang();
@@ -81,6 +82,7 @@ export function DepartmentsSection() {
           </table>
         )}
       </QueryState>
+      <PeerGroupsPart onSaved={(name) => setMessage(t('adminData.saved', { name }))} />
       {editing && (
         <DepartmentDialog
           code={editing === 'new' ? null : editing}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/queries/accounts-audit.ts';
+import { insertPeerGroup, renamePeerGroup } from '../../db/queries/departments.ts';
+import { findByCode, listPeerGroups } from '../../db/queries/lookups.ts';
+import { actorOf, requireRole } from '../auth/index.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { validate } from '../validation.ts';
+
+const names = {
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(120),
+};
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+const PEER_GROUP = { zh: '部门分组', en: 'peer group' };
+const found = (db: Parameters<typeof listPeerGroups>[0], id: number) =>
+  listPeerGroups(db).find((g) => g.id === id)!;
+
+/**
+ * Peer groups (部门分组): the departments a ranking compares with each other. Listed with the
+ * reference data (GET /api/reference); added and renamed by the supervision office. A group is not
+ * deleted: its departments, rankings and published rankings name it.
+ */
+export const peerGroups = new Hono<AppEnv>()
+  .post('/', requireRole('admin'), validate('json', z.strictObject({ code, ...names })), (c) => {
+    const body = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    if (findByCode(db, 'peer_groups', body.code))
+      throw new ApiError(
+        409,
+        'duplicate',
+        { zh: `部门分组编码 ${body.code} 已存在`, en: `code ${body.code} already exists` },
+        { field: 'code' },
+      );
+    const id = db
+      .transaction(() => {
+        const id = insertPeerGroup(db, body);
+        recordAudit(db, {
+          at: clock.now().toISOString(),
+          actor: actorOf(c.var.user),
+          action: 'peer_group.create',
+          entity: 'peer_group',
+          entityId: id,
+          after: body,
+        });
+        return id;
+      })
+      .immediate();
+    return c.json({ peerGroup: found(db, id) }, 201);
+  })
+  .put(
+    '/:code',
+    requireRole('admin'),
+    validate('param', z.object({ code: z.string().min(1).max(64) })),
+    validate('json', z.strictObject(names)),
+    (c) => {
+      const { db, clock } = c.var.deps;
+      const before = findByCode(db, 'peer_groups', c.req.valid('param').code);
+      if (!before) throw notFound(PEER_GROUP, c.req.valid('param').code, 'code');
+      db.transaction(() => {
+        renamePeerGroup(db, before.id, c.req.valid('json'));
+        recordAudit(db, {
+          at: clock.now().toISOString(),
+          actor: actorOf(c.var.user),
+          action: 'peer_group.update',
+          entity: 'peer_group',
+          entityId: before.id,
+          before,
+          after: found(db, before.id),
+        });
+      }).immediate();
+      return c.json({ peerGroup: found(db, before.id) }, 200);
+    },
+  );

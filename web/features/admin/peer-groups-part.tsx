@@ -1,0 +1,115 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { createPeerGroup, renamePeerGroup } from '../../api/admin-data.ts';
+import { departmentKeys } from '../../api/departments.ts';
+import { figureKeys, referenceOptions } from '../../api/figures.ts';
+import { formFields } from '../../components/form-fields.ts';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useLang } from '../../i18n/use-lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
+import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
+
+type PeerGroup = { code: string; nameZh: string; nameEn: string };
+
+/** The peer groups departments are ranked within: added and renamed here, never deleted. */
+export function PeerGroupsPart({ onSaved }: { onSaved: (name: string) => void }) {
+  const t = useT();
+  const reference = useQuery(referenceOptions());
+  const [editing, setEditing] = useState<PeerGroup | 'new' | null>(null);
+  return (
+    <section className="admin-subsection" aria-labelledby="peer-groups-title">
+      <header className="section-head">
+        <h3 id="peer-groups-title">{t('adminData.peerGroups')}</h3>
+        <button type="button" className="small-button" onClick={() => setEditing('new')}>
+          {t('adminData.addPeerGroup')}
+        </button>
+      </header>
+      <p className="muted">{t('adminData.peerGroupsHint')}</p>
+      <QueryState query={reference}>
+        {({ peerGroups }) => (
+          <table className="data-table admin-table" data-testid="peer-groups-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adminData.code')}</th>
+                <th scope="col">{t('adminData.nameZh')}</th>
+                <th scope="col">{t('adminData.nameEn')}</th>
+                <th scope="col">{t('users.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {peerGroups.map((g) => (
+                <tr key={g.code} data-code={g.code}>
+                  <td className="code">{g.code}</td>
+                  <td className="wrap">{g.nameZh}</td>
+                  <td className="wrap">{g.nameEn}</td>
+                  <td className="actions">
+                    <button type="button" className="small-button" onClick={() => setEditing(g)}>
+                      {t('users.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+      {editing && (
+        <PeerGroupDialog
+          group={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            onSaved(name);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function PeerGroupDialog({
+  group,
+  onClose,
+  onSaved,
+}: {
+  group: PeerGroup | null;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: ({ code, nameZh, nameEn }: PeerGroup) =>
+      group ? renamePeerGroup(group.code, { nameZh, nameEn }) : createPeerGroup({ code, nameZh, nameEn }),
+    onSuccess: (data) => {
+      // The reference lists, the departments' table and the rankings all name the group.
+      void queryClient.invalidateQueries({ queryKey: figureKeys.reference() });
+      void queryClient.invalidateQueries({ queryKey: departmentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+      onSaved(pick(lang, data.peerGroup.nameZh, data.peerGroup.nameEn));
+    },
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const { text } = formFields(e.currentTarget);
+    mutation.mutate({ code: text('code'), nameZh: text('nameZh'), nameEn: text('nameEn') });
+  };
+  return (
+    <ModalDialog
+      title={group ? t('adminData.editPeerGroup', { code: group.code }) : t('adminData.addPeerGroup')}
+      onClose={onClose}
+      testId="peer-group-dialog"
+    >
+      <form className="action-form" onSubmit={submit}>
+        <div className="edit-grid">
+          <CodeAndNames creating={!group} names={group} maxZh={60} maxEn={120} />
+        </div>
+        <ActionError error={mutation.error} />
+        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
+      </form>
+    </ModalDialog>
+  );
+}
