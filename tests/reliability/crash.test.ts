@@ -346,6 +346,8 @@ describe('crash safety (SIGKILL, then restart)', () => {
             d21.map((p) => p.id),
             stats,
             ['append'],
+            Math.random,
+            false,
           ),
         ];
         let going = true;

@@ -364,6 +364,11 @@ const TEMPLATES: Record<string, Template> = {
     params: () => ({ code: 'C1' }),
     body: () => ({ code: 'fees', nameZh: '收费', nameEn: 'Fees' }),
   },
+  'POST /api/peer-groups': { body: () => ({ code: 'G2', nameZh: '乡镇', nameEn: 'Townships' }) },
+  'PUT /api/peer-groups/:code': {
+    params: () => ({ code: 'G1' }),
+    body: () => ({ nameZh: '县直单位', nameEn: 'County offices' }),
+  },
   'GET /api/appraisals': { query: { period: '2025' } },
   'POST /api/appraisals': {
     body: () => ({

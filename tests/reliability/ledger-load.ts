@@ -6,6 +6,7 @@
  * 2xx (acknowledged), so a test can compare the final ledger with what the server promised.
  */
 import type { Db } from '../../db/open.ts';
+import { addDays } from '../../server/domain/time.ts';
 import { type Answer, type ApiClient, percentile } from './server-process.ts';
 
 interface ItemDetailBody {
@@ -14,6 +15,7 @@ interface ItemDetailBody {
     version: number;
     status: string;
     measures: string;
+    deadline: string | null;
     urge_count: number;
     reopen_count: number;
     extension_count: number;
@@ -163,6 +165,7 @@ interface CachedItem {
   version: number;
   status: string;
   measures: string;
+  deadline: string | null;
   voided: boolean;
 }
 
@@ -196,6 +199,8 @@ export class Editor {
     private readonly stats: LoadStats,
     private readonly actions: EditAction[],
     private readonly random: () => number = Math.random,
+    /** A department editor may not edit an item once it is verified and closed; the office may. */
+    private readonly editsClosed = true,
   ) {}
 
   private tally(map: Map<number, ItemTally>, id: number): ItemTally {
@@ -230,6 +235,7 @@ export class Editor {
       version: body.item.version,
       status: body.item.status,
       measures: body.item.measures,
+      deadline: body.item.deadline,
       voided: body.item.voided_at !== null,
     });
   }
@@ -278,6 +284,7 @@ export class Editor {
           `/api/items/${id}`,
           (item) => {
             if (item.voided || item.measures.length > MEASURES_ROOM) return null;
+            if (item.status === 'closed' && !this.editsClosed) return null;
             if (!sent) attempted.tokens.push(token);
             sent = true;
             return { measures: item.measures ? `${item.measures} ${token}` : token };
@@ -304,11 +311,12 @@ export class Editor {
         return;
       }
       case 'extend': {
-        const day = `2027-${String(1 + Math.floor(this.random() * 12)).padStart(2, '0')}-15`;
         let sent = false;
         const answer = await this.versioned(id, 'extend', `/api/items/${id}/extensions`, (item) => {
-          if (item.voided || item.status === 'closed') return null;
+          // An extension is to a later day than the deadline the item has.
+          if (item.voided || item.status === 'closed' || item.deadline === null) return null;
           sent = true;
+          const day = addDays(item.deadline.slice(0, 10), 1 + Math.floor(this.random() * 90));
           return { deadline: day, reason: `${this.name} 申请延期` };
         });
         if (sent) {
@@ -347,7 +355,12 @@ export class Editor {
   }
 
   async run(keepGoing: () => boolean): Promise<void> {
-    while (keepGoing() && !this.broken) await this.step();
+    while (keepGoing() && !this.broken) {
+      await this.step();
+      // A step may send nothing (every item of the pool closed, say): without a turn of the event
+      // loop the editors would spin on promises alone and starve every other request of the process.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 

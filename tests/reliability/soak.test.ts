@@ -84,6 +84,8 @@ describe('soak (loopback, bounded)', () => {
             d21.map((p) => p.id),
             stats,
             ['append'],
+            Math.random,
+            false,
           ),
         ];
         const readers = await Promise.all(
