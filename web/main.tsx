@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { DepartmentsPage } from './features/departments/departments-page.tsx';
+import { Home } from './features/login/home.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { RedirectOnUnauthenticated } from './features/login/redirect-on-unauthenticated.tsx';
 import { SignedInLayout } from './features/login/signed-in-layout.tsx';
@@ -58,7 +59,7 @@ function render() {
               element={
                 <SignedInLayout>
                   <Routes>
-                    <Route path="/" element={<Navigate to="/departments" replace />} />
+                    <Route path="/" element={<Home />} />
                     <Route path="/departments" element={<DepartmentsPage />} />
                     <Route path="/weekly" element={<WeeklyReviewPage />} />
                     <Route path="/department" element={<DepartmentViewPage />} />

@@ -207,6 +207,9 @@ describe('department view in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('department-head').locator('h2').textContent())
       .toBe(d21.department.nameZh);
+    // Signing in without a place to go back to ("/") lands there too.
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/department/D21');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -161,6 +161,16 @@ describe('weekly review in a real browser', () => {
     const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
     await page.getByTestId('ranking-table').waitFor();
     const all = await expectHeadline(page, lang, '');
+    // A rank change reads in words too (for screen readers), singular or plural alike.
+    const moved = (await get('/api/figures/ranking')).rows.find(
+      (r: { overallRankChange: number | null }) => r.overallRankChange !== null && r.overallRankChange !== 0,
+    );
+    const spoken = page
+      .getByTestId('ranking-table')
+      .locator(`tr[data-code="${moved.department.code}"] .rank-change .sr-only`);
+    expect(await spoken.textContent()).toBe(
+      `Rank ${moved.overallRankChange > 0 ? 'up' : 'down'} by ${Math.abs(moved.overallRankChange)}`,
+    );
 
     await page.locator('select[name="campaign"]').selectOption('C-EFFICIENCY');
     await expect.poll(() => new URL(page.url()).searchParams.get('campaign')).toBe('C-EFFICIENCY');
@@ -255,6 +265,17 @@ describe('weekly review in a real browser', () => {
     expect(await panel.getByTestId('numerator-count').textContent()).toBe(tileText);
     await screenshot(page, 'weekly-review-drilldown-en');
     await panel.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+
+    // Time to close shows its median and 90th percentile, the mean beside them.
+    await page.getByTestId('headline-medianDaysToClose').click();
+    const { medianDays, p90Days, meanDays } = figures.timeToClose;
+    await expect
+      .poll(() => panel.getByTestId('time-to-close-figures').textContent())
+      .toBe(
+        `Median ${fixed(lang, medianDays, 1)} days · 90th percentile ${fixed(lang, p90Days, 1)} days · mean ${fixed(lang, meanDays, 1)} days`,
+      );
+    await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
 
     // Space works too, on a breakdown cell scoped to one source.

@@ -6,8 +6,9 @@ import {
   type FigureScope,
   figureItemsOptions,
   type Part,
+  summaryOptions,
 } from '../api/figures.ts';
-import { formatDay, formatNumber } from '../i18n/format.ts';
+import { DASH, formatDay, formatNumber } from '../i18n/format.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
 import { type ItemColumn, ItemTable } from './item-table.tsx';
@@ -99,6 +100,7 @@ export function FigurePanel({
       {numerator.data && (
         <p className="muted">{t('explain.asOf', { day: formatDay(lang, numerator.data.asOf) })}</p>
       )}
+      {figure === 'timeToClose' && <TimeToCloseFigures scope={scope} />}
       {definition?.numerator && (
         <div className="parts" role="tablist" aria-label={t('explain.parts')}>
           <button
@@ -183,5 +185,24 @@ export function Pager({
         {t('pager.next')}
       </button>
     </nav>
+  );
+}
+
+/** Time to close is a distribution (DESIGN §3): its median and 90th percentile, the mean only beside them. */
+function TimeToCloseFigures({ scope }: { scope: FigureScope }) {
+  const t = useT();
+  const lang = useLang();
+  const summary = useQuery(summaryOptions(scope));
+  const figures = summary.data?.figures.timeToClose;
+  if (!figures) return null;
+  const days = (n: number | null) => (n === null ? DASH : t('unit.days', { n: formatNumber(lang, n, 1) }));
+  return (
+    <p className="time-to-close-figures" data-testid="time-to-close-figures">
+      {t('explain.timeToClose', {
+        median: days(figures.medianDays),
+        p90: days(figures.p90Days),
+        mean: days(figures.meanDays),
+      })}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { lastDayCounted } from '../../../server/domain/time.ts';
 import { type Changes, changesOptions, type FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -58,7 +59,8 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
   );
   return (
     <>
-      <p className="muted">{t('changes.since', { day: formatDay(lang, changes.since) })}</p>
+      {/* The last day the last review counted, as the page's subtitle names it ("compared with …"). */}
+      <p className="muted">{t('changes.since', { day: formatDay(lang, lastDayCounted(changes.since)) })}</p>
       {itemList('newlyOverdue', changes.newlyOverdue)}
       {itemList('newlyClosed', changes.newlyClosed)}
       <h3>{t('changes.rankMoves')}</h3>

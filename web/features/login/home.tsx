@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate } from 'react-router';
+import { meOptions } from '../../api/auth.ts';
+
+/** Where "/" leads (and so a sign-in without a `next`): a department editor to its own department, others to the departments. */
+export function Home() {
+  const me = useQuery(meOptions());
+  if (me.isPending) return null;
+  const user = me.data?.kind === 'user' ? me.data.user : null;
+  const own = user?.role === 'editor' ? user.departmentCode : null;
+  return <Navigate to={own ? `/department/${own}` : '/departments'} replace />;
+}
