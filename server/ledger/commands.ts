@@ -109,7 +109,8 @@ function history(
     at: ctx.nowUtc,
     effectiveAt: ctx.now,
     actorId: ctx.user.id,
-    actorName: ctx.user.username,
+    // The name people know the actor by, as the closures, extensions and urgings show it.
+    actorName: ctx.user.displayName,
     kind,
     before,
     after,

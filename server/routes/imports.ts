@@ -312,7 +312,7 @@ export const imports = new Hono<AppEnv>()
               ...importOpts,
               tz: deps.tz,
               clock: deps.clock,
-              actor: { userId: user.id, name: user.username },
+              actor: { userId: user.id, name: user.displayName },
             });
             answer(committed);
             await done;

@@ -19,8 +19,32 @@ const code = z
   .max(64)
   .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
 const PEER_GROUP = { zh: '部门分组', en: 'peer group' };
-const found = (db: Parameters<typeof listPeerGroups>[0], id: number) =>
-  listPeerGroups(db).find((g) => g.id === id)!;
+type Db = Parameters<typeof listPeerGroups>[0];
+const found = (db: Db, id: number) => listPeerGroups(db).find((g) => g.id === id)!;
+
+/** Filters and rankings name groups by their names: two groups with one name could not be told apart. */
+function checkNamesFree(db: Db, names: { nameZh: string; nameEn: string }, id?: number) {
+  for (const g of listPeerGroups(db)) {
+    if (g.id === id) continue;
+    const field =
+      g.nameZh === names.nameZh
+        ? 'nameZh'
+        : g.nameEn.toLowerCase() === names.nameEn.toLowerCase()
+          ? 'nameEn'
+          : null;
+    if (field === null) continue;
+    const name = field === 'nameZh' ? g.nameZh : g.nameEn;
+    throw new ApiError(
+      409,
+      'duplicate',
+      {
+        zh: `已有名为“${name}”的部门分组（${g.code}）`,
+        en: `A peer group is already named "${name}" (${g.code})`,
+      },
+      { field },
+    );
+  }
+}
 
 /**
  * Peer groups (部门分组): the departments a ranking compares with each other. Listed with the
@@ -38,6 +62,7 @@ export const peerGroups = new Hono<AppEnv>()
         { zh: `部门分组编码 ${body.code} 已存在`, en: `code ${body.code} already exists` },
         { field: 'code' },
       );
+    checkNamesFree(db, body);
     const id = db
       .transaction(() => {
         const id = insertPeerGroup(db, body);
@@ -63,6 +88,11 @@ export const peerGroups = new Hono<AppEnv>()
       const { db, clock } = c.var.deps;
       const before = findByCode(db, 'peer_groups', c.req.valid('param').code);
       if (!before) throw notFound(PEER_GROUP, c.req.valid('param').code, 'code');
+      checkNamesFree(db, c.req.valid('json'), before.id);
+      const names = c.req.valid('json');
+      // A rename to the names it has changes nothing and leaves nothing in the log.
+      if (names.nameZh === before.nameZh && names.nameEn === before.nameEn)
+        return c.json({ peerGroup: before }, 200);
       db.transaction(() => {
         renamePeerGroup(db, before.id, c.req.valid('json'));
         recordAudit(db, {

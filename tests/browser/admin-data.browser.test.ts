@@ -61,6 +61,7 @@ describe('admin data in a real browser', () => {
     await dialog.locator('input[name="nameEn"]').fill('Schools');
     await dialog.locator('button[type="submit"]').click();
     const table = page.getByTestId('peer-groups-table');
+    await expect.poll(() => page.getByTestId('peer-groups-message').textContent()).toBe('Schools saved.');
     await expect
       .poll(() => table.locator('tr[data-code="schools"] td').allTextContents())
       .toEqual(['schools', '学校', 'Schools', en['users.edit']]);

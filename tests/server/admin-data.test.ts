@@ -207,6 +207,24 @@ describe('departments, campaigns and appraisals', () => {
     expect((await send(admin, 'PUT', '/api/peer-groups/nope', { nameZh: 'x', nameEn: 'x' })).status).toBe(
       404,
     );
+    // Names tell groups apart in every filter and ranking: a second group of the same name is refused.
+    const twin = await send(admin, 'POST', '/api/peer-groups', {
+      code: 'twin',
+      nameZh: '中小学校',
+      nameEn: 'Other',
+    });
+    expect([twin.status, twin.body.error.details.field]).toEqual([409, 'nameZh']);
+    const twinEn = await send(admin, 'POST', '/api/peer-groups', {
+      code: 'twin',
+      nameZh: '别的',
+      nameEn: 'schools k-12',
+    });
+    expect([twinEn.status, twinEn.body.error.details.field]).toEqual([409, 'nameEn']);
+    const same = await send(admin, 'PUT', '/api/peer-groups/schools', {
+      nameZh: '中小学校',
+      nameEn: 'Schools K-12',
+    });
+    expect(same.status).toBe(200);
     // The group is the last one offered, and a department can be registered in it.
     const reference = await send(admin, 'GET', '/api/reference');
     expect(reference.body.peerGroups.at(-1)).toMatchObject({ code: 'schools', nameEn: 'Schools K-12' });

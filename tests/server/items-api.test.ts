@@ -40,15 +40,17 @@ function setup() {
 
 describe('ledger workflow', () => {
   it('creates an assigned item with its history, as the acting user', async () => {
-    const { create } = setup();
+    const { db, create } = setup();
+    // The history names the actor as people know it, not by the login name.
+    db.prepare("UPDATE users SET display_name = '县委督查室' WHERE username = 'admin'").run();
     const created = await create({ ledgerCode: 'ZF-1' });
     expect(created.item.status).toBe('assigned');
     expect(created.item.deadline).toBe('2026-11-30');
     expect(created.item.original_deadline).toBe('2026-11-30');
     expect(created.item.registered_at).toBe('2026-11-20T10:00:00');
     expect(created.history.map((h: { kind: string; actorName: string }) => [h.kind, h.actorName])).toEqual([
-      ['registered', 'admin'],
-      ['assigned', 'admin'],
+      ['registered', '县委督查室'],
+      ['assigned', '县委督查室'],
     ]);
     expect(created.allowedActions).toEqual(['start', 'rectify']);
   });

@@ -28,3 +28,22 @@ describe('the two dictionaries', () => {
     expect(messages['zh-CN'][key]).toBe(zh);
   });
 });
+
+describe('a number and its word', () => {
+  it('is singular for exactly 1, in English; Chinese has no plural to choose', async () => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    expect(translate('en', 'ledger.totalFiltered', { n: '1' })).toBe('1 item matches');
+    expect(translate('en', 'ledger.totalFiltered', { n: '1,234' })).toBe('1,234 items match');
+    expect(translate('en', 'ledger.totalFiltered', { n: 0 })).toBe('0 items match');
+    expect(translate('en', 'unit.days', { n: '1.0' })).toBe('1.0 days');
+    expect(translate('en', 'unit.days', { n: 1 })).toBe('1 day');
+    expect(translate('zh-CN', 'ledger.totalFiltered', { n: '1' })).toBe(
+      messages['zh-CN']['ledger.totalFiltered'].replace('{n}', '1'),
+    );
+  });
+
+  it('names only placeholders the message fills', () => {
+    for (const [key, text] of Object.entries(messages.en))
+      for (const [, name] of text.matchAll(/\{(\w+)\|[^}]*\}/g)) expect(text, key).toContain(`{${name}}`);
+  });
+});

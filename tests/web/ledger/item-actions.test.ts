@@ -16,7 +16,7 @@ const editor: ActingUser = { role: 'editor', departmentId: 21 };
 const offered = (
   user: ActingUser,
   status: Status,
-  opts: { voided?: boolean; department?: number | null } = {},
+  opts: { voided?: boolean; department?: number | null; deadline?: boolean } = {},
 ) =>
   itemActions(
     user,
@@ -24,11 +24,17 @@ const offered = (
       status,
       voided: opts.voided ?? false,
       departmentId: opts.department === undefined ? 21 : opts.department,
+      hasDeadline: opts.deadline ?? true,
     },
     allowedActions(status, opts.voided ?? false),
   );
 
 describe('the actions the item page offers', () => {
+  it('offers no extension of an item without a deadline (long-term, or not yet assigned)', () => {
+    expect(offered(admin, 'in_progress', { deadline: false })).toEqual(['rectify', 'urge', 'edit', 'void']);
+    expect(offered(admin, 'registered', { deadline: false })).toEqual(['assign', 'urge', 'edit', 'void']);
+  });
+
   it.each([
     ['registered', ['assign', 'extend', 'urge', 'edit', 'void']],
     ['assigned', ['start', 'rectify', 'extend', 'urge', 'edit', 'void']],

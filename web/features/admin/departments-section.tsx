@@ -82,7 +82,7 @@ export function DepartmentsSection() {
           </table>
         )}
       </QueryState>
-      <PeerGroupsPart onSaved={(name) => setMessage(t('adminData.saved', { name }))} />
+      <PeerGroupsPart />
       {editing && (
         <DepartmentDialog
           code={editing === 'new' ? null : editing}

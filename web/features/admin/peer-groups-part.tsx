@@ -14,10 +14,12 @@ import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
 type PeerGroup = { code: string; nameZh: string; nameEn: string };
 
 /** The peer groups departments are ranked within: added and renamed here, never deleted. */
-export function PeerGroupsPart({ onSaved }: { onSaved: (name: string) => void }) {
+export function PeerGroupsPart() {
   const t = useT();
   const reference = useQuery(referenceOptions());
   const [editing, setEditing] = useState<PeerGroup | 'new' | null>(null);
+  // Said here, where the eye is: the departments' own message is a screen further up.
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <section className="admin-subsection" aria-labelledby="peer-groups-title">
       <header className="section-head">
@@ -27,6 +29,11 @@ export function PeerGroupsPart({ onSaved }: { onSaved: (name: string) => void })
         </button>
       </header>
       <p className="muted">{t('adminData.peerGroupsHint')}</p>
+      {message && (
+        <p className="form-success" role="status" data-testid="peer-groups-message">
+          {message}
+        </p>
+      )}
       <QueryState query={reference}>
         {({ peerGroups }) => (
           <table className="data-table admin-table" data-testid="peer-groups-table">
@@ -61,7 +68,7 @@ export function PeerGroupsPart({ onSaved }: { onSaved: (name: string) => void })
           onClose={() => setEditing(null)}
           onSaved={(name) => {
             setEditing(null);
-            onSaved(name);
+            setMessage(t('adminData.saved', { name }));
           }}
         />
       )}

@@ -3,7 +3,8 @@
  * state allows (the server's `allowedActions`), narrowed to what the role may do, plus the side actions.
  * The server decides in the end; this only hides what would certainly be refused.
  *
- * - admin (the supervision office): every allowed status action, edit, extend and urge (open items),
+ * - admin (the supervision office): every allowed status action, edit, extend (open items with a
+ *   deadline) and urge (open items),
  *   void; never closing its own department's item.
  * - editor: its own department's items only — assign, start, mark rectified, edit (until the item is
  *   verified and closed); never verify (close, reject, reopen), extend, urge or void.
@@ -39,6 +40,8 @@ export interface ItemState {
   status: string;
   voided: boolean;
   departmentId: number | null;
+  /** Whether the item has a deadline to extend (a long-term item has none; a registered one none yet). */
+  hasDeadline: boolean;
 }
 
 export function itemActions(
@@ -54,7 +57,7 @@ export function itemActions(
     for (const a of allowed) if (!(a === 'close' && own)) offered.add(a);
     offered.add('edit');
     if (open) {
-      offered.add('extend');
+      if (item.hasDeadline) offered.add('extend');
       offered.add('urge');
     }
     offered.add('void');

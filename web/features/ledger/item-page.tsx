@@ -48,7 +48,12 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   const actions = user
     ? itemActions(
         user,
-        { status: item.status, voided: item.voided_at !== null, departmentId: item.department_id },
+        {
+          status: item.status,
+          voided: item.voided_at !== null,
+          departmentId: item.department_id,
+          hasDeadline: item.deadline !== null,
+        },
         detail.allowedActions,
       )
     : [];
