@@ -427,7 +427,8 @@ const en = {
   'screen.paused': 'Paused',
   'screen.top': 'Top {n}',
   'screen.bottom': 'Bottom {n}',
-  'screen.rankedCount': '{ranked} {ranked|department|departments} ranked by score; ▲▼ places moved since last week.',
+  'screen.rankedCount':
+    '{ranked} {ranked|department|departments} ranked by score; ▲▼ places moved since last week.',
   'screen.rankedCountWithout':
     '{ranked} {ranked|department|departments} ranked; {notRanked} not ranked (fewer than {min} due items). ▲▼ places moved since last week.',
   'screen.redListSome': '{total} overdue items; the {shown} longest overdue are listed.',
