@@ -20,13 +20,21 @@ export class ApiError extends Error {
   }
 }
 
-export const invalidParameter = (field: string, reason: Text) =>
-  new ApiError(
+/** How an invalid parameter's message begins; the web app shows the field's label there instead. */
+export const invalidParameterLead = (field: string): Text => ({
+  zh: `参数 ${field} 无效：`,
+  en: `Invalid parameter ${field}: `,
+});
+
+export const invalidParameter = (field: string, reason: Text) => {
+  const lead = invalidParameterLead(field);
+  return new ApiError(
     400,
     'invalid_parameter',
-    { zh: `参数 ${field} 无效：${reason.zh}`, en: `Invalid parameter ${field}: ${reason.en}` },
+    { zh: `${lead.zh}${reason.zh}`, en: `${lead.en}${reason.en}` },
     { field },
   );
+};
 
 export const notFound = (what: Text, key: string, field?: string) =>
   new ApiError(

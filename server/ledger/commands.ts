@@ -395,6 +395,10 @@ function sideAction(action: 'extend' | 'urge' | 'void', item: ItemRow) {
   }
 }
 
+/** A day or moment as Chinese text: 2026-11-30 → 2026年11月30日, with the time of a moment after it. */
+const zhDate = (date: string) =>
+  date.replace(/^(\d{4})-(\d{2})-(\d{2})T?/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日 `).trim();
+
 /** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
 export function extendDeadline(
   ctx: CommandContext,
@@ -417,7 +421,7 @@ export function extendDeadline(
         });
       if (end <= current)
         throw invalidParameter('deadline', {
-          zh: `延期后的时限须晚于现有时限 ${item.deadline}`,
+          zh: `延期后的时限须晚于现有时限${zhDate(item.deadline as string)}`,
           en: `an extended deadline must be later than the current one, ${item.deadline}`,
         });
       write(ctx, item, scope, {

@@ -1,15 +1,36 @@
+import { useEffect, useRef, useState } from 'react';
+import { invalidParameterLead } from '../../../server/errors.ts';
 import { ApiRequestError } from '../../api/client.ts';
-import { useT } from '../../i18n/use-t.ts';
+import { useLang } from '../../i18n/use-lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
 
 /**
  * Why a change was refused, in the user's language: the server's own message (it names the field, or
  * the steps still possible) under a headline for the common cases. A 409 — someone changed the item
  * meanwhile, or its state no longer allows the step — comes with a reload.
+ *
+ * When the server names a field of the form this error is shown in, the field is marked invalid and
+ * focused (scrolled into view), and a bad value is said with the field's own label ("问题名称：太小或
+ * 太短"), not the API's parameter name.
  */
 export function ActionError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const t = useT();
-  if (!error) return null;
+  const lang = useLang();
+  const box = useRef<HTMLDivElement>(null);
+  const [label, setLabel] = useState<string | null>(null);
   const api = error instanceof ApiRequestError ? error : null;
+  const field = typeof api?.details.field === 'string' ? api.details.field : null;
+  useEffect(() => {
+    const input = field
+      ? box.current?.closest('form')?.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)
+      : null;
+    setLabel(input?.closest('label')?.querySelector('span')?.textContent ?? null);
+    if (!input) return;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    return () => input.removeAttribute('aria-invalid');
+  }, [field]);
+  if (!error) return null;
   const headline =
     api?.code === 'conflict'
       ? t('item.error.conflict')
@@ -20,11 +41,23 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
           : api?.status === 400
             ? t('item.error.invalid')
             : t('item.error.failed');
+  const message = error instanceof Error ? error.message : String(error);
+  const lead = field && api?.code === 'invalid_parameter' ? pick(lang, ...leadTexts(field)) : null;
+  const said =
+    lead && label && message.startsWith(lead)
+      ? `${label}${t('punct.colon')}${message.slice(lead.length)}`
+      : message;
   const reloadable = api?.status === 409 && onReload;
   return (
-    <div className="action-error" role="alert" data-testid="action-error" data-code={api?.code ?? 'error'}>
+    <div
+      ref={box}
+      className="action-error"
+      role="alert"
+      data-testid="action-error"
+      data-code={api?.code ?? 'error'}
+    >
       <p className="action-error-headline">{headline}</p>
-      <p className="action-error-message">{error instanceof Error ? error.message : String(error)}</p>
+      <p className="action-error-message">{said}</p>
       {reloadable && (
         <button type="button" className="small-button is-primary" onClick={onReload}>
           {t('item.reload')}
@@ -33,3 +66,8 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
     </div>
   );
 }
+
+const leadTexts = (field: string) => {
+  const lead = invalidParameterLead(field);
+  return [lead.zh, lead.en] as const;
+};
