@@ -18,6 +18,11 @@ describe('ledger params in the URL', () => {
     expect(isFiltered(read(''))).toBe(false);
   });
 
+  it('read control characters in a search as spaces (the server refuses them)', () => {
+    expect(read('q=%E7%8F%AD%09%E9%A2%9D%0A%0Bx').q).toBe('班 额 x');
+    expect(read('q=%01%02').q).toBeUndefined();
+  });
+
   it('read every filter, the search, the sort and the page', () => {
     expect(
       read(

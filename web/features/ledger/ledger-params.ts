@@ -43,7 +43,12 @@ export function readLedgerParams(search: URLSearchParams): LedgerParams {
     sort: oneOf(SORTS, search.get('sort')) ?? 'registered',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
-  const q = text('q', 100);
+  // A control character (a pasted tab or line break) separates words as a space does; the server
+  // refuses it in a search, which the table would show as nothing found.
+  const q = text('q', 100)
+    ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   const campaign = text('campaign', 64);
   const domain = text('domain', 64);
   const department = text('department', 64);
