@@ -52,6 +52,7 @@ export interface ExportItemRow {
   reopenCount: number;
   urgeCount: number;
   voidedAt: string | null;
+  voidReason: string | null;
 }
 
 const PAGE = 2_000;
@@ -72,7 +73,8 @@ const SELECT_EXPORT_ROWS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i
           i.rectification_type AS rectificationType, i.handling_mode AS handlingMode, i.measures,
           i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
           i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
-          i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt
+          i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt,
+          i.void_reason AS voidReason
    FROM items i
    JOIN campaigns c ON c.id = i.campaign_id
    LEFT JOIN domains dm ON dm.id = i.domain_id

@@ -1,7 +1,7 @@
 /**
  * The item list as a spreadsheet: one column per item field, headed and worded in the user's language
  * exactly as import reads them back (export → import keeps every field), plus the counts of
- * extensions, reopenings and urgings, which import leaves alone.
+ * extensions, reopenings and urgings and when and why an item was voided, which import leaves alone.
  */
 import type { ExportItemRow } from '../../db/queries/export.ts';
 import type { Lang } from '../errors.ts';
@@ -65,6 +65,9 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: READ_ONLY_LABELS.extensions, type: 'integer', value: (r) => r.extensionCount },
     { header: READ_ONLY_LABELS.reopenings, type: 'integer', value: (r) => r.reopenCount },
     { header: READ_ONLY_LABELS.urgings, type: 'integer', value: (r) => r.urgeCount },
+    // A voided item's list says so (import rejects voided items and reads neither column).
+    { header: READ_ONLY_LABELS.voidedAt, type: 'date', value: (r) => r.voidedAt },
+    { header: READ_ONLY_LABELS.voidReason, type: 'text', width: 24, value: (r) => r.voidReason },
   ];
 }
 

@@ -62,6 +62,8 @@ export const READ_ONLY_LABELS = {
   extensions: { zh: '延期次数', en: 'Extensions' },
   reopenings: { zh: '重新整改次数', en: 'Reopenings' },
   urgings: { zh: '催办次数', en: 'Urgings' },
+  voidedAt: { zh: '作废时间', en: 'Voided at' },
+  voidReason: { zh: '作废原因', en: 'Void reason' },
 } satisfies Record<string, Text>;
 
 interface HeaderWord {

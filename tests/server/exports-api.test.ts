@@ -85,6 +85,22 @@ describe('GET /api/exports', () => {
     ]).toEqual([404, 'No department "NOPE"']);
   });
 
+  it('says when and why an item was voided, in a list of voided items', async () => {
+    const voided = db
+      .prepare(
+        'SELECT ledger_code, voided_at, void_reason FROM items WHERE voided_at IS NOT NULL ORDER BY id LIMIT 1',
+      )
+      .get() as { ledger_code: string; voided_at: string; void_reason: string };
+    const res = await get(
+      `/api/exports/items.csv?voided=true&q=${encodeURIComponent(voided.ledger_code)}`,
+      'zh-CN',
+    );
+    const [header, row] = parseCsv(await res.text());
+    expect(header!.slice(-2)).toEqual(['作废时间', '作废原因']);
+    expect(row![0]).toBe(voided.ledger_code);
+    expect(row!.slice(-2)).toEqual([voided.voided_at.replace('T', ' '), voided.void_reason]);
+  });
+
   it('neutralises text a spreadsheet would run as a formula, in csv and xlsx', async () => {
     const created = await call(app, 'POST', '/api/items', {
       session: admin,
