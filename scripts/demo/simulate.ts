@@ -473,11 +473,12 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
           row.assigned_at = at;
           row.original_deadline = row.deadline = d.deadline;
           row.original_deadline_end = row.deadline_end = d.deadline ? endOf(d.deadline) : null;
+          // As the workflow records an assignment (server/ledger/commands.ts): what it replaces and what it sets.
           record(
             e,
             null,
-            `{"status":"${before}"}`,
-            `{"status":"${status}","department":${json(d.dept.code)},"person":${json(d.person)},"deadline":${json(d.deadline)}}`,
+            `{"status":"${before}","department_id":null,"responsible_person":null,"deadline":null}`,
+            `{"status":"${status}","department_id":${d.dept.id},"responsible_person":${json(d.person)},"deadline":${json(d.deadline)}}`,
           );
           break;
         }
