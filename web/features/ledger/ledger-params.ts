@@ -46,7 +46,9 @@ export function readLedgerParams(search: URLSearchParams): LedgerParams {
   // A control character (a pasted tab or line break) separates words as a space does; the server
   // refuses it in a search, which the table would show as nothing found.
   const q = text('q', 100)
-    ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    ?.split('')
+    .map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch))
+    .join('')
     .replace(/ {2,}/g, ' ')
     .trim();
   const campaign = text('campaign', 64);
