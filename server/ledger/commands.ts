@@ -395,9 +395,19 @@ function sideAction(action: 'extend' | 'urge' | 'void', item: ItemRow) {
   }
 }
 
-/** A day or moment as Chinese text: 2026-11-30 → 2026年11月30日, with the time of a moment after it. */
+/** A deadline as the page writes it: 2026-11-30 → 2026年11月30日 / Nov 30, 2026 (a moment with its time). */
 const zhDate = (date: string) =>
   date.replace(/^(\d{4})-(\d{2})-(\d{2})T?/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日 `).trim();
+const enDate = (date: string) => {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return date.length > 10 ? `${day}, ${date.slice(11, 16)}` : day;
+};
 
 /** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
 export function extendDeadline(
@@ -422,7 +432,7 @@ export function extendDeadline(
       if (end <= current)
         throw invalidParameter('deadline', {
           zh: `延期后的时限须晚于现有时限${zhDate(item.deadline as string)}`,
-          en: `an extended deadline must be later than the current one, ${item.deadline}`,
+          en: `an extended deadline must be later than the current one, ${enDate(item.deadline as string)}`,
         });
       write(ctx, item, scope, {
         deadline,

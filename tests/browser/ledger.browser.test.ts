@@ -284,6 +284,17 @@ describe('the ledger in a real browser', () => {
     await page.context().close();
   });
 
+  /** A deadline as the English page writes it: Jul 15, 2026 (with the time of a moment). */
+  const usDate = (date: string) => {
+    const day = new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+    return date.length > 10 ? `${day}, ${date.slice(11, 16)}` : day;
+  };
+
   it('lets an admin edit, extend and urge an overdue item; the original deadline stays visible', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&status=in_progress&sort=code&pageSize=1')).items;
     const en = messages.en;
@@ -313,7 +324,7 @@ describe('the ledger in a real browser', () => {
     await expect
       .poll(() => dialog.getByTestId('action-error').locator('.action-error-message').textContent())
       .toBe(
-        `${en['action.extend.deadline']}: an extended deadline must be later than the current one, ${item.deadline}`,
+        `${en['action.extend.deadline']}: an extended deadline must be later than the current one, ${usDate(item.deadline)}`,
       );
     expect(await deadlineInput.getAttribute('aria-invalid')).toBe('true');
     expect(await deadlineInput.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -372,7 +372,7 @@ describe('deadlines', () => {
       });
       expect([deadline, res.status, res.body.error?.details.field]).toEqual([deadline, 400, 'deadline']);
       expect(res.body.error.message).toBe(
-        'Invalid parameter deadline: an extended deadline must be later than the current one, 2026-11-30',
+        'Invalid parameter deadline: an extended deadline must be later than the current one, Nov 30, 2026',
       );
     }
     const later = await send(sessions.admin, 'POST', path, {
