@@ -21,6 +21,14 @@ export const asOfSchema = z
   .refine(inLedgerYears, LEDGER_YEARS);
 const code = z.string().min(1).max(64);
 
+/** The code of a new reference record (campaign, domain, peer group): it never changes, and URLs carry it. */
+export const newCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+
 /** Which items a figure covers (DESIGN.md §3): any combination, all optional. */
 export const scopeShape = {
   campaign: code.optional(),

@@ -141,10 +141,7 @@ export const STARTING_PEER_GROUPS = [
 export function ensurePeerGroups(db: Db): void {
   db.transaction(() => {
     if (db.prepare('SELECT 1 FROM peer_groups LIMIT 1').get() !== undefined) return;
-    const insert = db.prepare(
-      'INSERT INTO peer_groups (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?)',
-    );
-    for (const [i, g] of STARTING_PEER_GROUPS.entries()) insert.run(g.code, g.nameZh, g.nameEn, i + 1);
+    for (const g of STARTING_PEER_GROUPS) insertPeerGroup(db, g);
   }).immediate();
 }
 

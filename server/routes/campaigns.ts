@@ -6,15 +6,10 @@ import { findByCode, listCampaigns, listDomains } from '../../db/queries/lookups
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
-import { daySchema, validate } from '../validation.ts';
+import { daySchema, newCodeSchema, validate } from '../validation.ts';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+const code = newCodeSchema;
 const fields = {
   nameZh: z.string().trim().min(1).max(100),
   nameEn: z.string().trim().min(1).max(200),

@@ -1,25 +1,20 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../../db/open.ts';
 import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import { insertPeerGroup, renamePeerGroup } from '../../db/queries/departments.ts';
 import { findByCode, listPeerGroups } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { validate } from '../validation.ts';
+import { newCodeSchema, validate } from '../validation.ts';
 
 const names = {
   nameZh: z.string().trim().min(1).max(60),
   nameEn: z.string().trim().min(1).max(120),
 };
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+const code = newCodeSchema;
 const PEER_GROUP = { zh: '部门分组', en: 'peer group' };
-type Db = Parameters<typeof listPeerGroups>[0];
 const found = (db: Db, id: number) => listPeerGroups(db).find((g) => g.id === id)!;
 
 /** Filters and rankings name groups by their names: two groups with one name could not be told apart. */
