@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
 import { START_ARGS } from '../../scripts/built-server.ts';
@@ -151,8 +152,11 @@ export function runServer(
 export async function startServerProcess(
   dbPath: string,
   env: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<ServerProcess> {
-  const proc = collected(spawnNode(START_ARGS, { PORT: '0', CLOSEOUT_DB: dbPath, ...env }));
+  const proc = collected(
+    spawnNode([...nodeFlags, ...START_ARGS], { PORT: '0', CLOSEOUT_DB: dbPath, ...env }),
+  );
   const deadline = Date.now() + 60_000;
   let url: string | null = null;
   let exit: Exit | null = null;
@@ -192,6 +196,44 @@ export async function startServerProcess(
       return proc.exited.finally(() => clearTimeout(force));
     },
   };
+}
+
+/** Node's flags that load gc-probe.cjs into a server, for memoryAfterGc(). */
+export const GC_PROBE_FLAGS = [
+  '--expose-gc',
+  '--require',
+  fileURLToPath(new URL('gc-probe.cjs', import.meta.url)),
+];
+
+export interface MemoryAfterGc {
+  /** Live memory after a full collection, in KiB: every thread's heap in use and external memory. */
+  liveKiB: number;
+  /** How many worker threads answered the probe (and are counted in liveKiB). */
+  workers: number;
+  /** The process's resident memory, in KiB, read right after. */
+  rssKiB: number;
+}
+
+/**
+ * A server started with GC_PROBE_FLAGS collects every thread's garbage, then its memory is read.
+ * Waits at most 30 s for the probe's answer.
+ */
+export async function memoryAfterGc(server: ServerProcess): Promise<MemoryAfterGc> {
+  const lines = () => server.output().match(/^gc-probe .*$/gm) ?? [];
+  const seen = lines().length;
+  server.child.kill('SIGUSR2');
+  const deadline = Date.now() + 30_000;
+  while (lines().length === seen) {
+    if (Date.now() > deadline) throw new Error(`no gc-probe answer in 30 s:\n${server.output()}`);
+    await sleep(20);
+  }
+  const answer = JSON.parse(lines()[seen]!.slice('gc-probe '.length)) as {
+    main: number;
+    workers: Record<string, number>;
+  };
+  const workers = Object.values(answer.workers);
+  const live = workers.reduce((sum, bytes) => sum + bytes, answer.main);
+  return { liveKiB: Math.round(live / 1024), workers: workers.length, rssKiB: rssKiB(server.pid) };
 }
 
 /** Kills whatever these helpers started and is still running, and removes their folders (afterAll). */

@@ -3,9 +3,10 @@
  * ledger table, the big screen) and editors (measures with the version they saw, lifecycle actions,
  * urgings, extensions; a 409 conflict is retried with a fresh version) for CLOSEOUT_SOAK_SECONDS
  * (default 20). Then: no 5xx and no failed request, no lost update (the ledger equals exactly the
- * acknowledged edits), the history agrees, memory stable (resident memory at the end of the warm-up
- * against the end, a fixed bound on growth), and a graceful shutdown under load. Prints
- * the figures (requests, p50/p99 latency, RSS at start and end) for the issue's note.
+ * acknowledged edits), the history agrees, memory stable (live memory after a full collection, at the
+ * end of the warm-up against the end: a fixed bound on growth), and a graceful shutdown right after
+ * the load. Prints the figures (requests, p50/p99 latency, live and resident memory) for the issue's
+ * note.
  *
  * CLOSEOUT_SOAK_ITEMS sets the size of the demo ledger (default 3000).
  */
@@ -24,8 +25,10 @@ import {
 } from './ledger-load.ts';
 import {
   envNumber,
+  GC_PROBE_FLAGS,
   login,
   makeDemoDatabase,
+  memoryAfterGc,
   openReadOnly,
   percentile,
   rssKiB,
@@ -38,10 +41,14 @@ import {
 const SECONDS = envNumber('CLOSEOUT_SOAK_SECONDS', 20);
 const ITEMS = Math.round(envNumber('CLOSEOUT_SOAK_ITEMS', 3000));
 const READERS = 3;
+/**
+ * Live memory may grow this much from the end of the warm-up to the end. Measured: −1.2 to +0.4 MiB in
+ * 20 s runs, +1.7 MiB in 120 s and +1.9 MiB in 300 s (caches filling, then flat).
+ */
+const LIVE_GROWTH_KIB = 4 * 1024;
 
 afterAll(() => stopAll());
 
-const median = (xs: number[]) => percentile(xs, 50);
 const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
 
 describe('soak (loopback, bounded)', () => {
@@ -60,7 +67,7 @@ describe('soak (loopback, bounded)', () => {
       })();
       const before = new Map<number, PoolItem>([...pool, ...d21].map((p) => [p.id, p]));
       const ids = [...before.keys()];
-      const server = await startServerProcess(dbPath);
+      const server = await startServerProcess(dbPath, {}, GC_PROBE_FLAGS);
       let stopped = false;
       try {
         const stats = new LoadStats();
@@ -97,19 +104,28 @@ describe('soak (loopback, bounded)', () => {
           expect((await readers[0]!.get(path)).status).toBe(200);
         const rss: { at: number; kib: number }[] = [{ at: 0, kib: rssKiB(server.pid) }];
         const started = performance.now();
-        const endAt = started + SECONDS * 1000;
-        const going = () => performance.now() < endAt;
-        const sampler = (async () => {
-          while (going()) {
-            await sleep(250);
-            rss.push({ at: (performance.now() - started) / 1000, kib: rssKiB(server.pid) });
-          }
-        })();
-        await Promise.all([
-          ...editors.map((e) => e.run(going)),
-          ...readers.map((r, i) => runReader(r, readerStats, going, i * 3)),
-          sampler,
-        ]);
+        const load = async (seconds: number) => {
+          const endAt = performance.now() + seconds * 1000;
+          const going = () => performance.now() < endAt;
+          const sampler = async () => {
+            while (going()) {
+              await sleep(250);
+              rss.push({ at: (performance.now() - started) / 1000, kib: rssKiB(server.pid) });
+            }
+          };
+          await Promise.all([
+            ...editors.map((e) => e.run(going)),
+            ...readers.map((r, i) => runReader(r, readerStats, going, i * 3)),
+            sampler(),
+          ]);
+        };
+        // Live memory with nothing in flight, once caches and statements are warm (after a quarter of
+        // the run, at most a minute), and again at the end.
+        const warmup = Math.min(SECONDS / 4, 60);
+        await load(warmup);
+        const warm = await memoryAfterGc(server);
+        await load(SECONDS - warmup);
+        const end = await memoryAfterGc(server);
         const elapsed = (performance.now() - started) / 1000;
 
         // Every request answered, none with a server error.
@@ -158,15 +174,13 @@ describe('soak (loopback, bounded)', () => {
           db.close();
         }
 
-        // Memory: resident memory at the end of the warm-up (the first quarter, at most a minute: caches
-        // and the heap filling) against the end of the run, each the median of a window of samples. A
-        // leak grows with the run's length, so the allowed growth is a fixed bound, not a share of it.
-        const warmup = Math.min(SECONDS / 4, 60);
-        const window = Math.max(2, Math.min(SECONDS / 10, 20));
-        const early = median(rss.filter((s) => s.at >= warmup && s.at < warmup + window).map((s) => s.kib));
-        const late = median(rss.filter((s) => s.at >= elapsed - window).map((s) => s.kib));
-        const growth = late - early;
-        const tolerance = 32 * 1024 + early * 0.1;
+        // Memory. A leak is live memory (JavaScript objects, buffers, every thread) that grows with the
+        // requests served, so the allowed growth is a fixed bound, not a share of the run. Resident
+        // memory is printed, not judged: between two major collections garbage piles up for tens of
+        // seconds (it rose 50 MiB in the first 15 s of a run whose live memory did not grow), freed
+        // memory stays with the allocator, and the memory-mapped file grows with every edit. Issue 8's
+        // bench measures the server's peak.
+        const liveGrowth = end.liveKiB - warm.liveKiB;
 
         const all = [...stats.all(), ...readerStats.all()];
         const figures = {
@@ -187,11 +201,11 @@ describe('soak (loopback, bounded)', () => {
                 .map(([k, v]) => [k, { n: v.n, p50: Math.round(v.p50), p99: Math.round(v.p99) }]),
             ),
           },
+          liveMiB: { afterWarmup: mib(warm.liveKiB), end: mib(end.liveKiB), workers: end.workers },
           rssMiB: {
             start: mib(rss[0]!.kib),
-            afterWarmup: mib(early),
-            end: mib(late),
-            allowedGrowth: mib(tolerance),
+            afterWarmup: mib(warm.rssKiB),
+            end: mib(end.rssKiB),
             max: mib(Math.max(...rss.map((s) => s.kib))),
             // One sample per tenth of the run, to see a trend.
             series: Array.from({ length: 10 }, (_, i) =>
@@ -203,9 +217,12 @@ describe('soak (loopback, bounded)', () => {
         // The load really ran (a sanity check, not a speed test: the machine may be busy).
         expect(acked).toBeGreaterThan(SECONDS);
         expect(readerStats.requests).toBeGreaterThan(SECONDS);
-        expect(growth, `RSS grew ${mib(growth)} MiB after warm-up (from ${mib(early)} MiB)`).toBeLessThan(
-          tolerance,
-        );
+        // Both probes reached the figures worker(s), so their heaps are counted.
+        expect(Math.min(warm.workers, end.workers)).toBeGreaterThan(0);
+        expect(
+          liveGrowth,
+          `live memory grew ${mib(liveGrowth)} MiB (from ${mib(warm.liveKiB)} MiB)`,
+        ).toBeLessThan(LIVE_GROWTH_KIB);
       } finally {
         if (!stopped) await server.stop();
       }
