@@ -30,55 +30,6 @@ export interface Lookups {
   domains: { id: number; campaignId: number; code: string; nameZh: string; nameEn: string }[];
 }
 
-/** An item as stored, with its participating departments. */
-export interface ExistingItem {
-  id: number;
-  ledger_code: string;
-  title: string;
-  description: string;
-  campaign_id: number;
-  domain_id: number | null;
-  source: Source;
-  department_id: number | null;
-  responsible_person: string | null;
-  registered_at: string;
-  assigned_at: string | null;
-  rectification_type: RectificationType;
-  handling_mode: HandlingMode | null;
-  measures: string;
-  original_deadline: string | null;
-  original_deadline_end: string | null;
-  deadline: string | null;
-  deadline_end: string | null;
-  status: Status;
-  first_response_at: string | null;
-  rectified_at: string | null;
-  evidence: string | null;
-  closed_at: string | null;
-  verified_by: number | null;
-  first_closed_at: string | null;
-  first_reopened_at: string | null;
-  first_extended_at: string | null;
-  reopen_count: number;
-  extension_count: number;
-  state_changed_at: string | null;
-  voided_at: string | null;
-  version: number;
-  participants: number[];
-}
-
-export interface PlanContext {
-  lookups: Lookups;
-  findItem: (ledgerCode: string) => ExistingItem | undefined;
-  /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
-  now: Moment;
-  /** Campaign code for rows without a campaign column. */
-  campaign?: string;
-  /** Source for rows without a source. */
-  source?: Source;
-  actorId: number | null;
-}
-
 /** The item columns written for a new item. */
 export interface NewItem {
   ledger_code: string;
@@ -108,6 +59,28 @@ export interface NewItem {
   first_extended_at: string | null;
   extension_count: number;
   state_changed_at: string | null;
+}
+
+/** An item as stored, with its participating departments. */
+export interface ExistingItem extends NewItem {
+  id: number;
+  first_reopened_at: string | null;
+  reopen_count: number;
+  voided_at: string | null;
+  version: number;
+  participants: number[];
+}
+
+export interface PlanContext {
+  lookups: Lookups;
+  findItem: (ledgerCode: string) => ExistingItem | undefined;
+  /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
+  now: Moment;
+  /** Campaign code for rows without a campaign column. */
+  campaign?: string;
+  /** Source for rows without a source. */
+  source?: Source;
+  actorId: number | null;
 }
 
 export interface ExtensionWrite {
