@@ -67,9 +67,19 @@ describe('admin data in a real browser', () => {
       .toEqual(['schools', '学校', 'Schools', en['users.edit']]);
     const reference = await admin.get('/api/reference');
     expect(reference.peerGroups.at(-1)).toMatchObject({ code: 'schools', nameEn: 'Schools' });
+    // Renamed: the dialog opens with its names and without a code (codes never change).
+    await table.locator('tr[data-code="schools"]').getByRole('button', { name: en['users.edit'] }).click();
+    await expect.poll(() => dialog.locator('input[name="nameEn"]').inputValue()).toBe('Schools');
+    expect(await dialog.locator('input[name="code"]').count()).toBe(0);
+    await dialog.locator('input[name="nameEn"]').fill('All schools');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.getByTestId('peer-groups-message').textContent()).toBe('All schools saved.');
+    await expect
+      .poll(() => table.locator('tr[data-code="schools"] td').allTextContents())
+      .toEqual(['schools', '学校', 'All schools', en['users.edit']]);
     await page.getByRole('button', { name: en['adminData.addDepartment'] }).click();
     const options = page.getByTestId('department-dialog').locator('select[name="peerGroup"] option');
-    await expect.poll(() => options.allTextContents()).toContain('Schools');
+    await expect.poll(() => options.allTextContents()).toContain('All schools');
     await page.getByTestId('department-dialog').getByRole('button', { name: en['users.cancel'] }).click();
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);

@@ -17,7 +17,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
-import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
+import { CodeAndNames, CodeAndNamesDialog, SaveOrCancel } from './record-form-parts.tsx';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
 
@@ -201,31 +201,21 @@ function DomainDialog({
   const t = useT();
   const lang = useLang();
   const invalidate = useInvalidate();
-  const mutation = useMutation({
-    mutationFn: (body: { code: string; nameZh: string; nameEn: string }) => createDomain(campaign.code, body),
-    onSuccess: (data) => {
-      invalidate();
-      onSaved(pick(lang, data.domain.nameZh, data.domain.nameEn));
-    },
-  });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const { text } = formFields(e.currentTarget);
-    mutation.mutate({ code: text('code'), nameZh: text('nameZh'), nameEn: text('nameEn') });
+  const save = async (body: { code: string; nameZh: string; nameEn: string }) => {
+    const { domain } = await createDomain(campaign.code, body);
+    invalidate();
+    return domain;
   };
   return (
-    <ModalDialog
+    <CodeAndNamesDialog
       title={t('adminData.addDomainTo', { campaign: pick(lang, campaign.nameZh, campaign.nameEn) })}
-      onClose={onClose}
       testId="domain-dialog"
-    >
-      <form className="action-form" onSubmit={submit}>
-        <div className="edit-grid">
-          <CodeAndNames creating maxZh={100} maxEn={200} />
-        </div>
-        <ActionError error={mutation.error} />
-        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
-      </form>
-    </ModalDialog>
+      names={null}
+      maxZh={100}
+      maxEn={200}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
   );
 }

@@ -1,15 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createPeerGroup, renamePeerGroup } from '../../api/admin-data.ts';
 import { departmentKeys } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
-import { formFields } from '../../components/form-fields.ts';
-import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useLang } from '../../i18n/use-lang.ts';
-import { pick, useT } from '../../i18n/use-t.ts';
-import { ActionError } from '../ledger/action-error.tsx';
-import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
+import { useT } from '../../i18n/use-t.ts';
+import { CodeAndNamesDialog } from './record-form-parts.tsx';
 
 type PeerGroup = { code: string; nameZh: string; nameEn: string };
 
@@ -86,37 +82,27 @@ function PeerGroupDialog({
   onSaved: (name: string) => void;
 }) {
   const t = useT();
-  const lang = useLang();
   const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: ({ code, nameZh, nameEn }: PeerGroup) =>
-      group ? renamePeerGroup(group.code, { nameZh, nameEn }) : createPeerGroup({ code, nameZh, nameEn }),
-    onSuccess: (data) => {
-      // The reference lists, the departments' table and the rankings all name the group.
-      void queryClient.invalidateQueries({ queryKey: figureKeys.reference() });
-      void queryClient.invalidateQueries({ queryKey: departmentKeys.all });
-      void queryClient.invalidateQueries({ queryKey: figureKeys.all });
-      onSaved(pick(lang, data.peerGroup.nameZh, data.peerGroup.nameEn));
-    },
-  });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const { text } = formFields(e.currentTarget);
-    mutation.mutate({ code: text('code'), nameZh: text('nameZh'), nameEn: text('nameEn') });
+  const save = async ({ code, nameZh, nameEn }: PeerGroup) => {
+    const { peerGroup } = group
+      ? await renamePeerGroup(group.code, { nameZh, nameEn })
+      : await createPeerGroup({ code, nameZh, nameEn });
+    // The reference lists, the departments' table and the rankings all name the group.
+    void queryClient.invalidateQueries({ queryKey: figureKeys.reference() });
+    void queryClient.invalidateQueries({ queryKey: departmentKeys.all });
+    void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+    return peerGroup;
   };
   return (
-    <ModalDialog
+    <CodeAndNamesDialog
       title={group ? t('adminData.editPeerGroup', { code: group.code }) : t('adminData.addPeerGroup')}
-      onClose={onClose}
       testId="peer-group-dialog"
-    >
-      <form className="action-form" onSubmit={submit}>
-        <div className="edit-grid">
-          <CodeAndNames creating={!group} names={group} maxZh={60} maxEn={120} />
-        </div>
-        <ActionError error={mutation.error} />
-        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
-      </form>
-    </ModalDialog>
+      names={group}
+      maxZh={60}
+      maxEn={120}
+      save={save}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
   );
 }

@@ -1,4 +1,12 @@
-import { useT } from '../../i18n/use-t.ts';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { formFields } from '../../components/form-fields.ts';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { useLang } from '../../i18n/use-lang.ts';
+import { pick, useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
+
+type Names = { nameZh: string; nameEn: string };
 
 /**
  * The parts every admin record form shares: a code (asked only when creating — codes never change,
@@ -6,7 +14,7 @@ import { useT } from '../../i18n/use-t.ts';
  */
 export function CodeAndNames(props: {
   creating: boolean;
-  names?: { nameZh: string; nameEn: string } | null | undefined;
+  names?: Names | null | undefined;
   maxZh: number;
   maxEn: number;
 }) {
@@ -43,5 +51,43 @@ export function SaveOrCancel({ saving, onCancel }: { saving: boolean; onCancel: 
         {t('users.cancel')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A dialog for a record that is nothing but a code and its names (a domain, a peer group): `names`
+ * null adds one, otherwise renames it. `save` sends it and answers the saved names; `onSaved` gets
+ * the saved name in the page's language.
+ */
+export function CodeAndNamesDialog(props: {
+  title: string;
+  testId: string;
+  names: Names | null;
+  maxZh: number;
+  maxEn: number;
+  save: (record: { code: string } & Names) => Promise<Names>;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const lang = useLang();
+  const mutation = useMutation({
+    mutationFn: props.save,
+    onSuccess: (saved) => props.onSaved(pick(lang, saved.nameZh, saved.nameEn)),
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const { text } = formFields(e.currentTarget);
+    mutation.mutate({ code: text('code'), nameZh: text('nameZh'), nameEn: text('nameEn') });
+  };
+  return (
+    <ModalDialog title={props.title} onClose={props.onClose} testId={props.testId}>
+      <form className="action-form" onSubmit={submit}>
+        <div className="edit-grid">
+          <CodeAndNames creating={!props.names} names={props.names} maxZh={props.maxZh} maxEn={props.maxEn} />
+        </div>
+        <ActionError error={mutation.error} />
+        <SaveOrCancel saving={mutation.isPending} onCancel={props.onClose} />
+      </form>
+    </ModalDialog>
   );
 }
