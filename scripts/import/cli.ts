@@ -21,6 +21,7 @@ import {
   type ImportOptions,
   type ImportReport,
   mappingOf,
+  type RowReport,
 } from '../../server/import/index.ts';
 
 export interface CliIo {
@@ -34,6 +35,14 @@ const ACTION_WORDS: Record<string, { zh: string; en: string }> = {
   unchanged: { zh: '不变', en: 'unchanged' },
   reject: { zh: '拒绝', en: 'reject' },
   skip: { zh: '跳过', en: 'skip' },
+};
+
+/** Why a row was skipped (the web page says it with the same words). */
+const SKIPPED_WORDS: Record<NonNullable<RowReport['skipped']>, { zh: string; en: string }> = {
+  totals: { zh: '合计行', en: 'a totals row' },
+  note: { zh: '表下备注', en: 'a note under the table' },
+  heading: { zh: '分类标题行', en: 'a heading, not an item' },
+  header: { zh: '重复的表头', en: 'the header repeated' },
 };
 
 /** Columns a string takes in a terminal: Chinese characters take two. */
@@ -58,7 +67,7 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
   const listAll = all || report.summary.rows <= LIST_LIMIT;
   for (const r of report.rows) {
     if (!listAll && r.action !== 'reject' && r.action !== 'update') continue;
-    const what = [r.ledgerCode, r.title].filter(Boolean).join('  ');
+    const what = r.skipped ? t(SKIPPED_WORDS[r.skipped]) : [r.ledgerCode, r.title].filter(Boolean).join('  ');
     const changes = r.changes?.length ? `  [${r.changes.map((c) => t(FIELD_LABELS[c])).join(', ')}]` : '';
     const action = t(ACTION_WORDS[r.action]!);
     io.out(
@@ -163,9 +172,16 @@ export async function runImportCli(
       );
       return 1;
     }
-    io.out(
-      lang === 'en' ? `Committed as import batch ${result.batchId}.` : `已导入，导入批次 ${result.batchId}。`,
-    );
+    if (result.batchId === null)
+      io.out(
+        lang === 'en' ? 'Nothing to change: the ledger already says so.' : '没有要改的：台账已与文件一致。',
+      );
+    else
+      io.out(
+        lang === 'en'
+          ? `Committed as import batch ${result.batchId}.`
+          : `已导入，导入批次 ${result.batchId}。`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof ApiError) {

@@ -254,6 +254,10 @@ const msg = {
     zh: `${FIELD_LABELS[field].zh}早于${FIELD_LABELS[other].zh}（${at.replace('T', ' ')}）`,
     en: `${FIELD_LABELS[field].en} is before ${FIELD_LABELS[other].en.toLowerCase()} (${at.replace('T', ' ')})`,
   }),
+  afterNow: (field: ImportField, now: string): Text => ({
+    zh: `${FIELD_LABELS[field].zh}晚于现在（${now.replace('T', ' ')}）：尚未发生的事不能记入台账`,
+    en: `"${FIELD_LABELS[field].en}" is later than now (${now.replace('T', ' ')}): it has not happened yet`,
+  }),
   ongoingType: (): Text => ({
     zh: '“长期坚持”的事项整改类型须为长期坚持',
     en: 'An ongoing deadline needs the rectification type long-term',
@@ -400,6 +404,9 @@ export function planRows(rows: Iterable<ParsedRow>, ctx: PlanContext): RowPlan[]
   return plans;
 }
 
+/** Fields that say when something happened: none can be later than the import. */
+const EVENT_FIELDS = ['registeredAt', 'assignedAt', 'firstResponseAt', 'rectifiedAt', 'closedAt'] as const;
+
 function planRow(
   parsed: ParsedRow,
   ctx: PlanContext,
@@ -410,6 +417,10 @@ function planRow(
   const errors: CellIssue[] = [...parsed.errors];
   const warnings: CellIssue[] = [];
   const base = { row: parsed.row, title: v.title ?? null };
+  for (const field of EVENT_FIELDS) {
+    const at = v[field];
+    if (at && toMoment(at) > ctx.now) addError(errors, field, msg.afterNow(field, ctx.now), at);
+  }
   // Campaign: the row's, else the import's.
   const campaignName = v.campaign ?? ctx.campaign ?? null;
   const campaignId =

@@ -21,6 +21,7 @@ import {
   FIELD_LABELS,
   HANDLING_MODE_LABELS,
   type ImportField,
+  isHeadingWord,
   isNoteWord,
   isTotalsWord,
   parseHandlingModeWord,
@@ -71,21 +72,32 @@ export interface ParsedRow {
   errors: CellIssue[];
 }
 
-export type RowKind = 'item' | 'blank' | 'totals' | 'note' | 'header';
+export type RowKind = 'item' | 'blank' | 'totals' | 'note' | 'heading' | 'header';
 
 const isEmpty = (v: CellValue | undefined) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** Blank rows, totals (合计), notes under the table (注：…) and a header repeated on each printed page are not items. */
+/**
+ * Blank rows, totals (合计), notes under the table (注：…), section headings (一、教育领域) and a header
+ * repeated on each printed page are not items. A cell merged across the row reaches here copied into
+ * every cell it covers: one text across the row is a note or a heading, whatever it says.
+ */
 export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
   const nonEmpty = cells.filter((v) => !isEmpty(v));
   if (nonEmpty.length === 0) return 'blank';
   const firstCells = cells.slice(0, 4).filter((v) => !isEmpty(v));
   if (firstCells.some((v) => typeof v === 'string' && isTotalsWord(v))) return 'totals';
-  if (nonEmpty.length <= 2 && typeof nonEmpty[0] === 'string' && isNoteWord(nonEmpty[0])) return 'note';
+  const first = nonEmpty[0];
+  const oneText = typeof first === 'string' && nonEmpty.every((v) => v === first);
+  if (typeof first === 'string' && (nonEmpty.length <= 2 || oneText) && isNoteWord(first)) return 'note';
+  if (oneText && nonEmpty.length > 1) return 'heading';
   const filled = columns.filter((c) => c.field !== null && !isEmpty(cells[c.index]));
   // Only unmapped cells (a 序号 numbering empty rows): nothing to import.
   if (filled.length === 0) return 'blank';
+  if (filled.length === 1) {
+    const only = cells[filled[0]!.index];
+    if (typeof only === 'string' && isHeadingWord(only)) return 'heading';
+  }
   const sameAsHeader = filled.filter((c) => cellText(cells[c.index] ?? null) === c.header).length;
   if (sameAsHeader >= 2 && sameAsHeader === filled.length) return 'header';
   return 'item';

@@ -202,6 +202,16 @@ const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] =
       '整改完成时限',
       '截止日期',
       '截止时间',
+      // A planned date is the deadline, not the completion ("完成时间" inside them means closedAt).
+      '计划完成时间',
+      '计划完成日期',
+      '要求完成时间',
+      '要求完成日期',
+      '预计完成时间',
+      '预计完成日期',
+      '规定完成时间',
+      '完成时间节点',
+      '时间节点',
       'deadline',
       'due',
       'duedate',
@@ -399,7 +409,7 @@ export const parseSourceWord = wordTable<Source>(
   }),
 );
 
-export const parseStatusWord = wordTable<Status>(
+const statusWord = wordTable<Status>(
   withLabels(STATUS_LABELS, {
     registered: ['登记', '新登记', '待交办', '未交办', 'new'],
     assigned: ['交办', '已交办', '待整改', '未整改', '未开始', 'todo', 'notstarted'],
@@ -412,6 +422,10 @@ export const parseStatusWord = wordTable<Status>(
       '持续整改',
       '未完成',
       '整改中',
+      '基本完成',
+      '部分完成',
+      '初步完成',
+      '阶段性完成',
       'inprogress',
       'ongoing',
       'underway',
@@ -443,6 +457,21 @@ export const parseStatusWord = wordTable<Status>(
     ],
   }),
 );
+
+/**
+ * A status cell. Words of progress after a word of completion keep the item open: "完成80%",
+ * "已完成（阶段性）" and "基本完成" are in progress, "已完成整改，待验收" awaits verification. Read
+ * from the text as written: normalizeWord drops what is in brackets.
+ */
+export function parseStatusWord(value: string): Status | null {
+  const status = statusWord(value);
+  if (status !== 'closed' && status !== 'rectified') return status;
+  const text = value.normalize('NFKC');
+  const percent = /(\d+(?:\.\d+)?)\s*%/.exec(text);
+  if ((percent && Number(percent[1]) < 100) || /阶段|部分|基本完成|初步完成/.test(text)) return 'in_progress';
+  if (status === 'closed' && /待(验收|销号|审核|核验|核查)/.test(text)) return 'rectified';
+  return status;
+}
 
 export const parseRectificationTypeWord = wordTable<RectificationType>(
   withLabels(RECTIFICATION_TYPE_LABELS, {
@@ -501,6 +530,19 @@ function mayStartTotals(value: string): boolean {
 export function isTotalsWord(value: string): boolean {
   if (!mayStartTotals(value)) return false;
   return /^(合计|总计|小计|共计|累计|total|sum|subtotal|grandtotal)([:：]|$|\d)/.test(normalizeWord(value));
+}
+
+/**
+ * A section heading between an office's groups of items: "一、教育领域", "（二）审批服务",
+ * "第三部分 …", "… （共5项）". Tested with brackets kept (normalizeWord drops their contents).
+ */
+export function isHeadingWord(value: string): boolean {
+  const text = value.normalize('NFKC').replace(/\s/g, '');
+  return (
+    /^([一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|第[一二三四五六七八九十百\d]+(部分|章|节|类|批|方面))/.test(
+      text,
+    ) || /\(共\d+[项条个件]\)$/.test(text)
+  );
 }
 
 /** A note under the table (注：…, 填表人：…), not an item. */

@@ -49,6 +49,21 @@ describe('npm run import', () => {
     expect(count(db, 'SELECT COUNT(*) AS n FROM items')).toBe(2);
     expect(await run(good, '--campaign', 'C-CONDUCT')).toBe(0);
     expect(out).toContain('共 2 行：新增 0，更新 0，不变 2，拒绝 0，跳过 0');
+    expect(out.at(-1)).toBe('没有要改的：台账已与文件一致。');
+  });
+
+  it('says why it skips a row', async () => {
+    const { run, out } = cli();
+    const notes = path.join(dir, 'notes.csv');
+    fs.writeFileSync(
+      notes,
+      csv(
+        '台账编号,问题名称,牵头单位,整改时限,问题来源\nC-1,学校乱收费,县教育局,2023-06-30,自查\n合计,1项,,,\n注：每周五更新,,,,',
+      ),
+    );
+    expect(await run(notes, '--dry-run', '--campaign', 'C-CONDUCT', '--lang', 'en')).toBe(0);
+    expect(out).toContain('     3  skip      a totals row');
+    expect(out).toContain('     4  skip      a note under the table');
   });
 
   it('exits 1 and writes nothing when rows are rejected, printing row, column and reason', async () => {

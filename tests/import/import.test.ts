@@ -199,6 +199,138 @@ describe('dry run of a county sheet (xlsx)', () => {
   });
 });
 
+describe("an office's sheet with sections, merged notes and progress words", () => {
+  /** Sections headed by merged rows and numbered titles, a planned date for the deadline, notes merged across. */
+  const sheet = () =>
+    xlsx((s) => {
+      s.addRow([
+        '序号',
+        '台账编号',
+        '问题名称',
+        '责任单位',
+        '问题来源',
+        '登记日期',
+        '计划完成时间',
+        '整改状态',
+        '完成时间',
+      ]);
+      s.addRow(['一、教育领域（共3项）']);
+      s.mergeCells('A2:I2');
+      s.addRow([1, 'S-1', '食堂台账不全', '县教育局', '自查', '2026-03-01', '2026-06-30', '完成80%', null]);
+      s.addRow([
+        2,
+        'S-2',
+        '校车维护不及时',
+        '县教育局',
+        '自查',
+        '2026-03-01',
+        '2026-06-30',
+        '已完成（阶段性）',
+        null,
+      ]);
+      s.addRow([
+        3,
+        'S-3',
+        '宿舍消防通道堵塞',
+        '县教育局',
+        '自查',
+        '2026-03-01',
+        '2026-06-30',
+        '已完成整改，待验收',
+        null,
+      ]);
+      s.addRow(['二', '审批领域（共1项）']);
+      s.addRow([
+        4,
+        'S-4',
+        '窗口服务不规范',
+        '县财政局',
+        '自查',
+        '2026-03-01',
+        '2026-06-30',
+        '已完成',
+        '2026-06-20',
+      ]);
+      s.addRow(['注：1.本表由各单位每周五填报；2.完成时间填实际销号日期。']);
+      s.mergeCells('A8:I8');
+      s.addRow(['填表人：张三　审核人：李四']);
+      s.mergeCells('A9:I9');
+    });
+
+  it('skips the headings and the merged notes, and reads progress as open, not closed', async () => {
+    const db = countyDb();
+    const report = await dryRunImport(db, { name: '台账.xlsx', bytes: await sheet() }, OPTIONS);
+    expect(report.columns.map((c) => c.field)).toEqual([
+      null,
+      'ledgerCode',
+      'title',
+      'department',
+      'source',
+      'registeredAt',
+      'deadline',
+      'status',
+      'closedAt',
+    ]);
+    expect(report.rows.map((r) => [r.row, r.action, r.skipped ?? r.ledgerCode])).toEqual([
+      [2, 'skip', 'heading'],
+      [3, 'create', 'S-1'],
+      [4, 'create', 'S-2'],
+      [5, 'create', 'S-3'],
+      [6, 'skip', 'heading'],
+      [7, 'create', 'S-4'],
+      [8, 'skip', 'note'],
+      [9, 'skip', 'note'],
+    ]);
+    const result = await commitImport(
+      db,
+      { name: '台账.xlsx', bytes: await sheet() },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    expect(result.committed).toBe(true);
+    const status = (code: string) => item(db, code).status;
+    expect([status('S-1'), status('S-2'), status('S-3'), status('S-4')]).toEqual([
+      'in_progress',
+      'in_progress',
+      'rectified',
+      'closed',
+    ]);
+    expect(item(db, 'S-4')).toMatchObject({ deadline: '2026-06-30', closed_at: '2026-06-20T00:00:00' });
+    expect(count(db, 'SELECT COUNT(*) AS n FROM item_closures')).toBe(1);
+  });
+
+  it('rejects a date of something that has not happened yet, naming the field', async () => {
+    const db = countyDb();
+    const file = csv(
+      [
+        '台账编号,问题名称,责任单位,问题来源,登记日期,整改时限,整改状态,销号日期',
+        'F-1,提前销号的问题,县教育局,自查,2026-03-01,2026-06-30,已销号,2027-06-20',
+        'F-2,将来登记的问题,县教育局,自查,2027-05-01,2027-06-30,整改中,',
+        'F-3,今天销号的问题,县教育局,自查,2026-03-01,2026-06-30,已销号,2026-11-20',
+      ].join('\n'),
+    );
+    const report = await dryRunImport(db, { name: 'f.csv', bytes: file }, OPTIONS);
+    expect(actions(report)).toEqual([
+      [2, 'reject', 'F-1'],
+      [3, 'reject', 'F-2'],
+      [4, 'create', 'F-3'],
+    ]);
+    const errors = (row: number) => report.rows.find((r) => r.row === row)!.errors;
+    expect(errors(2)).toEqual([
+      {
+        column: 'H',
+        header: '销号日期',
+        field: 'closedAt',
+        value: '2027-06-20',
+        message: {
+          zh: '销号时间晚于现在（2026-11-20 16:00:00）：尚未发生的事不能记入台账',
+          en: '"Closed" is later than now (2026-11-20 16:00:00): it has not happened yet',
+        },
+      },
+    ]);
+    expect(errors(3)).toMatchObject([{ column: 'E', field: 'registeredAt', value: '2027-05-01' }]);
+  });
+});
+
 describe('inspecting a file for the mapping screen', () => {
   it('gives the header row, each column with its suggestion, and the first rows parsed', async () => {
     const preview = await inspectImport({ name: '台账.xlsx', bytes: await countySheet() }, {});

@@ -270,6 +270,7 @@ export const ledgerEn = {
   'import.listSeparator': ', ',
   'import.skipped.totals': 'A totals row',
   'import.skipped.note': 'A note under the table',
+  'import.skipped.heading': 'A heading, not an item',
   'import.skipped.header': 'The header repeated',
   'import.showMore': 'Show more ({n} more rows)',
   'import.unlisted':
@@ -690,6 +691,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.listSeparator': '、',
   'import.skipped.totals': '合计行',
   'import.skipped.note': '表下备注',
+  'import.skipped.heading': '分类标题行',
   'import.skipped.header': '重复的表头',
   'import.showMore': '显示更多（还有 {n} 行）',
   'import.unlisted':
