@@ -75,8 +75,13 @@ export interface ScoreBreakdown {
   lost: Record<Component, number>;
 }
 
-/** Points are rounded to 0.01 so that equal performance gives exactly equal scores (and a shared rank). */
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/**
+ * Rounded half up to 0.01, as the number is in decimal. Points are rounded so that equal performance
+ * gives exactly equal scores (and a shared rank). In floating point 25 × 0.575 is 14.374999999999998,
+ * which Math.round(x * 100) makes 14.37 instead of 14.38: the hundredfold is first rounded to 7
+ * decimals, far finer than any figure here and far coarser than the float's error.
+ */
+export const round2 = (x: number) => Math.round(Number((x * 100).toFixed(7))) / 100;
 
 export function scoreDepartment(values: ComponentValues, config: ProfileConfig): ScoreBreakdown {
   const points = {} as Record<Component, number>;

@@ -32,7 +32,7 @@ import {
   type FigureKey,
 } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
-import { competitionRanks, type ProfileConfig } from '../domain/scoring.ts';
+import { competitionRanks, type ProfileConfig, round2 } from '../domain/scoring.ts';
 import {
   addDays,
   comparedMoment,
@@ -86,8 +86,6 @@ export interface RankingReport {
   profile: ProfileRef & { config: ProfileRow['config'] };
   rows: RankedRow[];
 }
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The ranking at T with each department's change since an earlier moment (default a week before). */
 export function rankingReport(

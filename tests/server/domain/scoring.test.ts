@@ -3,6 +3,7 @@ import {
   competitionRanks,
   componentPoints,
   DEFAULT_PROFILE,
+  round2,
   scoreDepartment,
   validateProfile,
 } from '../../../server/domain/scoring.ts';
@@ -65,6 +66,34 @@ describe('department score', () => {
       appraisal: 0,
     });
     expect(score).toBe(39.59);
+  });
+});
+
+describe('rounding to 0.01', () => {
+  it('rounds a half hundredth up, as the decimal value is, not as floating point holds it', () => {
+    // 63 of 80 closed: 25 × (0.7875 − 0.5) / 0.5 = 14.375 exactly; 14.374999999999998 in floating point.
+    expect(componentPoints(63 / 80, DEFAULT_PROFILE.components.closureRate)).toBeLessThan(14.375);
+    expect(round2(componentPoints(63 / 80, DEFAULT_PROFILE.components.closureRate))).toBe(14.38);
+    expect(round2(0.145)).toBe(0.15); // 0.14499999999999999 as a double
+    expect(round2(19.375)).toBe(19.38);
+    expect(round2(14.374)).toBe(14.37);
+    expect(round2(55.71 - 56.22)).toBe(-0.51);
+  });
+
+  it('gives the score of a department whose points end in a half hundredth', () => {
+    const { points, lost } = scoreDepartment(
+      {
+        closureRate: 63 / 80,
+        onTimeRate: null,
+        overdueShare: null,
+        medianDaysToClose: null,
+        reopenRate: null,
+        appraisal: null,
+      },
+      DEFAULT_PROFILE,
+    );
+    expect(points.closureRate).toBe(14.38);
+    expect(lost.closureRate).toBe(10.62);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   COMPONENTS,
   type Component,
   type ComponentValues,
+  round2,
   scoreDepartment,
 } from '../../../server/domain/scoring.ts';
 import type { ProfileConfig, RankingFigures } from '../../api/figures.ts';
@@ -74,8 +75,6 @@ export interface ScoreAction {
   /** The score after the action. */
   score: number;
 }
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * What would raise a department's score most, biggest gain first: closing its overdue items now, and
