@@ -202,6 +202,22 @@ describe('weekly review in a real browser', () => {
     await page.context().close();
   });
 
+  it('opens an item of the red list, whose back link returns to the view with its filters', async () => {
+    const view = '/weekly?peerGroup=social';
+    const { page, errors } = await openSignedIn(browser, server.url, view, 'en');
+    const overdue = await get('/api/figures/items?figure=overdue&peerGroup=social&pageSize=10');
+    const first = overdue.items[0];
+    const row = page.getByTestId('red-list').locator(`tbody tr[data-ledger-code="${first.ledgerCode}"]`);
+    await row.getByRole('link', { name: first.title }).click();
+    await page.waitForURL(`**/ledger/${first.id}`);
+    await expect.poll(() => page.locator('.item-page h1').textContent()).toContain(first.title);
+    await page.getByRole('link', { name: `← ${messages.en['item.backTo']}` }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
+    await page.getByTestId('red-list').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens a bookmarked view with its filters', async () => {
     const { page, errors } = await openSignedIn(
       browser,

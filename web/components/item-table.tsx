@@ -1,3 +1,4 @@
+import { Link, useLocation } from 'react-router';
 import type { FigureItem } from '../api/figures.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -6,7 +7,10 @@ import { pick, useT } from '../i18n/use-t.ts';
 
 export type ItemColumn = 'department' | 'person' | 'deadline' | 'daysOverdue' | 'closedAt' | 'status';
 
-/** Ledger items as a table: code and title always, then the chosen columns. */
+/**
+ * Ledger items as a table: code and title always, then the chosen columns. Each title opens the item,
+ * whose back link then returns here.
+ */
 export function ItemTable({
   items,
   columns,
@@ -21,6 +25,8 @@ export function ItemTable({
   const t = useT();
   const lang = useLang();
   const has = (c: ItemColumn) => columns.includes(c);
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
   return (
     <table className="data-table item-table" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
@@ -44,7 +50,11 @@ export function ItemTable({
         {items.map((item) => (
           <tr key={item.id} data-ledger-code={item.ledgerCode}>
             <td className="code">{item.ledgerCode}</td>
-            <td className="item-title">{item.title}</td>
+            <td className="item-title">
+              <Link to={`/ledger/${item.id}`} state={{ returnTo: here }}>
+                {item.title}
+              </Link>
+            </td>
             {has('department') && (
               <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
             )}

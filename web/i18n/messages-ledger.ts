@@ -33,6 +33,7 @@ export const ledgerEn = {
   'ledger.extendedFrom': 'extended; originally {day}',
 
   'item.back': 'Back to the ledger',
+  'item.backTo': 'Back',
   'item.fields': 'Item',
   'item.registeredAt': 'Registered',
   'item.assignedAt': 'Assigned',
@@ -460,6 +461,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'ledger.extendedFrom': '已延期，原期限{day}',
 
   'item.back': '返回台账',
+  'item.backTo': '返回',
   'item.fields': '事项信息',
   'item.registeredAt': '登记时间',
   'item.assignedAt': '交办时间',

@@ -22,13 +22,20 @@ export function ItemPage() {
   const t = useT();
   const id = Number(useParams().id);
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '';
+  // Opened from the ledger table (its filters, `from`) or from a list of items on another page (`returnTo`).
+  const state = useLocation().state as { from?: string; returnTo?: string } | null;
   return (
     <section className="page item-page">
       <p className="no-print">
-        <Link to={{ pathname: '/ledger', search: from }} className="back-link">
-          ← {t('item.back')}
-        </Link>
+        {state?.returnTo ? (
+          <Link to={state.returnTo} className="back-link">
+            ← {t('item.backTo')}
+          </Link>
+        ) : (
+          <Link to={{ pathname: '/ledger', search: state?.from ?? '' }} className="back-link">
+            ← {t('item.back')}
+          </Link>
+        )}
       </p>
       <QueryState query={query}>{(detail) => <ItemView detail={detail} />}</QueryState>
     </section>
