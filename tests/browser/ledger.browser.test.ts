@@ -343,6 +343,10 @@ describe('the ledger in a real browser', () => {
     expect(await dialog.locator('textarea[name="note"]').inputValue()).toBe(en['action.urge.defaultNote']);
     await dialog.locator('button[type="submit"]').click();
     await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(en['action.urge.done']);
+    // The dialog gone with its action, focus is back on the button that opened it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action')))
+      .toBe('urge');
     await expect.poll(() => history.count()).toBe(before + 3);
     expect(await page.getByTestId('item-urgings').textContent()).toContain(en['action.urge.defaultNote']);
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {

@@ -22,9 +22,20 @@ export function ModalDialog({
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const opener = useRef<Element | null>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+    }
+    // Closed, the browser gives focus back to what opened the dialog; removed without closing (an
+    // action done, the dialog gone with it), focus would drop to the page's body.
+    return () => {
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || dialog?.contains(active);
+      if (lost && opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+    };
   }, []);
   return createPortal(
     <dialog
