@@ -47,6 +47,8 @@ const FILE_BASE: Record<'items' | 'ranking', Text> = {
 /**
  * A download response whose body the writer fills as it goes (an export of many rows is never held
  * whole in memory). The file name is given twice: an ASCII fallback and the UTF-8 name (RFC 6266).
+ * It carries the day the figures are as of (`asOf`'s day, else today), so two weeks' rankings saved
+ * on the same day have different names.
  */
 function download(
   c: Context<AppEnv>,
@@ -54,8 +56,9 @@ function download(
   format: ExportFormat,
   lang: Lang,
   write: (out: PassThrough) => Promise<unknown>,
+  asOf?: string,
 ) {
-  const day = dayOf(nowMoment(c.var.deps));
+  const day = asOf?.slice(0, 10) ?? dayOf(nowMoment(c.var.deps));
   const name = exportFileName(lang === 'en' ? FILE_BASE[kind].en : FILE_BASE[kind].zh, day, format);
   const ascii = exportFileName(FILE_BASE[kind].en, day, format);
   const out = new PassThrough();
@@ -113,7 +116,7 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
         r.ranked
           ? null
           : en
-            ? `Not ranked: ${r.figures.due} due items, ${minDueItems} needed`
+            ? `Not ranked: ${r.figures.due} due ${r.figures.due === 1 ? 'item' : 'items'}, ${minDueItems} needed`
             : `不参与排名：已到期${r.figures.due}件，需至少${minDueItems}件`,
     },
     { header: { zh: '登记事项', en: 'Registered' }, type: 'integer', value: (r) => r.figures.registered },
@@ -173,12 +176,18 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
   const report = await figuresReport(deps, 'ranking', query);
-  return download(c, 'ranking', format, lang, (out) =>
-    writeExport(report.rows, rankingColumns(lang, report.profile.config.minDueItems), {
-      format,
-      lang,
-      out,
-      sheetName: lang === 'en' ? 'Ranking' : '部门排名',
-    }),
+  return download(
+    c,
+    'ranking',
+    format,
+    lang,
+    (out) =>
+      writeExport(report.rows, rankingColumns(lang, report.profile.config.minDueItems), {
+        format,
+        lang,
+        out,
+        sheetName: lang === 'en' ? 'Ranking' : '部门排名',
+      }),
+    query.asOf,
   );
 }

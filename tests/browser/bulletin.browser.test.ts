@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
 import {
   launchBrowser,
   type RunningServer,
@@ -145,6 +146,11 @@ describe('bulletin in a real browser', () => {
     expect(await sheet.getByTestId('bulletin-worst').textContent()).toContain(
       'No department is ranked in this scope.',
     );
+    // Nothing overdue: "no overdue items" follows on the first page, not alone on a second.
+    await expect.poll(() => sheet.textContent()).toContain(messages.en['weekly.redListEmpty']);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = Buffer.from(await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });

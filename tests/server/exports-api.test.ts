@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
+import { rankingColumns } from '../../server/routes/exports.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { demoDb } from '../helpers/db.ts';
@@ -154,6 +155,11 @@ describe('GET /api/exports', () => {
     };
     const res = await get('/api/exports/ranking.csv?campaign=C-EFFICIENCY');
     expect(res.headers.get('content-disposition')).toContain('filename="ranking-2026-11-20.csv"');
+    // A past week's ranking is named by its day, not the day it was downloaded.
+    const past = await get('/api/exports/ranking.xlsx?asOf=2026-10-30', 'zh-CN');
+    expect(past.headers.get('content-disposition')).toBe(
+      `attachment; filename="ranking-2026-10-30.xlsx"; filename*=UTF-8''${encodeURIComponent('部门排名-2026-10-30.xlsx')}`,
+    );
     const [header, ...rows] = parseCsv(await res.text());
     expect(header!.slice(0, 7)).toEqual([
       'Rank',
@@ -176,5 +182,18 @@ describe('GET /api/exports', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('排名');
     expect(sheet.rowCount).toBe(ranking.rows.length + 1);
     expect(sheet.getRow(2).getCell(7).value).toBe(first.score);
+  });
+});
+
+describe("the ranking export's note on a department not ranked", () => {
+  const note = (lang: 'zh-CN' | 'en', due: number) => {
+    const column = rankingColumns(lang, 5).find((c) => c.header.en === 'Note')!;
+    return column.value({ ranked: false, figures: { due } } as Parameters<typeof column.value>[0]);
+  };
+
+  it('says how many items were due and how many are needed, in either language', () => {
+    expect(note('en', 1)).toBe('Not ranked: 1 due item, 5 needed');
+    expect(note('en', 3)).toBe('Not ranked: 3 due items, 5 needed');
+    expect(note('zh-CN', 1)).toBe('不参与排名：已到期1件，需至少5件');
   });
 });
