@@ -214,6 +214,13 @@ describe('weekly review in a real browser', () => {
     await page.getByRole('link', { name: `← ${messages.en['item.backTo']}` }).click();
     await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
     await page.getByTestId('red-list').waitFor();
+    // So does an item newly overdue since the last review.
+    const changes = await get('/api/figures/changes?peerGroup=social');
+    const changed = changes.newlyOverdue.items[0];
+    await page.getByTestId('changes-panel').getByRole('link', { name: changed.title }).first().click();
+    await page.waitForURL(`**/ledger/${changed.id}`);
+    await page.getByRole('link', { name: `← ${messages.en['item.backTo']}` }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
     expect(errors).toEqual([]);
     await page.context().close();
   });
