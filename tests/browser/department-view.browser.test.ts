@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
 import {
   apiClient,
@@ -104,6 +105,11 @@ describe('department view in a real browser', () => {
         .locator('.recharts-line path')
         .first()
         .waitFor({ state: 'attached' });
+      // Both charts are named for screen readers; the history says its latest week in words.
+      const history = page.getByRole('application', { name: messages[lang]['department.history'] });
+      expect(await history.locator('desc').textContent()).toContain(fixed(lang, row.score, 1));
+      const benchmarksTitle = (await page.locator('#benchmarks-title').textContent())!;
+      expect(await page.getByRole('application', { name: benchmarksTitle }).count()).toBe(1);
       expect(errors).toEqual([]);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);

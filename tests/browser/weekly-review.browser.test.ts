@@ -111,6 +111,10 @@ describe('weekly review in a real browser', () => {
       );
 
       await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor();
+      // Named for screen readers, and the latest week said in words.
+      const chart = page.getByRole('application', { name: messages[lang]['weekly.trend'] });
+      expect(await chart.count()).toBe(1);
+      expect(await chart.locator('desc').textContent()).toContain(percent(lang, figures.closureRate));
       expect(errors).toEqual([]);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);

@@ -9,7 +9,7 @@ import { componentsChartHeight, toComponentBars } from './to-component-bars.ts';
 const TICK = { fontSize: 12, fill: '#5b6675' };
 
 /** Each component's points as a share of its weight: the department against its peers' median and best quartile. */
-export function ComponentsChart({ benchmarks }: { benchmarks: Benchmark[] }) {
+export function ComponentsChart({ benchmarks, title }: { benchmarks: Benchmark[]; title: string }) {
   const t = useT();
   const lang = useLang();
   const data = toComponentBars(benchmarks, (c) => t(`component.${c}` as MessageKey));
@@ -18,7 +18,14 @@ export function ComponentsChart({ benchmarks }: { benchmarks: Benchmark[] }) {
   return (
     <div className="chart" data-testid="components-chart">
       <ResponsiveContainer width="100%" height={componentsChartHeight(benchmarks.length)}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={1}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+          barGap={1}
+          title={title}
+          desc={t('chart.inTable')}
+        >
           <CartesianGrid stroke="#e5e9ef" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} tick={TICK} tickFormatter={percent(0)} />
           <YAxis type="category" dataKey="name" tick={TICK} width={110} />

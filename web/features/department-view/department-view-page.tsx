@@ -177,12 +177,17 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
       <div className="grid-2">
         <section className="panel" aria-labelledby="benchmarks-title">
           <h2 id="benchmarks-title">{t('department.benchmarks', { group: groupName })}</h2>
-          <ComponentsChart benchmarks={benchmarks} />
+          <ComponentsChart benchmarks={benchmarks} title={t('department.benchmarks', { group: groupName })} />
         </section>
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">{t('department.history')}</h2>
           <QueryState query={history}>
-            {(data) => <RankHistoryChart points={toRankHistory(data, row.department.code)} />}
+            {(data) => (
+              <RankHistoryChart
+                points={toRankHistory(data, row.department.code)}
+                title={t('department.history')}
+              />
+            )}
           </QueryState>
         </section>
       </div>

@@ -8,7 +8,7 @@ import { type RankHistoryPoint, rankAxisMax } from './to-rank-history.ts';
 const TICK = { fontSize: 12, fill: '#5b6675' };
 
 /** Rank in the peer group (1 at the top) and score, week by week. */
-export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
+export function RankHistoryChart({ points, title }: { points: RankHistoryPoint[]; title: string }) {
   const t = useT();
   const lang = useLang();
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
@@ -21,10 +21,22 @@ export function RankHistoryChart({ points }: { points: RankHistoryPoint[] }) {
   // The tooltip names each line; the rank is whole, the score to one decimal, no rank (not ranked) a dash.
   const tooltipValue = (v: unknown, key: unknown) =>
     typeof v === 'number' ? formatNumber(lang, v, key === 'score' ? 1 : 0) : DASH;
+  const last = points.at(-1)!;
+  // Named and summed up for screen readers (the chart itself is keyboard-navigable, point by point).
+  const summary = t('history.summary', {
+    day: formatDay(lang, last.weekStart),
+    rank: last.rank === null ? DASH : formatNumber(lang, last.rank),
+    score: formatNumber(lang, last.score, 1),
+  });
   return (
     <div className="chart" data-testid="rank-history">
       <ResponsiveContainer width="100%" height={320}>
-        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <LineChart
+          data={points}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          title={title}
+          desc={summary}
+        >
           <CartesianGrid stroke="#e5e9ef" vertical={false} />
           <XAxis
             dataKey="weekStart"

@@ -9,17 +9,29 @@ import { toTrendSeries, trendAxisFloor } from './to-trend-series.ts';
 const TICK = { fontSize: 12, fill: '#5b6675' };
 
 /** Closure rate and on-time rate week by week; the lines differ in colour and in dash. */
-export function TrendChart({ weeks }: { weeks: Series['weeks'] }) {
+export function TrendChart({ weeks, title }: { weeks: Series['weeks']; title: string }) {
   const t = useT();
   const lang = useLang();
   const points = toTrendSeries(weeks);
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
   const percent = (v: unknown) =>
     typeof v === 'number' ? `${numberFormat(lang, { maximumFractionDigits: 1 }).format(v)}%` : '—';
+  const last = points.at(-1)!;
+  // Named and summed up for screen readers (the chart itself is keyboard-navigable, point by point).
+  const summary = t('trend.summary', {
+    day: formatDay(lang, last.weekStart),
+    closure: percent(last.closureRate),
+    onTime: percent(last.onTimeRate),
+  });
   return (
     <div className="chart" data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart
+          data={points}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          title={title}
+          desc={summary}
+        >
           <CartesianGrid stroke="#e5e9ef" vertical={false} />
           <XAxis
             dataKey="weekStart"

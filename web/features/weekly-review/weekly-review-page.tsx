@@ -54,7 +54,9 @@ export function WeeklyReviewPage() {
       <div className="grid-2-1">
         <section className="panel" aria-labelledby="trend-title">
           <h2 id="trend-title">{t('weekly.trend')}</h2>
-          <QueryState query={series}>{(data) => <TrendChart weeks={data.weeks} />}</QueryState>
+          <QueryState query={series}>
+            {(data) => <TrendChart weeks={data.weeks} title={t('weekly.trend')} />}
+          </QueryState>
         </section>
         <ChangesPanel scope={scope} search={search} />
       </div>
