@@ -5,7 +5,7 @@
  */
 import { inLedgerYears, parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
-import { isOngoingWord } from './vocabulary.ts';
+import { isOngoingWord, parseRectificationTypeWord } from './vocabulary.ts';
 
 /** What a reader hands over for one cell: xlsx dates arrive as text ('YYYY-MM-DD[ HH:MM:SS]'). */
 export type CellValue = string | number | boolean | null;
@@ -108,7 +108,10 @@ function readDate(value: CellValue, options: { deadline?: boolean }): Parsed<str
   if (raw === '') return ok(null);
   let text = raw.normalize('NFKC').replace(/\s+/g, ' ');
   if (options.deadline) text = text.replace(/\s*(?:以前|之前|前)$/, '');
-  if (/^\d+(\.\d+)?$/.test(text) && !COMPACT_RE.test(text)) return parseDate(Number(text), options);
+  // A number written as text is a serial, unless it is a deadline's month written 2026.6 or 2026.10.
+  const monthWithDot = options.deadline && /^\d{4}\.\d{1,2}$/.test(text);
+  if (/^\d+(\.\d+)?$/.test(text) && !COMPACT_RE.test(text) && !monthWithDot)
+    return parseDate(Number(text), options);
   const m = DATE_RE.exec(text);
   if (m) {
     const v = dateFromParts(m[1]!, m[2]!, m[3]!, m[4], m[5], m[6]);
@@ -137,8 +140,23 @@ export type Deadline = { kind: 'date'; value: string } | { kind: 'ongoing' } | n
 export function parseDeadline(value: CellValue): Parsed<Deadline> {
   if (typeof value === 'string' && isOngoingWord(value)) return ok({ kind: 'ongoing' });
   const d = parseDate(value, { deadline: true });
-  if (!d.ok) return d;
+  if (!d.ok) return typeof value === 'string' ? (deadlineHint(value.trim()) ?? d) : d;
   return ok(d.value === null ? null : { kind: 'date', value: d.value });
+}
+
+/** Why a deadline office staff often write is not one: a kind of rectification, or a month without its year. */
+function deadlineHint(raw: string): Parsed<Deadline> | null {
+  if (parseRectificationTypeWord(raw) === 'immediate')
+    return fail(
+      `“${raw}”是整改类型，不是期限：请写在“整改类型”列，期限列写完成日期（无期限的写“长期坚持”）`,
+      `"${raw}" is a kind of rectification, not a deadline: put it in the rectification type column and give a date here (or 长期坚持 / ongoing for none)`,
+    );
+  if (/^\d{1,2}\s*月/.test(raw.normalize('NFKC')))
+    return fail(
+      `“${raw}”没有年份：请写成 2026年${raw}这样的形式`,
+      `"${raw}" has no year: write it with one, e.g. 2026年${raw}`,
+    );
+  return null;
 }
 
 /** A date as the moment it stands for: a day is its start. */
@@ -163,7 +181,10 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Names, codes and aliases compared without case, spaces or full-width forms. */
+/** Names, codes and aliases compared without case, spaces, zero-width characters or full-width forms. */
 export function normalizeName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../server/import/columns.ts';
-import { parseDate, parseDeadline, unquote } from '../../server/import/values.ts';
+import { normalizeName, parseDate, parseDeadline, unquote } from '../../server/import/values.ts';
 import {
   parseHandlingModeWord,
   parseRectificationTypeWord,
@@ -77,6 +77,35 @@ describe('deadlines', () => {
     expect(value(parseDeadline('2023年底前'))).toEqual({ kind: 'date', value: '2023-12-31' });
     expect(value(parseDeadline('2023年5月31日前'))).toEqual({ kind: 'date', value: '2023-05-31' });
   });
+  it('reads a month written with a dot, as text, not as a number (2026.10 is October)', () => {
+    expect(value(parseDeadline('2026.6'))).toEqual({ kind: 'date', value: '2026-06-30' });
+    expect(value(parseDeadline('2026.10'))).toEqual({ kind: 'date', value: '2026-10-31' });
+    expect(value(parseDeadline('2026.10底前'))).toEqual({ kind: 'date', value: '2026-10-31' });
+    // A date cell is still a date: only a deadline reads a month.
+    expect(parseDate('2026.6').ok).toBe(false);
+  });
+  it('says why 立行立改 or a month without its year is not a deadline', () => {
+    const reason = (v: string) => {
+      const p = parseDeadline(v);
+      return p.ok ? null : p.reason;
+    };
+    expect(reason('立行立改')?.zh).toBe(
+      '“立行立改”是整改类型，不是期限：请写在“整改类型”列，期限列写完成日期（无期限的写“长期坚持”）',
+    );
+    expect(reason('即知即改')?.en).toContain('is a kind of rectification, not a deadline');
+    expect(reason('6月底前')).toEqual({
+      zh: '“6月底前”没有年份：请写成 2026年6月底前这样的形式',
+      en: '"6月底前" has no year: write it with one, e.g. 2026年6月底前',
+    });
+    expect(reason('下周五')?.zh).toContain('不是日期');
+  });
+});
+
+describe('names', () => {
+  it('match without zero-width characters a copy from the web leaves in them', () => {
+    expect(normalizeName('县\u200b教育局\ufeff')).toBe(normalizeName('县教育局'));
+    expect(normalizeName('县 教育局')).toBe('县教育局');
+  });
 });
 
 describe('value words', () => {
@@ -115,6 +144,15 @@ describe('value words', () => {
     ['Closed', 'closed'],
     ['In progress', 'in_progress'],
     ['done', 'closed'],
+    // A word of completion with progress after it is not a closure.
+    ['完成80%', 'in_progress'],
+    ['已完成60%', 'in_progress'],
+    ['完成100%', 'closed'],
+    ['已完成（阶段性）', 'in_progress'],
+    ['完成阶段性目标', 'in_progress'],
+    ['基本完成', 'in_progress'],
+    ['已完成整改，待验收', 'rectified'],
+    ['已整改50%', 'in_progress'],
   ])('status %s → %s', (word, status) => {
     expect(parseStatusWord(word)).toBe(status);
   });
