@@ -5,28 +5,30 @@
  * (40 departments, 6,000 items) up to today, in CLOSEOUT_DB.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { suspendDerived } from '../db/derived.ts';
 import { openDatabase } from '../db/open.ts';
 import { isDay, toLocalMoment } from '../server/domain/time.ts';
 import { DEFAULT_DEMO } from './demo/generate.ts';
 import { generateDemoInWorker } from './demo/parallel.ts';
 import { refusalToReplace } from './demo/replaceable.ts';
-import { configOrExit } from './open-or-exit.ts';
+import { argsOrExit, configOrExit } from './open-or-exit.ts';
 
+const USAGE =
+  'Usage: npm run demo -- [--db FILE] [--seed N] [--departments N] [--items N] [--anchor YYYY-MM-DD]';
 const config = configOrExit(process.env, 'npm run demo');
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string', default: config.dbPath },
-    seed: { type: 'string', default: String(DEFAULT_DEMO.seed) },
-    departments: { type: 'string', default: String(DEFAULT_DEMO.departments) },
-    items: { type: 'string', default: String(DEFAULT_DEMO.items) },
-    anchor: { type: 'string', default: toLocalMoment(new Date(), config.tz).slice(0, 10) },
-  },
+const values = argsOrExit('npm run demo', USAGE, {
+  db: { type: 'string', default: config.dbPath },
+  seed: { type: 'string', default: String(DEFAULT_DEMO.seed) },
+  departments: { type: 'string', default: String(DEFAULT_DEMO.departments) },
+  items: { type: 'string', default: String(DEFAULT_DEMO.items) },
+  anchor: { type: 'string', default: toLocalMoment(new Date(), config.tz).slice(0, 10) },
 });
 
 const file = values.db;
-if (!isDay(values.anchor)) throw new Error(`--anchor: expected a day YYYY-MM-DD, got "${values.anchor}"`);
+if (!isDay(values.anchor)) {
+  console.error(`npm run demo: --anchor: expected a day YYYY-MM-DD, got "${values.anchor}"\n${USAGE}`);
+  process.exit(2);
+}
 const refusal = refusalToReplace(file);
 if (refusal !== null) {
   console.error(`${file}: refusing to replace it with demo data: ${refusal}.`);

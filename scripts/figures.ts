@@ -3,39 +3,24 @@
  * Prints the headline figures and the ranking of the database in CLOSEOUT_DB, for scripted weekly
  * reports: a table by default, or with --json the same JSON as GET /api/figures/summary and /ranking.
  */
-import { parseArgs } from 'node:util';
 import { ensureDefaultProfile } from '../db/queries/profiles.ts';
 import { asOfMoment, systemClock } from '../server/domain/time.ts';
 import { ApiError } from '../server/errors.ts';
 import { resolveMoment, resolveProfile, resolveScope } from '../server/figures/params.ts';
 import { rankingReport, summaryReport } from '../server/figures/reports.ts';
-import { configOrExit, openOrExit } from './open-or-exit.ts';
+import { argsOrExit, configOrExit, openOrExit } from './open-or-exit.ts';
 
 const config = configOrExit(process.env, 'npm run figures');
 const USAGE =
   'Usage: npm run figures -- [--as-of YYYY-MM-DD] [--campaign CODE] [--peer-group CODE] [--json] [--lang zh-CN|en] [--db FILE]';
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        'as-of': { type: 'string' },
-        campaign: { type: 'string' },
-        'peer-group': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh-CN' },
-        db: { type: 'string', default: config.dbPath },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`npm run figures: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-})();
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = argsOrExit('npm run figures', USAGE, {
+  'as-of': { type: 'string' },
+  campaign: { type: 'string' },
+  'peer-group': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'zh-CN' },
+  db: { type: 'string', default: config.dbPath },
+});
 
 const en = values.lang === 'en';
 function fail(message: string): never {

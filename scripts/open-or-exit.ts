@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, openDatabase } from '../db/open.ts';
 import { DatabaseRefusedError } from '../db/open-checks.ts';
 import { type Config, loadConfig } from '../server/config.ts';
@@ -28,4 +29,30 @@ export function configOrExit(env: NodeJS.ProcessEnv, command: string): Config {
     console.error(`${command}: ${(error as Error).message}`);
     process.exit(1);
   }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const HELP = { type: 'boolean', short: 'h' } as const;
+
+/**
+ * A command line's options, or a stop: its usage for --help (exit code 0), or the option that is
+ * wrong and the usage (exit code 2), never a stack trace.
+ */
+export function argsOrExit<const O extends Options>(
+  command: string,
+  usage: string,
+  options: O,
+): ReturnType<typeof parseArgs<{ options: O }>>['values'] {
+  let values: ReturnType<typeof parseArgs<{ options: O }>>['values'];
+  try {
+    values = parseArgs({ options: { ...options, help: HELP } as O }).values;
+  } catch (error) {
+    console.error(`${command}: ${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return values;
 }

@@ -38,6 +38,7 @@ describe('the command lines', () => {
     ['scripts/import.ts', 'Usage: npm run import -- FILE'],
     ['scripts/user.ts', 'Usage:'],
     ['scripts/figures.ts', 'Usage: npm run figures --'],
+    ['scripts/demo.ts', 'Usage: npm run demo --'],
   ])('%s prints its usage for --help (exit 0) and names an unknown option (exit 2)', async (entry, usage) => {
     const db = path.join(tempDir('closeout-usage-cli-'), 'closeout.db');
     const help = await runTs(entry, ['--help'], { CLOSEOUT_DB: db });
