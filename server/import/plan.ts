@@ -428,15 +428,33 @@ function planRow(
       ? undefined
       : resolveMatch(errors, CAMPAIGN, 'campaign', campaignName, resolver.campaign(campaignName));
 
-  // Ledger code: the row's, else one made from the campaign and the row's content (stable across imports).
+  const departmentId =
+    v.department == null
+      ? null
+      : (resolveMatch(
+          errors,
+          DEPARTMENT,
+          'department',
+          v.department,
+          resolver.department(v.department),
+          ALIAS_HINT,
+        ) ?? null);
+
+  // Ledger code: the row's, else one made from the campaign and the row's content (stable across
+  // imports): its title, registration and department, by code when known, so that 教育局 and
+  // 县教育局 next week make the same code.
   let ledgerCode = v.ledgerCode ?? null;
+  let codeBefore: string | null = null;
   if (ledgerCode === null && campaignId !== undefined && v.title) {
-    const hash = createHash('sha1')
-      .update([v.title, v.department ?? '', v.registeredAt ?? ''].join('\u0000'))
-      .digest('hex')
-      .slice(0, 10)
-      .toUpperCase();
-    ledgerCode = `${resolver.campaignCode(campaignId)}-${hash}`;
+    const made = (department: string) =>
+      `${resolver.campaignCode(campaignId)}-${createHash('sha1')
+        .update([v.title, department, v.registeredAt ?? ''].join('\u0000'))
+        .digest('hex')
+        .slice(0, 10)
+        .toUpperCase()}`;
+    ledgerCode = made(departmentId === null ? (v.department ?? '') : resolver.departmentCode(departmentId));
+    // Until December 2026 the department was hashed as written: items imported then keep that code.
+    codeBefore = made(v.department ?? '');
     if (v.ledgerCode === null)
       warnings.push({
         column: null,
@@ -456,17 +474,6 @@ function planRow(
     seen.set(ownString(ledgerCode), parsed.row);
   }
 
-  const departmentId =
-    v.department == null
-      ? null
-      : (resolveMatch(
-          errors,
-          DEPARTMENT,
-          'department',
-          v.department,
-          resolver.department(v.department),
-          ALIAS_HINT,
-        ) ?? null);
   let participants: number[] | null = null;
   if (v.participants != null) {
     participants = [];
@@ -486,7 +493,11 @@ function planRow(
     }
   }
 
-  const existing = ledgerCode === null ? undefined : ctx.findItem(ledgerCode);
+  const existing =
+    ledgerCode === null
+      ? undefined
+      : (ctx.findItem(ledgerCode) ??
+        (codeBefore !== null && codeBefore !== ledgerCode ? ctx.findItem(codeBefore) : undefined));
   if (existing) {
     return planUpdate(v, existing, {
       ctx,

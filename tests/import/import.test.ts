@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import {
@@ -655,6 +656,49 @@ describe('a failure at any row', () => {
       commitImport(db, { name: 'b.xlsx', bytes: changed }, { ...OPTIONS, actor: CLI_ACTOR }),
     ).rejects.toThrow('boom');
     expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe('a ledger without codes, imported again', () => {
+  const sheet = (education: string, finance: string) =>
+    csv(
+      [
+        '问题名称,责任单位,问题来源,登记日期,整改时限,整改状态',
+        `食堂台账不全,${education},自查,2026-03-01,2026-06-30,整改中`,
+        `窗口服务不规范,${finance},自查,2026-03-02,2026-06-30,整改中`,
+      ].join('\n'),
+    );
+  const commit = (db: Db, file: Buffer) =>
+    commitImport(db, { name: 'a.csv', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+
+  it('finds its items again when a department is written another way', async () => {
+    const db = countyDb();
+    expect((await commit(db, sheet('教育局', '县 财政局'))).report.summary.create).toBe(2);
+    const again = await dryRunImport(db, { name: 'a.csv', bytes: sheet('县教育局', '县财政局') }, OPTIONS);
+    expect(again.summary).toMatchObject({ create: 0, unchanged: 2 });
+  });
+
+  it("finds an item imported before codes were made from the department's code", async () => {
+    const db = countyDb();
+    // The code the import made until December 2026: the department hashed as the sheet wrote it.
+    const hash = createHash('sha1')
+      .update(['食堂台账不全', '教育局', '2026-03-01'].join('\u0000'))
+      .digest('hex')
+      .slice(0, 10)
+      .toUpperCase();
+    const old = `C-CONDUCT-${hash}`;
+    const withCode = csv(
+      [
+        '台账编号,问题名称,责任单位,问题来源,登记日期,整改时限,整改状态',
+        `${old},食堂台账不全,教育局,自查,2026-03-01,2026-06-30,整改中`,
+      ].join('\n'),
+    );
+    expect((await commit(db, withCode)).committed).toBe(true);
+    const again = await dryRunImport(db, { name: 'a.csv', bytes: sheet('教育局', '县财政局') }, OPTIONS);
+    expect(again.rows.map((r) => [r.action, r.ledgerCode])).toEqual([
+      ['unchanged', old],
+      ['create', expect.stringMatching(/^C-CONDUCT-[0-9A-F]{10}$/)],
+    ]);
   });
 });
 
