@@ -299,17 +299,33 @@ const BUILT_IN_DATE_FORMATS: Record<number, string> = {
   58: 'm"月"d"日"',
 };
 
-/** How a number format shows a number: as a date, and with a time of day ('h' or 's'). */
+/**
+ * How a number format shows a number: as a date, and with a time of day ('h' or 's'); or as a whole
+ * number padded with zeros between fixed text (`000` shows 1 as 001, `"JY-"000` as JY-001), which is
+ * how offices keep ledger codes in number cells.
+ */
 interface DateFormat {
   date: boolean;
   time: boolean;
+  padded?: { width: number; prefix: string; suffix: string };
 }
 const NOT_A_DATE: DateFormat = { date: false, time: false };
 
 /** Letters outside quotes and brackets decide: y, m, d, h or s is a date (or time) format. */
 function dateFormat(code: string): DateFormat {
   const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return { date: /[ymdhs]/i.test(bare), time: /[hs]/i.test(bare) };
+  const date = /[ymdhs]/i.test(bare);
+  const padded = date ? undefined : paddedFormat(code);
+  return padded ? { date, time: false, padded } : { date, time: /[hs]/i.test(bare) };
+}
+
+/** `000`, `"JY-"000`, `\A000`: zeros with literal text around them, nothing else; undefined otherwise. */
+function paddedFormat(code: string): DateFormat['padded'] {
+  const m = /^((?:"[^"]*"|\\.)*)(0+)((?:"[^"]*"|\\.)*)$/.exec(code.split(';')[0]!);
+  if (!m || m[2]!.length < 2) return undefined;
+  const literal = (text: string) =>
+    text.replace(/"([^"]*)"|\\(.)/g, (_, quoted, escaped) => quoted ?? escaped);
+  return { width: m[2]!.length, prefix: literal(m[1]!), suffix: literal(m[3]!) };
 }
 
 /** Each cell style's number format (cellXfs, which a cell's `s` indexes), as a DateFormat. */
@@ -455,7 +471,11 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
       const n = Number(text);
       if (!Number.isFinite(n)) return text;
       const format = context.formats[style];
-      return format?.date ? serialText(n, format, context.date1904) : n;
+      if (format?.date) return serialText(n, format, context.date1904);
+      const padded = format?.padded;
+      if (padded && Number.isInteger(n) && n >= 0)
+        return `${padded.prefix}${String(n).padStart(padded.width, '0')}${padded.suffix}`;
+      return n;
     }
   }
 }

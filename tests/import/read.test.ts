@@ -100,6 +100,20 @@ describe('reading xlsx', () => {
     ]);
   });
 
+  it('reads a number as its format shows it when the format pads it with zeros (ledger codes)', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow([1, 2, 3, 4, 5.5, 7]);
+      sheet.getCell('A1').numFmt = '000';
+      sheet.getCell('B1').numFmt = '"JY-"000';
+      sheet.getCell('C1').numFmt = '\\A0000"号"';
+      sheet.getCell('D1').numFmt = '#,##0';
+      sheet.getCell('E1').numFmt = '000';
+    });
+    const [row] = await rows(await openTable({ name: 'c.xlsx', bytes }));
+    // Only zeros and fixed text: a thousands format or a fraction stays a number.
+    expect(row!.cells).toEqual(['001', 'JY-002', 'A0003号', 4, 5.5, 7]);
+  });
+
   it('reads the first visible sheet, or the one named', async () => {
     const bytes = await xlsx((sheet, workbook) => {
       sheet.state = 'hidden';
