@@ -148,11 +148,24 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
       top.map((r) => r.cells),
       options.mapping,
     );
-    if (at === null)
+    if (at === null) {
+      // In a workbook, say which sheet was read and which others there are (a 填报说明 sheet first).
+      const { sheet, sheets = [] } = table.info;
+      const others = sheets.filter((name) => name !== sheet);
+      const where =
+        sheet === undefined
+          ? { zh: '', en: '' }
+          : others.length === 0
+            ? { zh: `（工作表“${sheet}”）`, en: ` (sheet "${sheet}")` }
+            : {
+                zh: `（读的是工作表“${sheet}”；其他工作表：${others.map((n) => `“${n}”`).join('、')}，可选定要读的工作表）`,
+                en: ` (sheet "${sheet}" was read; the others: ${others.map((n) => `"${n}"`).join(', ')}: choose the sheet to read)`,
+              };
       throw fileError('import_no_header', {
-        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头：表格需要“问题名称”“牵头单位”“整改时限”等列名`,
-        en: `No header row in the first ${HEADER_SEARCH_ROWS} rows: the sheet needs column headers such as "Title", "Lead department", "Deadline"`,
+        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头${where.zh}：表格需要“问题名称”“牵头单位”“整改时限”等列名`,
+        en: `No header row in the first ${HEADER_SEARCH_ROWS} rows${where.en}: the sheet needs column headers such as "Title", "Lead department", "Deadline"`,
       });
+    }
     const headerRow = top[at]!;
     const columns = mapColumns(headerRow.cells, options.mapping);
     if (!columns.some((c) => c.field === 'title'))

@@ -374,4 +374,19 @@ describe('limits', () => {
     const error = await refusal(dryRunImport(countyDb(), { name: 'n.csv', bytes: csv('a,b\n1,2') }, OPTIONS));
     expect(error).toMatchObject({ status: 422, code: 'import_no_header' });
   });
+
+  it('names the sheet it read and the others when a workbook starts with a sheet of instructions', async () => {
+    const bytes = await xlsx((sheet, workbook) => {
+      sheet.addRow(['填报说明：请在“台账”工作表中逐项填写']);
+      workbook.addWorksheet('台账').addRow(['问题名称', '牵头单位', '整改时限']);
+    }, '填报说明');
+    const error = await refusal(dryRunImport(countyDb(), { name: 'w.xlsx', bytes }, OPTIONS));
+    expect(error.code).toBe('import_no_header');
+    expect(error.text.zh).toBe(
+      '前 30 行中找不到表头（读的是工作表“填报说明”；其他工作表：“台账”，可选定要读的工作表）：表格需要“问题名称”“牵头单位”“整改时限”等列名',
+    );
+    expect(error.text.en).toContain(
+      '(sheet "填报说明" was read; the others: "台账": choose the sheet to read)',
+    );
+  });
 });
