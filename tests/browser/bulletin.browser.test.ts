@@ -59,6 +59,11 @@ describe('bulletin in a real browser', () => {
       const rows = sheet.getByTestId('bulletin-ranking').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(ranked.length);
       expect(await rows.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
+      // The tab's title, which "save as PDF" takes for the file's name: the bulletin and its day.
+      const day = lang === 'en' ? 'Nov 15, 2026' : '2026年11月15日';
+      await expect
+        .poll(() => page.title())
+        .toBe(`${messages[lang]['bulletin.title']} ${day} · ${messages[lang]['app.name']}`);
 
       const best = sheet.getByTestId('bulletin-best').locator('li');
       expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);

@@ -1,4 +1,5 @@
 import { Navigate, useParams } from 'react-router';
+import { usePageTitle } from '../../components/page-title.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { AdminNav } from './admin-nav.tsx';
@@ -25,6 +26,7 @@ const SECTIONS = {
 /** /admin/:section — the supervision office's reference data, one section per page. */
 export function AdminDataPage() {
   const t = useT();
+  usePageTitle(t('admin.title'));
   const section = useParams().section as keyof typeof SECTIONS | undefined;
   if (!section || !(section in SECTIONS)) return <Navigate to="/admin" replace />;
   const Section = SECTIONS[section];

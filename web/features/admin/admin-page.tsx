@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { meOptions } from '../../api/auth.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { DisplayLinksSection } from './display-links-section.tsx';
@@ -10,6 +11,7 @@ import './admin-data.css';
 /** The Admin view: users and display links. Admins only — the server refuses everyone else anyway. */
 export function AdminPage() {
   const t = useT();
+  usePageTitle(t('admin.title'));
   const me = useQuery(meOptions());
   const isAdmin = me.data?.kind === 'user' && me.data.user.role === 'admin';
   return (

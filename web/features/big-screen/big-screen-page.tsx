@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
 import { screenOptions } from '../../api/screen.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { currentLang, setLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import './big-screen.css';
@@ -60,9 +61,7 @@ export function BigScreenPage() {
   useEffect(() => {
     if (settings.lang && settings.lang !== currentLang()) setLang(settings.lang);
   }, [settings.lang]);
-  useEffect(() => {
-    document.title = `${t('nav.bigScreen')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('nav.bigScreen'));
 
   const body = (() => {
     switch (connection.kind) {

@@ -9,6 +9,7 @@ import {
 } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
@@ -33,6 +34,9 @@ export function BulletinPage() {
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
   );
   const reference = useQuery(referenceOptions());
+  const asOfDay = summary.data && formatDay(lang, lastDayCounted(summary.data.asOf));
+  // Saved as PDF, the file is named after the bulletin and its day.
+  usePageTitle(asOfDay ? `${t('bulletin.title')} ${asOfDay}` : t('bulletin.title'));
   const campaign = reference.data?.campaigns.find((c) => c.code === filters.campaign);
   const scopeNames = [
     campaign && pick(lang, campaign.nameZh, campaign.nameEn),
@@ -57,7 +61,7 @@ export function BulletinPage() {
         <header className="bulletin-header">
           <h1>{t('bulletin.title')}</h1>
           <p className="bulletin-meta">
-            {summary.data && t('bulletin.asOf', { day: formatDay(lang, lastDayCounted(summary.data.asOf)) })}
+            {asOfDay && t('bulletin.asOf', { day: asOfDay })}
             {' · '}
             {scopeNames.length ? scopeNames.join(' · ') : t('bulletin.allScope')}
           </p>

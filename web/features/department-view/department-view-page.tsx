@@ -6,6 +6,7 @@ import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions 
 import { formatSigned } from '../../components/change.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
@@ -32,6 +33,7 @@ const RankHistoryChart = lazyChart(
 /** One department against its peers: score, rank and its history, components, open items, what to do next. */
 export function DepartmentViewPage() {
   const t = useT();
+  usePageTitle(t('department.title'));
   const { code } = useParams();
   const { scope, search } = useFilters();
   const ranking = useQuery(rankingOptions(scope));

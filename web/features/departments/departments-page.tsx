@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { departmentListOptions } from '../../api/departments.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -9,6 +10,7 @@ import { groupByPeerGroup } from './group-by-peer-group.ts';
 
 export function DepartmentsPage() {
   const t = useT();
+  usePageTitle(t('departments.title'));
   const lang = useLang();
   const query = useQuery(departmentListOptions());
   return (

@@ -20,6 +20,7 @@ import {
   saveMapping,
 } from '../../api/imports.ts';
 import { itemKeys } from '../../api/items.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -46,6 +47,7 @@ import './import.css';
  */
 export function ImportPage() {
   const t = useT();
+  usePageTitle(t('import.title'));
   return (
     <section className="page import-page">
       <p>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createItem, itemKeys, type NewItem } from '../../api/items.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
@@ -18,6 +19,7 @@ import { formFields } from '../../components/form-fields.ts';
  */
 export function CreateItemPage() {
   const t = useT();
+  usePageTitle(t('create.title'));
   const lang = useLang();
   const user = useActingUser();
   const lookups = useLookups();

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { figureKeys } from '../../api/figures.ts';
 import { type ItemDetail, itemKeys, itemOptions } from '../../api/items.ts';
 import { LightBadge } from '../../components/light-badge.tsx';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -22,6 +23,7 @@ export function ItemPage() {
   const t = useT();
   const id = Number(useParams().id);
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
+  usePageTitle(query.data ? String(query.data.item.title) : t('ledger.title'));
   // Opened from the ledger table (its filters, `from`) or from a list of items on another page (`returnTo`).
   const state = useLocation().state as { from?: string; returnTo?: string } | null;
   return (

@@ -4,6 +4,7 @@ import { itemsExportUrl } from '../../api/exports.ts';
 import { type ItemListRow, itemListOptions } from '../../api/items.ts';
 import { Pager } from '../../components/figure-explainer.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -20,6 +21,7 @@ import './ledger.css';
 /** The ledger (台账): every item, searched, filtered, sorted and paged on the server; export and import. */
 export function LedgerPage() {
   const t = useT();
+  usePageTitle(t('ledger.title'));
   const lang = useLang();
   const user = useActingUser();
   const { params, set } = useLedgerParams();

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { type ItemDetail, itemOptions } from '../../api/items.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -18,6 +19,7 @@ export function SupervisionSheetPage() {
   const t = useT();
   const id = Number(useParams().id);
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
+  usePageTitle(query.data ? `${t('sheet.title')} ${query.data.item.ledgerCode}` : t('sheet.title'));
   return (
     <section className="page sheet-page">
       <p className="no-print sheet-tools">

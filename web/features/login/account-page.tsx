@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { authKeys, changePassword, meOptions } from '../../api/auth.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { DASH } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -9,6 +10,7 @@ import './auth.css';
 /** The signed-in user's own account: who they are and a password change. */
 export function AccountPage() {
   const t = useT();
+  usePageTitle(t('account.title'));
   const lang = useLang();
   const me = useQuery(meOptions());
   const user = me.data?.kind === 'user' ? me.data.user : null;

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { authKeys, login } from '../../api/auth.ts';
+import { usePageTitle } from '../../components/page-title.ts';
 import { setLang } from '../../i18n/lang.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -11,6 +12,7 @@ import './auth.css';
 /** The sign-in page: outside the app shell, in either language, with the server's error shown as it says it. */
 export function LoginPage() {
   const t = useT();
+  usePageTitle(t('login.title'));
   const lang = useLang();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { lastDayCounted } from '../../../server/domain/time.ts';
 import { departmentSeriesOptions, rankingOptions, seriesOptions, summaryOptions } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
+import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
@@ -27,6 +28,7 @@ const SPARK_WEEKS = 12;
 /** The leadership's weekly review (领导周例会): what moved, who is late, who improved, who slipped. */
 export function WeeklyReviewPage() {
   const t = useT();
+  usePageTitle(t('weekly.title'));
   const lang = useLang();
   const { scope, search } = useFilters();
   // Asked for while rendering, before the panels below (whose queries start in effects, children
