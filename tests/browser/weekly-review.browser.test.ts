@@ -225,6 +225,20 @@ describe('weekly review in a real browser', () => {
     await page.waitForURL(`**/ledger/${changed.id}`);
     await page.getByRole('link', { name: `← ${messages.en['item.backTo']}` }).click();
     await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
+    // Paged by keyboard to the end: the Next button keeps the focus and does nothing more.
+    const pager = page.getByTestId('red-list').getByRole('navigation');
+    await pager.getByRole('button', { name: messages.en['pager.next'] }).focus();
+    const status = () => pager.getByTestId('pager-status').textContent();
+    const pages = Math.ceil(overdue.total / 10);
+    for (let p = 2; p <= pages; p++) {
+      await page.keyboard.press('Enter');
+      await expect.poll(status).toMatch(new RegExp(`^${(p - 1) * 10 + 1}–`));
+    }
+    const last = `${(pages - 1) * 10 + 1}–${overdue.total} of ${overdue.total}`;
+    expect(await status()).toBe(last);
+    await page.keyboard.press('Enter');
+    expect(await status()).toBe(last);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(messages.en['pager.next']);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -171,7 +171,9 @@ export function Pager({
   const last = Math.min(total, page * pageSize);
   return (
     <nav className="pager" aria-label={t('pager.label')}>
-      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      {/* aria-disabled, not disabled: a button that disables itself under the keyboard's focus (the
+          last page reached) would drop the focus to the page's body. */}
+      <button type="button" aria-disabled={page <= 1} onClick={() => page > 1 && onPage(page - 1)}>
         {t('pager.previous')}
       </button>
       <span data-testid="pager-status">
@@ -181,7 +183,7 @@ export function Pager({
           total: formatNumber(lang, total),
         })}
       </span>
-      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+      <button type="button" aria-disabled={page >= pages} onClick={() => page < pages && onPage(page + 1)}>
         {t('pager.next')}
       </button>
     </nav>
