@@ -164,6 +164,9 @@ function limited(errors: CellIssue[], col: Column, text: string): string {
 }
 
 /** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
+/** What Excel shows for a formula that failed (#N/A from a VLOOKUP that found nothing, #REF! …). */
+const FORMULA_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
 export function parseRow(row: number, cells: CellValue[], columns: Column[]): ParsedRow {
   const values: RowValues = {};
   const errors: CellIssue[] = [];
@@ -172,6 +175,13 @@ export function parseRow(row: number, cells: CellValue[], columns: Column[]): Pa
     if (field === null) continue;
     const cell = cells[col.index] ?? null;
     const text = unquote(cellText(cell));
+    if (FORMULA_ERROR.test(text)) {
+      issue(errors, col, text, {
+        zh: `单元格是公式错误 ${text}：请在表中改正公式或填入数值`,
+        en: `The cell is a formula error, ${text}: correct the formula or type the value`,
+      });
+      continue;
+    }
     switch (field) {
       case 'ledgerCode':
         values.ledgerCode =

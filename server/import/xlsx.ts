@@ -459,7 +459,8 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
     case 'b':
       return text.trim() === '1' || text.trim() === 'true';
     case 'e':
-      return null;
+      // A formula's error (#N/A, #REF!): kept, so that the row says which cell failed.
+      return text.trim() || null;
     case 'd': {
       // An ISO 8601 date (rare: strict files, some generators).
       const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d:\d\d))?/.exec(text.trim());

@@ -299,6 +299,28 @@ describe("an office's sheet with sections, merged notes and progress words", () 
     expect(count(db, 'SELECT COUNT(*) AS n FROM item_closures')).toBe(1);
   });
 
+  it('names a formula error in a cell rather than reading it as empty', async () => {
+    const db = countyDb();
+    const file = await xlsx((s) => {
+      s.addRow(['台账编号', '问题名称', '责任单位', '问题来源', '整改时限']);
+      s.addRow(['E-1', '食堂台账不全', null, '自查', '2026-06-30']);
+      s.getCell('C2').value = { formula: 'VLOOKUP(B2,单位表!A:B,2,FALSE)', result: { error: '#N/A' } };
+    });
+    const report = await dryRunImport(db, { name: 'e.xlsx', bytes: file }, OPTIONS);
+    expect(report.rows[0]!.errors).toEqual([
+      {
+        column: 'C',
+        header: '责任单位',
+        field: 'department',
+        value: '#N/A',
+        message: {
+          zh: '单元格是公式错误 #N/A：请在表中改正公式或填入数值',
+          en: 'The cell is a formula error, #N/A: correct the formula or type the value',
+        },
+      },
+    ]);
+  });
+
   it('rejects a date of something that has not happened yet, naming the field', async () => {
     const db = countyDb();
     const file = csv(

@@ -250,7 +250,7 @@ describe('reading xlsx as other programs write it', () => {
       [2, ['问题名称', null, '县教育局 ']],
       // C3 is filled from the merge C2:C3 only where it is empty: it is not.
       [3, ['第一行\r\n第二行', '2023-05-31', '2023-05-31', '2023-05-31 12:00:00', 45077]],
-      [6, ['立行立改', '立行立改!', true, null, '2023-06-01', null, '县教育局 ']],
+      [6, ['立行立改', '立行立改!', true, '#DIV/0!', '2023-06-01', null, '县教育局 ']],
     ]);
   });
 
