@@ -10,7 +10,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../db/open.ts';
 import { getImportMapping, saveImportMapping } from '../../db/queries/import.ts';
-import { SOURCES, type Source } from '../../server/domain/lifecycle.ts';
 import type { Clock } from '../../server/domain/time.ts';
 import { ApiError, type Lang } from '../../server/errors.ts';
 import {
@@ -23,6 +22,7 @@ import {
   mappingOf,
   type RowReport,
 } from '../../server/import/index.ts';
+import { parseSourceWord, SOURCE_LABELS } from '../../server/import/vocabulary.ts';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -123,7 +123,8 @@ export async function runImportCli(
   }
   const langArg = values.lang ?? (/^en/i.test(deps.env?.LANG ?? '') ? 'en' : 'zh-CN');
   if (langArg !== 'en' && langArg !== 'zh-CN') {
-    io.err(`--lang: expected en or zh-CN, got "${langArg}"`);
+    // Said in both languages: the one wanted is what is wrong.
+    io.err(`--lang：应为 en 或 zh-CN，而不是“${langArg}” / --lang: expected en or zh-CN, got "${langArg}"`);
     return 2;
   }
   const lang: Lang = langArg;
@@ -132,8 +133,15 @@ export async function runImportCli(
     io.err(USAGE);
     return 2;
   }
-  if (values.source !== undefined && !SOURCES.includes(values.source as Source)) {
-    io.err(`--source: expected one of ${SOURCES.join(', ')}`);
+  // A source's code or any word a sheet may use for it (自查, hotline).
+  const source = values.source === undefined ? undefined : parseSourceWord(values.source);
+  if (source === null) {
+    const labels = Object.entries(SOURCE_LABELS);
+    io.err(
+      lang === 'en'
+        ? `--source: "${values.source}" is not a source (use: ${labels.map(([k, l]) => `${k} (${l.en})`).join(', ')})`
+        : `--source：不认识的问题来源“${values.source}”（可写：${labels.map(([, l]) => l.zh).join('、')}）`,
+    );
     return 2;
   }
   // The command's connection is its own: the file is read as the transaction goes (bounded memory).
@@ -144,7 +152,7 @@ export async function runImportCli(
     listEveryRow: values.all,
   };
   if (values.campaign !== undefined) options.campaign = values.campaign;
-  if (values.source !== undefined) options.source = values.source as Source;
+  if (source !== undefined) options.source = source;
   if (values.sheet !== undefined) options.sheet = values.sheet;
   if (values.mapping !== undefined) {
     const saved = getImportMapping(deps.db, values.mapping);

@@ -128,6 +128,23 @@ describe('npm run import', () => {
     expect(err.at(-1)).toContain('找不到文件');
     expect(await run()).toBe(2);
     expect(await run(good, '--lang', 'fr')).toBe(2);
+    expect(err.at(-1)).toBe('--lang：应为 en 或 zh-CN，而不是“fr” / --lang: expected en or zh-CN, got "fr"');
     expect(await run(good, '--source', 'rumour')).toBe(2);
+    expect(err.at(-1)).toBe(
+      '--source：不认识的问题来源“rumour”（可写：巡视反馈、自查排查、群众反映、督查检查、回头看、热线）',
+    );
+  });
+
+  it('takes --source as a sheet would write it', async () => {
+    const { db, run } = cli();
+    const noSource = path.join(dir, 'no-source.csv');
+    fs.writeFileSync(
+      noSource,
+      csv('台账编号,问题名称,牵头单位,整改时限\nS-1,学校乱收费,县教育局,2023-06-30'),
+    );
+    expect(await run(noSource, '--campaign', 'C-CONDUCT', '--source', '自查')).toBe(0);
+    expect(db.prepare("SELECT source FROM items WHERE ledger_code = 'S-1'").get()).toEqual({
+      source: 'self_inspection',
+    });
   });
 });
