@@ -66,6 +66,42 @@ export function findHeaderRow(rows: CellValue[][], mapping?: ColumnMapping): num
 }
 
 /**
+ * A header of two rows: the upper names groups of columns in merged cells (责任单位 over 牵头 | 配合,
+ * 整改情况 over 是否完成 | 完成时间), the lower names the columns. The reader copies a merged cell
+ * into every cell it covers, so a group is a run of equal cells, and a column merged down both rows
+ * has the same text in each. The header is then the lower row, each cell under a group read with the
+ * group's word when alone it names no field (牵头 → 牵头单位). Null when `lower` is not such a row:
+ * a column outside the groups that differs, or a cell under a group that names no field (data).
+ */
+export function withSubHeader(upper: CellValue[], lower: CellValue[] | undefined): CellValue[] | null {
+  if (!lower) return null;
+  const text = (cells: CellValue[], j: number) => cellText(cells[j] ?? null);
+  let grouped = false;
+  const cells: CellValue[] = [];
+  for (let j = 0; j < Math.max(upper.length, lower.length); j++) {
+    const group = text(upper, j);
+    const sub = text(lower, j);
+    const inGroup = group !== '' && (text(upper, j - 1) === group || text(upper, j + 1) === group);
+    if (inGroup && sub !== '' && sub !== group) {
+      const named = subHeader(group, sub);
+      if (named === null) return null;
+      cells.push(named);
+      grouped = true;
+    } else if (sub === '' || sub === group) cells.push(upper[j] ?? null);
+    else return null;
+  }
+  return grouped ? cells : null;
+}
+
+/** A column's name under its group: its own words if they name a field, else with the group's. */
+function subHeader(group: string, sub: string): string | null {
+  const candidates = [sub, sub + group.slice(-2), sub + group, group + sub];
+  return (
+    candidates.find((c) => matchHeader(c)?.exact) ?? candidates.find((c) => matchHeader(c) !== null) ?? null
+  );
+}
+
+/**
  * Each column's field. When two columns claim one field, an explicit mapping wins, then the better
  * header word, then the leftmost; the loser takes its fallback field (问题描述 beside 问题名称 becomes the
  * description) or is left out, with a note.

@@ -23,7 +23,14 @@ import {
 import type { Source } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
-import { type Column, type ColumnMapping, findHeaderRow, HEADER_SEARCH_ROWS, mapColumns } from './columns.ts';
+import {
+  type Column,
+  type ColumnMapping,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  mapColumns,
+  withSubHeader,
+} from './columns.ts';
 import { type PlanContext, type RowPlan, rowPlanner } from './plan.ts';
 import { type ImportInput, type ImportLimits, openTable, type RawRow, type TableInfo } from './read.ts';
 import { type CellIssue, classifyRow, type ParsedRow, parseRow, type RowKind } from './rows.ts';
@@ -166,7 +173,10 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
         en: `No header row in the first ${HEADER_SEARCH_ROWS} rows${where.en}: the sheet needs column headers such as "Title", "Lead department", "Deadline"`,
       });
     }
-    const headerRow = top[at]!;
+    // A second header row under groups of columns (责任单位 over 牵头 | 配合) is the header, read with them.
+    const grouped = withSubHeader(top[at]!.cells, top[at + 1]?.cells);
+    const headerRow = grouped ? { row: top[at + 1]!.row, cells: grouped } : top[at]!;
+    const dataFrom = grouped ? at + 2 : at + 1;
     const columns = mapColumns(headerRow.cells, options.mapping);
     if (!columns.some((c) => c.field === 'title'))
       throw fileError(
@@ -184,7 +194,7 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
         { columns },
       );
     async function* batches(): AsyncGenerator<RawRow[]> {
-      yield [...top.slice(at! + 1), ...rest];
+      yield [...top.slice(dataFrom), ...rest];
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;

@@ -426,6 +426,7 @@ const statusWord = wordTable<Status>(
       '部分完成',
       '初步完成',
       '阶段性完成',
+      '否', // under 是否完成 (completed?): no
       'inprogress',
       'ongoing',
       'underway',
@@ -441,6 +442,7 @@ const statusWord = wordTable<Status>(
       'pendingverification',
     ],
     closed: [
+      '是', // under 是否完成 (completed?): yes
       '已完成',
       '办结',
       '已办结',

@@ -299,6 +299,46 @@ describe("an office's sheet with sections, merged notes and progress words", () 
     expect(count(db, 'SELECT COUNT(*) AS n FROM item_closures')).toBe(1);
   });
 
+  it('reads a header of two rows, the lower naming the columns under merged groups', async () => {
+    const db = countyDb();
+    const file = await xlsx((s) => {
+      s.addRow(['青山县问题整改台账']);
+      s.mergeCells('A1:I1');
+      s.addRow(['序号', '台账编号', '问题名称', '责任单位', null, '问题来源', '整改情况', null, '整改时限']);
+      s.addRow([null, null, null, '牵头', '配合', null, '是否完成', '完成时间', null]);
+      for (const c of ['A', 'B', 'C', 'F', 'I']) s.mergeCells(`${c}2:${c}3`);
+      s.mergeCells('D2:E2');
+      s.mergeCells('G2:H2');
+      s.addRow([1, 'T-1', '食堂台账不全', '县教育局', '县财政局', '自查', '是', '2026-05-20', '2026-06-30']);
+      s.addRow([2, 'T-2', '窗口服务不规范', '县财政局', null, '自查', '否', null, '2026-06-30']);
+    });
+    const report = await dryRunImport(db, { name: '台账.xlsx', bytes: file }, OPTIONS);
+    expect(report.file.headerRow).toBe(3);
+    expect(report.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
+      ['A', '序号', null],
+      ['B', '台账编号', 'ledgerCode'],
+      ['C', '问题名称', 'title'],
+      ['D', '牵头单位', 'department'],
+      ['E', '配合单位', 'participants'],
+      ['F', '问题来源', 'source'],
+      ['G', '是否完成情况', 'status'],
+      ['H', '完成时间', 'closedAt'],
+      ['I', '整改时限', 'deadline'],
+    ]);
+    expect(actions(report)).toEqual([
+      [4, 'create', 'T-1'],
+      [5, 'create', 'T-2'],
+    ]);
+    const result = await commitImport(
+      db,
+      { name: '台账.xlsx', bytes: file },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    expect(result.committed).toBe(true);
+    expect(item(db, 'T-1')).toMatchObject({ status: 'closed', closed_at: '2026-05-20T00:00:00' });
+    expect(item(db, 'T-2')).toMatchObject({ status: 'in_progress' });
+  });
+
   it('names a formula error in a cell rather than reading it as empty', async () => {
     const db = countyDb();
     const file = await xlsx((s) => {
