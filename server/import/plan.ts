@@ -246,6 +246,10 @@ const msg = {
     zh: `台账编号与第 ${row} 行重复`,
     en: `Same ledger code as row ${row}`,
   }),
+  sameAsRow: (row: number): Text => ({
+    zh: `与第 ${row} 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
+    en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
+  }),
   voided: (): Text => ({
     zh: '该事项已作废，不能通过导入修改',
     en: 'This item is voided and cannot be changed by import',
@@ -468,7 +472,8 @@ function planRow(
   if (ledgerCode !== null) {
     const first = seen.get(ledgerCode);
     if (first !== undefined) {
-      addError(errors, 'ledgerCode', msg.duplicate(first), ledgerCode);
+      if (codeBefore === null) addError(errors, 'ledgerCode', msg.duplicate(first), ledgerCode);
+      else addError(errors, 'title', msg.sameAsRow(first), v.title ?? undefined);
       return rejected(base, ledgerCode, errors, warnings);
     }
     seen.set(ownString(ledgerCode), parsed.row);

@@ -642,6 +642,26 @@ describe('rejected rows', () => {
     });
   });
 
+  it('reject a row the same as another when neither has a code, naming the title, not a made code', async () => {
+    const db = countyDb();
+    const file = csv(
+      '问题名称,牵头单位,整改时限,问题来源\n食堂台账不全,县教育局,2023-06-30,自查\n食堂台账不全,县教育局,2023-06-30,自查',
+    );
+    const report = await dryRunImport(db, { name: 'same.csv', bytes: file }, OPTIONS);
+    expect(report.rows[1]!.errors).toEqual([
+      {
+        column: 'A',
+        header: '问题名称',
+        field: 'title',
+        value: '食堂台账不全',
+        message: {
+          zh: '与第 2 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号',
+          en: 'The same item as row 2 (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows',
+        },
+      },
+    ]);
+  });
+
   it('require a campaign for new rows', async () => {
     const db = countyDb();
     const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县教育局,2023-06-30,自查');
