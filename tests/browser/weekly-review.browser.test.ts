@@ -74,6 +74,12 @@ describe('weekly review in a real browser', () => {
       const last = ranked.at(-1);
       const lastRow = page.locator(`[data-testid="ranking-table"] tr[data-code="${last.department.code}"]`);
       expect(await lastRow.getByTestId('score').textContent()).toBe(fixed(lang, last.score, 2));
+      // The bare number is named with its department for a screen reader.
+      const lastName = lang === 'en' ? last.department.nameEn : last.department.nameZh;
+      const scoreName = lang === 'en' ? `${lastName}: score ` : `${lastName}得分`;
+      expect(await lastRow.getByTestId('score').getByRole('button').getAttribute('aria-label')).toBe(
+        `${scoreName}${fixed(lang, last.score, 2)}`,
+      );
       const notRanked = ranking.rows
         .filter((r: { ranked: boolean }) => !r.ranked)
         .map((r: { department: { code: string } }) => r.department.code);

@@ -138,6 +138,7 @@ export const RankingTable = memo(function RankingTable({
                     config={ranking.profile.config}
                     scope={scope}
                     className="cell-figure"
+                    label={t('ranking.scoreLabel', { name: name(r), score: formatScore(lang, r.score) })}
                   >
                     {formatScore(lang, r.score)}
                   </ScoreExplainer>
