@@ -96,7 +96,8 @@ export function FilterBar({ hide = [] }: { hide?: FilterKey[] }) {
           </select>
         </label>
       )}
-      <button type="button" className="link-button" onClick={reset} disabled={!active}>
+      {/* aria-disabled: a button disabled by its own click would drop the keyboard's focus. */}
+      <button type="button" className="link-button" onClick={() => active && reset()} aria-disabled={!active}>
         {t('filters.reset')}
       </button>
     </form>

@@ -134,7 +134,13 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
           {t('ledger.voidedOnly')}
         </FilterCheck>
       </span>
-      <button type="button" className="link-button" onClick={clear} disabled={!isFiltered(params)}>
+      {/* aria-disabled: a button disabled by its own click would drop the keyboard's focus. */}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => isFiltered(params) && clear()}
+        aria-disabled={!isFiltered(params)}
+      >
         {t('filters.reset')}
       </button>
     </form>
