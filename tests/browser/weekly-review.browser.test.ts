@@ -231,6 +231,16 @@ describe('weekly review in a real browser', () => {
     await page.waitForURL(`**/ledger/${changed.id}`);
     await page.getByRole('link', { name: `← ${messages.en['item.backTo']}` }).click();
     await page.waitForURL((url) => `${url.pathname}${url.search}` === view);
+    // The keyboard's first stop skips the navigation: the next Tab is in the page.
+    await page.reload();
+    await page.getByTestId('red-list').locator('tbody tr').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(messages.en['nav.skip']);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.shell-header, main')?.tagName)).toBe(
+      'MAIN',
+    );
     // Paged by keyboard to the end: the Next button keeps the focus and does nothing more.
     const pager = page.getByTestId('red-list').getByRole('navigation');
     await pager.getByRole('button', { name: messages.en['pager.next'] }).focus();

@@ -32,6 +32,10 @@ export function AppShell({
   const filters = filterSearch(new URLSearchParams(useLocation().search));
   return (
     <div className="shell">
+      {/* The first stop of the keyboard, seen only when focused: past the navigation to the page. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        {t('nav.skip')}
+      </button>
       <header className="shell-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
@@ -58,7 +62,9 @@ export function AppShell({
         </button>
         {account}
       </header>
-      <main className="shell-main">{children}</main>
+      <main className="shell-main" id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }
