@@ -163,10 +163,10 @@ function limited(errors: CellIssue[], col: Column, text: string): string {
   return text; // the row is rejected for its length, not also for an empty field
 }
 
-/** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
 /** What Excel shows for a formula that failed (#N/A from a VLOOKUP that found nothing, #REF! …). */
 const FORMULA_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
+/** Reads an item row's mapped cells into values; unreadable cells become errors naming their column. */
 export function parseRow(row: number, cells: CellValue[], columns: Column[]): ParsedRow {
   const values: RowValues = {};
   const errors: CellIssue[] = [];

@@ -309,7 +309,14 @@ export function normalizeWord(value: string): string {
     .replace(/[.。;；,，!！]+$/, '');
 }
 
-function wordTable<T extends string>(entries: [T, string[]][]): (value: string) => T | null {
+/**
+ * A cell's word → its value: exactly, else by the longest word it starts with; `refine` may then
+ * correct the answer from the whole text (it is remembered with it).
+ */
+function wordTable<T extends string>(
+  entries: [T, string[]][],
+  refine?: (value: string, found: T | null) => T | null,
+): (value: string) => T | null {
   const exact = new Map<string, T>();
   for (const [v, words] of entries) for (const w of words) exact.set(normalizeWord(w), v);
   const prefixes = [...exact.entries()].sort((a, b) => b[0].length - a[0].length);
@@ -318,7 +325,7 @@ function wordTable<T extends string>(entries: [T, string[]][]): (value: string) 
   return (value: string) => {
     const known = memo.get(value);
     if (known !== undefined) return known;
-    const result = lookup(value);
+    const result = refine ? refine(value, lookup(value)) : lookup(value);
     if (memo.size < 10_000) memo.set(value, result);
     return result;
   };
@@ -409,7 +416,21 @@ export const parseSourceWord = wordTable<Source>(
   }),
 );
 
-const statusWord = wordTable<Status>(
+/**
+ * A status cell. Words of progress after a word of completion keep the item open: "完成80%",
+ * "已完成（阶段性）" and "基本完成" are in progress, "已完成整改，待验收" awaits verification. Read
+ * from the text as written: normalizeWord drops what is in brackets.
+ */
+function progressAfterCompletion(value: string, status: Status | null): Status | null {
+  if (status !== 'closed' && status !== 'rectified') return status;
+  const text = value.normalize('NFKC');
+  const percent = /(\d+(?:\.\d+)?)\s*%/.exec(text);
+  if ((percent && Number(percent[1]) < 100) || /阶段|部分|基本完成|初步完成/.test(text)) return 'in_progress';
+  if (status === 'closed' && /待(验收|销号|审核|核验|核查)/.test(text)) return 'rectified';
+  return status;
+}
+
+export const parseStatusWord = wordTable<Status>(
   withLabels(STATUS_LABELS, {
     registered: ['登记', '新登记', '待交办', '未交办', 'new'],
     assigned: ['交办', '已交办', '待整改', '未整改', '未开始', 'todo', 'notstarted'],
@@ -458,22 +479,8 @@ const statusWord = wordTable<Status>(
       'finished',
     ],
   }),
+  progressAfterCompletion,
 );
-
-/**
- * A status cell. Words of progress after a word of completion keep the item open: "完成80%",
- * "已完成（阶段性）" and "基本完成" are in progress, "已完成整改，待验收" awaits verification. Read
- * from the text as written: normalizeWord drops what is in brackets.
- */
-export function parseStatusWord(value: string): Status | null {
-  const status = statusWord(value);
-  if (status !== 'closed' && status !== 'rectified') return status;
-  const text = value.normalize('NFKC');
-  const percent = /(\d+(?:\.\d+)?)\s*%/.exec(text);
-  if ((percent && Number(percent[1]) < 100) || /阶段|部分|基本完成|初步完成/.test(text)) return 'in_progress';
-  if (status === 'closed' && /待(验收|销号|审核|核验|核查)/.test(text)) return 'rectified';
-  return status;
-}
 
 export const parseRectificationTypeWord = wordTable<RectificationType>(
   withLabels(RECTIFICATION_TYPE_LABELS, {
