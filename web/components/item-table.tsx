@@ -1,9 +1,9 @@
-import { Link, useLocation } from 'react-router';
 import type { FigureItem } from '../api/figures.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
+import { ItemLink } from './item-link.tsx';
 
 export type ItemColumn = 'department' | 'person' | 'deadline' | 'daysOverdue' | 'closedAt' | 'status';
 
@@ -25,8 +25,6 @@ export function ItemTable({
   const t = useT();
   const lang = useLang();
   const has = (c: ItemColumn) => columns.includes(c);
-  const location = useLocation();
-  const here = `${location.pathname}${location.search}`;
   return (
     <table className="data-table item-table" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
@@ -51,9 +49,7 @@ export function ItemTable({
           <tr key={item.id} data-ledger-code={item.ledgerCode}>
             <td className="code">{item.ledgerCode}</td>
             <td className="item-title">
-              <Link to={`/ledger/${item.id}`} state={{ returnTo: here }}>
-                {item.title}
-              </Link>
+              <ItemLink id={item.id}>{item.title}</ItemLink>
             </td>
             {has('department') && (
               <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { figureKeys } from '../../api/figures.ts';
 import { type ItemDetail, itemKeys, itemOptions } from '../../api/items.ts';
+import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -25,7 +26,7 @@ export function ItemPage() {
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
   usePageTitle(query.data ? String(query.data.item.title) : t('ledger.title'));
   // Opened from the ledger table (its filters, `from`) or from a list of items on another page (`returnTo`).
-  const state = useLocation().state as { from?: string; returnTo?: string } | null;
+  const state = useLocation().state as ItemPageState | null;
   return (
     <section className="page item-page">
       <p className="no-print">

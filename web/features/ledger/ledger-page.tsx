@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { itemsExportUrl } from '../../api/exports.ts';
 import { type ItemListRow, itemListOptions } from '../../api/items.ts';
 import { Pager } from '../../components/figure-explainer.tsx';
+import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -132,7 +133,7 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
             </td>
             <td className="code">{r.ledgerCode}</td>
             <td className="item-title">
-              <Link to={`/ledger/${r.id}`} state={{ from: location.search }}>
+              <Link to={`/ledger/${r.id}`} state={{ from: location.search } satisfies ItemPageState}>
                 {r.title}
               </Link>
             </td>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { lastDayCounted } from '../../../server/domain/time.ts';
 import { type Changes, changesOptions, type FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
+import { ItemLink } from '../../components/item-link.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
@@ -29,7 +30,6 @@ export function ChangesPanel({ scope, search }: { scope: FigureScope; search: st
 function ChangesBody({ changes, scope, search }: { changes: Changes; scope: FigureScope; search: string }) {
   const t = useT();
   const lang = useLang();
-  const location = useLocation();
   const moves = changes.rankMoves;
   // The count opens every item (paged); the panel shows the first few. The drill-down's default
   // "since" is the changes' default, so its total is this count.
@@ -44,13 +44,9 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
         {changed.items.slice(0, SHOWN_ITEMS).map((i) => (
           <li key={i.id}>
             <span className="code">{i.ledgerCode}</span>
-            <Link
-              className="item-title"
-              to={`/ledger/${i.id}`}
-              state={{ returnTo: `${location.pathname}${location.search}` }}
-            >
+            <ItemLink id={i.id} className="item-title">
               {i.title}
-            </Link>
+            </ItemLink>
             <span className="muted item-department">
               · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
             </span>
