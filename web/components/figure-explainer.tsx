@@ -11,6 +11,7 @@ import {
 import { DASH, formatDay, formatNumber } from '../i18n/format.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
+import { InactiveButton } from './inactive-button.tsx';
 import { type ItemColumn, ItemTable } from './item-table.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { QueryState } from './query-state.tsx';
@@ -171,11 +172,9 @@ export function Pager({
   const last = Math.min(total, page * pageSize);
   return (
     <nav className="pager" aria-label={t('pager.label')}>
-      {/* aria-disabled, not disabled: a button that disables itself under the keyboard's focus (the
-          last page reached) would drop the focus to the page's body. */}
-      <button type="button" aria-disabled={page <= 1} onClick={() => page > 1 && onPage(page - 1)}>
+      <InactiveButton active={page > 1} onClick={() => onPage(page - 1)}>
         {t('pager.previous')}
-      </button>
+      </InactiveButton>
       <span data-testid="pager-status">
         {t('pager.status', {
           first: formatNumber(lang, first),
@@ -183,9 +182,9 @@ export function Pager({
           total: formatNumber(lang, total),
         })}
       </span>
-      <button type="button" aria-disabled={page >= pages} onClick={() => page < pages && onPage(page + 1)}>
+      <InactiveButton active={page < pages} onClick={() => onPage(page + 1)}>
         {t('pager.next')}
-      </button>
+      </InactiveButton>
     </nav>
   );
 }

@@ -4,6 +4,7 @@ import { formatDay } from '../i18n/format.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 import type { FilterKey } from './filters.ts';
+import { InactiveButton } from './inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from './select-filter.tsx';
 import { useFilters } from './use-filters.ts';
 import { formatMonthDay, recentWeekEnds, weekOf } from './weeks.ts';
@@ -96,10 +97,9 @@ export function FilterBar({ hide = [] }: { hide?: FilterKey[] }) {
           </select>
         </label>
       )}
-      {/* aria-disabled: a button disabled by its own click would drop the keyboard's focus. */}
-      <button type="button" className="link-button" onClick={() => active && reset()} aria-disabled={!active}>
+      <InactiveButton className="link-button" active={active} onClick={reset}>
         {t('filters.reset')}
-      </button>
+      </InactiveButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
+import { InactiveButton } from '../../components/inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -134,15 +135,9 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
           {t('ledger.voidedOnly')}
         </FilterCheck>
       </span>
-      {/* aria-disabled: a button disabled by its own click would drop the keyboard's focus. */}
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => isFiltered(params) && clear()}
-        aria-disabled={!isFiltered(params)}
-      >
+      <InactiveButton className="link-button" active={isFiltered(params)} onClick={clear}>
         {t('filters.reset')}
-      </button>
+      </InactiveButton>
     </form>
   );
 }
