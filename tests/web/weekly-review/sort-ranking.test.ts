@@ -17,6 +17,12 @@ const rows = [
   row('D02', { overallRank: 2, rank: 2, score: 85, overallRankChange: -4, lost: lost(10) }),
   row('D04', { overallRank: 4, rank: 3, score: 60, overallRankChange: 0, lost: lost(1) }),
 ];
+const NAMES: Record<string, { nameZh: string; nameEn: string }> = {
+  D01: { nameZh: '县财政局', nameEn: 'Finance Bureau' },
+  D02: { nameZh: '县教育局', nameEn: 'Education Bureau' },
+  D03: { nameZh: '县公安局', nameEn: 'Public Security Bureau' },
+  D04: { nameZh: '审批局', nameEn: 'Approval Bureau' },
+};
 const codes = (rs: typeof rows) => rs.map((r) => r.department.code);
 
 describe('sorting the ranking table', () => {
@@ -25,7 +31,6 @@ describe('sorting the ranking table', () => {
     ['overallRank', 'desc', ['D04', 'D01', 'D02', 'D03']],
     ['score', 'desc', ['D03', 'D01', 'D02', 'D04']],
     ['score', 'asc', ['D04', 'D01', 'D02', 'D03']],
-    ['department', 'asc', ['D01', 'D02', 'D03', 'D04']],
     ['rank', 'asc', ['D03', 'D01', 'D02', 'D04']],
     // Most points lost on the on-time rate first; ties in rank order, then code.
     ['onTimeRate', 'desc', ['D01', 'D02', 'D03', 'D04']],
@@ -33,11 +38,21 @@ describe('sorting the ranking table', () => {
     ['rankChange', 'desc', ['D03', 'D04', 'D02', 'D01']],
     ['rankChange', 'asc', ['D02', 'D04', 'D03', 'D01']],
   ] as const)('by %s %s', (key, direction, expected) => {
-    expect(codes(sortRanking(rows, { key, direction }))).toEqual(expected);
+    expect(codes(sortRanking(rows, { key, direction }, 'zh-CN'))).toEqual(expected);
+  });
+
+  // The names as shown, in the language's order (pinyin in Chinese), not the codes' order.
+  const named = rows.map((r) => ({ ...r, department: { ...r.department, ...NAMES[r.department.code] } }));
+  it.each([
+    ['zh-CN', 'asc', ['D04', 'D01', 'D03', 'D02']],
+    ['zh-CN', 'desc', ['D02', 'D03', 'D01', 'D04']],
+    ['en', 'asc', ['D04', 'D02', 'D01', 'D03']],
+  ] as const)('by department name in %s, %s', (lang, direction, expected) => {
+    expect(codes(sortRanking(named, { key: 'department', direction }, lang))).toEqual(expected);
   });
 
   it('does not change the rows it is given', () => {
-    sortRanking(rows, { key: 'department', direction: 'desc' });
+    sortRanking(rows, { key: 'department', direction: 'desc' }, 'zh-CN');
     expect(codes(rows)).toEqual(['D03', 'D01', 'D02', 'D04']);
   });
 

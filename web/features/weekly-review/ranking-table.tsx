@@ -50,7 +50,7 @@ export const RankingTable = memo(function RankingTable({
   const [sort, setSort] = useState<RankingSort>({ key: 'overallRank', direction: 'asc' });
   const components = COMPONENT_KEYS.filter((c) => ranking.profile.config.components[c].weight > 0);
   const { ranked, notRanked } = splitRanked(ranking.rows);
-  const rows = sortRanking(ranked, sort);
+  const rows = sortRanking(ranked, sort, lang);
   const shown = useDeferredValue(rows.length, Math.min(rows.length, FIRST_ROWS));
   const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
   const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);

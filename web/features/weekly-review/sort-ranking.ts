@@ -1,4 +1,6 @@
 import type { RankingRow } from '../../api/figures.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { pick } from '../../i18n/use-t.ts';
 
 export type RankingSortKey =
   | 'overallRank'
@@ -19,15 +21,18 @@ export interface RankingSort {
   direction: SortDirection;
 }
 
-/** Sorting by a component sorts by the points lost on it (most lost first when descending). */
-function sortValue(row: RankingRow, key: RankingSortKey): number | string | null {
+/**
+ * Sorting by a component sorts by the points lost on it (most lost first when descending); by the
+ * department, by its name as shown.
+ */
+function sortValue(row: RankingRow, key: RankingSortKey, lang: Lang): number | string | null {
   switch (key) {
     case 'overallRank':
       return row.overallRank;
     case 'rank':
       return row.rank;
     case 'department':
-      return row.department.code;
+      return pick(lang, row.department.nameZh, row.department.nameEn);
     case 'score':
       return row.score;
     case 'rankChange':
@@ -38,18 +43,20 @@ function sortValue(row: RankingRow, key: RankingSortKey): number | string | null
 }
 
 /**
- * The ranked rows sorted by a column. Missing values (no previous rank) go last in either direction;
- * ties keep the overall rank order, then the department code.
+ * The ranked rows sorted by a column, names in the language's order (pinyin in Chinese). Missing
+ * values (no previous rank) go last in either direction; ties keep the overall rank order, then the
+ * department code.
  */
-export function sortRanking(rows: RankingRow[], sort: RankingSort): RankingRow[] {
+export function sortRanking(rows: RankingRow[], sort: RankingSort, lang: Lang): RankingRow[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN');
   return [...rows].sort((a, b) => {
-    const va = sortValue(a, sort.key);
-    const vb = sortValue(b, sort.key);
+    const va = sortValue(a, sort.key, lang);
+    const vb = sortValue(b, sort.key, lang);
     if (va === null && vb !== null) return 1;
     if (vb === null && va !== null) return -1;
     if (va !== null && vb !== null && va !== vb) {
-      const cmp = typeof va === 'string' ? va.localeCompare(String(vb)) : va - (vb as number);
+      const cmp = typeof va === 'string' ? collator.compare(va, String(vb)) : va - (vb as number);
       return sign * cmp;
     }
     return (a.overallRank ?? 0) - (b.overallRank ?? 0) || a.department.code.localeCompare(b.department.code);
