@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../db/open.ts';
-import { getImportMapping, saveImportMapping } from '../../db/queries/import.ts';
+import { getImportMapping, loadImportLookups, saveImportMapping } from '../../db/queries/import.ts';
 import type { Clock } from '../../server/domain/time.ts';
 import { ApiError, type Lang } from '../../server/errors.ts';
 import {
@@ -22,6 +22,7 @@ import {
   mappingOf,
   type RowReport,
 } from '../../server/import/index.ts';
+import { makeResolver } from '../../server/import/plan.ts';
 import { parseSourceWord, SOURCE_LABELS } from '../../server/import/vocabulary.ts';
 
 export interface CliIo {
@@ -143,6 +144,19 @@ export async function runImportCli(
         : `--source：不认识的问题来源“${values.source}”（可写：${labels.map(([, l]) => l.zh).join('、')}）`,
     );
     return 2;
+  }
+  // A campaign the import cannot find is the command's mistake, not every row's (code or name, as a sheet's column).
+  if (values.campaign !== undefined) {
+    const lookups = loadImportLookups(deps.db);
+    if (makeResolver(lookups).campaign(values.campaign) === undefined) {
+      const codes = lookups.campaigns.map((c) => c.code);
+      io.err(
+        lang === 'en'
+          ? `--campaign: no campaign "${values.campaign}" (campaigns: ${codes.join(', ')})`
+          : `--campaign：没有“${values.campaign}”这个专项活动（现有：${codes.join('、')}）`,
+      );
+      return 2;
+    }
   }
   // The command's connection is its own: the file is read as the transaction goes (bounded memory).
   const options: ImportOptions = {

@@ -133,6 +133,12 @@ describe('npm run import', () => {
     expect(err.at(-1)).toBe(
       '--source：不认识的问题来源“rumour”（可写：巡视反馈、自查排查、群众反映、督查检查、回头看、热线）',
     );
+    expect(await run(good, '--campaign', 'NOPE')).toBe(2);
+    expect(err.at(-1)).toBe('--campaign：没有“NOPE”这个专项活动（现有：C-CONDUCT、C-EFFICIENCY）');
+    expect(await run(good, '--campaign', 'NOPE', '--lang', 'en')).toBe(2);
+    expect(err.at(-1)).toBe('--campaign: no campaign "NOPE" (campaigns: C-CONDUCT, C-EFFICIENCY)');
+    // A campaign's name is as good as its code, as in a sheet's campaign column.
+    expect(await run(good, '--dry-run', '--campaign', '行政效能提升年')).toBe(0);
   });
 
   it('takes --source as a sheet would write it', async () => {
