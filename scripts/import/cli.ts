@@ -150,10 +150,18 @@ export async function runImportCli(
     const lookups = loadImportLookups(deps.db);
     if (makeResolver(lookups).campaign(values.campaign) === undefined) {
       const codes = lookups.campaigns.map((c) => c.code);
+      const there =
+        lang === 'en'
+          ? codes.length
+            ? `campaigns: ${codes.join(', ')}`
+            : 'there are none yet'
+          : codes.length
+            ? `现有：${codes.join('、')}`
+            : '还没有任何专项活动';
       io.err(
         lang === 'en'
-          ? `--campaign: no campaign "${values.campaign}" (campaigns: ${codes.join(', ')})`
-          : `--campaign：没有“${values.campaign}”这个专项活动（现有：${codes.join('、')}）`,
+          ? `--campaign: no campaign "${values.campaign}" (${there})`
+          : `--campaign：没有“${values.campaign}”这个专项活动（${there}）`,
       );
       return 2;
     }

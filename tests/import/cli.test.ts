@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listImportMappings } from '../../db/queries/import.ts';
 import { runImportCli } from '../../scripts/import/cli.ts';
+import { memoryDb } from '../helpers/db.ts';
 import { CLOCK, count, countyDb, csv, snapshot, TZ, tempDir } from './fixtures.ts';
 
 function cli(db = countyDb()) {
@@ -137,6 +138,9 @@ describe('npm run import', () => {
     expect(err.at(-1)).toBe('--campaign：没有“NOPE”这个专项活动（现有：C-CONDUCT、C-EFFICIENCY）');
     expect(await run(good, '--campaign', 'NOPE', '--lang', 'en')).toBe(2);
     expect(err.at(-1)).toBe('--campaign: no campaign "NOPE" (campaigns: C-CONDUCT, C-EFFICIENCY)');
+    const empty = cli(memoryDb());
+    expect(await empty.run(good, '--campaign', 'C-CONDUCT')).toBe(2);
+    expect(empty.err.at(-1)).toBe('--campaign：没有“C-CONDUCT”这个专项活动（还没有任何专项活动）');
     // A campaign's name is as good as its code, as in a sheet's campaign column.
     expect(await run(good, '--dry-run', '--campaign', '行政效能提升年')).toBe(0);
   });
