@@ -44,6 +44,7 @@ const SKIPPED_WORDS: Record<NonNullable<RowReport['skipped']>, { zh: string; en:
   note: { zh: '表下备注', en: 'a note under the table' },
   heading: { zh: '分类标题行', en: 'a heading, not an item' },
   header: { zh: '重复的表头', en: 'the header repeated' },
+  continuation: { zh: '续行，并入第 {row} 行', en: 'more of the item on row {row}' },
 };
 
 /** Columns a string takes in a terminal: Chinese characters take two. */
@@ -68,7 +69,9 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
   const listAll = all || report.summary.rows <= LIST_LIMIT;
   for (const r of report.rows) {
     if (!listAll && r.action !== 'reject' && r.action !== 'update') continue;
-    const what = r.skipped ? t(SKIPPED_WORDS[r.skipped]) : [r.ledgerCode, r.title].filter(Boolean).join('  ');
+    const what = r.skipped
+      ? t(SKIPPED_WORDS[r.skipped]).replace('{row}', String(r.continues))
+      : [r.ledgerCode, r.title].filter(Boolean).join('  ');
     const changes = r.changes?.length ? `  [${r.changes.map((c) => t(FIELD_LABELS[c])).join(', ')}]` : '';
     const action = t(ACTION_WORDS[r.action]!);
     io.out(

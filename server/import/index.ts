@@ -33,7 +33,14 @@ import {
 } from './columns.ts';
 import { type PlanContext, type RowPlan, rowPlanner } from './plan.ts';
 import { type ImportInput, type ImportLimits, openTable, type RawRow, type TableInfo } from './read.ts';
-import { type CellIssue, classifyRow, type ParsedRow, parseRow, type RowKind } from './rows.ts';
+import {
+  type CellIssue,
+  classifyRow,
+  joinContinuation,
+  type ParsedRow,
+  parseRow,
+  type RowKind,
+} from './rows.ts';
 import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
 
 export type { ImportActor } from '../../db/queries/import.ts';
@@ -85,8 +92,9 @@ export interface RowReport {
   title: string | null;
   /** update: the fields that change. */
   changes?: ImportField[];
-  /** skip: why the row is not an item. */
-  skipped?: Exclude<RowKind, 'item' | 'blank'>;
+  /** skip: why the row is not an item (a continuation: more text of the item on row `continues`). */
+  skipped?: Exclude<RowKind, 'item' | 'blank'> | 'continuation';
+  continues?: number;
   errors: ReportIssue[];
   warnings: ReportIssue[];
 }
@@ -215,23 +223,43 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
 
 /**
  * What each row of the file is: a skipped row's report goes to `skip`, an item row is parsed and
- * handed to `item`; blank rows are left out.
+ * handed to `item`; blank rows are left out. An item row is held until the next row shows whether it
+ * continues it (joinContinuation: one row per measure), and its continuations are reported after it;
+ * `end()` hands over the last one.
  */
 function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (row: ParsedRow) => void) {
-  return (raw: RawRow) => {
-    const kind = classifyRow(raw.cells, columns);
-    if (kind === 'blank') return;
-    if (kind === 'item') item(parseRow(raw.row, raw.cells, columns));
-    else
-      skip({
-        row: raw.row,
-        action: 'skip',
-        skipped: kind,
-        ledgerCode: null,
-        title: null,
-        errors: [],
-        warnings: [],
-      });
+  const skipped = (row: number, kind: NonNullable<RowReport['skipped']>, continues?: number): RowReport => ({
+    row,
+    action: 'skip',
+    skipped: kind,
+    ...(continues !== undefined ? { continues } : {}),
+    ledgerCode: null,
+    title: null,
+    errors: [],
+    warnings: [],
+  });
+  let held: RawRow | null = null;
+  let continuations: RowReport[] = [];
+  const release = () => {
+    if (held === null) return;
+    item(parseRow(held.row, held.cells, columns));
+    held = null;
+    for (const report of continuations) skip(report);
+    continuations = [];
+  };
+  return {
+    add(raw: RawRow) {
+      if (held !== null && joinContinuation(held.cells, raw.cells, columns)) {
+        continuations.push(skipped(raw.row, 'continuation', held.row));
+        return;
+      }
+      const kind = classifyRow(raw.cells, columns);
+      if (kind === 'blank') return;
+      release();
+      if (kind === 'item') held = raw;
+      else skip(skipped(raw.row, kind));
+    },
+    end: release,
   };
 }
 
@@ -397,9 +425,10 @@ export async function inspectImport(
   );
   try {
     for await (const batch of opened.batches) {
-      for (const raw of batch) if (sample.length + skipped < SAMPLE) sort(raw);
+      for (const raw of batch) if (sample.length + skipped < SAMPLE) sort.add(raw);
       if (sample.length + skipped >= SAMPLE) break;
     }
+    sort.end();
   } finally {
     await opened.close();
   }
@@ -416,8 +445,8 @@ export async function dryRunImport(
   const rows = new ReportRows(options.listEveryRow ?? false);
   await inOneTransaction(db, opened, options, 'deferred', () => {
     const plan = rowPlanner(planContext(db, options, null));
-    const add = rowSorter(opened.columns, rows.add, (row) => rows.add(rowReport(plan(row), opened.columns)));
-    return { add, finish: () => undefined };
+    const sort = rowSorter(opened.columns, rows.add, (row) => rows.add(rowReport(plan(row), opened.columns)));
+    return { add: sort.add, finish: sort.end };
   });
   return rows.report(opened);
 }
@@ -465,7 +494,7 @@ export async function commitImport(
           db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number,
         );
         let rejected = false;
-        const add = rowSorter(opened.columns, rows.add, (row) => {
+        const sort = rowSorter(opened.columns, rows.add, (row) => {
           const p = plan(row);
           rows.add(rowReport(p, opened.columns));
           if (p.action === 'reject') rejected = true;
@@ -473,8 +502,9 @@ export async function commitImport(
           if (++items === bulkFrom && !rejected) write.goBulk();
         });
         return {
-          add,
+          add: sort.add,
           finish() {
+            sort.end();
             if (rejected) throw new RowsRejected();
             // Nothing changed (the same file again): no batch was written either.
             batchId = writer.finish()?.batchId ?? null;

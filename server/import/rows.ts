@@ -103,6 +103,35 @@ export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
   return 'item';
 }
 
+/** The text fields a sheet may spread one item over several rows in: one row per measure. */
+const JOINED_FIELDS: ReadonlySet<ImportField> = new Set(['description', 'measures', 'evidence']);
+
+/**
+ * Whether the row `next` continues the item row `held`, and if so joins it in. County sheets merge a
+ * problem's cells down over one row per measure (整改措施 1, 2, 3); the reader copies a merged cell into
+ * every row it covers (xlsx), and a CSV saved from such a sheet leaves those cells empty. So `next`
+ * continues `held` when each of its cells is empty or the same as held's, except in the description,
+ * measures and evidence columns, where at least one says something new: that text is added to held's
+ * on a new line. Any other difference (a 序号, a deadline, a department) makes it a row of its own.
+ */
+export function joinContinuation(held: CellValue[], next: CellValue[], columns: Column[]): boolean {
+  const joined = columns.filter((c) => c.field !== null && JOINED_FIELDS.has(c.field)).map((c) => c.index);
+  let adds = false;
+  for (let i = 0; i < next.length; i++) {
+    const text = cellText(next[i] ?? null);
+    if (text === '' || text === cellText(held[i] ?? null)) continue;
+    if (!joined.includes(i)) return false;
+    adds = true;
+  }
+  if (!adds) return false;
+  for (const i of joined) {
+    const text = cellText(next[i] ?? null);
+    const before = cellText(held[i] ?? null);
+    if (text !== '' && text !== before) held[i] = before === '' ? text : `${before}\n${text}`;
+  }
+  return true;
+}
+
 const unknownWord = (raw: string, what: Text, labels: Record<string, Text>): Text => {
   const zh = Object.values(labels)
     .map((l) => l.zh)

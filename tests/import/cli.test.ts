@@ -59,12 +59,15 @@ describe('npm run import', () => {
     fs.writeFileSync(
       notes,
       csv(
-        '台账编号,问题名称,牵头单位,整改时限,问题来源\nC-1,学校乱收费,县教育局,2023-06-30,自查\n合计,1项,,,\n注：每周五更新,,,,',
+        '台账编号,问题名称,牵头单位,整改时限,问题来源,整改措施\nC-1,学校乱收费,县教育局,2023-06-30,自查,清退\n,,,,,建章立制\n合计,1项,,,,\n注：每周五更新,,,,,',
       ),
     );
     expect(await run(notes, '--dry-run', '--campaign', 'C-CONDUCT', '--lang', 'en')).toBe(0);
-    expect(out).toContain('     3  skip      a totals row');
-    expect(out).toContain('     4  skip      a note under the table');
+    expect(out).toContain('     3  skip      more of the item on row 2');
+    expect(out).toContain('     4  skip      a totals row');
+    expect(out).toContain('     5  skip      a note under the table');
+    expect(await run(notes, '--dry-run', '--campaign', 'C-CONDUCT')).toBe(0);
+    expect(out).toContain('     3  跳过      续行，并入第 2 行');
   });
 
   it('exits 1 and writes nothing when rows are rejected, printing row, column and reason', async () => {

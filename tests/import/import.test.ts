@@ -200,6 +200,75 @@ describe('dry run of a county sheet (xlsx)', () => {
   });
 });
 
+describe('an item written over several rows, one per measure', () => {
+  const HEAD = ['序号', '问题名称', '责任单位', '登记日期', '整改时限', '整改措施', '问题来源'];
+  /** Row 2's problem merged down over rows 2–4 (序号, title, department, dates, source), a measure per row. */
+  const merged = () =>
+    xlsx((s) => {
+      s.addRow(HEAD);
+      s.addRow([
+        1,
+        '学校违规收取资料费',
+        '县教育局',
+        '2026-03-01',
+        '2026-06-30',
+        '1.全面排查收费项目',
+        '自查',
+      ]);
+      s.addRow([null, null, null, null, null, '2.退还违规收取费用', null]);
+      s.addRow([null, null, null, null, null, '3.建立长效机制', null]);
+      s.addRow([2, '窗口推诿扯皮', '县财政局', '2026-03-01', '2026-06-30', '加强窗口管理', '自查']);
+      for (const c of ['A', 'B', 'C', 'D', 'E', 'G']) s.mergeCells(`${c}2:${c}4`);
+    });
+  /** The same sheet saved as CSV: the merged cells are empty below their first row. */
+  const saved = csv(
+    `${HEAD.join(',')}\n1,学校违规收取资料费,县教育局,2026-03-01,2026-06-30,1.全面排查收费项目,自查\n,,,,,2.退还违规收取费用,\n,,,,,3.建立长效机制,\n2,窗口推诿扯皮,县财政局,2026-03-01,2026-06-30,加强窗口管理,自查`,
+  );
+  const MEASURES = '1.全面排查收费项目\n2.退还违规收取费用\n3.建立长效机制';
+
+  it.each([
+    ['xlsx', '台账.xlsx', merged],
+    ['csv', '台账.csv', async () => saved],
+  ] as const)(
+    'is one item with every measure (%s), its other rows listed as its continuation',
+    async (_, name, file) => {
+      const db = countyDb();
+      const report = await dryRunImport(db, { name, bytes: await file() }, OPTIONS);
+      expect(report.rows.map((r) => [r.row, r.action, r.skipped ?? r.title, r.continues])).toEqual([
+        [2, 'create', '学校违规收取资料费', undefined],
+        [3, 'skip', 'continuation', 2],
+        [4, 'skip', 'continuation', 2],
+        [5, 'create', '窗口推诿扯皮', undefined],
+      ]);
+      expect(report.summary).toMatchObject({ rows: 4, create: 2, skip: 2, reject: 0 });
+      const result = await commitImport(db, { name, bytes: await file() }, { ...OPTIONS, actor: CLI_ACTOR });
+      expect(result.committed).toBe(true);
+      const rows = db.prepare('SELECT title, measures, deadline FROM items ORDER BY id').all();
+      expect(rows).toEqual([
+        { title: '学校违规收取资料费', measures: MEASURES, deadline: '2026-06-30' },
+        { title: '窗口推诿扯皮', measures: '加强窗口管理', deadline: '2026-06-30' },
+      ]);
+      // The same file again changes nothing: the joined item is found and equal.
+      const again = await dryRunImport(db, { name, bytes: await file() }, OPTIONS);
+      expect(again.summary).toMatchObject({ unchanged: 2, create: 0, update: 0, reject: 0 });
+    },
+  );
+
+  it('keeps rows apart that differ in anything but their text (a deadline per measure, a number)', async () => {
+    const db = countyDb();
+    const file = csv(
+      `${HEAD.join(',')}\n1,学校违规收取资料费,县教育局,2026-03-01,2026-06-30,1.全面排查,自查\n,,,,2026-09-30,2.退还费用,\n2,,,,,3.长效机制,`,
+    );
+    const report = await dryRunImport(db, { name: 'x.csv', bytes: file }, OPTIONS);
+    expect(report.rows.map((r) => [r.row, r.action])).toEqual([
+      [2, 'create'],
+      [3, 'reject'],
+      [4, 'reject'],
+    ]);
+    expect(report.rows[1]!.errors.map((e) => e.field)).toContain('title');
+  });
+});
+
 describe("an office's sheet with sections, merged notes and progress words", () => {
   /** Sections headed by merged rows and numbered titles, a planned date for the deadline, notes merged across. */
   const sheet = () =>

@@ -273,6 +273,7 @@ export const ledgerEn = {
   'import.skipped.note': 'A note under the table',
   'import.skipped.heading': 'A heading, not an item',
   'import.skipped.header': 'The header repeated',
+  'import.skipped.continuation': 'More of the item on row {row} (its text added there)',
   'import.showMore': 'Show more ({n} more rows)',
   'import.unlisted':
     '{n} more rows are counted above but not listed: of a file over 1,000 rows, rows simply created or unchanged are not listed, and at most 1,000 rows of each kind are.',
@@ -695,6 +696,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.skipped.note': '表下备注',
   'import.skipped.heading': '分类标题行',
   'import.skipped.header': '重复的表头',
+  'import.skipped.continuation': '续行：内容已并入第 {row} 行的问题',
   'import.showMore': '显示更多（还有 {n} 行）',
   'import.unlisted':
     '另有 {n} 行已计入上方统计，未逐行列出：超过 1,000 行的文件不列出仅新增或无变化的行，其余每类最多列出 1,000 行。',

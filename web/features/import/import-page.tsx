@@ -504,7 +504,11 @@ function ReportRows({ report }: { report: ImportReport }) {
                     })}
                   </p>
                 )}
-                {r.skipped && <p className="muted">{t(`import.skipped.${r.skipped}` as MessageKey)}</p>}
+                {r.skipped && (
+                  <p className="muted">
+                    {t(`import.skipped.${r.skipped}` as MessageKey, { row: r.continues ?? '' })}
+                  </p>
+                )}
                 {r.errors.map((e, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a row's issues never reorder
                   <p key={`e-${i}`} className="row-error">
