@@ -160,6 +160,52 @@ describe('importing a ledger file in a real browser', () => {
     await page.context().close();
   });
 
+  it('lists an item written over several rows as one, its rows below as its continuation', async () => {
+    // Row 3's problem merged down over rows 3–5, one measure per row (整改措施 in column H).
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('台账');
+    sheet.addRow(['XX县作风建设问题整改台账']);
+    sheet.mergeCells('A1:H1');
+    sheet.addRow([...HEADER.slice(0, 7), '整改措施']);
+    sheet.addRow([
+      1,
+      'BT-101',
+      '食堂采购台账不全',
+      '督查',
+      '县教育局',
+      '2026-12-31',
+      '王芳',
+      '1.补齐采购台账',
+    ]);
+    sheet.addRow([null, null, null, null, null, null, null, '2.建立索证索票制度']);
+    sheet.addRow([null, null, null, null, null, null, null, '3.每月公示食堂账目']);
+    for (const c of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) sheet.mergeCells(`${c}3:${c}5`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-import-')), '措施分行.xlsx');
+    await book.xlsx.writeFile(file);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', lang);
+      await choose(page, file);
+      await page.getByTestId('dry-run').click();
+      await expect.poll(() => summary(page, 'create')).toBe('1');
+      expect(await summary(page, 'skip')).toBe('2');
+      const skipped = page.locator('[data-testid="import-rows"] tr[data-action="skip"]');
+      expect(await skipped.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual([
+        '4',
+        '5',
+      ]);
+      expect(await skipped.first().locator('.muted').textContent()).toBe(
+        messages[lang]['import.skipped.continuation'].replace('{row}', '3'),
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.getByTestId('import-report').evaluate((e) => e.scrollIntoView());
+        await screenshot(page, `import-continuation-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('is for admins only', async () => {
     const { page } = await openAs(browser, server, 'leader', '/ledger/import', 'en');
     await expect
