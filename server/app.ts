@@ -3,10 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/open.ts';
 import { isStateChanging } from './auth/csrf.ts';
-import { apiBodyLimit, authenticate, noStore } from './auth/index.ts';
+import { apiBodyLimit, authenticate, IMPORT_UPLOADS, noStore } from './auth/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Clock } from './domain/time.ts';
-import { ApiError, errorBody, requestLang } from './errors.ts';
+import { ApiError, errorBody, noSuchAddress, requestLang } from './errors.ts';
 import type { FiguresPool } from './figures/worker-pool.ts';
 import { type Importer, inProcessImporter } from './import/importer.ts';
 import { appraisals } from './routes/appraisals.ts';
@@ -42,52 +42,54 @@ export interface AppOptions {
   importer?: Importer;
 }
 
-/** The import routes that write, if at all, on the importer's connection, not the main one. */
-const IMPORTS_ELSEWHERE = new Set(['/api/imports', '/api/imports/dry-run', '/api/imports/inspect']);
-
-// Every /api request passes the access layer (server/auth) first: body size limit, no caching, then
-// who is asking, the CSRF checks and the route gate. Routes that need a role say so with requireRole.
+// Every /api request passes the access layer (server/auth) first: no caching, who is asking, the CSRF
+// checks and the route gate, then the body size limit. Routes that need a role say so with requireRole.
 function buildApi(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .basePath('/api')
-    .use(async (c, next) => {
-      c.set('deps', deps);
-      await next();
-    })
-    .use(apiBodyLimit)
-    .use(noStore)
-    .use(authenticate)
-    .use(async (c, next) => {
-      // A request that may write on the main connection holds the write gate, so that an import's
-      // commit never runs beside it (write-gate.ts); the commit itself runs exclusively. Only once
-      // its (small, limited) body is in: a client sending it slowly, even unsigned to the login,
-      // would otherwise hold every write and import back for as long.
-      if (!isStateChanging(c.req.method) || IMPORTS_ELSEWHERE.has(c.req.path)) return next();
-      if (c.req.raw.body !== null) await c.req.arrayBuffer();
-      const release = await deps.writeGate.hold();
-      try {
+  return (
+    new Hono<AppEnv>()
+      .basePath('/api')
+      .use(async (c, next) => {
+        c.set('deps', deps);
         await next();
-      } finally {
-        release();
-      }
-    })
-    .route('/health', health)
-    .route('/auth', auth)
-    .route('/users', users)
-    .route('/display-links', displayLinks)
-    .route('/departments', departments)
-    .route('/peer-groups', peerGroups)
-    .route('/items', items)
-    .route('/reference', reference)
-    .route('/figures', figures)
-    .route('/rankings', rankings)
-    .route('/profiles', profiles)
-    .route('/campaigns', campaigns)
-    .route('/appraisals', appraisals)
-    .route('/imports', imports)
-    .route('/exports', exportFiles)
-    .route('/screen', screen)
-    .route('/audit', audit);
+      })
+      .use(noStore)
+      // Who is asking before any body is read: an anonymous request, or one to an address without a
+      // route, is answered without reading what it sends.
+      .use(authenticate)
+      .use(apiBodyLimit)
+      .use(async (c, next) => {
+        // A request that may write on the main connection holds the write gate (the uploads write,
+        // if at all, on the importer's connection), so that an import's
+        // commit never runs beside it (write-gate.ts); the commit itself runs exclusively. Only once
+        // its (small, limited) body is in: a client sending it slowly, even unsigned to the login,
+        // would otherwise hold every write and import back for as long.
+        if (!isStateChanging(c.req.method) || IMPORT_UPLOADS.has(c.req.path)) return next();
+        if (c.req.raw.body !== null) await c.req.arrayBuffer();
+        const release = await deps.writeGate.hold();
+        try {
+          await next();
+        } finally {
+          release();
+        }
+      })
+      .route('/health', health)
+      .route('/auth', auth)
+      .route('/users', users)
+      .route('/display-links', displayLinks)
+      .route('/departments', departments)
+      .route('/peer-groups', peerGroups)
+      .route('/items', items)
+      .route('/reference', reference)
+      .route('/figures', figures)
+      .route('/rankings', rankings)
+      .route('/profiles', profiles)
+      .route('/campaigns', campaigns)
+      .route('/appraisals', appraisals)
+      .route('/imports', imports)
+      .route('/exports', exportFiles)
+      .route('/screen', screen)
+      .route('/audit', audit)
+  );
 }
 
 export type AppType = ReturnType<typeof buildApi>;
@@ -132,10 +134,7 @@ export function createApp({
       writeGate: new WriteGate(),
     }),
   );
-  app.notFound((c) => {
-    const error = new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
-    return c.json(errorBody(error, requestLang(c)), 404);
-  });
+  app.notFound((c) => c.json(errorBody(noSuchAddress(), requestLang(c)), 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err, requestLang(c)), err.status);
     // Hono's own 4xx, e.g. a JSON body that does not parse: a client error, not a server failure.

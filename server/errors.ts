@@ -44,6 +44,10 @@ export const notFound = (what: Text, key: string, field?: string) =>
     field ? { field } : {},
   );
 
+/** A request for an address the API has no route for. */
+export const noSuchAddress = () =>
+  new ApiError(404, 'not_found', { zh: '没有这个地址', en: 'No such address' });
+
 /** The language of a request: the client's explicit choice (`lang` query or header), else Accept-Language. */
 export function requestLang(c: Context): Lang {
   // A plain link (an export) carries the browser's Accept-Language, not the app's: the app adds ?lang=.

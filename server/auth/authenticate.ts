@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { findLiveDisplayLink, touchDisplayLink } from '../../db/queries/display-links.ts';
 import type { AppEnv } from '../context.ts';
+import { noSuchAddress } from '../errors.ts';
 import { DISPLAY_READABLE_ROUTES, endpointOf, PUBLIC_ROUTES } from './access.ts';
 import { clearSessionCookies, readSessionCookie } from './cookies.ts';
 import { carriesCsrfToken, isSameOrigin, isStateChanging } from './csrf.ts';
@@ -63,7 +64,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
 
   const endpoint = endpointOf(c);
-  if (endpoint !== null && !PUBLIC_ROUTES.has(endpoint)) {
+  // No route: answered before anything reads the body (which an upload path could make 50 MB).
+  if (endpoint === null) throw noSuchAddress();
+  if (!PUBLIC_ROUTES.has(endpoint)) {
     if (principal.kind === 'anonymous') throw unauthenticated(principal.reason);
     if (principal.kind === 'display' && !DISPLAY_READABLE_ROUTES.has(endpoint)) throw displayNotAllowed();
   }

@@ -1,7 +1,6 @@
 /**
  * Request body size limits for the API (hono/body-limit), answering 413 in the one error shape.
- * JSON requests stay small; a route that takes uploads (spreadsheet import) gets its own entry in
- * BODY_LIMITS, matched by path prefix, longest first.
+ * JSON requests stay small; only the routes that take a spreadsheet upload allow more.
  */
 
 import { bodyLimit } from 'hono/body-limit';
@@ -14,14 +13,18 @@ const KIB = 1024;
 
 export const DEFAULT_BODY_LIMIT = 64 * KIB;
 
-/** Larger limits for particular path prefixes (the longest matching prefix wins). */
-export const BODY_LIMITS: readonly { prefix: string; maxBytes: number }[] = [
-  // Spreadsheet uploads: the import's own file limit (it answers import_file_too_large), plus room for
-  // the multipart envelope and the options sent with the file.
-  { prefix: '/api/imports', maxBytes: DEFAULT_LIMITS.maxFileBytes + 1024 * KIB },
-  // Saved mappings are small JSON, like every other request.
-  { prefix: '/api/imports/mappings', maxBytes: DEFAULT_BODY_LIMIT },
-];
+/**
+ * The routes that take a spreadsheet upload (and run it on the importer, server/app.ts), by exact
+ * path: any other path, one under /api/imports without a route too, keeps the small limit.
+ */
+export const IMPORT_UPLOADS: ReadonlySet<string> = new Set([
+  '/api/imports',
+  '/api/imports/dry-run',
+  '/api/imports/inspect',
+]);
+// The import's own file limit (it answers import_file_too_large), plus room for the multipart
+// envelope and the options sent with the file.
+const UPLOAD_LIMIT = DEFAULT_LIMITS.maxFileBytes + 1024 * KIB;
 
 const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
 
@@ -40,14 +43,18 @@ function limiterFor(maxBytes: number) {
 }
 
 export function maxBodyBytes(path: string): number {
-  const match = [...BODY_LIMITS]
-    .sort((a, b) => b.prefix.length - a.prefix.length)
-    .find((l) => path === l.prefix || path.startsWith(`${l.prefix}/`));
-  return match?.maxBytes ?? DEFAULT_BODY_LIMIT;
+  return IMPORT_UPLOADS.has(path) ? UPLOAD_LIMIT : DEFAULT_BODY_LIMIT;
 }
 
 // GET and HEAD carry no body any route reads; skipping them also spares building the full Request
 // object, which the limiter's look at the body would do for every read (a tenth of a warm request).
-export const apiBodyLimit = createMiddleware<AppEnv>((c, next) =>
-  c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limiterFor(maxBodyBytes(c.req.path))(c, next),
-);
+// An upload is not held in memory to be measured (hono's limiter reads a body without a length whole):
+// only a length it announces is checked here, and the route counts what it streams to its file.
+export const apiBodyLimit = createMiddleware<AppEnv>((c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  if (IMPORT_UPLOADS.has(c.req.path)) {
+    if (Number(c.req.header('content-length') ?? 0) > UPLOAD_LIMIT) throw payloadTooLarge(UPLOAD_LIMIT);
+    return next();
+  }
+  return limiterFor(DEFAULT_BODY_LIMIT)(c, next);
+});

@@ -12,7 +12,7 @@
  */
 export { DISPLAY_READABLE_ROUTES, PUBLIC_ROUTES } from './access.ts';
 export { authenticate } from './authenticate.ts';
-export { apiBodyLimit, BODY_LIMITS, DEFAULT_BODY_LIMIT } from './body-limit.ts';
+export { apiBodyLimit, DEFAULT_BODY_LIMIT, IMPORT_UPLOADS } from './body-limit.ts';
 export {
   EDITOR_STATUS_ACTIONS,
   itemWriteScopeFor,

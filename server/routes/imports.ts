@@ -25,6 +25,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/open.ts';
 import { getImportMapping, listImportMappings, saveImportMapping } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
+import { maxBodyBytes } from '../auth/body-limit.ts';
+import { payloadTooLarge } from '../auth/errors.ts';
 import { requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
@@ -80,7 +82,15 @@ async function bodyChunks(
   each: (chunk: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
   const body = req.raw.body;
-  if (body) for await (const chunk of body) await each(chunk);
+  if (!body) return;
+  // The body limit for uploads, counted as the body streams in (server/auth/body-limit.ts).
+  const max = maxBodyBytes(req.path);
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) throw payloadTooLarge(max);
+    await each(chunk);
+  }
 }
 
 /** Writes chunks to a new file, waiting while the disk is behind; `failure` is why it could not. */
@@ -163,7 +173,7 @@ async function readMultipart(
   } catch (error) {
     // The body limit's own error goes on to its handler, and so does a file the disk would not take;
     // anything else is a body that is not multipart.
-    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    if (error instanceof ApiError) throw error;
     if (out?.failure) throw out.failure;
     throw notMultipart();
   } finally {

@@ -244,11 +244,45 @@ describe('POST /api/imports/dry-run', () => {
     }
   });
 
-  it('accepts uploads up to the import file limit, and keeps JSON requests small', () => {
+  it('accepts uploads up to the import file limit on the upload routes only, and keeps JSON requests small', () => {
     expect(maxBodyBytes('/api/imports/dry-run')).toBeGreaterThan(50 * 1024 * 1024);
     expect(maxBodyBytes('/api/imports')).toBeGreaterThan(50 * 1024 * 1024);
+    expect(maxBodyBytes('/api/imports/inspect')).toBeGreaterThan(50 * 1024 * 1024);
     expect(maxBodyBytes('/api/imports/mappings')).toBe(64 * 1024);
+    expect(maxBodyBytes('/api/imports/')).toBe(64 * 1024);
+    expect(maxBodyBytes('/api/imports/anything')).toBe(64 * 1024);
     expect(maxBodyBytes('/api/items')).toBe(64 * 1024);
+  });
+
+  it('refuses a write it will not take before reading its body: no route, not signed in, not an admin', async () => {
+    const { app, sessions } = setup();
+    // A body that sends 32 KiB and then never ends, with no length: a server that read it would never answer.
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array(32 * 1024).fill(0x41));
+        },
+      });
+    for (const [path, session, status, code] of [
+      ['/api/imports/nothing-here', undefined, 404, 'not_found'],
+      ['/api/imports/', undefined, 404, 'not_found'],
+      ['/api/imports/nothing-here', sessions.admin, 404, 'not_found'],
+      ['/api/nothing-here', sessions.admin, 404, 'not_found'],
+      ['/api/imports?name=a.csv', undefined, 401, 'unauthenticated'],
+      ['/api/imports/dry-run?name=a.csv', sessions.leader, 403, 'forbidden'],
+    ] as const) {
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/csv',
+          ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+        },
+        body: endless(),
+        duplex: 'half',
+      } as RequestInit);
+      const body = (await res.json()) as { error: { code: string } };
+      expect([path, res.status, body.error.code]).toEqual([path, status, code]);
+    }
   });
 });
 
