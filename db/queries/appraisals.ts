@@ -25,23 +25,27 @@ export function listAppraisals(db: Db, period?: string): AppraisalRow[] {
   ).all({ period: period ?? null }) as AppraisalRow[];
 }
 
-/** Inserts or replaces one department's appraisal for a kind and period. */
+export interface AppraisalValue {
+  score: number;
+  rank: number | null;
+  outOf: number | null;
+}
+
+/** Inserts or replaces one department's appraisal for a kind and period; returns the one it replaced. */
 export function upsertAppraisal(
   db: Db,
-  a: {
-    departmentId: number;
-    kind: string;
-    period: string;
-    score: number;
-    rank: number | null;
-    outOf: number | null;
-  },
-): void {
+  a: AppraisalValue & { departmentId: number; kind: string; period: string },
+): AppraisalValue | null {
+  const before = prepared(
+    db,
+    'SELECT score, rank, out_of AS outOf FROM appraisals WHERE department_id = ? AND kind = ? AND period = ?',
+  ).get(a.departmentId, a.kind, a.period) as AppraisalValue | undefined;
   prepared(
     db,
     `INSERT INTO appraisals (department_id, kind, period, score, rank, out_of) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (department_id, kind, period) DO UPDATE SET score = excluded.score, rank = excluded.rank, out_of = excluded.out_of`,
   ).run(a.departmentId, a.kind, a.period, a.score, a.rank, a.outOf);
+  return before ?? null;
 }
 
 /** Months an appraisal period spans, by its form: 2025, 2025-H1, 2025-Q3, 2025-06. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../db/queries/accounts-audit.ts';
-import { listAppraisals, upsertAppraisal } from '../../db/queries/appraisals.ts';
+import { type AppraisalValue, listAppraisals, upsertAppraisal } from '../../db/queries/appraisals.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
@@ -57,19 +57,31 @@ export const appraisals = new Hono<AppEnv>()
             { field: `rows.${index}.rank`, row: index + 1 },
           );
         }
-        return { ...r, departmentId: department.id };
+        return { ...r, department: department.code, departmentId: department.id };
       });
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
-          for (const r of resolved) upsertAppraisal(deps.db, r);
+          // Each appraisal the import adds or changes, by department, kind and period, with the value it
+          // replaced: a score that feeds the ranking is never changed without a trace.
+          const before: Record<string, AppraisalValue> = {};
+          const after: Record<string, AppraisalValue> = {};
+          for (const r of resolved) {
+            const value = { score: r.score, rank: r.rank, outOf: r.outOf };
+            const replaced = upsertAppraisal(deps.db, r);
+            if (replaced && JSON.stringify(replaced) === JSON.stringify(value)) continue;
+            const key = `${r.department} ${r.kind} ${r.period}`;
+            if (replaced) before[key] = replaced;
+            after[key] = value;
+          }
           recordAudit(deps.db, {
             at,
             actor: actorOf(c.var.user),
             action: 'appraisal.import',
             entity: 'appraisal',
             entityId: null,
-            after: { rows: rows.length, periods: [...new Set(rows.map((r) => r.period))] },
+            before: Object.keys(before).length > 0 ? before : null,
+            after,
           });
         })
         .immediate();

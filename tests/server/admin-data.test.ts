@@ -289,4 +289,48 @@ describe('departments, campaigns and appraisals', () => {
       ['D02', 22],
     ]);
   });
+
+  it('keeps in the audit log every appraisal an import adds or changes, with the value it replaced', async () => {
+    const { db, admin, send } = setup();
+    const post = (rows: object[]) => send(admin, 'POST', '/api/appraisals', { rows });
+    const d01 = { department: 'D01', kind: 'public_appraisal', period: '2025' };
+    const d02 = { department: 'D02', kind: 'public_appraisal', period: '2025' };
+    expect(
+      (
+        await post([
+          { ...d01, score: 96.6, rank: 1, outOf: 40 },
+          { ...d02, score: 80 },
+        ])
+      ).status,
+    ).toBe(201);
+    // D01 overwritten, D02 sent again unchanged.
+    expect(
+      (
+        await post([
+          { ...d01, score: 12.5, rank: 40, outOf: 40 },
+          { ...d02, score: 80 },
+        ])
+      ).status,
+    ).toBe(201);
+    const log = (
+      db
+        .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'appraisal' ORDER BY id")
+        .all() as { action: string; before: string | null; after: string }[]
+    ).map((r) => [r.action, JSON.parse(r.before ?? 'null'), JSON.parse(r.after)]);
+    expect(log).toEqual([
+      [
+        'appraisal.import',
+        null,
+        {
+          'D01 public_appraisal 2025': { score: 96.6, rank: 1, outOf: 40 },
+          'D02 public_appraisal 2025': { score: 80, rank: null, outOf: null },
+        },
+      ],
+      [
+        'appraisal.import',
+        { 'D01 public_appraisal 2025': { score: 96.6, rank: 1, outOf: 40 } },
+        { 'D01 public_appraisal 2025': { score: 12.5, rank: 40, outOf: 40 } },
+      ],
+    ]);
+  });
 });
