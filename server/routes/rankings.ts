@@ -76,8 +76,14 @@ export const rankings = new Hono<AppEnv>()
           action: earlier ? 'ranking.republish' : 'ranking.publish',
           entity: 'published_ranking',
           entityId: saved,
+          // The replaced ranking whole: what was published and quoted stays on record.
           before: earlier
-            ? { asOf: earlier.asOf, profileId: earlier.profileId, publishedAt: earlier.publishedAt }
+            ? {
+                asOf: earlier.asOf,
+                profileId: earlier.profileId,
+                publishedAt: earlier.publishedAt,
+                result: earlier.result,
+              }
             : undefined,
           after: { period, asOf: t, scope, profileId: profile.id },
         });

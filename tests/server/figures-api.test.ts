@@ -340,8 +340,12 @@ describe('publishing a ranking', () => {
     const replaced = await publish({ period: '2026-W14', asOf: '2026-04-05', replace: true });
     expect(replaced.status).toBe(201);
     const audit = db
-      .prepare("SELECT action FROM audit_log WHERE entity = 'published_ranking' ORDER BY id")
-      .all();
-    expect(audit).toEqual([{ action: 'ranking.publish' }, { action: 'ranking.republish' }]);
+      .prepare("SELECT action, before FROM audit_log WHERE entity = 'published_ranking' ORDER BY id")
+      .all() as { action: string; before: string | null }[];
+    expect(audit.map((a) => a.action)).toEqual(['ranking.publish', 'ranking.republish']);
+    // The replaced ranking is kept whole in the audit log: it differs from the new one (profile 1 vs 2).
+    const replacedResult = JSON.parse(audit[1]!.before!).result;
+    expect(replacedResult).toEqual(JSON.parse(frozen).result);
+    expect(replacedResult).not.toEqual(JSON.parse(await readBack()).result);
   });
 });
