@@ -121,6 +121,38 @@ describe('department view in a real browser', () => {
     });
   }
 
+  it('lists the first five overdue items to close, and opens all of them from the line below (zh-CN)', async () => {
+    const lang = 'zh-CN';
+    const row = rows.find((r) => r.figures.overdue > 5);
+    expect(row, 'a department with more than five overdue items in the demo data').toBeDefined();
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      `/department/${row!.department.code}`,
+      lang,
+    );
+    const action = page.getByTestId('score-actions').locator('li[data-kind="closeOverdue"]');
+    await expect.poll(() => action.locator('tbody tr').count()).toBe(5);
+    const more = action.getByTestId('raise-more');
+    expect(await more.textContent()).toBe(
+      messages[lang]['raise.more']
+        .replace('{n}', count(lang, row!.figures.overdue - 5))
+        .replace('{total}', count(lang, row!.figures.overdue)),
+    );
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await more.scrollIntoViewIfNeeded();
+      await screenshot(page, `department-view-raise-more-${lang}-${size}`);
+    }
+    await more.click();
+    const panel = page.getByTestId('figure-panel');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, row!.figures.overdue));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a light opens exactly its items; the score opens its rules', async () => {
     const lang = 'en';
     const row = rows.find((r) => r.department.code === 'D22')!;

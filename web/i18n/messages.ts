@@ -238,6 +238,7 @@ const en = {
   'bulletin.overdue': 'Overdue items',
   'bulletin.overdueTotal': '{n} {n|item|items} overdue, longest first.',
   'bulletin.overdueMore': '…and {n} more not listed here.',
+  'raise.more': '…and {n} more: see all {total}',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': 'Sign in',
   'login.subtitle': 'Sign in with the account the supervision office gave you.',
@@ -703,6 +704,7 @@ const zh: Record<MessageKey, string> = {
   'bulletin.overdue': '逾期未销号事项',
   'bulletin.overdueTotal': '逾期事项共{n}件，按逾期天数从长到短排列。',
   'bulletin.overdueMore': '……另有{n}件未在此列出。',
+  'raise.more': '……另有{n}件，查看全部{total}件',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': '登录',
   'login.subtitle': '请使用督查室分配的账号登录。',

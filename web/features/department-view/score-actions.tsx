@@ -108,6 +108,17 @@ function ActionItem({
           }
         />
       )}
+      {/* The first few listed; the count says how many there are, and the rest are a click away. */}
+      {items.data && items.data.total > items.data.items.length && (
+        <p className="muted">
+          <Explainable figure={figure} scope={scope} className="inline-figure" testId="raise-more">
+            {t('raise.more', {
+              n: formatNumber(lang, items.data.total - items.data.items.length),
+              total: formatNumber(lang, items.data.total),
+            })}
+          </Explainable>
+        </p>
+      )}
     </li>
   );
 }
