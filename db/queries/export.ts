@@ -5,6 +5,7 @@
  */
 import type { HandlingMode, RectificationType, Source, Status } from '../../server/domain/lifecycle.ts';
 import type { Db } from '../open.ts';
+import { DAYS_OVERDUE, LIGHT } from './items.ts';
 
 export interface ExportItemFilter {
   /** Campaign code. */
@@ -53,6 +54,9 @@ export interface ExportItemRow {
   urgeCount: number;
   voidedAt: string | null;
   voidReason: string | null;
+  /** As of the export (listItemsForExportByIds): the warning light and days overdue, as the ledger table shows. */
+  light?: 'red' | 'yellow' | 'green' | null;
+  daysOverdue?: number | null;
 }
 
 const PAGE = 2_000;
@@ -63,8 +67,8 @@ const participants = (column: string, separator: string) =>
       SELECT pd.${column} AS name FROM item_departments p JOIN departments pd ON pd.id = p.department_id
       WHERE p.item_id = i.id ORDER BY pd.code))`;
 
-/** Every exported column of an item, with the joins they need; callers add WHERE, ORDER BY and LIMIT. */
-const SELECT_EXPORT_ROWS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.description,
+/** Every exported column of an item; EXPORT_JOINS are the joins they need. */
+const EXPORT_COLUMNS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.description,
           c.code AS campaignCode, c.name_zh AS campaignZh, c.name_en AS campaignEn,
           dm.code AS domainCode, dm.name_zh AS domainZh, dm.name_en AS domainEn, i.source,
           d.code AS departmentCode, d.name_zh AS departmentZh, d.name_en AS departmentEn,
@@ -74,11 +78,13 @@ const SELECT_EXPORT_ROWS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i
           i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
           i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
           i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt,
-          i.void_reason AS voidReason
-   FROM items i
+          i.void_reason AS voidReason`;
+const EXPORT_JOINS = `FROM items i
    JOIN campaigns c ON c.id = i.campaign_id
    LEFT JOIN domains dm ON dm.id = i.domain_id
    LEFT JOIN departments d ON d.id = i.department_id`;
+/** Callers add WHERE, ORDER BY and LIMIT. */
+const SELECT_EXPORT_ROWS = `${EXPORT_COLUMNS} ${EXPORT_JOINS}`;
 
 /** The items matching the filter, in id order, fetched a page at a time as the caller iterates. */
 export function* listItemsForExport(db: Db, filter: ExportItemFilter = {}): Generator<ExportItemRow> {
@@ -109,19 +115,30 @@ const BY_IDS_PAGE = 500;
  * The items with these ids, in the order given (e.g. the ledger table's order from listItemIds),
  * fetched a page at a time as the caller iterates.
  */
-export function* listItemsForExportByIds(db: Db, ids: readonly number[]): Generator<ExportItemRow> {
+export function* listItemsForExportByIds(
+  db: Db,
+  ids: readonly number[],
+  at: { now: string; warn: string },
+): Generator<ExportItemRow> {
   const statements = new Map<number, ReturnType<Db['prepare']>>();
   const page = (n: number) => {
     let statement = statements.get(n);
     if (!statement) {
-      statement = db.prepare(`${SELECT_EXPORT_ROWS} WHERE i.id IN (${Array(n).fill('?').join(', ')})`);
+      statement = db.prepare(
+        `${EXPORT_COLUMNS}, ${LIGHT} AS light, ${DAYS_OVERDUE} AS daysOverdue ${EXPORT_JOINS}
+         WHERE i.id IN (${Array.from({ length: n }, (_, k) => `@id${k}`).join(', ')})`,
+      );
       statements.set(n, statement);
     }
     return statement;
   };
   for (let start = 0; start < ids.length; start += BY_IDS_PAGE) {
     const chunk = ids.slice(start, start + BY_IDS_PAGE);
-    const rows = page(chunk.length).all(chunk) as ExportItemRow[];
+    const params: Record<string, string | number> = { now: at.now, warn: at.warn };
+    chunk.forEach((id, k) => {
+      params[`id${k}`] = id;
+    });
+    const rows = page(chunk.length).all(params) as ExportItemRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of chunk) {
       const row = byId.get(id);

@@ -57,7 +57,8 @@ export interface ItemListRow {
   version: number;
 }
 
-const LIGHT = `CASE WHEN i.status = 'closed' OR i.voided_at IS NOT NULL THEN NULL
+/** An item's warning light at @now (due soon: before @warn); null when closed or voided (DESIGN §3). */
+export const LIGHT = `CASE WHEN i.status = 'closed' OR i.voided_at IS NOT NULL THEN NULL
   WHEN i.deadline_end < @now THEN 'red'
   WHEN i.deadline_end < @warn THEN 'yellow' ELSE 'green' END`;
 
@@ -69,6 +70,10 @@ const LIGHT_IS = {
   green:
     "i.status <> 'closed' AND i.voided_at IS NULL AND (i.deadline_end >= @warn OR i.deadline_end IS NULL)",
 } as const;
+
+/** Days an open item is overdue at @now (T − deadline, a part day a whole one); null unless red. */
+export const DAYS_OVERDUE = `CASE WHEN i.status <> 'closed' AND i.voided_at IS NULL AND i.deadline_end < @now
+  THEN MAX(1, CAST(ceil(julianday(@now) - julianday(i.deadline_end)) AS INTEGER)) END`;
 
 /**
  * Title, ledger code or person contains q (what `LIKE '%q%'` means: ASCII letters in either case),

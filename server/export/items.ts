@@ -1,10 +1,11 @@
 /**
  * The item list as a spreadsheet: one column per item field, headed and worded in the user's language
- * exactly as import reads them back (export → import keeps every field), plus the counts of
- * extensions, reopenings and urgings and when and why an item was voided, which import leaves alone.
+ * exactly as import reads them back (export → import keeps every field), plus what import leaves
+ * alone: the warning light and days overdue as of the export, the counts of extensions, reopenings
+ * and urgings, and when and why an item was voided.
  */
 import type { ExportItemRow } from '../../db/queries/export.ts';
-import type { Lang } from '../errors.ts';
+import type { Lang, Text } from '../errors.ts';
 import {
   FIELD_LABELS,
   HANDLING_MODE_LABELS,
@@ -14,6 +15,16 @@ import {
   STATUS_LABELS,
 } from '../import/vocabulary.ts';
 import { type ExportColumn, type ExportOptions, writeExport } from './table.ts';
+
+const FIGURE_LABELS = {
+  light: { zh: '预警', en: 'Warning light' },
+  daysOverdue: { zh: '逾期天数', en: 'Days overdue' },
+} satisfies Record<string, Text>;
+const LIGHT_WORDS: Record<'red' | 'yellow' | 'green', Text> = {
+  red: { zh: '红灯', en: 'Red' },
+  yellow: { zh: '黄灯', en: 'Yellow' },
+  green: { zh: '绿灯', en: 'Green' },
+};
 
 export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
   const en = lang === 'en';
@@ -58,6 +69,14 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
         r.deadline ?? (r.rectificationType === 'long_term' ? (en ? 'ongoing' : '长期坚持') : null),
     },
     { header: L.status, type: 'text', width: 10, value: (r) => label(STATUS_LABELS[r.status]) },
+    // As of the export, as the ledger table shows them (import leaves both alone).
+    {
+      header: FIGURE_LABELS.light,
+      type: 'text',
+      width: 8,
+      value: (r) => label(r.light ? LIGHT_WORDS[r.light] : undefined),
+    },
+    { header: FIGURE_LABELS.daysOverdue, type: 'integer', value: (r) => r.daysOverdue },
     { header: L.firstResponseAt, type: 'date', value: (r) => r.firstResponseAt },
     { header: L.rectifiedAt, type: 'date', value: (r) => r.rectifiedAt },
     { header: L.evidence, type: 'text', width: 30, value: (r) => r.evidence },

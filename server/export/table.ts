@@ -30,12 +30,23 @@ export interface ExportColumn<T> {
   value: (row: T) => CellOut;
 }
 
+/** What a file is, in the reader's language: a heading and lines under it (scope, as of, counts). */
+export interface ExportTitle {
+  heading: string;
+  lines: string[];
+}
+
 export interface ExportOptions {
   format: ExportFormat;
   lang: Lang;
   out: Writable;
   /** xlsx: the sheet's name (default 导出 / Export). */
   sheetName?: string;
+  /**
+   * xlsx: rows above the header saying what the file is, as an office's sheet has (import skips
+   * them). A CSV stays header first, for the programs that read it.
+   */
+  title?: ExportTitle;
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -134,10 +145,19 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   border: { bottom: { style: 'thin', color: { argb: 'FF6B7280' } } },
 };
 
+const TITLE_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true, size: 14 },
+  alignment: { vertical: 'middle', horizontal: 'center' },
+};
+const TITLE_LINE_STYLE: Partial<ExcelJS.Style> = {
+  font: { color: { argb: 'FF4B5563' } },
+  alignment: { vertical: 'middle', horizontal: 'left' },
+};
+
 async function writeXlsx<T>(
   rows: Iterable<T> | AsyncIterable<T>,
   columns: ExportColumn<T>[],
-  { lang, out, sheetName }: ExportOptions,
+  { lang, out, sheetName, title }: ExportOptions,
 ): Promise<{ rows: number }> {
   const { stream } = await loadExcel();
   const workbook = new stream.xlsx.WorkbookWriter({
@@ -145,10 +165,21 @@ async function writeXlsx<T>(
     useStyles: true,
     useSharedStrings: false,
   });
+  const titleRows = title ? 1 + title.lines.length : 0;
   const sheet = workbook.addWorksheet(sheetName ?? (lang === 'en' ? 'Export' : '导出'), {
-    views: [{ state: 'frozen', ySplit: 1 }],
+    views: [{ state: 'frozen', ySplit: titleRows + 1 }],
   });
   sheet.columns = columns.map((c) => ({ width: columnWidth(c, lang) }));
+  if (title) {
+    // Each title row one text merged across the table, as a county office's sheet is headed.
+    [title.heading, ...title.lines].forEach((text, i) => {
+      const row = sheet.addRow([neutralise(text)]);
+      row.getCell(1).style = i === 0 ? TITLE_STYLE : TITLE_LINE_STYLE;
+      row.height = i === 0 ? 26 : 18;
+      sheet.mergeCells(row.number, 1, row.number, columns.length);
+      row.commit();
+    });
+  }
   const header = sheet.addRow(columns.map((c) => neutralise(lang === 'en' ? c.header.en : c.header.zh)));
   header.height = 22;
   header.eachCell((cell) => {
@@ -176,7 +207,10 @@ async function writeXlsx<T>(
     });
     r.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.autoFilter = {
+    from: { row: titleRows + 1, column: 1 },
+    to: { row: titleRows + 1, column: columns.length },
+  };
   sheet.commit();
   await workbook.commit();
   return { rows: n };

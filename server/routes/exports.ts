@@ -23,6 +23,7 @@ import {
   exportFileName,
   writeExport,
 } from '../export/table.ts';
+import { itemsTitle, rankingTitle } from '../export/titles.ts';
 import { figuresReport } from '../figures/json-answer.ts';
 import type { RankedRow } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
@@ -164,9 +165,11 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
   // The ids are read now, in the table's order; rows are fetched page by page as the file is written.
-  const ids = listItemIds(deps.db, resolveItemList(deps, list));
+  const resolved = resolveItemList(deps, list);
+  const ids = listItemIds(deps.db, resolved);
+  const title = itemsTitle(deps.db, lang, list, ids.length, resolved.now);
   return download(c, 'items', format, lang, (out) =>
-    exportItems(listItemsForExportByIds(deps.db, ids), { format, lang, out }),
+    exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title }),
   );
 }
 
@@ -187,6 +190,7 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
         lang,
         out,
         sheetName: lang === 'en' ? 'Ranking' : '部门排名',
+        title: rankingTitle(deps.db, lang, query, report),
       }),
     query.asOf,
   );

@@ -102,6 +102,48 @@ describe('GET /api/exports', () => {
     expect(row!.slice(-2)).toEqual([voided.voided_at.replace('T', ' '), voided.void_reason]);
   });
 
+  it("gives each open item's warning light and days overdue as of the export, as the table does", async () => {
+    // Now is 2026-11-20 10:00 in Asia/Shanghai; the warning horizon is 7 days.
+    const create = async (ledgerCode: string, deadline: string) => {
+      const res = await call(app, 'POST', '/api/items', {
+        session: admin,
+        body: {
+          ledgerCode,
+          title: '导出预警测试',
+          campaign: 'C-EFFICIENCY',
+          source: 'hotline',
+          rectificationType: 'immediate',
+          department: 'D21',
+          deadline,
+        },
+      });
+      expect(res.status).toBe(201);
+    };
+    await create('LT-RED', '2026-11-10'); // over at Nov 11 00:00: 9 days 10 hours late → 10 days
+    await create('LT-ONE', '2026-11-19'); // over at Nov 20 00:00: 10 hours late → 1 day
+    await create('LT-YELLOW', '2026-11-25'); // due within 7 days
+    await create('LT-GREEN', '2026-12-31');
+    const res = await get('/api/exports/items.csv?q=LT-&sort=code', 'zh-CN');
+    const [header, ...rows] = parseCsv(await res.text());
+    const at = (name: string) => header!.indexOf(name);
+    expect(rows.map((r) => [r[0], r[at('预警')], r[at('逾期天数')]])).toEqual([
+      ['LT-GREEN', '绿灯', ''],
+      ['LT-ONE', '红灯', '1'],
+      ['LT-RED', '红灯', '10'],
+      ['LT-YELLOW', '黄灯', ''],
+    ]);
+    // The table says the same.
+    const table = (await (await get('/api/items?q=LT-&sort=code')).json()) as {
+      items: { ledgerCode: string; light: string; daysOverdue: number | null }[];
+    };
+    expect(table.items.map((i) => [i.ledgerCode, i.light, i.daysOverdue])).toEqual([
+      ['LT-GREEN', 'green', null],
+      ['LT-ONE', 'red', 1],
+      ['LT-RED', 'red', 10],
+      ['LT-YELLOW', 'yellow', null],
+    ]);
+  });
+
   it('neutralises text a spreadsheet would run as a formula, in csv and xlsx', async () => {
     const created = await call(app, 'POST', '/api/items', {
       session: admin,
@@ -132,11 +174,16 @@ describe('GET /api/exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsxRes.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(2);
-    const title = sheet.getRow(2).getCell(2);
+    // Two rows say what the file is (the search is neutralised too: it is the user's text), then the
+    // header and the item.
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Rectification ledger (as of Nov 20, 2026, 10:00)');
+    expect(sheet.getRow(2).getCell(1).value).toBe('Search: "FX-1" · 1 item');
+    expect(sheet.getRow(3).getCell(1).value).toBe('Ledger code');
+    const title = sheet.getRow(4).getCell(2);
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe('\'=HYPERLINK("http://example.com","点我")');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Ledger code');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 
   it('refuses what the table refuses: unknown parameters and codes', async () => {
@@ -179,9 +226,24 @@ describe('GET /api/exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('部门排名')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('排名');
-    expect(sheet.rowCount).toBe(ranking.rows.length + 1);
-    expect(sheet.getRow(2).getCell(7).value).toBe(first.score);
+    // What the ranking is: as of when, compared with when (the start of T's day a week before: the
+    // end of Nov 12), under which profile, over which scope.
+    expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
+      '各部门整改销号综合排名',
+      '统计截至2026年11月20日 10:00，与2026年11月12日比较；评分方案“default”第1版',
+      '专项活动：行政效能提升年',
+    ]);
+    expect(sheet.getRow(4).getCell(1).value).toBe('排名');
+    expect(sheet.rowCount).toBe(ranking.rows.length + 4);
+    expect(sheet.getRow(5).getCell(7).value).toBe(first.score);
+    // A past week's ranking (asOf a day: the end of that day) names its days, and no scope is all items.
+    const pastBook = new ExcelJS.Workbook();
+    await pastBook.xlsx.load(await past.arrayBuffer());
+    expect([1, 2, 3].map((n) => pastBook.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
+      '各部门整改销号综合排名',
+      '统计截至2026年10月30日，与2026年10月23日比较；评分方案“default”第1版',
+      '范围：全部事项',
+    ]);
   });
 });
 

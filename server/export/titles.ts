@@ -1,0 +1,122 @@
+/**
+ * The rows above an exported table saying what it is (server/export/table.ts, ExportTitle): the
+ * ledger's filters and count, or the ranking's scope, moments and scoring profile, in the reader's
+ * language, as a county office heads its sheets (DESIGN §3: every figure is as of T, over a scope).
+ */
+
+import type { Db } from '../../db/open.ts';
+import { findByCode } from '../../db/queries/lookups.ts';
+import { asOfWords, dateWords } from '../domain/date-words.ts';
+import type { Source, Status } from '../domain/lifecycle.ts';
+import type { Lang, Text } from '../errors.ts';
+import type { RankingReport } from '../figures/reports.ts';
+import { SOURCE_LABELS, STATUS_LABELS } from '../import/vocabulary.ts';
+import type { ExportTitle } from './table.ts';
+
+type Named = 'campaigns' | 'domains' | 'departments' | 'peer_groups';
+
+const LIGHTS: Record<'red' | 'yellow' | 'green', Text> = {
+  red: { zh: '红灯（逾期）', en: 'red (overdue)' },
+  yellow: { zh: '黄灯（临期）', en: 'yellow (due soon)' },
+  green: { zh: '绿灯', en: 'green' },
+};
+
+/** What a scope names, as "label: value" phrases joined in the reader's language. */
+function scopeWords(db: Db, lang: Lang, parts: [Text, Text | null][]): string | null {
+  const said = parts
+    .filter((p): p is [Text, Text] => p[1] !== null)
+    .map(([label, value]) => (lang === 'en' ? `${label.en}: ${value.en}` : `${label.zh}：${value.zh}`));
+  return said.length > 0 ? said.join(lang === 'en' ? '; ' : '；') : null;
+}
+
+function named(db: Db, table: Named, code: string | undefined): Text | null {
+  if (code === undefined) return null;
+  const row = findByCode(db, table, code);
+  return row ? { zh: row.nameZh, en: row.nameEn } : { zh: code, en: code };
+}
+
+const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.zh);
+
+export interface ItemListWords {
+  q?: string | undefined;
+  campaign?: string | undefined;
+  domain?: string | undefined;
+  source?: Source | undefined;
+  department?: string | undefined;
+  status?: Status | undefined;
+  light?: 'red' | 'yellow' | 'green' | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  voided?: 'true' | 'false' | undefined;
+}
+
+/** The ledger table as exported: its filters, how many items, and when. */
+export function itemsTitle(db: Db, lang: Lang, q: ItemListWords, count: number, now: string): ExportTitle {
+  const filters = scopeWords(db, lang, [
+    [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', q.campaign)],
+    [{ zh: '领域', en: 'Domain' }, named(db, 'domains', q.domain)],
+    [{ zh: '问题来源', en: 'Source' }, q.source ? SOURCE_LABELS[q.source] : null],
+    [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', q.department)],
+    [{ zh: '状态', en: 'Status' }, q.status ? STATUS_LABELS[q.status] : null],
+    [{ zh: '预警', en: 'Light' }, q.light ? LIGHTS[q.light] : null],
+    [
+      { zh: '逾期', en: 'Overdue' },
+      q.overdue
+        ? q.overdue === 'true'
+          ? { zh: '仅逾期', en: 'only' }
+          : { zh: '不含逾期', en: 'none' }
+        : null,
+    ],
+    [{ zh: '作废', en: 'Voided' }, q.voided === 'true' ? { zh: '仅作废事项', en: 'only' } : null],
+    [{ zh: '搜索', en: 'Search' }, q.q ? { zh: `“${q.q}”`, en: `"${q.q}"` } : null],
+  ]);
+  const when = asOfWords(lang, now);
+  return {
+    heading: lang === 'en' ? `Rectification ledger (as of ${when})` : `整改台账（截至${when}）`,
+    lines: [
+      lang === 'en'
+        ? `${filters ?? 'All items'} · ${count} ${count === 1 ? 'item' : 'items'}`
+        : `${filters ?? '全部事项'} · 共${count}件`,
+    ],
+  };
+}
+
+export interface RankingScopeWords {
+  campaign?: string | undefined;
+  domain?: string | undefined;
+  source?: Source | undefined;
+  peerGroup?: string | undefined;
+  registeredFrom?: string | undefined;
+  registeredTo?: string | undefined;
+}
+
+/** The ranking as exported: its scope, the moment it is as of and the one it is compared with, its profile. */
+export function rankingTitle(
+  db: Db,
+  lang: Lang,
+  scope: RankingScopeWords,
+  report: RankingReport,
+): ExportTitle {
+  const registered =
+    scope.registeredFrom || scope.registeredTo
+      ? {
+          zh: `${scope.registeredFrom ? dateWords('zh-CN', scope.registeredFrom) : ''}至${scope.registeredTo ? dateWords('zh-CN', scope.registeredTo) : ''}`,
+          en: `${scope.registeredFrom ? dateWords('en', scope.registeredFrom) : '…'} to ${scope.registeredTo ? dateWords('en', scope.registeredTo) : '…'}`,
+        }
+      : null;
+  const filters = scopeWords(db, lang, [
+    [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
+    [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
+    [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
+    [{ zh: '部门分组', en: 'Peer group' }, named(db, 'peer_groups', scope.peerGroup)],
+    [{ zh: '登记时间', en: 'Registered' }, registered],
+  ]);
+  const { asOf, compareTo, profile } = report;
+  const moments =
+    lang === 'en'
+      ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profile.name}", version ${profile.version}`
+      : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
+  return {
+    heading: pick(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
+    lines: [moments, filters ?? pick(lang, { zh: '范围：全部事项', en: 'Scope: all items' })],
+  };
+}
