@@ -4,10 +4,11 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
-import { type ExportItemRow, listItemsForExport } from '../../db/queries/export.ts';
+import { type ExportItemRow, listItemsForExport, listItemsForExportByIds } from '../../db/queries/export.ts';
 import type { Lang } from '../../server/errors.ts';
 import { exportItems } from '../../server/export/items.ts';
 import { type ExportColumn, type ExportFormat, writeExport } from '../../server/export/table.ts';
+import { itemsTitle } from '../../server/export/titles.ts';
 import { commitImport } from '../../server/import/index.ts';
 import { demoDb } from '../helpers/db.ts';
 import { CLI_ACTOR, countyDb, OPTIONS, tempDir } from '../import/fixtures.ts';
@@ -173,7 +174,11 @@ describe('export → import', () => {
     const dir = tempDir();
     const file = path.join(dir, `ledger.${format}`);
     const out = fs.createWriteStream(file);
-    const written = await exportItems(listItemsForExport(source), { format, lang, out });
+    // As the server writes it: title rows (xlsx), and the light and days overdue as of a moment.
+    const ids = [...listItemsForExport(source)].map((r) => r.id);
+    const at = { now: '2026-11-20T16:00:00', warn: '2026-11-27T16:00:00' };
+    const title = itemsTitle(source, lang, {}, ids.length, at.now);
+    const written = await exportItems(listItemsForExportByIds(source, ids, at), { format, lang, out, title });
     expect(written.rows).toBe(items(source).length);
 
     const target = countyDb();
