@@ -833,6 +833,9 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
         };
         change('closed_at', null);
         change('verified_by', null);
+        // As the workflow's reopening: the closed rectification is no longer the item's (unless the sheet says otherwise).
+        if (!v.rectifiedAt) change('rectified_at', null);
+        if (v.evidence == null) change('evidence', null);
         change('reopen_count', it.reopen_count + 1);
         change('first_reopened_at', it.first_reopened_at ?? ctx.now);
         events.push(ctx.now);

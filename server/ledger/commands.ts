@@ -341,8 +341,12 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
           assignIn(ctx, item, scope, input.assign);
           return;
         case 'start':
-        case 'reject':
           write(ctx, item, scope, { status });
+          break;
+        case 'reject':
+          // A rejected rectification is no longer the item's: its time and evidence stay in the history
+          // (the 'rectified' event and its note), not on an item that is in progress again.
+          write(ctx, item, scope, { status, rectified_at: null, evidence: null });
           break;
         case 'rectify':
           write(ctx, item, scope, { status, rectified_at: ctx.now, evidence: input.evidence ?? null });
@@ -363,10 +367,14 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
           });
           break;
         case 'reopen':
+          // As for a rejection: the closure (with its evidence) is in item_closures, the rectification
+          // in the history.
           write(ctx, item, scope, {
             status,
             closed_at: null,
             verified_by: null,
+            rectified_at: null,
+            evidence: null,
             reopen_count: (item.reopen_count as number) + 1,
             first_reopened_at: (item.first_reopened_at as string | null) ?? ctx.now,
             state_changed_at: ctx.now,

@@ -923,6 +923,28 @@ describe('importing again', () => {
     expect(after).toMatchObject({ ledger_code: 'ZF-001', status: 'closed', deadline: '2023-05-31' });
   });
 
+  it('reopens a closed item as the workflow does: its rectification and evidence are no longer on it', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态,整改完成时间,销号日期,整改佐证';
+    const first = csv(
+      `${head}\nRO-1,食堂卫生不达标,县教育局,2026-06-30,督查,已销号,2026-06-10,2026-06-15,整改报告`,
+    );
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: first }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    expect(item(db, 'RO-1')).toMatchObject({ rectified_at: '2026-06-10T00:00:00', evidence: '整改报告' });
+    const again = csv(`${head}\nRO-1,食堂卫生不达标,县教育局,2026-06-30,督查,整改中,,,`);
+    expect(
+      (await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    expect(item(db, 'RO-1')).toMatchObject({ status: 'in_progress', rectified_at: null, evidence: null });
+    // The closure keeps its evidence.
+    expect(db.prepare('SELECT evidence, reopened_at FROM item_closures').get()).toEqual({
+      evidence: '整改报告',
+      reopened_at: NOW_LOCAL,
+    });
+  });
+
   it('updates what changed: an extension, a closure, a reopening, with history before and after', async () => {
     const db = countyDb();
     await commitImport(

@@ -94,7 +94,8 @@ describe('ledger workflow', () => {
       return res.body;
     };
     await step(sessions.editor, { action: 'start' });
-    await step(sessions.editor, { action: 'rectify', evidence: '整改报告' });
+    const rectified = await step(sessions.editor, { action: 'rectify', evidence: '整改报告' });
+    expect(rectified.item).toMatchObject({ rectified_at: '2026-11-20T10:00:00', evidence: '整改报告' });
     const closed = await step(sessions.admin, { action: 'close' });
     expect(closed.item.status).toBe('closed');
     expect(closed.closures).toHaveLength(1);
@@ -113,7 +114,9 @@ describe('ledger workflow', () => {
     const reopened = await step(sessions.admin, { action: 'reopen', note: '回头看发现反弹' });
     expect(reopened.item.status).toBe('in_progress');
     expect(reopened.item.reopen_count).toBe(1);
-    expect(reopened.closures[0].reopenReason).toBe('回头看发现反弹');
+    // In progress again: no longer rectified; the closure keeps the evidence, the history the rectification.
+    expect(reopened.item).toMatchObject({ rectified_at: null, evidence: null });
+    expect(reopened.closures[0]).toMatchObject({ reopenReason: '回头看发现反弹', evidence: '整改报告' });
     expect(getFigures(db, { t, scope: {}, warningDays: 7 })).toMatchObject({
       closed: 0,
       everClosed: 1,
@@ -128,7 +131,16 @@ describe('ledger workflow', () => {
       'edited',
       'reopened',
     ]);
-    expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectified').actorName).toBe('editor');
+    expect(reopened.history.find((h: { kind: string }) => h.kind === 'rectified')).toMatchObject({
+      actorName: 'editor',
+      note: '整改报告',
+    });
+
+    // Rectified again and sent back by the office: in progress, the rejected rectification not on the item.
+    await step(sessions.editor, { action: 'rectify', evidence: '补充材料' });
+    const rejected = await step(sessions.admin, { action: 'reject', note: '材料不全' });
+    expect(rejected.item).toMatchObject({ status: 'in_progress', rectified_at: null, evidence: null });
+    expect(rejected.history.at(-2)).toMatchObject({ kind: 'rectified', note: '补充材料' });
   });
 
   it('refuses an illegal transition with 409 naming the allowed actions', async () => {
