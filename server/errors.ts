@@ -9,6 +9,9 @@ export interface Text {
 }
 
 /** Every failure the API reports: one shape, `{ error: { code, message, details } }`, with an explicit status. */
+/** A text in the reader's language. */
+export const inLang = (lang: Lang, text: Text): string => (lang === 'en' ? text.en : text.zh);
+
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

@@ -8,8 +8,8 @@ import type { Db } from '../../db/open.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { asOfWords, dateWords } from '../domain/date-words.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
-import type { Lang, Text } from '../errors.ts';
-import type { RankingReport } from '../figures/reports.ts';
+import { inLang, type Lang, type Text } from '../errors.ts';
+import type { DrilldownReport, RankingReport } from '../figures/reports.ts';
 import { SOURCE_LABELS, STATUS_LABELS } from '../import/vocabulary.ts';
 import type { ExportTitle } from './table.ts';
 
@@ -22,7 +22,7 @@ const LIGHTS: Record<'red' | 'yellow' | 'green', Text> = {
 };
 
 /** What a scope names, as "label: value" phrases joined in the reader's language. */
-function scopeWords(db: Db, lang: Lang, parts: [Text, Text | null][]): string | null {
+function scopeWords(lang: Lang, parts: [Text, Text | null][]): string | null {
   const said = parts
     .filter((p): p is [Text, Text] => p[1] !== null)
     .map(([label, value]) => (lang === 'en' ? `${label.en}: ${value.en}` : `${label.zh}：${value.zh}`));
@@ -34,8 +34,6 @@ function named(db: Db, table: Named, code: string | undefined): Text | null {
   const row = findByCode(db, table, code);
   return row ? { zh: row.nameZh, en: row.nameEn } : { zh: code, en: code };
 }
-
-const pick = (lang: Lang, t: Text) => (lang === 'en' ? t.en : t.zh);
 
 export interface ItemListWords {
   q?: string | undefined;
@@ -51,7 +49,7 @@ export interface ItemListWords {
 
 /** The ledger table as exported: its filters, how many items, and when. */
 export function itemsTitle(db: Db, lang: Lang, q: ItemListWords, count: number, now: string): ExportTitle {
-  const filters = scopeWords(db, lang, [
+  const filters = scopeWords(lang, [
     [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', q.campaign)],
     [{ zh: '领域', en: 'Domain' }, named(db, 'domains', q.domain)],
     [{ zh: '问题来源', en: 'Source' }, q.source ? SOURCE_LABELS[q.source] : null],
@@ -103,7 +101,7 @@ export function rankingTitle(
           en: `${scope.registeredFrom ? dateWords('en', scope.registeredFrom) : '…'} to ${scope.registeredTo ? dateWords('en', scope.registeredTo) : '…'}`,
         }
       : null;
-  const filters = scopeWords(db, lang, [
+  const filters = scopeWords(lang, [
     [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
     [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
     [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
@@ -116,7 +114,55 @@ export function rankingTitle(
       ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profile.name}", version ${profile.version}`
       : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
   return {
-    heading: pick(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
-    lines: [moments, filters ?? pick(lang, { zh: '范围：全部事项', en: 'Scope: all items' })],
+    heading: inLang(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
+    lines: [moments, filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' })],
+  };
+}
+
+export interface FigureItemsWords extends RankingScopeWords {
+  department?: string | undefined;
+}
+
+/** A figure's items as exported: which figure and part, as of when (since when), over what, how many. */
+export function figureItemsTitle(
+  db: Db,
+  lang: Lang,
+  scope: FigureItemsWords,
+  report: DrilldownReport,
+  limit: number,
+): ExportTitle {
+  const set = report.definition[report.part];
+  const name = inLang(lang, report.definition.name);
+  const when =
+    report.since === undefined
+      ? inLang(lang, {
+          zh: `截至${asOfWords('zh-CN', report.asOf)}`,
+          en: `as of ${asOfWords('en', report.asOf)}`,
+        })
+      : inLang(lang, {
+          zh: `${asOfWords('zh-CN', report.since)}至${asOfWords('zh-CN', report.asOf)}`,
+          en: `${asOfWords('en', report.since)} to ${asOfWords('en', report.asOf)}`,
+        });
+  const filters = scopeWords(lang, [
+    [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
+    [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
+    [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
+    [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', scope.department)],
+    [{ zh: '部门分组', en: 'Peer group' }, named(db, 'peer_groups', scope.peerGroup)],
+  ]);
+  const { total } = report;
+  const count =
+    total > limit
+      ? inLang(lang, {
+          zh: `共${total}件，列出前${limit}件`,
+          en: `${total} items, the first ${limit} listed`,
+        })
+      : inLang(lang, { zh: `共${total}件`, en: `${total} ${total === 1 ? 'item' : 'items'}` });
+  return {
+    heading: lang === 'en' ? `${name} (${when})` : `${name}（${when}）`,
+    lines: [
+      `${set ? inLang(lang, set.text) : name} · ${count}`,
+      filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' }),
+    ],
   };
 }

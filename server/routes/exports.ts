@@ -12,9 +12,12 @@ import { z } from 'zod';
 import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
+import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
 import { COMPONENTS, type Component } from '../domain/scoring.ts';
 import { dayOf } from '../domain/time.ts';
-import { type Lang, requestLang, type Text } from '../errors.ts';
+import { inLang, type Lang, requestLang, type Text } from '../errors.ts';
+
+import { figureItemColumns } from '../export/figure-items.ts';
 import { exportItems } from '../export/items.ts';
 import {
   CONTENT_TYPES,
@@ -23,11 +26,11 @@ import {
   exportFileName,
   writeExport,
 } from '../export/table.ts';
-import { itemsTitle, rankingTitle } from '../export/titles.ts';
+import { figureItemsTitle, itemsTitle, rankingTitle } from '../export/titles.ts';
 import { figuresReport } from '../figures/json-answer.ts';
 import type { RankedRow } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
-import { asOfSchema, rankScopeShape, validate } from '../validation.ts';
+import { asOfSchema, rankScopeShape, scopeShape, validate } from '../validation.ts';
 import { itemListShape, resolveItemList } from './items.ts';
 
 const langShape = { lang: z.enum(['zh-CN', 'en']).optional() };
@@ -45,6 +48,17 @@ const FILE_BASE: Record<'items' | 'ranking', Text> = {
   ranking: { zh: '部门排名', en: 'ranking' },
 };
 
+/** A figure's items: at most this many in a file (the answer is held whole, as the panel's pages are). */
+export const FIGURE_EXPORT_LIMIT = 10_000;
+const figureItemsQuery = z.strictObject({
+  ...scopeShape,
+  asOf: asOfSchema.optional(),
+  since: asOfSchema.optional(),
+  figure: z.enum(FIGURE_KEYS as [FigureKey, ...FigureKey[]]),
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  ...langShape,
+});
+
 /**
  * A download response whose body the writer fills as it goes (an export of many rows is never held
  * whole in memory). The file name is given twice: an ASCII fallback and the UTF-8 name (RFC 6266).
@@ -53,15 +67,16 @@ const FILE_BASE: Record<'items' | 'ranking', Text> = {
  */
 function download(
   c: Context<AppEnv>,
-  kind: 'items' | 'ranking',
+  base: Text,
   format: ExportFormat,
   lang: Lang,
   write: (out: PassThrough) => Promise<unknown>,
   asOf?: string,
 ) {
   const day = asOf?.slice(0, 10) ?? dayOf(nowMoment(c.var.deps));
-  const name = exportFileName(lang === 'en' ? FILE_BASE[kind].en : FILE_BASE[kind].zh, day, format);
-  const ascii = exportFileName(FILE_BASE[kind].en, day, format);
+  const name = exportFileName(lang === 'en' ? base.en : base.zh, day, format);
+  // The ASCII fallback: the English name, without what a header's quoted string cannot hold.
+  const ascii = exportFileName(base.en.replace(/[^\w -]/g, '').trim() || 'export', day, format);
   const out = new PassThrough();
   write(out).catch((error: unknown) => {
     console.error(error);
@@ -158,7 +173,44 @@ export const exportFiles = new Hono<AppEnv>()
   )
   .get('/ranking.csv', validate('query', rankingQuery), (c) =>
     rankingDownload(c, 'csv', c.req.valid('query')),
+  )
+  .get('/figure-items.xlsx', validate('query', figureItemsQuery), (c) =>
+    figureItemsDownload(c, 'xlsx', c.req.valid('query')),
+  )
+  .get('/figure-items.csv', validate('query', figureItemsQuery), (c) =>
+    figureItemsDownload(c, 'csv', c.req.valid('query')),
   );
+
+/**
+ * The items behind a figure (the panel's list: a figure part at T, over a scope; a change figure
+ * since an earlier moment), from the figures API's own answer, in its order.
+ */
+async function figureItemsDownload(
+  c: Context<AppEnv>,
+  format: ExportFormat,
+  q: z.infer<typeof figureItemsQuery>,
+) {
+  const { lang: explicit, ...query } = q;
+  const deps = c.var.deps;
+  const lang = explicit ?? requestLang(c);
+  const report = await figuresReport(deps, 'items', { ...query, page: 1, pageSize: FIGURE_EXPORT_LIMIT });
+  const definition = FIGURE_DEFINITIONS[query.figure];
+  return download(
+    c,
+    definition.name,
+    format,
+    lang,
+    (out) =>
+      writeExport(report.items, figureItemColumns(lang), {
+        format,
+        lang,
+        out,
+        sheetName: inLang(lang, definition.name),
+        title: figureItemsTitle(deps.db, lang, query, report, FIGURE_EXPORT_LIMIT),
+      }),
+    query.asOf,
+  );
+}
 
 function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof itemsQuery>) {
   const { lang: explicit, ...list } = q;
@@ -168,7 +220,7 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   const resolved = resolveItemList(deps, list);
   const ids = listItemIds(deps.db, resolved);
   const title = itemsTitle(deps.db, lang, list, ids.length, resolved.now);
-  return download(c, 'items', format, lang, (out) =>
+  return download(c, FILE_BASE.items, format, lang, (out) =>
     exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title }),
   );
 }
@@ -181,7 +233,7 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
   const report = await figuresReport(deps, 'ranking', query);
   return download(
     c,
-    'ranking',
+    FILE_BASE.ranking,
     format,
     lang,
     (out) =>

@@ -149,6 +149,18 @@ describe('department view in a real browser', () => {
     await expect
       .poll(() => panel.getByTestId('numerator-count').textContent())
       .toBe(count(lang, row!.figures.overdue));
+    // The list can be taken away as a file: the same figure, part and scope.
+    const href = (await panel.getByTestId('figure-export-xlsx').getAttribute('href'))!;
+    expect(href).toBe(
+      `/api/exports/figure-items.xlsx?department=${row!.department.code}&figure=overdue&part=numerator&lang=zh-CN`,
+    );
+    const file = await page.request.get(`${server.url}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-disposition']).toContain(encodeURIComponent('逾期未销号'));
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `figure-panel-export-${lang}-${size}`);
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -165,6 +177,12 @@ describe('department view in a real browser', () => {
       .toBe(count(lang, row.figures.lights.green));
     const tile = await page.getByTestId('light-green').getByTestId('value').textContent();
     expect(await panel.getByTestId('numerator-count').textContent()).toBe(tile);
+    expect(await panel.getByTestId('figure-export-csv').textContent()).toBe(messages.en['explain.exportCsv']);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `figure-panel-export-en-${size}`);
+    }
+    await page.setViewportSize(VIEWPORTS.laptop);
     // Every item listed belongs to the department.
     const departments = await panel
       .getByTestId('drilldown-items')

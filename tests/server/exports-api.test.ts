@@ -247,6 +247,82 @@ describe('GET /api/exports', () => {
   });
 });
 
+describe('GET /api/exports/figure-items', () => {
+  const db = demoDb({ items: 400 });
+  const app = createApp({ db, clock: fixedClock(NOW) });
+  const leader = openSession(
+    db,
+    db.prepare("SELECT id FROM users WHERE username = 'leader'").pluck().get() as number,
+  );
+  const get = (path: string, lang = 'zh-CN') =>
+    call(app, 'GET', path, { session: leader, headers: { 'accept-language': lang } });
+
+  it("writes a figure's items as its panel lists them, headed by what they are", async () => {
+    // The department with the most overdue items.
+    const ranking = (await (await get('/api/figures/ranking')).json()) as {
+      rows: { department: { code: string; nameZh: string }; figures: { overdue: number } }[];
+    };
+    const { department } = ranking.rows.reduce((a, b) => (b.figures.overdue > a.figures.overdue ? b : a));
+    const listed = (await (
+      await get(`/api/figures/items?figure=overdue&department=${department.code}&pageSize=500`)
+    ).json()) as {
+      total: number;
+      items: { ledgerCode: string; daysOverdue: number }[];
+    };
+    expect(listed.total).toBeGreaterThan(1);
+    const csvRes = await get(`/api/exports/figure-items.csv?figure=overdue&department=${department.code}`);
+    expect(csvRes.headers.get('content-disposition')).toBe(
+      `attachment; filename="Overdue-2026-11-20.csv"; filename*=UTF-8''${encodeURIComponent('逾期未销号-2026-11-20.csv')}`,
+    );
+    const [header, ...rows] = parseCsv(await csvRes.text());
+    expect(header![0]).toBe('台账编号');
+    const days = header!.indexOf('逾期天数');
+    expect(rows.map((r) => [r[0], Number(r[days])])).toEqual(
+      listed.items.map((i) => [i.ledgerCode, i.daysOverdue]),
+    );
+
+    const xlsxRes = await get(`/api/exports/figure-items.xlsx?figure=overdue&department=${department.code}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsxRes.arrayBuffer());
+    const sheet = book.getWorksheet('逾期未销号')!;
+    expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
+      '逾期未销号（截至2026年11月20日 10:00）',
+      `逾期未销号的事项 · 共${listed.total}件`,
+      `牵头部门：${department.nameZh}`,
+    ]);
+    expect(sheet.getRow(4).getCell(1).value).toBe('台账编号');
+    expect(sheet.rowCount).toBe(listed.total + 4);
+  });
+
+  it('names the part and the earlier moment of a change figure, in English too', async () => {
+    const res = await get(
+      '/api/exports/figure-items.xlsx?figure=closureRate&part=denominator&since=2026-11-01',
+      'en',
+    );
+    // closureRate compares no two moments: refused as the figures API refuses it.
+    expect(res.status).toBe(400);
+    const changed = await get('/api/exports/figure-items.xlsx?figure=newlyClosed&since=2026-11-01', 'en');
+    expect(changed.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await changed.arrayBuffer());
+    const title = book.worksheets[0]!.getRow(1).getCell(1).value as string;
+    expect(title).toMatch(/^Newly closed \(Nov 1, 2026 to Nov 20, 2026, 10:00\)$/);
+    const denominator = await get('/api/exports/figure-items.csv?figure=closureRate&part=denominator', 'en');
+    const [header, ...rows] = parseCsv(await denominator.text());
+    expect(header![0]).toBe('Ledger code');
+    const registered = (await (await get('/api/figures/summary', 'en')).json()) as {
+      figures: { registered: number };
+    };
+    expect(rows.length).toBe(registered.figures.registered);
+  });
+
+  it('refuses what the figures API refuses', async () => {
+    expect((await get('/api/exports/figure-items.csv?figure=nope')).status).toBe(400);
+    expect((await get('/api/exports/figure-items.csv?figure=overdue&part=denominator')).status).toBe(400);
+    expect((await get('/api/exports/figure-items.csv?figure=overdue&department=D99')).status).toBe(404);
+  });
+});
+
 describe("the ranking export's note on a department not ranked", () => {
   const note = (lang: 'zh-CN' | 'en', due: number) => {
     const column = rankingColumns(lang, 5).find((c) => c.header.en === 'Note')!;

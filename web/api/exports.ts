@@ -1,5 +1,5 @@
 /**
- * Download links for the ledger and the ranking as .xlsx or .csv. A link is a plain GET (the session
+ * Download links for the ledger, the ranking and a figure's items as .xlsx or .csv. A link is a plain GET (the session
  * cookie goes with it); `lang` names the app's language, which the browser's own headers do not carry.
  */
 import type { Lang } from '../i18n/lang.ts';
@@ -27,3 +27,10 @@ export const rankingExportUrl = (
   params: Record<string, string | undefined>,
   lang: Lang,
 ): string => url(`/api/exports/ranking.${format}`, params, lang);
+
+/** The items behind a figure's part (the figure panel's list): figure, part and the figures' scope. */
+export const figureItemsExportUrl = (
+  format: ExportFormat,
+  params: Record<string, string | undefined>,
+  lang: Lang,
+): string => url(`/api/exports/figure-items.${format}`, params, lang);

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { type ExportFormat, figureItemsExportUrl } from '../api/exports.ts';
 import {
   definitionsOptions,
   type FigureKey,
   type FigureScope,
   figureItemsOptions,
   type Part,
+  scopeQuery,
   summaryOptions,
 } from '../api/figures.ts';
 import { DASH, formatDay, formatNumber } from '../i18n/format.ts';
@@ -138,6 +140,7 @@ export function FigurePanel({
           )}
         </div>
       )}
+      <FigureExportLinks figure={figure} part={part} scope={scope} />
       <QueryState query={list}>
         {(data) =>
           data.total === 0 ? (
@@ -151,6 +154,28 @@ export function FigurePanel({
         }
       </QueryState>
     </ModalDialog>
+  );
+}
+
+/** Downloads of the list shown (the figure's part, same scope and moment) as Excel and CSV (DESIGN §6). */
+function FigureExportLinks({ figure, part, scope }: { figure: FigureKey; part: Part; scope: FigureScope }) {
+  const t = useT();
+  const lang = useLang();
+  const link = (format: ExportFormat) => (
+    <a
+      className="secondary-button"
+      href={figureItemsExportUrl(format, { ...scopeQuery(scope), figure, part }, lang)}
+      download
+      data-testid={`figure-export-${format}`}
+    >
+      {t(format === 'xlsx' ? 'explain.exportXlsx' : 'explain.exportCsv')}
+    </a>
+  );
+  return (
+    <p className="export-links no-print">
+      {link('xlsx')}
+      {link('csv')}
+    </p>
   );
 }
 

@@ -239,6 +239,8 @@ const en = {
   'bulletin.overdueTotal': '{n} {n|item|items} overdue, longest first.',
   'bulletin.overdueMore': '…and {n} more not listed here.',
   'raise.more': '…and {n} more: see all {total}',
+  'explain.exportXlsx': 'This list to Excel',
+  'explain.exportCsv': 'This list to CSV',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': 'Sign in',
   'login.subtitle': 'Sign in with the account the supervision office gave you.',
@@ -705,6 +707,8 @@ const zh: Record<MessageKey, string> = {
   'bulletin.overdueTotal': '逾期事项共{n}件，按逾期天数从长到短排列。',
   'bulletin.overdueMore': '……另有{n}件未在此列出。',
   'raise.more': '……另有{n}件，查看全部{total}件',
+  'explain.exportXlsx': '清单导出 Excel',
+  'explain.exportCsv': '清单导出 CSV',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': '登录',
   'login.subtitle': '请使用督查室分配的账号登录。',
