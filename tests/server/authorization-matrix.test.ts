@@ -328,6 +328,14 @@ const MATRIX: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/exports/ranking.csv?lang=en' }),
     expect: SIGNED_IN_READ,
   },
+  'GET /api/exports/figure-items.xlsx': {
+    request: () => ({ path: '/api/exports/figure-items.xlsx?figure=overdue' }),
+    expect: SIGNED_IN_READ,
+  },
+  'GET /api/exports/figure-items.csv': {
+    request: () => ({ path: '/api/exports/figure-items.csv?figure=newlyClosed&lang=en' }),
+    expect: SIGNED_IN_READ,
+  },
 
   // --- big screen: the only data a display link may read ----------------------------------------
   'GET /api/screen': {
