@@ -24,6 +24,7 @@ import { listDomains } from '../../db/queries/lookups.ts';
 import { getActiveProfile, type ProfileRow } from '../../db/queries/profiles.ts';
 import { getDepartmentRanking, type RankingRow } from '../../db/queries/ranking.ts';
 import { getDepartmentRankings } from '../../db/queries/ranking-series.ts';
+import { listReviewEvents, type ReviewEvents } from '../../db/queries/review-events.ts';
 import { getFiguresAtMoments } from '../../db/queries/series.ts';
 import {
   type ChangeSet,
@@ -421,9 +422,14 @@ export interface ChangesReport {
     previousOverallRank: number | null;
     change: number;
   }[];
+  /** Deadlines extended, closures reopened and items voided since the last review. */
+  events: ReviewEvents;
 }
 
-/** What changed between the last review and T: newly overdue and newly closed items, big rank moves. */
+/**
+ * What changed between the last review and T: newly overdue and newly closed items, big rank moves,
+ * and the extensions, reopenings and voids made meanwhile.
+ */
 export function changesReport(
   db: Db,
   t: Moment,
@@ -440,6 +446,7 @@ export function changesReport(
     since,
     newlyOverdue: changed.overdue!,
     newlyClosed: changed.closed!,
+    events: listReviewEvents(db, { t, since, scope, limit }),
     rankMoves: ranking.rows
       .filter((r) => r.overallRankChange !== null && Math.abs(r.overallRankChange) >= 3)
       .map((r) => ({

@@ -59,10 +59,10 @@ export function latinWords(text: string): string[] {
 }
 
 /**
- * What stays Chinese in an English view: the data (item titles, people's names, the signed-in user's)
- * and the switch to Chinese.
+ * What stays Chinese in an English view: the data (item titles, people's names, the signed-in user's,
+ * what people wrote such as a reason) and the switch to Chinese.
  */
-const CHINESE_DATA = '.item-title, .person, .lang-switch';
+const CHINESE_DATA = '.item-title, .person, .user-text, .lang-switch';
 
 /** The page's text as shown, without the off-screen span Recharts measures label widths in (last in the body). */
 export async function shownText(page: Page): Promise<string> {

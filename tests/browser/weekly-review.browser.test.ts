@@ -115,6 +115,19 @@ describe('weekly review in a real browser', () => {
       expect(await page.getByTestId('newly-closed').textContent()).toContain(
         count(lang, changes.newlyClosed.total),
       );
+      // And the extensions, reopenings and voids made meanwhile, each with its count and first items.
+      for (const kind of ['extended', 'reopened', 'voided'] as const) {
+        const events = changes.events[kind];
+        const list = page.getByTestId(`changes-${kind}`);
+        expect(await list.locator('h3').textContent()).toBe(
+          messages[lang][`changes.${kind}`].replace('{n}', count(lang, events.total)),
+        );
+        expect(await list.locator('li .code').allTextContents()).toEqual(
+          events.items.slice(0, 5).map((e: { ledgerCode: string }) => e.ledgerCode),
+        );
+      }
+      await page.getByTestId('changes-panel').scrollIntoViewIfNeeded();
+      await screenshot(page, `weekly-review-changes-${lang}`);
 
       await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor();
       // Named for screen readers, and the latest week said in words.

@@ -276,6 +276,46 @@ describe('figures API: since the last review', () => {
     expect(codes(overdue)).toEqual(['late-2', 'late-new']);
   });
 
+  it('lists the extensions, reopenings and voids made since, in scope, latest first', async () => {
+    const s = changed();
+    const item = (code: string, department: string, more: Partial<Parameters<typeof s.l.item>[0]>) =>
+      s.l.item({ code, department, registered: '2026-03-01', deadline: '2026-04-05', ...more });
+    // The window: from 3 April 00:00 (the last review) to T, 10 April 08:00:01 (the end of now's second);
+    // events on a day are at 09:00.
+    item('extended-in', 'A1', { extensions: [{ approved: '2026-04-04', deadline: '2026-04-30' }] });
+    item('extended-before', 'A1', { extensions: [{ approved: '2026-04-01', deadline: '2026-04-30' }] });
+    item('extended-at-t', 'A1', {
+      extensions: [{ approved: '2026-04-10T08:00:01', deadline: '2026-04-30' }],
+    });
+    // Voided after its extension: a void, not an extension (voided items count nowhere).
+    item('extended-voided', 'A1', {
+      extensions: [{ approved: '2026-04-06', deadline: '2026-04-30' }],
+      voided: '2026-04-09',
+    });
+    item('voided-in', 'A1', { voided: '2026-04-08' });
+    item('voided-b1', 'B1', { voided: '2026-04-07' });
+    item('voided-before', 'A1', { voided: '2026-04-02' });
+    const events = (await s.get('/api/figures/changes')).body.events;
+    const codes = (list: { items: { ledgerCode: string }[] }) => list.items.map((i) => i.ledgerCode);
+    expect([events.extended.total, codes(events.extended)]).toEqual([1, ['extended-in']]);
+    expect(events.extended.items[0]).toMatchObject({
+      at: '2026-04-04T09:00:00',
+      oldDeadline: '2026-04-05',
+      newDeadline: '2026-04-30',
+      reason: 'test',
+    });
+    // 'reclosed' was reopened on 5 April (and closed again: it is in neither newly list).
+    expect([events.reopened.total, codes(events.reopened)]).toEqual([1, ['reclosed']]);
+    expect([events.voided.total, codes(events.voided)]).toEqual([
+      3,
+      ['extended-voided', 'voided-in', 'voided-b1'],
+    ]);
+    expect(events.voided.items[0].reason).toBe('duplicate');
+    // A department's review: its own events only.
+    const a1 = (await s.get('/api/figures/changes?department=A1')).body.events;
+    expect(codes(a1.voided)).toEqual(['extended-voided', 'voided-in']);
+  });
+
   it('refuses "since" for a figure that compares no two moments', async () => {
     const { get } = changed();
     const { status, body } = await get('/api/figures/items?figure=overdue&since=2026-04-06');

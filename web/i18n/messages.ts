@@ -241,6 +241,10 @@ const en = {
   'raise.more': '…and {n} more: see all {total}',
   'explain.exportXlsx': 'This list to Excel',
   'explain.exportCsv': 'This list to CSV',
+  'changes.extended': 'Deadlines extended: {n}',
+  'changes.reopened': 'Reopened after closing: {n}',
+  'changes.voided': 'Voided: {n}',
+  'changes.moreEvents': '…and {n} more',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': 'Sign in',
   'login.subtitle': 'Sign in with the account the supervision office gave you.',
@@ -709,6 +713,10 @@ const zh: Record<MessageKey, string> = {
   'raise.more': '……另有{n}件，查看全部{total}件',
   'explain.exportXlsx': '清单导出 Excel',
   'explain.exportCsv': '清单导出 CSV',
+  'changes.extended': '延期：{n}次',
+  'changes.reopened': '销号后重新整改：{n}次',
+  'changes.voided': '作废：{n}件',
+  'changes.moreEvents': '……另有{n}项',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': '登录',
   'login.subtitle': '请使用督查室分配的账号登录。',

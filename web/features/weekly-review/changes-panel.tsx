@@ -13,7 +13,10 @@ import { pick, useT } from '../../i18n/use-t.ts';
 const SHOWN_ITEMS = 5;
 const kebab = { newlyOverdue: 'newly-overdue', newlyClosed: 'newly-closed' } as const;
 
-/** What changed since the last review (a week before): newly overdue, newly closed, big rank moves. */
+/**
+ * What changed since the last review (a week before): newly overdue, newly closed, the extensions,
+ * reopenings and voids made meanwhile, big rank moves.
+ */
 export function ChangesPanel({ scope, search }: { scope: FigureScope; search: string }) {
   const t = useT();
   const query = useQuery(changesOptions(scope));
@@ -66,6 +69,10 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
       <p className="muted">{t('changes.since', { day: formatDay(lang, lastDayCounted(changes.since)) })}</p>
       {itemList('newlyOverdue', changes.newlyOverdue)}
       {itemList('newlyClosed', changes.newlyClosed)}
+      {/* What moved items out of the figures without closing them: extensions, reopenings, voids. */}
+      {(['extended', 'reopened', 'voided'] as const).map((kind) => (
+        <EventList key={kind} kind={kind} events={changes.events[kind]} />
+      ))}
       <h3>{t('changes.rankMoves')}</h3>
       {moves.length === 0 ? (
         <p className="muted">{t('changes.noRankMoves')}</p>
@@ -89,5 +96,53 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
         </ul>
       )}
     </>
+  );
+}
+
+function EventList({
+  kind,
+  events,
+}: {
+  kind: 'extended' | 'reopened' | 'voided';
+  events: Changes['events'][typeof kind];
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div data-testid={`changes-${kind}`}>
+      <h3>{t(`changes.${kind}`, { n: formatNumber(lang, events.total) })}</h3>
+      {events.items.length > 0 && (
+        <ul className="change-items event-items">
+          {events.items.slice(0, SHOWN_ITEMS).map((e) => (
+            <li key={`${e.id}-${e.at}`}>
+              <div className="event-item">
+                <span className="code">{e.ledgerCode}</span>
+                <ItemLink id={e.id} className="item-title">
+                  {e.title}
+                </ItemLink>
+                <span className="muted item-department">
+                  · {e.departmentZh ? pick(lang, e.departmentZh, e.departmentEn ?? '') : '—'}
+                </span>
+              </div>
+              {kind === 'extended' ? (
+                <span className="muted event-detail">
+                  {' '}
+                  {e.oldDeadline ? formatDay(lang, e.oldDeadline.slice(0, 10)) : '—'} →{' '}
+                  {formatDay(lang, e.newDeadline!.slice(0, 10))}
+                </span>
+              ) : (
+                // The reason as written: people's own words, in whatever language they wrote.
+                <span className="muted event-detail user-text"> {e.reason ?? ''}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {events.total > SHOWN_ITEMS && (
+        <p className="muted">
+          {t('changes.moreEvents', { n: formatNumber(lang, events.total - SHOWN_ITEMS) })}
+        </p>
+      )}
+    </div>
   );
 }
