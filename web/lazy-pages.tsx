@@ -1,4 +1,5 @@
 import { type ComponentType, lazy, Suspense } from 'react';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { useT } from './i18n/use-t.ts';
 
 /*
@@ -7,22 +8,37 @@ import { useT } from './i18n/use-t.ts';
  * the weekly review's own work leaves little of its second for the rest (docs/performance.md).
  */
 
-/** A page whose code `load` brings on its first render, with a loading line meanwhile. */
+/**
+ * A page whose code `load` brings on its first render, with a loading line meanwhile; when the code
+ * cannot be fetched (the server away, or a new version installed since this page was opened), a
+ * message with a reload instead of a blank screen.
+ */
 function lazyPage(load: () => Promise<ComponentType>): ComponentType {
   const Page = lazy(async () => ({ default: await load() }));
   // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module load, never while rendering
   return function LoadedPage() {
     const t = useT();
     return (
-      <Suspense
+      <ErrorBoundary
         fallback={
-          <div className="state" aria-busy="true">
-            {t('state.loading')}
+          <div className="state" role="alert" data-testid="page-unavailable">
+            <p>{t('state.pageUnavailable')}</p>
+            <button type="button" className="secondary-button" onClick={() => window.location.reload()}>
+              {t('state.reloadPage')}
+            </button>
           </div>
         }
       >
-        <Page />
-      </Suspense>
+        <Suspense
+          fallback={
+            <div className="state" aria-busy="true">
+              {t('state.loading')}
+            </div>
+          }
+        >
+          <Page />
+        </Suspense>
+      </ErrorBoundary>
     );
   };
 }

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { listFigureItems } from '../../db/queries/figures.ts';
+import { messages } from '../../web/i18n/messages.ts';
 import { checkLayout } from './big-screen-checks.ts';
 import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
 
@@ -484,6 +485,68 @@ describe('big screen when the server goes away', () => {
     expect(await slideId(page)).toBe('ranking');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('big screen when the server goes away before a slide was first shown', () => {
+  let browser: Browser;
+  const servers: RunningServer[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of servers) await s.stop();
+  });
+
+  it('shows the trend slide all the same: its code was fetched while the server was there', {
+    timeout: 120_000,
+  }, async () => {
+    const server = await startServer();
+    servers.push(server);
+    const { page, errors } = await openScreen(browser, server, {
+      query: 'slides=headline,trend&interval=3600&refresh=1',
+    });
+    await settled(page);
+    expect(await slideId(page)).toBe('headline');
+    await server.stop({ keepData: true });
+    await page.getByTestId('stale-marker').waitFor({ timeout: 15_000 });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideId(page)).toBe('trend');
+    await page.locator('.recharts-line path').first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('stale-marker').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the deck going when a slide cannot be shown (its code missing after an upgrade)', {
+    timeout: 120_000,
+  }, async () => {
+    const server = await startServer();
+    servers.push(server);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: SIZES['1080p'] });
+    // The trend slide's code is gone (a new version's files replaced the old ones).
+    await context.route(/trend-slide.*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const page = await context.newPage();
+    await page.goto(
+      `${server.url}/big-screen?slides=headline,trend,ranking&interval=3600#display=${DEMO_TOKEN}`,
+    );
+    await stage(page).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideId(page)).toBe('trend');
+    const slide = page.getByTestId('slide');
+    await expect.poll(() => slide.textContent()).toBe(messages['zh-CN']['screen.slideUnavailable']);
+    await screenshot(page, 'big-screen-slide-unavailable-zh-CN-1080p');
+    await page.keyboard.press('l');
+    await expect.poll(() => slide.textContent()).toBe(messages.en['screen.slideUnavailable']);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'big-screen-slide-unavailable-en-laptop');
+    // The frame stays (title, clock, counter), and the next slide shows.
+    expect(await page.getByTestId('slide-counter').textContent()).toBe('2 / 3');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideId(page)).toBe('ranking');
+    await expect.poll(() => page.getByTestId('slide').locator('.bs-rank-row').count()).toBeGreaterThan(0);
+    await context.close();
   });
 });
 

@@ -462,6 +462,27 @@ describe('weekly review in a real browser', () => {
     await page.context().close();
   });
 
+  it("says so when a page's code cannot be loaded, and keeps the rest of the app", async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page } = await openSignedIn(browser, server.url, '/weekly', lang);
+      await page.getByTestId('ranking-table').waitFor();
+      // The ledger page's code is gone (a new version installed since this page was opened).
+      await page.route(/ledger-page-.*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+      await page.getByRole('link', { name: messages[lang]['nav.ledger'], exact: true }).click();
+      const alert = page.getByTestId('page-unavailable');
+      await expect.poll(() => alert.locator('p').textContent()).toBe(messages[lang]['state.pageUnavailable']);
+      expect(await alert.getByRole('button').textContent()).toBe(messages[lang]['state.reloadPage']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `page-unavailable-${lang}-${size}`);
+      }
+      // The navigation still works: back to the weekly review.
+      await page.getByRole('link', { name: messages[lang]['nav.weekly'], exact: true }).click();
+      await page.getByTestId('ranking-table').waitFor();
+      await page.context().close();
+    }
+  });
+
   it('switching the language changes every visible label', async () => {
     const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en');
     await page.getByTestId('ranking-table').waitFor();

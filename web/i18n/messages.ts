@@ -245,6 +245,10 @@ const en = {
   'changes.reopened': 'Reopened after closing: {n}',
   'changes.voided': 'Voided: {n}',
   'changes.moreEvents': '…and {n} more',
+  'screen.slideUnavailable': 'This slide cannot be shown right now',
+  'state.pageUnavailable':
+    'This page could not be loaded: the server may be unreachable, or Closeout was just updated.',
+  'state.reloadPage': 'Reload the page',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': 'Sign in',
   'login.subtitle': 'Sign in with the account the supervision office gave you.',
@@ -717,6 +721,9 @@ const zh: Record<MessageKey, string> = {
   'changes.reopened': '销号后重新整改：{n}次',
   'changes.voided': '作废：{n}件',
   'changes.moreEvents': '……另有{n}项',
+  'screen.slideUnavailable': '此页暂时无法显示',
+  'state.pageUnavailable': '此页面未能加载：可能连不上服务器，或系统刚刚更新。',
+  'state.reloadPage': '刷新页面',
   // Accounts: login, account, admin users and display links (issue 4).
   'login.title': '登录',
   'login.subtitle': '请使用督查室分配的账号登录。',

@@ -7,7 +7,7 @@ import { currentLang, setLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import './big-screen.css';
 import { connectionOf, isFinalRefusal } from './connection.ts';
-import { DeckFrame } from './deck-frame.tsx';
+import { DeckFrame, preloadSlides } from './deck-frame.tsx';
 import { deckFromSearch, deckSettings } from './deck-settings.ts';
 import { displayTokenFrom } from './display-token.ts';
 import { toggleFullscreen } from './fullscreen.ts';
@@ -61,6 +61,7 @@ export function BigScreenPage() {
   useEffect(() => {
     if (settings.lang && settings.lang !== currentLang()) setLang(settings.lang);
   }, [settings.lang]);
+  useEffect(preloadSlides, []);
   usePageTitle(t('nav.bigScreen'));
 
   const body = (() => {

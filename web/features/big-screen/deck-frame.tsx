@@ -1,4 +1,5 @@
 import type { ScreenData } from '../../api/screen.ts';
+import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -13,10 +14,17 @@ import { HeadlineSlide } from './slides/headline-slide.tsx';
 import { RankingSlide } from './slides/ranking-slide.tsx';
 import { RedListSlide } from './slides/red-list-slide.tsx';
 
+/** The trend slide's chart code; preloaded when the deck opens (preloadSlides). */
 const TrendSlide = lazyChart(
   async () => (await import('./slides/trend-slide.tsx')).TrendSlide,
   () => '100%',
 );
+
+/**
+ * Fetches the code of every slide that loads it on first use, while the server is there: a slide
+ * first shown after the server went away would otherwise have no code to show its last data with.
+ */
+export const preloadSlides = () => TrendSlide.preload();
 
 const TITLES: Record<Exclude<PlannedSlide['kind'], 'department'>, MessageKey> = {
   headline: 'screen.title.headline',
@@ -88,7 +96,13 @@ export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFram
         </div>
       </header>
       <section className="bs-slide" data-testid="slide" data-slide={slide.kind}>
-        <SlideBody slide={slide} data={data} />
+        {/* A slide that cannot be shown says so in its place; the deck goes on to the next. */}
+        <ErrorBoundary
+          key={slide.id}
+          fallback={<p className="bs-slide-unavailable">{t('screen.slideUnavailable')}</p>}
+        >
+          <SlideBody slide={slide} data={data} />
+        </ErrorBoundary>
       </section>
       <footer className="bs-screen-footer">
         {stale ? (
