@@ -21,6 +21,7 @@ import {
   updateItem,
 } from '../../db/queries/items.ts';
 import { campaignOfDomain } from '../../db/queries/lookups.ts';
+import { getMilestone, insertMilestone, markMilestoneDone } from '../../db/queries/milestones.ts';
 import { forbiddenRole } from '../auth/errors.ts';
 import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
@@ -35,7 +36,7 @@ import {
   type StatusAction,
 } from '../domain/lifecycle.ts';
 import { deadlineEnd, type Moment } from '../domain/time.ts';
-import { ApiError, invalidParameter } from '../errors.ts';
+import { ApiError, invalidParameter, notFound } from '../errors.ts';
 
 export interface CommandContext {
   db: Db;
@@ -394,7 +395,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
     .immediate();
 }
 
-function sideAction(action: 'extend' | 'urge' | 'void', item: ItemRow) {
+function sideAction(action: 'extend' | 'urge' | 'void' | 'milestone', item: ItemRow) {
   try {
     checkSideAction(action, { status: item.status as Status, voided: item.voided_at !== null });
   } catch (error) {
@@ -486,6 +487,59 @@ export function voidItem(ctx: CommandContext, id: number, version: number, reaso
       sideAction('void', item);
       write(ctx, item, scope, { voided_at: ctx.now, void_reason: reason });
       history(ctx, id, 'voided', { voided: false }, { voided: true }, reason);
+    })
+    .immediate();
+}
+
+/**
+ * Adds a milestone to an open item's timetable (时间表、路线图): the department or the office plans the
+ * steps of a phased or long-term rectification. Recorded in the history; figures do not read it.
+ */
+export function addMilestone(
+  ctx: CommandContext,
+  id: number,
+  milestone: { title: string; dueOn: string },
+): void {
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction('milestone', item);
+      write(ctx, item, scope, {});
+      insertMilestone(ctx.db, { itemId: id, ...milestone });
+      history(ctx, id, 'milestone_added', undefined, { milestone: milestone.title, due_on: milestone.dueOn });
+    })
+    .immediate();
+}
+
+/** Marks a milestone of an open item done, now. */
+export function completeMilestone(ctx: CommandContext, id: number, milestoneId: number): void {
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction('milestone', item);
+      const milestone = getMilestone(ctx.db, milestoneId);
+      if (!milestone || milestone.item_id !== id)
+        throw notFound({ zh: '阶段目标', en: 'milestone' }, String(milestoneId), 'milestone');
+      if (milestone.done_at !== null)
+        throw new ApiError(
+          409,
+          'milestone_done',
+          {
+            zh: `阶段目标“${milestone.title}”已完成`,
+            en: `The milestone "${milestone.title}" is already done`,
+          },
+          { field: 'milestone' },
+        );
+      write(ctx, item, scope, {});
+      markMilestoneDone(ctx.db, milestoneId, ctx.now);
+      history(
+        ctx,
+        id,
+        'milestone_done',
+        // The title in `after` only: the timeline names the milestone, then its completion.
+        { done_at: null },
+        { milestone: milestone.title, done_at: ctx.now },
+      );
     })
     .immediate();
 }

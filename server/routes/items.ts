@@ -18,7 +18,9 @@ import { notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { warningHorizon } from '../figures/params.ts';
 import {
+  addMilestone,
   type CommandContext,
+  completeMilestone,
   createItem,
   editItem,
   extendDeadline,
@@ -27,7 +29,7 @@ import {
   voidItem,
 } from '../ledger/commands.ts';
 import { figuresNow, nowMoment } from '../now.ts';
-import { LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
+import { daySchema, LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
 
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
 const text = (max: number) => z.string().trim().max(max);
@@ -298,6 +300,27 @@ export const items = new Hono<AppEnv>()
     (c) => {
       urgeItem(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
       return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/milestones',
+    requireRole('admin', 'editor'),
+    validate('param', id),
+    validate('json', z.strictObject({ title: text(200).min(1), dueOn: daySchema })),
+    (c) => {
+      addMilestone(commandContext(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/milestones/:milestone/done',
+    requireRole('admin', 'editor'),
+    validate('param', z.strictObject({ id: id.shape.id, milestone: id.shape.id })),
+    validate('json', z.strictObject({})),
+    (c) => {
+      const { id: itemId, milestone } = c.req.valid('param');
+      completeMilestone(commandContext(c), itemId, milestone);
+      return c.json(detail(c.var.deps, itemId), 200);
     },
   )
   .post(

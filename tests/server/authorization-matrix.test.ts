@@ -187,6 +187,17 @@ const MATRIX: Record<string, MatrixRow> = {
     }),
     expect: adminOnly(200),
   },
+  'POST /api/items/:id/milestones': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/milestones`,
+      body: { title: '完成排查', dueOn: '2026-11-25' },
+    }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
+  'POST /api/items/:id/milestones/:milestone/done': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/milestones/${ownMilestone(f)}/done`, body: {} }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
   'POST /api/items/:id/urgings': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),
@@ -369,6 +380,17 @@ function ownItem(f: Fixture): number {
       .run(f.departments.d01, NOW, NOW).lastInsertRowid,
   );
   return id;
+}
+
+/** A milestone not yet done of the item ownItem made (M-1). */
+function ownMilestone(f: Fixture): number {
+  return Number(
+    f.db
+      .prepare(
+        "INSERT INTO milestones (item_id, title, due_on) VALUES ((SELECT id FROM items WHERE ledger_code = 'M-1'), '完成排查', '2026-11-25')",
+      )
+      .run().lastInsertRowid,
+  );
 }
 
 /** A one-row CSV ledger for campaign C1, as the import form uploads it. */

@@ -143,6 +143,87 @@ describe('ledger workflow', () => {
     expect(rejected.history.at(-2)).toMatchObject({ kind: 'rectified', note: '补充材料' });
   });
 
+  it('keeps a timetable of milestones: planned and marked done by the department or the office, in the history', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const added = await send(sessions.editor, 'POST', `/api/items/${id}/milestones`, {
+      title: '完成全面排查',
+      dueOn: '2026-11-25',
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    await send(sessions.admin, 'POST', `/api/items/${id}/milestones`, {
+      title: '建立长效机制',
+      dueOn: '2026-12-20',
+    });
+    const planned = (await send(sessions.admin, 'GET', `/api/items/${id}`)).body;
+    expect(
+      planned.milestones.map((m: { title: string; dueOn: string; doneAt: null }) => [
+        m.title,
+        m.dueOn,
+        m.doneAt,
+      ]),
+    ).toEqual([
+      ['完成全面排查', '2026-11-25', null],
+      ['建立长效机制', '2026-12-20', null],
+    ]);
+    expect(planned.item.version).toBe(item.item.version + 2);
+    const first = planned.milestones[0].id;
+    const done = await send(sessions.editor, 'POST', `/api/items/${id}/milestones/${first}/done`, {});
+    expect(done.status).toBe(200);
+    expect(done.body.milestones[0].doneAt).toBe('2026-11-20T10:00:00');
+    expect(
+      done.body.history.slice(-3).map((h: { kind: string; after: unknown }) => [h.kind, h.after]),
+    ).toEqual([
+      ['milestone_added', { milestone: '完成全面排查', due_on: '2026-11-25' }],
+      ['milestone_added', { milestone: '建立长效机制', due_on: '2026-12-20' }],
+      ['milestone_done', { milestone: '完成全面排查', done_at: '2026-11-20T10:00:00' }],
+    ]);
+    // Done once; another item's milestone is not this item's.
+    const again = await send(sessions.editor, 'POST', `/api/items/${id}/milestones/${first}/done`, {});
+    expect([again.status, again.body.error.code]).toEqual([409, 'milestone_done']);
+    const otherItem = (await create()).item.id;
+    const elsewhere = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${otherItem}/milestones/${first}/done`,
+      {},
+    );
+    expect([elsewhere.status, elsewhere.body.error.details.field]).toEqual([404, 'milestone']);
+  });
+
+  it('refuses a milestone to whoever may not change the item, one without its fields, and on a closed item', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const body = { title: '完成全面排查', dueOn: '2026-11-25' };
+    expect((await send(sessions.leader, 'POST', `/api/items/${id}/milestones`, body)).status).toBe(403);
+    expect((await send(sessions.other, 'POST', `/api/items/${id}/milestones`, body)).status).toBe(403);
+    for (const [wrong, field] of [
+      [{ title: '', dueOn: '2026-11-25' }, 'title'],
+      [{ title: '排查', dueOn: '2026-13-01' }, 'dueOn'],
+      [{ title: '排查' }, 'dueOn'],
+    ] as const) {
+      const res = await send(sessions.admin, 'POST', `/api/items/${id}/milestones`, wrong);
+      expect([res.status, res.body.error.details.field]).toEqual([400, field]);
+    }
+    let version = item.item.version;
+    for (const [session, action] of [
+      [sessions.editor, 'start'],
+      [sessions.editor, 'rectify'],
+      [sessions.admin, 'close'],
+    ] as const) {
+      const res = await send(session, 'POST', `/api/items/${id}/transitions`, {
+        version,
+        action,
+        ...(action === 'rectify' ? { evidence: '报告' } : {}),
+      });
+      version = res.body.item.version;
+    }
+    const closed = await send(sessions.admin, 'POST', `/api/items/${id}/milestones`, body);
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'illegal_transition']);
+  });
+
   it('refuses an illegal transition with 409 naming the allowed actions', async () => {
     const { sessions, send, create } = setup();
     const item = await create();

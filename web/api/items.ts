@@ -54,3 +54,12 @@ export const urgeItem = (id: number, note: string) =>
   unwrap(one.urgings.$post({ param: param(id), json: { note } }));
 export const voidItem = (id: number, input: { version: number; reason: string }) =>
   unwrap(one.void.$post({ param: param(id), json: input }));
+export const addMilestone = (id: number, input: { title: string; dueOn: string }) =>
+  unwrap(one.milestones.$post({ param: param(id), json: input }));
+export const completeMilestone = (id: number, milestone: number) =>
+  unwrap(
+    one.milestones[':milestone'].done.$post({
+      param: { ...param(id), milestone: String(milestone) },
+      json: {},
+    }),
+  );

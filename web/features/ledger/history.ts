@@ -19,6 +19,8 @@ export const HISTORY_KINDS = [
   'responded',
   'imported',
   'import_updated',
+  'milestone_added',
+  'milestone_done',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number] | 'other';
 
@@ -51,6 +53,9 @@ export const HISTORY_FIELDS = [
   'closed_at',
   'urge_count',
   'voided',
+  'milestone',
+  'due_on',
+  'done_at',
 ] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 

@@ -76,3 +76,9 @@ export function createScope(user: ActingUser): { may: boolean; department: numbe
     return { may: true, department: user.departmentId };
   return { may: false, department: null };
 }
+
+/** Whether the user may plan and tick off the item's milestones: the office, or its own department, while it is open. */
+export function mayPlanMilestones(user: ActingUser, item: ItemState): boolean {
+  if (item.voided || item.status === 'closed') return false;
+  return user.role === 'admin' || (user.role === 'editor' && user.departmentId === item.departmentId);
+}

@@ -13,8 +13,9 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { formatDeadline, formatMoment } from './format.ts';
-import { type ItemAction, itemActions } from './item-actions.ts';
+import { type ItemAction, itemActions, mayPlanMilestones } from './item-actions.ts';
 import { ItemHistory } from './item-history.tsx';
+import { MilestonesPanel } from './milestones-panel.tsx';
 import { useActingUser } from './use-acting-user.ts';
 import { useLookups } from './use-lookups.ts';
 import './ledger.css';
@@ -81,6 +82,14 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   };
   const deadline = formatDeadline(lang, item.deadline as string | null, t('items.longTerm'));
   const original = formatDeadline(lang, item.original_deadline as string | null, t('items.longTerm'));
+  const mayPlan =
+    user !== null &&
+    mayPlanMilestones(user, {
+      status: item.status,
+      voided: item.voided_at !== null,
+      departmentId: item.department_id,
+      hasDeadline: item.deadline !== null,
+    });
   const readOnlyReason =
     user?.role === 'leader'
       ? t('item.readOnlyLeader')
@@ -230,7 +239,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             <h3>{t('item.evidence')}</h3>
             <p className="prose">{String(item.evidence ?? DASH)}</p>
           </section>
-          <Records detail={detail} />
+          <Records detail={detail} mayPlan={mayPlan} />
         </div>
         <section className="panel" aria-labelledby="item-history-title">
           <h2 id="item-history-title">{t('item.history')}</h2>
@@ -252,37 +261,13 @@ function Field({ label, children, testId }: { label: MessageKey; children: React
 }
 
 /** Milestones, closures, deadline extensions (the original kept visible) and urgings. */
-function Records({ detail }: { detail: ItemDetail }) {
+function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) {
   const t = useT();
   const lang = useLang();
   const longTerm = t('items.longTerm');
   return (
     <>
-      {detail.milestones.length > 0 && (
-        <section className="panel" aria-labelledby="item-milestones">
-          <h2 id="item-milestones">{t('item.milestones')}</h2>
-          <table className="data-table compact" data-testid="item-milestones">
-            <thead>
-              <tr>
-                <th scope="col">{t('item.milestone')}</th>
-                <th scope="col">{t('item.milestoneDue')}</th>
-                <th scope="col">{t('item.milestoneDone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.milestones.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.title}</td>
-                  <td className="nowrap">{formatDeadline(lang, m.dueOn, longTerm)}</td>
-                  <td className="nowrap">
-                    {m.doneAt ? formatMoment(lang, m.doneAt) : t('item.milestoneOpen')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <MilestonesPanel detail={detail} mayPlan={mayPlan} />
       <section className="panel" aria-labelledby="item-extensions">
         <h2 id="item-extensions">{t('item.extensions')}</h2>
         {detail.extensions.length === 0 ? (

@@ -76,6 +76,10 @@ export function useHistoryValue() {
         case 'rectified_at':
         case 'closed_at':
           return formatMoment(lang, String(value));
+        case 'due_on':
+          return formatDeadline(lang, String(value), '');
+        case 'done_at':
+          return formatMoment(lang, String(value));
         case 'voided':
           return value ? t('item.yes') : t('item.no');
         default:

@@ -1,0 +1,93 @@
+/**
+ * An item's timetable (时间表、路线图) in a real browser: the department plans its milestones and marks
+ * them done on the item page; the office sees them; a leader reads them without the controls.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { type Api, apiAs, openAs } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('milestones on the item page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let editor: Api;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    editor = await apiAs(server, 'editor-d21');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`lets the department plan milestones and mark one done, recorded in the history (${lang})`, async () => {
+      const created = await editor.send('POST', '/api/items', {
+        title: `食堂采购台账不全（阶段目标 ${lang}）`,
+        campaign: 'C-EFFICIENCY',
+        source: 'self_inspection',
+        rectificationType: 'phased',
+        responsiblePerson: '王芳',
+        deadline: '2026-12-31',
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.item.id;
+      const m = messages[lang];
+      const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      const panel = page.getByTestId('milestones-panel');
+      await expect.poll(() => panel.locator('p.muted').textContent()).toBe(m['item.noMilestones']);
+
+      const form = page.getByTestId('milestone-form');
+      for (const [title, due] of [
+        ['补齐采购台账', '2026-11-25'],
+        ['建立索证索票制度', '2026-12-15'],
+      ] as const) {
+        await form.locator('input[name="title"]').fill(title);
+        await form.locator('input[name="dueOn"]').fill(due);
+        await form.getByRole('button', { name: m['item.milestoneAdd'] }).click();
+        await expect.poll(() => panel.locator('tbody tr').filter({ hasText: title }).count()).toBe(1);
+      }
+      // The form is cleared for the next one.
+      expect(await form.locator('input[name="title"]').inputValue()).toBe('');
+      const rows = panel.locator('tbody tr');
+      await rows.first().getByRole('button', { name: m['item.milestoneMarkDone'] }).click();
+      await expect.poll(() => rows.first().getByRole('button').count()).toBe(0);
+      const saved = await editor.send('GET', `/api/items/${id}`);
+      expect(
+        saved.body.milestones.map((x: { title: string; doneAt: string | null }) => [
+          x.title,
+          x.doneAt !== null,
+        ]),
+      ).toEqual([
+        ['补齐采购台账', true],
+        ['建立索证索票制度', false],
+      ]);
+      const history = page.getByTestId('item-history');
+      await expect.poll(() => history.locator('li[data-kind="milestone_done"]').count()).toBe(1);
+      expect(await history.locator('li[data-kind="milestone_added"]').count()).toBe(2);
+      expect(await history.locator('li[data-kind="milestone_done"] .timeline-kind').textContent()).toBe(
+        m['history.milestone_done'],
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await panel.scrollIntoViewIfNeeded();
+        await screenshot(page, `item-milestones-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+
+      // A leader reads the timetable, without the controls.
+      const leader = await openAs(browser, server, 'leader', `/ledger/${id}`, lang);
+      const read = leader.page.getByTestId('milestones-panel');
+      await expect.poll(() => read.locator('tbody tr').count()).toBe(2);
+      expect(await read.getByRole('button').count()).toBe(0);
+      expect(await leader.page.getByTestId('milestone-form').count()).toBe(0);
+      await leader.page.context().close();
+    });
+  }
+});
