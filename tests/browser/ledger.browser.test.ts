@@ -436,9 +436,15 @@ describe('the ledger in a real browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
     const sheet = workbook.worksheets[0]!;
+    // Two rows say what the file is, then the header and the items.
+    expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
+      expect.stringMatching(/^整改台账（截至2026年11月20日 \d\d:\d\d）$/),
+      `牵头部门：县教育局 · 共${all.length}件`,
+      '台账编号',
+    ]);
     const codes: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) codes.push(String(row.getCell(1).value));
+      if (n > 3) codes.push(String(row.getCell(1).value));
     });
     expect(codes).toEqual(all);
     expect(errors).toEqual([]);
