@@ -32,6 +32,23 @@ export function mayTakeStatusAction(user: SessionUser, action: StatusAction): bo
   return user.role === 'admin' || (user.role === 'editor' && EDITOR_STATUS_ACTIONS.includes(action));
 }
 
+/**
+ * Of the steps an item's state allows, those this user may take: a leader none, an editor only on its
+ * own department's items and only the department's steps, and nobody closes its own department's item.
+ */
+export function statusActionsFor(
+  user: SessionUser,
+  item: { departmentId: number | null },
+  allowed: readonly StatusAction[],
+): StatusAction[] {
+  if (user.role === 'editor' && item.departmentId !== user.departmentId) return [];
+  return allowed.filter(
+    (a) =>
+      mayTakeStatusAction(user, a) &&
+      !(a === 'close' && user.departmentId !== null && user.departmentId === item.departmentId),
+  );
+}
+
 export const otherDepartmentsItem = () =>
   new ApiError(403, 'other_department', {
     zh: '无权操作：这个事项属于其他部门，部门联络员只能修改本部门的事项',

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { getItemDetail, ITEM_SORTS, type ItemListFilter, type ItemSort } from '../../db/queries/items.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { requireRole } from '../auth/index.ts';
+import { requireRole, requireUser } from '../auth/index.ts';
+import { statusActionsFor } from '../auth/item-scope.ts';
+import type { SessionUser } from '../auth/principal.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ITEM_TEXT_LIMITS } from '../domain/item-text-limits.ts';
 import {
@@ -165,13 +167,19 @@ function warningOf(
   return { light: 'red' as const, daysOverdue: Math.max(1, Math.ceil(hoursBetween(end, now) / 24)) };
 }
 
-function detail(deps: AppDeps, itemId: number) {
+/** The item as every route answers it; allowedActions: the steps its state allows that this user may take. */
+function detail(deps: AppDeps, user: SessionUser, itemId: number) {
   const found = getItemDetail(deps.db, itemId);
   if (!found) throw notFound({ zh: '事项', en: 'item' }, String(itemId), 'id');
+  const allowed = allowedActions(found.item.status as Status, found.item.voided_at !== null);
   return {
     ...found,
     ...warningOf(deps, found.item),
-    allowedActions: allowedActions(found.item.status as Status, found.item.voided_at !== null),
+    allowedActions: statusActionsFor(
+      user,
+      { departmentId: found.item.department_id as number | null },
+      allowed,
+    ),
   };
 }
 
@@ -208,7 +216,9 @@ export const items = new Hono<AppEnv>()
       list: { filter, sort: q.sort, page: q.page, pageSize: q.pageSize },
     });
   })
-  .get('/:id', validate('param', id), (c) => c.json(detail(c.var.deps, c.req.valid('param').id), 200))
+  .get('/:id', requireUser(), validate('param', id), (c) =>
+    c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200),
+  )
   .post('/', requireRole('admin', 'editor'), validate('json', createBody), (c) => {
     const b = c.req.valid('json');
     const deps = c.var.deps;
@@ -234,7 +244,7 @@ export const items = new Hono<AppEnv>()
           ? undefined
           : { departmentId: assignTo, person: b.responsiblePerson, deadline: b.deadline },
     });
-    return c.json(detail(deps, itemId), 201);
+    return c.json(detail(deps, c.var.user, itemId), 201);
   })
   .patch('/:id', requireRole('admin', 'editor'), validate('param', id), validate('json', editBody), (c) => {
     const deps = c.var.deps;
@@ -249,7 +259,7 @@ export const items = new Hono<AppEnv>()
     };
     const participantIds = participants?.map((p) => departmentId(deps, p, 'participants'));
     editItem(commandContext(c), c.req.valid('param').id, version, changes, participantIds);
-    return c.json(detail(deps, c.req.valid('param').id), 200);
+    return c.json(detail(deps, c.var.user, c.req.valid('param').id), 200);
   })
   .post(
     '/:id/transitions',
@@ -275,7 +285,7 @@ export const items = new Hono<AppEnv>()
             }
           : {}),
       });
-      return c.json(detail(deps, itemId), 200);
+      return c.json(detail(deps, c.var.user, itemId), 200);
     },
   )
   .post(
@@ -289,7 +299,7 @@ export const items = new Hono<AppEnv>()
     (c) => {
       const { version, deadline: newDeadline, reason } = c.req.valid('json');
       extendDeadline(commandContext(c), c.req.valid('param').id, version, newDeadline, reason);
-      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
     },
   )
   .post(
@@ -299,7 +309,7 @@ export const items = new Hono<AppEnv>()
     validate('json', z.strictObject({ note: text(1000).min(1) })),
     (c) => {
       urgeItem(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
-      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
     },
   )
   .post(
@@ -309,7 +319,7 @@ export const items = new Hono<AppEnv>()
     validate('json', z.strictObject({ title: text(200).min(1), dueOn: daySchema })),
     (c) => {
       addMilestone(commandContext(c), c.req.valid('param').id, c.req.valid('json'));
-      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
     },
   )
   .post(
@@ -320,7 +330,7 @@ export const items = new Hono<AppEnv>()
     (c) => {
       const { id: itemId, milestone } = c.req.valid('param');
       completeMilestone(commandContext(c), itemId, milestone);
-      return c.json(detail(c.var.deps, itemId), 200);
+      return c.json(detail(c.var.deps, c.var.user, itemId), 200);
     },
   )
   .post(
@@ -331,6 +341,6 @@ export const items = new Hono<AppEnv>()
     (c) => {
       const { version, reason } = c.req.valid('json');
       voidItem(commandContext(c), c.req.valid('param').id, version, reason);
-      return c.json(detail(c.var.deps, c.req.valid('param').id), 200);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
     },
   );

@@ -224,6 +224,26 @@ describe('ledger workflow', () => {
     expect([closed.status, closed.body.error.code]).toEqual([409, 'illegal_transition']);
   });
 
+  it("offers each user the steps the item's state allows that this user may take", async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const offered = async (session: TestSession) =>
+      (await send(session, 'GET', `/api/items/${id}`)).body.allowedActions;
+    expect(await offered(sessions.admin)).toEqual(['start', 'rectify']);
+    expect(await offered(sessions.editor)).toEqual(['start', 'rectify']);
+    expect(await offered(sessions.other)).toEqual([]);
+    expect(await offered(sessions.leader)).toEqual([]);
+    await send(sessions.editor, 'POST', `/api/items/${id}/transitions`, {
+      version: item.item.version,
+      action: 'rectify',
+      evidence: '报告',
+    });
+    // Verifying is the office's: the department is offered nothing on its rectified item.
+    expect(await offered(sessions.admin)).toEqual(['reject', 'close']);
+    expect(await offered(sessions.editor)).toEqual([]);
+  });
+
   it('refuses an illegal transition with 409 naming the allowed actions', async () => {
     const { sessions, send, create } = setup();
     const item = await create();
