@@ -483,6 +483,24 @@ describe('ledger table', () => {
     expect((await send(sessions.leader, 'GET', '/api/items?sort=random')).status).toBe(400);
   });
 
+  it('gives each listed item its rectification type, which says what a missing deadline means', async () => {
+    const { sessions, send, create } = setup();
+    await create({ ledgerCode: 'L-1', rectificationType: 'long_term', deadline: null });
+    await create({ ledgerCode: 'P-1', rectificationType: 'phased', deadline: null });
+    await create({ ledgerCode: 'I-1', rectificationType: 'immediate', deadline: '2026-11-25' });
+    const types = (items: { ledgerCode: string; rectificationType: string; deadline: string | null }[]) =>
+      items.map((i) => [i.ledgerCode, i.rectificationType, i.deadline]).sort();
+    const expected = [
+      ['I-1', 'immediate', '2026-11-25'],
+      ['L-1', 'long_term', null],
+      ['P-1', 'phased', null],
+    ];
+    expect(types((await send(sessions.leader, 'GET', '/api/items')).body.items)).toEqual(expected);
+    // The figures' item lists (department view, weekly review, bulletin) carry it too.
+    const open = await send(sessions.leader, 'GET', '/api/figures/items?figure=open');
+    expect(types(open.body.items)).toEqual(expected);
+  });
+
   it('finds an item by what it says now, after it is created, edited and voided', async () => {
     const { sessions, send, create } = setup();
     const codes = async (qs: string) =>
