@@ -181,8 +181,8 @@ const DEFINITIONS = {
   score: {
     name: { zh: '综合得分', en: 'Score' },
     definition: {
-      zh: '各项得分之和（0–100）：每项按评分方案的下限和目标线性折算，达到目标得满分，不高于下限得0分；无数据的项得0分。',
-      en: 'Sum of component points (0–100): each maps its figure linearly from the profile’s floor (0 points) to its target (full weight); a component without data earns 0.',
+      zh: '各项得分之和（0–100）：每项按评分方案的下限和目标线性折算，达到或差于下限得0分，达到或优于目标得满分，其间按比例计分；无数据的项得0分。',
+      en: 'Sum of component points (0–100): each component earns 0 points at the profile’s floor or worse, full points (its weight) at the target or better, in proportion between; a component without data earns 0.',
     },
   },
   pointsLost: {

@@ -383,7 +383,7 @@ export const ledgerEn = {
 
   'profiles.title': 'Scoring profile',
   'profiles.explain':
-    'Each component earns its weight in points: nothing at or below the floor, full points at or beyond the target, in proportion between. A change is saved as a new version; published rankings keep the version they used.',
+    'Each component earns its weight in points: 0 points at the floor or worse, full points at the target or better, in proportion between. A change is saved as a new version; published rankings keep the version they used.',
   'profiles.editing': 'New version of “{name}” (now version {version})',
   'profiles.minDueItems': 'Due items needed to be ranked',
   'profiles.warningDays': 'Yellow light: days before the deadline',
@@ -804,7 +804,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
 
   'profiles.title': '评分方案',
   'profiles.explain':
-    '每个评分项按权重计分：不高于下限得 0 分，达到目标得满分，中间按比例计分。每次修改保存为新版本，已发布的排名保留其所用版本。',
+    '每个评分项按权重计分：达到或差于下限得0分，达到或优于目标得满分，其间按比例计分。每次修改保存为新版本，已发布的排名保留其所用版本。',
   'profiles.editing': '“{name}”的新版本（当前为第 {version} 版）',
   'profiles.minDueItems': '参与排名至少需要的到期事项数',
   'profiles.warningDays': '黄灯：到期前天数',
