@@ -21,3 +21,32 @@ describe('the score rule as the reader sees it', () => {
     expect(messages.en['profiles.explain']).not.toContain('at or below the floor');
   });
 });
+
+describe('the figure definitions', () => {
+  const texts = Object.values(FIGURE_DEFINITIONS).flatMap((d) => [
+    d.definition,
+    ...('numerator' in d && d.numerator ? [d.numerator.text] : []),
+    ...('denominator' in d && d.denominator ? [d.denominator.text] : []),
+  ]);
+
+  it('name the moment 统计时点 / the as-of date, never the symbol T', () => {
+    for (const text of texts) {
+      expect(text.zh).not.toMatch(/(^|[^A-Za-z])T([^A-Za-z]|$)/);
+      expect(text.en).not.toMatch(/\bT\b/);
+    }
+    expect(FIGURE_DEFINITIONS.closed.numerator?.text).toEqual({
+      zh: '统计时点已销号的事项',
+      en: 'items closed at the as-of date',
+    });
+  });
+
+  it('count what happened on or before the as-of date, as DESIGN says', () => {
+    expect(FIGURE_DEFINITIONS.registered.numerator?.text).toEqual({
+      zh: '截至统计时点已登记的事项（不含作废）',
+      en: 'items registered on or before the as-of date (voided excluded)',
+    });
+    expect(FIGURE_DEFINITIONS.registered.definition.en).toBe(
+      'Items registered on or before the as-of date; voided items count nowhere.',
+    );
+  });
+});
