@@ -111,7 +111,9 @@ describe('figures API: bad input', () => {
 
   it('names the parameter in Chinese too', async () => {
     const { body } = await get('/api/figures/summary?asOf=yesterday', undefined, 'zh-CN');
-    expect(body.error.message).toBe('参数 asOf 无效：格式不对');
+    expect(body.error.message).toBe(
+      '参数 asOf 无效：须为日期（如2026-06-30）或日期和时间（如2026-06-30T18:00）',
+    );
   });
 
   it.each([

@@ -292,7 +292,7 @@ describe('ledger workflow', () => {
       expect([deadline, far.status, far.body.error.message]).toEqual([
         deadline,
         400,
-        'Invalid parameter deadline: expected a year between 1900 and 2999',
+        'Invalid parameter deadline: the year must be between 1900 and 2999',
       ]);
     }
     const unknown = await send(sessions.admin, 'POST', '/api/items', {
@@ -323,6 +323,60 @@ describe('ledger workflow', () => {
     expect(source.error.message).toBe(
       '参数 source 无效：取值不在允许范围内（可选：inspection_feedback、self_inspection、public_complaint、supervision_check、look_back、hotline）',
     );
+  });
+});
+
+describe('what is wrong with a value, in words a reader uses', () => {
+  const bodies = {
+    empty: { title: '', campaign: 'C1', source: 'hotline', rectificationType: 'phased' },
+    long: { title: '问'.repeat(301), campaign: 'C1', source: 'hotline', rectificationType: 'phased' },
+    day: {
+      title: 'x',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      deadline: '2026-02-30',
+    },
+  };
+  it.each([
+    ['empty', '参数 title 无效：不能为空', 'Invalid parameter title: must not be empty'],
+    ['long', '参数 title 无效：不能超过300个字', 'Invalid parameter title: must be at most 300 characters'],
+    [
+      'day',
+      '参数 deadline 无效：须为日期（如2026-06-30）或日期和时间（如2026-06-30T18:00）',
+      'Invalid parameter deadline: must be a date such as 2026-06-30, or a date and time such as 2026-06-30T18:00',
+    ],
+  ] as const)('a %s value reads %s / %s', async (kind, zh, en) => {
+    const { app, sessions } = setup();
+    const message = async (lang: string) =>
+      (
+        (await (
+          await call(app, 'POST', '/api/items', {
+            session: sessions.admin,
+            body: bodies[kind],
+            headers: { 'accept-language': lang },
+          })
+        ).json()) as { error: { message: string } }
+      ).error.message;
+    expect(await message('zh-CN')).toBe(zh);
+    expect(await message('en')).toBe(en);
+  });
+
+  it('an empty reason for an extension must not be empty, in both languages', async () => {
+    const { app, sessions, create } = setup();
+    const item = await create();
+    const said = async (lang: string) =>
+      (
+        (await (
+          await call(app, 'POST', `/api/items/${item.item.id}/extensions`, {
+            session: sessions.admin,
+            body: { version: item.item.version, deadline: '2026-12-30', reason: '  ' },
+            headers: { 'accept-language': lang },
+          })
+        ).json()) as { error: { message: string } }
+      ).error.message;
+    expect(await said('zh-CN')).toBe('参数 reason 无效：不能为空');
+    expect(await said('en')).toBe('Invalid parameter reason: must not be empty');
   });
 });
 
