@@ -227,12 +227,12 @@ const msg = {
     en: `${FIELD_LABELS[field].en} is empty`,
   }),
   noCampaign: (): Text => ({
-    zh: '没有指定专项活动：请为本次导入选择活动（--campaign），或在表中加“专项活动”列',
-    en: 'No campaign: choose one for this import (--campaign) or add a "Campaign" column',
+    zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
+    en: 'No campaign: choose one for this import, or add a "Campaign" column',
   }),
   noSource: (): Text => ({
-    zh: '问题来源为空：请填写来源，或为本次导入指定默认来源（--source）',
-    en: 'Source is empty: fill it in, or give a default source for this import (--source)',
+    zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
+    en: 'Source is empty: fill it in, or choose a default source for this import',
   }),
   unknown: (what: Text, name: string, hint?: Text): Text => ({
     zh: `找不到${what.zh}“${name}”${hint ? `（${hint.zh}）` : ''}`,

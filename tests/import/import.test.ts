@@ -740,6 +740,22 @@ describe('rejected rows', () => {
       { ...OPTIONS, campaign: undefined },
     );
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
+    // Said as the import page's choice is, never as a command-line flag.
+    expect(report.rows[0]!.errors[0]!.message).toEqual({
+      zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
+      en: 'No campaign: choose one for this import, or add a "Campaign" column',
+    });
+  });
+
+  it('ask for a source where a row has none, without a command-line flag', async () => {
+    const db = countyDb();
+    const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县教育局,2023-06-30,');
+    const report = await dryRunImport(db, { name: 's.csv', bytes: file }, OPTIONS);
+    const error = report.rows[0]!.errors.find((e) => e.field === 'source')!;
+    expect(error.message).toEqual({
+      zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
+      en: 'Source is empty: fill it in, or choose a default source for this import',
+    });
   });
 });
 
