@@ -458,7 +458,7 @@ const en = {
   'screen.pointsOf': '{points} / {weight}',
   'screen.loading': 'Loading the big screen…',
   'screen.empty': 'Nothing to show on this deck.',
-  'screen.revoked': 'This display link has been revoked',
+  'screen.revoked': 'This display link is not valid or has been revoked',
   'screen.revokedBody': 'The screen no longer shows data. Ask the supervision office for a new display link.',
   'screen.signedOut': 'A display link or a sign-in is needed',
   'screen.signedOutBody':
@@ -921,7 +921,7 @@ const zh: Record<MessageKey, string> = {
   'screen.pointsOf': '{points} / {weight}',
   'screen.loading': '正在加载大屏数据…',
   'screen.empty': '此大屏没有可显示的内容。',
-  'screen.revoked': '此大屏链接已被撤销',
+  'screen.revoked': '此大屏链接无效或已被撤销',
   'screen.revokedBody': '大屏已停止显示数据。请向督查室申请新的大屏链接。',
   'screen.signedOut': '需要大屏链接或登录',
   'screen.signedOutBody': '请用督查室提供的大屏链接打开本页，或先登录。',

@@ -47,3 +47,10 @@ describe('a number and its word', () => {
       for (const [, name] of text.matchAll(/\{(\w+)\|[^}]*\}/g)) expect(text, key).toContain(`{${name}}`);
   });
 });
+
+describe('a display link that does not work', () => {
+  it('may never have existed: "not valid or revoked", not only "revoked"', () => {
+    expect(messages['zh-CN']['screen.revoked']).toBe('此大屏链接无效或已被撤销');
+    expect(messages.en['screen.revoked']).toBe('This display link is not valid or has been revoked');
+  });
+});
