@@ -123,8 +123,7 @@ export const ledgerEn = {
   'action.cancel': 'Cancel',
   'action.start.confirm': 'The lead department starts work on this item.',
   'action.rectify.hint': 'What was done, and where the proof is (documents, photos, inspection records).',
-  'action.close.confirm':
-    'Verify the rectification and close the item (销号). A look-back can reopen it later.',
+  'action.close.confirm': 'Verify the rectification and close the item. A look-back can reopen it later.',
   'action.close.evidence': 'Verification note (optional)',
   'action.reject.note': 'Why the rectification is not accepted',
   'action.reopen.note': 'What the look-back found',

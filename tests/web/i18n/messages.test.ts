@@ -54,3 +54,11 @@ describe('a display link that does not work', () => {
     expect(messages.en['screen.revoked']).toBe('This display link is not valid or has been revoked');
   });
 });
+
+describe('English sentences', () => {
+  it('carry no Chinese term in brackets: the close dialog says "close", not "close (销号)"', () => {
+    expect(messages.en['action.close.confirm']).toBe(
+      'Verify the rectification and close the item. A look-back can reopen it later.',
+    );
+  });
+});
