@@ -247,7 +247,7 @@ const msg = {
     en: `Same ledger code as row ${row}`,
   }),
   sameAsRow: (row: number): Text => ({
-    zh: `与第 ${row} 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
+    zh: `与第 ${row} 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
     en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
   }),
   voided: (): Text => ({
@@ -279,11 +279,11 @@ const msg = {
     en: 'Only public complaints and hotline items have a first response time',
   }),
   needsDepartment: (): Text => ({
-    zh: '已交办的事项须有牵头单位',
+    zh: '已交办的事项须有牵头部门',
     en: 'An assigned item needs a lead department',
   }),
   needsDeadline: (): Text => ({
-    zh: '整改时限为空（没有期限的事项请写“长期坚持”）',
+    zh: '整改期限为空（没有期限的事项请写“长期坚持”）',
     en: 'Deadline is empty (write "ongoing" / 长期坚持 for an item without an end date)',
   }),
   illegalStatus: (from: Status, to: Status): Text => ({
@@ -295,23 +295,23 @@ const msg = {
     en: `The closing date differs from the recorded closure (${at.replace('T', ' ')}); reopen the item to change it`,
   }),
   closedDeadline: (): Text => ({
-    zh: '已销号事项的整改时限不能修改',
+    zh: '已销号事项的整改期限不能修改',
     en: 'The deadline of a closed item cannot change',
   }),
   deadlineRemoved: (): Text => ({
-    zh: '不能通过导入取消已有的整改时限',
+    zh: '不能通过导入取消已有的整改期限',
     en: 'An import cannot remove a deadline the item has',
   }),
   deadlineBeforeRegistration: (deadline: string, registered: string): Text => ({
-    zh: `整改时限（${deadline.replace('T', ' ')}）早于登记时间（${registered.replace('T', ' ')}）：登记时即已逾期`,
+    zh: `整改期限（${deadline.replace('T', ' ')}）早于登记时间（${registered.replace('T', ' ')}）：登记时即已逾期`,
     en: `The deadline (${deadline.replace('T', ' ')}) is before the registration (${registered.replace('T', ' ')}): overdue from the start`,
   }),
   deadlineNotLater: (current: string): Text => ({
-    zh: `延期后的整改时限须晚于现有时限（${current.replace('T', ' ')}）；更正录错的时限请填在“原整改时限”列`,
+    zh: `延期后的整改期限须晚于当前整改期限（${current.replace('T', ' ')}）；更正录错的期限请填在“原整改期限”列`,
     en: `An extended deadline must be later than the current one (${current.replace('T', ' ')}); to correct a mistyped deadline, use the original-deadline column`,
   }),
   originalFixed: (): Text => ({
-    zh: '事项已延期，原整改时限不能再修改',
+    zh: '事项已延期，原整改期限不能再修改',
     en: 'The item has been extended; its original deadline can no longer change',
   }),
   deadlineAndClose: (): Text => ({

@@ -426,13 +426,13 @@ export function extendDeadline(
       const current = item.deadline_end as string | null;
       if (current === null)
         throw invalidParameter('deadline', {
-          zh: '事项还没有整改时限，不能延期（时限在交办时设定）',
+          zh: '事项还没有整改期限，不能延期（整改期限在交办时确定）',
           en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
         });
       if (end <= current)
         throw invalidParameter('deadline', {
-          zh: `延期后的时限须晚于现有时限${zhDate(item.deadline as string)}`,
-          en: `an extended deadline must be later than the current one, ${enDate(item.deadline as string)}`,
+          zh: `须晚于当前整改期限（${zhDate(item.deadline as string)}）`,
+          en: `must be after the current deadline (${enDate(item.deadline as string)})`,
         });
       write(ctx, item, scope, {
         deadline,

@@ -664,7 +664,7 @@ describe('rejected rows', () => {
         field: 'person',
         value: `${'p'.repeat(40)}…`,
         message: {
-          zh: '责任人超过 60 个字符（共 61 个）',
+          zh: '第一责任人超过 60 个字符（共 61 个）',
           en: 'Responsible person is longer than 60 characters (61)',
         },
       },
@@ -691,7 +691,7 @@ describe('rejected rows', () => {
         header: '整改时限',
         field: 'deadline',
         message: {
-          zh: '整改时限（2023-06-30）早于登记时间（2023-07-01 00:00:00）：登记时即已逾期',
+          zh: '整改期限（2023-06-30）早于登记时间（2023-07-01 00:00:00）：登记时即已逾期',
           en: 'The deadline (2023-06-30) is before the registration (2023-07-01 00:00:00): overdue from the start',
         },
       },
@@ -724,7 +724,7 @@ describe('rejected rows', () => {
         field: 'title',
         value: '食堂台账不全',
         message: {
-          zh: '与第 2 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号',
+          zh: '与第 2 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号',
           en: 'The same item as row 2 (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows',
         },
       },

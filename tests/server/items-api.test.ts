@@ -415,7 +415,7 @@ describe('ledger rules a request cannot get round', () => {
 
 describe('deadlines', () => {
   it('extends only to a later deadline, and only a deadline there is', async () => {
-    const { sessions, send, create } = setup();
+    const { app, sessions, send, create } = setup();
     const item = await create();
     const path = `/api/items/${item.item.id}/extensions`;
     for (const deadline of ['2026-11-29', '2026-11-30', '2026-11-30T23:59']) {
@@ -426,9 +426,17 @@ describe('deadlines', () => {
       });
       expect([deadline, res.status, res.body.error?.details.field]).toEqual([deadline, 400, 'deadline']);
       expect(res.body.error.message).toBe(
-        'Invalid parameter deadline: an extended deadline must be later than the current one, Nov 30, 2026',
+        'Invalid parameter deadline: must be after the current deadline (Nov 30, 2026)',
       );
     }
+    const zh = await call(app, 'POST', path, {
+      session: sessions.admin,
+      body: { version: item.item.version, deadline: '2026-11-29', reason: '提前' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(((await zh.json()) as { error: { message: string } }).error.message).toBe(
+      '参数 deadline 无效：须晚于当前整改期限（2026年11月30日）',
+    );
     const later = await send(sessions.admin, 'POST', path, {
       version: item.item.version,
       deadline: '2026-12-01',
