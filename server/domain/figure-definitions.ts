@@ -43,7 +43,7 @@ const DEFINITIONS = {
   closed: {
     name: { zh: '已销号', en: 'Closed' },
     definition: {
-      zh: '统计时点处于销号状态的事项；被重新打开的事项在再次销号前不计入。',
+      zh: '统计时点处于销号状态的事项；被退回重新整改的事项在再次销号前不计入。',
       en: 'Items closed at the as-of date; a reopened item is open again until it is closed again.',
     },
     numerator: { part: 'closed', text: { zh: '统计时点已销号的事项', en: 'items closed at the as-of date' } },
@@ -138,11 +138,14 @@ const DEFINITIONS = {
     denominator: { part: 'complaints', text: { zh: '投诉和热线事项', en: 'complaint and hotline items' } },
   },
   reopenRate: {
-    name: { zh: '重新打开率', en: 'Reopen rate' },
-    definition: { zh: '曾被重新打开的事项 ÷ 曾销号的事项。', en: 'Items ever reopened ÷ items ever closed.' },
+    name: { zh: '重新整改率', en: 'Reopen rate' },
+    definition: {
+      zh: '曾被退回重新整改的事项 ÷ 曾销号的事项。',
+      en: 'Items ever reopened ÷ items ever closed.',
+    },
     numerator: {
       part: 'everReopened',
-      text: { zh: '截至统计时点曾被重新打开的事项', en: 'items reopened on or before the as-of date' },
+      text: { zh: '截至统计时点曾被退回重新整改的事项', en: 'items reopened on or before the as-of date' },
     },
     denominator: {
       part: 'everClosed',
@@ -178,7 +181,7 @@ const DEFINITIONS = {
   newlyClosed: {
     name: { zh: '新增销号', en: 'Newly closed' },
     definition: {
-      zh: '统计时点已销号、而在上次例会时（默认统计时点前7天）未销号或尚未登记的事项；上次例会时已销号的事项，其间重新打开又再次销号的也不计入。',
+      zh: '统计时点已销号、而在上次例会时（默认统计时点前7天）未销号或尚未登记的事项；上次例会时已销号的事项，其间退回重新整改又再次销号的也不计入。',
       en: 'Items closed at the as-of date that were not closed at the last review (default a week before the as-of date), or not yet registered then; an item closed then does not count, even if reopened and closed again since.',
     },
     numerator: {
@@ -189,7 +192,7 @@ const DEFINITIONS = {
   flow: {
     name: { zh: '周流量', en: 'Weekly flow' },
     definition: {
-      zh: '每周新登记、销号（含再次销号）、重新打开的事项数，以及未销号事项的净变化 = 新登记 − 销号 + 重新打开。',
+      zh: '每周新登记、销号（含再次销号）、退回重新整改的事项数，以及未销号事项的净变化 = 新登记 − 销号 + 重新整改。',
       en: 'Per week: items registered, closures made (re-closures included), reopenings, and the net change in open items = registered − closed + reopened.',
     },
   },

@@ -49,7 +49,7 @@ export const COMPONENT_LABELS: Record<Component, Text> = {
   onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
   overdueShare: { zh: '逾期占比', en: 'Overdue share' },
   medianDaysToClose: { zh: '办结用时中位数', en: 'Median time to close' },
-  reopenRate: { zh: '重新打开率', en: 'Reopen rate' },
+  reopenRate: { zh: '重新整改率', en: 'Reopen rate' },
   appraisal: { zh: '民主评议', en: 'Public appraisal' },
 };
 

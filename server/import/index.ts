@@ -530,7 +530,7 @@ export function describeIssue(row: number, issue: ReportIssue, lang: Lang): stri
     return `${where[0]!.toUpperCase()}${where.slice(1)}: ${issue.message.en}`;
   }
   const where = issue.column
-    ? `第 ${row} 行 ${issue.column} 列${issue.header ? `「${issue.header}」` : ''}`
-    : `第 ${row} 行${field ? `（${field.zh}）` : ''}`;
+    ? `第${row}行${issue.column}列${issue.header ? `“${issue.header}”` : ''}`
+    : `第${row}行${field ? `（${field.zh}）` : ''}`;
   return `${where}：${issue.message.zh}`;
 }

@@ -291,7 +291,7 @@ const msg = {
     en: `The status cannot change from "${STATUS_LABELS[from].en}" to "${STATUS_LABELS[to].en}"`,
   }),
   closureDiffers: (at: string): Text => ({
-    zh: `销号时间与已记录的销号（${at.replace('T', ' ')}）不同；如需更正，请先重新打开该事项`,
+    zh: `销号时间与已记录的销号（${at.replace('T', ' ')}）不同；如需更正，请先将该事项退回重新整改`,
     en: `The closing date differs from the recorded closure (${at.replace('T', ' ')}); reopen the item to change it`,
   }),
   closedDeadline: (): Text => ({
@@ -323,7 +323,7 @@ const msg = {
     en: "The item's domain is not one of the new campaign's: give one of its domains in the domain column",
   }),
   reopenBeforeClosure: (at: string): Text => ({
-    zh: `事项在导入时间之后（${at.replace('T', ' ')}）才销号，不能重新打开`,
+    zh: `事项在导入时间之后（${at.replace('T', ' ')}）才销号，不能退回重新整改`,
     en: `The item was closed after the import time (${at.replace('T', ' ')}) and cannot be reopened`,
   }),
 };

@@ -55,7 +55,7 @@ function illegal(e: IllegalTransitionError): ApiError {
     409,
     'illegal_transition',
     {
-      zh: `状态为「${status.zh}」的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
+      zh: `状态为“${status.zh}”的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
       en: `Cannot ${action.en} an item that is ${status.en.toLowerCase()}; allowed: ${allowedEn}`,
     },
     { status: e.status, allowed: e.allowed },

@@ -59,7 +59,10 @@ export const appraisals = new Hono<AppEnv>()
           throw new ApiError(
             400,
             'invalid_parameter',
-            { zh: `第 ${index + 1} 行：名次大于总数`, en: `Row ${index + 1}: rank is greater than outOf` },
+            {
+              zh: `第 ${index + 1} 行：名次大于参评总数`,
+              en: `Row ${index + 1}: the rank is greater than the number ranked`,
+            },
             { field: `rows.${index}.rank`, row: index + 1 },
           );
         }

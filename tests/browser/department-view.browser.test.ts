@@ -191,7 +191,7 @@ describe('department view in a real browser', () => {
     // Chart axes and legends are labels too.
     expect(await page.getByTestId('rank-history').innerText()).toContain('Rank in peer group');
 
-    await switchLanguage(page, 'en', '部门视图');
+    await switchLanguage(page, 'en', '部门情况');
     expect(latinWords(await shownText(page))).toEqual([]);
     expect(await page.getByTestId('rank-history').innerText()).toContain('组内排名');
     expect(errors).toEqual([]);

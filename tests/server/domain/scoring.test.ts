@@ -133,7 +133,7 @@ describe('profile validation', () => {
       {
         field: 'components.reopenRate',
         text: {
-          zh: '重新打开率的下限和目标不能相同',
+          zh: '重新整改率的下限和目标不能相同',
           en: 'The floor and the target of Reopen rate must differ',
         },
       },

@@ -62,3 +62,40 @@ describe('English sentences', () => {
     );
   });
 });
+
+describe('one term per concept, as county documents write it', () => {
+  it.each([
+    // B3: a problem found again at a look-back is sent back to be rectified again (重新整改), not "reopened".
+    ['action.reopen', '重新整改（回头看）', 'Reopen (look-back)'],
+    ['history.reopened', '回头看退回重新整改', null],
+    ['item.reopenedTimes', '重新整改{n}次', null],
+    ['figure.reopenRate', '重新整改率', 'Reopen rate'],
+    ['component.reopenRate', '重新整改率', 'Reopen rate'],
+    ['component.short.reopenRate', '重改', null],
+    ['adminNav.accounts', '用户与大屏链接', 'Users and display links'],
+    ['adminNav.audit', '操作日志', 'Audit log'],
+    ['audit.field.peerGroup', '部门分组', 'Peer group'],
+    ['ranking.overallRank', '全县排名', 'Overall rank'],
+    ['department.overallRank', '全县排名', 'Overall rank'],
+    ['screen.overallRank', '全县排名', 'Overall rank'],
+    ['screen.col.person', '第一责任人', 'Responsible person'],
+    ['screen.col.daysOverdue', '逾期天数', 'Days overdue'],
+    ['component.medianDaysToClose', '办结用时中位数', 'Median time to close'],
+    ['headline.medianDaysToClose', '办结用时中位数', 'Median time to close'],
+    ['audit.field.username', '用户名', 'User name'],
+    ['adminNav.appraisals', '外部考评', null],
+    ['appraisals.import', '导入考评结果', null],
+    ['nav.departments', '部门一览', 'Department list'],
+    ['nav.department', '部门情况', 'Department view'],
+  ] as const)('%s is %s / %s', (key, zh, en) => {
+    expect(messages['zh-CN'][key]).toBe(zh);
+    if (en !== null) expect(messages.en[key]).toBe(en);
+  });
+
+  it('says 重新整改 wherever the reopen step is named, never 重新打开', () => {
+    for (const [key, text] of Object.entries(messages['zh-CN']))
+      expect(text, key).not.toMatch(/重新打开|重开/);
+    expect(messages['zh-CN']['published.explain']).toContain('操作日志');
+    expect(messages.en['published.explain']).toContain('audit log');
+  });
+});
