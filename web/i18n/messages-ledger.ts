@@ -45,7 +45,7 @@ export const ledgerEn = {
   'item.handlingMode': 'Handling mode',
   'item.extendedTimes': 'extended {n}×',
   'item.daysOverdue': '{n} {n|day|days} overdue',
-  'item.counts': 'Extensions, reopenings, urgings',
+  'item.counts': 'Extended / reopened / urged',
   'item.countsText': 'extended {extensions} · reopened {reopenings} · urged {urgings}',
   'item.voidReason': 'Voided because',
   'item.description': 'Description',
@@ -797,7 +797,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'appraisals.kind': '评议类别',
   'appraisals.score': '得分',
   'appraisals.rank': '名次',
-  'appraisals.rankOf': '{of} 个中第 {rank}',
+  'appraisals.rankOf': '第{rank}名（共{of}个）',
   'appraisalKind.public_appraisal': '民主评议',
   'appraisalKind.work_assessment': '政府工作考核',
 
@@ -844,8 +844,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'published.view': '查看',
   'published.profileVersion': '{name} 第 {version} 版',
   'published.allScope': '全部活动和部门',
-  'published.dialogTitle': '{period} 发布的排名',
+  'published.dialogTitle': '{period}排名（已发布）',
   'published.publish': '发布排名',
-  'published.done': '已发布 {period} 的排名。',
+  'published.done': '已发布{period}的排名。',
   'published.replace': '重新发布 {period}（替换原排名）',
 };

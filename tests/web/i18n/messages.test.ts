@@ -99,3 +99,46 @@ describe('one term per concept, as county documents write it', () => {
     expect(messages.en['published.explain']).toContain('audit log');
   });
 });
+
+describe('Chinese as a county office writes it, and plain English', () => {
+  it.each([
+    ['appraisals.rankOf', { rank: 22, of: 40 }, '第22名（共40个）', '22 of 40'],
+    ['department.rankOf', { rank: 4, of: 9 }, '第4名（共9个）', '4 of 9'],
+    ['screen.groupRank', { rank: 1, of: 9 }, '组内第1名（共9个）', null],
+    ['raise.biggestLoss', { name: '按期办结率', points: '30.0' }, '失分最多的是按期办结率，失30.0分。', null],
+    [
+      'raise.biggestLoss',
+      { name: 'on-time rate', points: '30.0' },
+      null,
+      'Most points are lost on the on-time rate: 30.0 points.',
+    ],
+    ['raise.dueSoon', { n: 3, days: 7 }, '3件事项7天内到期，请按期办结', null],
+    [
+      'explain.timeToClose',
+      { median: '41.0天', p90: '139.0天', mean: '60.5天' },
+      '中位数41.0天 · 第90百分位139.0天 · 平均60.5天',
+      null,
+    ],
+    ['published.dialogTitle', { period: '2026年第49周' }, '2026年第49周排名（已发布）', null],
+    ['change.points', { n: '+0.1' }, null, '+0.1 percentage points'],
+  ] as const)('%s reads %s / %s', async (key, params, zh, en) => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    if (zh !== null) expect(translate('zh-CN', key, params)).toBe(zh);
+    if (en !== null) expect(translate('en', key, params)).toBe(en);
+  });
+
+  it('says 提分建议, not the colloquial 怎样提分最快, and the assumption as a Chinese sentence', () => {
+    expect(messages['zh-CN']['department.raise']).toBe('提分建议');
+    expect(messages['zh-CN']['raise.assumption']).toBe(
+      '测算时假定办结用时中位数不变（实际还取决于各事项的销号时间）。',
+    );
+    expect(messages.en['item.counts']).toBe('Extended / reopened / urged');
+  });
+
+  it('writes the overall rank on the big screen as 第1名（共37个）', async () => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    const zh = `${translate('zh-CN', 'screen.rankOrdinal', { rank: '1' })}${translate('zh-CN', 'screen.ofRanked', { n: '37' })}`;
+    expect(zh).toBe('第1名（共37个）');
+    expect(translate('en', 'screen.rankOrdinal', { rank: '1' })).toBe('1');
+  });
+});
