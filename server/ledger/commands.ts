@@ -24,6 +24,7 @@ import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import { forbiddenRole } from '../auth/errors.ts';
 import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
+import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
@@ -394,20 +395,6 @@ function sideAction(action: 'extend' | 'urge' | 'void', item: ItemRow) {
     throw error;
   }
 }
-
-/** A deadline as the page writes it: 2026-11-30 → 2026年11月30日 / Nov 30, 2026 (a moment with its time). */
-const zhDate = (date: string) =>
-  date.replace(/^(\d{4})-(\d{2})-(\d{2})T?/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日 `).trim();
-const enDate = (date: string) => {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-  return date.length > 10 ? `${day}, ${date.slice(11, 16)}` : day;
-};
 
 /** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
 export function extendDeadline(

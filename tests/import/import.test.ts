@@ -454,8 +454,8 @@ describe("an office's sheet with sections, merged notes and progress words", () 
         field: 'closedAt',
         value: '2027-06-20',
         message: {
-          zh: '销号时间晚于现在（2026-11-20 16:00:00）：尚未发生的事不能记入台账',
-          en: '"Closed" is later than now (2026-11-20 16:00:00): it has not happened yet',
+          zh: '销号时间晚于当前时间（2026年11月20日 16:00），不能登记尚未发生的事项',
+          en: 'Closed is later than now (Nov 20, 2026, 16:00): it cannot have happened yet',
         },
       },
     ]);
@@ -691,8 +691,8 @@ describe('rejected rows', () => {
         header: '整改时限',
         field: 'deadline',
         message: {
-          zh: '整改期限（2023-06-30）早于登记时间（2023-07-01 00:00:00）：登记时即已逾期',
-          en: 'The deadline (2023-06-30) is before the registration (2023-07-01 00:00:00): overdue from the start',
+          zh: '整改期限（2023年6月30日）早于登记时间（2023年7月1日 00:00），登记时即已逾期',
+          en: 'The deadline (Jun 30, 2023) is before the registration (Jul 1, 2023, 00:00): overdue from the start',
         },
       },
     ]);
@@ -1145,7 +1145,7 @@ describe('an update that would break a rule of the ledger', () => {
         [
           {
             field: 'deadline',
-            message: { en: expect.stringContaining('later than the current one (2023-06-30)') },
+            message: { en: expect.stringContaining('later than the current one (Jun 30, 2023)') },
           },
         ],
       ]);
