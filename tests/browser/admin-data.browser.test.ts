@@ -144,7 +144,7 @@ describe('admin data in a real browser', () => {
         outOf: 40,
       }),
     ]);
-    await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('40 个中第 22');
+    await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('第22名（共40个）');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -73,7 +73,7 @@ describe('department view in a real browser', () => {
       );
       const rankText = await page.getByTestId('department-rank').textContent();
       expect(rankText).toContain(
-        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名/共${row.rankedInGroup}个`,
+        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名（共${row.rankedInGroup}个）`,
       );
 
       // The closure rate against the peer group's median, computed here from the API's rows.

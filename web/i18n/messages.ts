@@ -164,7 +164,7 @@ const en = {
   'changes.newlyOverdue': 'Newly overdue: {n}',
   'changes.newlyClosed': 'Newly closed: {n}',
   'changes.showAll': 'All {n} {n|item|items} ›',
-  'change.points': '{n} percentage points',
+  'change.points': '{n} points',
   'changes.rankMoves': 'Rank moves of 3 places or more',
   'changes.noRankMoves': 'No department moved 3 places or more.',
   'changes.rankFromTo': 'from {from} to {to}',

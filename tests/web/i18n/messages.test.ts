@@ -120,7 +120,7 @@ describe('Chinese as a county office writes it, and plain English', () => {
       null,
     ],
     ['published.dialogTitle', { period: '2026年第49周' }, '2026年第49周排名（已发布）', null],
-    ['change.points', { n: '+0.1' }, null, '+0.1 percentage points'],
+    ['change.points', { n: '+0.1' }, null, '+0.1 points'],
   ] as const)('%s reads %s / %s', async (key, params, zh, en) => {
     const { translate } = await import('../../../web/i18n/use-t.ts');
     if (zh !== null) expect(translate('zh-CN', key, params)).toBe(zh);
