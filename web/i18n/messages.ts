@@ -444,7 +444,7 @@ const en = {
   'screen.col.daysOverdue': 'Days overdue',
   'screen.col.item': 'Item',
   'screen.col.department': 'Lead department',
-  'screen.col.person': 'Responsible',
+  'screen.col.person': 'Person',
   'screen.col.deadline': 'Deadline',
   'screen.domain': 'Domain',
   'screen.domainsMore': '…and {n} smaller domains not listed.',

@@ -78,7 +78,7 @@ describe('one term per concept, as county documents write it', () => {
     ['ranking.overallRank', '全县排名', 'Overall rank'],
     ['department.overallRank', '全县排名', 'Overall rank'],
     ['screen.overallRank', '全县排名', 'Overall rank'],
-    ['screen.col.person', '第一责任人', 'Responsible'],
+    ['screen.col.person', '第一责任人', 'Person'],
     ['screen.col.daysOverdue', '逾期天数', 'Days overdue'],
     ['component.medianDaysToClose', '办结用时中位数', 'Median time to close'],
     ['headline.medianDaysToClose', '办结用时中位数', 'Median time to close'],
