@@ -7,17 +7,32 @@ import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { SOURCES } from './domain/lifecycle.ts';
 import { asOfMoment, inLedgerYears, isDay } from './domain/time.ts';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, type Text } from './errors.ts';
 
-export const LEDGER_YEARS = { message: 'expected a year between 1900 and 2999' };
+/**
+ * Reasons of our own checks (refine, regex) in both languages. zod carries a message as one string:
+ * the English is the message, and `reasonOf` finds the Chinese by it.
+ */
+const OWN_REASONS = new Map<string, Text>();
+export function ownReason(text: Text): { message: string } {
+  OWN_REASONS.set(text.en, text);
+  return { message: text.en };
+}
 
-export const daySchema = z
-  .string()
-  .refine(isDay, { message: 'expected a day YYYY-MM-DD' })
-  .refine(inLedgerYears, LEDGER_YEARS);
+export const LEDGER_YEARS = ownReason({
+  zh: '年份须在1900至2999之间',
+  en: 'the year must be between 1900 and 2999',
+});
+export const A_DAY = ownReason({ zh: '须为日期（如2026-06-30）', en: 'must be a date such as 2026-06-30' });
+export const A_DAY_OR_TIME = ownReason({
+  zh: '须为日期（如2026-06-30）或日期和时间（如2026-06-30T18:00）',
+  en: 'must be a date such as 2026-06-30, or a date and time such as 2026-06-30T18:00',
+});
+
+export const daySchema = z.string().refine(isDay, A_DAY).refine(inLedgerYears, LEDGER_YEARS);
 export const asOfSchema = z
   .string()
-  .refine((v) => asOfMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]' })
+  .refine((v) => asOfMoment(v) !== null, A_DAY_OR_TIME)
   .refine(inLedgerYears, LEDGER_YEARS);
 const code = z.string().min(1).max(64);
 
@@ -27,7 +42,10 @@ export const newCodeSchema = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[\w-]+$/, 'letters, digits, - and _ only');
+  .regex(
+    /^[\w-]+$/,
+    ownReason({ zh: '只能使用字母、数字、- 和 _', en: 'may use letters, digits, - and _ only' }),
+  );
 
 /** Which items a figure covers (DESIGN.md §3): any combination, all optional. */
 export const scopeShape = {
@@ -48,30 +66,79 @@ export const pagingShape = {
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 };
 
-const ZH_REASONS: Record<string, string> = {
-  unrecognized_keys: '不认识的参数',
-  invalid_type: '类型不对或缺少',
-  invalid_value: '取值不在允许范围内',
-  too_small: '太小或太短',
-  too_big: '太大或太长',
-  invalid_format: '格式不对',
-  invalid_union: '取值不在允许范围内',
-  invalid_key: '键不对',
-  invalid_element: '有一项不对',
-  not_multiple_of: '不是允许的倍数',
-  custom: '格式不对',
+const TYPES: Record<string, Text> = {
+  string: { zh: '须为文字', en: 'must be text' },
+  number: { zh: '须为数字', en: 'must be a number' },
+  int: { zh: '须为整数', en: 'must be a whole number' },
+  boolean: { zh: '须为“是”或“否”', en: 'must be true or false' },
+  array: { zh: '须为一组值', en: 'must be a list' },
+  object: { zh: '须为一组字段', en: 'must be a set of fields' },
 };
 
-/** The reason in Chinese, naming the allowed values when zod gives them; never zod's English. */
-function zhReason(issue: z.core.$ZodIssue): string {
-  const reason = ZH_REASONS[issue.code] ?? '取值无效';
-  const allowed =
-    'options' in issue && Array.isArray(issue.options)
-      ? issue.options
-      : 'values' in issue && Array.isArray(issue.values)
-        ? issue.values
-        : null;
-  return allowed ? `${reason}（可选：${allowed.map(String).join('、')}）` : reason;
+/**
+ * What is wrong with a value, in both languages, as a reader says it after the field's label
+ * ("问题名称：不能为空", "Title: must not be empty"); never zod's own wording. The values allowed are
+ * named when zod gives them.
+ */
+export function reasonOf(issue: z.core.$ZodIssue): Text {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { zh: '不认识的参数', en: 'is not a known parameter' };
+    case 'invalid_type':
+      // zod says "received undefined" of a field that is missing, and keeps the input out of the issue.
+      if (issue.message.endsWith('received undefined')) return { zh: '必须填写', en: 'must be given' };
+      return TYPES[issue.expected] ?? { zh: '类型不对', en: `must be of type ${issue.expected}` };
+    case 'too_small':
+    case 'too_big':
+      return sizeReason(issue);
+    case 'invalid_value':
+    case 'invalid_union': {
+      const list = 'values' in issue ? issue.values : 'options' in issue ? issue.options : null;
+      const allowed = Array.isArray(list) ? list.map(String) : null;
+      return allowed
+        ? {
+            zh: `取值不在允许范围内（可选：${allowed.join('、')}）`,
+            en: `must be one of: ${allowed.join(', ')}`,
+          }
+        : { zh: '取值不在允许范围内', en: 'is not one of the values allowed' };
+    }
+    case 'not_multiple_of':
+      return { zh: `须为${issue.divisor}的倍数`, en: `must be a multiple of ${issue.divisor}` };
+    case 'invalid_format':
+    case 'custom':
+      // A check of ours not given in both languages keeps at least its English.
+      return OWN_REASONS.get(issue.message) ?? { zh: '格式不对', en: issue.message };
+    default:
+      return { zh: '取值无效', en: 'is not valid' };
+  }
+}
+
+function sizeReason(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): Text {
+  const small = issue.code === 'too_small';
+  const n = Number(small ? issue.minimum : issue.maximum);
+  // An exclusive bound (> 0) is said as the next whole value for lengths and counts.
+  const bound = issue.inclusive === false ? n + (small ? 1 : -1) : n;
+  switch (issue.origin) {
+    case 'string':
+      if (small && bound <= 1) return { zh: '不能为空', en: 'must not be empty' };
+      return small
+        ? { zh: `至少${bound}个字`, en: `must be at least ${bound} characters` }
+        : { zh: `不能超过${bound}个字`, en: `must be at most ${bound} characters` };
+    case 'array':
+    case 'set':
+      if (small && bound <= 1) return { zh: '至少选一项', en: 'must have at least one entry' };
+      return small
+        ? { zh: `至少${bound}项`, en: `must have at least ${bound} entries` }
+        : { zh: `不能超过${bound}项`, en: `must have at most ${bound} entries` };
+    default:
+      if (issue.inclusive === false)
+        return small
+          ? { zh: `须大于${n}`, en: `must be more than ${n}` }
+          : { zh: `须小于${n}`, en: `must be less than ${n}` };
+      return small
+        ? { zh: `不能小于${n}`, en: `must be at least ${n}` }
+        : { zh: `不能大于${n}`, en: `must be at most ${n}` };
+  }
 }
 
 /** zValidator whose failures are 400s naming the first bad field, in both languages. */
@@ -96,7 +163,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
         ? // a parameter with an empty name is named as such; a nested one with its path (deck.theme)
           [...issue.path.map(String), String(issue.keys[0]) || '""'].join('.')
         : issue.path.map(String).join('.') || target;
-    throw invalidParameter(field, { en: issue.message, zh: zhReason(issue) });
+    throw invalidParameter(field, reasonOf(issue));
   });
 }
 

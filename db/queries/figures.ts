@@ -311,8 +311,10 @@ export interface FigureItem {
   departmentEn: string | null;
   responsiblePerson: string | null;
   registeredAt: Moment;
-  /** The effective deadline at T: a day, a moment, or null for a long-term item. */
+  /** The effective deadline at T: a day, a moment, or null (long-term, or not set yet). */
   deadline: string | null;
+  /** immediate, phased or long_term: says what a missing deadline means. */
+  rectificationType: string;
   closedAt: Moment | null;
   daysOverdue: number | null;
   status: string;
@@ -445,6 +447,7 @@ export type RawFigureItem = {
   responsible_person: string | null;
   registered_at: string;
   deadline_end: string | null;
+  rectification_type: string;
   closed_at: string | null;
   days_overdue: number | null;
   status: string;
@@ -460,6 +463,7 @@ export const toFigureItem = (r: RawFigureItem): FigureItem => ({
   responsiblePerson: r.responsible_person,
   registeredAt: r.registered_at,
   deadline: deadlineFromEnd(r.deadline_end),
+  rectificationType: r.rectification_type,
   closedAt: r.closed_at,
   daysOverdue: r.days_overdue,
   status: r.status,
@@ -470,8 +474,8 @@ const daysOverdueSql = (deadline: string) => `MAX(1, ${ceilSql(daysBetweenSql(de
 export const DAYS_OVERDUE = `CASE WHEN ${PREDICATES.overdue} THEN ${daysOverdueSql('s.deadline_end')} END`;
 
 export const ITEM_COLUMNS = `i.id, i.ledger_code, i.title, d.code AS department_code, d.name_zh AS department_zh,
-  d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, s.closed_at,
-  ${DAYS_OVERDUE} AS days_overdue, i.status`;
+  d.name_en AS department_en, i.responsible_person, i.registered_at, s.deadline_end, i.rectification_type,
+  s.closed_at, ${DAYS_OVERDUE} AS days_overdue, i.status`;
 
 /**
  * Items in a figure part at T that were not in it at an earlier moment (e.g. newly overdue, newly

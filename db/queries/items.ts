@@ -47,6 +47,8 @@ export interface ItemListRow {
   registeredAt: string;
   deadline: string | null;
   originalDeadline: string | null;
+  /** immediate, phased or long_term: says what a missing deadline means. */
+  rectificationType: string;
   status: string;
   light: 'red' | 'yellow' | 'green' | null;
   daysOverdue: number | null;
@@ -198,7 +200,8 @@ export function listItems(
     db,
     `SELECT i.id, i.ledger_code, i.title, c.code AS campaign_code, dm.code AS domain_code, i.source,
             d.code AS department_code, d.name_zh AS department_zh, d.name_en AS department_en,
-            i.responsible_person, i.registered_at, i.deadline_end, i.original_deadline, i.status, ${LIGHT} AS light,
+            i.responsible_person, i.registered_at, i.deadline_end, i.original_deadline, i.rectification_type, i.status,
+            ${LIGHT} AS light,
             CASE WHEN i.status <> 'closed' AND i.deadline_end < @now
               THEN MAX(1, CAST(ceil(julianday(@now) - julianday(i.deadline_end)) AS INTEGER)) END AS days_overdue,
             i.reopen_count, i.extension_count, i.urge_count, i.voided_at, i.version
@@ -227,6 +230,7 @@ export function listItems(
       registeredAt: r.registered_at as string,
       deadline: deadlineFromEnd(r.deadline_end as string | null),
       originalDeadline: r.original_deadline as string | null,
+      rectificationType: r.rectification_type as string,
       status: r.status as string,
       light: r.light as ItemListRow['light'],
       daysOverdue: r.days_overdue as number | null,

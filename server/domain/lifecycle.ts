@@ -110,7 +110,7 @@ export const ACTION_LABELS: Record<
   rectify: { zh: '报告整改完成', en: 'mark rectified' },
   reject: { zh: '验收退回', en: 'reject the rectification' },
   close: { zh: '验收销号', en: 'verify and close' },
-  reopen: { zh: '重新打开', en: 'reopen' },
+  reopen: { zh: '退回重新整改', en: 'reopen' },
   void: { zh: '作废', en: 'void' },
   extend: { zh: '延期', en: 'extend the deadline' },
   urge: { zh: '催办', en: 'urge' },

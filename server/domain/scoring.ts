@@ -4,6 +4,7 @@
  * direction (for "lower is better" figures the floor is above the target). A component whose figure
  * is undefined (zero denominator) earns 0 points and says so.
  */
+import type { Text } from '../errors.ts';
 
 export const COMPONENTS = [
   'closureRate',
@@ -42,21 +43,67 @@ export const DEFAULT_PROFILE: ProfileConfig = {
   },
 };
 
+/** Each component as the admin page names it (web/i18n/messages.ts `component.*`). */
+export const COMPONENT_LABELS: Record<Component, Text> = {
+  closureRate: { zh: '销号率', en: 'Closure rate' },
+  onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
+  overdueShare: { zh: '逾期占比', en: 'Overdue share' },
+  medianDaysToClose: { zh: '办结用时中位数', en: 'Median time to close' },
+  reopenRate: { zh: '重新整改率', en: 'Reopen rate' },
+  appraisal: { zh: '民主评议', en: 'Public appraisal' },
+};
+
+/** One problem with a profile: the field (its path in the config) and what is wrong, naming it by its label. */
+export interface ProfileProblem {
+  field: string;
+  text: Text;
+}
+
 /** Problems with a profile, each naming the field; empty when it is valid. */
-export function validateProfile(config: ProfileConfig): string[] {
-  const problems: string[] = [];
+export function validateProfile(config: ProfileConfig): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
   const total = COMPONENTS.reduce((sum, c) => sum + config.components[c].weight, 0);
   if (Math.abs(total - 100) > 1e-9)
-    problems.push(`components: weights must add up to 100 (they add up to ${total})`);
+    problems.push({
+      field: 'components',
+      text: {
+        zh: `各项权重合计须为100分（现为${total}分）`,
+        en: `The weights must add up to 100 points (now ${total})`,
+      },
+    });
   for (const c of COMPONENTS) {
     const rule = config.components[c];
-    if (rule.weight < 0) problems.push(`components.${c}.weight: must not be negative`);
-    if (rule.floor === rule.target) problems.push(`components.${c}: floor and target must differ`);
+    const label = COMPONENT_LABELS[c];
+    if (rule.weight < 0)
+      problems.push({
+        field: `components.${c}.weight`,
+        text: { zh: `${label.zh}的权重不能为负数`, en: `The weight of ${label.en} must not be negative` },
+      });
+    if (rule.floor === rule.target)
+      problems.push({
+        field: `components.${c}`,
+        text: {
+          zh: `${label.zh}的下限和目标不能相同`,
+          en: `The floor and the target of ${label.en} must differ`,
+        },
+      });
   }
   if (!Number.isInteger(config.minDueItems) || config.minDueItems < 1)
-    problems.push('minDueItems: must be a whole number of at least 1');
+    problems.push({
+      field: 'minDueItems',
+      text: {
+        zh: '参与排名至少需要的到期事项数须为不小于1的整数',
+        en: 'Due items needed to be ranked must be a whole number of at least 1',
+      },
+    });
   if (!Number.isInteger(config.warningDays) || config.warningDays < 0)
-    problems.push('warningDays: must be a whole number of at least 0');
+    problems.push({
+      field: 'warningDays',
+      text: {
+        zh: '黄灯预警天数须为不小于0的整数',
+        en: 'Days of the yellow light warning must be a whole number of at least 0',
+      },
+    });
   return problems;
 }
 

@@ -6,7 +6,7 @@
 
 import type { Db } from '../../db/open.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { asOfWords, dateWords } from '../domain/date-words.ts';
+import { asOfWords, dateWords } from '../domain/date-text.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
 import { inLang, type Lang, type Text } from '../errors.ts';
 import type { DrilldownReport, RankingReport } from '../figures/reports.ts';

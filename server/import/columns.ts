@@ -141,7 +141,7 @@ export function mapColumns(headerCells: CellValue[], mapping?: ColumnMapping): C
       loser.field = null;
       loser.from = 'none';
       loser.note = {
-        zh: `与 ${winner!.letter} 列「${winner!.header}」同为该字段，此列不导入`,
+        zh: `与 ${winner!.letter} 列“${winner!.header}”同为该字段，此列不导入`,
         en: `Column ${winner!.letter} "${winner!.header}" already provides this field; this column is not imported`,
       };
     }

@@ -177,7 +177,7 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
                 en: ` (sheet "${sheet}" was read; the others: ${others.map((n) => `"${n}"`).join(', ')}: choose the sheet to read)`,
               };
       throw fileError('import_no_header', {
-        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头${where.zh}：表格需要“问题名称”“牵头单位”“整改时限”等列名`,
+        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头${where.zh}：表格需要“问题名称”“牵头部门”“整改期限”等列名`,
         en: `No header row in the first ${HEADER_SEARCH_ROWS} rows${where.en}: the sheet needs column headers such as "Title", "Lead department", "Deadline"`,
       });
     }
@@ -530,7 +530,7 @@ export function describeIssue(row: number, issue: ReportIssue, lang: Lang): stri
     return `${where[0]!.toUpperCase()}${where.slice(1)}: ${issue.message.en}`;
   }
   const where = issue.column
-    ? `第 ${row} 行 ${issue.column} 列${issue.header ? `「${issue.header}」` : ''}`
-    : `第 ${row} 行${field ? `（${field.zh}）` : ''}`;
+    ? `第${row}行${issue.column}列${issue.header ? `“${issue.header}”` : ''}`
+    : `第${row}行${field ? `（${field.zh}）` : ''}`;
   return `${where}：${issue.message.zh}`;
 }

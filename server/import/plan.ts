@@ -7,6 +7,7 @@
  * an extension record when its deadline differs from the original, as the demo data does.
  */
 import { createHash } from 'node:crypto';
+import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   allowedActions,
   COMPLAINT_SOURCES,
@@ -227,12 +228,12 @@ const msg = {
     en: `${FIELD_LABELS[field].en} is empty`,
   }),
   noCampaign: (): Text => ({
-    zh: '没有指定专项活动：请为本次导入选择活动（--campaign），或在表中加“专项活动”列',
-    en: 'No campaign: choose one for this import (--campaign) or add a "Campaign" column',
+    zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
+    en: 'No campaign: choose one for this import, or add a "Campaign" column',
   }),
   noSource: (): Text => ({
-    zh: '问题来源为空：请填写来源，或为本次导入指定默认来源（--source）',
-    en: 'Source is empty: fill it in, or give a default source for this import (--source)',
+    zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
+    en: 'Source is empty: fill it in, or choose a default source for this import',
   }),
   unknown: (what: Text, name: string, hint?: Text): Text => ({
     zh: `找不到${what.zh}“${name}”${hint ? `（${hint.zh}）` : ''}`,
@@ -247,7 +248,7 @@ const msg = {
     en: `Same ledger code as row ${row}`,
   }),
   sameAsRow: (row: number): Text => ({
-    zh: `与第 ${row} 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
+    zh: `与第 ${row} 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
     en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
   }),
   voided: (): Text => ({
@@ -255,15 +256,15 @@ const msg = {
     en: 'This item is voided and cannot be changed by import',
   }),
   before: (field: ImportField, other: ImportField, at: string): Text => ({
-    zh: `${FIELD_LABELS[field].zh}早于${FIELD_LABELS[other].zh}（${at.replace('T', ' ')}）`,
-    en: `${FIELD_LABELS[field].en} is before ${FIELD_LABELS[other].en.toLowerCase()} (${at.replace('T', ' ')})`,
+    zh: `${FIELD_LABELS[field].zh}早于${FIELD_LABELS[other].zh}（${zhDate(at)}）`,
+    en: `${FIELD_LABELS[field].en} is before ${FIELD_LABELS[other].en.toLowerCase()} (${enDate(at)})`,
   }),
   afterNow: (field: ImportField, now: string): Text => ({
-    zh: `${FIELD_LABELS[field].zh}晚于现在（${now.replace('T', ' ')}）：尚未发生的事不能记入台账`,
-    en: `"${FIELD_LABELS[field].en}" is later than now (${now.replace('T', ' ')}): it has not happened yet`,
+    zh: `${FIELD_LABELS[field].zh}晚于当前时间（${zhDate(now)}），不能登记尚未发生的事项`,
+    en: `${FIELD_LABELS[field].en} is later than now (${enDate(now)}): it cannot have happened yet`,
   }),
   ongoingType: (): Text => ({
-    zh: '“长期坚持”的事项整改类型须为长期坚持',
+    zh: '整改期限填写“长期坚持”的事项，整改类型须为“长期坚持”',
     en: 'An ongoing deadline needs the rectification type long-term',
   }),
   closedDateButOpen: (status: Status): Text => ({
@@ -279,11 +280,11 @@ const msg = {
     en: 'Only public complaints and hotline items have a first response time',
   }),
   needsDepartment: (): Text => ({
-    zh: '已交办的事项须有牵头单位',
+    zh: '已交办的事项须有牵头部门',
     en: 'An assigned item needs a lead department',
   }),
   needsDeadline: (): Text => ({
-    zh: '整改时限为空（没有期限的事项请写“长期坚持”）',
+    zh: '整改期限为空（没有期限的事项请写“长期坚持”）',
     en: 'Deadline is empty (write "ongoing" / 长期坚持 for an item without an end date)',
   }),
   illegalStatus: (from: Status, to: Status): Text => ({
@@ -291,27 +292,27 @@ const msg = {
     en: `The status cannot change from "${STATUS_LABELS[from].en}" to "${STATUS_LABELS[to].en}"`,
   }),
   closureDiffers: (at: string): Text => ({
-    zh: `销号时间与已记录的销号（${at.replace('T', ' ')}）不同；如需更正，请先重新打开该事项`,
-    en: `The closing date differs from the recorded closure (${at.replace('T', ' ')}); reopen the item to change it`,
+    zh: `销号时间与已记录的销号（${zhDate(at)}）不同；如需更正，请先将该事项退回重新整改`,
+    en: `The closing date differs from the recorded closure (${enDate(at)}); reopen the item to change it`,
   }),
   closedDeadline: (): Text => ({
-    zh: '已销号事项的整改时限不能修改',
+    zh: '已销号事项的整改期限不能修改',
     en: 'The deadline of a closed item cannot change',
   }),
   deadlineRemoved: (): Text => ({
-    zh: '不能通过导入取消已有的整改时限',
+    zh: '不能通过导入取消已有的整改期限',
     en: 'An import cannot remove a deadline the item has',
   }),
   deadlineBeforeRegistration: (deadline: string, registered: string): Text => ({
-    zh: `整改时限（${deadline.replace('T', ' ')}）早于登记时间（${registered.replace('T', ' ')}）：登记时即已逾期`,
-    en: `The deadline (${deadline.replace('T', ' ')}) is before the registration (${registered.replace('T', ' ')}): overdue from the start`,
+    zh: `整改期限（${zhDate(deadline)}）早于登记时间（${zhDate(registered)}），登记时即已逾期`,
+    en: `The deadline (${enDate(deadline)}) is before the registration (${enDate(registered)}): overdue from the start`,
   }),
   deadlineNotLater: (current: string): Text => ({
-    zh: `延期后的整改时限须晚于现有时限（${current.replace('T', ' ')}）；更正录错的时限请填在“原整改时限”列`,
-    en: `An extended deadline must be later than the current one (${current.replace('T', ' ')}); to correct a mistyped deadline, use the original-deadline column`,
+    zh: `延期后的整改期限须晚于当前整改期限（${zhDate(current)}）；更正录错的期限请填在“原整改期限”列`,
+    en: `An extended deadline must be later than the current one (${enDate(current)}); to correct a mistyped deadline, use the original-deadline column`,
   }),
   originalFixed: (): Text => ({
-    zh: '事项已延期，原整改时限不能再修改',
+    zh: '事项已延期，原整改期限不能再修改',
     en: 'The item has been extended; its original deadline can no longer change',
   }),
   deadlineAndClose: (): Text => ({
@@ -323,8 +324,8 @@ const msg = {
     en: "The item's domain is not one of the new campaign's: give one of its domains in the domain column",
   }),
   reopenBeforeClosure: (at: string): Text => ({
-    zh: `事项在导入时间之后（${at.replace('T', ' ')}）才销号，不能重新打开`,
-    en: `The item was closed after the import time (${at.replace('T', ' ')}) and cannot be reopened`,
+    zh: `事项在导入时间之后（${zhDate(at)}）才销号，不能退回重新整改`,
+    en: `The item was closed after the import time (${enDate(at)}) and cannot be reopened`,
   }),
 };
 

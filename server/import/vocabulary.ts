@@ -32,24 +32,27 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** The name of each field, and the header export writes for it. */
+/**
+ * The name of each field, and the header export writes for it: the web's words (GLOSSARY.md). An
+ * office's other words for a field (牵头单位, 整改时限, 责任人…) are read as headers too (HEADER_WORDS).
+ */
 export const FIELD_LABELS: Record<ImportField, Text> = {
   ledgerCode: { zh: '台账编号', en: 'Ledger code' },
   title: { zh: '问题名称', en: 'Title' },
-  description: { zh: '问题详情', en: 'Description' },
+  description: { zh: '问题描述', en: 'Description' },
   campaign: { zh: '专项活动', en: 'Campaign' },
   domain: { zh: '领域', en: 'Domain' },
   source: { zh: '问题来源', en: 'Source' },
-  department: { zh: '牵头单位', en: 'Lead department' },
-  participants: { zh: '配合单位', en: 'Participating departments' },
-  person: { zh: '责任人', en: 'Responsible person' },
+  department: { zh: '牵头部门', en: 'Lead department' },
+  participants: { zh: '参与单位', en: 'Participating departments' },
+  person: { zh: '第一责任人', en: 'Responsible person' },
   registeredAt: { zh: '登记时间', en: 'Registered' },
   assignedAt: { zh: '交办时间', en: 'Assigned' },
   rectificationType: { zh: '整改类型', en: 'Rectification type' },
   handlingMode: { zh: '办理方式', en: 'Handling mode' },
   measures: { zh: '整改措施', en: 'Measures' },
-  originalDeadline: { zh: '原整改时限', en: 'Original deadline' },
-  deadline: { zh: '整改时限', en: 'Deadline' },
+  originalDeadline: { zh: '原整改期限', en: 'Original deadline' },
+  deadline: { zh: '整改期限', en: 'Deadline' },
   status: { zh: '整改状态', en: 'Status' },
   firstResponseAt: { zh: '首次响应时间', en: 'First response' },
   rectifiedAt: { zh: '整改完成时间', en: 'Rectified' },
@@ -270,7 +273,10 @@ for (const [field, rank, words, fallback] of HEADER_WORDS) {
 for (const f of IMPORT_FIELDS) {
   for (const w of [FIELD_LABELS[f].zh, FIELD_LABELS[f].en]) {
     const key = normalizeHeader(w);
-    if (HEADERS.get(key)?.field !== f) throw new Error(`Export header ${w} does not read back as ${f}`);
+    // 问题描述 beside 问题名称 (as export writes them) is the description: the fallback of the title's word.
+    const read = HEADERS.get(key);
+    if (read?.field !== f && read?.fallback !== f)
+      throw new Error(`Export header ${w} does not read back as ${f}`);
   }
 }
 /** Header words long enough to be recognised inside a longer header ("具体整改措施" → 整改措施). */
@@ -353,7 +359,7 @@ export const STATUS_LABELS: Record<Status, Text> = {
   registered: { zh: '已登记', en: 'Registered' },
   assigned: { zh: '已交办', en: 'Assigned' },
   in_progress: { zh: '整改中', en: 'In progress' },
-  rectified: { zh: '待验收', en: 'Rectified' },
+  rectified: { zh: '已整改待验收', en: 'Rectified' },
   closed: { zh: '已销号', en: 'Closed' },
 };
 
@@ -453,6 +459,7 @@ export const parseStatusWord = wordTable<Status>(
       'underway',
     ],
     rectified: [
+      '待验收',
       '已整改',
       '整改完成',
       '待销号',

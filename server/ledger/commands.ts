@@ -25,6 +25,7 @@ import { getMilestone, insertMilestone, markMilestoneDone } from '../../db/queri
 import { forbiddenRole } from '../auth/errors.ts';
 import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
+import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
@@ -56,7 +57,7 @@ function illegal(e: IllegalTransitionError): ApiError {
     409,
     'illegal_transition',
     {
-      zh: `状态为「${status.zh}」的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
+      zh: `状态为“${status.zh}”的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
       en: `Cannot ${action.en} an item that is ${status.en.toLowerCase()}; allowed: ${allowedEn}`,
     },
     { status: e.status, allowed: e.allowed },
@@ -404,20 +405,6 @@ function sideAction(action: 'extend' | 'urge' | 'void' | 'milestone', item: Item
   }
 }
 
-/** A deadline as the page writes it: 2026-11-30 → 2026年11月30日 / Nov 30, 2026 (a moment with its time). */
-const zhDate = (date: string) =>
-  date.replace(/^(\d{4})-(\d{2})-(\d{2})T?/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日 `).trim();
-const enDate = (date: string) => {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-  return date.length > 10 ? `${day}, ${date.slice(11, 16)}` : day;
-};
-
 /** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
 export function extendDeadline(
   ctx: CommandContext,
@@ -435,13 +422,13 @@ export function extendDeadline(
       const current = item.deadline_end as string | null;
       if (current === null)
         throw invalidParameter('deadline', {
-          zh: '事项还没有整改时限，不能延期（时限在交办时设定）',
+          zh: '事项还没有整改期限，不能延期（整改期限在交办时确定）',
           en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
         });
       if (end <= current)
         throw invalidParameter('deadline', {
-          zh: `延期后的时限须晚于现有时限${zhDate(item.deadline as string)}`,
-          en: `an extended deadline must be later than the current one, ${enDate(item.deadline as string)}`,
+          zh: `须晚于当前整改期限（${zhDate(item.deadline as string)}）`,
+          en: `must be after the current deadline (${enDate(item.deadline as string)})`,
         });
       write(ctx, item, scope, {
         deadline,

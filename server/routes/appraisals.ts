@@ -7,7 +7,7 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { APPRAISAL_PERIOD } from '../domain/appraisal-period.ts';
 import { ApiError } from '../errors.ts';
-import { validate } from '../validation.ts';
+import { ownReason, validate } from '../validation.ts';
 
 const row = z.strictObject({
   department: z.string().trim().min(1).max(64),
@@ -15,7 +15,13 @@ const row = z.strictObject({
   period: z
     .string()
     .trim()
-    .regex(APPRAISAL_PERIOD, 'a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)'),
+    .regex(
+      APPRAISAL_PERIOD,
+      ownReason({
+        zh: '须为年度（2025）、半年（2025-H1）、季度（2025-Q3）或月份（2025-06）',
+        en: 'must be a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)',
+      }),
+    ),
   score: z.number().min(0).max(1000),
   rank: z.number().int().min(1).nullable().default(null),
   outOf: z.number().int().min(1).nullable().default(null),
@@ -53,7 +59,10 @@ export const appraisals = new Hono<AppEnv>()
           throw new ApiError(
             400,
             'invalid_parameter',
-            { zh: `第 ${index + 1} 行：名次大于总数`, en: `Row ${index + 1}: rank is greater than outOf` },
+            {
+              zh: `第 ${index + 1} 行：名次大于参评总数`,
+              en: `Row ${index + 1}: the rank is greater than the number ranked`,
+            },
             { field: `rows.${index}.rank`, row: index + 1 },
           );
         }

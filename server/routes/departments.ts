@@ -49,7 +49,7 @@ function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | n
         409,
         'duplicate',
         {
-          zh: `别名「${alias}」已属于其他部门`,
+          zh: `别名“${alias}”已属于其他部门`,
           en: `The alias "${alias}" already belongs to another department`,
         },
         { field: `aliases.${index}` },

@@ -93,7 +93,7 @@ const COMPONENT_LABELS: Record<Component, Text> = {
   onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
   overdueShare: { zh: '逾期占比', en: 'Overdue share' },
   medianDaysToClose: { zh: '办结用时中位数', en: 'Median days to close' },
-  reopenRate: { zh: '重新打开率', en: 'Reopen rate' },
+  reopenRate: { zh: '重新整改率', en: 'Reopen rate' },
   appraisal: { zh: '民主评议', en: 'Public appraisal' },
 };
 
@@ -151,7 +151,7 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       type: 'number',
       value: (r) => r.figures.timeToClose.medianDays,
     },
-    { header: { zh: '重新打开率', en: 'Reopen rate' }, type: 'percent', value: (r) => r.figures.reopenRate },
+    { header: { zh: '重新整改率', en: 'Reopen rate' }, type: 'percent', value: (r) => r.figures.reopenRate },
     ...COMPONENTS.map(
       (component): ExportColumn<RankedRow> => ({
         header: {

@@ -41,7 +41,7 @@ import {
   type ImportResult,
   inspectImport,
 } from '../import/index.ts';
-import { validate } from '../validation.ts';
+import { reasonOf, validate } from '../validation.ts';
 
 const mappingSchema = z.record(z.string().trim().min(1).max(200), z.enum(IMPORT_FIELDS).nullable());
 
@@ -66,7 +66,7 @@ function parseOptions(fields: Record<string, string>): UploadOptions {
     issue.code === 'unrecognized_keys'
       ? String(issue.keys[0]) || '""'
       : issue.path.map(String).join('.') || 'options';
-  throw invalidParameter(field, { en: issue.message, zh: '格式不对或不认识' });
+  throw invalidParameter(field, reasonOf(issue));
 }
 
 /**

@@ -31,14 +31,14 @@ import {
   voidItem,
 } from '../ledger/commands.ts';
 import { figuresNow, nowMoment } from '../now.ts';
-import { daySchema, LEDGER_YEARS, pagingShape, validate } from '../validation.ts';
+import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
 
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
 const text = (max: number) => z.string().trim().max(max);
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
   .string()
-  .refine((v) => isDay(v) || parseMoment(v) !== null, { message: 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM' })
+  .refine((v) => isDay(v) || parseMoment(v) !== null, A_DAY_OR_TIME)
   .refine(inLedgerYears, LEDGER_YEARS)
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
 const id = z.object({ id: z.coerce.number().int().positive() });
@@ -47,7 +47,10 @@ const id = z.object({ id: z.coerce.number().int().positive() });
 export const itemListShape = {
   // No control characters: the search index marks the end of each field with one (migration 004).
   q: text(100)
-    .refine((v) => ![...v].some((ch) => ch < ' '), 'no control characters')
+    .refine(
+      (v) => ![...v].some((ch) => ch < ' '),
+      ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' }),
+    )
     .optional(),
   campaign: code.optional(),
   domain: code.optional(),

@@ -25,8 +25,11 @@ function checked(config: ProfileConfig): ProfileConfig {
     throw new ApiError(
       400,
       'invalid_parameter',
-      { zh: `评分方案无效：${problems.join('；')}`, en: `Invalid scoring profile: ${problems.join('; ')}` },
-      { field: problems[0]!.split(':')[0], problems },
+      {
+        zh: `评分方案无效：${problems.map((p) => p.text.zh).join('；')}`,
+        en: `The scoring profile is not valid: ${problems.map((p) => p.text.en).join('; ')}`,
+      },
+      { field: problems[0]!.field, problems: problems.map((p) => p.field) },
     );
   }
   return config;

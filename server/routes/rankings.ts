@@ -55,8 +55,8 @@ export const rankings = new Hono<AppEnv>()
             409,
             'already_published',
             {
-              zh: `${period} 的排名已经发布过；重新发布（replace）将替换原排名`,
-              en: `The ranking for ${period} is already published; publishing it again (replace) replaces it`,
+              zh: `${period}的排名已经发布过；如需替换，请选择重新发布并替换原排名`,
+              en: `The ranking for ${period} is already published; to replace it, choose to publish it again, replacing it`,
             },
             { field: 'period', id: earlier.id },
           );

@@ -21,11 +21,19 @@ import { actorOf, USER_ROLES, type UserRole } from '../auth/principal.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
-import { validate } from '../validation.ts';
+import { ownReason, validate } from '../validation.ts';
 
-const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, {
-  message: 'use 2 to 40 lowercase letters, digits, dots, hyphens or underscores',
-});
+const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    USERNAME_PATTERN,
+    ownReason({
+      zh: '须为2至40个小写字母、数字、点、连字符或下划线',
+      en: 'must be 2 to 40 lowercase letters, digits, dots, hyphens or underscores',
+    }),
+  );
 const displayNameSchema = z.string().trim().min(1).max(100);
 const departmentIdSchema = z.number().int().positive().nullable();
 

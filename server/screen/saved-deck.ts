@@ -4,6 +4,7 @@
  * the rest, so an old or hand-edited deck still shows what it can.
  */
 import { z } from 'zod';
+import { ownReason } from '../validation.ts';
 import {
   DECK_LANGS,
   DECK_LIMITS,
@@ -24,7 +25,10 @@ export const savedDeckSchema = z.strictObject({
     .array(z.enum(SLIDE_KEYS))
     .min(1)
     .max(SLIDE_KEYS.length)
-    .refine((s) => new Set(s).size === s.length, { message: 'a slide may appear only once' })
+    .refine(
+      (s) => new Set(s).size === s.length,
+      ownReason({ zh: '同一页面只能出现一次', en: 'a slide may appear only once' }),
+    )
     .optional(),
   interval: seconds(DECK_LIMITS.interval).optional(),
   refresh: seconds(DECK_LIMITS.refresh).optional(),

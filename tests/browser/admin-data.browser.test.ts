@@ -144,7 +144,7 @@ describe('admin data in a real browser', () => {
         outOf: 40,
       }),
     ]);
-    await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('40 个中第 22');
+    await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('第22名（共40个）');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -210,7 +210,8 @@ describe('admin data in a real browser', () => {
     const { page, errors } = await openAs(browser, server, 'admin', '/admin/rankings', 'zh-CN');
     const row = page.locator(`[data-testid="published-table"] tr[data-id="${published.body.id}"]`);
     await expect.poll(() => row.textContent()).toContain('行政效能提升年');
-    expect(await row.textContent()).toContain('2026-W46');
+    // The ISO week as Chinese offices write it; the code stays the period's key.
+    expect(await row.textContent()).toContain('2026年第46周');
     expect(await row.textContent()).toContain('2026年11月15日');
     await row.getByRole('button', { name: messages['zh-CN']['published.view'] }).click();
     const dialog = page.getByTestId('published-dialog');
@@ -232,7 +233,7 @@ describe('admin data in a real browser', () => {
     expect(await form.locator('input[name="period"]').inputValue()).toBe('2026-W45');
     const publish = form.getByRole('button', { name: en['published.publish'] });
     await publish.click();
-    const done = en['published.done'].replace('{period}', '2026-W45');
+    const done = en['published.done'].replace('{period}', 'Week 45, 2026');
     await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
     const saved = (await admin.get('/api/rankings/published')).published.filter(
       (p: { period: string }) => p.period === '2026-W45',
@@ -248,7 +249,7 @@ describe('admin data in a real browser', () => {
       .toBe('already_published');
     await screenshot(page, 'admin-publish-again-en-laptop');
     const replace = form.getByRole('button', {
-      name: en['published.replace'].replace('{period}', '2026-W45'),
+      name: en['published.replace'].replace('{period}', 'Week 45, 2026'),
     });
     // Another campaign is another publication: the offer to replace goes with the refusal.
     await form.locator('select[name="campaign"]').selectOption('');

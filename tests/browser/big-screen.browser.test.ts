@@ -390,7 +390,7 @@ describe('big screen in a real browser', () => {
       const message = page.getByTestId('screen-revoked');
       await message.waitFor({ timeout: 10_000 });
       expect(await message.locator('h1').textContent()).toBe(
-        lang === 'en' ? 'This display link has been revoked' : '此大屏链接已被撤销',
+        lang === 'en' ? 'This display link is not valid or has been revoked' : '此大屏链接无效或已被撤销',
       );
       expect(await stage(page).count()).toBe(0);
       await fitsAtBothSizes(page, '[data-testid="screen-revoked"]');

@@ -73,7 +73,7 @@ describe('department view in a real browser', () => {
       );
       const rankText = await page.getByTestId('department-rank').textContent();
       expect(rankText).toContain(
-        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名/共${row.rankedInGroup}个`,
+        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名（共${row.rankedInGroup}个）`,
       );
 
       // The closure rate against the peer group's median, computed here from the API's rows.
@@ -241,7 +241,7 @@ describe('department view in a real browser', () => {
     // Chart axes and legends are labels too.
     expect(await page.getByTestId('rank-history').innerText()).toContain('Rank in peer group');
 
-    await switchLanguage(page, 'en', '部门视图');
+    await switchLanguage(page, 'en', '部门情况');
     expect(latinWords(await shownText(page))).toEqual([]);
     expect(await page.getByTestId('rank-history').innerText()).toContain('组内排名');
     expect(errors).toEqual([]);

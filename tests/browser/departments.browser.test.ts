@@ -41,7 +41,7 @@ describe('departments page in a real browser', { timeout: 60_000 }, () => {
       await expect.poll(() => eduRow.textContent()).toContain(lang === 'en' ? edu.nameEn : edu.nameZh);
       expect(await eduRow.locator('td').nth(2).textContent()).toBe(edu.items.toLocaleString(lang));
       const heading = await page.locator('h1').textContent();
-      expect(heading).toBe(lang === 'en' ? 'Departments' : '部门');
+      expect(heading).toBe(lang === 'en' ? 'Department list' : '部门一览');
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         await screenshot(page, `departments-${lang}-${size}`);
@@ -64,12 +64,12 @@ describe('departments page in a real browser', { timeout: 60_000 }, () => {
     await page.goto(`${server.url}/departments`);
     await login(page, 'leader');
     await page.getByTestId('departments-table').waitFor();
-    expect(await page.locator('h1').textContent()).toBe('部门');
+    expect(await page.locator('h1').textContent()).toBe('部门一览');
     await page.getByRole('button', { name: '切换为英文' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Departments');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Department list');
     await page.reload();
     await page.getByTestId('departments-table').waitFor();
-    expect(await page.locator('h1').textContent()).toBe('Departments');
+    expect(await page.locator('h1').textContent()).toBe('Department list');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.context().close();
   });

@@ -105,9 +105,7 @@ describe('importing a ledger file in a real browser', () => {
     const rejected = page.locator('[data-testid="import-rows"] tr[data-action="reject"]');
     await expect.poll(() => rejected.count()).toBe(1);
     expect(await rejected.getAttribute('data-row')).toBe('6');
-    expect(await rejected.locator('.row-error').textContent()).toMatch(
-      /^第 6 行 E 列「牵头单位」：.*县不存在局/,
-    );
+    expect(await rejected.locator('.row-error').textContent()).toMatch(/^第6行E列“牵头单位”：.*县不存在局/);
     expect(await page.getByTestId('commit').isDisabled()).toBe(true);
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);

@@ -334,9 +334,7 @@ describe('the ledger in a real browser', () => {
     await dialog.locator('button[type="submit"]').click();
     await expect
       .poll(() => dialog.getByTestId('action-error').locator('.action-error-message').textContent())
-      .toBe(
-        `${en['action.extend.deadline']}: an extended deadline must be later than the current one, ${usDate(item.deadline)}`,
-      );
+      .toBe(`${en['action.extend.deadline']}: must be after the current deadline (${usDate(item.deadline)})`);
     expect(await deadlineInput.getAttribute('aria-invalid')).toBe('true');
     expect(await deadlineInput.evaluate((el) => el === document.activeElement)).toBe(true);
     await deadlineInput.fill('2027-01-31');

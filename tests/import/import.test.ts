@@ -454,8 +454,8 @@ describe("an office's sheet with sections, merged notes and progress words", () 
         field: 'closedAt',
         value: '2027-06-20',
         message: {
-          zh: '销号时间晚于现在（2026-11-20 16:00:00）：尚未发生的事不能记入台账',
-          en: '"Closed" is later than now (2026-11-20 16:00:00): it has not happened yet',
+          zh: '销号时间晚于当前时间（2026年11月20日 16:00），不能登记尚未发生的事项',
+          en: 'Closed is later than now (Nov 20, 2026, 16:00): it cannot have happened yet',
         },
       },
     ]);
@@ -664,7 +664,7 @@ describe('rejected rows', () => {
         field: 'person',
         value: `${'p'.repeat(40)}…`,
         message: {
-          zh: '责任人超过 60 个字符（共 61 个）',
+          zh: '第一责任人超过 60 个字符（共 61 个）',
           en: 'Responsible person is longer than 60 characters (61)',
         },
       },
@@ -691,8 +691,8 @@ describe('rejected rows', () => {
         header: '整改时限',
         field: 'deadline',
         message: {
-          zh: '整改时限（2023-06-30）早于登记时间（2023-07-01 00:00:00）：登记时即已逾期',
-          en: 'The deadline (2023-06-30) is before the registration (2023-07-01 00:00:00): overdue from the start',
+          zh: '整改期限（2023年6月30日）早于登记时间（2023年7月1日 00:00），登记时即已逾期',
+          en: 'The deadline (Jun 30, 2023) is before the registration (Jul 1, 2023, 00:00): overdue from the start',
         },
       },
     ]);
@@ -724,7 +724,7 @@ describe('rejected rows', () => {
         field: 'title',
         value: '食堂台账不全',
         message: {
-          zh: '与第 2 行是同一问题（问题名称、牵头单位和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号',
+          zh: '与第 2 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号',
           en: 'The same item as row 2 (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows',
         },
       },
@@ -740,6 +740,22 @@ describe('rejected rows', () => {
       { ...OPTIONS, campaign: undefined },
     );
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
+    // Said as the import page's choice is, never as a command-line flag.
+    expect(report.rows[0]!.errors[0]!.message).toEqual({
+      zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
+      en: 'No campaign: choose one for this import, or add a "Campaign" column',
+    });
+  });
+
+  it('ask for a source where a row has none, without a command-line flag', async () => {
+    const db = countyDb();
+    const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县教育局,2023-06-30,');
+    const report = await dryRunImport(db, { name: 's.csv', bytes: file }, OPTIONS);
+    const error = report.rows[0]!.errors.find((e) => e.field === 'source')!;
+    expect(error.message).toEqual({
+      zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
+      en: 'Source is empty: fill it in, or choose a default source for this import',
+    });
   });
 });
 
@@ -1151,7 +1167,7 @@ describe('an update that would break a rule of the ledger', () => {
         [
           {
             field: 'deadline',
-            message: { en: expect.stringContaining('later than the current one (2023-06-30)') },
+            message: { en: expect.stringContaining('later than the current one (Jun 30, 2023)') },
           },
         ],
       ]);

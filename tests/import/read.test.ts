@@ -383,7 +383,7 @@ describe('limits', () => {
     const error = await refusal(dryRunImport(countyDb(), { name: 'w.xlsx', bytes }, OPTIONS));
     expect(error.code).toBe('import_no_header');
     expect(error.text.zh).toBe(
-      '前 30 行中找不到表头（读的是工作表“填报说明”；其他工作表：“台账”，可选定要读的工作表）：表格需要“问题名称”“牵头单位”“整改时限”等列名',
+      '前 30 行中找不到表头（读的是工作表“填报说明”；其他工作表：“台账”，可选定要读的工作表）：表格需要“问题名称”“牵头部门”“整改期限”等列名',
     );
     expect(error.text.en).toContain(
       '(sheet "填报说明" was read; the others: "台账": choose the sheet to read)',

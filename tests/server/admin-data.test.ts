@@ -11,8 +11,8 @@ function setup() {
   const app = createApp({ db, clock: fixedClock(NOW) });
   const admin = openSession(db, seeded.users.admin);
   const editor = openSession(db, seeded.users.editor);
-  const send = async (session: TestSession, method: string, path: string, body?: unknown) => {
-    const res = await call(app, method, path, { session, body, headers: { 'accept-language': 'en' } });
+  const send = async (session: TestSession, method: string, path: string, body?: unknown, lang = 'en') => {
+    const res = await call(app, method, path, { session, body, headers: { 'accept-language': lang } });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
   return { db, admin, editor, send };
@@ -83,7 +83,11 @@ describe('scoring profiles', () => {
     const res = await send(admin, 'POST', '/api/profiles', { config: bad });
     expect(res.status).toBe(400);
     expect(res.body.error.details.field).toBe('components');
-    expect(res.body.error.message).toContain('add up to 110');
+    expect(res.body.error.message).toBe(
+      'The scoring profile is not valid: The weights must add up to 100 points (now 110)',
+    );
+    const zh = await send(admin, 'POST', '/api/profiles', { config: bad }, 'zh-CN');
+    expect(zh.body.error.message).toBe('评分方案无效：各项权重合计须为100分（现为110分）');
     expect((await send(editor, 'POST', '/api/profiles', { config: DEFAULT_PROFILE })).status).toBe(403);
   });
 });

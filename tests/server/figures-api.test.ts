@@ -111,7 +111,9 @@ describe('figures API: bad input', () => {
 
   it('names the parameter in Chinese too', async () => {
     const { body } = await get('/api/figures/summary?asOf=yesterday', undefined, 'zh-CN');
-    expect(body.error.message).toBe('参数 asOf 无效：格式不对');
+    expect(body.error.message).toBe(
+      '参数 asOf 无效：须为日期（如2026-06-30）或日期和时间（如2026-06-30T18:00）',
+    );
   });
 
   it.each([
@@ -375,7 +377,23 @@ describe('publishing a ranking', () => {
     expect(await readBack()).toBe(frozen);
     expect(JSON.parse(frozen).result.profile).toMatchObject({ id: 1, version: 1 });
 
-    expect((await publish({ period: '2026-W14', asOf: '2026-04-05' })).status).toBe(409);
+    const again = await publish({ period: '2026-W14', asOf: '2026-04-05' });
+    expect(again.status).toBe(409);
+    // Said without the API's parameter name (replace), in both languages.
+    const said = async (lang: string) =>
+      (
+        (await (
+          await call(app, 'POST', '/api/rankings/published', {
+            session: admin,
+            body: { period: '2026-W14', asOf: '2026-04-05' },
+            headers: { 'accept-language': lang },
+          })
+        ).json()) as { error: { message: string } }
+      ).error.message;
+    expect(await said('zh-CN')).toBe('2026-W14的排名已经发布过；如需替换，请选择重新发布并替换原排名');
+    expect(await said('en')).toBe(
+      'The ranking for 2026-W14 is already published; to replace it, choose to publish it again, replacing it',
+    );
     expect((await publish({ period: '2026-W14', asOf: '2026-04-05' }, leader)).status).toBe(403);
     const replaced = await publish({ period: '2026-W14', asOf: '2026-04-05', replace: true });
     expect(replaced.status).toBe(201);

@@ -129,7 +129,7 @@ describe('POST /api/imports/dry-run', () => {
       { campaign: 'C-CONDUCT', lang: 'zh-CN' },
     );
     expect(body.report.lang).toBe('zh-CN');
-    expect(body.report.rows[2].errors[0].text).toMatch(/^第 4 行 C 列「牵头单位」：/);
+    expect(body.report.rows[2].errors[0].text).toMatch(/^第4行C列“牵头单位”：/);
   });
 
   it('takes the file as the raw body, named in the query', async () => {

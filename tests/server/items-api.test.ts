@@ -405,7 +405,7 @@ describe('ledger workflow', () => {
       expect([deadline, far.status, far.body.error.message]).toEqual([
         deadline,
         400,
-        'Invalid parameter deadline: expected a year between 1900 and 2999',
+        'Invalid parameter deadline: the year must be between 1900 and 2999',
       ]);
     }
     const unknown = await send(sessions.admin, 'POST', '/api/items', {
@@ -436,6 +436,60 @@ describe('ledger workflow', () => {
     expect(source.error.message).toBe(
       '参数 source 无效：取值不在允许范围内（可选：inspection_feedback、self_inspection、public_complaint、supervision_check、look_back、hotline）',
     );
+  });
+});
+
+describe('what is wrong with a value, in words a reader uses', () => {
+  const bodies = {
+    empty: { title: '', campaign: 'C1', source: 'hotline', rectificationType: 'phased' },
+    long: { title: '问'.repeat(301), campaign: 'C1', source: 'hotline', rectificationType: 'phased' },
+    day: {
+      title: 'x',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      deadline: '2026-02-30',
+    },
+  };
+  it.each([
+    ['empty', '参数 title 无效：不能为空', 'Invalid parameter title: must not be empty'],
+    ['long', '参数 title 无效：不能超过300个字', 'Invalid parameter title: must be at most 300 characters'],
+    [
+      'day',
+      '参数 deadline 无效：须为日期（如2026-06-30）或日期和时间（如2026-06-30T18:00）',
+      'Invalid parameter deadline: must be a date such as 2026-06-30, or a date and time such as 2026-06-30T18:00',
+    ],
+  ] as const)('a %s value reads %s / %s', async (kind, zh, en) => {
+    const { app, sessions } = setup();
+    const message = async (lang: string) =>
+      (
+        (await (
+          await call(app, 'POST', '/api/items', {
+            session: sessions.admin,
+            body: bodies[kind],
+            headers: { 'accept-language': lang },
+          })
+        ).json()) as { error: { message: string } }
+      ).error.message;
+    expect(await message('zh-CN')).toBe(zh);
+    expect(await message('en')).toBe(en);
+  });
+
+  it('an empty reason for an extension must not be empty, in both languages', async () => {
+    const { app, sessions, create } = setup();
+    const item = await create();
+    const said = async (lang: string) =>
+      (
+        (await (
+          await call(app, 'POST', `/api/items/${item.item.id}/extensions`, {
+            session: sessions.admin,
+            body: { version: item.item.version, deadline: '2026-12-30', reason: '  ' },
+            headers: { 'accept-language': lang },
+          })
+        ).json()) as { error: { message: string } }
+      ).error.message;
+    expect(await said('zh-CN')).toBe('参数 reason 无效：不能为空');
+    expect(await said('en')).toBe('Invalid parameter reason: must not be empty');
   });
 });
 
@@ -474,7 +528,7 @@ describe('ledger rules a request cannot get round', () => {
 
 describe('deadlines', () => {
   it('extends only to a later deadline, and only a deadline there is', async () => {
-    const { sessions, send, create } = setup();
+    const { app, sessions, send, create } = setup();
     const item = await create();
     const path = `/api/items/${item.item.id}/extensions`;
     for (const deadline of ['2026-11-29', '2026-11-30', '2026-11-30T23:59']) {
@@ -485,9 +539,17 @@ describe('deadlines', () => {
       });
       expect([deadline, res.status, res.body.error?.details.field]).toEqual([deadline, 400, 'deadline']);
       expect(res.body.error.message).toBe(
-        'Invalid parameter deadline: an extended deadline must be later than the current one, Nov 30, 2026',
+        'Invalid parameter deadline: must be after the current deadline (Nov 30, 2026)',
       );
     }
+    const zh = await call(app, 'POST', path, {
+      session: sessions.admin,
+      body: { version: item.item.version, deadline: '2026-11-29', reason: '提前' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(((await zh.json()) as { error: { message: string } }).error.message).toBe(
+      '参数 deadline 无效：须晚于当前整改期限（2026年11月30日）',
+    );
     const later = await send(sessions.admin, 'POST', path, {
       version: item.item.version,
       deadline: '2026-12-01',
@@ -594,6 +656,24 @@ describe('ledger table', () => {
     expect([page2.total, page2.items.map((i: { ledgerCode: string }) => i.ledgerCode)]).toEqual([3, ['A-3']]);
     expect((await list('q=100%_')).total).toBe(0);
     expect((await send(sessions.leader, 'GET', '/api/items?sort=random')).status).toBe(400);
+  });
+
+  it('gives each listed item its rectification type, which says what a missing deadline means', async () => {
+    const { sessions, send, create } = setup();
+    await create({ ledgerCode: 'L-1', rectificationType: 'long_term', deadline: null });
+    await create({ ledgerCode: 'P-1', rectificationType: 'phased', deadline: null });
+    await create({ ledgerCode: 'I-1', rectificationType: 'immediate', deadline: '2026-11-25' });
+    const types = (items: { ledgerCode: string; rectificationType: string; deadline: string | null }[]) =>
+      items.map((i) => [i.ledgerCode, i.rectificationType, i.deadline]).sort();
+    const expected = [
+      ['I-1', 'immediate', '2026-11-25'],
+      ['L-1', 'long_term', null],
+      ['P-1', 'phased', null],
+    ];
+    expect(types((await send(sessions.leader, 'GET', '/api/items')).body.items)).toEqual(expected);
+    // The figures' item lists (department view, weekly review, bulletin) carry it too.
+    const open = await send(sessions.leader, 'GET', '/api/figures/items?figure=open');
+    expect(types(open.body.items)).toEqual(expected);
   });
 
   it('finds an item by what it says now, after it is created, edited and voided', async () => {

@@ -25,15 +25,18 @@ export function ChangeBadge({
       : kind === 'days'
         ? t('unit.days', { n: formatSigned(lang, change, 1) })
         : formatSigned(lang, change);
+  // Chinese says the comparison first (较上周 ▲+48), English after (▲ +48 vs last week).
+  const since = <span className="change-since">{t('change.sinceLastWeek')}</span>;
   return (
     <span className={`change change-${tone}`} data-testid="change">
+      {lang !== 'en' && since}
       {direction && (
         <span aria-hidden="true" className="change-arrow">
           {ARROWS[direction]}
         </span>
       )}
       <span>{change === null ? t('change.none') : amount}</span>
-      <span className="change-since">{t('change.sinceLastWeek')}</span>
+      {lang === 'en' && since}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { FigureItem } from '../api/figures.ts';
+import { formatDeadline } from '../features/ledger/format.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
@@ -55,7 +56,7 @@ export function ItemTable({
               <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
             )}
             {has('person') && <td className="person">{item.responsiblePerson ?? '—'}</td>}
-            {has('deadline') && <td className="nowrap">{formatDeadline(lang, item.deadline, t)}</td>}
+            {has('deadline') && <td className="nowrap">{formatDeadline(lang, t, item.deadline, item)}</td>}
             {has('daysOverdue') && (
               <td className={item.daysOverdue ? 'num overdue' : 'num'}>
                 {formatNumber(lang, item.daysOverdue)}
@@ -68,13 +69,4 @@ export function ItemTable({
       </tbody>
     </table>
   );
-}
-
-function formatDeadline(
-  lang: 'zh-CN' | 'en',
-  deadline: string | null,
-  t: (key: MessageKey) => string,
-): string {
-  if (deadline === null) return t('items.longTerm');
-  return formatDay(lang, deadline);
 }

@@ -21,6 +21,17 @@ export function isoWeekLabel(day: Day): string {
   return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
 }
 
+/**
+ * A period's name as people write it: an ISO week '2026-W49' as 2026年第49周 / Week 49, 2026; any
+ * other name (2026-Q3, 第一季度) as it is. The code stays the period's key.
+ */
+export function formatPeriod(lang: 'zh-CN' | 'en', period: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return period;
+  const [, year, n] = week;
+  return lang === 'en' ? `Week ${Number(n)}, ${year}` : `${year}年第${Number(n)}周`;
+}
+
 /** The Monday that starts the week ending on a Sunday. */
 export const weekOf = (sunday: Day): Day => addDays(sunday, -6);
 

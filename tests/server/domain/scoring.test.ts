@@ -116,15 +116,50 @@ describe('profile validation', () => {
     expect(validateProfile(DEFAULT_PROFILE)).toEqual([]);
   });
 
-  it('names the fields of a bad profile', () => {
+  it('names the fields of a bad profile by their labels, in both languages', () => {
     const bad = structuredClone(DEFAULT_PROFILE);
     bad.components.closureRate.weight = 30;
     bad.components.reopenRate.floor = 0;
     bad.minDueItems = 0;
+    bad.warningDays = -1;
     expect(validateProfile(bad)).toEqual([
-      'components: weights must add up to 100 (they add up to 105)',
-      'components.reopenRate: floor and target must differ',
-      'minDueItems: must be a whole number of at least 1',
+      {
+        field: 'components',
+        text: {
+          zh: '各项权重合计须为100分（现为105分）',
+          en: 'The weights must add up to 100 points (now 105)',
+        },
+      },
+      {
+        field: 'components.reopenRate',
+        text: {
+          zh: '重新整改率的下限和目标不能相同',
+          en: 'The floor and the target of Reopen rate must differ',
+        },
+      },
+      {
+        field: 'minDueItems',
+        text: {
+          zh: '参与排名至少需要的到期事项数须为不小于1的整数',
+          en: 'Due items needed to be ranked must be a whole number of at least 1',
+        },
+      },
+      {
+        field: 'warningDays',
+        text: {
+          zh: '黄灯预警天数须为不小于0的整数',
+          en: 'Days of the yellow light warning must be a whole number of at least 0',
+        },
+      },
+    ]);
+  });
+
+  it('names a negative weight by the component’s label', () => {
+    const bad = structuredClone(DEFAULT_PROFILE);
+    bad.components.closureRate.weight = -5;
+    bad.components.onTimeRate.weight = 60;
+    expect(validateProfile(bad).map((p) => p.text)).toEqual([
+      { zh: '销号率的权重不能为负数', en: 'The weight of Closure rate must not be negative' },
     ]);
   });
 });

@@ -54,10 +54,10 @@ describe('change since last week', () => {
   });
 
   it.each([
-    ['en', 0.0056, '+0.6 pp'],
+    ['en', 0.0056, '+0.6 points'],
     ['zh-CN', 0.0056, '+0.6个百分点'],
-    ['en', -0.012, '−1.2 pp'],
-    ['en', -0.0003, '0.0 pp'],
+    ['en', -0.012, '−1.2 points'],
+    ['en', -0.0003, '0.0 points'],
     ['zh-CN', null, '—'],
   ] as const)('a rate change in %s of %s is %s', (lang, change, expected) => {
     expect(formatPointChange(lang, change)).toBe(expected);

@@ -47,3 +47,16 @@ describe('the ISO week a bulletin names', () => {
     expect(isoWeekLabel(day)).toBe(label);
   });
 });
+
+describe('a period as people write it', () => {
+  it.each([
+    ['2026-W49', '2026年第49周', 'Week 49, 2026'],
+    ['2027-W01', '2027年第1周', 'Week 1, 2027'],
+    ['2026-Q3', '2026-Q3', '2026-Q3'],
+    ['第一季度', '第一季度', '第一季度'],
+  ])('%s reads %s / %s', async (period, zh, en) => {
+    const { formatPeriod } = await import('../../../web/components/weeks.ts');
+    expect(formatPeriod('zh-CN', period)).toBe(zh);
+    expect(formatPeriod('en', period)).toBe(en);
+  });
+});

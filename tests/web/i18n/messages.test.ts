@@ -47,3 +47,98 @@ describe('a number and its word', () => {
       for (const [, name] of text.matchAll(/\{(\w+)\|[^}]*\}/g)) expect(text, key).toContain(`{${name}}`);
   });
 });
+
+describe('a display link that does not work', () => {
+  it('may never have existed: "not valid or revoked", not only "revoked"', () => {
+    expect(messages['zh-CN']['screen.revoked']).toBe('此大屏链接无效或已被撤销');
+    expect(messages.en['screen.revoked']).toBe('This display link is not valid or has been revoked');
+  });
+});
+
+describe('English sentences', () => {
+  it('carry no Chinese term in brackets: the close dialog says "close", not "close (销号)"', () => {
+    expect(messages.en['action.close.confirm']).toBe(
+      'Verify the rectification and close the item. A look-back can reopen it later.',
+    );
+  });
+});
+
+describe('one term per concept, as county documents write it', () => {
+  it.each([
+    // B3: a problem found again at a look-back is sent back to be rectified again (重新整改), not "reopened".
+    ['action.reopen', '重新整改（回头看）', 'Reopen (look-back)'],
+    ['history.reopened', '回头看退回重新整改', null],
+    ['item.reopenedTimes', '重新整改{n}次', null],
+    ['figure.reopenRate', '重新整改率', 'Reopen rate'],
+    ['component.reopenRate', '重新整改率', 'Reopen rate'],
+    ['component.short.reopenRate', '重改', null],
+    ['adminNav.accounts', '用户与大屏链接', 'Users and display links'],
+    ['adminNav.audit', '操作日志', 'Audit log'],
+    ['audit.field.peerGroup', '部门分组', 'Peer group'],
+    ['ranking.overallRank', '全县排名', 'Overall rank'],
+    ['department.overallRank', '全县排名', 'Overall rank'],
+    ['screen.overallRank', '全县排名', 'Overall rank'],
+    ['screen.col.person', '第一责任人', 'Person'],
+    ['screen.col.daysOverdue', '逾期天数', 'Days overdue'],
+    ['component.medianDaysToClose', '办结用时中位数', 'Median time to close'],
+    ['headline.medianDaysToClose', '办结用时中位数', 'Median time to close'],
+    ['audit.field.username', '用户名', 'User name'],
+    ['adminNav.appraisals', '外部考评', null],
+    ['appraisals.import', '导入考评结果', null],
+    ['nav.departments', '部门一览', 'Department list'],
+    ['nav.department', '部门情况', 'Department view'],
+  ] as const)('%s is %s / %s', (key, zh, en) => {
+    expect(messages['zh-CN'][key]).toBe(zh);
+    if (en !== null) expect(messages.en[key]).toBe(en);
+  });
+
+  it('says 重新整改 wherever the reopen step is named, never 重新打开', () => {
+    for (const [key, text] of Object.entries(messages['zh-CN']))
+      expect(text, key).not.toMatch(/重新打开|重开/);
+    expect(messages['zh-CN']['published.explain']).toContain('操作日志');
+    expect(messages.en['published.explain']).toContain('audit log');
+  });
+});
+
+describe('Chinese as a county office writes it, and plain English', () => {
+  it.each([
+    ['appraisals.rankOf', { rank: 22, of: 40 }, '第22名（共40个）', '22 of 40'],
+    ['department.rankOf', { rank: 4, of: 9 }, '第4名（共9个）', '4 of 9'],
+    ['screen.groupRank', { rank: 1, of: 9 }, '组内第1名（共9个）', null],
+    ['raise.biggestLoss', { name: '按期办结率', points: '30.0' }, '失分最多的是按期办结率，失30.0分。', null],
+    [
+      'raise.biggestLoss',
+      { name: 'on-time rate', points: '30.0' },
+      null,
+      'Most points are lost on the on-time rate: 30.0 points.',
+    ],
+    ['raise.dueSoon', { n: 3, days: 7 }, '3件事项7天内到期，请按期办结', null],
+    [
+      'explain.timeToClose',
+      { median: '41.0天', p90: '139.0天', mean: '60.5天' },
+      '中位数41.0天 · 第90百分位139.0天 · 平均60.5天',
+      null,
+    ],
+    ['published.dialogTitle', { period: '2026年第49周' }, '2026年第49周排名（已发布）', null],
+    ['change.points', { n: '+0.1' }, null, '+0.1 points'],
+  ] as const)('%s reads %s / %s', async (key, params, zh, en) => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    if (zh !== null) expect(translate('zh-CN', key, params)).toBe(zh);
+    if (en !== null) expect(translate('en', key, params)).toBe(en);
+  });
+
+  it('says 提分建议, not the colloquial 怎样提分最快, and the assumption as a Chinese sentence', () => {
+    expect(messages['zh-CN']['department.raise']).toBe('提分建议');
+    expect(messages['zh-CN']['raise.assumption']).toBe(
+      '测算时假定办结用时中位数不变（实际还取决于各事项的销号时间）。',
+    );
+    expect(messages.en['item.counts']).toBe('Extended / reopened / urged');
+  });
+
+  it('writes the overall rank on the big screen as 第1名（共37个）', async () => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    const zh = `${translate('zh-CN', 'screen.rankOrdinal', { rank: '1' })}${translate('zh-CN', 'screen.ofRanked', { n: '37' })}`;
+    expect(zh).toBe('第1名（共37个）');
+    expect(translate('en', 'screen.rankOrdinal', { rank: '1' })).toBe('1');
+  });
+});

@@ -90,3 +90,13 @@ describe('the actions the item page offers', () => {
     expect(createScope({ role: 'editor', departmentId: null })).toEqual({ may: false, department: null });
   });
 });
+
+describe('a field named in an error message', () => {
+  it('is named by its label without the required-field mark', async () => {
+    const { fieldLabel } = await import('../../../web/features/ledger/action-error.tsx');
+    expect(fieldLabel('问题 *')).toBe('问题');
+    expect(fieldLabel('Item *')).toBe('Item');
+    expect(fieldLabel('延期理由')).toBe('延期理由');
+    expect(fieldLabel(null)).toBe(null);
+  });
+});

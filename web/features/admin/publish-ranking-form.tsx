@@ -4,7 +4,8 @@ import { adminDataKeys, publishRanking } from '../../api/admin-data.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useRecentWeekEnds, WeekOptions } from '../../components/filter-bar.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
-import { isoWeekLabel } from '../../components/weeks.ts';
+import { formatPeriod, isoWeekLabel } from '../../components/weeks.ts';
+import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 
@@ -17,6 +18,7 @@ const WEEKS_OFFERED = 12;
  */
 export function PublishRankingForm() {
   const t = useT();
+  const lang = useLang();
   const client = useQueryClient();
   const weeks = useRecentWeekEnds(WEEKS_OFFERED);
   const choices = useScopeChoices(undefined);
@@ -91,7 +93,7 @@ export function PublishRankingForm() {
       </button>
       {published && (
         <p className="form-success" role="status">
-          {t('published.done', { period: published })}
+          {t('published.done', { period: formatPeriod(lang, published) })}
         </p>
       )}
       <div className="publish-form-error">
@@ -103,7 +105,7 @@ export function PublishRankingForm() {
             disabled={mutation.isPending}
             onClick={() => mutation.mutate(true)}
           >
-            {t('published.replace', { period: periodName })}
+            {t('published.replace', { period: formatPeriod(lang, periodName) })}
           </button>
         )}
       </div>

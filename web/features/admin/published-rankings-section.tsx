@@ -10,6 +10,7 @@ import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
+import { formatPeriod } from '../../components/weeks.ts';
 import { DASH, formatDay, formatInstantDay, formatScore } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -77,7 +78,9 @@ export function PublishedRankingsSection() {
               <tbody>
                 {published.map((p) => (
                   <tr key={p.id} data-id={p.id}>
-                    <td className="nowrap">{p.period}</td>
+                    <td className="nowrap" title={p.period}>
+                      {formatPeriod(lang, p.period)}
+                    </td>
                     <td className="nowrap">{formatAsOf(lang, p.asOf)}</td>
                     <td>{scopeText(p.scope)}</td>
                     <td className="nowrap">{profile(p.profileId)}</td>
@@ -121,7 +124,11 @@ function PublishedDialog({ id, period, onClose }: { id: number; period: string; 
   const lang = useLang();
   const query = useQuery(publishedRankingOptions(id));
   return (
-    <ModalDialog title={t('published.dialogTitle', { period })} onClose={onClose} testId="published-dialog">
+    <ModalDialog
+      title={t('published.dialogTitle', { period: formatPeriod(lang, period) })}
+      onClose={onClose}
+      testId="published-dialog"
+    >
       <QueryState query={query}>
         {(data) => {
           const rows = ((data.result as { rows?: FrozenRow[] }).rows ?? []) as FrozenRow[];

@@ -37,7 +37,11 @@ export function ScoreActions({
       {loss && (
         <p className="biggest-loss">
           {t('raise.biggestLoss', {
-            name: t(`component.${loss.component}` as MessageKey),
+            // Inside an English sentence the name is a common noun: "the on-time rate".
+            name:
+              lang === 'en'
+                ? t(`component.${loss.component}` as MessageKey).toLowerCase()
+                : t(`component.${loss.component}` as MessageKey),
             points: formatNumber(lang, loss.lost, 1),
           })}
         </p>
@@ -97,7 +101,7 @@ function ActionItem({
           ? t('raise.perItem', { points: formatNumber(lang, action.perItem, 2) })
           : t('raise.atStake', { points: formatNumber(lang, action.atStake, 1) })}
         {newRank !== null && row.rank !== null && newRank < row.rank
-          ? ` ${t('raise.newRank', { rank: formatNumber(lang, newRank) })}`
+          ? `${lang === 'en' ? ' ' : ''}${t('raise.newRank', { rank: formatNumber(lang, newRank) })}`
           : ''}
       </p>
       {items.data && items.data.items.length > 0 && (

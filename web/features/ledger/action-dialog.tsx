@@ -15,7 +15,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
 import { ClassificationFields } from './classification-fields.tsx';
-import { formatDeadline } from './format.ts';
+import { deadlineFacts, formatDeadline } from './format.ts';
 import type { ItemAction } from './item-actions.ts';
 import { useLookups } from './use-lookups.ts';
 
@@ -112,7 +112,7 @@ export function ActionDialog({
       {hint && <small className="muted">{hint}</small>}
     </label>
   );
-  const deadlineNow = formatDeadline(lang, item.deadline as string | null, t('items.longTerm'));
+  const deadlineNow = formatDeadline(lang, t, item.deadline as string | null, deadlineFacts(item));
   let body: ReactNode;
   switch (action) {
     case 'assign':
@@ -188,7 +188,7 @@ export function ActionDialog({
           <p>
             {t('action.extend.current', {
               deadline: deadlineNow,
-              original: formatDeadline(lang, item.original_deadline as string | null, t('items.longTerm')),
+              original: formatDeadline(lang, t, item.original_deadline as string | null, deadlineFacts(item)),
             })}
           </p>
           {field('action.extend.deadline', <input type="date" name="deadline" required />)}

@@ -10,8 +10,8 @@ import { pick, useT } from '../../i18n/use-t.ts';
  * meanwhile, or its state no longer allows the step — comes with a reload.
  *
  * When the server names a field of the form this error is shown in, the field is marked invalid and
- * focused (scrolled into view), and a bad value is said with the field's own label ("问题名称：太小或
- * 太短"), not the API's parameter name.
+ * focused (scrolled into view), and a bad value is said with the field's own label, without its
+ * required-field mark ("问题名称：不能为空"), not the API's parameter name.
  */
 export function ActionError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const t = useT();
@@ -24,7 +24,7 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
     const input = field
       ? box.current?.closest('form')?.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)
       : null;
-    setLabel(input?.closest('label')?.querySelector('span')?.textContent ?? null);
+    setLabel(fieldLabel(input?.closest('label')?.querySelector('span')?.textContent ?? null));
     if (!input) return;
     input.setAttribute('aria-invalid', 'true');
     input.focus();
@@ -66,6 +66,10 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
     </div>
   );
 }
+
+/** A field's label as a message names it: without the required-field mark ("问题名称 *" → "问题名称"). */
+export const fieldLabel = (text: string | null): string | null =>
+  text === null ? null : text.replace(/\s*\*\s*$/, '');
 
 const leadTexts = (field: string) => {
   const lead = invalidParameterLead(field);

@@ -1,5 +1,6 @@
 import { DASH, dateFormat, formatDay } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 /** A local moment 'YYYY-MM-DDTHH:MM[:SS]' as date and time of day; a bare day as a date. */
 export function formatMoment(lang: Lang, moment: string | null | undefined): string {
@@ -18,12 +19,38 @@ export function formatMoment(lang: Lang, moment: string | null | undefined): str
   }).format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
 }
 
+/** What an item's rectification type and status say about a deadline it does not have. */
+export interface DeadlineFacts {
+  rectificationType?: string | null | undefined;
+  status?: string | null | undefined;
+}
+
+/** The facts of an item as the API's detail gives them (snake_case columns). */
+export function deadlineFacts(item: Record<string, unknown>): DeadlineFacts {
+  return { rectificationType: item.rectification_type as string, status: item.status as string };
+}
+
 /**
- * A deadline: a day, or a moment for deadlines counted in hours; none on a long-term item (长期坚持).
- * `longTerm` is the word for that.
+ * The words for an item without a deadline: 长期坚持 only for a long-term item; an item not yet
+ * assigned gets its deadline when it is assigned; any other has none set yet.
  */
-export function formatDeadline(lang: Lang, deadline: string | null | undefined, longTerm: string): string {
-  if (!deadline) return longTerm;
+export function noDeadlineKey(item: DeadlineFacts): MessageKey {
+  if (item.rectificationType === 'long_term') return 'items.longTerm';
+  if (item.status === 'registered') return 'items.deadlineAtAssign';
+  return 'items.deadlineNotSet';
+}
+
+/**
+ * A deadline: a day, or a moment for deadlines counted in hours; without one, the words
+ * `noDeadlineKey` chooses for the item.
+ */
+export function formatDeadline(
+  lang: Lang,
+  t: (key: MessageKey) => string,
+  deadline: string | null | undefined,
+  item: DeadlineFacts,
+): string {
+  if (!deadline) return t(noDeadlineKey(item));
   // A day's deadline is stored as the day; an hour's as the moment.
   return deadline.length > 10 && !deadline.endsWith('T24:00:00')
     ? formatMoment(lang, deadline)

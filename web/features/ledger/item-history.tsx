@@ -34,17 +34,23 @@ export function ItemHistory({ history }: { history: ItemDetail['history'] }) {
               <ul className="timeline-changes">
                 {changes.map((c) => (
                   <li key={c.field} data-field={c.field}>
-                    <span className="change-field">{t(`field.${c.field}` as MessageKey)}</span>
-                    {c.before !== undefined && (
-                      <>
-                        <span className="change-before">{value(c.field, c.before)}</span>
-                        <span aria-hidden="true" className="change-arrow">
-                          →
-                        </span>
-                        <span className="sr-only">{t('history.changedTo')}</span>
-                      </>
-                    )}
-                    <span className="change-after">{value(c.field, c.after)}</span>
+                    <span className="change-field">
+                      {t(`field.${c.field}` as MessageKey)}
+                      {t('punct.colon')}
+                    </span>
+                    {/* Before → after as one run of text, so the new value never lands alone on a line. */}
+                    <span className="change-values">
+                      {c.before !== undefined && (
+                        <>
+                          <span className="change-before">{value(c.field, c.before)}</span>
+                          <span aria-hidden="true" className="change-arrow">
+                            →
+                          </span>
+                          <span className="sr-only">{t('history.changedTo')}</span>
+                        </>
+                      )}
+                      <span className="change-after">{value(c.field, c.after)}</span>
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
-import { formatDeadline, formatMoment } from './format.ts';
+import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
 import { type ItemAction, itemActions, mayPlanMilestones } from './item-actions.ts';
 import { ItemHistory } from './item-history.tsx';
 import { MilestonesPanel } from './milestones-panel.tsx';
@@ -80,8 +80,8 @@ function ItemView({ detail }: { detail: ItemDetail }) {
     setOpen(null);
     setDone(t(`action.${action}.done` as MessageKey));
   };
-  const deadline = formatDeadline(lang, item.deadline as string | null, t('items.longTerm'));
-  const original = formatDeadline(lang, item.original_deadline as string | null, t('items.longTerm'));
+  const deadline = formatDeadline(lang, t, item.deadline as string | null, deadlineFacts(item));
+  const original = formatDeadline(lang, t, item.original_deadline as string | null, deadlineFacts(item));
   const mayPlan =
     user !== null &&
     mayPlanMilestones(user, {
@@ -264,7 +264,8 @@ function Field({ label, children, testId }: { label: MessageKey; children: React
 function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) {
   const t = useT();
   const lang = useLang();
-  const longTerm = t('items.longTerm');
+  // A milestone without a date has none set; an extension always has both days.
+  const facts = deadlineFacts(detail.item);
   return (
     <>
       <MilestonesPanel detail={detail} mayPlan={mayPlan} />
@@ -287,8 +288,8 @@ function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) 
                 <tr key={x.id}>
                   <td className="nowrap">{formatMoment(lang, x.approvedAt)}</td>
                   <td className="nowrap">
-                    {formatDeadline(lang, x.oldDeadline, longTerm)} →{' '}
-                    {formatDeadline(lang, x.newDeadline, longTerm)}
+                    {formatDeadline(lang, t, x.oldDeadline, facts)} →{' '}
+                    {formatDeadline(lang, t, x.newDeadline, facts)}
                   </td>
                   <td>{x.reason}</td>
                   <td className="nowrap">{x.approvedBy ?? DASH}</td>

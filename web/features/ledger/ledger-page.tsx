@@ -143,11 +143,11 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
             <td className="nowrap">{r.responsiblePerson ?? '—'}</td>
             <td className="nowrap">{formatDay(lang, r.registeredAt)}</td>
             <td className="nowrap">
-              {formatDeadline(lang, r.deadline, t('items.longTerm'))}
+              {formatDeadline(lang, t, r.deadline, r)}
               {r.extensionCount > 0 && r.originalDeadline !== r.deadline && (
                 <span className="small-note muted" title={t('item.originalDeadline')}>
                   {t('ledger.extendedFrom', {
-                    day: formatDeadline(lang, r.originalDeadline, t('items.longTerm')),
+                    day: formatDeadline(lang, t, r.originalDeadline, r),
                   })}
                 </span>
               )}

@@ -53,7 +53,7 @@ export function MilestonesPanel({ detail, mayPlan }: { detail: ItemDetail; mayPl
             {milestones.map((m) => (
               <tr key={m.id} data-milestone={m.id}>
                 <td>{m.title}</td>
-                <td className="nowrap">{formatDeadline(lang, m.dueOn, '')}</td>
+                <td className="nowrap">{formatDeadline(lang, t, m.dueOn, {})}</td>
                 <td className="nowrap">
                   {m.doneAt ? (
                     formatMoment(lang, m.doneAt)

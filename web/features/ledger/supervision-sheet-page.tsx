@@ -7,7 +7,7 @@ import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { formatDeadline, formatMoment } from './format.ts';
+import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
 import { useLookups } from './use-lookups.ts';
 import './ledger.css';
 
@@ -40,7 +40,7 @@ function Sheet({ detail }: { detail: ItemDetail }) {
   const lang = useLang();
   const lookups = useLookups();
   const item = detail.item;
-  const longTerm = t('items.longTerm');
+  const facts = deadlineFacts(item);
   const lastUrge = detail.urgings.at(-1);
   return (
     <article className="sheet" data-testid="supervision-sheet">
@@ -83,11 +83,11 @@ function Sheet({ detail }: { detail: ItemDetail }) {
           <tr>
             <th scope="row">{t('items.deadline')}</th>
             <td>
-              {formatDeadline(lang, item.deadline as string | null, longTerm)}
+              {formatDeadline(lang, t, item.deadline as string | null, facts)}
               {item.original_deadline !== item.deadline && (
                 <span className="small-note">
                   {t('ledger.extendedFrom', {
-                    day: formatDeadline(lang, item.original_deadline as string | null, longTerm),
+                    day: formatDeadline(lang, t, item.original_deadline as string | null, facts),
                   })}
                 </span>
               )}

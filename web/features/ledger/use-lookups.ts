@@ -69,7 +69,8 @@ export function useHistoryValue() {
           return lookups.domain(Number(value));
         case 'deadline':
         case 'original_deadline':
-          return formatDeadline(lang, String(value), t('items.longTerm'));
+          // A null value is the dash above: a history value here is always a day or a moment.
+          return formatDeadline(lang, t, String(value), {});
         case 'registered_at':
         case 'assigned_at':
         case 'first_response_at':
@@ -77,7 +78,7 @@ export function useHistoryValue() {
         case 'closed_at':
           return formatMoment(lang, String(value));
         case 'due_on':
-          return formatDeadline(lang, String(value), '');
+          return formatDeadline(lang, t, String(value), {});
         case 'done_at':
           return formatMoment(lang, String(value));
         case 'voided':

@@ -35,7 +35,7 @@ export function DepartmentSlide({ data, row }: { data: ScreenData; row: ScreenRa
         <div className="bs-tile" data-figure="rank">
           <span className="bs-tile-label">{t('screen.overallRank')}</span>
           <span className="bs-tile-value">
-            <span>{formatNumber(lang, row.overallRank)}</span>
+            <span>{t('screen.rankOrdinal', { rank: formatNumber(lang, row.overallRank) })}</span>
             <span className="bs-of">{t('screen.ofRanked', { n: formatNumber(lang, ranked) })}</span>
             <RankChange change={row.overallRankChange} />
           </span>

@@ -48,9 +48,11 @@ export function HeadlineSlide({ data }: { data: ScreenData }) {
               t('change.none')
             ) : (
               <>
+                {/* Chinese says the comparison first: 较上周 ▲+48. */}
+                {lang !== 'en' && <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>}
                 <span aria-hidden="true">{ARROWS[tile.direction]}</span>
                 <span>{formatChange(lang, tile, days)}</span>
-                <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>
+                {lang === 'en' && <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>}
               </>
             )}
           </span>
