@@ -128,6 +128,7 @@ describe('weekly review in a real browser', () => {
       }
       await page.getByTestId('changes-panel').scrollIntoViewIfNeeded();
       await screenshot(page, `weekly-review-changes-${lang}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
 
       await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor();
       // Named for screen readers, and the latest week said in words.
