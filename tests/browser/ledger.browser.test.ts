@@ -195,6 +195,10 @@ describe('the ledger in a real browser', () => {
       await expect.poll(() => history.count()).toBe(before.history.length + 1);
       expect(await history.last().getAttribute('data-kind')).toBe('closed');
       expect(await page.getByTestId('item-closures').textContent()).toContain('现场核查，整改到位');
+      // The closure's column says what it holds: the verifier's note (or the evidence, without one).
+      expect(await page.getByTestId('item-closures').locator('th').nth(2).textContent()).toBe(
+        messages[lang]['item.closureBasis'],
+      );
       // What is possible now: reopen (look-back), not close again.
       expect(await page.locator('button[data-action="reopen"]').count()).toBe(1);
       expect(await page.locator('button[data-action="close"]').count()).toBe(0);

@@ -51,6 +51,8 @@ export const ledgerEn = {
   'item.description': 'Description',
   'item.measures': 'Measures',
   'item.evidence': 'Evidence of rectification',
+  // A closure's record holds the verifier's note, or the department's evidence when the note was left empty.
+  'item.closureBasis': 'Verified on (note or evidence)',
   'item.history': 'History',
   'item.milestones': 'Milestones (timetable)',
   'item.milestone': 'Milestone',
@@ -487,6 +489,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'item.description': '问题描述',
   'item.measures': '整改措施',
   'item.evidence': '整改佐证',
+  'item.closureBasis': '验收依据（验收意见或整改佐证）',
   'item.history': '处理记录',
   'item.milestones': '阶段目标（时间表、路线图）',
   'item.milestone': '阶段目标',

@@ -309,7 +309,7 @@ function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) 
               <tr>
                 <th scope="col">{t('items.closedAt')}</th>
                 <th scope="col">{t('item.verifiedBy')}</th>
-                <th scope="col">{t('item.evidence')}</th>
+                <th scope="col">{t('item.closureBasis')}</th>
                 <th scope="col">{t('item.reopened')}</th>
               </tr>
             </thead>
