@@ -7,15 +7,14 @@
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
-import { type Scope, scopeSql } from './figures.ts';
+import { type FigureItem, type Scope, scopeSql } from './figures.ts';
 
-export interface ReviewEvent {
-  id: number;
-  ledgerCode: string;
-  title: string;
-  departmentCode: string | null;
-  departmentZh: string | null;
-  departmentEn: string | null;
+/** The item an event happened to, named as the figures' item lists name it. */
+export interface ReviewEvent
+  extends Pick<
+    FigureItem,
+    'id' | 'ledgerCode' | 'title' | 'departmentCode' | 'departmentZh' | 'departmentEn'
+  > {
   /** When the event was recorded. */
   at: Moment;
   /** An extension's deadlines; a reopening's or a void's reason. */

@@ -13,7 +13,7 @@ import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
-import { COMPONENTS, type Component } from '../domain/scoring.ts';
+import { COMPONENT_LABELS, COMPONENTS, type Component } from '../domain/scoring.ts';
 import { dayOf } from '../domain/time.ts';
 import { inLang, type Lang, requestLang, type Text } from '../errors.ts';
 
@@ -87,15 +87,6 @@ function download(
     'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   });
 }
-
-const COMPONENT_LABELS: Record<Component, Text> = {
-  closureRate: { zh: '销号率', en: 'Closure rate' },
-  onTimeRate: { zh: '按期办结率', en: 'On-time rate' },
-  overdueShare: { zh: '逾期占比', en: 'Overdue share' },
-  medianDaysToClose: { zh: '办结用时中位数', en: 'Median days to close' },
-  reopenRate: { zh: '重新整改率', en: 'Reopen rate' },
-  appraisal: { zh: '民主评议', en: 'Public appraisal' },
-};
 
 /** The ranking as a sheet: ranks and their change, score, the figures behind it and the points lost. */
 export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<RankedRow>[] {

@@ -11,6 +11,11 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
 const SHOWN_ITEMS = 5;
+
+type ItemRef = Pick<
+  Changes['newlyOverdue']['items'][number],
+  'id' | 'ledgerCode' | 'title' | 'departmentZh' | 'departmentEn'
+>;
 const kebab = { newlyOverdue: 'newly-overdue', newlyClosed: 'newly-closed' } as const;
 
 /**
@@ -46,13 +51,7 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
       <ul className="change-items">
         {changed.items.slice(0, SHOWN_ITEMS).map((i) => (
           <li key={i.id}>
-            <span className="code">{i.ledgerCode}</span>
-            <ItemLink id={i.id} className="item-title">
-              {i.title}
-            </ItemLink>
-            <span className="muted item-department">
-              · {i.departmentZh ? pick(lang, i.departmentZh, i.departmentEn ?? '') : '—'}
-            </span>
+            <ChangedItem item={i} />
           </li>
         ))}
       </ul>
@@ -116,13 +115,7 @@ function EventList({
           {events.items.slice(0, SHOWN_ITEMS).map((e) => (
             <li key={`${e.id}-${e.at}`}>
               <div className="event-item">
-                <span className="code">{e.ledgerCode}</span>
-                <ItemLink id={e.id} className="item-title">
-                  {e.title}
-                </ItemLink>
-                <span className="muted item-department">
-                  · {e.departmentZh ? pick(lang, e.departmentZh, e.departmentEn ?? '') : '—'}
-                </span>
+                <ChangedItem item={e} />
               </div>
               {kind === 'extended' ? (
                 <span className="muted event-detail">
@@ -144,5 +137,21 @@ function EventList({
         </p>
       )}
     </div>
+  );
+}
+
+/** An item in a list of changes: its code, its title (a link to it) and its department, on one line. */
+function ChangedItem({ item }: { item: ItemRef }) {
+  const lang = useLang();
+  return (
+    <>
+      <span className="code">{item.ledgerCode}</span>
+      <ItemLink id={item.id} className="item-title">
+        {item.title}
+      </ItemLink>
+      <span className="muted item-department">
+        · {item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}
+      </span>
+    </>
   );
 }
