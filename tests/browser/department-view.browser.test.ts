@@ -178,6 +178,12 @@ describe('department view in a real browser', () => {
     const tile = await page.getByTestId('light-green').getByTestId('value').textContent();
     expect(await panel.getByTestId('numerator-count').textContent()).toBe(tile);
     expect(await panel.getByTestId('figure-export-csv').textContent()).toBe(messages.en['explain.exportCsv']);
+    // The list fits the panel's width, as its parts do (a long English status wraps at its spaces).
+    const [list, box] = [
+      (await panel.getByTestId('drilldown-items').boundingBox())!,
+      (await panel.locator('.parts').boundingBox())!,
+    ];
+    expect(list.x + list.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
       await screenshot(page, `figure-panel-export-en-${size}`);

@@ -63,7 +63,7 @@ export function ItemTable({
               </td>
             )}
             {has('closedAt') && <td className="nowrap">{formatDay(lang, item.closedAt)}</td>}
-            {has('status') && <td className="nowrap">{t(`status.${item.status}` as MessageKey)}</td>}
+            {has('status') && <td className="status-cell">{t(`status.${item.status}` as MessageKey)}</td>}
           </tr>
         ))}
       </tbody>
