@@ -825,6 +825,10 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
       } else if (action === 'rectify') {
         // Rectified no later than the closure that follows it.
         if (!v.rectifiedAt) change('rectified_at', closing && v.closedAt ? toMoment(v.closedAt) : ctx.now);
+      } else if (action === 'reject') {
+        // As the workflow's rejection: the rectification sent back is no longer the item's.
+        if (!v.rectifiedAt) change('rectified_at', null);
+        if (v.evidence == null) change('evidence', null);
       } else if (action === 'reopen') {
         if (ctx.now < it.closed_at!) addError(errors, 'status', msg.reopenBeforeClosure(it.closed_at!));
         reopen = {

@@ -939,7 +939,7 @@ describe('importing again', () => {
     expect(after).toMatchObject({ ledger_code: 'ZF-001', status: 'closed', deadline: '2023-05-31' });
   });
 
-  it('reopens a closed item as the workflow does: its rectification and evidence are no longer on it', async () => {
+  it('reopens a closed item and sends back a rectified one as the workflow does: its rectification and evidence are no longer on it', async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态,整改完成时间,销号日期,整改佐证';
     const first = csv(
@@ -952,6 +952,19 @@ describe('importing again', () => {
     const again = csv(`${head}\nRO-1,食堂卫生不达标,县教育局,2026-06-30,督查,整改中,,,`);
     expect(
       (await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    expect(item(db, 'RO-1')).toMatchObject({ status: 'in_progress', rectified_at: null, evidence: null });
+    // A rectification sent back (已整改待验收 → 整改中) is taken off the item the same way.
+    const rectified = csv(
+      `${head}\nRO-1,食堂卫生不达标,县教育局,2026-06-30,督查,已整改待验收,2026-07-01,,补充报告`,
+    );
+    expect(
+      (await commitImport(db, { name: 'c.csv', bytes: rectified }, { ...OPTIONS, actor: CLI_ACTOR }))
+        .committed,
+    ).toBe(true);
+    expect(item(db, 'RO-1')).toMatchObject({ status: 'rectified', evidence: '补充报告' });
+    expect(
+      (await commitImport(db, { name: 'd.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);
     expect(item(db, 'RO-1')).toMatchObject({ status: 'in_progress', rectified_at: null, evidence: null });
     // The closure keeps its evidence.
