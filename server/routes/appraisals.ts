@@ -42,6 +42,7 @@ export const appraisals = new Hono<AppEnv>()
     (c) => {
       const { rows } = c.req.valid('json');
       const deps = c.var.deps;
+      const seen = new Map<string, number>();
       const resolved = rows.map((r, index) => {
         const department = findByCode(deps.db, 'departments', r.department);
         if (!department) {
@@ -66,7 +67,22 @@ export const appraisals = new Hono<AppEnv>()
             { field: `rows.${index}.rank`, row: index + 1 },
           );
         }
-        return { ...r, department: department.code, departmentId: department.id };
+        // One value per department, kind and period: a second would silently replace the first.
+        const key = `${department.code} ${r.kind} ${r.period}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          throw new ApiError(
+            400,
+            'invalid_parameter',
+            {
+              zh: `第 ${index + 1} 行：与第 ${first} 行是同一部门、同一类别和同一期间`,
+              en: `Row ${index + 1}: the same department, kind and period as row ${first}`,
+            },
+            { field: `rows.${index}.department`, row: index + 1 },
+          );
+        }
+        seen.set(key, index + 1);
+        return { ...r, key, departmentId: department.id };
       });
       const at = deps.clock.now().toISOString();
       deps.db
@@ -79,10 +95,11 @@ export const appraisals = new Hono<AppEnv>()
             const value = { score: r.score, rank: r.rank, outOf: r.outOf };
             const replaced = upsertAppraisal(deps.db, r);
             if (replaced && JSON.stringify(replaced) === JSON.stringify(value)) continue;
-            const key = `${r.department} ${r.kind} ${r.period}`;
-            if (replaced) before[key] = replaced;
-            after[key] = value;
+            if (replaced) before[r.key] = replaced;
+            after[r.key] = value;
           }
+          // Nothing added or changed (the same file again): nothing to record.
+          if (Object.keys(after).length === 0) return;
           recordAudit(deps.db, {
             at,
             actor: actorOf(c.var.user),

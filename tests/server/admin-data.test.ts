@@ -336,5 +336,29 @@ describe('departments, campaigns and appraisals', () => {
         { 'D01 public_appraisal 2025': { score: 12.5, rank: 40, outOf: 40 } },
       ],
     ]);
+    // The same again changes nothing and records nothing; one appraisal twice in a file is refused.
+    expect((await post([{ ...d01, score: 12.5, rank: 40, outOf: 40 }])).status).toBe(201);
+    const twice = await post([
+      { ...d01, score: 70 },
+      { ...d02, score: 80 },
+      { ...d01, score: 71 },
+    ]);
+    expect([twice.status, twice.body.error.details.field, twice.body.error.details.row]).toEqual([
+      400,
+      'rows.2.department',
+      3,
+    ]);
+    expect(twice.body.error.message).toBe('Row 3: the same department, kind and period as row 1');
+    expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'appraisal'").get()).toEqual({
+      n: 2,
+    });
+    expect(
+      db
+        .prepare(
+          "SELECT score FROM appraisals a JOIN departments d ON d.id = a.department_id WHERE d.code = 'D01'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(12.5);
   });
 });
