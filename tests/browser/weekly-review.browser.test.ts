@@ -204,6 +204,12 @@ describe('weekly review in a real browser', () => {
     await page.locator('select[name="asOf"]').selectOption('2026-11-08');
     await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2026-11-08');
     await expectHeadline(page, lang, '?campaign=C-EFFICIENCY&asOf=2026-11-08');
+    // A figure's panel is as of the same day (T is the next midnight, the 8th the last day counted).
+    await page.getByTestId('headline-closureRate').click();
+    await expect
+      .poll(() => page.getByTestId('panel-as-of').textContent())
+      .toBe(messages[lang]['explain.asOf'].replace('{day}', 'Nov 8, 2026'));
+    await page.keyboard.press('Escape');
 
     // The ranking downloads for the same filters: a CSV row per department of the ranking shown.
     const csvHref = await page.getByTestId('ranking-export-csv').getAttribute('href');

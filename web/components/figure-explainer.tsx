@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { lastDayCounted } from '../../server/domain/time.ts';
 import { type ExportFormat, figureItemsExportUrl } from '../api/exports.ts';
 import {
   definitionsOptions,
@@ -101,7 +102,10 @@ export function FigurePanel({
         <p className="definition">{pick(lang, definition.definition.zh, definition.definition.en)}</p>
       )}
       {numerator.data && (
-        <p className="muted">{t('explain.asOf', { day: formatDay(lang, numerator.data.asOf) })}</p>
+        // As the page names it: "as of" a past week's day is that day (T is the next midnight).
+        <p className="muted" data-testid="panel-as-of">
+          {t('explain.asOf', { day: formatDay(lang, lastDayCounted(numerator.data.asOf)) })}
+        </p>
       )}
       {figure === 'timeToClose' && <TimeToCloseFigures scope={scope} />}
       {definition?.numerator && (
