@@ -87,13 +87,12 @@ export interface RankingScopeWords {
   registeredTo?: string | undefined;
 }
 
-/** The ranking as exported: its scope, the moment it is as of and the one it is compared with, its profile. */
-export function rankingTitle(
-  db: Db,
-  lang: Lang,
-  scope: RankingScopeWords,
-  report: RankingReport,
-): ExportTitle {
+export interface FigureScopeWords extends RankingScopeWords {
+  department?: string | undefined;
+}
+
+/** A figure's scope in words (a ranking's names no department), or "all items". */
+function figureScope(db: Db, lang: Lang, scope: FigureScopeWords): string {
   const registered =
     scope.registeredFrom || scope.registeredTo
       ? {
@@ -105,9 +104,20 @@ export function rankingTitle(
     [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
     [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
     [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
+    [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', scope.department)],
     [{ zh: '部门分组', en: 'Peer group' }, named(db, 'peer_groups', scope.peerGroup)],
     [{ zh: '登记时间', en: 'Registered' }, registered],
   ]);
+  return filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' });
+}
+
+/** The ranking as exported: its scope, the moment it is as of and the one it is compared with, its profile. */
+export function rankingTitle(
+  db: Db,
+  lang: Lang,
+  scope: RankingScopeWords,
+  report: RankingReport,
+): ExportTitle {
   const { asOf, compareTo, profile } = report;
   const moments =
     lang === 'en'
@@ -115,19 +125,15 @@ export function rankingTitle(
       : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
   return {
     heading: inLang(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
-    lines: [moments, filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' })],
+    lines: [moments, figureScope(db, lang, scope)],
   };
-}
-
-export interface FigureItemsWords extends RankingScopeWords {
-  department?: string | undefined;
 }
 
 /** A figure's items as exported: which figure and part, as of when (since when), over what, how many. */
 export function figureItemsTitle(
   db: Db,
   lang: Lang,
-  scope: FigureItemsWords,
+  scope: FigureScopeWords,
   report: DrilldownReport,
   limit: number,
 ): ExportTitle {
@@ -143,13 +149,6 @@ export function figureItemsTitle(
           zh: `${asOfWords('zh-CN', report.since)}至${asOfWords('zh-CN', report.asOf)}`,
           en: `${asOfWords('en', report.since)} to ${asOfWords('en', report.asOf)}`,
         });
-  const filters = scopeWords(lang, [
-    [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
-    [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
-    [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
-    [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', scope.department)],
-    [{ zh: '部门分组', en: 'Peer group' }, named(db, 'peer_groups', scope.peerGroup)],
-  ]);
   const { total } = report;
   const count =
     total > limit
@@ -160,9 +159,6 @@ export function figureItemsTitle(
       : inLang(lang, { zh: `共${total}件`, en: `${total} ${total === 1 ? 'item' : 'items'}` });
   return {
     heading: lang === 'en' ? `${name} (${when})` : `${name}（${when}）`,
-    lines: [
-      `${set ? inLang(lang, set.text) : name} · ${count}`,
-      filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' }),
-    ],
+    lines: [`${set ? inLang(lang, set.text) : name} · ${count}`, figureScope(db, lang, scope)],
   };
 }

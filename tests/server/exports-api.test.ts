@@ -316,6 +316,17 @@ describe('GET /api/exports/figure-items', () => {
     expect(rows.length).toBe(registered.figures.registered);
   });
 
+  it('names every part of the scope it was given, the registration period too', async () => {
+    const res = await get(
+      '/api/exports/figure-items.xlsx?figure=registered&campaign=C-EFFICIENCY&registeredFrom=2026-01-01&registeredTo=2026-06-30',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets[0]!.getRow(3).getCell(1).value).toBe(
+      '专项活动：行政效能提升年；登记时间：2026年1月1日至2026年6月30日',
+    );
+  });
+
   it('refuses what the figures API refuses', async () => {
     expect((await get('/api/exports/figure-items.csv?figure=nope')).status).toBe(400);
     expect((await get('/api/exports/figure-items.csv?figure=overdue&part=denominator')).status).toBe(400);
