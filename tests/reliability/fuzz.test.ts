@@ -198,6 +198,8 @@ const PARAM_NAMES = [
 
 interface Fixture extends Seeded {
   itemId: number;
+  /** A milestone of the item, not yet done. */
+  milestoneId: number;
   publishedId: number;
   spareLinkId: number;
 }
@@ -318,6 +320,14 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),
   },
+  'POST /api/items/:id/milestones': {
+    params: (f) => ({ id: String(f.itemId) }),
+    body: () => ({ title: '完成排查', dueOn: '2026-11-25' }),
+  },
+  'POST /api/items/:id/milestones/:milestone/done': {
+    params: (f) => ({ id: String(f.itemId), milestone: String(f.milestoneId) }),
+    body: () => ({}),
+  },
   'POST /api/items/:id/void': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ version: 2, reason: '重复登记' }),
@@ -388,6 +398,10 @@ const TEMPLATES: Record<string, Template> = {
   'GET /api/exports/items.csv': { query: { sort: 'code', department: 'D01' } },
   'GET /api/exports/ranking.xlsx': { query: { asOf: '2026-11-15' } },
   'GET /api/exports/ranking.csv': { query: { lang: 'en', campaign: 'C1' } },
+  'GET /api/exports/figure-items.xlsx': { query: { figure: 'overdue', campaign: 'C1' } },
+  'GET /api/exports/figure-items.csv': {
+    query: { figure: 'closureRate', part: 'denominator', lang: 'en', asOf: '2026-11-15' },
+  },
   'GET /api/screen': { query: { campaign: 'C1' } },
 };
 
@@ -429,8 +443,13 @@ function fixture(): Fixture {
     publishedAt: NOW,
     publishedBy: seeded.users.admin,
   });
+  const milestoneId = Number(
+    db
+      .prepare("INSERT INTO milestones (item_id, title, due_on) VALUES (?, '完成排查', '2026-11-25')")
+      .run(itemId).lastInsertRowid,
+  );
   openDisplayLink(db);
-  return { ...seeded, itemId, publishedId, spareLinkId: openDisplayLink(db, 'Spare').id };
+  return { ...seeded, itemId, milestoneId, publishedId, spareLinkId: openDisplayLink(db, 'Spare').id };
 }
 
 /**
