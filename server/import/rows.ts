@@ -23,6 +23,7 @@ import {
   type ImportField,
   isHeadingWord,
   isNoteWord,
+  isNumberingHeader,
   isTotalsWord,
   parseHandlingModeWord,
   parseRectificationTypeWord,
@@ -92,8 +93,10 @@ export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
   if (typeof first === 'string' && (nonEmpty.length <= 2 || oneText) && isNoteWord(first)) return 'note';
   if (oneText && nonEmpty.length > 1) return 'heading';
   const filled = columns.filter((c) => c.field !== null && !isEmpty(cells[c.index]));
-  // Only unmapped cells (a 序号 numbering empty rows): nothing to import.
-  if (filled.length === 0) return 'blank';
+  // Only unmapped cells: a numbered title alone (二、审批领域 in the 序号 column) is a heading; else
+  // (a 序号 numbering empty rows) nothing to import.
+  if (filled.length === 0)
+    return nonEmpty.length === 1 && typeof first === 'string' && isHeadingWord(first) ? 'heading' : 'blank';
   if (filled.length === 1) {
     const only = cells[filled[0]!.index];
     if (typeof only === 'string' && isHeadingWord(only)) return 'heading';
@@ -110,14 +113,19 @@ const JOINED_FIELDS: ReadonlySet<ImportField> = new Set(['description', 'measure
  * Whether the row `next` continues the item row `held`, and if so joins it in. County sheets merge a
  * problem's cells down over one row per measure (整改措施 1, 2, 3); the reader copies a merged cell into
  * every row it covers (xlsx), and a CSV saved from such a sheet leaves those cells empty. So `next`
- * continues `held` when each of its cells is empty or the same as held's, except in the description,
- * measures and evidence columns, where at least one says something new: that text is added to held's
- * on a new line. Any other difference (a 序号, a deadline, a department) makes it a row of its own.
+ * continues `held` when each of its imported cells and its 序号 are empty or the same as held's,
+ * except in the description, measures and evidence columns, where at least one says something new:
+ * that text is added to held's on a new line. A column the import leaves out (备注 per measure) does
+ * not count; any other difference (a 序号, a deadline, a department) makes it a row of its own.
  */
 export function joinContinuation(held: CellValue[], next: CellValue[], columns: Column[]): boolean {
   const joined = columns.filter((c) => c.field !== null && JOINED_FIELDS.has(c.field)).map((c) => c.index);
+  const compared = new Set(
+    columns.filter((c) => c.field !== null || isNumberingHeader(c.header)).map((c) => c.index),
+  );
   let adds = false;
   for (let i = 0; i < next.length; i++) {
+    if (!compared.has(i)) continue;
     const text = cellText(next[i] ?? null);
     if (text === '' || text === cellText(held[i] ?? null)) continue;
     if (!joined.includes(i)) return false;

@@ -77,9 +77,12 @@ interface HeaderWord {
   fallback?: ImportField;
 }
 
+/** A row's number in the sheet (序号): never imported, but a new number starts a new item. */
+const NUMBERING_WORDS = ['序号', '排序', '顺序号', 'no', '#', 'seq', 'sn', 's/n', '序', 'number'];
+
 // Each list: [rank, words...]. Words are compared after normalizeHeader.
 const HEADER_WORDS: [ImportField | 'ignore', number, string[], ImportField?][] = [
-  ['ignore', 0, ['序号', '排序', '顺序号', 'no', '#', 'seq', 'sn', 's/n', '序', 'number']],
+  ['ignore', 0, NUMBERING_WORDS],
   ['ignore', 0, ['备注', 'remarks', 'notes', 'note', 'remark']],
   ['ignore', 0, Object.values(READ_ONLY_LABELS).flatMap((t) => [t.zh, t.en])],
   ['ignore', 0, ['预警', '预警灯', '逾期天数', 'warning', 'warninglight', 'daysoverdue']],
@@ -292,6 +295,10 @@ export function normalizeHeader(header: string): string {
     .replace(/[([【〔].*?[)\]】〕]/g, '')
     .replace(/[\s_\-.:*'"’‘“”]/g, '');
 }
+
+/** Whether a column numbers the sheet's rows (序号, No.). */
+export const isNumberingHeader = (header: string) =>
+  NUMBERING_WORDS.map(normalizeHeader).includes(normalizeHeader(header));
 
 /** The field a header most likely means, with how sure: exact word, word inside the header, or nothing. */
 export function matchHeader(header: string): (HeaderWord & { exact: boolean }) | null {

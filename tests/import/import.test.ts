@@ -254,6 +254,30 @@ describe('an item written over several rows, one per measure', () => {
     },
   );
 
+  it('lists a heading alone in the 序号 column as a heading (a CSV of a sheet with sections)', async () => {
+    const db = countyDb();
+    const file = csv(
+      `${HEAD.join(',')}\n一、教育领域,,,,,,\n1,学校违规收取资料费,县教育局,2026-03-01,2026-06-30,全面排查,自查\n,,,,,,`,
+    );
+    const report = await dryRunImport(db, { name: 'x.csv', bytes: file }, OPTIONS);
+    expect(report.rows.map((r) => [r.row, r.action, r.skipped])).toEqual([
+      [2, 'skip', 'heading'],
+      [3, 'create', undefined],
+    ]);
+  });
+
+  it('joins measure rows whatever a column the import leaves out says (备注 per measure)', async () => {
+    const db = countyDb();
+    const file = csv(
+      `${HEAD.join(',')},备注\n1,学校违规收取资料费,县教育局,2026-03-01,2026-06-30,1.全面排查,自查,已完成\n,,,,,2.退还费用,,进行中`,
+    );
+    const report = await dryRunImport(db, { name: 'x.csv', bytes: file }, OPTIONS);
+    expect(report.rows.map((r) => [r.row, r.action, r.continues])).toEqual([
+      [2, 'create', undefined],
+      [3, 'skip', 2],
+    ]);
+  });
+
   it('keeps rows apart that differ in anything but their text (a deadline per measure, a number)', async () => {
     const db = countyDb();
     const file = csv(
