@@ -23,7 +23,12 @@ import {
 import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import { getMilestone, insertMilestone, markMilestoneDone } from '../../db/queries/milestones.ts';
 import { forbiddenRole } from '../auth/errors.ts';
-import { itemWriteScopeFor, mayTakeStatusAction, refusedItemWrite } from '../auth/item-scope.ts';
+import {
+  itemWriteScopeFor,
+  mayTakeStatusAction,
+  refusedItemWrite,
+  statusActionsFor,
+} from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
 import { enDate, zhDate } from '../domain/date-text.ts';
 import {
@@ -48,11 +53,13 @@ export interface CommandContext {
   nowUtc: string;
 }
 
-function illegal(e: IllegalTransitionError): ApiError {
+/** A step the item's state does not allow, naming the steps it allows that this user may take. */
+function illegal(e: IllegalTransitionError, user: SessionUser, item: ItemRow): ApiError {
   const status = e.status === 'voided' ? { zh: '已作废', en: 'voided' } : STATUS_LABELS[e.status];
   const action = ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? { zh: e.action, en: e.action };
-  const allowedZh = e.allowed.map((a) => ACTION_LABELS[a].zh).join('、') || '无';
-  const allowedEn = e.allowed.map((a) => ACTION_LABELS[a].en).join(', ') || 'none';
+  const allowed = statusActionsFor(user, { departmentId: item.department_id as number | null }, e.allowed);
+  const allowedZh = allowed.map((a) => ACTION_LABELS[a].zh).join('、') || '无';
+  const allowedEn = allowed.map((a) => ACTION_LABELS[a].en).join(', ') || 'none';
   return new ApiError(
     409,
     'illegal_transition',
@@ -60,7 +67,7 @@ function illegal(e: IllegalTransitionError): ApiError {
       zh: `状态为“${status.zh}”的事项不能${action.zh}；可以进行的操作：${allowedZh}`,
       en: `Cannot ${action.en} an item that is ${status.en.toLowerCase()}; allowed: ${allowedEn}`,
     },
-    { status: e.status, allowed: e.allowed },
+    { status: e.status, allowed },
   );
 }
 
@@ -259,7 +266,8 @@ export function editItem(
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, version);
-      if (item.voided_at !== null) throw illegal(new IllegalTransitionError('edit', 'voided', []));
+      if (item.voided_at !== null)
+        throw illegal(new IllegalTransitionError('edit', 'voided', []), ctx.user, item);
       // What was verified stays as verified: only the office that verified it may correct it.
       if (item.status === 'closed' && ctx.user.role !== 'admin')
         throw new ApiError(
@@ -323,7 +331,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
       try {
         status = nextStatus(item.status as Status, input.action, item.voided_at !== null);
       } catch (error) {
-        if (error instanceof IllegalTransitionError) throw illegal(error);
+        if (error instanceof IllegalTransitionError) throw illegal(error, ctx.user, item);
         throw error;
       }
       switch (input.action) {
@@ -396,11 +404,11 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
     .immediate();
 }
 
-function sideAction(action: 'extend' | 'urge' | 'void' | 'milestone', item: ItemRow) {
+function sideAction(ctx: CommandContext, action: 'extend' | 'urge' | 'void' | 'milestone', item: ItemRow) {
   try {
     checkSideAction(action, { status: item.status as Status, voided: item.voided_at !== null });
   } catch (error) {
-    if (error instanceof IllegalTransitionError) throw illegal(error);
+    if (error instanceof IllegalTransitionError) throw illegal(error, ctx.user, item);
     throw error;
   }
 }
@@ -417,7 +425,7 @@ export function extendDeadline(
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, version);
-      sideAction('extend', item);
+      sideAction(ctx, 'extend', item);
       const end = deadlineEnd(deadline);
       const current = item.deadline_end as string | null;
       if (current === null)
@@ -457,7 +465,7 @@ export function urgeItem(ctx: CommandContext, id: number, note: string): void {
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
-      sideAction('urge', item);
+      sideAction(ctx, 'urge', item);
       write(ctx, item, scope, { urge_count: (item.urge_count as number) + 1 });
       insertUrging(ctx.db, { itemId: id, urgedAt: ctx.now, urgedBy: ctx.user.id, note });
       history(ctx, id, 'urged', undefined, { urge_count: (item.urge_count as number) + 1 }, note);
@@ -471,7 +479,7 @@ export function voidItem(ctx: CommandContext, id: number, version: number, reaso
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, version);
-      sideAction('void', item);
+      sideAction(ctx, 'void', item);
       write(ctx, item, scope, { voided_at: ctx.now, void_reason: reason });
       history(ctx, id, 'voided', { voided: false }, { voided: true }, reason);
     })
@@ -490,7 +498,7 @@ export function addMilestone(
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
-      sideAction('milestone', item);
+      sideAction(ctx, 'milestone', item);
       write(ctx, item, scope, {});
       insertMilestone(ctx.db, { itemId: id, ...milestone });
       history(ctx, id, 'milestone_added', undefined, { milestone: milestone.title, due_on: milestone.dueOn });
@@ -503,7 +511,7 @@ export function completeMilestone(ctx: CommandContext, id: number, milestoneId: 
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
-      sideAction('milestone', item);
+      sideAction(ctx, 'milestone', item);
       const milestone = getMilestone(ctx.db, milestoneId);
       if (!milestone || milestone.item_id !== id)
         throw notFound({ zh: '阶段目标', en: 'milestone' }, String(milestoneId), 'milestone');

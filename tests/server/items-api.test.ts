@@ -257,6 +257,20 @@ describe('ledger workflow', () => {
     expect(res.body.error.message).toBe(
       'Cannot verify and close an item that is assigned; allowed: start, mark rectified',
     );
+    // To a department, only its own steps: on its rectified item there are none (the office verifies).
+    const rectified = await send(sessions.editor, 'POST', `/api/items/${item.item.id}/transitions`, {
+      action: 'rectify',
+      version: item.item.version,
+      evidence: '报告',
+    });
+    const again = await send(sessions.editor, 'POST', `/api/items/${item.item.id}/transitions`, {
+      action: 'start',
+      version: rectified.body.item.version,
+    });
+    expect([again.status, again.body.error.details.allowed]).toEqual([409, []]);
+    expect(again.body.error.message).toBe(
+      'Cannot start an item that is rectified, awaiting verification; allowed: none',
+    );
   });
 
   it('refuses an edit of a stale version with 409 and keeps the newer edit', async () => {
