@@ -13,7 +13,7 @@ import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
-import { COMPONENT_LABELS, COMPONENTS, type Component } from '../domain/scoring.ts';
+import { COMPONENT_LABELS, COMPONENTS } from '../domain/scoring.ts';
 import { dayOf } from '../domain/time.ts';
 import { inLang, type Lang, requestLang, type Text } from '../errors.ts';
 
