@@ -18,7 +18,17 @@ const PAGE_CACHE = 'no-cache';
 export function serveWebApp(app: Hono<any>, webRoot: string): boolean {
   const indexPath = path.join(webRoot, 'index.html');
   if (!fs.existsSync(indexPath)) return false;
-  const indexHtml = fs.readFileSync(indexPath, 'utf8');
+  // The page names the build's current assets: read again when the app is rebuilt under a running
+  // server (the old page's assets are gone then, and every page would stay blank until a restart).
+  let page = { mtimeMs: -1, html: '' };
+  const indexHtml = () => {
+    const mtimeMs = fs.statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs;
+    // Mid-build the file may be missing for a moment: the last page read serves meanwhile.
+    if (mtimeMs !== undefined && mtimeMs !== page.mtimeMs)
+      page = { mtimeMs, html: fs.readFileSync(indexPath, 'utf8') };
+    return page.html;
+  };
+  indexHtml();
   // serveStatic's onFound runs after its response is made, too late to add a header: set it here.
   app.use('/assets/*', async (c, next) => {
     await next();
@@ -30,6 +40,6 @@ export function serveWebApp(app: Hono<any>, webRoot: string): boolean {
   // Nor is an API address no route answers (the API's own 404, app.notFound).
   app.get('/api', (c) => c.notFound());
   app.get('/api/*', (c) => c.notFound());
-  app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': PAGE_CACHE }));
+  app.get('*', (c) => c.html(indexHtml(), 200, { 'Cache-Control': PAGE_CACHE }));
   return true;
 }

@@ -33,6 +33,21 @@ describe('the built web app', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('serves the page of a build made while it runs, not the one it started with', async () => {
+    const app = new Hono();
+    const root = builtApp();
+    serveWebApp(app, root);
+    expect(await (await app.request('/weekly')).text()).toContain('<title>Closeout</title>');
+    const index = path.join(root, 'index.html');
+    fs.writeFileSync(index, '<!doctype html><title>Closeout 2</title><script src="/assets/index-Cd34.js">');
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(index, later, later);
+    expect(await (await app.request('/weekly')).text()).toContain('index-Cd34.js');
+    // While a build has removed the page for a moment, the last one read serves.
+    fs.rmSync(index);
+    expect(await (await app.request('/ledger')).text()).toContain('index-Cd34.js');
+  });
+
   it('answers a missing asset 404, not with the page, and not to be kept', async () => {
     const app = new Hono();
     serveWebApp(app, builtApp());
