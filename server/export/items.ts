@@ -20,7 +20,8 @@ const FIGURE_LABELS = {
   light: { zh: '预警', en: 'Warning light' },
   daysOverdue: { zh: '逾期天数', en: 'Days overdue' },
 } satisfies Record<string, Text>;
-const LIGHT_WORDS: Record<'red' | 'yellow' | 'green', Text> = {
+/** A warning light in words, in the export's cells and its title's filters. */
+export const LIGHT_WORDS: Record<'red' | 'yellow' | 'green', Text> = {
   red: { zh: '红灯', en: 'Red' },
   yellow: { zh: '黄灯', en: 'Yellow' },
   green: { zh: '绿灯', en: 'Green' },

@@ -11,15 +11,10 @@ import type { Source, Status } from '../domain/lifecycle.ts';
 import { inLang, type Lang, type Text } from '../errors.ts';
 import type { DrilldownReport, RankingReport } from '../figures/reports.ts';
 import { SOURCE_LABELS, STATUS_LABELS } from '../import/vocabulary.ts';
+import { LIGHT_WORDS } from './items.ts';
 import type { ExportTitle } from './table.ts';
 
 type Named = 'campaigns' | 'domains' | 'departments' | 'peer_groups';
-
-const LIGHTS: Record<'red' | 'yellow' | 'green', Text> = {
-  red: { zh: '红灯（逾期）', en: 'red (overdue)' },
-  yellow: { zh: '黄灯（临期）', en: 'yellow (due soon)' },
-  green: { zh: '绿灯', en: 'green' },
-};
 
 /** What a scope names, as "label: value" phrases joined in the reader's language. */
 function scopeWords(lang: Lang, parts: [Text, Text | null][]): string | null {
@@ -50,12 +45,9 @@ export interface ItemListWords {
 /** The ledger table as exported: its filters, how many items, and when. */
 export function itemsTitle(db: Db, lang: Lang, q: ItemListWords, count: number, now: string): ExportTitle {
   const filters = scopeWords(lang, [
-    [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', q.campaign)],
-    [{ zh: '领域', en: 'Domain' }, named(db, 'domains', q.domain)],
-    [{ zh: '问题来源', en: 'Source' }, q.source ? SOURCE_LABELS[q.source] : null],
-    [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', q.department)],
+    ...scopeParts(db, q),
     [{ zh: '状态', en: 'Status' }, q.status ? STATUS_LABELS[q.status] : null],
-    [{ zh: '预警', en: 'Light' }, q.light ? LIGHTS[q.light] : null],
+    [{ zh: '预警', en: 'Light' }, q.light ? LIGHT_WORDS[q.light] : null],
     [
       { zh: '逾期', en: 'Overdue' },
       q.overdue
@@ -91,8 +83,8 @@ export interface FigureScopeWords extends RankingScopeWords {
   department?: string | undefined;
 }
 
-/** A figure's scope in words (a ranking's names no department), or "all items". */
-function figureScope(db: Db, lang: Lang, scope: FigureScopeWords): string {
+/** A scope's parts in words, each null when the scope does not name it (a ledger names no peer group). */
+function scopeParts(db: Db, scope: FigureScopeWords): [Text, Text | null][] {
   const registered =
     scope.registeredFrom || scope.registeredTo
       ? {
@@ -100,15 +92,21 @@ function figureScope(db: Db, lang: Lang, scope: FigureScopeWords): string {
           en: `${scope.registeredFrom ? dateWords('en', scope.registeredFrom) : '…'} to ${scope.registeredTo ? dateWords('en', scope.registeredTo) : '…'}`,
         }
       : null;
-  const filters = scopeWords(lang, [
+  return [
     [{ zh: '专项活动', en: 'Campaign' }, named(db, 'campaigns', scope.campaign)],
     [{ zh: '领域', en: 'Domain' }, named(db, 'domains', scope.domain)],
     [{ zh: '问题来源', en: 'Source' }, scope.source ? SOURCE_LABELS[scope.source] : null],
     [{ zh: '牵头部门', en: 'Lead department' }, named(db, 'departments', scope.department)],
     [{ zh: '部门分组', en: 'Peer group' }, named(db, 'peer_groups', scope.peerGroup)],
     [{ zh: '登记时间', en: 'Registered' }, registered],
-  ]);
-  return filters ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' });
+  ];
+}
+
+/** A figure's scope in words (a ranking's names no department), or "all items". */
+function figureScope(db: Db, lang: Lang, scope: FigureScopeWords): string {
+  return (
+    scopeWords(lang, scopeParts(db, scope)) ?? inLang(lang, { zh: '范围：全部事项', en: 'Scope: all items' })
+  );
 }
 
 /** The ranking as exported: its scope, the moment it is as of and the one it is compared with, its profile. */

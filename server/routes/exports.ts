@@ -16,7 +16,6 @@ import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figur
 import { COMPONENT_LABELS, COMPONENTS } from '../domain/scoring.ts';
 import { dayOf } from '../domain/time.ts';
 import { inLang, type Lang, requestLang, type Text } from '../errors.ts';
-
 import { figureItemColumns } from '../export/figure-items.ts';
 import { exportItems } from '../export/items.ts';
 import {
