@@ -201,9 +201,7 @@ export function listItems(
     `SELECT i.id, i.ledger_code, i.title, c.code AS campaign_code, dm.code AS domain_code, i.source,
             d.code AS department_code, d.name_zh AS department_zh, d.name_en AS department_en,
             i.responsible_person, i.registered_at, i.deadline_end, i.original_deadline, i.rectification_type, i.status,
-            ${LIGHT} AS light,
-            CASE WHEN i.status <> 'closed' AND i.deadline_end < @now
-              THEN MAX(1, CAST(ceil(julianday(@now) - julianday(i.deadline_end)) AS INTEGER)) END AS days_overdue,
+            ${LIGHT} AS light, ${DAYS_OVERDUE} AS days_overdue,
             i.reopen_count, i.extension_count, i.urge_count, i.voided_at, i.version
      FROM (SELECT i.id FROM items i WHERE ${walk} ORDER BY ${ITEM_SORTS[p.sort]} LIMIT @limit OFFSET @offset) page
      CROSS JOIN items i ON i.id = page.id

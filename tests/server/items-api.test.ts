@@ -715,6 +715,17 @@ describe('ledger table', () => {
     });
     expect(await codes('q=井盖缺失')).toEqual([]);
     expect(await codes('q=井盖缺失&voided=true')).toEqual(['B-1']);
+    // A voided item counts nowhere: no light and no days overdue, in the table as on its page.
+    const late = (await create({ ledgerCode: 'B-2', deadline: '2026-11-10' })).item;
+    const row = async () =>
+      (await send(sessions.leader, 'GET', '/api/items?q=B-2&voided=true')).body.items[0] ?? null;
+    await send(sessions.admin, 'POST', `/api/items/${late.id}/void`, {
+      version: late.version,
+      reason: '重复登记',
+    });
+    expect(await row()).toMatchObject({ ledgerCode: 'B-2', light: null, daysOverdue: null });
+    const page = (await send(sessions.leader, 'GET', `/api/items/${late.id}`)).body;
+    expect([page.light, page.daysOverdue]).toEqual([null, null]);
     expect((await send(sessions.leader, 'GET', '/api/items?q=a%01b')).status).toBe(400);
   });
 });
