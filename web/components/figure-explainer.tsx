@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { lastDayCounted } from '../../server/domain/time.ts';
-import { type ExportFormat, figureItemsExportUrl } from '../api/exports.ts';
+import { figureItemsExportUrl } from '../api/exports.ts';
 import {
   definitionsOptions,
   type FigureKey,
@@ -14,6 +14,7 @@ import {
 import { DASH, formatDay, formatNumber } from '../i18n/format.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, useT } from '../i18n/use-t.ts';
+import { ExportLinks } from './export-links.tsx';
 import { InactiveButton } from './inactive-button.tsx';
 import { type ItemColumn, ItemTable } from './item-table.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
@@ -165,21 +166,12 @@ export function FigurePanel({
 function FigureExportLinks({ figure, part, scope }: { figure: FigureKey; part: Part; scope: FigureScope }) {
   const t = useT();
   const lang = useLang();
-  const link = (format: ExportFormat) => (
-    <a
-      className="secondary-button"
-      href={figureItemsExportUrl(format, { ...scopeQuery(scope), figure, part }, lang)}
-      download
-      data-testid={`figure-export-${format}`}
-    >
-      {t(format === 'xlsx' ? 'explain.exportXlsx' : 'explain.exportCsv')}
-    </a>
-  );
   return (
-    <p className="export-links no-print">
-      {link('xlsx')}
-      {link('csv')}
-    </p>
+    <ExportLinks
+      href={(format) => figureItemsExportUrl(format, { ...scopeQuery(scope), figure, part }, lang)}
+      label={(format) => t(format === 'xlsx' ? 'explain.exportXlsx' : 'explain.exportCsv')}
+      testId={(format) => `figure-export-${format}`}
+    />
   );
 }
 

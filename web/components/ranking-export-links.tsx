@@ -1,7 +1,8 @@
-import { type ExportFormat, rankingExportUrl } from '../api/exports.ts';
+import { rankingExportUrl } from '../api/exports.ts';
 import { type FigureScope, scopeQuery } from '../api/figures.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
+import { ExportLinks } from './export-links.tsx';
 
 /** Downloads of the ranking shown (same scope and moment) as Excel and CSV (DESIGN §6). */
 export function RankingExportLinks({ scope }: { scope: FigureScope }) {
@@ -9,20 +10,11 @@ export function RankingExportLinks({ scope }: { scope: FigureScope }) {
   const lang = useLang();
   // A ranking ranks every department of its scope; the export refuses a department.
   const { department: _one, ...rankScope } = scopeQuery(scope);
-  const link = (format: ExportFormat) => (
-    <a
-      className="secondary-button"
-      href={rankingExportUrl(format, rankScope, lang)}
-      download
-      data-testid={`ranking-export-${format}`}
-    >
-      {t(format === 'xlsx' ? 'ranking.exportXlsx' : 'ranking.exportCsv')}
-    </a>
-  );
   return (
-    <span className="export-links no-print">
-      {link('xlsx')}
-      {link('csv')}
-    </span>
+    <ExportLinks
+      href={(format) => rankingExportUrl(format, rankScope, lang)}
+      label={(format) => t(format === 'xlsx' ? 'ranking.exportXlsx' : 'ranking.exportCsv')}
+      testId={(format) => `ranking-export-${format}`}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { itemsExportUrl } from '../../api/exports.ts';
 import { type ItemListRow, itemListOptions } from '../../api/items.ts';
+import { ExportLinks } from '../../components/export-links.tsx';
 import { Pager } from '../../components/figure-explainer.tsx';
 import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
@@ -53,22 +54,11 @@ export function LedgerPage() {
               {t('ledger.import')}
             </Link>
           )}
-          <a
-            className="secondary-button"
-            href={itemsExportUrl('xlsx', filters, lang)}
-            download
-            data-testid="export-xlsx"
-          >
-            {t('ledger.exportXlsx')}
-          </a>
-          <a
-            className="secondary-button"
-            href={itemsExportUrl('csv', filters, lang)}
-            download
-            data-testid="export-csv"
-          >
-            {t('ledger.exportCsv')}
-          </a>
+          <ExportLinks
+            href={(format) => itemsExportUrl(format, filters, lang)}
+            label={(format) => t(format === 'xlsx' ? 'ledger.exportXlsx' : 'ledger.exportCsv')}
+            testId={(format) => `export-${format}`}
+          />
         </div>
       </header>
       <LedgerFilters params={params} />
