@@ -36,7 +36,7 @@ import { type ImportInput, type ImportLimits, openTable, type RawRow, type Table
 import {
   type CellIssue,
   classifyRow,
-  joinContinuation,
+  continuationJoiner,
   type ParsedRow,
   parseRow,
   type RowKind,
@@ -224,7 +224,7 @@ async function openRows(input: ImportInput, options: ImportOptions): Promise<Ope
 /**
  * What each row of the file is: a skipped row's report goes to `skip`, an item row is parsed and
  * handed to `item`; blank rows are left out. An item row is held until the next row shows whether it
- * continues it (joinContinuation: one row per measure), and its continuations are reported after it;
+ * continues it (continuationJoiner: one row per measure), and its continuations are reported after it;
  * `end()` hands over the last one.
  */
 function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (row: ParsedRow) => void) {
@@ -238,6 +238,7 @@ function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (
     errors: [],
     warnings: [],
   });
+  const joinContinuation = continuationJoiner(columns);
   let held: RawRow | null = null;
   let continuations: RowReport[] = [];
   const release = () => {
@@ -249,7 +250,7 @@ function rowSorter(columns: Column[], skip: (report: RowReport) => void, item: (
   };
   return {
     add(raw: RawRow) {
-      if (held !== null && joinContinuation(held.cells, raw.cells, columns)) {
+      if (held !== null && joinContinuation(held.cells, raw.cells)) {
         continuations.push(skipped(raw.row, 'continuation', held.row));
         return;
       }

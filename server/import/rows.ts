@@ -110,7 +110,7 @@ export function classifyRow(cells: CellValue[], columns: Column[]): RowKind {
 const JOINED_FIELDS: ReadonlySet<ImportField> = new Set(['description', 'measures', 'evidence']);
 
 /**
- * Whether the row `next` continues the item row `held`, and if so joins it in. County sheets merge a
+ * For a file's columns: whether the row `next` continues the item row `held`, and if so joins it in. County sheets merge a
  * problem's cells down over one row per measure (整改措施 1, 2, 3); the reader copies a merged cell into
  * every row it covers (xlsx), and a CSV saved from such a sheet leaves those cells empty. So `next`
  * continues `held` when each of its imported cells and its 序号 are empty or the same as held's,
@@ -118,26 +118,29 @@ const JOINED_FIELDS: ReadonlySet<ImportField> = new Set(['description', 'measure
  * that text is added to held's on a new line. A column the import leaves out (备注 per measure) does
  * not count; any other difference (a 序号, a deadline, a department) makes it a row of its own.
  */
-export function joinContinuation(held: CellValue[], next: CellValue[], columns: Column[]): boolean {
+export function continuationJoiner(columns: Column[]): (held: CellValue[], next: CellValue[]) => boolean {
+  // Worked out once per file: this runs for every row.
   const joined = columns.filter((c) => c.field !== null && JOINED_FIELDS.has(c.field)).map((c) => c.index);
   const compared = new Set(
     columns.filter((c) => c.field !== null || isNumberingHeader(c.header)).map((c) => c.index),
   );
-  let adds = false;
-  for (let i = 0; i < next.length; i++) {
-    if (!compared.has(i)) continue;
-    const text = cellText(next[i] ?? null);
-    if (text === '' || text === cellText(held[i] ?? null)) continue;
-    if (!joined.includes(i)) return false;
-    adds = true;
-  }
-  if (!adds) return false;
-  for (const i of joined) {
-    const text = cellText(next[i] ?? null);
-    const before = cellText(held[i] ?? null);
-    if (text !== '' && text !== before) held[i] = before === '' ? text : `${before}\n${text}`;
-  }
-  return true;
+  return (held, next) => {
+    let adds = false;
+    for (let i = 0; i < next.length; i++) {
+      if (!compared.has(i)) continue;
+      const text = cellText(next[i] ?? null);
+      if (text === '' || text === cellText(held[i] ?? null)) continue;
+      if (!joined.includes(i)) return false;
+      adds = true;
+    }
+    if (!adds) return false;
+    for (const i of joined) {
+      const text = cellText(next[i] ?? null);
+      const before = cellText(held[i] ?? null);
+      if (text !== '' && text !== before) held[i] = before === '' ? text : `${before}\n${text}`;
+    }
+    return true;
+  };
 }
 
 const unknownWord = (raw: string, what: Text, labels: Record<string, Text>): Text => {

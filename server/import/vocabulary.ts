@@ -297,8 +297,8 @@ export function normalizeHeader(header: string): string {
 }
 
 /** Whether a column numbers the sheet's rows (序号, No.). */
-export const isNumberingHeader = (header: string) =>
-  NUMBERING_WORDS.map(normalizeHeader).includes(normalizeHeader(header));
+const NUMBERING_KEYS = new Set(NUMBERING_WORDS.map(normalizeHeader));
+export const isNumberingHeader = (header: string) => NUMBERING_KEYS.has(normalizeHeader(header));
 
 /** The field a header most likely means, with how sure: exact word, word inside the header, or nothing. */
 export function matchHeader(header: string): (HeaderWord & { exact: boolean }) | null {
