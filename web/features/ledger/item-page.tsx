@@ -56,18 +56,13 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   const [done, setDone] = useState<string | null>(null);
   const item = detail.item;
   const light = detail.light;
-  const actions = user
-    ? itemActions(
-        user,
-        {
-          status: item.status,
-          voided: item.voided_at !== null,
-          departmentId: item.department_id,
-          hasDeadline: item.deadline !== null,
-        },
-        detail.allowedActions,
-      )
-    : [];
+  const itemState = {
+    status: item.status,
+    voided: item.voided_at !== null,
+    departmentId: item.department_id,
+    hasDeadline: item.deadline !== null,
+  };
+  const actions = user ? itemActions(user, itemState, detail.allowedActions) : [];
   const reload = () => {
     setDone(null);
     void queryClient.invalidateQueries({ queryKey: itemKeys.detail(item.id) });
@@ -82,14 +77,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   };
   const deadline = formatDeadline(lang, t, item.deadline as string | null, deadlineFacts(item));
   const original = formatDeadline(lang, t, item.original_deadline as string | null, deadlineFacts(item));
-  const mayPlan =
-    user !== null &&
-    mayPlanMilestones(user, {
-      status: item.status,
-      voided: item.voided_at !== null,
-      departmentId: item.department_id,
-      hasDeadline: item.deadline !== null,
-    });
+  const mayPlan = user !== null && mayPlanMilestones(user, itemState);
   const readOnlyReason =
     user?.role === 'leader'
       ? t('item.readOnlyLeader')
