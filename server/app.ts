@@ -16,6 +16,7 @@ import { campaigns } from './routes/campaigns.ts';
 import { departments } from './routes/departments.ts';
 import { displayLinks } from './routes/display-links.ts';
 import { exportFiles } from './routes/exports.ts';
+import { extensionRequests } from './routes/extension-requests.ts';
 import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
@@ -79,6 +80,7 @@ function buildApi(deps: AppDeps) {
       .route('/departments', departments)
       .route('/peer-groups', peerGroups)
       .route('/items', items)
+      .route('/extension-requests', extensionRequests)
       .route('/reference', reference)
       .route('/figures', figures)
       .route('/rankings', rankings)

@@ -8,6 +8,7 @@ import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import { ITEM_WRITE_SCOPE, type ItemWriteScope, itemScopeParams } from './accounts-item-scope.ts';
+import { type ExtensionRequest, itemExtensionRequests } from './extension-requests.ts';
 import { deadlineFromEnd } from './figures.ts';
 import { rollupItemCount } from './figures-fast.ts';
 
@@ -302,6 +303,8 @@ export interface ItemDetail {
     reason: string;
     approvedBy: string | null;
   }[];
+  /** 延期申请: the department's requests and the office's decisions, oldest first. */
+  extensionRequests: ExtensionRequest[];
   urgings: { id: number; urgedAt: string; note: string; urgedBy: string | null }[];
   history: {
     id: number;
@@ -352,6 +355,7 @@ export function getItemDetail(db: Db, id: number): ItemDetail | null {
        FROM deadline_extensions x LEFT JOIN users u ON u.id = x.approved_by
        WHERE x.item_id = ? ORDER BY x.approved_at, x.id`,
     ).all(id) as ItemDetail['extensions'],
+    extensionRequests: itemExtensionRequests(db, id),
     urgings: prepared(
       db,
       `SELECT u.id, u.urged_at AS urgedAt, u.note, us.display_name AS urgedBy FROM urgings u
@@ -465,12 +469,15 @@ export function insertExtension(
     newDeadlineEnd: string;
     reason: string;
   },
-): void {
-  prepared(
-    db,
-    `INSERT INTO deadline_extensions (item_id, approved_at, approved_by, old_deadline, new_deadline, new_deadline_end, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.itemId, e.approvedAt, e.approvedBy, e.oldDeadline, e.newDeadline, e.newDeadlineEnd, e.reason);
+): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO deadline_extensions (item_id, approved_at, approved_by, old_deadline, new_deadline, new_deadline_end, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.itemId, e.approvedAt, e.approvedBy, e.oldDeadline, e.newDeadline, e.newDeadlineEnd, e.reason)
+      .lastInsertRowid,
+  );
 }
 
 export function insertUrging(

@@ -80,7 +80,7 @@ export function isOpen(status: Status): boolean {
 
 /** Voiding, extending and urging apply to items that are not voided; extending and urging only to open ones. */
 export function checkSideAction(
-  action: 'void' | 'extend' | 'urge' | 'respond' | 'milestone',
+  action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone',
   item: { status: Status; voided: boolean },
 ): void {
   const ok = !item.voided && (action === 'void' || isOpen(item.status));
@@ -102,7 +102,7 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
 };
 
 export const ACTION_LABELS: Record<
-  StatusAction | 'void' | 'extend' | 'urge' | 'respond' | 'edit' | 'milestone',
+  StatusAction | 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'edit' | 'milestone',
   { zh: string; en: string }
 > = {
   assign: { zh: '分解交办', en: 'assign' },
@@ -113,6 +113,7 @@ export const ACTION_LABELS: Record<
   reopen: { zh: '退回重新整改', en: 'reopen' },
   void: { zh: '作废', en: 'void' },
   extend: { zh: '延期', en: 'extend the deadline' },
+  request_extension: { zh: '申请延期', en: 'request an extension for' },
   urge: { zh: '催办', en: 'urge' },
   respond: { zh: '首次响应', en: 'record the first response' },
   edit: { zh: '修改', en: 'edit' },

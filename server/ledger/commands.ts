@@ -7,6 +7,12 @@
 import type { Db } from '../../db/open.ts';
 import { departmentInScope, type ItemWriteScope } from '../../db/queries/accounts-item-scope.ts';
 import {
+  decideExtensionRequest,
+  getExtensionRequest,
+  insertExtensionRequest,
+  pendingRequestOf,
+} from '../../db/queries/extension-requests.ts';
+import {
   getItemRow,
   type ItemRow,
   insertClosure,
@@ -34,6 +40,7 @@ import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
+  allowedActions,
   checkSideAction,
   IllegalTransitionError,
   nextStatus,
@@ -404,13 +411,64 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
     .immediate();
 }
 
-function sideAction(ctx: CommandContext, action: 'extend' | 'urge' | 'void' | 'milestone', item: ItemRow) {
+function sideAction(
+  ctx: CommandContext,
+  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone',
+  item: ItemRow,
+) {
   try {
     checkSideAction(action, { status: item.status as Status, voided: item.voided_at !== null });
   } catch (error) {
     if (error instanceof IllegalTransitionError) throw illegal(error, ctx.user, item);
     throw error;
   }
+}
+
+/** The end of a new deadline for the item: refused unless the item has a deadline and this one is later. */
+function laterDeadlineEnd(item: ItemRow, deadline: string): string {
+  const end = deadlineEnd(deadline);
+  const current = item.deadline_end as string | null;
+  if (current === null)
+    throw invalidParameter('deadline', {
+      zh: '事项还没有整改期限，不能延期（整改期限在交办时确定）',
+      en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
+    });
+  if (end <= current)
+    throw invalidParameter('deadline', {
+      zh: `须晚于当前整改期限（${zhDate(item.deadline as string)}）`,
+      en: `must be after the current deadline (${enDate(item.deadline as string)})`,
+    });
+  return end;
+}
+
+/** Moves the item's deadline, keeping the original; returns the deadline_extensions row. */
+function extendIn(
+  ctx: CommandContext,
+  item: ItemRow,
+  scope: ItemWriteScope,
+  deadline: string,
+  reason: string,
+) {
+  sideAction(ctx, 'extend', item);
+  const end = laterDeadlineEnd(item, deadline);
+  write(ctx, item, scope, {
+    deadline,
+    deadline_end: end,
+    extension_count: (item.extension_count as number) + 1,
+    first_extended_at: (item.first_extended_at as string | null) ?? ctx.now,
+    state_changed_at: ctx.now,
+  });
+  const extensionId = insertExtension(ctx.db, {
+    itemId: item.id,
+    approvedAt: ctx.now,
+    approvedBy: ctx.user.id,
+    oldDeadline: item.deadline,
+    newDeadline: deadline,
+    newDeadlineEnd: end,
+    reason,
+  });
+  history(ctx, item.id, 'extended', { deadline: item.deadline }, { deadline }, reason);
+  return extensionId;
 }
 
 /** Extends the deadline (admin, with a reason); the original deadline stays on the item. */
@@ -425,36 +483,104 @@ export function extendDeadline(
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, version);
-      sideAction(ctx, 'extend', item);
-      const end = deadlineEnd(deadline);
-      const current = item.deadline_end as string | null;
-      if (current === null)
-        throw invalidParameter('deadline', {
-          zh: '事项还没有整改期限，不能延期（整改期限在交办时确定）',
-          en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
-        });
-      if (end <= current)
-        throw invalidParameter('deadline', {
-          zh: `须晚于当前整改期限（${zhDate(item.deadline as string)}）`,
-          en: `must be after the current deadline (${enDate(item.deadline as string)})`,
-        });
-      write(ctx, item, scope, {
-        deadline,
-        deadline_end: end,
-        extension_count: (item.extension_count as number) + 1,
-        first_extended_at: (item.first_extended_at as string | null) ?? ctx.now,
-        state_changed_at: ctx.now,
-      });
-      insertExtension(ctx.db, {
+      extendIn(ctx, item, scope, deadline, reason);
+    })
+    .immediate();
+}
+
+/**
+ * A department asks the office to extend its open item's deadline (延期申请), with a reason: one request
+ * at a time per item. The item itself does not change until the office approves.
+ */
+export function requestExtension(ctx: CommandContext, id: number, deadline: string, reason: string): void {
+  if (ctx.user.role !== 'editor') throw forbiddenRole(['editor']);
+  ctx.db
+    .transaction(() => {
+      const { item } = loadForWrite(ctx, id, null);
+      sideAction(ctx, 'request_extension', item);
+      // Once it has reported the rectification done, the department has no more time to ask for.
+      if (item.status === 'rectified')
+        throw illegal(
+          new IllegalTransitionError('request_extension', 'rectified', allowedActions('rectified', false)),
+          ctx.user,
+          item,
+        );
+      laterDeadlineEnd(item, deadline);
+      const pending = pendingRequestOf(ctx.db, id);
+      if (pending)
+        throw new ApiError(
+          409,
+          'extension_pending',
+          {
+            zh: `该事项已有待审批的延期申请（申请延至${zhDate(pending.new_deadline)}），请等待督查室审批`,
+            en: `The item already has an extension request awaiting approval (to ${enDate(pending.new_deadline)}); wait for the supervision office's decision`,
+          },
+          { field: 'deadline' },
+        );
+      insertExtensionRequest(ctx.db, {
         itemId: id,
-        approvedAt: ctx.now,
-        approvedBy: ctx.user.id,
-        oldDeadline: item.deadline,
+        requestedAt: ctx.now,
+        requestedBy: ctx.user.id,
+        requestedByName: ctx.user.displayName,
+        oldDeadline: item.deadline as string,
         newDeadline: deadline,
-        newDeadlineEnd: end,
         reason,
       });
-      history(ctx, id, 'extended', { deadline: item.deadline }, { deadline }, reason);
+      history(ctx, id, 'extension_requested', undefined, { requested_deadline: deadline }, reason);
+    })
+    .immediate();
+}
+
+/**
+ * The office's decision on a request: approving extends the deadline as the office's own extension does
+ * (to the date asked for, or to another later one it sets), with the department's reason; declining
+ * says why. Either way the request keeps the decision, its note and who made it.
+ */
+export function decideExtension(
+  ctx: CommandContext,
+  id: number,
+  requestId: number,
+  decision:
+    | { approve: true; deadline?: string | undefined; note?: string | undefined }
+    | { approve: false; note: string },
+): void {
+  if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      const request = getExtensionRequest(ctx.db, requestId);
+      if (!request || request.item_id !== id)
+        throw notFound({ zh: '延期申请', en: 'extension request' }, String(requestId), 'request');
+      if (request.decision !== null)
+        throw new ApiError(
+          409,
+          'extension_decided',
+          {
+            zh: `该延期申请已于${zhDate(request.decided_at!)}${request.decision === 'approved' ? '同意' : '不予延期'}`,
+            en: `The extension request was already ${request.decision} on ${enDate(request.decided_at!)}`,
+          },
+          { field: 'request' },
+        );
+      const extensionId = decision.approve
+        ? extendIn(ctx, item, scope, decision.deadline ?? request.new_deadline, request.reason)
+        : null;
+      decideExtensionRequest(ctx.db, requestId, {
+        decision: decision.approve ? 'approved' : 'declined',
+        decidedAt: ctx.now,
+        decidedBy: ctx.user.id,
+        decidedByName: ctx.user.displayName,
+        note: decision.note ?? null,
+        extensionId,
+      });
+      if (!decision.approve)
+        history(
+          ctx,
+          id,
+          'extension_declined',
+          undefined,
+          { requested_deadline: request.new_deadline },
+          decision.note,
+        );
     })
     .immediate();
 }

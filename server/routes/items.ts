@@ -24,8 +24,10 @@ import {
   type CommandContext,
   completeMilestone,
   createItem,
+  decideExtension,
   editItem,
   extendDeadline,
+  requestExtension,
   transitionItem,
   urgeItem,
   voidItem,
@@ -42,6 +44,7 @@ const deadline = z
   .refine(inLedgerYears, LEDGER_YEARS)
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
 const id = z.object({ id: z.coerce.number().int().positive() });
+const requestParam = z.strictObject({ id: id.shape.id, request: id.shape.id });
 
 /** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
 export const itemListShape = {
@@ -303,6 +306,44 @@ export const items = new Hono<AppEnv>()
       const { version, deadline: newDeadline, reason } = c.req.valid('json');
       extendDeadline(commandContext(c), c.req.valid('param').id, version, newDeadline, reason);
       return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/extension-requests',
+    requireRole('editor'),
+    validate('param', id),
+    validate('json', z.strictObject({ deadline, reason: text(1000).min(1) })),
+    (c) => {
+      const { deadline: asked, reason } = c.req.valid('json');
+      requestExtension(commandContext(c), c.req.valid('param').id, asked, reason);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 201);
+    },
+  )
+  .post(
+    '/:id/extension-requests/:request/approve',
+    requireRole('admin'),
+    validate('param', requestParam),
+    validate('json', z.strictObject({ deadline: deadline.optional(), note: text(1000).optional() })),
+    (c) => {
+      const { id: itemId, request } = c.req.valid('param');
+      const { deadline: granted, note } = c.req.valid('json');
+      decideExtension(commandContext(c), itemId, request, {
+        approve: true,
+        deadline: granted,
+        note: note || undefined,
+      });
+      return c.json(detail(c.var.deps, c.var.user, itemId), 200);
+    },
+  )
+  .post(
+    '/:id/extension-requests/:request/decline',
+    requireRole('admin'),
+    validate('param', requestParam),
+    validate('json', z.strictObject({ note: text(1000).min(1) })),
+    (c) => {
+      const { id: itemId, request } = c.req.valid('param');
+      decideExtension(commandContext(c), itemId, request, { approve: false, note: c.req.valid('json').note });
+      return c.json(detail(c.var.deps, c.var.user, itemId), 200);
     },
   )
   .post(

@@ -228,7 +228,7 @@ describe('the ledger in a real browser', () => {
       page
         .locator('[data-testid="item-actions"] button')
         .evaluateAll((b) => b.map((x) => x.getAttribute('data-action')));
-    await expect.poll(actions).toEqual(['start', 'rectify', 'edit']);
+    await expect.poll(actions).toEqual(['start', 'rectify', 'requestExtension', 'edit']);
 
     // Meanwhile the supervision office starts it: the editor's page still shows version 1.
     const started = await admin.send('POST', `/api/items/${id}/transitions`, {
@@ -247,7 +247,7 @@ describe('the ledger in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('item-status').textContent())
       .toBe(messages[lang]['status.in_progress']);
-    await expect.poll(actions).toEqual(['rectify', 'edit']);
+    await expect.poll(actions).toEqual(['rectify', 'requestExtension', 'edit']);
 
     // Rectified: verifying is the supervision office's, so the editor has nothing but edit.
     await page.locator('button[data-action="rectify"]').click();

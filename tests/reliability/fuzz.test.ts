@@ -200,6 +200,8 @@ interface Fixture extends Seeded {
   itemId: number;
   /** A milestone of the item, not yet done. */
   milestoneId: number;
+  /** A request to extend the item's deadline, awaiting a decision. */
+  requestId: number;
   publishedId: number;
   spareLinkId: number;
 }
@@ -316,6 +318,19 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ version: 2, deadline: '2026-12-31', reason: '需等待上级审批' }),
   },
+  'POST /api/items/:id/extension-requests': {
+    params: (f) => ({ id: String(f.itemId) }),
+    body: () => ({ deadline: '2026-12-31', reason: '需等待上级审批' }),
+  },
+  'POST /api/items/:id/extension-requests/:request/approve': {
+    params: (f) => ({ id: String(f.itemId), request: String(f.requestId) }),
+    body: () => ({ deadline: '2026-12-20', note: '同意' }),
+  },
+  'POST /api/items/:id/extension-requests/:request/decline': {
+    params: (f) => ({ id: String(f.itemId), request: String(f.requestId) }),
+    body: () => ({ note: '理由不充分' }),
+  },
+  'GET /api/extension-requests': { query: { limit: '10' } },
   'POST /api/items/:id/urgings': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),
@@ -448,8 +463,23 @@ function fixture(): Fixture {
       .prepare("INSERT INTO milestones (item_id, title, due_on) VALUES (?, '完成排查', '2026-11-25')")
       .run(itemId).lastInsertRowid,
   );
+  const requestId = Number(
+    db
+      .prepare(
+        `INSERT INTO extension_requests (item_id, requested_at, requested_by_name, old_deadline, new_deadline, reason)
+         VALUES (?, '2026-11-10T09:00:00', '教育局联络员', '2026-11-30', '2026-12-31', '需等待上级审批')`,
+      )
+      .run(itemId).lastInsertRowid,
+  );
   openDisplayLink(db);
-  return { ...seeded, itemId, milestoneId, publishedId, spareLinkId: openDisplayLink(db, 'Spare').id };
+  return {
+    ...seeded,
+    itemId,
+    milestoneId,
+    requestId,
+    publishedId,
+    spareLinkId: openDisplayLink(db, 'Spare').id,
+  };
 }
 
 /**

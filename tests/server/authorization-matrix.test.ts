@@ -198,6 +198,32 @@ const MATRIX: Record<string, MatrixRow> = {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/milestones/${ownMilestone(f)}/done`, body: {} }),
     expect: { ...adminOnly(200), editor: 200 },
   },
+  'POST /api/items/:id/extension-requests': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/extension-requests`,
+      body: { deadline: '2026-12-31', reason: '需等待上级审批' },
+    }),
+    // The department asks; the office extends directly instead.
+    expect: { admin: 403, leader: 403, editor: 201, display: 403, anonymous: 401, expired: 401 },
+  },
+  'POST /api/items/:id/extension-requests/:request/approve': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/extension-requests/${ownRequest(f)}/approve`,
+      body: {},
+    }),
+    expect: adminOnly(200),
+  },
+  'POST /api/items/:id/extension-requests/:request/decline': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/extension-requests/${ownRequest(f)}/decline`,
+      body: { note: '理由不充分' },
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /api/extension-requests': {
+    request: () => ({ path: '/api/extension-requests' }),
+    expect: SIGNED_IN_READ,
+  },
   'POST /api/items/:id/urgings': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),
@@ -388,6 +414,19 @@ function ownMilestone(f: Fixture): number {
     f.db
       .prepare(
         "INSERT INTO milestones (item_id, title, due_on) VALUES ((SELECT id FROM items WHERE ledger_code = 'M-1'), '完成排查', '2026-11-25')",
+      )
+      .run().lastInsertRowid,
+  );
+}
+
+/** A request to extend M-1's deadline (ownItem first), awaiting the office's decision. */
+function ownRequest(f: Fixture): number {
+  return Number(
+    f.db
+      .prepare(
+        `INSERT INTO extension_requests (item_id, requested_at, requested_by_name, old_deadline, new_deadline, reason)
+         VALUES ((SELECT id FROM items WHERE ledger_code = 'M-1'), '2026-11-10T09:00:00', '教育局联络员',
+           '2026-11-30', '2026-12-31', '需等待上级审批')`,
       )
       .run().lastInsertRowid,
   );

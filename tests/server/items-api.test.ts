@@ -729,3 +729,226 @@ describe('ledger table', () => {
     expect((await send(sessions.leader, 'GET', '/api/items?q=a%01b')).status).toBe(400);
   });
 });
+
+describe('extension requests (延期申请)', () => {
+  type Request = Record<string, unknown>;
+  const decisions = (body: Record<string, unknown>) =>
+    (body.extensionRequests as Request[]).map((r) => [r.newDeadline, r.decision, r.decisionNote]);
+
+  it("a department asks, the office approves: the deadline moves as the office's own extension would", async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const asked = await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
+      deadline: '2026-12-15',
+      reason: '需等待省级资金下达',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    // Asking changes nothing on the item.
+    expect(asked.body.item).toMatchObject({ deadline: '2026-11-30', extension_count: 0 });
+    expect(asked.body.item.version).toBe(item.item.version);
+    expect(asked.body.extensionRequests).toEqual([
+      {
+        id: expect.any(Number),
+        requestedAt: '2026-11-20T10:00:00',
+        requestedBy: 'editor',
+        oldDeadline: '2026-11-30',
+        newDeadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+        decision: null,
+        decidedAt: null,
+        decidedBy: null,
+        decisionNote: null,
+      },
+    ]);
+    expect(asked.body.history.at(-1)).toMatchObject({
+      kind: 'extension_requested',
+      actorName: 'editor',
+      after: { requested_deadline: '2026-12-15' },
+      note: '需等待省级资金下达',
+    });
+    // The office and the leaders see every department's waiting requests, a department its own.
+    const waiting = async (who: TestSession) =>
+      (await send(who, 'GET', '/api/extension-requests')).body as { total: number; requests: Request[] };
+    expect((await waiting(sessions.admin)).requests).toEqual([
+      {
+        id: asked.body.extensionRequests[0].id,
+        itemId: id,
+        ledgerCode: item.item.ledger_code,
+        title: '学校班额超标',
+        status: 'assigned',
+        departmentCode: 'D01',
+        deadline: '2026-11-30',
+        oldDeadline: '2026-11-30',
+        newDeadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+        requestedAt: '2026-11-20T10:00:00',
+        requestedBy: 'editor',
+      },
+    ]);
+    expect([(await waiting(sessions.leader)).total, (await waiting(sessions.editor)).total]).toEqual([1, 1]);
+    expect((await waiting(sessions.other)).total).toBe(0);
+
+    const request = asked.body.extensionRequests[0].id;
+    const approved = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${id}/extension-requests/${request}/approve`,
+      { note: '同意，请按新期限完成' },
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.item).toMatchObject({
+      deadline: '2026-12-15',
+      original_deadline: '2026-11-30',
+      extension_count: 1,
+    });
+    expect(approved.body.extensions).toMatchObject([
+      {
+        oldDeadline: '2026-11-30',
+        newDeadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+        approvedBy: 'admin',
+      },
+    ]);
+    expect(approved.body.extensionRequests[0]).toMatchObject({
+      decision: 'approved',
+      decidedAt: '2026-11-20T10:00:00',
+      decidedBy: 'admin',
+      decisionNote: '同意，请按新期限完成',
+    });
+    expect(approved.body.history.at(-1)).toMatchObject({
+      kind: 'extended',
+      before: { deadline: '2026-11-30' },
+      after: { deadline: '2026-12-15' },
+    });
+    expect((await waiting(sessions.admin)).total).toBe(0);
+  });
+
+  it('approves to another later date the office sets, or declines saying why; each decision once', async () => {
+    const { sessions, send, create } = setup();
+    const id = (await create()).item.id;
+    const ask = (deadline: string) =>
+      send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, { deadline, reason: '工程量大' });
+    const first = (await ask('2026-12-31')).body.extensionRequests[0].id;
+    const decide = (request: number, how: 'approve' | 'decline', body: unknown) =>
+      send(sessions.admin, 'POST', `/api/items/${id}/extension-requests/${request}/${how}`, body);
+    // A date that is no extension leaves the request waiting and the item as it was.
+    const tooEarly = await decide(first, 'approve', { deadline: '2026-11-30' });
+    expect([tooEarly.status, tooEarly.body.error.details.field]).toEqual([400, 'deadline']);
+    const shorter = await decide(first, 'approve', { deadline: '2026-12-10' });
+    expect(shorter.body.item.deadline).toBe('2026-12-10');
+    expect(decisions(shorter.body)).toEqual([['2026-12-31', 'approved', null]]);
+    const again = await decide(first, 'decline', { note: '不同意' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'extension_decided']);
+    expect(again.body.error.message).toBe(
+      'The extension request was already approved on Nov 20, 2026, 10:00',
+    );
+
+    const second = (await ask('2027-01-15')).body.extensionRequests[1].id;
+    const noNote = await decide(second, 'decline', {});
+    expect([noNote.status, noNote.body.error.details.field]).toEqual([400, 'note']);
+    const declined = await decide(second, 'decline', { note: '整改期限不再延长，请加快进度' });
+    expect(declined.status).toBe(200);
+    expect(declined.body.item).toMatchObject({ deadline: '2026-12-10', extension_count: 1 });
+    expect(decisions(declined.body)).toEqual([
+      ['2026-12-31', 'approved', null],
+      ['2027-01-15', 'declined', '整改期限不再延长，请加快进度'],
+    ]);
+    expect(declined.body.history.at(-1)).toMatchObject({
+      kind: 'extension_declined',
+      actorName: 'admin',
+      after: { requested_deadline: '2027-01-15' },
+      note: '整改期限不再延长，请加快进度',
+    });
+    // Another item's request is not this item's.
+    const elsewhere = (await create()).item.id;
+    const wrong = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${elsewhere}/extension-requests/${second}/decline`,
+      { note: '不同意' },
+    );
+    expect([wrong.status, wrong.body.error.details.field]).toEqual([404, 'request']);
+  });
+
+  it('takes one waiting request per item, later than the deadline, from its own department only', async () => {
+    const { app, sessions, send, create } = setup();
+    const id = (await create()).item.id;
+    const path = `/api/items/${id}/extension-requests`;
+    const body = { deadline: '2026-12-15', reason: '需等待省级资金下达' };
+    for (const who of [sessions.admin, sessions.leader, sessions.other])
+      expect((await send(who, 'POST', path, body)).status).toBe(403);
+    const early = await send(sessions.editor, 'POST', path, { ...body, deadline: '2026-11-30' });
+    expect([early.status, early.body.error.details.field]).toEqual([400, 'deadline']);
+    const noReason = await send(sessions.editor, 'POST', path, { deadline: '2026-12-15', reason: ' ' });
+    expect([noReason.status, noReason.body.error.details.field]).toEqual([400, 'reason']);
+    expect((await send(sessions.editor, 'POST', path, body)).status).toBe(201);
+    // Reported rectified: no more time to ask for.
+    const done = (await create()).item;
+    await send(sessions.editor, 'POST', `/api/items/${done.id}/transitions`, {
+      version: done.version,
+      action: 'rectify',
+      evidence: '已完成',
+    });
+    const late = await send(sessions.editor, 'POST', `/api/items/${done.id}/extension-requests`, body);
+    expect([late.status, late.body.error.code]).toEqual([409, 'illegal_transition']);
+    const twice = await call(app, 'POST', path, {
+      session: sessions.editor,
+      body: { ...body, deadline: '2026-12-20' },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: { message: string } }).error.message).toBe(
+      '该事项已有待审批的延期申请（申请延至2026年12月15日），请等待督查室审批',
+    );
+  });
+
+  it('on an item closed meanwhile, a waiting request can be declined but not approved; a closed item takes none', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const request = (
+      await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
+        deadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+      })
+    ).body.extensionRequests[0].id;
+    let version = item.item.version;
+    for (const [session, action] of [
+      [sessions.editor, 'rectify'],
+      [sessions.admin, 'close'],
+    ] as const) {
+      const res = await send(session, 'POST', `/api/items/${id}/transitions`, {
+        version,
+        action,
+        ...(action === 'rectify' ? { evidence: '已完成' } : {}),
+      });
+      version = res.body.item.version;
+    }
+    const approve = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${id}/extension-requests/${request}/approve`,
+      {},
+    );
+    expect([approve.status, approve.body.error.code]).toEqual([409, 'illegal_transition']);
+    const asked = await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
+      deadline: '2026-12-20',
+      reason: '再延',
+    });
+    expect([asked.status, asked.body.error.code]).toEqual([409, 'illegal_transition']);
+    expect(asked.body.error.message).toBe(
+      'Cannot request an extension for an item that is closed; allowed: none',
+    );
+    const decline = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${id}/extension-requests/${request}/decline`,
+      {
+        note: '事项已销号',
+      },
+    );
+    expect(decline.status).toBe(200);
+    expect(decisions(decline.body)).toEqual([['2026-12-15', 'declined', '事项已销号']]);
+  });
+});

@@ -63,3 +63,34 @@ export const completeMilestone = (id: number, milestone: number) =>
       json: {},
     }),
   );
+
+const requests = one['extension-requests'];
+export const requestExtension = (id: number, input: { deadline: string; reason: string }) =>
+  unwrap(requests.$post({ param: param(id), json: input }));
+/** The office's decision on a department's request: approved (to the date asked for, or another) or declined. */
+export const decideExtension = (
+  id: number,
+  request: number,
+  decision: { approve: true; deadline?: string; note?: string } | { approve: false; note: string },
+) => {
+  const params = { ...param(id), request: String(request) };
+  return decision.approve
+    ? unwrap(
+        requests[':request'].approve.$post({
+          param: params,
+          json: {
+            ...(decision.deadline ? { deadline: decision.deadline } : {}),
+            ...(decision.note ? { note: decision.note } : {}),
+          },
+        }),
+      )
+    : unwrap(requests[':request'].decline.$post({ param: params, json: { note: decision.note } }));
+};
+
+/** 延期申请 awaiting the office's decision, as the signed-in user may see them (the office: all). */
+export const waitingRequestsOptions = () =>
+  queryOptions({
+    queryKey: [...itemKeys.all, 'extension-requests'] as const,
+    queryFn: () => unwrap(api.api['extension-requests'].$get({ query: {} })),
+  });
+export type WaitingRequests = InferResponseType<(typeof api.api)['extension-requests']['$get'], 200>;

@@ -16,7 +16,7 @@ const editor: ActingUser = { role: 'editor', departmentId: 21 };
 const offered = (
   user: ActingUser,
   status: Status,
-  opts: { voided?: boolean; department?: number | null; deadline?: boolean } = {},
+  opts: { voided?: boolean; department?: number | null; deadline?: boolean; requested?: boolean } = {},
 ) =>
   itemActions(
     user,
@@ -25,6 +25,7 @@ const offered = (
       voided: opts.voided ?? false,
       departmentId: opts.department === undefined ? 21 : opts.department,
       hasDeadline: opts.deadline ?? true,
+      extensionRequested: opts.requested ?? false,
     },
     allowedActions(status, opts.voided ?? false),
   );
@@ -46,17 +47,24 @@ describe('the actions the item page offers', () => {
   });
 
   it.each([
-    ['registered', ['assign', 'edit']],
-    ['assigned', ['start', 'rectify', 'edit']],
-    ['in_progress', ['rectify', 'edit']],
+    ['registered', ['assign', 'requestExtension', 'edit']],
+    ['assigned', ['start', 'rectify', 'requestExtension', 'edit']],
+    ['in_progress', ['rectify', 'requestExtension', 'edit']],
     ['rectified', ['edit']],
     ['closed', []],
   ] as const)(
-    'to the editor of its own department, for a %s item: never verify, extend, urge or void, nor edit once closed',
+    'to the editor of its own department, for a %s item: ask for an extension, never verify, extend, urge or void, nor edit once closed',
     (status, expected) => {
       expect(offered(editor, status)).toEqual(expected);
     },
   );
+
+  it('no extension request to ask while one awaits a decision, nor for an item without a deadline', () => {
+    expect(offered(editor, 'in_progress', { requested: true })).toEqual(['rectify', 'edit']);
+    expect(offered(editor, 'in_progress', { deadline: false })).toEqual(['rectify', 'edit']);
+    // The office extends directly: it is never offered a request.
+    expect(offered(admin, 'in_progress')).not.toContain('requestExtension');
+  });
 
   it('nothing to an editor of another department, nor for an item without one', () => {
     for (const status of STATUSES) {

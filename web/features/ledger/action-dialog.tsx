@@ -5,6 +5,7 @@ import {
   editItem,
   extendItem,
   type ItemDetail,
+  requestExtension,
   transitionItem,
   urgeItem,
   voidItem,
@@ -52,6 +53,8 @@ async function send(action: ItemAction, item: Item, v: Values): Promise<ItemDeta
       return transitionItem(item.id, { action, version, note: text('note') });
     case 'extend':
       return extendItem(item.id, { version, deadline: text('deadline'), reason: text('reason') });
+    case 'requestExtension':
+      return requestExtension(item.id, { deadline: text('deadline'), reason: text('reason') });
     case 'urge':
       return urgeItem(item.id, text('note'));
     case 'void':
@@ -112,7 +115,15 @@ export function ActionDialog({
       {hint && <small className="muted">{hint}</small>}
     </label>
   );
-  const deadlineNow = formatDeadline(lang, t, item.deadline as string | null, deadlineFacts(item));
+  const facts = deadlineFacts(item);
+  const deadlineNow = (
+    <p>
+      {t('action.extend.current', {
+        deadline: formatDeadline(lang, t, item.deadline as string | null, facts),
+        original: formatDeadline(lang, t, item.original_deadline as string | null, facts),
+      })}
+    </p>
+  );
   let body: ReactNode;
   switch (action) {
     case 'assign':
@@ -185,13 +196,21 @@ export function ActionDialog({
     case 'extend':
       body = (
         <>
-          <p>
-            {t('action.extend.current', {
-              deadline: deadlineNow,
-              original: formatDeadline(lang, t, item.original_deadline as string | null, deadlineFacts(item)),
-            })}
-          </p>
+          {deadlineNow}
           {field('action.extend.deadline', <input type="date" name="deadline" required />)}
+          {field('action.extend.reason', <textarea name="reason" required maxLength={1000} rows={3} />)}
+        </>
+      );
+      break;
+    case 'requestExtension':
+      body = (
+        <>
+          {deadlineNow}
+          {field(
+            'action.requestExtension.deadline',
+            <input type="date" name="deadline" required />,
+            t('action.requestExtension.hint'),
+          )}
           {field('action.extend.reason', <textarea name="reason" required maxLength={1000} rows={3} />)}
         </>
       );

@@ -7,12 +7,14 @@
  *   deadline) and urge (open items),
  *   void; never closing its own department's item.
  * - editor: its own department's items only — assign, start, mark rectified, edit (until the item is
- *   verified and closed); never verify (close, reject, reopen), extend, urge or void.
+ *   verified and closed), request an extension (open items with a deadline not yet reported
+ *   rectified, one request at a time);
+ *   never verify (close, reject, reopen), extend, urge or void.
  * - leader: reads only.
  */
 import type { StatusAction } from '../../../server/domain/lifecycle.ts';
 
-export type ItemAction = StatusAction | 'extend' | 'urge' | 'void' | 'edit';
+export type ItemAction = StatusAction | 'extend' | 'requestExtension' | 'urge' | 'void' | 'edit';
 
 /** The order the actions appear in: the next step of the lifecycle first. */
 export const ACTION_ORDER: readonly ItemAction[] = [
@@ -23,6 +25,7 @@ export const ACTION_ORDER: readonly ItemAction[] = [
   'reject',
   'reopen',
   'extend',
+  'requestExtension',
   'urge',
   'edit',
   'void',
@@ -42,6 +45,8 @@ export interface ItemState {
   departmentId: number | null;
   /** Whether the item has a deadline to extend (a long-term item has none; a registered one none yet). */
   hasDeadline: boolean;
+  /** Whether a request to extend the deadline awaits the office's decision. */
+  extensionRequested: boolean;
 }
 
 export function itemActions(
@@ -64,7 +69,12 @@ export function itemActions(
   } else {
     if (!own) return [];
     for (const a of allowed) if (EDITOR_STATUS_ACTIONS.includes(a)) offered.add(a);
-    if (open) offered.add('edit');
+    if (open) {
+      offered.add('edit');
+      // Not once the rectification is reported done (the server refuses it then too).
+      if (item.hasDeadline && !item.extensionRequested && item.status !== 'rectified')
+        offered.add('requestExtension');
+    }
   }
   return ACTION_ORDER.filter((a) => offered.has(a));
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { figureKeys } from '../../api/figures.ts';
-import { type ItemDetail, itemKeys, itemOptions } from '../../api/items.ts';
+import { type ItemDetail, itemKeys, itemOptions, waitingRequestsOptions } from '../../api/items.ts';
 import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
+import { ExtensionRequestsPanel } from './extension-requests-panel.tsx';
 import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
 import { type ItemAction, itemActions, mayPlanMilestones } from './item-actions.ts';
 import { ItemHistory } from './item-history.tsx';
@@ -61,6 +62,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
     voided: item.voided_at !== null,
     departmentId: item.department_id,
     hasDeadline: item.deadline !== null,
+    extensionRequested: detail.extensionRequests.some((r) => r.decision === null),
   };
   const actions = user ? itemActions(user, itemState, detail.allowedActions) : [];
   const reload = () => {
@@ -70,6 +72,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   const finished = (action: ItemAction, next: ItemDetail) => {
     queryClient.setQueryData(itemKeys.detail(item.id), next);
     void queryClient.invalidateQueries({ queryKey: itemKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: waitingRequestsOptions().queryKey });
     void queryClient.invalidateQueries({ queryKey: figureKeys.all });
     void queryClient.invalidateQueries({ queryKey: ['departments'] });
     setOpen(null);
@@ -96,6 +99,11 @@ function ItemView({ detail }: { detail: ItemDetail }) {
           </span>
           {light && <LightBadge light={light} />}
           {item.voided_at !== null && <span className="tag tag-voided">{t('item.voided')}</span>}
+          {itemState.extensionRequested && (
+            <span className="tag" data-testid="extension-requested">
+              {t('item.extensionRequested')}
+            </span>
+          )}
           {Number(item.reopen_count) > 0 && (
             <span className="tag">
               {t('item.reopenedTimes', { n: formatNumber(lang, Number(item.reopen_count)) })}
@@ -227,7 +235,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             <h3>{t('item.evidence')}</h3>
             <p className="prose">{String(item.evidence ?? DASH)}</p>
           </section>
-          <Records detail={detail} mayPlan={mayPlan} />
+          <Records detail={detail} mayPlan={mayPlan} mayDecide={user?.role === 'admin'} />
         </div>
         <section className="panel" aria-labelledby="item-history-title">
           <h2 id="item-history-title">{t('item.history')}</h2>
@@ -248,8 +256,17 @@ function Field({ label, children, testId }: { label: MessageKey; children: React
   );
 }
 
-/** Milestones, closures, deadline extensions (the original kept visible) and urgings. */
-function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) {
+/** Milestones, extension requests, deadline extensions (the original kept visible), closures and urgings. */
+function Records({
+  detail,
+  mayPlan,
+  mayDecide,
+}: {
+  detail: ItemDetail;
+  mayPlan: boolean;
+  /** The office decides on the department's extension requests. */
+  mayDecide: boolean;
+}) {
   const t = useT();
   const lang = useLang();
   // A milestone without a date has none set; an extension always has both days.
@@ -257,6 +274,7 @@ function Records({ detail, mayPlan }: { detail: ItemDetail; mayPlan: boolean }) 
   return (
     <>
       <MilestonesPanel detail={detail} mayPlan={mayPlan} />
+      <ExtensionRequestsPanel detail={detail} mayDecide={mayDecide} />
       <section className="panel" aria-labelledby="item-extensions">
         <h2 id="item-extensions">{t('item.extensions')}</h2>
         {detail.extensions.length === 0 ? (

@@ -18,6 +18,7 @@ import { LedgerFilters } from './ledger-filters.tsx';
 import { isFiltered, PAGE_SIZE, toFilterQuery, toItemQuery } from './ledger-params.ts';
 import { useActingUser } from './use-acting-user.ts';
 import { useLedgerParams } from './use-ledger-params.ts';
+import { WaitingRequests } from './waiting-requests.tsx';
 import './ledger.css';
 
 /** The ledger (台账): every item, searched, filtered, sorted and paged on the server; export and import. */
@@ -61,6 +62,9 @@ export function LedgerPage() {
           />
         </div>
       </header>
+      {(user?.role === 'admin' || user?.role === 'editor') && (
+        <WaitingRequests own={user.role === 'editor'} />
+      )}
       <LedgerFilters params={params} />
       <QueryState query={query}>
         {(data) =>

@@ -68,6 +68,7 @@ export function useHistoryValue() {
         case 'domain_id':
           return lookups.domain(Number(value));
         case 'deadline':
+        case 'requested_deadline':
         case 'original_deadline':
           // A null value is the dash above: a history value here is always a day or a moment.
           return formatDeadline(lang, t, String(value), {});

@@ -1,0 +1,133 @@
+/**
+ * 延期申请 in a real browser: the department asks for an extension on its item's page; the office finds
+ * the request above the ledger, opens the item and approves it (or declines it, saying why); the
+ * deadline moves only on approval, and every step is in the item's history.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { type Api, apiAs, openAs } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+describe('extension requests', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let editor: Api;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    editor = await apiAs(server, 'editor-d21');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [lang, decision] of [
+    ['zh-CN', 'approve'],
+    ['en', 'decline'],
+  ] as const) {
+    it(`the department asks, the office ${decision}s from the ledger's list (${lang})`, async () => {
+      const title = `校舍维修资金未落实（延期申请 ${lang}）`;
+      const created = await editor.send('POST', '/api/items', {
+        title,
+        campaign: 'C-EFFICIENCY',
+        source: 'self_inspection',
+        rectificationType: 'phased',
+        responsiblePerson: '王芳',
+        deadline: '2026-12-31',
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.item.id;
+      const m = messages[lang];
+
+      // The department asks on its item's page.
+      const dept = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      await dept.page.locator('[data-action="requestExtension"]').click();
+      const dialog = dept.page.getByTestId('action-dialog');
+      await dialog.locator('input[name="deadline"]').fill('2027-01-31');
+      await dialog.locator('textarea[name="reason"]').fill('省级专项资金尚未下达');
+      await dialog.getByRole('button', { name: m['action.requestExtension.submit'] }).click();
+      await expect
+        .poll(() => dept.page.getByTestId('action-done').textContent())
+        .toBe(m['action.requestExtension.done']);
+      const requests = dept.page.getByTestId('extension-requests');
+      await expect.poll(() => requests.locator('tbody tr').getAttribute('data-decision')).toBe('pending');
+      expect(await dept.page.getByTestId('extension-requested').textContent()).toBe(
+        m['item.extensionRequested'],
+      );
+      // One request at a time: the button is gone while it waits; the deadline has not moved.
+      expect(await dept.page.locator('[data-action="requestExtension"]').count()).toBe(0);
+      expect(await dept.page.getByTestId('extension-decision').count()).toBe(0);
+      expect((await editor.send('GET', `/api/items/${id}`)).body.item.deadline).toBe('2026-12-31');
+      expect(dept.errors).toEqual([]);
+      await dept.page.context().close();
+
+      // The office finds it above the ledger and opens the item.
+      const office = await openAs(browser, server, 'admin', '/ledger', lang);
+      const waiting = office.page.getByTestId('waiting-requests');
+      const row = waiting.locator('tbody tr').filter({ hasText: title });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.textContent()).toContain('省级专项资金尚未下达');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await office.page.setViewportSize(viewport);
+        await screenshot(office.page, `ledger-waiting-requests-${lang}-${size}`);
+      }
+      await row.getByRole('link', { name: title }).click();
+      const form = office.page.getByTestId('extension-decision');
+      await expect.poll(() => form.count()).toBe(1);
+      expect(await form.locator('input[name="deadline"]').inputValue()).toBe('2027-01-31');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await office.page.setViewportSize(viewport);
+        await form.scrollIntoViewIfNeeded();
+        await screenshot(office.page, `item-extension-request-${lang}-${size}`);
+      }
+      const decided = office.page.getByTestId('extension-requests').locator('tbody tr');
+      const history = office.page.getByTestId('item-history');
+      if (decision === 'approve') {
+        await form.locator('textarea[name="note"]').fill('同意');
+        await form.getByRole('button', { name: m['item.approveExtension'] }).click();
+        await expect.poll(() => decided.getAttribute('data-decision')).toBe('approved');
+        await expect
+          .poll(() => office.page.getByTestId('item-extensions').locator('tbody tr').count())
+          .toBe(1);
+        expect(await history.locator('li[data-kind="extended"]').count()).toBe(1);
+        expect((await editor.send('GET', `/api/items/${id}`)).body.item.deadline).toBe('2027-01-31');
+      } else {
+        // Declining needs a reason: without one the server's answer names the field.
+        await form.getByRole('button', { name: m['item.declineExtension'] }).click();
+        await expect.poll(() => form.locator('[role="alert"]').count()).toBeGreaterThan(0);
+        expect(await form.locator('[role="alert"]').textContent()).toContain(`${m['item.decisionNote']}: `);
+        await form.locator('textarea[name="note"]').fill('Funds are not the department’s to wait for');
+        await form.getByRole('button', { name: m['item.declineExtension'] }).click();
+        await expect.poll(() => decided.getAttribute('data-decision')).toBe('declined');
+        expect(await decided.textContent()).toContain('Funds are not the department’s to wait for');
+        expect(await history.locator('li[data-kind="extension_declined"] .timeline-kind').textContent()).toBe(
+          m['history.extension_declined'],
+        );
+        expect((await editor.send('GET', `/api/items/${id}`)).body.item.deadline).toBe('2026-12-31');
+      }
+      expect(await history.locator('li[data-kind="extension_requested"] .timeline-kind').textContent()).toBe(
+        m['history.extension_requested'],
+      );
+      expect(await office.page.getByTestId('extension-decision').count()).toBe(0);
+      expect(await office.page.getByTestId('extension-requested').count()).toBe(0);
+      // Decided: it has left the office's list.
+      await office.page.goto(`${server.url}/ledger`);
+      await expect.poll(() => office.page.getByTestId('ledger-table').count()).toBe(1);
+      expect(
+        await office.page
+          .getByTestId('waiting-requests')
+          .locator('tbody tr')
+          .filter({ hasText: title })
+          .count(),
+      ).toBe(0);
+      // The refused decline without a reason is the one failed request.
+      expect(office.errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+      await office.page.context().close();
+    });
+  }
+});
