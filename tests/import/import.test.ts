@@ -1106,6 +1106,13 @@ describe('importing again', () => {
       extension_count: 1,
       first_extended_at: NOW_LOCAL,
     });
+    // The extension's reason in the ledger's language only; the interface shows it in English (reasonIn).
+    expect(db.prepare('SELECT reason FROM deadline_extensions').all()).toEqual([
+      { reason: '导入台账记载的延期' },
+    ]);
+    expect(db.prepare("SELECT note FROM item_history WHERE kind = 'extended'").all()).toEqual([
+      { note: '导入台账记载的延期' },
+    ]);
     expect(item(db, 'ZF-003')).toMatchObject({
       status: 'closed',
       closed_at: '2023-06-01T00:00:00',

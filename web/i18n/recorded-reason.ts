@@ -11,9 +11,8 @@ import { translate } from './use-t.ts';
 export function reasonIn(lang: Lang, reason: string): string {
   const own = readImportReason(reason);
   if (own === null) return reason;
+  const text = IMPORT_REASONS[own.kind][lang === 'en' ? 'en' : 'zh'];
+  if (own.kind !== 'reopened') return text;
   const status = STATUSES.find((s) => messages['zh-CN'][`status.${s}`] === own.statusZh);
-  return IMPORT_REASONS[own.kind][lang === 'en' ? 'en' : 'zh'].replace(
-    '{status}',
-    status ? translate(lang, `status.${status}`) : own.statusZh,
-  );
+  return text.replace('{status}', status ? translate(lang, `status.${status}`) : own.statusZh);
 }

@@ -16,6 +16,12 @@ describe('a recorded reason in the reader’s language', () => {
       '导入台账：整改状态为“整改中”',
       'Imported ledger: status "In progress"',
     ],
+    ['导入台账记载的延期', '导入台账记载的延期', 'Extension recorded in an imported ledger'],
+    [
+      '导入台账记载的延期 / Extension recorded in an imported ledger',
+      '导入台账记载的延期',
+      'Extension recorded in an imported ledger',
+    ],
     // A person's own words, in whatever language they wrote them.
     ['回头看发现食堂仍未整改', '回头看发现食堂仍未整改', '回头看发现食堂仍未整改'],
     ['Look-back: not fixed / 回头看', 'Look-back: not fixed / 回头看', 'Look-back: not fixed / 回头看'],
