@@ -3,6 +3,7 @@
  * update, the all-or-nothing write of a planned import as one batch, and saved column mappings.
  */
 import { z } from 'zod';
+import { IMPORT_EXTENSION_REASON } from '../../server/domain/import-reasons.ts';
 import { deadlineEnd } from '../../server/domain/time.ts';
 import type { ExistingItem, Lookups, NewItem, RowPlan } from '../../server/import/plan.ts';
 import { IMPORT_FIELDS } from '../../server/import/vocabulary.ts';
@@ -88,8 +89,6 @@ const NEW_ITEM_COLUMNS = [
 ] as const satisfies readonly (keyof NewItem)[];
 const NEW_ITEM_SQL = `INSERT INTO items (${NEW_ITEM_COLUMNS.join(', ')}, version, created_at, updated_at)
   VALUES (${NEW_ITEM_COLUMNS.map(() => '?').join(', ')}, 1, ?, ?)`;
-
-const EXTENSION_REASON = '导入台账记载的延期 / Extension recorded in an imported ledger';
 
 export interface ImportBatchWriter {
   /** Writes one planned row (create or update; other rows write nothing). */
@@ -191,7 +190,7 @@ export function importBatchWriter(
         x.oldDeadline,
         x.newDeadline,
         deadlineEnd(x.newDeadline),
-        EXTENSION_REASON,
+        IMPORT_EXTENSION_REASON,
       );
       history(
         itemId,
@@ -199,7 +198,7 @@ export function importBatchWriter(
         'extended',
         { deadline: x.oldDeadline },
         { deadline: x.newDeadline },
-        EXTENSION_REASON,
+        IMPORT_EXTENSION_REASON,
       );
     }
     if (p.closure) {

@@ -65,7 +65,7 @@ export function itemsTitle(db: Db, lang: Lang, q: ItemListWords, count: number, 
     lines: [
       lang === 'en'
         ? `${filters ?? 'All items'} · ${count} ${count === 1 ? 'item' : 'items'}`
-        : `${filters ?? '全部事项'} · 共${count}件`,
+        : `${filters ?? '全部事项'} · 共${count}个`,
     ],
   };
 }
@@ -151,10 +151,10 @@ export function figureItemsTitle(
   const count =
     total > limit
       ? inLang(lang, {
-          zh: `共${total}件，列出前${limit}件`,
+          zh: `共${total}个，列出前${limit}个`,
           en: `${total} items, the first ${limit} listed`,
         })
-      : inLang(lang, { zh: `共${total}件`, en: `${total} ${total === 1 ? 'item' : 'items'}` });
+      : inLang(lang, { zh: `共${total}个`, en: `${total} ${total === 1 ? 'item' : 'items'}` });
   return {
     heading: lang === 'en' ? `${name} (${when})` : `${name}（${when}）`,
     lines: [`${set ? inLang(lang, set.text) : name} · ${count}`, figureScope(db, lang, scope)],

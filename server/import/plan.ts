@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { enDate, zhDate } from '../domain/date-text.ts';
+import { importReopenReason } from '../domain/import-reasons.ts';
 import {
   allowedActions,
   COMPLAINT_SOURCES,
@@ -834,7 +835,7 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
         reopen = {
           at: ctx.now,
           closedAt: it.closed_at!,
-          reason: `导入台账：整改状态为“${STATUS_LABELS[target].zh}” / Imported ledger: status "${STATUS_LABELS[target].en}"`,
+          reason: importReopenReason(STATUS_LABELS[target].zh),
         };
         change('closed_at', null);
         change('verified_by', null);

@@ -123,7 +123,7 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
           ? null
           : en
             ? `Not ranked: ${r.figures.due} due ${r.figures.due === 1 ? 'item' : 'items'}, ${minDueItems} needed`
-            : `不参与排名：已到期${r.figures.due}件，需至少${minDueItems}件`,
+            : `不参与排名：已到期${r.figures.due}个，需至少${minDueItems}个`,
     },
     { header: { zh: '登记事项', en: 'Registered' }, type: 'integer', value: (r) => r.figures.registered },
     { header: { zh: '已销号', en: 'Closed' }, type: 'integer', value: (r) => r.figures.closed },

@@ -998,6 +998,33 @@ describe('importing again', () => {
     });
   });
 
+  it("records a reopening's reason once, in the ledger's language, as its closure and its history say it", async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态,销号日期';
+    for (const [name, status, closedAt] of [
+      ['a.csv', '已销号', '2026-06-15'],
+      ['b.csv', '整改中', ''],
+    ] as const)
+      expect(
+        (
+          await commitImport(
+            db,
+            {
+              name,
+              bytes: csv(`${head}\nRO-2,食堂卫生不达标,县教育局,2026-06-30,督查,${status},${closedAt}`),
+            },
+            { ...OPTIONS, actor: CLI_ACTOR },
+          )
+        ).committed,
+      ).toBe(true);
+    // One language, not '导入台账：… / Imported ledger: …': the interface shows it in English (reasonIn).
+    const reason = '导入台账：整改状态为“整改中”';
+    expect(db.prepare('SELECT reopen_reason FROM item_closures').get()).toEqual({ reopen_reason: reason });
+    expect(db.prepare("SELECT note FROM item_history WHERE kind = 'reopened'").get()).toEqual({
+      note: reason,
+    });
+  });
+
   it('updates what changed: an extension, a closure, a reopening, with history before and after', async () => {
     const db = countyDb();
     await commitImport(
@@ -1079,6 +1106,13 @@ describe('importing again', () => {
       extension_count: 1,
       first_extended_at: NOW_LOCAL,
     });
+    // The extension's reason in the ledger's language only; the interface shows it in English (reasonIn).
+    expect(db.prepare('SELECT reason FROM deadline_extensions').all()).toEqual([
+      { reason: '导入台账记载的延期' },
+    ]);
+    expect(db.prepare("SELECT note FROM item_history WHERE kind = 'extended'").all()).toEqual([
+      { note: '导入台账记载的延期' },
+    ]);
     expect(item(db, 'ZF-003')).toMatchObject({
       status: 'closed',
       closed_at: '2023-06-01T00:00:00',

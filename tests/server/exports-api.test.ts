@@ -287,7 +287,7 @@ describe('GET /api/exports/figure-items', () => {
     const sheet = book.getWorksheet('逾期未销号')!;
     expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
       '逾期未销号（截至2026年11月20日 10:00）',
-      `逾期未销号的事项 · 共${listed.total}件`,
+      `逾期未销号的事项 · 共${listed.total}个`,
       `牵头部门：${department.nameZh}`,
     ]);
     expect(sheet.getRow(4).getCell(1).value).toBe('台账编号');
@@ -343,6 +343,6 @@ describe("the ranking export's note on a department not ranked", () => {
   it('says how many items were due and how many are needed, in either language', () => {
     expect(note('en', 1)).toBe('Not ranked: 1 due item, 5 needed');
     expect(note('en', 3)).toBe('Not ranked: 3 due items, 5 needed');
-    expect(note('zh-CN', 1)).toBe('不参与排名：已到期1件，需至少5件');
+    expect(note('zh-CN', 1)).toBe('不参与排名：已到期1个，需至少5个');
   });
 });

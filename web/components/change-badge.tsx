@@ -1,8 +1,6 @@
 import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
-import { directionOf, formatPointChange, formatSigned, toneOf } from './change.ts';
-
-const ARROWS = { up: '▲', down: '▼', flat: '＝' } as const;
+import { changeWords, directionOf, formatPointChange, formatSigned, toneOf } from './change.ts';
 
 /** The change since last week: an arrow (shape tells the direction), the amount, and good/bad colour. */
 export function ChangeBadge({
@@ -25,18 +23,17 @@ export function ChangeBadge({
       : kind === 'days'
         ? t('unit.days', { n: formatSigned(lang, change, 1) })
         : formatSigned(lang, change);
-  // Chinese says the comparison first (较上周 ▲+48), English after (▲ +48 vs last week).
-  const since = <span className="change-since">{t('change.sinceLastWeek')}</span>;
+  const words = changeWords(lang, direction, amount);
   return (
     <span className={`change change-${tone}`} data-testid="change">
-      {lang !== 'en' && since}
-      {direction && (
+      {words.before && <span className="change-since">{words.before}</span>}
+      {words.arrow && (
         <span aria-hidden="true" className="change-arrow">
-          {ARROWS[direction]}
+          {words.arrow}
         </span>
       )}
-      <span>{change === null ? t('change.none') : amount}</span>
-      {lang === 'en' && since}
+      <span>{words.text}</span>
+      {words.after && <span className="change-since">{words.after}</span>}
     </span>
   );
 }

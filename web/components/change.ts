@@ -36,6 +36,43 @@ export function formatSigned(lang: Lang, change: number | null, digits = 0): str
   return `${rounded > 0 ? '+' : '−'}${text}`;
 }
 
+/** How a change since last week is said beside its figure, around its arrow. */
+export interface ChangeWords {
+  /** Chinese says the comparison first (较上周 ▲+48), English after (▲ +48 vs last week); empty in a phrase. */
+  before: string;
+  arrow: '▲' | '▼' | null;
+  /** The amount as shown, or the whole phrase for no change or no comparison. */
+  text: string;
+  after: string;
+}
+
+/**
+ * A change since last week in the reader's language: the amount shown (`amount`) with the comparison
+ * where the language puts it; a change that shows as zero at the digits on screen is one phrase,
+ * 较上周持平 / no change vs last week (not 较上周 ＝0), and a missing one 无可比数据 / no comparison.
+ */
+export function changeWords(lang: Lang, direction: Direction | null, amount: string): ChangeWords {
+  if (direction === null || direction === 'flat')
+    return {
+      before: '',
+      arrow: null,
+      text: translate(lang, direction === null ? 'change.none' : 'change.flat'),
+      after: '',
+    };
+  const since = translate(lang, 'change.sinceLastWeek');
+  return {
+    before: lang === 'en' ? '' : since,
+    arrow: direction === 'up' ? '▲' : '▼',
+    text: amount,
+    after: lang === 'en' ? since : '',
+  };
+}
+
+/** ChangeWords as one line of text, without the arrow: 较上周+1.23 / +1.23 vs last week / 较上周持平. */
+export function changeLine(lang: Lang, words: ChangeWords): string {
+  return [words.before, words.text, words.after].filter(Boolean).join(lang === 'en' ? ' ' : '');
+}
+
 /** A change of a rate in percentage points: 0.006 → "+0.6 pp" / "+0.6个百分点". */
 export function formatPointChange(lang: Lang, change: number | null): string {
   if (change === null) return DASH;

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { summaryOptions } from '../api/figures.ts';
-import { formatDay } from '../i18n/format.ts';
+import { formatDay, formatDayRange } from '../i18n/format.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 import type { FilterKey } from './filters.ts';
 import { InactiveButton } from './inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from './select-filter.tsx';
 import { useFilters } from './use-filters.ts';
-import { formatMonthDay, recentWeekEnds, weekOf } from './weeks.ts';
+import { recentWeekEnds, weekOf } from './weeks.ts';
 
 const WEEKS_OFFERED = 26;
 
@@ -20,13 +20,12 @@ export function useRecentWeekEnds(count: number): string[] {
   return now.data ? recentWeekEnds(now.data, count) : [];
 }
 
-/** A select's options for weeks given by their Sundays: "Week Nov 9 – Nov 15, 2026". */
+/** A select's options for weeks given by their Sundays: "11月9日至15日" / "Nov 9–15". */
 export function WeekOptions({ weeks }: { weeks: string[] }) {
-  const t = useT();
   const lang = useLang();
   return weeks.map((w) => (
     <option key={w} value={w}>
-      {t('filters.week', { from: formatMonthDay(lang, weekOf(w)), to: formatDay(lang, w) })}
+      {formatDayRange(lang, weekOf(w), w)}
     </option>
   ));
 }

@@ -91,3 +91,21 @@ export function formatDay(lang: Lang, day: string | null): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/**
+ * A range of days as people write one, the year only where the range crosses into another:
+ * 11月17日至23日, 11月30日至12月6日, 2025年12月29日至2026年1月4日 / Nov 17–23, Nov 30 – Dec 6,
+ * Dec 29, 2025 – Jan 4, 2026. (Intl's formatRange writes zh-CN as 11/17 – 11/23.)
+ */
+export function formatDayRange(lang: Lang, from: string, to: string): string {
+  const [fy, fm, fd] = from.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (fy !== ty)
+    return lang === 'en'
+      ? `${formatDay(lang, from)} – ${formatDay(lang, to)}`
+      : `${formatDay(lang, from)}至${formatDay(lang, to)}`;
+  if (lang !== 'en') return fm === tm ? `${fm}月${fd}日至${td}日` : `${fm}月${fd}日至${tm}月${td}日`;
+  const month = (m: number) =>
+    dateFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  return fm === tm ? `${month(fm)} ${fd}–${td}` : `${month(fm)} ${fd} – ${month(tm)} ${td}`;
+}

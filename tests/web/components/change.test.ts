@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeLine,
   changeOf,
+  changeWords,
   directionOf,
   formatPointChange,
   formatSigned,
@@ -61,5 +63,32 @@ describe('change since last week', () => {
     ['zh-CN', null, '—'],
   ] as const)('a rate change in %s of %s is %s', (lang, change, expected) => {
     expect(formatPointChange(lang, change)).toBe(expected);
+  });
+});
+
+describe('a change since last week in words', () => {
+  it.each([
+    ['zh-CN', 'up', '+48', { before: '较上周', arrow: '▲', text: '+48', after: '' }],
+    ['en', 'down', '−3', { before: '', arrow: '▼', text: '−3', after: 'vs last week' }],
+    // Zero at the digits shown: one phrase, not 较上周 ＝0.
+    ['zh-CN', 'flat', '0', { before: '', arrow: null, text: '较上周持平', after: '' }],
+    ['en', 'flat', '0.0 points', { before: '', arrow: null, text: 'no change vs last week', after: '' }],
+    ['zh-CN', null, '—', { before: '', arrow: null, text: '无可比数据', after: '' }],
+    ['en', null, '—', { before: '', arrow: null, text: 'no comparison', after: '' }],
+  ] as const)('in %s, a change going %s shown as %s', (lang, direction, amount, expected) => {
+    expect(changeWords(lang, direction, amount)).toEqual(expected);
+  });
+
+  it.each([
+    // A department's score: 80.00 against 80.00 a week before.
+    ['zh-CN', 0, '较上周持平'],
+    ['en', 0, 'no change vs last week'],
+    ['zh-CN', 0.004, '较上周持平'],
+    ['zh-CN', 1.234, '较上周+1.23'],
+    ['en', -2.5, '−2.50 vs last week'],
+  ] as const)('a score change in %s of %s reads %s', (lang, change, expected) => {
+    expect(changeLine(lang, changeWords(lang, directionOf(change, 2), formatSigned(lang, change, 2)))).toBe(
+      expected,
+    );
   });
 });

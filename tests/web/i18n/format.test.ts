@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DASH,
+  formatDayRange,
   formatInstantDay,
   formatNumber,
   formatPercent,
@@ -41,5 +42,16 @@ describe('scores', () => {
   it('show the two decimals the ranking computes, so different scores never look tied', () => {
     expect([formatScore('en', 79.83), formatScore('en', 79.79)]).toEqual(['79.83', '79.79']);
     expect(formatScore('zh-CN', null)).toBe(DASH);
+  });
+});
+
+describe('a range of days, as a week in the as-of filter reads', () => {
+  it.each([
+    ['2025-11-17', '2025-11-23', '11月17日至23日', 'Nov 17–23'],
+    ['2025-11-30', '2025-12-06', '11月30日至12月6日', 'Nov 30 – Dec 6'],
+    ['2025-12-29', '2026-01-04', '2025年12月29日至2026年1月4日', 'Dec 29, 2025 – Jan 4, 2026'],
+  ])('%s to %s reads %s / %s', (from, to, zh, en) => {
+    expect(formatDayRange('zh-CN', from, to)).toBe(zh);
+    expect(formatDayRange('en', from, to)).toBe(en);
   });
 });

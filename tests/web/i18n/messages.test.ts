@@ -48,6 +48,24 @@ describe('a number and its word', () => {
   });
 });
 
+describe('counting words in Chinese', () => {
+  it('count items with 个, as the speeches do (发现一个、整改一个、销号一个), never with 件', () => {
+    for (const [key, text] of Object.entries(messages['zh-CN'])) expect(text, key).not.toMatch(/\}件|一件/);
+  });
+
+  it.each([
+    ['weekly.redListTotal', { n: 12 }, '逾期事项12个'],
+    ['ranking.tooFewDue', { due: 3, min: 5 }, '到期事项过少：已到期3个，需至少5个'],
+    ['raise.perItem', { points: '2.5' }, '每销号一个逾期事项可得2.5分。'],
+    ['screen.dueItems', { n: 7 }, '已到期事项7个'],
+    // Departments too: 个.
+    ['screen.ofRanked', { n: 40 }, '名（共40个）'],
+  ] as const)('%s reads %s', async (key, params, zh) => {
+    const { translate } = await import('../../../web/i18n/use-t.ts');
+    expect(translate('zh-CN', key, params)).toBe(zh);
+  });
+});
+
 describe('a display link that does not work', () => {
   it('may never have existed: "not valid or revoked", not only "revoked"', () => {
     expect(messages['zh-CN']['screen.revoked']).toBe('此大屏链接无效或已被撤销');
@@ -112,7 +130,7 @@ describe('Chinese as a county office writes it, and plain English', () => {
       null,
       'Most points are lost on the on-time rate: 30.0 points.',
     ],
-    ['raise.dueSoon', { n: 3, days: 7 }, '3件事项7天内到期，请按期办结', null],
+    ['raise.dueSoon', { n: 3, days: 7 }, '3个事项7天内到期，请按期办结', null],
     [
       'explain.timeToClose',
       { median: '41.0天', p90: '139.0天', mean: '60.5天' },

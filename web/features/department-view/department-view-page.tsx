@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { lastDayCounted } from '../../../server/domain/time.ts';
 import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
-import { formatSigned } from '../../components/change.ts';
+import { changeLine, changeWords, directionOf, formatSigned } from '../../components/change.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
@@ -135,7 +135,14 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
               {formatScore(lang, row.score)}
             </span>
             <span className="muted">
-              {t('department.scoreChange', { change: formatSigned(lang, row.scoreChange, SCORE_DIGITS) })}
+              {changeLine(
+                lang,
+                changeWords(
+                  lang,
+                  directionOf(row.scoreChange, SCORE_DIGITS),
+                  formatSigned(lang, row.scoreChange, SCORE_DIGITS),
+                ),
+              )}
             </span>
           </ScoreExplainer>
           {row.ranked ? (

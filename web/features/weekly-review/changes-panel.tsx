@@ -7,6 +7,7 @@ import { ItemLink } from '../../components/item-link.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
@@ -124,8 +125,11 @@ function EventList({
                   {formatDay(lang, e.newDeadline!.slice(0, 10))}
                 </span>
               ) : (
-                // The reason as written: people's own words, in whatever language they wrote.
-                <span className="muted event-detail user-text"> {e.reason ?? ''}</span>
+                // People's own words as they wrote them; an import's own reason in the reader's language.
+                <span className="muted event-detail user-text">
+                  {' '}
+                  {e.reason ? reasonIn(lang, e.reason) : ''}
+                </span>
               )}
             </li>
           ))}

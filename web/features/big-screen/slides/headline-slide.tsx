@@ -1,13 +1,16 @@
 import type { ScreenData } from '../../../api/screen.ts';
-import { formatPointChange, formatSigned } from '../../../components/change.ts';
+import {
+  type ChangeWords,
+  changeWords,
+  formatPointChange,
+  formatSigned,
+} from '../../../components/change.ts';
 import { formatNumber, formatPercent } from '../../../i18n/format.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
 import { type HeadlineTile, headlineTiles } from '../headline-tiles.ts';
-
-const ARROWS = { up: '▲', down: '▼', flat: '＝' } as const;
 
 function formatValue(lang: Lang, tile: HeadlineTile, days: (n: string) => string): string {
   if (tile.kind === 'rate') return formatPercent(lang, tile.value);
@@ -43,21 +46,24 @@ export function HeadlineSlide({ data }: { data: ScreenData }) {
             min={5}
             className={tile.key === 'overdue' ? 'bs-big-value bs-tone-bad' : 'bs-big-value'}
           />
-          <span className={`bs-tile-change bs-tone-${tile.tone}`}>
-            {tile.direction === null ? (
-              t('change.none')
-            ) : (
-              <>
-                {/* Chinese says the comparison first: 较上周 ▲+48. */}
-                {lang !== 'en' && <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>}
-                <span aria-hidden="true">{ARROWS[tile.direction]}</span>
-                <span>{formatChange(lang, tile, days)}</span>
-                {lang === 'en' && <span className="bs-tone-neutral">{t('change.sinceLastWeek')}</span>}
-              </>
-            )}
-          </span>
+          <TileChange
+            words={changeWords(lang, tile.direction, formatChange(lang, tile, days))}
+            tone={tile.tone}
+          />
         </div>
       ))}
     </div>
+  );
+}
+
+/** A tile's change since last week: 较上周 ▲+48 / ▲ +48 vs last week, 较上周持平, 无可比数据. */
+function TileChange({ words, tone }: { words: ChangeWords; tone: HeadlineTile['tone'] }) {
+  return (
+    <span className={`bs-tile-change bs-tone-${tone}`}>
+      {words.before && <span className="bs-tone-neutral">{words.before}</span>}
+      {words.arrow && <span aria-hidden="true">{words.arrow}</span>}
+      <span>{words.text}</span>
+      {words.after && <span className="bs-tone-neutral">{words.after}</span>}
+    </span>
   );
 }
