@@ -210,6 +210,47 @@ describe('the ledger in a real browser', () => {
     }
   });
 
+  it("shows the reasons an import records by itself in the reader's language, a person's as written", async () => {
+    // An item reopened and extended with the words an import records (server/domain/import-reasons.ts).
+    const created = await admin.send('POST', '/api/items', {
+      title: '导入原因的显示（浏览器测试）',
+      campaign: 'C-EFFICIENCY',
+      source: 'look_back',
+      rectificationType: 'phased',
+      department: 'D21',
+      deadline: '2026-12-31',
+    });
+    const id = created.body.item.id;
+    let version = created.body.item.version;
+    for (const body of [
+      { action: 'rectify', evidence: '已整改' },
+      { action: 'close' },
+      { action: 'reopen', note: '导入台账：整改状态为“整改中”' },
+    ]) {
+      const res = await admin.send('POST', `/api/items/${id}/transitions`, { ...body, version });
+      expect(res.status).toBe(200);
+      version = res.body.item.version;
+    }
+    const extended = await admin.send('POST', `/api/items/${id}/extensions`, {
+      version,
+      deadline: '2027-01-31',
+      reason: '导入台账记载的延期',
+    });
+    expect(extended.status).toBe(200);
+    for (const [lang, reopened, extension] of [
+      ['en', 'Imported ledger: status "In progress"', 'Extension recorded in an imported ledger'],
+      ['zh-CN', '导入台账：整改状态为“整改中”', '导入台账记载的延期'],
+    ] as const) {
+      const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${id}`, lang);
+      await expect.poll(() => page.getByTestId('item-closures').textContent()).toContain(reopened);
+      expect(await page.getByTestId('item-extensions').textContent()).toContain(extension);
+      const notes = await page.getByTestId('item-history').locator('.timeline-note').allTextContents();
+      expect(notes).toEqual(['已整改', reopened, extension]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it("keeps the editor to its own department's steps, and says clearly why a stale step failed", async () => {
     // An item of the editor's own department (D21), registered by the editor: assigned.
     const created = await editor.send('POST', '/api/items', {

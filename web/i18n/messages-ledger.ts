@@ -498,7 +498,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'ledger.extendedFrom': '已延期，原期限{day}',
   'ledger.waitingRequests': '待审批的延期申请（{n}）',
   'ledger.waitingRequestsOwn': '本部门待审批的延期申请（{n}）',
-  'ledger.waitingShown': '共{n}项，列出最早的{shown}项。',
+  'ledger.waitingShown': '共{n}个申请，列出最早的{shown}个。',
 
   'item.back': '返回台账',
   'item.backTo': '返回',

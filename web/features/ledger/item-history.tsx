@@ -1,5 +1,6 @@
 import type { ItemDetail } from '../../api/items.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { formatMoment } from './format.ts';
@@ -55,7 +56,7 @@ export function ItemHistory({ history }: { history: ItemDetail['history'] }) {
                 ))}
               </ul>
             )}
-            {h.note && <p className="timeline-note">{h.note}</p>}
+            {h.note && <p className="timeline-note">{reasonIn(lang, h.note)}</p>}
           </li>
         );
       })}

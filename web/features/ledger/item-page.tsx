@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { DASH, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
@@ -297,7 +298,7 @@ function Records({
                     {formatDeadline(lang, t, x.oldDeadline, facts)} →{' '}
                     {formatDeadline(lang, t, x.newDeadline, facts)}
                   </td>
-                  <td>{x.reason}</td>
+                  <td>{reasonIn(lang, x.reason)}</td>
                   <td className="nowrap">{x.approvedBy ?? DASH}</td>
                 </tr>
               ))}
@@ -327,7 +328,7 @@ function Records({
                   <td>{c.evidence ?? DASH}</td>
                   <td>
                     {c.reopenedAt
-                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `${t('punct.colon')}${c.reopenReason}` : ''}`
+                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `${t('punct.colon')}${reasonIn(lang, c.reopenReason)}` : ''}`
                       : t('item.inForce')}
                   </td>
                 </tr>
