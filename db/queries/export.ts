@@ -6,6 +6,7 @@
 import type { HandlingMode, RectificationType, Source, Status } from '../../server/domain/lifecycle.ts';
 import type { Db } from '../open.ts';
 import { DAYS_OVERDUE, LIGHT } from './items.ts';
+import { LATEST_PROGRESS } from './progress-notes.ts';
 
 export interface ExportItemFilter {
   /** Campaign code. */
@@ -54,6 +55,9 @@ export interface ExportItemRow {
   urgeCount: number;
   voidedAt: string | null;
   voidReason: string | null;
+  /** The latest progress note (整改进展) and when it was reported. */
+  latestProgress: string | null;
+  latestProgressAt: string | null;
   /** As of the export (listItemsForExportByIds): the warning light and days overdue, as the ledger table shows. */
   light?: 'red' | 'yellow' | 'green' | null;
   daysOverdue?: number | null;
@@ -78,7 +82,8 @@ const EXPORT_COLUMNS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.des
           i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
           i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
           i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt,
-          i.void_reason AS voidReason`;
+          i.void_reason AS voidReason, ${LATEST_PROGRESS.note} AS latestProgress,
+          ${LATEST_PROGRESS.notedAt} AS latestProgressAt`;
 const EXPORT_JOINS = `FROM items i
    JOIN campaigns c ON c.id = i.campaign_id
    LEFT JOIN domains dm ON dm.id = i.domain_id

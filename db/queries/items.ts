@@ -11,6 +11,7 @@ import { ITEM_WRITE_SCOPE, type ItemWriteScope, itemScopeParams } from './accoun
 import { type ExtensionRequest, itemExtensionRequests } from './extension-requests.ts';
 import { deadlineFromEnd } from './figures.ts';
 import { rollupItemCount } from './figures-fast.ts';
+import { itemProgressNotes, type ProgressNote } from './progress-notes.ts';
 
 export interface ItemListFilter {
   q?: string;
@@ -305,6 +306,8 @@ export interface ItemDetail {
   }[];
   /** 延期申请: the department's requests and the office's decisions, oldest first. */
   extensionRequests: ExtensionRequest[];
+  /** 整改进展: dated progress notes, oldest first. */
+  progressNotes: ProgressNote[];
   urgings: { id: number; urgedAt: string; note: string; urgedBy: string | null }[];
   history: {
     id: number;
@@ -356,6 +359,7 @@ export function getItemDetail(db: Db, id: number): ItemDetail | null {
        WHERE x.item_id = ? ORDER BY x.approved_at, x.id`,
     ).all(id) as ItemDetail['extensions'],
     extensionRequests: itemExtensionRequests(db, id),
+    progressNotes: itemProgressNotes(db, id),
     urgings: prepared(
       db,
       `SELECT u.id, u.urged_at AS urgedAt, u.note, us.display_name AS urgedBy FROM urgings u

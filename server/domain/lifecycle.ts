@@ -80,7 +80,7 @@ export function isOpen(status: Status): boolean {
 
 /** Voiding, extending and urging apply to items that are not voided; extending and urging only to open ones. */
 export function checkSideAction(
-  action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone',
+  action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone' | 'progress',
   item: { status: Status; voided: boolean },
 ): void {
   const ok = !item.voided && (action === 'void' || isOpen(item.status));
@@ -102,7 +102,15 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
 };
 
 export const ACTION_LABELS: Record<
-  StatusAction | 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'edit' | 'milestone',
+  | StatusAction
+  | 'void'
+  | 'extend'
+  | 'request_extension'
+  | 'urge'
+  | 'respond'
+  | 'edit'
+  | 'milestone'
+  | 'progress',
   { zh: string; en: string }
 > = {
   assign: { zh: '分解交办', en: 'assign' },
@@ -118,4 +126,5 @@ export const ACTION_LABELS: Record<
   respond: { zh: '首次响应', en: 'record the first response' },
   edit: { zh: '修改', en: 'edit' },
   milestone: { zh: '安排阶段目标', en: 'plan a milestone' },
+  progress: { zh: '报告整改进展', en: 'report progress on' },
 };

@@ -1,8 +1,8 @@
 /**
  * The item list as a spreadsheet: one column per item field, headed and worded in the user's language
  * exactly as import reads them back (export → import keeps every field), plus what import leaves
- * alone: the warning light and days overdue as of the export, the counts of extensions, reopenings
- * and urgings, and when and why an item was voided.
+ * alone: the warning light and days overdue as of the export, the latest progress note and when it was
+ * reported, the counts of extensions, reopenings and urgings, and when and why an item was voided.
  */
 import type { ExportItemRow } from '../../db/queries/export.ts';
 import type { Lang, Text } from '../errors.ts';
@@ -82,6 +82,8 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: L.rectifiedAt, type: 'date', value: (r) => r.rectifiedAt },
     { header: L.evidence, type: 'text', width: 30, value: (r) => r.evidence },
     { header: L.closedAt, type: 'date', value: (r) => r.closedAt },
+    { header: READ_ONLY_LABELS.latestProgress, type: 'text', width: 36, value: (r) => r.latestProgress },
+    { header: READ_ONLY_LABELS.latestProgressAt, type: 'date', value: (r) => r.latestProgressAt },
     { header: READ_ONLY_LABELS.extensions, type: 'integer', value: (r) => r.extensionCount },
     { header: READ_ONLY_LABELS.reopenings, type: 'integer', value: (r) => r.reopenCount },
     { header: READ_ONLY_LABELS.urgings, type: 'integer', value: (r) => r.urgeCount },

@@ -67,6 +67,8 @@ export const READ_ONLY_LABELS = {
   urgings: { zh: '催办次数', en: 'Urgings' },
   voidedAt: { zh: '作废时间', en: 'Voided at' },
   voidReason: { zh: '作废原因', en: 'Void reason' },
+  latestProgress: { zh: '最新整改进展', en: 'Latest progress' },
+  latestProgressAt: { zh: '进展报告时间', en: 'Progress reported' },
 } satisfies Record<string, Text>;
 
 interface HeaderWord {

@@ -28,6 +28,7 @@ import {
 } from '../../db/queries/items.ts';
 import { campaignOfDomain } from '../../db/queries/lookups.ts';
 import { getMilestone, insertMilestone, markMilestoneDone } from '../../db/queries/milestones.ts';
+import { insertProgressNote } from '../../db/queries/progress-notes.ts';
 import { forbiddenRole } from '../auth/errors.ts';
 import {
   itemWriteScopeFor,
@@ -413,7 +414,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
 
 function sideAction(
   ctx: CommandContext,
-  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone',
+  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone' | 'progress',
   item: ItemRow,
 ) {
   try {
@@ -661,6 +662,27 @@ export function completeMilestone(ctx: CommandContext, id: number, milestoneId: 
         { done_at: null },
         { milestone: milestone.title, done_at: ctx.now },
       );
+    })
+    .immediate();
+}
+
+/**
+ * Reports how an open item's rectification is going (整改进展), dated now: its department or the office.
+ * The item itself does not change; the note is kept with the item and in its history.
+ */
+export function reportProgress(ctx: CommandContext, id: number, note: string): void {
+  ctx.db
+    .transaction(() => {
+      const { item } = loadForWrite(ctx, id, null);
+      sideAction(ctx, 'progress', item);
+      insertProgressNote(ctx.db, {
+        itemId: id,
+        notedAt: ctx.now,
+        authorId: ctx.user.id,
+        authorName: ctx.user.displayName,
+        note,
+      });
+      history(ctx, id, 'progress_reported', undefined, undefined, note);
     })
     .immediate();
 }

@@ -27,6 +27,7 @@ import {
   decideExtension,
   editItem,
   extendDeadline,
+  reportProgress,
   requestExtension,
   transitionItem,
   urgeItem,
@@ -354,6 +355,16 @@ export const items = new Hono<AppEnv>()
     (c) => {
       urgeItem(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
       return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/progress',
+    requireRole('admin', 'editor'),
+    validate('param', id),
+    validate('json', z.strictObject({ note: text(2000).min(1) })),
+    (c) => {
+      reportProgress(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 201);
     },
   )
   .post(

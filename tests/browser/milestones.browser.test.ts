@@ -1,6 +1,7 @@
 /**
- * An item's timetable (时间表、路线图) in a real browser: the department plans its milestones and marks
- * them done on the item page; the office sees them; a leader reads them without the controls.
+ * Tracking an item in a real browser: the department plans its timetable (时间表、路线图) — milestones
+ * marked done on the item page — and reports its progress (整改进展); the office sees both; a leader
+ * reads them without the controls.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -90,4 +91,52 @@ describe('milestones on the item page', () => {
       await leader.page.context().close();
     });
   }
+
+  it('lets the department report progress, newest first, dated and in the history; a leader reads it', async () => {
+    const created = await editor.send('POST', '/api/items', {
+      title: '校园周边交通秩序混乱（整改进展）',
+      campaign: 'C-EFFICIENCY',
+      source: 'public_complaint',
+      rectificationType: 'phased',
+      responsiblePerson: '王芳',
+      deadline: '2026-12-31',
+    });
+    const id = created.body.item.id;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const m = messages[lang];
+      const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      const panel = page.getByTestId('progress-panel');
+      const form = page.getByTestId('progress-form');
+      const notes = lang === 'zh-CN' ? ['已与交警大队对接', '上下学时段增派护学岗'] : [];
+      if (lang === 'zh-CN') {
+        await expect.poll(() => panel.locator('p.muted').textContent()).toBe(m['item.noProgress']);
+        for (const note of notes) {
+          await form.locator('textarea[name="note"]').fill(note);
+          await form.getByRole('button', { name: m['item.progressReport'] }).click();
+          await expect.poll(() => panel.locator('li').filter({ hasText: note }).count()).toBe(1);
+        }
+        expect(await form.locator('textarea[name="note"]').inputValue()).toBe('');
+      }
+      // Newest first.
+      await expect
+        .poll(() => panel.locator('li .prose').allTextContents())
+        .toEqual(['上下学时段增派护学岗', '已与交警大队对接']);
+      const history = page.getByTestId('item-history');
+      expect(await history.locator('li[data-kind="progress_reported"]').count()).toBe(2);
+      expect(
+        await history.locator('li[data-kind="progress_reported"] .timeline-kind').first().textContent(),
+      ).toBe(m['history.progress_reported']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await panel.scrollIntoViewIfNeeded();
+        await screenshot(page, `item-progress-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+    const leader = await openAs(browser, server, 'leader', `/ledger/${id}`, 'zh-CN');
+    await expect.poll(() => leader.page.getByTestId('progress-panel').locator('li').count()).toBe(2);
+    expect(await leader.page.getByTestId('progress-form').count()).toBe(0);
+    await leader.page.context().close();
+  });
 });

@@ -163,7 +163,10 @@ describe('export → import', () => {
   source.exec(`UPDATE items SET title = '=1+2 ' || title WHERE id = 3;
                UPDATE items SET measures = '-先整改后销号' WHERE id = 4;
                UPDATE items SET description = '''引号开头' WHERE id = 5;
-               UPDATE items SET evidence = '@附件' WHERE id = 6`);
+               UPDATE items SET evidence = '@附件' WHERE id = 6;
+               INSERT INTO progress_notes (item_id, noted_at, author_name, note)
+                 VALUES (7, '2026-11-18T09:00:00', '县教育局联络员', '整改完成80%，进展顺利')`);
+  // (The latest progress column is the export's own: import reads it as nothing, not as a status.)
 
   it.each([
     ['xlsx', 'zh-CN'],
@@ -226,6 +229,22 @@ describe('listItemsForExport', () => {
     expect([...listItemsForExport(db, { includeVoided: true })].length).toBe(
       (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n,
     );
+  });
+
+  it("carries each item's latest progress note and when it was reported, none for an item without", () => {
+    const [first, second] = all;
+    const note = db.prepare(
+      "INSERT INTO progress_notes (item_id, noted_at, author_name, note) VALUES (?, ?, '县教育局联络员', ?)",
+    );
+    // Reported out of order: the latest is the one with the latest moment, not the last written.
+    note.run(first!.id, '2026-11-18T09:00:00', '已完成排查，正在制定方案');
+    note.run(first!.id, '2026-11-10T09:00:00', '已成立工作专班');
+    const [a, b] = [...listItemsForExport(db)];
+    expect([a!.latestProgress, a!.latestProgressAt]).toEqual([
+      '已完成排查，正在制定方案',
+      '2026-11-18T09:00:00',
+    ]);
+    expect([b!.id, b!.latestProgress, b!.latestProgressAt]).toEqual([second!.id, null, null]);
   });
 
   it('pages through large lists in id order', () => {

@@ -331,6 +331,10 @@ const TEMPLATES: Record<string, Template> = {
     body: () => ({ note: '理由不充分' }),
   },
   'GET /api/extension-requests': { query: { limit: '10' } },
+  'POST /api/items/:id/progress': {
+    params: (f) => ({ id: String(f.itemId) }),
+    body: () => ({ note: '已完成排查' }),
+  },
   'POST /api/items/:id/urgings': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),

@@ -224,6 +224,10 @@ const MATRIX: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/extension-requests' }),
     expect: SIGNED_IN_READ,
   },
+  'POST /api/items/:id/progress': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/progress`, body: { note: '已完成排查' } }),
+    expect: { ...adminOnly(201), editor: 201 },
+  },
   'POST /api/items/:id/urgings': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),

@@ -952,3 +952,67 @@ describe('extension requests (延期申请)', () => {
     expect(decisions(decline.body)).toEqual([['2026-12-15', 'declined', '事项已销号']]);
   });
 });
+
+describe('progress notes (整改进展)', () => {
+  it('the department or the office reports how an open item is going, dated, in the history; the item does not change', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const id = item.item.id;
+    const first = await send(sessions.editor, 'POST', `/api/items/${id}/progress`, {
+      note: '已完成全面排查，正在制定整改方案',
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    await send(sessions.admin, 'POST', `/api/items/${id}/progress`, { note: '督查室现场查看，进度正常' });
+    const after = (await send(sessions.leader, 'GET', `/api/items/${id}`)).body;
+    expect(after.progressNotes).toEqual([
+      {
+        id: expect.any(Number),
+        notedAt: '2026-11-20T10:00:00',
+        author: 'editor',
+        note: '已完成全面排查，正在制定整改方案',
+      },
+      {
+        id: expect.any(Number),
+        notedAt: '2026-11-20T10:00:00',
+        author: 'admin',
+        note: '督查室现场查看，进度正常',
+      },
+    ]);
+    expect(after.item.version).toBe(item.item.version);
+    expect(
+      after.history
+        .slice(-2)
+        .map((h: { kind: string; actorName: string; note: string }) => [h.kind, h.actorName, h.note]),
+    ).toEqual([
+      ['progress_reported', 'editor', '已完成全面排查，正在制定整改方案'],
+      ['progress_reported', 'admin', '督查室现场查看，进度正常'],
+    ]);
+  });
+
+  it('takes no note from a leader or another department, none empty, none on a closed item', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}/progress`;
+    const body = { note: '正在整改' };
+    expect((await send(sessions.leader, 'POST', path, body)).status).toBe(403);
+    expect((await send(sessions.other, 'POST', path, body)).status).toBe(403);
+    const empty = await send(sessions.editor, 'POST', path, { note: '  ' });
+    expect([empty.status, empty.body.error.details.field]).toEqual([400, 'note']);
+    let version = item.item.version;
+    for (const [session, action] of [
+      [sessions.editor, 'rectify'],
+      [sessions.admin, 'close'],
+    ] as const) {
+      const res = await send(session, 'POST', `/api/items/${item.item.id}/transitions`, {
+        version,
+        action,
+        ...(action === 'rectify' ? { evidence: '已完成' } : {}),
+      });
+      version = res.body.item.version;
+    }
+    const closed = await send(sessions.editor, 'POST', path, body);
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'illegal_transition']);
+    expect(closed.body.error.message).toBe('Cannot report progress on an item that is closed; allowed: none');
+    expect((await send(sessions.admin, 'GET', `/api/items/${item.item.id}`)).body.progressNotes).toEqual([]);
+  });
+});

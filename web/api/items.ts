@@ -56,6 +56,8 @@ export const voidItem = (id: number, input: { version: number; reason: string })
   unwrap(one.void.$post({ param: param(id), json: input }));
 export const addMilestone = (id: number, input: { title: string; dueOn: string }) =>
   unwrap(one.milestones.$post({ param: param(id), json: input }));
+export const reportProgress = (id: number, note: string) =>
+  unwrap(one.progress.$post({ param: param(id), json: { note } }));
 export const completeMilestone = (id: number, milestone: number) =>
   unwrap(
     one.milestones[':milestone'].done.$post({

@@ -21,6 +21,7 @@ export const HISTORY_KINDS = [
   'responded',
   'imported',
   'import_updated',
+  'progress_reported',
   'milestone_added',
   'milestone_done',
 ] as const;

@@ -87,8 +87,11 @@ export function createScope(user: ActingUser): { may: boolean; department: numbe
   return { may: false, department: null };
 }
 
-/** Whether the user may plan and tick off the item's milestones: the office, or its own department, while it is open. */
-export function mayPlanMilestones(user: ActingUser, item: ItemState): boolean {
+/**
+ * Whether the user may track the item — plan and tick off its milestones, report its progress: the
+ * office, or its own department, while it is open.
+ */
+export function mayTrackItem(user: ActingUser, item: ItemState): boolean {
   if (item.voided || item.status === 'closed') return false;
   return user.role === 'admin' || (user.role === 'editor' && user.departmentId === item.departmentId);
 }

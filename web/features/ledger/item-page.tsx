@@ -15,9 +15,10 @@ import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ExtensionRequestsPanel } from './extension-requests-panel.tsx';
 import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
-import { type ItemAction, itemActions, mayPlanMilestones } from './item-actions.ts';
+import { type ItemAction, itemActions, mayTrackItem } from './item-actions.ts';
 import { ItemHistory } from './item-history.tsx';
 import { MilestonesPanel } from './milestones-panel.tsx';
+import { ProgressPanel } from './progress-panel.tsx';
 import { useActingUser } from './use-acting-user.ts';
 import { useLookups } from './use-lookups.ts';
 import './ledger.css';
@@ -81,7 +82,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   };
   const deadline = formatDeadline(lang, t, item.deadline as string | null, deadlineFacts(item));
   const original = formatDeadline(lang, t, item.original_deadline as string | null, deadlineFacts(item));
-  const mayPlan = user !== null && mayPlanMilestones(user, itemState);
+  const mayTrack = user !== null && mayTrackItem(user, itemState);
   const readOnlyReason =
     user?.role === 'leader'
       ? t('item.readOnlyLeader')
@@ -236,7 +237,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             <h3>{t('item.evidence')}</h3>
             <p className="prose">{String(item.evidence ?? DASH)}</p>
           </section>
-          <Records detail={detail} mayPlan={mayPlan} mayDecide={user?.role === 'admin'} />
+          <Records detail={detail} mayTrack={mayTrack} mayDecide={user?.role === 'admin'} />
         </div>
         <section className="panel" aria-labelledby="item-history-title">
           <h2 id="item-history-title">{t('item.history')}</h2>
@@ -257,14 +258,15 @@ function Field({ label, children, testId }: { label: MessageKey; children: React
   );
 }
 
-/** Milestones, extension requests, deadline extensions (the original kept visible), closures and urgings. */
+/** Progress notes, milestones, extension requests, deadline extensions (the original kept visible), closures and urgings. */
 function Records({
   detail,
-  mayPlan,
+  mayTrack,
   mayDecide,
 }: {
   detail: ItemDetail;
-  mayPlan: boolean;
+  /** Plan milestones and report progress. */
+  mayTrack: boolean;
   /** The office decides on the department's extension requests. */
   mayDecide: boolean;
 }) {
@@ -274,7 +276,8 @@ function Records({
   const facts = deadlineFacts(detail.item);
   return (
     <>
-      <MilestonesPanel detail={detail} mayPlan={mayPlan} />
+      <ProgressPanel detail={detail} mayReport={mayTrack} />
+      <MilestonesPanel detail={detail} mayPlan={mayTrack} />
       <ExtensionRequestsPanel detail={detail} mayDecide={mayDecide} />
       <section className="panel" aria-labelledby="item-extensions">
         <h2 id="item-extensions">{t('item.extensions')}</h2>
