@@ -154,6 +154,10 @@ export function deadlineEnd(deadline: string): Moment {
   return isDay(deadline) ? `${deadline}T24:00:00` : (parseMoment(deadline) ?? deadline);
 }
 
+/** A deadline's end written one way, for comparing two ends: a day's T24:00:00 as the next day's T00:00:00. */
+export const comparableEnd = (end: Moment): Moment =>
+  end.endsWith('T24:00:00') ? `${addDays(end.slice(0, 10), 1)}T00:00:00` : end;
+
 /** Monday of the ISO week containing the day. */
 export function weekStart(day: Day): Day {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -49,7 +49,7 @@ import {
   type Status,
   type StatusAction,
 } from '../domain/lifecycle.ts';
-import { deadlineEnd, type Moment } from '../domain/time.ts';
+import { comparableEnd, deadlineEnd, type Moment } from '../domain/time.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
 
 export interface CommandContext {
@@ -434,7 +434,8 @@ function laterDeadlineEnd(item: ItemRow, deadline: string): string {
       zh: '事项还没有整改期限，不能延期（整改期限在交办时确定）',
       en: 'the item has no deadline to extend (a deadline is set when the item is assigned)',
     });
-  if (end <= current)
+  // A day's end and the next day's 00:00 are one moment: no extension.
+  if (comparableEnd(end) <= comparableEnd(current))
     throw invalidParameter('deadline', {
       zh: `须晚于当前整改期限（${zhDate(item.deadline as string)}）`,
       en: `must be after the current deadline (${enDate(item.deadline as string)})`,

@@ -545,7 +545,8 @@ describe('deadlines', () => {
     const { app, sessions, send, create } = setup();
     const item = await create();
     const path = `/api/items/${item.item.id}/extensions`;
-    for (const deadline of ['2026-11-29', '2026-11-30', '2026-11-30T23:59']) {
+    // The midnight after the last day is the same moment as the day's end: no extension either.
+    for (const deadline of ['2026-11-29', '2026-11-30', '2026-11-30T23:59', '2026-12-01T00:00']) {
       const res = await send(sessions.admin, 'POST', path, {
         version: item.item.version,
         deadline,
