@@ -33,16 +33,18 @@ export interface ExtensionRequest {
   decidedAt: string | null;
   decidedBy: string | null;
   decisionNote: string | null;
+  /** The deadline an approval set: the one asked for, or another the office chose. */
+  grantedDeadline: string | null;
 }
-
-const COLUMNS = `id, requested_at AS requestedAt, requested_by_name AS requestedBy, old_deadline AS oldDeadline,
-  new_deadline AS newDeadline, reason, decision, decided_at AS decidedAt, decided_by_name AS decidedBy,
-  decision_note AS decisionNote`;
 
 export function itemExtensionRequests(db: Db, itemId: number): ExtensionRequest[] {
   return prepared(
     db,
-    `SELECT ${COLUMNS} FROM extension_requests WHERE item_id = ? ORDER BY requested_at, id`,
+    `SELECT r.id, r.requested_at AS requestedAt, r.requested_by_name AS requestedBy, r.old_deadline AS oldDeadline,
+            r.new_deadline AS newDeadline, r.reason, r.decision, r.decided_at AS decidedAt,
+            r.decided_by_name AS decidedBy, r.decision_note AS decisionNote, x.new_deadline AS grantedDeadline
+     FROM extension_requests r LEFT JOIN deadline_extensions x ON x.id = r.extension_id
+     WHERE r.item_id = ? ORDER BY r.requested_at, r.id`,
   ).all(itemId) as ExtensionRequest[];
 }
 
@@ -124,7 +126,8 @@ export interface WaitingRequest {
 
 /**
  * The requests awaiting a decision in the scope (every department's for the office and leaders, its
- * own for a department), oldest first: at most `limit` of them, and how many there are.
+ * own for a department), on items still open, oldest first: at most `limit` of them, and how many
+ * there are.
  */
 export function waitingRequests(
   db: Db,
@@ -132,7 +135,8 @@ export function waitingRequests(
   limit: number,
 ): { total: number; requests: WaitingRequest[] } {
   const own = scope.kind === 'department';
-  const where = `r.decision IS NULL${own ? ' AND i.department_id = @department' : ''}`;
+  // A request on an item closed or voided meanwhile no longer waits (it can only be declined).
+  const where = `r.decision IS NULL AND i.status <> 'closed' AND i.voided_at IS NULL${own ? ' AND i.department_id = @department' : ''}`;
   const params = own ? { department: scope.departmentId } : {};
   const total = (
     prepared(

@@ -492,13 +492,13 @@ export function extendDeadline(
 
 /**
  * A department asks the office to extend its open item's deadline (延期申请), with a reason: one request
- * at a time per item. The item itself does not change until the office approves.
+ * at a time per item. Only the item's version moves on until the office approves.
  */
 export function requestExtension(ctx: CommandContext, id: number, deadline: string, reason: string): void {
   if (ctx.user.role !== 'editor') throw forbiddenRole(['editor']);
   ctx.db
     .transaction(() => {
-      const { item } = loadForWrite(ctx, id, null);
+      const { item, scope } = loadForWrite(ctx, id, null);
       sideAction(ctx, 'request_extension', item);
       // Once it has reported the rectification done, the department has no more time to ask for.
       if (item.status === 'rectified')
@@ -519,6 +519,9 @@ export function requestExtension(ctx: CommandContext, id: number, deadline: stri
           },
           { field: 'deadline' },
         );
+      // The item's version moves on (the scoped write every item write starts with): pages showing it
+      // learn that something happened to it.
+      write(ctx, item, scope, {});
       insertExtensionRequest(ctx.db, {
         itemId: id,
         requestedAt: ctx.now,
@@ -563,9 +566,10 @@ export function decideExtension(
           },
           { field: 'request' },
         );
-      const extensionId = decision.approve
-        ? extendIn(ctx, item, scope, decision.deadline ?? request.new_deadline, request.reason)
-        : null;
+      let extensionId: number | null = null;
+      if (decision.approve)
+        extensionId = extendIn(ctx, item, scope, decision.deadline ?? request.new_deadline, request.reason);
+      else write(ctx, item, scope, {});
       decideExtensionRequest(ctx.db, requestId, {
         decision: decision.approve ? 'approved' : 'declined',
         decidedAt: ctx.now,
@@ -574,15 +578,15 @@ export function decideExtension(
         note: decision.note ?? null,
         extensionId,
       });
-      if (!decision.approve)
-        history(
-          ctx,
-          id,
-          'extension_declined',
-          undefined,
-          { requested_deadline: request.new_deadline },
-          decision.note,
-        );
+      // Beside the approval's 'extended' (the deadline, the department's reason): the decision itself.
+      history(
+        ctx,
+        id,
+        decision.approve ? 'extension_approved' : 'extension_declined',
+        undefined,
+        { requested_deadline: request.new_deadline },
+        decision.note ?? null,
+      );
     })
     .immediate();
 }
@@ -669,13 +673,14 @@ export function completeMilestone(ctx: CommandContext, id: number, milestoneId: 
 
 /**
  * Reports how an open item's rectification is going (整改进展), dated now: its department or the office.
- * The item itself does not change; the note is kept with the item and in its history.
+ * Only the item's version moves on; the note is kept with the item and in its history.
  */
 export function reportProgress(ctx: CommandContext, id: number, note: string): void {
   ctx.db
     .transaction(() => {
-      const { item } = loadForWrite(ctx, id, null);
+      const { item, scope } = loadForWrite(ctx, id, null);
       sideAction(ctx, 'progress', item);
+      write(ctx, item, scope, {});
       insertProgressNote(ctx.db, {
         itemId: id,
         notedAt: ctx.now,

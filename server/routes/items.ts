@@ -36,8 +36,30 @@ import {
 import { figuresNow, nowMoment } from '../now.ts';
 import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
 
+/**
+ * Text people write: no control characters but line breaks and tabs, and no bidirectional overrides
+ * (which turn the text after them around where a list shows it). The search index ends each field with
+ * a control character (migration 004).
+ */
+const unprintable = (v: string) =>
+  [...v].some((ch) => {
+    const c = ch.codePointAt(0)!;
+    return (
+      // NUL is every field's refusal, naming it (validate).
+      (c > 0 && c < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t') ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    );
+  });
+const PRINTABLE = ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' });
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !unprintable(v), PRINTABLE);
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
   .string()
@@ -49,12 +71,9 @@ const requestParam = z.strictObject({ id: id.shape.id, request: id.shape.id });
 
 /** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
 export const itemListShape = {
-  // No control characters: the search index marks the end of each field with one (migration 004).
+  // Not even a line break: the search index marks the end of each field with a control character.
   q: text(100)
-    .refine(
-      (v) => ![...v].some((ch) => ch < ' '),
-      ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' }),
-    )
+    .refine((v) => ![...v].some((ch) => ch < ' '), PRINTABLE)
     .optional(),
   campaign: code.optional(),
   domain: code.optional(),

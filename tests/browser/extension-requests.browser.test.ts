@@ -95,6 +95,9 @@ describe('extension requests', () => {
           .poll(() => office.page.getByTestId('item-extensions').locator('tbody tr').count())
           .toBe(1);
         expect(await history.locator('li[data-kind="extended"]').count()).toBe(1);
+        expect(await history.locator('li[data-kind="extension_approved"] .timeline-kind').textContent()).toBe(
+          m['history.extension_approved'],
+        );
         expect((await editor.send('GET', `/api/items/${id}`)).body.item.deadline).toBe('2027-01-31');
       } else {
         // Declining needs a reason: without one the server's answer names the field.
@@ -130,4 +133,65 @@ describe('extension requests', () => {
       await office.page.context().close();
     });
   }
+
+  it('approves a request for a time of day at that time; a request on an item closed meanwhile waits no more', async () => {
+    const admin = await apiAs(server, 'admin');
+    const make = async (title: string) => {
+      const created = await editor.send('POST', '/api/items', {
+        title,
+        campaign: 'C-EFFICIENCY',
+        source: 'hotline',
+        rectificationType: 'immediate',
+        responsiblePerson: '王芳',
+        deadline: '2026-12-31T18:00',
+      });
+      return created.body.item as { id: number; version: number };
+    };
+    const timed = await make('窗口叫号系统故障（按时延期）');
+    const asked = await editor.send('POST', `/api/items/${timed.id}/extension-requests`, {
+      deadline: '2027-01-02T09:30',
+      reason: '备件周末到货',
+    });
+    expect(asked.status).toBe(201);
+    const office = await openAs(browser, server, 'admin', `/ledger/${timed.id}`, 'zh-CN');
+    const form = office.page.getByTestId('extension-decision');
+    await expect
+      .poll(() => form.locator('input[name="deadline"]').getAttribute('type'))
+      .toBe('datetime-local');
+    expect(await form.locator('input[name="deadline"]').inputValue()).toBe('2027-01-02T09:30');
+    await form.getByRole('button', { name: messages['zh-CN']['item.approveExtension'] }).click();
+    await expect
+      .poll(() =>
+        office.page.getByTestId('extension-requests').locator('tbody tr').getAttribute('data-decision'),
+      )
+      .toBe('approved');
+    // Granted as asked: the moment, not the whole day.
+    expect((await admin.get(`/api/items/${timed.id}`)).item.deadline).toBe('2027-01-02T09:30:00');
+    expect(office.errors).toEqual([]);
+    await office.page.context().close();
+
+    // Asked, then the item was rectified and closed before the office decided.
+    const closed = await make('窗口叫号系统故障（已销号）');
+    const pending = await editor.send('POST', `/api/items/${closed.id}/extension-requests`, {
+      deadline: '2027-01-05',
+      reason: '备件未到',
+    });
+    let version = pending.body.item.version;
+    for (const [who, body] of [
+      [editor, { action: 'rectify', evidence: '已修复' }],
+      [admin, { action: 'close' }],
+    ] as const) {
+      const res = await who.send('POST', `/api/items/${closed.id}/transitions`, { ...body, version });
+      expect(res.status).toBe(200);
+      version = res.body.item.version;
+    }
+    const page = await openAs(browser, server, 'admin', `/ledger/${closed.id}`, 'en');
+    const row = page.page.getByTestId('extension-requests').locator('tbody tr');
+    await expect.poll(() => row.getAttribute('data-decision')).toBe('lapsed');
+    expect(await row.textContent()).toContain(messages.en['item.decision.lapsed']);
+    expect(await page.page.getByTestId('extension-decision').count()).toBe(0);
+    expect(await page.page.getByTestId('extension-requested').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.page.context().close();
+  });
 });

@@ -505,6 +505,37 @@ describe('what is wrong with a value, in words a reader uses', () => {
     expect(await said('zh-CN')).toBe('参数 reason 无效：不能为空');
     expect(await said('en')).toBe('Invalid parameter reason: must not be empty');
   });
+
+  it('text people write keeps its line breaks and tabs, but no other control character nor a direction override', async () => {
+    const { sessions, send, create } = setup();
+    const item = await create();
+    const path = `/api/items/${item.item.id}/extension-requests`;
+    for (const reason of [
+      '资金\u0007未到位',
+      '资金\u001b[31m未到位',
+      '资金\u0085未到位',
+      '资金\u202e未到位',
+      '资金\u2066未到位',
+    ]) {
+      const res = await send(sessions.editor, 'POST', path, { deadline: '2026-12-30', reason });
+      expect([JSON.stringify(reason), res.status, res.body.error?.message]).toEqual([
+        JSON.stringify(reason),
+        400,
+        'Invalid parameter reason: must not contain control characters',
+      ]);
+    }
+    const title = await send(sessions.admin, 'PATCH', `/api/items/${item.item.id}`, {
+      version: item.item.version,
+      title: '\u202e问题',
+    });
+    expect([title.status, title.body.error.details.field]).toEqual([400, 'title']);
+    const written = await send(sessions.editor, 'POST', path, {
+      deadline: '2026-12-30',
+      reason: '一、资金未到位；\r\n二、\t设备未到货',
+    });
+    expect(written.status).toBe(201);
+    expect(written.body.extensionRequests[0].reason).toBe('一、资金未到位；\r\n二、\t设备未到货');
+  });
 });
 
 describe('ledger rules a request cannot get round', () => {
@@ -745,9 +776,9 @@ describe('extension requests (延期申请)', () => {
       reason: '需等待省级资金下达',
     });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-    // Asking changes nothing on the item.
+    // Asking changes nothing on the item but its version (pages showing it learn of the request).
     expect(asked.body.item).toMatchObject({ deadline: '2026-11-30', extension_count: 0 });
-    expect(asked.body.item.version).toBe(item.item.version);
+    expect(asked.body.item.version).toBe(item.item.version + 1);
     expect(asked.body.extensionRequests).toEqual([
       {
         id: expect.any(Number),
@@ -760,6 +791,7 @@ describe('extension requests (延期申请)', () => {
         decidedAt: null,
         decidedBy: null,
         decisionNote: null,
+        grantedDeadline: null,
       },
     ]);
     expect(asked.body.history.at(-1)).toMatchObject({
@@ -816,12 +848,21 @@ describe('extension requests (延期申请)', () => {
       decidedAt: '2026-11-20T10:00:00',
       decidedBy: 'admin',
       decisionNote: '同意，请按新期限完成',
+      grantedDeadline: '2026-12-15',
     });
-    expect(approved.body.history.at(-1)).toMatchObject({
-      kind: 'extended',
-      before: { deadline: '2026-11-30' },
-      after: { deadline: '2026-12-15' },
-    });
+    expect(approved.body.history.slice(-2)).toMatchObject([
+      {
+        kind: 'extended',
+        before: { deadline: '2026-11-30' },
+        after: { deadline: '2026-12-15' },
+        note: '需等待省级资金下达',
+      },
+      {
+        kind: 'extension_approved',
+        after: { requested_deadline: '2026-12-15' },
+        note: '同意，请按新期限完成',
+      },
+    ]);
     expect((await waiting(sessions.admin)).total).toBe(0);
   });
 
@@ -839,6 +880,8 @@ describe('extension requests (延期申请)', () => {
     const shorter = await decide(first, 'approve', { deadline: '2026-12-10' });
     expect(shorter.body.item.deadline).toBe('2026-12-10');
     expect(decisions(shorter.body)).toEqual([['2026-12-31', 'approved', null]]);
+    // The day granted is kept with the request when it is not the day asked for.
+    expect(shorter.body.extensionRequests[0].grantedDeadline).toBe('2026-12-10');
     const again = await decide(first, 'decline', { note: '不同意' });
     expect([again.status, again.body.error.code]).toEqual([409, 'extension_decided']);
     expect(again.body.error.message).toBe(
@@ -908,13 +951,12 @@ describe('extension requests (延期申请)', () => {
     const { sessions, send, create } = setup();
     const item = await create();
     const id = item.item.id;
-    const request = (
-      await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
-        deadline: '2026-12-15',
-        reason: '需等待省级资金下达',
-      })
-    ).body.extensionRequests[0].id;
-    let version = item.item.version;
+    const asked = await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
+      deadline: '2026-12-15',
+      reason: '需等待省级资金下达',
+    });
+    const request = asked.body.extensionRequests[0].id;
+    let version = asked.body.item.version;
     for (const [session, action] of [
       [sessions.editor, 'rectify'],
       [sessions.admin, 'close'],
@@ -926,6 +968,8 @@ describe('extension requests (延期申请)', () => {
       });
       version = res.body.item.version;
     }
+    // Closed: it no longer waits on the office's list.
+    expect((await send(sessions.admin, 'GET', '/api/extension-requests')).body.total).toBe(0);
     const approve = await send(
       sessions.admin,
       'POST',
@@ -933,12 +977,12 @@ describe('extension requests (延期申请)', () => {
       {},
     );
     expect([approve.status, approve.body.error.code]).toEqual([409, 'illegal_transition']);
-    const asked = await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
+    const again = await send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, {
       deadline: '2026-12-20',
       reason: '再延',
     });
-    expect([asked.status, asked.body.error.code]).toEqual([409, 'illegal_transition']);
-    expect(asked.body.error.message).toBe(
+    expect([again.status, again.body.error.code]).toEqual([409, 'illegal_transition']);
+    expect(again.body.error.message).toBe(
       'Cannot request an extension for an item that is closed; allowed: none',
     );
     const decline = await send(
@@ -955,7 +999,7 @@ describe('extension requests (延期申请)', () => {
 });
 
 describe('progress notes (整改进展)', () => {
-  it('the department or the office reports how an open item is going, dated, in the history; the item does not change', async () => {
+  it('the department or the office reports how an open item is going, dated, in the history', async () => {
     const { sessions, send, create } = setup();
     const item = await create();
     const id = item.item.id;
@@ -979,7 +1023,8 @@ describe('progress notes (整改进展)', () => {
         note: '督查室现场查看，进度正常',
       },
     ]);
-    expect(after.item.version).toBe(item.item.version);
+    // The item changes only its version, once a note.
+    expect(after.item.version).toBe(item.item.version + 2);
     expect(
       after.history
         .slice(-2)

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
-import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
+import { type DeadlineFacts, deadlineFacts, formatDeadline, formatMoment, isTimed } from './format.ts';
 
 type Request = ItemDetail['extensionRequests'][number];
 
@@ -21,7 +21,9 @@ export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDeta
   const facts = deadlineFacts(detail.item);
   const [done, setDone] = useState<string | null>(null);
   const requests = detail.extensionRequests;
-  const waiting = requests.find((r) => r.decision === null);
+  // A request on an item closed or voided meanwhile no longer waits (the server still takes a decline).
+  const itemOpen = detail.item.status !== 'closed' && detail.item.voided_at === null;
+  const waiting = itemOpen ? requests.find((r) => r.decision === null) : undefined;
   if (requests.length === 0) return null;
   return (
     <section
@@ -41,7 +43,11 @@ export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDeta
         </thead>
         <tbody>
           {requests.map((r) => (
-            <tr key={r.id} data-request={r.id} data-decision={r.decision ?? 'pending'}>
+            <tr
+              key={r.id}
+              data-request={r.id}
+              data-decision={r.decision ?? (itemOpen ? 'pending' : 'lapsed')}
+            >
               <td className="nowrap">
                 {formatMoment(lang, r.requestedAt)}
                 <span className="small-note muted">{r.requestedBy}</span>
@@ -52,7 +58,7 @@ export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDeta
               </td>
               <td>{r.reason}</td>
               <td>
-                <Decision request={r} />
+                <Decision request={r} lapsed={!itemOpen} facts={facts} />
               </td>
             </tr>
           ))}
@@ -68,13 +74,27 @@ export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDeta
   );
 }
 
-function Decision({ request: r }: { request: Request }) {
+function Decision({
+  request: r,
+  lapsed,
+  facts,
+}: {
+  request: Request;
+  lapsed: boolean;
+  facts: DeadlineFacts;
+}) {
   const t = useT();
   const lang = useLang();
-  if (r.decision === null) return <span className="tag">{t('item.decision.pending')}</span>;
+  if (r.decision === null)
+    return <span className="tag">{t(lapsed ? 'item.decision.lapsed' : 'item.decision.pending')}</span>;
   return (
     <>
       <span className={`tag decision-${r.decision}`}>{t(`item.decision.${r.decision}` as MessageKey)}</span>
+      {r.grantedDeadline && r.grantedDeadline !== r.newDeadline && (
+        <span className="small-note">
+          {t('item.grantedDeadline', { deadline: formatDeadline(lang, t, r.grantedDeadline, facts) })}
+        </span>
+      )}
       <span className="small-note muted">
         {r.decidedBy} {r.decidedAt && formatMoment(lang, r.decidedAt)}
       </span>
@@ -98,18 +118,26 @@ function DecisionForm({
   const lang = useLang();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
+  // The day asked for, or the moment for a deadline counted in hours, as the input writes it.
+  const timed = isTimed(request.newDeadline);
+  const asked = request.newDeadline.slice(0, timed ? 16 : 10);
   const decide = useMutation({
     mutationFn: (approve: boolean) => {
       const data = new FormData(form.current!);
       const note = String(data.get('note') ?? '').trim();
+      const deadline = String(data.get('deadline') ?? '');
+      // Left as asked, the server grants exactly what was asked.
       return approve
-        ? decideExtension(itemId, request.id, { approve, deadline: String(data.get('deadline') ?? ''), note })
+        ? decideExtension(itemId, request.id, { approve, ...(deadline !== asked && { deadline }), note })
         : decideExtension(itemId, request.id, { approve, note });
     },
     onSuccess: (next, approve) => {
       queryClient.setQueryData(itemKeys.detail(itemId), next);
       void queryClient.invalidateQueries({ queryKey: itemKeys.all });
-      if (approve) void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+      if (approve) {
+        void queryClient.invalidateQueries({ queryKey: figureKeys.all });
+        void queryClient.invalidateQueries({ queryKey: ['departments'] });
+      }
       onDecided(
         approve
           ? t('item.extensionApproved', {
@@ -131,7 +159,7 @@ function DecisionForm({
     >
       <label className="field">
         <span>{t('item.grantDeadline')}</span>
-        <input type="date" name="deadline" required defaultValue={request.newDeadline.slice(0, 10)} />
+        <input type={timed ? 'datetime-local' : 'date'} name="deadline" required defaultValue={asked} />
       </label>
       <label className="field wide">
         <span>{t('item.decisionNote')}</span>
@@ -151,7 +179,13 @@ function DecisionForm({
           {t('item.declineExtension')}
         </button>
       </div>
-      <ActionError error={decide.error} />
+      <ActionError
+        error={decide.error}
+        onReload={() => {
+          decide.reset();
+          void queryClient.invalidateQueries({ queryKey: itemKeys.detail(itemId) });
+        }}
+      />
     </form>
   );
 }

@@ -51,8 +51,8 @@ export function formatDeadline(
   item: DeadlineFacts,
 ): string {
   if (!deadline) return t(noDeadlineKey(item));
-  // A day's deadline is stored as the day; an hour's as the moment.
-  return deadline.length > 10 && !deadline.endsWith('T24:00:00')
-    ? formatMoment(lang, deadline)
-    : formatDay(lang, deadline);
+  return isTimed(deadline) ? formatMoment(lang, deadline) : formatDay(lang, deadline);
 }
+
+/** Whether a deadline is a moment (counted in hours), not a day: a day's is stored as the day. */
+export const isTimed = (deadline: string) => deadline.length > 10 && !deadline.endsWith('T24:00:00');

@@ -14,6 +14,7 @@ export const HISTORY_KINDS = [
   'reopened',
   'extended',
   'extension_requested',
+  'extension_approved',
   'extension_declined',
   'urged',
   'voided',

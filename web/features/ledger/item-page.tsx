@@ -64,7 +64,11 @@ function ItemView({ detail }: { detail: ItemDetail }) {
     voided: item.voided_at !== null,
     departmentId: item.department_id,
     hasDeadline: item.deadline !== null,
-    extensionRequested: detail.extensionRequests.some((r) => r.decision === null),
+    // Waiting, that is: a request on an item closed or voided meanwhile waits no more.
+    extensionRequested:
+      item.status !== 'closed' &&
+      item.voided_at === null &&
+      detail.extensionRequests.some((r) => r.decision === null),
   };
   const actions = user ? itemActions(user, itemState, detail.allowedActions) : [];
   const reload = () => {
