@@ -470,3 +470,12 @@ export const EVIDENCE = [
   '制度文件及会议纪要',
   '群众回访满意度记录',
 ];
+
+/** What a department reports as its rectification goes (整改进展), roughly in order. */
+export const PROGRESS_NOTES = [
+  '已召开专题会议，制定整改方案，明确责任人',
+  '已完成问题排查，正在逐项整改',
+  '整改已完成约一半，按计划推进',
+  '已落实整改措施，正在巩固整改成效',
+  '已建立长效机制，正在整理佐证材料',
+] as const;

@@ -20,6 +20,7 @@ import {
   EXTENSION_REASONS,
   GIVEN,
   MEASURES,
+  PROGRESS_NOTES,
   REOPEN_REASONS,
   SURNAMES,
   VOID_REASONS,
@@ -129,6 +130,15 @@ export const CHILD_TABLES = {
   urgings: ['urged_at', 'urged_by', 'note'],
   item_departments: ['department_id'],
   milestones: ['title', 'due_on', 'done_at'],
+  progress_notes: ['noted_at', 'author_id', 'author_name', 'note'],
+  extension_requests: [
+    'requested_at',
+    'requested_by',
+    'requested_by_name',
+    'old_deadline',
+    'new_deadline',
+    'reason',
+  ],
   item_history: ['at', 'effective_at', 'actor_id', 'actor_name', 'kind', 'before', 'after', 'note'],
 } as const;
 export type ChildTable = keyof typeof CHILD_TABLES;
@@ -153,6 +163,8 @@ const emptyBatch = (): ItemBatch => ({
   urgings: [],
   item_departments: [],
   milestones: [],
+  progress_notes: [],
+  extension_requests: [],
   item_history: [],
 });
 
@@ -177,6 +189,31 @@ const SOURCE_WEIGHTS: [Source, number][] = [
   ['hotline', 15],
 ];
 const URGE_NOTE = '请加快整改进度，按期销号';
+
+/** A generator of the item's own, from its ledger code (FNV-1a), for what the seed's stream does not draw. */
+function itemRng(ledgerCode: string): Rng {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < ledgerCode.length; i++) h = Math.imul(h ^ ledgerCode.charCodeAt(i), 0x01000193);
+  return rng(h);
+}
+
+/**
+ * The department's progress notes (整改进展) while it works on the item: between its assignment and its
+ * report of rectification (or closing, voiding, the end), none for a short while; from the item's own
+ * generator, so the seed's stream — and every item and figure it makes — stays as it was.
+ */
+function progressEvents(events: readonly SimEvent[], end: number, x: Rng): SimEvent[] {
+  const from = events.find((e) => e.kind === 'assigned')?.at;
+  if (from === undefined) return [];
+  const stops = events.filter((e) => ['rectified', 'closed', 'voided'].includes(e.kind)).map((e) => e.at);
+  const to = Math.min(end, ...stops);
+  const n = to - from < 7 * DAY ? 0 : x.int(0, 3);
+  return Array.from({ length: n }, (_, k) => ({
+    at: officeHours(x, from + ((to - from) * (k + 1)) / (n + 1)),
+    kind: 'progress' as const,
+    note: PROGRESS_NOTES[Math.min(k + x.int(0, 1), PROGRESS_NOTES.length - 1)]!,
+  })).filter((e) => e.at > from && e.at < to);
+}
 // The smallest departments keep fewer items than a ranking needs, so they show as "not ranked".
 const SMALL_DEPARTMENT_ITEMS = 4;
 
@@ -191,7 +228,8 @@ type EventKind =
   | 'closed'
   | 'reopened'
   | 'urged'
-  | 'voided';
+  | 'voided'
+  | 'progress';
 
 interface SimEvent {
   at: number;
@@ -455,7 +493,9 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
       record(e, actor, `{"status":"${before}"}`, `{"status":"${status}"}`);
     };
 
-    for (const e of d.events) {
+    const x = itemRng(d.ledgerCode);
+    const events = [...d.events, ...progressEvents(d.events, end, x)].sort((a, b) => a.at - b.at);
+    for (const e of events) {
       const at = text(e.at);
       row.version++;
       row.updated_at = utc(e.at);
@@ -523,6 +563,11 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
           row.state_changed_at = at;
           break;
         }
+        case 'progress':
+          checkSideAction('progress', { status, voided });
+          batch.progress_notes.push(index, at, d.dept.editorId, `${d.dept.zh}联络员`, e.note);
+          record({ ...e, kind: 'progress_reported' as EventKind }, d.dept, null, null);
+          break;
         case 'urged':
           checkSideAction('urge', { status, voided });
           batch.urgings.push(index, at, adminId, URGE_NOTE);
@@ -545,6 +590,48 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
     }
     if (allowedActions(status, voided).length === 0 && !voided && status !== 'closed') {
       throw new Error(`Demo item ${d.ledgerCode} ended in a dead state`);
+    }
+
+    // A few departments ask for more time on an open item near or past its deadline, lately: the
+    // office has not decided yet (延期申请 waiting on the ledger).
+    const last = events[events.length - 1]!.at;
+    const asked = officeHours(x, end - x.between(0.5, 6) * DAY);
+    const deadlineSec = row.deadline && !row.deadline.includes('T') ? toSec(row.deadline) : null;
+    if (
+      !voided &&
+      (status === 'assigned' || status === 'in_progress') &&
+      deadlineSec !== null &&
+      deadlineSec - end < 10 * DAY &&
+      asked > last &&
+      asked <= end &&
+      x.chance(0.08)
+    ) {
+      const reason = x.pick(EXTENSION_REASONS);
+      // A month or so from the later of the deadline and the day of asking (days sort as text).
+      const from = [row.deadline!, dayText(asked)].sort()[1]!;
+      const wanted = plusDays(from, x.int(15, 45));
+      batch.extension_requests.push(
+        index,
+        text(asked),
+        d.dept.editorId,
+        `${d.dept.zh}联络员`,
+        row.deadline,
+        wanted,
+        reason,
+      );
+      row.version++;
+      row.updated_at = utc(asked);
+      history.push(
+        index,
+        utc(asked),
+        text(asked),
+        d.dept.editorId,
+        `${d.dept.zh}联络员`,
+        'extension_requested',
+        null,
+        `{"requested_deadline":"${wanted}"}`,
+        reason,
+      );
     }
 
     for (const c of ITEM_COLUMNS) batch.items.push(row[c]);

@@ -233,6 +233,8 @@ describe('listItemsForExport', () => {
 
   it("carries each item's latest progress note and when it was reported, none for an item without", () => {
     const [first, second] = all;
+    // (The demo reports progress on many items: these two start without.)
+    db.prepare('DELETE FROM progress_notes WHERE item_id IN (?, ?)').run(first!.id, second!.id);
     const note = db.prepare(
       "INSERT INTO progress_notes (item_id, noted_at, author_name, note) VALUES (?, ?, '县教育局联络员', ?)",
     );

@@ -20,6 +20,8 @@ const TABLES = [
   'deadline_extensions',
   'urgings',
   'milestones',
+  'progress_notes',
+  'extension_requests',
   'item_history',
   'appraisals',
   'scoring_profiles',
