@@ -604,7 +604,7 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
       deadlineSec - end < 10 * DAY &&
       asked > last &&
       asked <= end &&
-      x.chance(0.08)
+      x.chance(0.2)
     ) {
       const reason = x.pick(EXTENSION_REASONS);
       // A month or so from the later of the deadline and the day of asking (days sort as text).
