@@ -23,6 +23,7 @@ import { imports } from './routes/imports.ts';
 import { items } from './routes/items.ts';
 import { peerGroups } from './routes/peer-groups.ts';
 import { profiles } from './routes/profiles.ts';
+import { publicProgress } from './routes/public.ts';
 import { rankings } from './routes/rankings.ts';
 import { reference } from './routes/reference.ts';
 import { screen } from './routes/screen.ts';
@@ -90,6 +91,7 @@ function buildApi(deps: AppDeps) {
       .route('/imports', imports)
       .route('/exports', exportFiles)
       .route('/screen', screen)
+      .route('/public', publicProgress)
       .route('/audit', audit)
   );
 }

@@ -72,3 +72,6 @@ export const DepartmentViewPage = lazyPage(
 export const AccountPage = lazyPage(
   async () => (await import('./features/login/account-page.tsx')).AccountPage,
 );
+export const PublicPage = lazyPage(
+  async () => (await import('./features/public/public-page.tsx')).PublicPage,
+);

@@ -21,6 +21,7 @@ import {
   ImportPage,
   ItemPage,
   LedgerPage,
+  PublicPage,
   SupervisionSheetPage,
 } from './lazy-pages.tsx';
 import './styles.css';
@@ -54,6 +55,9 @@ function render() {
             {/* The big screen fills the window: no app shell, no navigation. */}
             <Route path="/screen" element={<BigScreenPage />} />
             <Route path="/big-screen" element={<BigScreenPage />} />
+            {/* 接受群众监督: anyone, without signing in. */}
+            <Route path="/public" element={<PublicPage />} />
+            <Route path="/public/:campaign" element={<PublicPage />} />
             <Route
               path="*"
               element={

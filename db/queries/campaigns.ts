@@ -8,22 +8,23 @@ export interface CampaignInput {
   kind: string;
   startsOn: string;
   endsOn: string | null;
+  publicPage: boolean;
 }
 
 export function insertCampaign(db: Db, c: CampaignInput): number {
   return Number(
     prepared(
       db,
-      'INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(c.code, c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn).lastInsertRowid,
+      'INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on, ends_on, public_page) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(c.code, c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn, c.publicPage ? 1 : 0).lastInsertRowid,
   );
 }
 
 export function updateCampaign(db: Db, id: number, c: Omit<CampaignInput, 'code'>): void {
   prepared(
     db,
-    'UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, starts_on = ?, ends_on = ? WHERE id = ?',
-  ).run(c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn, id);
+    'UPDATE campaigns SET name_zh = ?, name_en = ?, kind = ?, starts_on = ?, ends_on = ?, public_page = ? WHERE id = ?',
+  ).run(c.nameZh, c.nameEn, c.kind, c.startsOn, c.endsOn, c.publicPage ? 1 : 0, id);
 }
 
 export function insertDomain(

@@ -29,13 +29,19 @@ export interface CampaignRow extends CodeRef {
   kind: string;
   startsOn: string;
   endsOn: string | null;
+  /** Whether its aggregated progress is on the public page (migration 018). */
+  publicPage: boolean;
 }
 
 export function listCampaigns(db: Db): CampaignRow[] {
-  return prepared(
-    db,
-    'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, kind, starts_on AS startsOn, ends_on AS endsOn FROM campaigns ORDER BY starts_on',
-  ).all() as CampaignRow[];
+  return (
+    prepared(
+      db,
+      `SELECT id, code, name_zh AS nameZh, name_en AS nameEn, kind, starts_on AS startsOn, ends_on AS endsOn,
+              public_page AS publicPage
+       FROM campaigns ORDER BY starts_on`,
+    ).all() as (Omit<CampaignRow, 'publicPage'> & { publicPage: number })[]
+  ).map((c) => ({ ...c, publicPage: c.publicPage === 1 }));
 }
 
 export function listDomains(db: Db): (CodeRef & { campaignCode: string })[] {

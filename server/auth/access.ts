@@ -15,6 +15,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/login',
   // Logging out needs no valid session: it clears whatever cookie the browser still holds.
   'POST /api/auth/logout',
+  // The public progress page (接受群众监督): aggregated figures of the campaigns opened to the public.
+  'GET /api/public',
+  'GET /api/public/:campaign',
 ]);
 
 /**

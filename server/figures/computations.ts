@@ -13,6 +13,7 @@ import type { Source } from '../domain/lifecycle.ts';
 import type { ProfileConfig } from '../domain/scoring.ts';
 import { addDays, asOfMoment, lastDayCounted, type Moment, WEEK } from '../domain/time.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
+import { buildPublicData } from '../public/public-data.ts';
 import { buildScreenData } from '../screen/screen-data.ts';
 import { earlierMoment, resolveProfile, resolveScope, type ScopeQuery, warningHorizon } from './params.ts';
 import {
@@ -143,6 +144,13 @@ export const COMPUTATIONS = {
     }
     return report;
   },
+  // The route checks that the campaign is public.
+  public: (db: Db, q: FiguresQuery, t: Moment) =>
+    buildPublicData(db, {
+      t,
+      campaign: listCampaigns(db).find((c) => c.code === q.campaign)!,
+      profile: profileOf(db, q),
+    }),
   screen: (db: Db, q: FiguresQuery, t: Moment) =>
     buildScreenData(db, {
       t,

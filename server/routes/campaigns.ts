@@ -16,6 +16,8 @@ const fields = {
   kind: z.enum(KINDS),
   startsOn: daySchema,
   endsOn: daySchema.nullable().default(null),
+  /** Its aggregated progress on the public page (接受群众监督). */
+  publicPage: z.boolean().default(false),
 };
 const codeParam = z.object({ code: z.string().min(1).max(64) });
 const CAMPAIGN = { zh: '活动', en: 'campaign' };

@@ -422,6 +422,8 @@ const TEMPLATES: Record<string, Template> = {
     query: { figure: 'closureRate', part: 'denominator', lang: 'en', asOf: '2026-11-15' },
   },
   'GET /api/screen': { query: { campaign: 'C1' } },
+  'GET /api/public': {},
+  'GET /api/public/:campaign': { params: () => ({ campaign: 'C1' }) },
 };
 
 let passwordHash: string;

@@ -383,6 +383,17 @@ const MATRIX: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/screen' }),
     expect: { admin: 200, leader: 200, editor: 200, display: 200, anonymous: 401, expired: 401 },
   },
+
+  // --- the public progress page (接受群众监督): anyone, for a campaign the office opened ----------
+  'GET /api/public': { request: () => ({ path: '/api/public' }), expect: OPEN(200) },
+  'GET /api/public/:campaign': {
+    request: (f) => {
+      campaign(f);
+      f.db.prepare("UPDATE campaigns SET public_page = 1 WHERE code = 'C1'").run();
+      return { path: '/api/public/C1' };
+    },
+    expect: OPEN(200),
+  },
 };
 
 /** Campaign C1, created once per fixture. */

@@ -388,6 +388,10 @@ export const ledgerEn = {
   'adminData.codeHint': 'Letters, digits, - and _; it cannot change later.',
   'adminData.startsOn': 'Starts on',
   'adminData.endsOn': 'Ends on (optional)',
+  'adminData.publicPage': 'Open its progress to the public',
+  'adminData.publicPageHint':
+    "For public oversight: anyone can read the campaign's figures at /public without signing in — counts and rates by domain and lead department, never an item or a person.",
+  'adminData.publicPageOn': 'Public page',
   'deptKind.county_department': 'County department',
   'deptKind.school': 'School',
   'deptKind.township': 'Township',
@@ -855,6 +859,10 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.codeHint': '字母、数字、- 和 _，保存后不能修改。',
   'adminData.startsOn': '开始日期',
   'adminData.endsOn': '结束日期（可不填）',
+  'adminData.publicPage': '向社会公开整改进展',
+  'adminData.publicPageHint':
+    '接受群众监督：任何人无需登录即可在 /public 查看本活动的汇总数据（分领域、分牵头部门的数量和比率），不公开具体事项和个人信息。',
+  'adminData.publicPageOn': '已公开',
   'deptKind.county_department': '县直部门',
   'deptKind.school': '学校',
   'deptKind.township': '乡镇',

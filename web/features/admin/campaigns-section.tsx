@@ -78,6 +78,11 @@ export function CampaignsSection() {
                   </span>
                 </header>
                 <p className="muted">
+                  {c.publicPage && (
+                    <a className="tag" href={`/public/${c.code}`} target="_blank" rel="noreferrer">
+                      {t('adminData.publicPageOn')}
+                    </a>
+                  )}
                   {t(`campaignKind.${c.kind}` as MessageKey)} ·{' '}
                   {t('adminData.period', {
                     from: formatDay(lang, c.startsOn),
@@ -142,7 +147,7 @@ function CampaignDialog({
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const { text } = formFields(e.currentTarget);
+    const { text, checked } = formFields(e.currentTarget);
     mutation.mutate({
       code: text('code'),
       body: {
@@ -151,6 +156,7 @@ function CampaignDialog({
         kind: text('kind') as CampaignChanges['kind'],
         startsOn: text('startsOn'),
         endsOn: text('endsOn') || null,
+        publicPage: checked('publicPage'),
       },
     });
   };
@@ -181,6 +187,11 @@ function CampaignDialog({
             <span>{t('adminData.endsOn')}</span>
             <input type="date" name="endsOn" defaultValue={campaign?.endsOn ?? ''} />
           </label>
+          <label className="inline-check field-check wide">
+            <input type="checkbox" name="publicPage" defaultChecked={campaign?.publicPage ?? false} />
+            {t('adminData.publicPage')}
+          </label>
+          <p className="muted small-note wide">{t('adminData.publicPageHint')}</p>
         </div>
         <ActionError error={mutation.error} />
         <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />

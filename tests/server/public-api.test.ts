@@ -1,0 +1,164 @@
+/**
+ * The public progress page's data (接受群众监督): anyone reads the aggregated progress of a campaign the
+ * office has opened, and nothing else — no item, title, person or score; another campaign is a 404.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { call, NOW, openSession, seedAccounts } from '../helpers/accounts.ts';
+
+function setup() {
+  const seeded = seedAccounts();
+  const { db } = seeded;
+  const campaign = db.prepare(
+    "INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on) VALUES (?, ?, ?, 'other', '2026-10-01')",
+  );
+  campaign.run('C1', '作风建设年', 'Conduct year');
+  campaign.run('C2', '内部专项', 'Internal campaign');
+  db.prepare(
+    "INSERT INTO domains (campaign_id, code, name_zh, name_en) VALUES (1, 'fees', '乱收费', 'Fees')",
+  ).run();
+  const clock = { at: new Date(NOW), now: () => new Date(clock.at) };
+  const app = createApp({ db, clock });
+  const admin = openSession(db, seeded.users.admin);
+  const send = async (method: string, path: string, body?: unknown, session = admin) => {
+    const res = await call(app, method, path, { session, body, headers: { 'accept-language': 'en' } });
+    return { status: res.status, text: await res.text() };
+  };
+  const anonymous = async (path: string) => {
+    const res = await call(app, 'GET', path, { headers: { 'accept-language': 'zh-CN' } });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) };
+  };
+  const open = (code: string, publicPage: boolean) =>
+    send('PUT', `/api/campaigns/${code}`, {
+      nameZh: code === 'C1' ? '作风建设年' : '内部专项',
+      nameEn: code === 'C1' ? 'Conduct year' : 'Internal campaign',
+      kind: 'other',
+      startsOn: '2026-10-01',
+      publicPage,
+    });
+  return { db, clock, send, anonymous, open };
+}
+
+describe('GET /api/public', () => {
+  it("shows anyone a public campaign's progress, counted by hand, with no item, title or person", async () => {
+    const { clock, send, anonymous, open } = setup();
+    // Three items of C1: two of D01 (one closed on time), one of D02 overdue; one of C2.
+    const create = async (title: string, department: string, deadline: string, campaign = 'C1') =>
+      JSON.parse(
+        (
+          await send('POST', '/api/items', {
+            title,
+            campaign,
+            domain: campaign === 'C1' ? 'fees' : null,
+            source: 'public_complaint',
+            rectificationType: 'immediate',
+            department,
+            responsiblePerson: '王秘密',
+            deadline,
+          })
+        ).text,
+      ).item as { id: number; version: number };
+    const closed = await create('学校违规收取资料费', 'D01', '2026-11-30');
+    await create('食堂价格公示缺失', 'D01', '2026-12-31');
+    await create('校车超员隐患', 'D02', '2026-11-10');
+    await create('内部事项不公开', 'D02', '2026-12-31', 'C2');
+    let version = closed.version;
+    for (const step of [{ action: 'rectify', evidence: '已退费' }, { action: 'close' }]) {
+      const res = JSON.parse(
+        (await send('POST', `/api/items/${closed.id}/transitions`, { ...step, version })).text,
+      );
+      version = res.item.version;
+    }
+    expect((await open('C1', true)).status).toBe(200);
+    clock.at = new Date('2026-11-20T03:00:00Z'); // an hour later: the figures count what was done by then
+
+    expect((await anonymous('/api/public')).body).toEqual({
+      campaigns: [{ code: 'C1', nameZh: '作风建设年', nameEn: 'Conduct year' }],
+    });
+    const res = await anonymous('/api/public/C1');
+    expect(res.status).toBe(200);
+    const data = res.body;
+    expect(data.campaign).toEqual({
+      code: 'C1',
+      nameZh: '作风建设年',
+      nameEn: 'Conduct year',
+      startsOn: '2026-10-01',
+      endsOn: null,
+    });
+    // As of 11:00 on 20 Nov: 3 registered, 1 closed; due: the one of 10 Nov (overdue); on time: none of it.
+    expect(data.headline).toEqual({
+      registered: 3,
+      closed: 1,
+      closureRate: 1 / 3,
+      due: 1,
+      onTimeRate: 0,
+      overdue: 1,
+      open: 2,
+    });
+    expect(data.departments).toEqual([
+      {
+        nameZh: '县发改局',
+        nameEn: 'Development and Reform Bureau',
+        registered: 2,
+        closed: 1,
+        closureRate: 0.5,
+        onTimeRate: null,
+        overdue: 0,
+      },
+      {
+        nameZh: '县教育局',
+        nameEn: 'Education Bureau',
+        registered: 1,
+        closed: 0,
+        closureRate: 0,
+        onTimeRate: 0,
+        overdue: 1,
+      },
+    ]);
+    expect(data.domains).toEqual([
+      {
+        nameZh: '乱收费',
+        nameEn: 'Fees',
+        registered: 3,
+        closed: 1,
+        closureRate: 1 / 3,
+        onTimeRate: 0,
+        overdue: 1,
+      },
+    ]);
+    expect(data.trend.at(-1)).toMatchObject({ weekStart: '2026-11-16', registered: 3, closed: 1 });
+    // Nothing that names an item or a person.
+    for (const secret of [
+      '学校违规收取资料费',
+      '校车超员隐患',
+      '王秘密',
+      'C1-2026',
+      'ledger',
+      'title',
+      'score',
+    ])
+      expect(res.text).not.toContain(secret);
+  });
+
+  it('answers 404 for a campaign not opened to the public, or no longer, and for one that does not exist', async () => {
+    const { anonymous, open, db } = setup();
+    expect((await anonymous('/api/public')).body).toEqual({ campaigns: [] });
+    for (const code of ['C1', 'C2', 'NOPE']) {
+      const res = await anonymous(`/api/public/${code}`);
+      expect([code, res.status, res.body.error.details.field]).toEqual([code, 404, 'campaign']);
+    }
+    await open('C1', true);
+    expect((await anonymous('/api/public/C1')).status).toBe(200);
+    await open('C1', false);
+    expect((await anonymous('/api/public/C1')).status).toBe(404);
+    // Each change of the setting is in the operations log, before and after.
+    const logged = db
+      .prepare("SELECT before, after FROM audit_log WHERE action = 'campaign.update' ORDER BY id")
+      .all() as { before: string; after: string }[];
+    expect(logged.map((r) => [JSON.parse(r.before).publicPage, JSON.parse(r.after).publicPage])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+  });
+});
