@@ -324,6 +324,18 @@ export interface ItemDetail {
 
 const json = (x: string | null) => (x === null ? null : JSON.parse(x));
 
+/** An item's warning light and days overdue at @now, as the table and the export show them (LIGHT, DAYS_OVERDUE). */
+export function itemWarning(
+  db: Db,
+  id: number,
+  at: { now: string; warn: string },
+): { light: 'red' | 'yellow' | 'green' | null; daysOverdue: number | null } {
+  return prepared(
+    db,
+    `SELECT ${LIGHT} AS light, ${DAYS_OVERDUE} AS daysOverdue FROM items i WHERE i.id = @id`,
+  ).get({ id, ...at }) as { light: 'red' | 'yellow' | 'green' | null; daysOverdue: number | null };
+}
+
 export function getItemDetail(db: Db, id: number): ItemDetail | null {
   const item = prepared(
     db,

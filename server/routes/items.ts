@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getItemDetail, ITEM_SORTS, type ItemListFilter, type ItemSort } from '../../db/queries/items.ts';
+import {
+  getItemDetail,
+  ITEM_SORTS,
+  type ItemListFilter,
+  type ItemSort,
+  itemWarning,
+} from '../../db/queries/items.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { requireRole, requireUser } from '../auth/index.ts';
 import { statusActionsFor } from '../auth/item-scope.ts';
@@ -15,7 +21,7 @@ import {
   STATUSES,
   type Status,
 } from '../domain/lifecycle.ts';
-import { hoursBetween, inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
+import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { warningHorizon } from '../figures/params.ts';
@@ -176,31 +182,16 @@ function commandContext(c: { var: { deps: AppDeps; user: CommandContext['user'] 
   return { db: deps.db, user, now: nowMoment(deps), nowUtc: deps.clock.now().toISOString() };
 }
 
-/** An open item's warning light now and its days overdue, at the table's T (figuresNow). */
-function warningOf(
-  deps: AppDeps,
-  item: { status: string; voided_at: string | null; deadline_end?: unknown },
-) {
-  if (item.status === 'closed' || item.voided_at !== null) return { light: null, daysOverdue: null };
-  const end = typeof item.deadline_end === 'string' ? item.deadline_end : null;
-  const now = figuresNow(deps);
-  if (end === null || end >= now) {
-    return {
-      light: end !== null && end < warningHorizon(deps.db, now) ? ('yellow' as const) : ('green' as const),
-      daysOverdue: null,
-    };
-  }
-  return { light: 'red' as const, daysOverdue: Math.max(1, Math.ceil(hoursBetween(end, now) / 24)) };
-}
-
 /** The item as every route answers it; allowedActions: the steps its state allows that this user may take. */
 function detail(deps: AppDeps, user: SessionUser, itemId: number) {
   const found = getItemDetail(deps.db, itemId);
   if (!found) throw notFound({ zh: '事项', en: 'item' }, String(itemId), 'id');
   const allowed = allowedActions(found.item.status as Status, found.item.voided_at !== null);
+  // At the table's T, as the table shows them.
+  const now = figuresNow(deps);
   return {
     ...found,
-    ...warningOf(deps, found.item),
+    ...itemWarning(deps.db, itemId, { now, warn: warningHorizon(deps.db, now) }),
     allowedActions: statusActionsFor(
       user,
       { departmentId: found.item.department_id as number | null },
