@@ -6,9 +6,9 @@
  */
 import { sendEarly } from './api/early-responses.ts';
 import { maybeSignedIn } from './api/session-cookie.ts';
-import { firstViewPaths } from './first-view-paths.ts';
+import { firstViewPaths, isPublicPath } from './first-view-paths.ts';
 import { currentLang } from './i18n/lang.ts';
 
-if (maybeSignedIn()) {
+if (maybeSignedIn() && !isPublicPath(window.location.pathname)) {
   for (const path of firstViewPaths(window.location)) sendEarly(path, { 'x-closeout-lang': currentLang() });
 }

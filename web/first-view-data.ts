@@ -4,7 +4,7 @@ import { departmentListOptions } from './api/departments.ts';
 import { rankingOptions, summaryOptions } from './api/figures.ts';
 import { maybeSignedIn } from './api/session-cookie.ts';
 import { scopeOfSearch } from './components/filters.ts';
-import { firstViewData } from './first-view-paths.ts';
+import { firstViewData, isPublicPath } from './first-view-paths.ts';
 
 /**
  * Puts who is signed in and the first view's data in the cache, taking the answers the page asked for
@@ -12,6 +12,8 @@ import { firstViewData } from './first-view-paths.ts';
  * view's to show). Without a session nothing is asked.
  */
 export async function prefetchFirstView(client: QueryClient, { pathname, search }: Location): Promise<void> {
+  // A stale session's 401 would send a reader of the public page to the login page.
+  if (isPublicPath(pathname)) return;
   const scope = scopeOfSearch(search);
   const prefetch = {
     ranking: () => client.prefetchQuery(rankingOptions(scope)),

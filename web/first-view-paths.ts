@@ -1,5 +1,8 @@
 import { scopeOfSearch } from './components/filters.ts';
 
+/** The public progress page: for anyone, signed in or not; it asks nothing of a session. */
+export const isPublicPath = (pathname: string) => pathname === '/public' || pathname.startsWith('/public/');
+
 /** The data a view waits for most, after who is signed in. */
 export type FirstViewData = 'ranking' | 'summary' | 'departments';
 

@@ -6,15 +6,22 @@
  */
 import type { Db } from '../../db/open.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
-import { getFiguresBy } from '../../db/queries/figures.ts';
+import { type Figures, getFiguresBy } from '../../db/queries/figures.ts';
 import type { CampaignRow } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import type { Day, Moment } from '../domain/time.ts';
 import { breakdownReport, seriesReport, summaryReport, weeksUntil } from '../figures/reports.ts';
 import { trendStart } from '../screen/screen-data.ts';
 
-/** One row of progress: a domain's or a department's. */
+/**
+ * Departments with fewer items than this are shown together as one row: a row of one or two items
+ * would publish those items' state, near enough to naming them.
+ */
+export const PUBLIC_MIN_ITEMS = 5;
+
+/** One row of progress: a domain's or a department's (or the small departments' together, code null). */
 export interface PublicGroup {
+  code: string | null;
   nameZh: string;
   nameEn: string;
   registered: number;
@@ -43,15 +50,10 @@ export interface PublicData {
 }
 
 const group = (
-  names: { nameZh: string; nameEn: string },
-  f: {
-    registered: number;
-    closed: number;
-    closureRate: number | null;
-    onTimeRate: number | null;
-    overdue: number;
-  },
+  names: { code: string | null; nameZh: string; nameEn: string },
+  f: Pick<Figures, 'registered' | 'closed' | 'closureRate' | 'onTimeRate' | 'overdue'>,
 ): PublicGroup => ({
+  code: names.code,
   nameZh: names.nameZh,
   nameEn: names.nameEn,
   registered: f.registered,
@@ -89,10 +91,48 @@ export function buildPublicData(
       open: f.open,
     },
     trend: series.weeks,
-    domains: breakdownReport(db, t, scope, profile, 'domain').groups.map((g) => group(g, g.figures)),
-    // Every department with an item in the campaign, in the lists' order (peer group, then code).
-    departments: listDepartments(db)
-      .filter((d) => (byDepartment.get(d.id)?.registered ?? 0) > 0)
-      .map((d) => group(d, byDepartment.get(d.id)!)),
+    domains: breakdownReport(db, t, scope, profile, 'domain').groups.map((g) =>
+      group({ code: g.key, nameZh: g.nameZh, nameEn: g.nameEn }, g.figures),
+    ),
+    departments: departmentRows(
+      listDepartments(db).flatMap((d) => {
+        const f = byDepartment.get(d.id);
+        return f && f.registered > 0 ? [{ department: d, figures: f }] : [];
+      }),
+    ),
   };
+}
+
+/**
+ * Every department with an item in the campaign, in the lists' order (peer group, then code); those
+ * with fewer than PUBLIC_MIN_ITEMS items summed into one last row (its rates those of the sums).
+ */
+function departmentRows(
+  rows: { department: { code: string; nameZh: string; nameEn: string }; figures: Figures }[],
+): PublicGroup[] {
+  const small = rows.filter((r) => r.figures.registered < PUBLIC_MIN_ITEMS);
+  const out = rows.filter((r) => !small.includes(r)).map((r) => group(r.department, r.figures));
+  if (small.length === 0) return out;
+  const sum = (of: (f: Figures) => number) => small.reduce((n, r) => n + of(r.figures), 0);
+  const registered = sum((f) => f.registered);
+  const closed = sum((f) => f.closed);
+  const due = sum((f) => f.due);
+  const onTime = sum((f) => f.onTime);
+  out.push(
+    group(
+      {
+        code: null,
+        nameZh: `其他部门（${small.length}个，各少于${PUBLIC_MIN_ITEMS}个事项）`,
+        nameEn: `Other departments (${small.length}, each with fewer than ${PUBLIC_MIN_ITEMS} items)`,
+      },
+      {
+        registered,
+        closed,
+        closureRate: closed / registered,
+        onTimeRate: due === 0 ? null : onTime / due,
+        overdue: sum((f) => f.overdue),
+      },
+    ),
+  );
+  return out;
 }

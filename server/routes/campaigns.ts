@@ -75,12 +75,14 @@ export const campaigns = new Hono<AppEnv>()
     '/:code',
     requireRole('admin'),
     validate('param', codeParam),
-    validate('json', z.strictObject(fields)),
+    // Left out, whether the campaign is on the public page stays as it is.
+    validate('json', z.strictObject({ ...fields, publicPage: z.boolean().optional() })),
     (c) => {
-      const body = c.req.valid('json');
+      const asked = c.req.valid('json');
       const deps = c.var.deps;
       const before = listCampaigns(deps.db).find((x) => x.code === c.req.valid('param').code);
       if (!before) throw notFound(CAMPAIGN, c.req.valid('param').code, 'code');
+      const body = { ...asked, publicPage: asked.publicPage ?? before.publicPage };
       checkPeriod(body);
       const at = deps.clock.now().toISOString();
       deps.db

@@ -1,17 +1,15 @@
 /**
  * The public progress page's data (接受群众监督): readable by anyone, signed in or not, for the
  * campaigns the office has opened to the public; any other campaign is a 404, as if it did not exist.
- * Cached like the figures (one computation a minute, or at a change), so many readers cost little.
+ * Answered as the figures are (at the current moment; cached until the data changes or the minute
+ * turns), so many readers cost little.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listCampaigns } from '../../db/queries/lookups.ts';
 import type { AppEnv } from '../context.ts';
-import { minuteOf } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
-import { cachedAnswer, respondJson } from '../figures/json-answer.ts';
-import { resolveProfile } from '../figures/params.ts';
-import { nowMoment } from '../now.ts';
+import { figuresAnswer, respondJson } from '../figures/json-answer.ts';
 import type { PublicData } from '../public/public-data.ts';
 import { validate } from '../validation.ts';
 
@@ -30,14 +28,9 @@ export const publicProgress = new Hono<AppEnv>()
     const code = c.req.valid('param').campaign;
     if (!publicCampaigns(c).some((x) => x.code === code))
       throw notFound({ zh: '公开的专项活动', en: 'public campaign' }, code, 'campaign');
-    const profile = resolveProfile(deps, undefined);
-    const t = minuteOf(nowMoment(deps));
-    const data = await cachedAnswer(
-      deps,
-      `public|${code}|${profile.id}|${t}`,
-      'public',
-      { campaign: code },
-      t,
-    );
+    // As the figures: at the current moment, so a change made this minute shows at once.
+    const data = await figuresAnswer(deps, 'public', { campaign: code });
+    // The same for everyone, for a minute at most: a proxy may answer a crowd of readers with it.
+    c.header('cache-control', 'public, max-age=60');
     return (await respondJson(c, data)) as unknown as ReturnType<typeof c.json<PublicData, 200>>;
   });

@@ -134,8 +134,14 @@ describe('milestones on the item page', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+    // A note that is one long link wraps inside its panel.
+    const link = `https://example.gov.cn/${'a'.repeat(300)}`;
+    expect((await editor.send('POST', `/api/items/${id}/progress`, { note: link })).status).toBe(201);
     const leader = await openAs(browser, server, 'leader', `/ledger/${id}`, 'zh-CN');
-    await expect.poll(() => leader.page.getByTestId('progress-panel').locator('li').count()).toBe(2);
+    await expect.poll(() => leader.page.getByTestId('progress-panel').locator('li').count()).toBe(3);
+    expect(await leader.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(
+      0,
+    );
     expect(await leader.page.getByTestId('progress-form').count()).toBe(0);
     await leader.page.context().close();
   });

@@ -88,4 +88,31 @@ describe('the public progress page', () => {
       }
     }
   });
+
+  it('asks nothing of a stale session, and fits a phone', async () => {
+    // A browser with the cookies of a session that has ended: the page must not send it to sign in.
+    const context = await browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 } });
+    const host = new URL(server.url).hostname;
+    await context.addCookies([
+      { name: 'closeout_session', value: 'expired-token', domain: host, path: '/' },
+      { name: 'closeout_csrf', value: 'expired-csrf', domain: host, path: '/' },
+    ]);
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.goto(`${server.url}/public?lang=${lang}`);
+      await page.evaluate((l) => localStorage.setItem('closeout.lang', l), lang);
+      await page.reload();
+      await page.getByTestId('public-departments').waitFor();
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).pathname).toBe('/public');
+      // Nothing wider than the phone: the tables stack, each scrolls within itself.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect([lang, overflow]).toEqual([lang, 0]);
+      await screenshot(page, `public-${lang}-phone`);
+    }
+    expect(asked.filter((p) => p.startsWith('/api/') && !p.startsWith('/api/public'))).toEqual([]);
+    await context.close();
+  });
 });

@@ -27,7 +27,7 @@ function setup() {
   const anonymous = async (path: string) => {
     const res = await call(app, 'GET', path, { headers: { 'accept-language': 'zh-CN' } });
     const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) };
+    return { status: res.status, text, body: JSON.parse(text), headers: res.headers };
   };
   const open = (code: string, publicPage: boolean) =>
     send('PUT', `/api/campaigns/${code}`, {
@@ -43,7 +43,7 @@ function setup() {
 describe('GET /api/public', () => {
   it("shows anyone a public campaign's progress, counted by hand, with no item, title or person", async () => {
     const { clock, send, anonymous, open } = setup();
-    // Three items of C1: two of D01 (one closed on time), one of D02 overdue; one of C2.
+    // Six items of C1: five of D01 (one closed on time), one of D02 overdue; one of C2.
     const create = async (title: string, department: string, deadline: string, campaign = 'C1') =>
       JSON.parse(
         (
@@ -60,7 +60,7 @@ describe('GET /api/public', () => {
         ).text,
       ).item as { id: number; version: number };
     const closed = await create('学校违规收取资料费', 'D01', '2026-11-30');
-    await create('食堂价格公示缺失', 'D01', '2026-12-31');
+    for (let n = 1; n <= 4; n++) await create(`食堂价格公示缺失（${n}）`, 'D01', '2026-12-31');
     await create('校车超员隐患', 'D02', '2026-11-10');
     await create('内部事项不公开', 'D02', '2026-12-31', 'C2');
     let version = closed.version;
@@ -71,7 +71,7 @@ describe('GET /api/public', () => {
       version = res.item.version;
     }
     expect((await open('C1', true)).status).toBe(200);
-    clock.at = new Date('2026-11-20T03:00:00Z'); // an hour later: the figures count what was done by then
+    clock.at = new Date('2026-11-20T02:30:00Z'); // half an hour later: the figures count what was done by then
 
     expect((await anonymous('/api/public')).body).toEqual({
       campaigns: [{ code: 'C1', nameZh: '作风建设年', nameEn: 'Conduct year' }],
@@ -86,29 +86,32 @@ describe('GET /api/public', () => {
       startsOn: '2026-10-01',
       endsOn: null,
     });
-    // As of 11:00 on 20 Nov: 3 registered, 1 closed; due: the one of 10 Nov (overdue); on time: none of it.
+    // As of 10:30 on 20 Nov: 6 registered, 1 closed; due: the one of 10 Nov (overdue); on time: none of it.
     expect(data.headline).toEqual({
-      registered: 3,
+      registered: 6,
       closed: 1,
-      closureRate: 1 / 3,
+      closureRate: 1 / 6,
       due: 1,
       onTimeRate: 0,
       overdue: 1,
-      open: 2,
+      open: 5,
     });
+    // D01 has its own row; D02, with fewer than 5 items, is among the other departments.
     expect(data.departments).toEqual([
       {
+        code: 'D01',
         nameZh: '县发改局',
         nameEn: 'Development and Reform Bureau',
-        registered: 2,
+        registered: 5,
         closed: 1,
-        closureRate: 0.5,
+        closureRate: 0.2,
         onTimeRate: null,
         overdue: 0,
       },
       {
-        nameZh: '县教育局',
-        nameEn: 'Education Bureau',
+        code: null,
+        nameZh: '其他部门（1个，各少于5个事项）',
+        nameEn: 'Other departments (1, each with fewer than 5 items)',
         registered: 1,
         closed: 0,
         closureRate: 0,
@@ -118,16 +121,22 @@ describe('GET /api/public', () => {
     ]);
     expect(data.domains).toEqual([
       {
+        code: 'fees',
         nameZh: '乱收费',
         nameEn: 'Fees',
-        registered: 3,
+        registered: 6,
         closed: 1,
-        closureRate: 1 / 3,
+        closureRate: 1 / 6,
         onTimeRate: 0,
         overdue: 1,
       },
     ]);
-    expect(data.trend.at(-1)).toMatchObject({ weekStart: '2026-11-16', registered: 3, closed: 1 });
+    expect(data.trend.at(-1)).toMatchObject({ weekStart: '2026-11-16', registered: 6, closed: 1 });
+    // A change shows at once, not at the next minute; a proxy may keep the answer a minute.
+    await create('新登记的问题', 'D01', '2026-12-31');
+    const now = await anonymous('/api/public/C1');
+    expect(now.body.headline.registered).toBe(7);
+    expect(now.headers.get('cache-control')).toBe('public, max-age=60');
     // Nothing that names an item or a person.
     for (const secret of [
       '学校违规收取资料费',
@@ -142,7 +151,7 @@ describe('GET /api/public', () => {
   });
 
   it('answers 404 for a campaign not opened to the public, or no longer, and for one that does not exist', async () => {
-    const { anonymous, open, db } = setup();
+    const { anonymous, open, db, send } = setup();
     expect((await anonymous('/api/public')).body).toEqual({ campaigns: [] });
     for (const code of ['C1', 'C2', 'NOPE']) {
       const res = await anonymous(`/api/public/${code}`);
@@ -150,6 +159,15 @@ describe('GET /api/public', () => {
     }
     await open('C1', true);
     expect((await anonymous('/api/public/C1')).status).toBe(200);
+    // An edit that leaves the setting out keeps it.
+    const edit = await send('PUT', '/api/campaigns/C1', {
+      nameZh: '作风建设年（第二阶段）',
+      nameEn: 'Conduct year',
+      kind: 'other',
+      startsOn: '2026-10-01',
+    });
+    expect(edit.status).toBe(200);
+    expect((await anonymous('/api/public/C1')).body.campaign.nameZh).toBe('作风建设年（第二阶段）');
     await open('C1', false);
     expect((await anonymous('/api/public/C1')).status).toBe(404);
     // Each change of the setting is in the operations log, before and after.
@@ -158,6 +176,7 @@ describe('GET /api/public', () => {
       .all() as { before: string; after: string }[];
     expect(logged.map((r) => [JSON.parse(r.before).publicPage, JSON.parse(r.after).publicPage])).toEqual([
       [false, true],
+      [true, true],
       [true, false],
     ]);
   });

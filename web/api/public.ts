@@ -17,4 +17,6 @@ export const publicProgressOptions = (campaign: string) =>
     queryFn: () => unwrap(open[':campaign'].$get({ param: { campaign } })),
     // A page left open on a wall or a phone follows the ledger.
     refetchInterval: 5 * 60_000,
+    // A campaign not opened (or no longer) is a 404: said at once, not after three more tries.
+    retry: (failures, error) => (error as { status?: number }).status !== 404 && failures < 3,
   });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { onUnauthenticated } from '../../api/client.ts';
+import { isPublicPath } from '../../first-view-paths.ts';
 import { loginPathAfter401 } from './safe-next.ts';
 
 /**
@@ -16,7 +17,7 @@ export function RedirectOnUnauthenticated() {
         // location follows only when the new page has rendered, so a 401 in between would send the
         // user back to the page they were leaving.
         const { pathname, search } = window.location;
-        if (pathname === '/login') return;
+        if (pathname === '/login' || isPublicPath(pathname)) return;
         navigate(loginPathAfter401(pathname + search, code), {
           replace: true,
         });

@@ -138,36 +138,38 @@ function ProgressTable({
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <table className="data-table compact" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col" className="num">
-              {t('headline.registered')}
-            </th>
-            <th scope="col" className="num">
-              {t('headline.closed')}
-            </th>
-            <th scope="col" className="num">
-              {t('headline.closureRate')}
-            </th>
-            <th scope="col" className="num">
-              {t('headline.overdue')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.nameZh}>
-              <td>{pick(lang, r.nameZh, r.nameEn)}</td>
-              <td className="num">{formatNumber(lang, r.registered)}</td>
-              <td className="num">{formatNumber(lang, r.closed)}</td>
-              <td className="num">{formatPercent(lang, r.closureRate)}</td>
-              <td className={r.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, r.overdue)}</td>
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid={testId}>
+          <thead>
+            <tr>
+              <th scope="col">{first}</th>
+              <th scope="col" className="num">
+                {t('headline.registered')}
+              </th>
+              <th scope="col" className="num">
+                {t('headline.closed')}
+              </th>
+              <th scope="col" className="num">
+                {t('headline.closureRate')}
+              </th>
+              <th scope="col" className="num">
+                {t('headline.overdue')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code ?? 'other'}>
+                <td>{pick(lang, r.nameZh, r.nameEn)}</td>
+                <td className="num">{formatNumber(lang, r.registered)}</td>
+                <td className="num">{formatNumber(lang, r.closed)}</td>
+                <td className="num">{formatPercent(lang, r.closureRate)}</td>
+                <td className={r.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, r.overdue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
