@@ -440,12 +440,19 @@ describe('the ledger in a real browser', () => {
 
   it('prints a supervision sheet for an overdue item', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&sort=deadline&pageSize=1')).items;
+    // The department's latest word on it is on the sheet, dated.
+    expect(
+      (await admin.send('POST', `/api/items/${item.id}/progress`, { note: '设备已招标，待安装' })).status,
+    ).toBe(201);
     const { page, errors } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'zh-CN');
     await page.getByRole('link', { name: messages['zh-CN']['sheet.open'] }).click();
     const sheet = page.getByTestId('supervision-sheet');
     await sheet.waitFor();
     expect(await sheet.textContent()).toContain(item.ledgerCode);
     expect(await sheet.textContent()).toContain(item.title);
+    expect(await page.getByTestId('sheet-progress').textContent()).toBe(
+      '2026年11月20日 10:00：设备已招标，待安装',
+    );
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.shell-header').isVisible()).toBe(false);
     await screenshot(page, 'supervision-sheet-zh-CN');

@@ -42,6 +42,7 @@ function Sheet({ detail }: { detail: ItemDetail }) {
   const item = detail.item;
   const facts = deadlineFacts(item);
   const lastUrge = detail.urgings.at(-1);
+  const lastProgress = detail.progressNotes.at(-1);
   return (
     <article className="sheet" data-testid="supervision-sheet">
       <header className="sheet-header">
@@ -98,6 +99,14 @@ function Sheet({ detail }: { detail: ItemDetail }) {
           <tr>
             <th scope="row">{t('item.measures')}</th>
             <td colSpan={3}>{String(item.measures || DASH)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('sheet.latestProgress')}</th>
+            <td colSpan={3} data-testid="sheet-progress">
+              {lastProgress
+                ? `${formatMoment(lang, lastProgress.notedAt)}${t('punct.colon')}${lastProgress.note}`
+                : t('item.noProgress')}
+            </td>
           </tr>
           <tr>
             <th scope="row">{t('item.urgings')}</th>
