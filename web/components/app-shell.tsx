@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { setLang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
 import { filterSearch } from './filters.ts';
+import { LangSwitch } from './lang-switch.tsx';
 
 /** Views that share the URL's filters keep them when you move between them. */
 const NAV: { to: string; label: MessageKey; filters?: true; adminOnly?: true }[] = [
@@ -28,7 +27,6 @@ export function AppShell({
   isAdmin?: boolean;
 }) {
   const t = useT();
-  const lang = useLang();
   const filters = filterSearch(new URLSearchParams(useLocation().search));
   return (
     <div className="shell">
@@ -52,14 +50,7 @@ export function AppShell({
             </NavLink>
           ))}
         </nav>
-        <button
-          type="button"
-          className="lang-switch"
-          aria-label={t('lang.switchLabel')}
-          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('lang.switch')}
-        </button>
+        <LangSwitch />
         {account}
       </header>
       <main className="shell-main" id="main" tabIndex={-1}>

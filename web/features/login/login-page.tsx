@@ -3,17 +3,15 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { authKeys, login } from '../../api/auth.ts';
 import { usePageTitle } from '../../components/page-title.ts';
-import { setLang } from '../../i18n/lang.ts';
-import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { safeNext } from './safe-next.ts';
 import './auth.css';
+import { BrandHeader } from '../../components/brand-header.tsx';
 
 /** The sign-in page: outside the app shell, in either language, with the server's error shown as it says it. */
 export function LoginPage() {
   const t = useT();
   usePageTitle(t('login.title'));
-  const lang = useLang();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
@@ -49,20 +47,7 @@ export function LoginPage() {
 
   return (
     <div className="auth-page">
-      <header className="auth-header">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
-        <button
-          type="button"
-          className="lang-switch"
-          aria-label={t('lang.switchLabel')}
-          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('lang.switch')}
-        </button>
-      </header>
+      <BrandHeader tagline={t('app.tagline')} />
       <main className="auth-main">
         <form className="auth-card" onSubmit={submit} noValidate aria-labelledby="login-title">
           <h1 id="login-title">{t('login.title')}</h1>

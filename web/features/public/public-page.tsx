@@ -5,11 +5,11 @@ import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
-import { setLang } from '../../i18n/lang.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
 import './public-page.css';
+import { BrandHeader } from '../../components/brand-header.tsx';
 
 const TrendChart = lazyChart(
   async () => (await import('../weekly-review/trend-chart.tsx')).TrendChart,
@@ -31,20 +31,7 @@ export function PublicPage() {
   const code = asked ?? list[0]?.code;
   return (
     <div className="public-page">
-      <header className="auth-header">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('public.tagline')}</span>
-        </div>
-        <button
-          type="button"
-          className="lang-switch"
-          aria-label={t('lang.switchLabel')}
-          onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('lang.switch')}
-        </button>
-      </header>
+      <BrandHeader tagline={t('public.tagline')} />
       <main className="page">
         {list.length > 1 && (
           <nav className="public-campaigns" aria-label={t('public.campaigns')}>
