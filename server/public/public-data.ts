@@ -11,7 +11,7 @@ import type { CampaignRow } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import type { Day, Moment } from '../domain/time.ts';
 import { breakdownReport, seriesReport, summaryReport, weeksUntil } from '../figures/reports.ts';
-import { trendStart } from '../screen/screen-data.ts';
+import { type ScreenHeadline, trendStart } from '../screen/screen-data.ts';
 
 /**
  * Departments with fewer items than this are shown together as one row: a row of one or two items
@@ -34,15 +34,8 @@ export interface PublicGroup {
 export interface PublicData {
   asOf: Moment;
   campaign: { code: string; nameZh: string; nameEn: string; startsOn: Day; endsOn: Day | null };
-  headline: {
-    registered: number;
-    closed: number;
-    closureRate: number | null;
-    due: number;
-    onTimeRate: number | null;
-    overdue: number;
-    open: number;
-  };
+  /** The big screen's headline but the median time to close. */
+  headline: Omit<ScreenHeadline, 'medianDaysToClose'>;
   /** Week by week, as the weekly review's trend: counts and rates only. */
   trend: ReturnType<typeof seriesReport>['weeks'];
   domains: PublicGroup[];
