@@ -78,12 +78,18 @@ export function isOpen(status: Status): boolean {
   return status !== 'closed';
 }
 
-/** Voiding, extending and urging apply to items that are not voided; extending and urging only to open ones. */
+/**
+ * Side actions apply to items that are not voided, and all but voiding only to open ones; a department asks
+ * for more time only until it reports the rectification done.
+ */
 export function checkSideAction(
   action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone' | 'progress',
   item: { status: Status; voided: boolean },
 ): void {
-  const ok = !item.voided && (action === 'void' || isOpen(item.status));
+  const ok =
+    !item.voided &&
+    (action === 'void' || isOpen(item.status)) &&
+    !(action === 'request_extension' && item.status === 'rectified');
   if (!ok)
     throw new IllegalTransitionError(
       action,

@@ -41,7 +41,6 @@ import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
-  allowedActions,
   checkSideAction,
   IllegalTransitionError,
   nextStatus,
@@ -500,13 +499,6 @@ export function requestExtension(ctx: CommandContext, id: number, deadline: stri
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
       sideAction(ctx, 'request_extension', item);
-      // Once it has reported the rectification done, the department has no more time to ask for.
-      if (item.status === 'rectified')
-        throw illegal(
-          new IllegalTransitionError('request_extension', 'rectified', allowedActions('rectified', false)),
-          ctx.user,
-          item,
-        );
       laterDeadlineEnd(item, deadline);
       const pending = pendingRequestOf(ctx.db, id);
       if (pending)
