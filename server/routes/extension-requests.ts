@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { waitingRequests } from '../../db/queries/extension-requests.ts';
 import { requireUser } from '../auth/index.ts';
+import { itemWriteScopeFor } from '../auth/item-scope.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validation.ts';
 
@@ -15,10 +16,8 @@ export const extensionRequests = new Hono<AppEnv>().get(
   validate('query', z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) })),
   (c) => {
     const user = c.var.user;
-    const scope =
-      user.role === 'editor'
-        ? { kind: 'department' as const, departmentId: user.departmentId ?? -1 }
-        : { kind: 'all' as const };
+    // An editor's own department, as for its writes; the office and the leaders every department.
+    const scope = user.role === 'editor' ? itemWriteScopeFor(user) : { kind: 'all' as const };
     return c.json(waitingRequests(c.var.deps.db, scope, c.req.valid('query').limit), 200);
   },
 );
