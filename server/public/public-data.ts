@@ -6,12 +6,12 @@
  */
 import type { Db } from '../../db/open.ts';
 import { listDepartments } from '../../db/queries/departments.ts';
-import { type Figures, getFiguresBy } from '../../db/queries/figures.ts';
+import { type Figures, getFigures, getFiguresBy, ratio } from '../../db/queries/figures.ts';
 import type { CampaignRow } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import type { Day, Moment } from '../domain/time.ts';
-import { breakdownReport, seriesReport, summaryReport, weeksUntil } from '../figures/reports.ts';
-import { type ScreenHeadline, trendStart } from '../screen/screen-data.ts';
+import { breakdownReport, seriesReport, weeksUntil } from '../figures/reports.ts';
+import { headlineOf, type ScreenHeadline, trendStart } from '../screen/screen-data.ts';
 
 /**
  * Departments with fewer items than this are shown together as one row: a row of one or two items
@@ -62,9 +62,11 @@ export function buildPublicData(
 ): PublicData {
   const { t, campaign, profile } = p;
   const scope = { campaignId: campaign.id };
-  const f = summaryReport(db, t, scope, profile).figures;
+  const warningDays = profile.config.warningDays;
+  // Now only: the week-earlier figures the weekly review compares with are not shown here.
+  const { medianDaysToClose: _median, ...headline } = headlineOf(getFigures(db, { t, scope, warningDays }));
   const series = seriesReport(db, weeksUntil(trendStart(t, campaign.startsOn), t), scope, profile);
-  const byDepartment = getFiguresBy(db, { t, scope, warningDays: profile.config.warningDays }, 'department');
+  const byDepartment = getFiguresBy(db, { t, scope, warningDays }, 'department');
   return {
     asOf: t,
     campaign: {
@@ -74,15 +76,7 @@ export function buildPublicData(
       startsOn: campaign.startsOn,
       endsOn: campaign.endsOn,
     },
-    headline: {
-      registered: f.registered,
-      closed: f.closed,
-      closureRate: f.closureRate,
-      due: f.due,
-      onTimeRate: f.onTimeRate,
-      overdue: f.overdue,
-      open: f.open,
-    },
+    headline,
     trend: series.weeks,
     domains: breakdownReport(db, t, scope, profile, 'domain').groups.map((g) =>
       group({ code: g.key, nameZh: g.nameZh, nameEn: g.nameEn }, g.figures),
@@ -121,8 +115,8 @@ function departmentRows(
       {
         registered,
         closed,
-        closureRate: closed / registered,
-        onTimeRate: due === 0 ? null : onTime / due,
+        closureRate: ratio(closed, registered),
+        onTimeRate: ratio(onTime, due),
         overdue: sum((f) => f.overdue),
       },
     ),

@@ -124,7 +124,8 @@ export interface ScreenDataInput {
   generatedAt: Date;
 }
 
-const headlineOf = (f: Figures): ScreenHeadline => ({
+/** The headline figures of a scope (the public page's too, less the median). */
+export const headlineOf = (f: Figures): ScreenHeadline => ({
   registered: f.registered,
   closed: f.closed,
   closureRate: f.closureRate,
