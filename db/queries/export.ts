@@ -6,7 +6,7 @@
 import type { HandlingMode, RectificationType, Source, Status } from '../../server/domain/lifecycle.ts';
 import type { Db } from '../open.ts';
 import { DAYS_OVERDUE, LIGHT } from './items.ts';
-import { LATEST_PROGRESS } from './progress-notes.ts';
+import { LATEST_PROGRESS_JOIN } from './progress-notes.ts';
 
 export interface ExportItemFilter {
   /** Campaign code. */
@@ -82,12 +82,12 @@ const EXPORT_COLUMNS = `SELECT i.id, i.ledger_code AS ledgerCode, i.title, i.des
           i.original_deadline AS originalDeadline, i.deadline, i.status, i.first_response_at AS firstResponseAt,
           i.rectified_at AS rectifiedAt, i.evidence, i.closed_at AS closedAt, i.extension_count AS extensionCount,
           i.reopen_count AS reopenCount, i.urge_count AS urgeCount, i.voided_at AS voidedAt,
-          i.void_reason AS voidReason, ${LATEST_PROGRESS.note} AS latestProgress,
-          ${LATEST_PROGRESS.notedAt} AS latestProgressAt`;
+          i.void_reason AS voidReason, lp.note AS latestProgress, lp.noted_at AS latestProgressAt`;
 const EXPORT_JOINS = `FROM items i
    JOIN campaigns c ON c.id = i.campaign_id
    LEFT JOIN domains dm ON dm.id = i.domain_id
-   LEFT JOIN departments d ON d.id = i.department_id`;
+   LEFT JOIN departments d ON d.id = i.department_id
+   ${LATEST_PROGRESS_JOIN}`;
 /** Callers add WHERE, ORDER BY and LIMIT. */
 const SELECT_EXPORT_ROWS = `${EXPORT_COLUMNS} ${EXPORT_JOINS}`;
 

@@ -28,8 +28,6 @@ export function insertProgressNote(
   ).run(n.itemId, n.notedAt, n.authorId, n.authorName, n.note);
 }
 
-/** SQL for an item's (alias i) latest progress note and its moment, for the export's columns. */
-export const LATEST_PROGRESS = {
-  note: `(SELECT note FROM progress_notes WHERE item_id = i.id ORDER BY noted_at DESC, id DESC LIMIT 1)`,
-  notedAt: `(SELECT noted_at FROM progress_notes WHERE item_id = i.id ORDER BY noted_at DESC, id DESC LIMIT 1)`,
-};
+/** SQL joining an item (alias i) to its latest progress note, as `lp` (none: nulls), for the export. */
+export const LATEST_PROGRESS_JOIN = `LEFT JOIN progress_notes lp ON lp.id = (
+     SELECT id FROM progress_notes WHERE item_id = i.id ORDER BY noted_at DESC, id DESC LIMIT 1)`;
