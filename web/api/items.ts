@@ -95,4 +95,3 @@ export const waitingRequestsOptions = () =>
     queryKey: [...itemKeys.all, 'extension-requests'] as const,
     queryFn: () => unwrap(api.api['extension-requests'].$get({ query: {} })),
   });
-export type WaitingRequests = InferResponseType<(typeof api.api)['extension-requests']['$get'], 200>;
