@@ -621,16 +621,11 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
       );
       row.version++;
       row.updated_at = utc(asked);
-      history.push(
-        index,
-        utc(asked),
-        text(asked),
-        d.dept.editorId,
-        `${d.dept.zh}联络员`,
-        'extension_requested',
+      record(
+        { at: asked, kind: 'extension_requested' as EventKind, note: reason },
+        d.dept,
         null,
         `{"requested_deadline":"${wanted}"}`,
-        reason,
       );
     }
 
