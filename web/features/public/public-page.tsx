@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { type PublicProgress, publicCampaignsOptions, publicProgressOptions } from '../../api/public.ts';
+import { BrandHeader } from '../../components/brand-header.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -9,7 +10,6 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
 import './public-page.css';
-import { BrandHeader } from '../../components/brand-header.tsx';
 
 const TrendChart = lazyChart(
   async () => (await import('../weekly-review/trend-chart.tsx')).TrendChart,
