@@ -1,10 +1,14 @@
 /**
  * 延期申请: a department's requests to extend its items' deadlines, and the office's decisions on them
- * (migration 016). An approval's extension itself is a deadline_extensions row like any other.
+ * (migration 016), or the department's withdrawal (019). An approval's extension itself is a
+ * deadline_extensions row like any other.
  */
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 import type { ItemWriteScope } from './accounts-item-scope.ts';
+
+/** The office approves or declines; the department may withdraw its own request while it waits. */
+export type Decision = 'approved' | 'declined' | 'withdrawn';
 
 export interface ExtensionRequestRow {
   id: number;
@@ -14,7 +18,7 @@ export interface ExtensionRequestRow {
   old_deadline: string;
   new_deadline: string;
   reason: string;
-  decision: 'approved' | 'declined' | null;
+  decision: Decision | null;
   decided_at: string | null;
   decided_by_name: string | null;
   decision_note: string | null;
@@ -29,7 +33,7 @@ export interface ExtensionRequest {
   oldDeadline: string;
   newDeadline: string;
   reason: string;
-  decision: 'approved' | 'declined' | null;
+  decision: Decision | null;
   decidedAt: string | null;
   decidedBy: string | null;
   decisionNote: string | null;
@@ -91,7 +95,7 @@ export function decideExtensionRequest(
   db: Db,
   id: number,
   d: {
-    decision: 'approved' | 'declined';
+    decision: Decision;
     decidedAt: string;
     decidedBy: number | null;
     decidedByName: string;

@@ -545,19 +545,7 @@ export function decideExtension(
   ctx.db
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
-      const request = getExtensionRequest(ctx.db, requestId);
-      if (!request || request.item_id !== id)
-        throw notFound({ zh: '延期申请', en: 'extension request' }, String(requestId), 'request');
-      if (request.decision !== null)
-        throw new ApiError(
-          409,
-          'extension_decided',
-          {
-            zh: `该延期申请已于${zhDate(request.decided_at!)}${request.decision === 'approved' ? '同意' : '不予延期'}`,
-            en: `The extension request was already ${request.decision} on ${enDate(request.decided_at!)}`,
-          },
-          { field: 'request' },
-        );
+      const request = waitingRequestOf(ctx, id, requestId);
       let extensionId: number | null = null;
       if (decision.approve)
         extensionId = extendIn(ctx, item, scope, decision.deadline ?? request.new_deadline, request.reason);
@@ -581,6 +569,51 @@ export function decideExtension(
       );
     })
     .immediate();
+}
+
+/**
+ * A department withdraws its own request while it waits (撤回延期申请): the request keeps who withdrew
+ * it and when, and the department may ask again.
+ */
+export function withdrawExtension(ctx: CommandContext, id: number, requestId: number): void {
+  if (ctx.user.role !== 'editor') throw forbiddenRole(['editor']);
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      const request = waitingRequestOf(ctx, id, requestId);
+      write(ctx, item, scope, {});
+      decideExtensionRequest(ctx.db, requestId, {
+        decision: 'withdrawn',
+        decidedAt: ctx.now,
+        decidedBy: ctx.user.id,
+        decidedByName: ctx.user.displayName,
+        note: null,
+        extensionId: null,
+      });
+      history(ctx, id, 'extension_withdrawn', undefined, { requested_deadline: request.new_deadline });
+    })
+    .immediate();
+}
+
+/** The item's request `requestId`, refused unless it still waits for a decision. */
+function waitingRequestOf(ctx: CommandContext, itemId: number, requestId: number) {
+  const request = getExtensionRequest(ctx.db, requestId);
+  if (!request || request.item_id !== itemId)
+    throw notFound({ zh: '延期申请', en: 'extension request' }, String(requestId), 'request');
+  if (request.decision !== null) {
+    const on = { zh: zhDate(request.decided_at!), en: enDate(request.decided_at!) };
+    const zh = { approved: '同意延期', declined: '不予延期', withdrawn: '撤回' }[request.decision];
+    throw new ApiError(
+      409,
+      'extension_decided',
+      {
+        zh: `该延期申请已于${on.zh}${zh}`,
+        en: `The extension request was already ${request.decision} on ${on.en}`,
+      },
+      { field: 'request' },
+    );
+  }
+  return request;
 }
 
 /** Logs an urging (催办) on an open item. */

@@ -38,6 +38,7 @@ import {
   transitionItem,
   urgeItem,
   voidItem,
+  withdrawExtension,
 } from '../ledger/commands.ts';
 import { figuresNow, nowMoment } from '../now.ts';
 import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
@@ -354,6 +355,16 @@ export const items = new Hono<AppEnv>()
     (c) => {
       const { id: itemId, request } = c.req.valid('param');
       decideExtension(commandContext(c), itemId, request, { approve: false, note: c.req.valid('json').note });
+      return c.json(detail(c.var.deps, c.var.user, itemId), 200);
+    },
+  )
+  .post(
+    '/:id/extension-requests/:request/withdraw',
+    requireRole('editor'),
+    validate('param', requestParam),
+    (c) => {
+      const { id: itemId, request } = c.req.valid('param');
+      withdrawExtension(commandContext(c), itemId, request);
       return c.json(detail(c.var.deps, c.var.user, itemId), 200);
     },
   )

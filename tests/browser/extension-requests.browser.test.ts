@@ -134,6 +134,63 @@ describe('extension requests', () => {
     });
   }
 
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`the department withdraws its waiting request and may ask again; the office and leaders see no button (${lang})`, async () => {
+      const m = messages[lang];
+      const created = await editor.send('POST', '/api/items', {
+        title: `操场围栏破损（撤回申请 ${lang}）`,
+        campaign: 'C-EFFICIENCY',
+        source: 'self_inspection',
+        rectificationType: 'immediate',
+        responsiblePerson: '王芳',
+        deadline: '2026-12-31',
+      });
+      const id = created.body.item.id;
+      const asked = await editor.send('POST', `/api/items/${id}/extension-requests`, {
+        deadline: '2027-01-15',
+        reason: '材料未到',
+      });
+      expect(asked.status).toBe(201);
+      // The office decides, it does not withdraw; a leader only reads.
+      for (const who of ['admin', 'leader'] as const) {
+        const other = await openAs(browser, server, who, `/ledger/${id}`, lang);
+        await expect
+          .poll(() => other.page.getByTestId('extension-requests').locator('tbody tr').count())
+          .toBe(1);
+        expect(await other.page.getByTestId('extension-withdraw').count()).toBe(0);
+        await other.page.context().close();
+      }
+
+      const dept = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      const withdraw = dept.page.getByTestId('extension-withdraw');
+      await expect.poll(() => withdraw.count()).toBe(1);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await dept.page.setViewportSize(viewport);
+        await withdraw.scrollIntoViewIfNeeded();
+        await screenshot(dept.page, `item-extension-withdraw-${lang}-${size}`);
+      }
+      await withdraw.getByRole('button', { name: m['item.withdrawRequest'] }).click();
+      const row = dept.page.getByTestId('extension-requests').locator('tbody tr');
+      await expect.poll(() => row.getAttribute('data-decision')).toBe('withdrawn');
+      expect(await row.textContent()).toContain(m['item.decision.withdrawn']);
+      expect(await dept.page.getByTestId('extension-requests').getByRole('status').textContent()).toBe(
+        m['item.extensionWithdrawn'],
+      );
+      expect(
+        await dept.page
+          .getByTestId('item-history')
+          .locator('li[data-kind="extension_withdrawn"] .timeline-kind')
+          .textContent(),
+      ).toBe(m['history.extension_withdrawn']);
+      // Gone with the request: the button; back: the way to ask again.
+      expect(await withdraw.count()).toBe(0);
+      expect(await dept.page.getByTestId('extension-requested').count()).toBe(0);
+      expect(await dept.page.locator('[data-action="requestExtension"]').count()).toBe(1);
+      expect((await editor.send('GET', `/api/items/${id}`)).body.item.deadline).toBe('2026-12-31');
+      expect(dept.errors).toEqual([]);
+      await dept.page.context().close();
+    });
+
   it('approves a request for a time of day at that time; a request on an item closed meanwhile waits no more', async () => {
     const admin = await apiAs(server, 'admin');
     const make = async (title: string) => {

@@ -77,6 +77,36 @@ describe('migrations', () => {
     expect(fs.readFileSync(file)).toEqual(before);
   });
 
+  it("keep the extension requests' rows when 019 makes their table again to take withdrawals", () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 18));
+    db.exec(`INSERT INTO peer_groups (code, name_zh, name_en) VALUES ('G', '县直部门', 'County departments');
+      INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id)
+        VALUES ('D01', '县教育局', 'Education Bureau', 'county_department', 1);
+      INSERT INTO campaigns (code, name_zh, name_en, kind, starts_on)
+        VALUES ('C1', '专项整治', 'Campaign', 'special_rectification', '2026-01-01');`);
+    const item = db
+      .prepare(`INSERT INTO items (ledger_code, title, campaign_id, source, department_id, registered_at,
+          rectification_type, status, created_at, updated_at)
+        VALUES ('A-1', '学校班额超标', 1, 'self_inspection', 1, '2026-11-01T09:00:00', 'immediate', 'assigned',
+          '2026-11-01T01:00:00Z', '2026-11-01T01:00:00Z')`)
+      .run().lastInsertRowid;
+    const request = `INSERT INTO extension_requests (item_id, requested_at, requested_by_name, old_deadline, new_deadline, reason, decision, decided_at)
+      VALUES (?, '2026-11-02T09:00:00', '教育局', '2026-11-30', '2026-12-15', '资金未到位', ?, ?)`;
+    db.prepare(request).run(item, 'declined', '2026-11-03T09:00:00');
+    expect(() => db.prepare(request).run(item, 'withdrawn', '2026-11-04T09:00:00')).toThrow(/CHECK/);
+    const before = db.prepare('SELECT * FROM extension_requests').all();
+    migrate(db, all);
+    expect(db.prepare('SELECT * FROM extension_requests').all()).toEqual(before);
+    db.prepare(request).run(item, 'withdrawn', '2026-11-04T09:00:00');
+    expect(() => db.prepare(request).run(item, 'cancelled', '2026-11-04T09:00:00')).toThrow(/CHECK/);
+    // Still one waiting request per item.
+    db.prepare(request).run(item, null, null);
+    expect(() => db.prepare(request).run(item, null, null)).toThrow(/UNIQUE/);
+  });
+
   it('roll a failing migration back whole', () => {
     const db = new Database(':memory:');
     const bad = [

@@ -330,6 +330,9 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId), request: String(f.requestId) }),
     body: () => ({ note: '理由不充分' }),
   },
+  'POST /api/items/:id/extension-requests/:request/withdraw': {
+    params: (f) => ({ id: String(f.itemId), request: String(f.requestId) }),
+  },
   'GET /api/extension-requests': { query: { limit: '10' } },
   'POST /api/items/:id/progress': {
     params: (f) => ({ id: String(f.itemId) }),

@@ -220,6 +220,11 @@ const MATRIX: Record<string, MatrixRow> = {
     }),
     expect: adminOnly(200),
   },
+  'POST /api/items/:id/extension-requests/:request/withdraw': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/extension-requests/${ownRequest(f)}/withdraw` }),
+    // The department withdraws its own request; the office declines it instead.
+    expect: { admin: 403, leader: 403, editor: 200, display: 403, anonymous: 401, expired: 401 },
+  },
   'GET /api/extension-requests': {
     request: () => ({ path: '/api/extension-requests' }),
     expect: SIGNED_IN_READ,

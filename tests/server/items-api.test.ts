@@ -947,6 +947,69 @@ describe('extension requests (延期申请)', () => {
     );
   });
 
+  it('a department withdraws its own waiting request, and may ask again; nobody else may', async () => {
+    const { app, sessions, send, create } = setup();
+    const id = (await create()).item.id;
+    const ask = (deadline: string) =>
+      send(sessions.editor, 'POST', `/api/items/${id}/extension-requests`, { deadline, reason: '工程量大' });
+    const asked = await ask('2026-12-15');
+    const request = asked.body.extensionRequests[0].id;
+    const withdraw = (who: TestSession, item = id) =>
+      send(who, 'POST', `/api/items/${item}/extension-requests/${request}/withdraw`);
+    // Not the office (it declines), not a leader, not another department's editor (the item is not theirs).
+    for (const who of [sessions.admin, sessions.leader, sessions.other])
+      expect((await withdraw(who)).status).toBe(403);
+    const elsewhere = (await create()).item.id;
+    const wrong = await withdraw(sessions.editor, elsewhere);
+    expect([wrong.status, wrong.body.error.details.field]).toEqual([404, 'request']);
+
+    const withdrawn = await withdraw(sessions.editor);
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    // Nothing moves but the item's version; the request keeps who withdrew it and when.
+    expect(withdrawn.body.item).toMatchObject({ deadline: '2026-11-30', extension_count: 0 });
+    expect(withdrawn.body.item.version).toBe(asked.body.item.version + 1);
+    expect(withdrawn.body.extensionRequests[0]).toMatchObject({
+      decision: 'withdrawn',
+      decidedAt: '2026-11-20T10:00:00',
+      decidedBy: 'editor',
+      decisionNote: null,
+      grantedDeadline: null,
+    });
+    expect(withdrawn.body.history.at(-1)).toMatchObject({
+      kind: 'extension_withdrawn',
+      actorName: 'editor',
+      after: { requested_deadline: '2026-12-15' },
+      note: null,
+    });
+    expect((await send(sessions.admin, 'GET', '/api/extension-requests')).body.total).toBe(0);
+    // Withdrawn is decided: neither withdrawn again nor approved, in the reader's language.
+    const again = await call(app, 'POST', `/api/items/${id}/extension-requests/${request}/withdraw`, {
+      session: sessions.editor,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
+      '该延期申请已于2026年11月20日 10:00撤回',
+    );
+    const approve = await send(
+      sessions.admin,
+      'POST',
+      `/api/items/${id}/extension-requests/${request}/approve`,
+      {},
+    );
+    expect([approve.status, approve.body.error.message]).toEqual([
+      409,
+      'The extension request was already withdrawn on Nov 20, 2026, 10:00',
+    ]);
+    // The department may ask again, and that request waits.
+    const next = await ask('2026-12-20');
+    expect(next.status).toBe(201);
+    expect(decisions(next.body)).toEqual([
+      ['2026-12-15', 'withdrawn', null],
+      ['2026-12-20', null, null],
+    ]);
+  });
+
   it('on an item closed meanwhile, a waiting request can be declined but not approved; a closed item takes none', async () => {
     const { sessions, send, create } = setup();
     const item = await create();

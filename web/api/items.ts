@@ -89,6 +89,10 @@ export const decideExtension = (
     : unwrap(requests[':request'].decline.$post({ param: params, json: { note: decision.note } }));
 };
 
+/** The department withdraws its own waiting request (撤回). */
+export const withdrawExtension = (id: number, request: number) =>
+  unwrap(requests[':request'].withdraw.$post({ param: { ...param(id), request: String(request) } }));
+
 /** 延期申请 awaiting the office's decision, as the signed-in user may see them (the office: all). */
 export const waitingRequestsOptions = () =>
   queryOptions({

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { figureKeys } from '../../api/figures.ts';
-import { decideExtension, type ItemDetail, itemKeys } from '../../api/items.ts';
+import { decideExtension, type ItemDetail, itemKeys, withdrawExtension } from '../../api/items.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -12,10 +12,18 @@ type Request = ItemDetail['extensionRequests'][number];
 
 /**
  * 延期申请: the department's requests to extend the item's deadline and the office's decisions; for the
- * office, a form under a waiting request to approve it (to the date asked for, or another) or decline it.
- * Shown only when there is a request.
+ * office, a form under a waiting request to approve it (to the date asked for, or another) or decline it;
+ * for the department, a button to withdraw it. Shown only when there is a request.
  */
-export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDetail; mayDecide: boolean }) {
+export function ExtensionRequestsPanel({
+  detail,
+  mayDecide,
+  mayWithdraw,
+}: {
+  detail: ItemDetail;
+  mayDecide: boolean;
+  mayWithdraw: boolean;
+}) {
   const t = useT();
   const lang = useLang();
   const facts = deadlineFacts(detail.item);
@@ -70,6 +78,7 @@ export function ExtensionRequestsPanel({ detail, mayDecide }: { detail: ItemDeta
         </p>
       )}
       {waiting && mayDecide && <DecisionForm itemId={detail.item.id} request={waiting} onDecided={setDone} />}
+      {waiting && mayWithdraw && <Withdraw itemId={detail.item.id} request={waiting} onWithdrawn={setDone} />}
     </section>
   );
 }
@@ -187,5 +196,49 @@ function DecisionForm({
         }}
       />
     </form>
+  );
+}
+
+/** The department takes back its waiting request; the deadline stays, and it may ask again. */
+function Withdraw({
+  itemId,
+  request,
+  onWithdrawn,
+}: {
+  itemId: number;
+  request: Request;
+  onWithdrawn: (done: string) => void;
+}) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () => withdrawExtension(itemId, request.id),
+    onSuccess: (next) => {
+      queryClient.setQueryData(itemKeys.detail(itemId), next);
+      void queryClient.invalidateQueries({ queryKey: itemKeys.all });
+      onWithdrawn(t('item.extensionWithdrawn'));
+    },
+  });
+  return (
+    <div className="decision-form no-print" data-testid="extension-withdraw">
+      <div className="form-buttons">
+        <button
+          type="button"
+          className="small-button"
+          disabled={withdraw.isPending}
+          onClick={() => withdraw.mutate()}
+        >
+          {t('item.withdrawRequest')}
+        </button>
+        <small className="muted">{t('item.withdrawRequestHint')}</small>
+      </div>
+      <ActionError
+        error={withdraw.error}
+        onReload={() => {
+          withdraw.reset();
+          void queryClient.invalidateQueries({ queryKey: itemKeys.detail(itemId) });
+        }}
+      />
+    </div>
   );
 }

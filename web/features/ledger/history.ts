@@ -16,6 +16,7 @@ export const HISTORY_KINDS = [
   'extension_requested',
   'extension_approved',
   'extension_declined',
+  'extension_withdrawn',
   'urged',
   'voided',
   'edited',

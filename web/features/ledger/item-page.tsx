@@ -241,7 +241,12 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             <h3>{t('item.evidence')}</h3>
             <p className="prose">{String(item.evidence ?? DASH)}</p>
           </section>
-          <Records detail={detail} mayTrack={mayTrack} mayDecide={user?.role === 'admin'} />
+          <Records
+            detail={detail}
+            mayTrack={mayTrack}
+            mayDecide={user?.role === 'admin'}
+            mayWithdraw={user?.role === 'editor' && user.departmentId === item.department_id}
+          />
         </div>
         <section className="panel" aria-labelledby="item-history-title">
           <h2 id="item-history-title">{t('item.history')}</h2>
@@ -267,12 +272,15 @@ function Records({
   detail,
   mayTrack,
   mayDecide,
+  mayWithdraw,
 }: {
   detail: ItemDetail;
   /** Plan milestones and report progress. */
   mayTrack: boolean;
   /** The office decides on the department's extension requests. */
   mayDecide: boolean;
+  /** The department withdraws its own waiting request. */
+  mayWithdraw: boolean;
 }) {
   const t = useT();
   const lang = useLang();
@@ -282,7 +290,7 @@ function Records({
     <>
       <ProgressPanel detail={detail} mayReport={mayTrack} />
       <MilestonesPanel detail={detail} mayPlan={mayTrack} />
-      <ExtensionRequestsPanel detail={detail} mayDecide={mayDecide} />
+      <ExtensionRequestsPanel detail={detail} mayDecide={mayDecide} mayWithdraw={mayWithdraw} />
       <section className="panel" aria-labelledby="item-extensions">
         <h2 id="item-extensions">{t('item.extensions')}</h2>
         {detail.extensions.length === 0 ? (
