@@ -340,9 +340,12 @@ export function itemSimulator(plan: ItemPlan): (count: number) => ItemBatch {
     let deadline: string | null = null;
 
     if (r.chance(0.02)) {
-      // Registered in error or twice: voided within days.
-      if (r.chance(0.5)) events.push({ at: Math.max(assigned, regSec + 60), kind: 'assigned' });
-      events.push({ at: regSec + r.between(1, 10) * DAY, kind: 'voided', note: r.pick(VOID_REASONS) });
+      // Registered in error or twice: voided within days, and by the end (assigned without a deadline,
+      // such an item must not stay in force).
+      const assignedAt = Math.max(assigned, regSec + 60);
+      if (r.chance(0.5)) events.push({ at: assignedAt, kind: 'assigned' });
+      const voidedAt = Math.min(regSec + r.between(1, 10) * DAY, Math.max(end - 60, assignedAt + 60));
+      events.push({ at: voidedAt, kind: 'voided', note: r.pick(VOID_REASONS) });
     } else {
       events.push({ at: Math.max(assigned, regSec + 60), kind: 'assigned' });
       const assignedAt = Math.max(assigned, regSec + 60);

@@ -223,6 +223,20 @@ export function createItem(ctx: CommandContext, input: NewItemInput): number {
     .immediate();
 }
 
+/** Only a long-term item (长期坚持) may be assigned without a deadline. */
+const NEEDS_DEADLINE = {
+  deadline: () =>
+    invalidParameter('deadline', {
+      zh: '交办时须确定整改期限（“长期坚持”的事项除外）',
+      en: 'required when the item is assigned, unless it is long-term (长期坚持)',
+    }),
+  rectificationType: () =>
+    invalidParameter('rectificationType', {
+      zh: '事项没有整改期限，只能是“长期坚持”',
+      en: 'the item has no deadline, so it can only be long-term (长期坚持)',
+    }),
+};
+
 function assignIn(
   ctx: CommandContext,
   item: ItemRow,
@@ -230,6 +244,8 @@ function assignIn(
   a: { departmentId: number; person: string | null; deadline: string | null },
 ) {
   const status = nextStatus(item.status as Status, 'assign', item.voided_at !== null);
+  // As the import: an item without a deadline would never be due, so only a long-term one may have none.
+  if (a.deadline === null && item.rectification_type !== 'long_term') throw NEEDS_DEADLINE.deadline();
   const set = {
     status,
     department_id: a.departmentId,
@@ -292,6 +308,14 @@ export function editItem(
         item.campaign_id as number,
       );
       const keys = Object.keys(changes).filter((k) => changes[k as EditableField] !== item[k]);
+      // A long-term item assigned without a deadline stays long-term: no deadline can be added to it.
+      if (
+        keys.includes('rectification_type') &&
+        changes.rectification_type !== 'long_term' &&
+        item.status !== 'registered' &&
+        item.deadline === null
+      )
+        throw NEEDS_DEADLINE.rectificationType();
       const edited = Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null]));
       const before: Record<string, unknown> = pick(item, keys);
       const after: Record<string, unknown> = { ...edited };

@@ -167,6 +167,7 @@ const MATRIX: Record<string, MatrixRow> = {
           source: 'hotline',
           rectificationType: 'immediate',
           department: 'D01',
+          deadline: '2026-12-31',
         },
       };
     },

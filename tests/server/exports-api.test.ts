@@ -154,6 +154,7 @@ describe('GET /api/exports', () => {
         source: 'hotline',
         rectificationType: 'immediate',
         department: 'D21',
+        deadline: '2026-12-31',
         responsiblePerson: '@王芳',
         measures: '+1 整改',
       },

@@ -672,6 +672,7 @@ describe('ledger table', () => {
       title: '学校作业量超标',
       department: 'D02',
       responsiblePerson: '李强',
+      rectificationType: 'long_term',
       deadline: null,
     });
     const list = async (qs: string) => (await send(sessions.leader, 'GET', `/api/items?${qs}`)).body;
@@ -707,7 +708,8 @@ describe('ledger table', () => {
   it('gives each listed item its rectification type, which says what a missing deadline means', async () => {
     const { sessions, send, create } = setup();
     await create({ ledgerCode: 'L-1', rectificationType: 'long_term', deadline: null });
-    await create({ ledgerCode: 'P-1', rectificationType: 'phased', deadline: null });
+    // Not assigned yet: no deadline so far (an assigned one has one, see below).
+    await create({ ledgerCode: 'P-1', rectificationType: 'phased', department: undefined, deadline: null });
     await create({ ledgerCode: 'I-1', rectificationType: 'immediate', deadline: '2026-11-25' });
     const types = (items: { ledgerCode: string; rectificationType: string; deadline: string | null }[]) =>
       items.map((i) => [i.ledgerCode, i.rectificationType, i.deadline]).sort();
@@ -720,6 +722,53 @@ describe('ledger table', () => {
     // The figures' item lists (department view, weekly review, bulletin) carry it too.
     const open = await send(sessions.leader, 'GET', '/api/figures/items?figure=open');
     expect(types(open.body.items)).toEqual(expected);
+  });
+
+  it('assigns an item only with a deadline, unless it is long-term (长期坚持), as the import does', async () => {
+    const { sessions, send, create } = setup();
+    // Without one the item would never be due: refused, naming the field, in the reader's language.
+    const none = await send(sessions.admin, 'POST', '/api/items', {
+      title: '学校班额超标',
+      campaign: 'C1',
+      source: 'self_inspection',
+      rectificationType: 'phased',
+      department: 'D01',
+    });
+    expect([none.status, none.body.error.details.field]).toEqual([400, 'deadline']);
+    expect(none.body.error.message).toContain('long-term (长期坚持)');
+    const registered = (
+      await create({ rectificationType: 'immediate', department: undefined, deadline: null })
+    ).item;
+    const assign = await send(sessions.admin, 'POST', `/api/items/${registered.id}/transitions`, {
+      version: registered.version,
+      action: 'assign',
+      department: 'D01',
+    });
+    expect([assign.status, assign.body.error.details.field]).toEqual([400, 'deadline']);
+    // Nothing half-done: still registered, unassigned.
+    expect((await send(sessions.admin, 'GET', `/api/items/${registered.id}`)).body.item).toMatchObject({
+      status: 'registered',
+      department_id: null,
+      version: registered.version,
+    });
+    // A long-term item needs none, and cannot become another type without one.
+    const longTerm = (await create({ rectificationType: 'long_term', deadline: null })).item;
+    expect([longTerm.status, longTerm.deadline]).toEqual(['assigned', null]);
+    const phased = await send(sessions.editor, 'PATCH', `/api/items/${longTerm.id}`, {
+      version: longTerm.version,
+      rectificationType: 'phased',
+    });
+    expect([phased.status, phased.body.error.details.field]).toEqual([400, 'rectificationType']);
+    // The other way, an item keeps its deadline and is due by it: the type does not excuse it.
+    const dated = (await create({ rectificationType: 'phased', deadline: '2026-11-10' })).item;
+    const relabelled = await send(sessions.editor, 'PATCH', `/api/items/${dated.id}`, {
+      version: dated.version,
+      rectificationType: 'long_term',
+    });
+    expect(relabelled.status).toBe(200);
+    expect(relabelled.body.item).toMatchObject({ rectification_type: 'long_term', deadline: '2026-11-10' });
+    const overdue = await send(sessions.leader, 'GET', '/api/items?overdue=true');
+    expect(overdue.body.items.map((i: { ledgerCode: string }) => i.ledgerCode)).toEqual([dated.ledger_code]);
   });
 
   it('finds an item by what it says now, after it is created, edited and voided', async () => {
