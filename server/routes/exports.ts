@@ -88,6 +88,9 @@ function download(
 }
 
 /** The ranking as a sheet: ranks and their change, score, the figures behind it and the points lost. */
+/** A figure whose denominator is zero is written "—", as every view shows it, never an empty cell. */
+const figure = (value: number | null) => value ?? '—';
+
 export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<RankedRow>[] {
   const en = lang === 'en';
   return [
@@ -127,21 +130,33 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
     },
     { header: { zh: '登记事项', en: 'Registered' }, type: 'integer', value: (r) => r.figures.registered },
     { header: { zh: '已销号', en: 'Closed' }, type: 'integer', value: (r) => r.figures.closed },
-    { header: { zh: '销号率', en: 'Closure rate' }, type: 'percent', value: (r) => r.figures.closureRate },
+    {
+      header: { zh: '销号率', en: 'Closure rate' },
+      type: 'percent',
+      value: (r) => figure(r.figures.closureRate),
+    },
     { header: { zh: '已到期', en: 'Due' }, type: 'integer', value: (r) => r.figures.due },
-    { header: { zh: '按期办结率', en: 'On-time rate' }, type: 'percent', value: (r) => r.figures.onTimeRate },
+    {
+      header: { zh: '按期办结率', en: 'On-time rate' },
+      type: 'percent',
+      value: (r) => figure(r.figures.onTimeRate),
+    },
     { header: { zh: '逾期', en: 'Overdue' }, type: 'integer', value: (r) => r.figures.overdue },
     {
       header: { zh: '逾期占比', en: 'Overdue share' },
       type: 'percent',
-      value: (r) => r.figures.overdueShare,
+      value: (r) => figure(r.figures.overdueShare),
     },
     {
       header: { zh: '办结用时中位数（天）', en: 'Median days to close' },
       type: 'number',
-      value: (r) => r.figures.timeToClose.medianDays,
+      value: (r) => figure(r.figures.timeToClose.medianDays),
     },
-    { header: { zh: '重新整改率', en: 'Reopen rate' }, type: 'percent', value: (r) => r.figures.reopenRate },
+    {
+      header: { zh: '重新整改率', en: 'Reopen rate' },
+      type: 'percent',
+      value: (r) => figure(r.figures.reopenRate),
+    },
     ...COMPONENTS.map(
       (component): ExportColumn<RankedRow> => ({
         header: {

@@ -3,11 +3,13 @@
  * and sort, in the request's language, with formula-like text neutralised; the ranking export holds
  * the ranking's rows.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
+import { writeExport } from '../../server/export/table.ts';
 import { rankingColumns } from '../../server/routes/exports.ts';
 import { call, NOW, openSession, type TestSession } from '../helpers/accounts.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -345,5 +347,57 @@ describe("the ranking export's note on a department not ranked", () => {
     expect(note('en', 1)).toBe('Not ranked: 1 due item, 5 needed');
     expect(note('en', 3)).toBe('Not ranked: 3 due items, 5 needed');
     expect(note('zh-CN', 1)).toBe('不参与排名：已到期1个，需至少5个');
+  });
+});
+
+describe("the ranking export's figures with nothing to divide by", () => {
+  it('writes "—" as every view shows it, never an empty cell nor 0%, in csv and xlsx', async () => {
+    // A department with nothing registered, due or closed: every rate's denominator is zero.
+    const columns = rankingColumns('en', 5);
+    type Row = Parameters<(typeof columns)[number]['value']>[0];
+    const row = {
+      ranked: false,
+      rank: null,
+      overallRank: null,
+      overallRankChange: null,
+      score: 0,
+      scoreChange: null,
+      department: { code: 'D09', nameEn: 'Archives', nameZh: '档案馆', peerGroupEn: 'G', peerGroupZh: 'G' },
+      figures: {
+        registered: 0,
+        closed: 0,
+        closureRate: null,
+        due: 0,
+        onTimeRate: null,
+        overdue: 0,
+        overdueShare: null,
+        timeToClose: { medianDays: null },
+        reopenRate: null,
+      },
+      lost: {},
+    } as unknown as Row;
+    const figures = ['Closure rate', 'On-time rate', 'Overdue share', 'Median days to close', 'Reopen rate'];
+    const write = async (format: 'csv' | 'xlsx') => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await writeExport([row], columns, { format, lang: 'en', out });
+      return Buffer.concat(chunks);
+    };
+    const [header, written] = parseCsv((await write('csv')).toString('utf8'));
+    expect(figures.map((f) => written![header!.indexOf(f)])).toEqual(['—', '—', '—', '—', '—']);
+    // Counts stay numbers: nothing registered is 0.
+    expect(['Registered', 'Due', 'Overdue'].map((f) => written![header!.indexOf(f)])).toEqual([
+      '0',
+      '0',
+      '0',
+    ]);
+    const book = new ExcelJS.Workbook();
+    const xlsx = await write('xlsx');
+    await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength));
+    const sheet = book.worksheets[0]!;
+    const cell = (name: string) => sheet.getRow(2).getCell(header!.indexOf(name) + 1).value;
+    expect(figures.map(cell)).toEqual(['—', '—', '—', '—', '—']);
+    expect(['Registered', 'Due', 'Overdue'].map(cell)).toEqual([0, 0, 0]);
   });
 });
