@@ -92,16 +92,18 @@ export function buildPublicData(
 
 /**
  * Every department with an item in the campaign, in the lists' order (peer group, then code); those
- * with fewer than PUBLIC_MIN_ITEMS items summed into one last row (its rates those of the sums).
+ * with fewer than PUBLIC_MIN_ITEMS items summed into one last row (its rates those of the sums), shown
+ * only when it too holds PUBLIC_MIN_ITEMS items: a row of one small department would publish its few
+ * items' state as surely as its own row. Their items count in the headline either way.
  */
 function departmentRows(
   rows: { department: { code: string; nameZh: string; nameEn: string }; figures: Figures }[],
 ): PublicGroup[] {
   const small = rows.filter((r) => r.figures.registered < PUBLIC_MIN_ITEMS);
   const out = rows.filter((r) => !small.includes(r)).map((r) => group(r.department, r.figures));
-  if (small.length === 0) return out;
   const sum = (of: (f: Figures) => number) => small.reduce((n, r) => n + of(r.figures), 0);
   const registered = sum((f) => f.registered);
+  if (registered < PUBLIC_MIN_ITEMS) return out;
   const closed = sum((f) => f.closed);
   const due = sum((f) => f.due);
   const onTime = sum((f) => f.onTime);

@@ -96,29 +96,19 @@ describe('GET /api/public', () => {
       overdue: 1,
       open: 5,
     });
-    // D01 has its own row; D02, with fewer than 5 items, is among the other departments.
-    expect(data.departments).toEqual([
-      {
-        code: 'D01',
-        nameZh: '县发改局',
-        nameEn: 'Development and Reform Bureau',
-        registered: 5,
-        closed: 1,
-        closureRate: 0.2,
-        onTimeRate: null,
-        overdue: 0,
-      },
-      {
-        code: null,
-        nameZh: '其他部门（1个，各少于5个事项）',
-        nameEn: 'Other departments (1, each with fewer than 5 items)',
-        registered: 1,
-        closed: 0,
-        closureRate: 0,
-        onTimeRate: 0,
-        overdue: 1,
-      },
-    ]);
+    // D01 has its own row; D02, with fewer than 5 items, has none, and alone it makes no "other
+    // departments" row either (that row would be its one item): it counts in the headline only.
+    const d01 = {
+      code: 'D01',
+      nameZh: '县发改局',
+      nameEn: 'Development and Reform Bureau',
+      registered: 5,
+      closed: 1,
+      closureRate: 0.2,
+      onTimeRate: null,
+      overdue: 0,
+    };
+    expect(data.departments).toEqual([d01]);
     expect(data.domains).toEqual([
       {
         code: 'fees',
@@ -148,6 +138,43 @@ describe('GET /api/public', () => {
       'score',
     ])
       expect(res.text).not.toContain(secret);
+  });
+
+  it('sums the departments with fewer than 5 items into one row once that row holds 5 items', async () => {
+    const { db, send, anonymous, open } = setup();
+    db.prepare(
+      "INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id) VALUES ('D03', '县民政局', 'Civil Affairs Bureau', 'county_department', 1)",
+    ).run();
+    const create = (department: string, deadline: string) =>
+      send('POST', '/api/items', {
+        title: '问题',
+        campaign: 'C1',
+        source: 'self_inspection',
+        rectificationType: 'immediate',
+        department,
+        deadline,
+      });
+    await open('C1', true);
+    // D02: one item overdue; D03: three not yet due. Four items in two departments: no row.
+    await create('D02', '2026-11-10');
+    for (let n = 0; n < 3; n++) await create('D03', '2026-12-31');
+    const rows = async () => (await anonymous('/api/public/C1')).body.departments;
+    expect(await rows()).toEqual([]);
+    expect((await anonymous('/api/public/C1')).body.headline.registered).toBe(4);
+    // A fourth of D03's: five items in the two, each department still under 5.
+    await create('D03', '2026-12-31');
+    expect(await rows()).toEqual([
+      {
+        code: null,
+        nameZh: '其他部门（2个，各少于5个事项）',
+        nameEn: 'Other departments (2, each with fewer than 5 items)',
+        registered: 5,
+        closed: 0,
+        closureRate: 0,
+        onTimeRate: 0,
+        overdue: 1,
+      },
+    ]);
   });
 
   it('answers 404 for a campaign not opened to the public, or no longer, and for one that does not exist', async () => {

@@ -133,7 +133,7 @@ function ProgressTable({
               <th scope="col" className="num">
                 {t('headline.registered')}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num narrow-hidden">
                 {t('headline.closed')}
               </th>
               <th scope="col" className="num">
@@ -149,7 +149,7 @@ function ProgressTable({
               <tr key={r.code ?? 'other'}>
                 <td>{pick(lang, r.nameZh, r.nameEn)}</td>
                 <td className="num">{formatNumber(lang, r.registered)}</td>
-                <td className="num">{formatNumber(lang, r.closed)}</td>
+                <td className="num narrow-hidden">{formatNumber(lang, r.closed)}</td>
                 <td className="num">{formatPercent(lang, r.closureRate)}</td>
                 <td className={r.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, r.overdue)}</td>
               </tr>
