@@ -453,6 +453,17 @@ describe('the ledger in a real browser', () => {
     expect(await page.getByTestId('sheet-progress').textContent()).toBe(
       '2026年11月20日 10:00：设备已招标，待安装',
     );
+    // How often it was extended, reopened and urged, and the last urging (one just now).
+    expect((await admin.send('POST', `/api/items/${item.id}/urgings`, { note: '请本周内销号' })).status).toBe(
+      200,
+    );
+    const counts = (await admin.get(`/api/items/${item.id}`)).item;
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('sheet-counts').textContent())
+      .toBe(
+        `延期${counts.extension_count}次 · 重新整改${counts.reopen_count}次 · 催办${counts.urge_count}次；最近一次催办：2026年11月20日 10:00`,
+      );
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.shell-header').isVisible()).toBe(false);
     await screenshot(page, 'supervision-sheet-zh-CN');

@@ -253,7 +253,7 @@ export const ledgerEn = {
   'sheet.title': 'Supervision sheet for an overdue item',
   'sheet.number': 'Ledger code {code}',
   'sheet.to': 'To: {department}',
-  'sheet.urged': 'Urged {n} {n|time|times} so far; last on {last}.',
+  'sheet.lastUrged': '; last urged {last}',
   'sheet.demandTitle': 'Required',
   'sheet.demand':
     'This item is {days} days past its deadline. The lead department is to put the measures in place without delay, report its progress and the expected completion date to the supervision office in writing, and apply for verification and closure once the rectification is done.',
@@ -732,7 +732,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'sheet.title': '逾期事项督办单',
   'sheet.number': '台账编号 {code}',
   'sheet.to': '致：{department}',
-  'sheet.urged': '已催办 {n} 次，最近一次：{last}。',
+  'sheet.lastUrged': '；最近一次催办：{last}',
   'sheet.demandTitle': '督办要求',
   'sheet.demand':
     '该事项已超过整改期限 {days} 天。请牵头部门立即落实整改措施，及时向督查室书面报告整改进展和预计完成时间，整改完成后及时申请验收销号。',

@@ -109,12 +109,15 @@ function Sheet({ detail }: { detail: ItemDetail }) {
             </td>
           </tr>
           <tr>
-            <th scope="row">{t('item.urgings')}</th>
-            <td colSpan={3}>
-              {t('sheet.urged', {
-                n: formatNumber(lang, detail.urgings.length),
-                last: lastUrge ? formatMoment(lang, lastUrge.urgedAt) : DASH,
+            {/* Reopened after a look-back, extended, urged: what a 督办单 leans on. */}
+            <th scope="row">{t('item.counts')}</th>
+            <td colSpan={3} data-testid="sheet-counts">
+              {t('item.countsText', {
+                extensions: formatNumber(lang, Number(item.extension_count)),
+                reopenings: formatNumber(lang, Number(item.reopen_count)),
+                urgings: formatNumber(lang, Number(item.urge_count)),
               })}
+              {lastUrge && t('sheet.lastUrged', { last: formatMoment(lang, lastUrge.urgedAt) })}
             </td>
           </tr>
         </tbody>
