@@ -146,6 +146,8 @@ export interface Resolver {
   department(name: string): Match | undefined;
   campaign(name: string): Match | undefined;
   domain(campaignId: number, name: string): Match | undefined;
+  /** Where a domain not found in the campaign is: the other campaigns with a domain of that name. */
+  domainElsewhere(campaignId: number, name: string): Text | undefined;
   campaignOfDomain(id: number): number | undefined;
   departmentCode(id: number): string;
   campaignCode(id: number): string;
@@ -195,6 +197,19 @@ export function makeResolver(lookups: Lookups): Resolver {
     department,
     campaign: (name) => campaigns.get(normalizeName(name)),
     domain: (campaignId, name) => domains.get(campaignId)?.get(normalizeName(name)),
+    domainElsewhere: (campaignId, name) => {
+      const others = lookups.campaigns.filter(
+        (c) => c.id !== campaignId && domains.get(c.id)?.get(normalizeName(name)) !== undefined,
+      );
+      const own = lookups.campaigns.find((c) => c.id === campaignId);
+      if (others.length === 0 || !own) return undefined;
+      const list = (lang: 'nameZh' | 'nameEn', quote: (s: string) => string) =>
+        others.map((c) => quote(c[lang])).join(lang === 'nameZh' ? '、' : ', ');
+      return {
+        zh: `它属于${list('nameZh', (n) => `“${n}”`)}，不属于“${own.nameZh}”`,
+        en: `it belongs to ${list('nameEn', (n) => `"${n}"`)}, not to "${own.nameEn}"`,
+      };
+    },
     campaignOfDomain: (id) => domainCampaigns.get(id),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
     campaignCode: (id) => campaignCodes.get(id) ?? String(id),
@@ -527,7 +542,14 @@ function planRow(
   let domainId: number | null = null;
   if (v.domain != null && campaignId !== undefined)
     domainId =
-      resolveMatch(errors, DOMAIN, 'domain', v.domain, resolver.domain(campaignId, v.domain)) ?? null;
+      resolveMatch(
+        errors,
+        DOMAIN,
+        'domain',
+        v.domain,
+        resolver.domain(campaignId, v.domain),
+        resolver.domainElsewhere(campaignId, v.domain),
+      ) ?? null;
 
   let type = v.rectificationType ?? null;
   let deadline: string | null = null;
@@ -741,6 +763,7 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
       'domain',
       v.domain,
       resolver.domain(Number(value('campaign_id')), v.domain),
+      resolver.domainElsewhere(Number(value('campaign_id')), v.domain),
     );
     if (d !== undefined) change('domain_id', d);
   } else if (it.domain_id !== null && resolver.campaignOfDomain(it.domain_id) !== value('campaign_id')) {

@@ -1224,6 +1224,32 @@ describe('an update that would break a rule of the ledger', () => {
     ]);
   });
 
+  it("says which campaign a domain belongs to when it is not the row's campaign's", async () => {
+    const db = countyDb();
+    const header = '台账编号,问题描述,专项活动,领域,问题来源,整改时限';
+    const report = await dryRunImport(
+      db,
+      { name: 'b.csv', bytes: csv(`${header}\nXL-1,窗口推诿,C-EFFICIENCY,有偿补课,自查,2026年12月31日`) },
+      OPTIONS,
+    );
+    expect(report.rows[0]!.errors).toMatchObject([
+      {
+        field: 'domain',
+        message: {
+          zh: '找不到领域“有偿补课”（它属于“作风建设专项整治”，不属于“行政效能提升年”）',
+          en: 'No domain "有偿补课" (it belongs to "Work-style rectification campaign", not to "Administrative efficiency year")',
+        },
+      },
+    ]);
+    // A name no campaign has is simply not found.
+    const unknown = await dryRunImport(
+      db,
+      { name: 'b.csv', bytes: csv(`${header}\nXL-1,窗口推诿,C-EFFICIENCY,不存在的领域,自查,2026年12月31日`) },
+      OPTIONS,
+    );
+    expect(unknown.rows[0]!.errors[0]!.message.zh).toBe('找不到领域“不存在的领域”');
+  });
+
   it('extends a deadline only to a later one, naming the deadline otherwise', async () => {
     const db = await committedCounty();
     for (const deadline of ['2023年5月31日', '2023年6月30日 0:00']) {
