@@ -323,6 +323,18 @@ const msg = {
     zh: `整改期限（${zhDate(deadline)}）早于登记时间（${zhDate(registered)}），登记时即已逾期`,
     en: `The deadline (${enDate(deadline)}) is before the registration (${enDate(registered)}): overdue from the start`,
   }),
+  extendedSince: (current: string): Text => ({
+    zh: `表中为原整改期限，事项已延期至${zhDate(current)}：整改期限不变`,
+    en: `The sheet gives the original deadline; the item has been extended to ${enDate(current)}: its deadline stays`,
+  }),
+  reopens: (closedAt: string): Text => ({
+    zh: `将重新打开${zhDate(closedAt.slice(0, 10))}已验收销号的事项（计入重新整改次数）；如只是表格未更新，请将整改状态改为“已销号”`,
+    en: `Reopens an item verified and closed on ${enDate(closedAt.slice(0, 10))} (it counts as a reopening); if the sheet is only out of date, write "closed" as its status`,
+  }),
+  sendsBack: (): Text => ({
+    zh: '将退回已报整改完成、待验收的事项',
+    en: 'Sends back an item reported rectified and awaiting verification',
+  }),
   deadlineNotLater: (current: string): Text => ({
     zh: `延期后的整改期限须晚于当前整改期限（${zhDate(current)}）；更正录错的期限请填在“原整改期限”列`,
     en: `An extended deadline must be later than the current one (${enDate(current)}); to correct a mistyped deadline, use the original-deadline column`,
@@ -808,6 +820,9 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (deadline === null && original === null) original = deadline = v.deadline.value;
     else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
       addError(errors, 'deadline', msg.closedDeadline());
+    else if (deadline !== null && it.extension_count > 0 && sameDate(it.original_deadline, v.deadline.value))
+      // The office's own sheet, written before the item was extended here: nothing to change.
+      warnings.push({ column: null, field: 'deadline', message: msg.extendedSince(deadline) });
     else if (deadline !== null && deadlineEnd(v.deadline.value) <= deadlineEnd(deadline))
       addError(errors, 'deadline', msg.deadlineNotLater(deadline), v.deadline.value);
     else {
@@ -850,11 +865,14 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
         // Rectified no later than the closure that follows it.
         if (!v.rectifiedAt) change('rectified_at', closing && v.closedAt ? toMoment(v.closedAt) : ctx.now);
       } else if (action === 'reject') {
+        warnings.push({ column: null, field: 'status', message: msg.sendsBack() });
         // As the workflow's rejection: the rectification sent back is no longer the item's.
         if (!v.rectifiedAt) change('rectified_at', null);
         if (v.evidence == null) change('evidence', null);
       } else if (action === 'reopen') {
         if (ctx.now < it.closed_at!) addError(errors, 'status', msg.reopenBeforeClosure(it.closed_at!));
+        // Said before the commit: a sheet not brought up to date would reopen what was verified.
+        warnings.push({ column: null, field: 'status', message: msg.reopens(it.closed_at!) });
         reopen = {
           at: ctx.now,
           closedAt: it.closed_at!,

@@ -974,6 +974,18 @@ describe('importing again', () => {
     ).toBe(true);
     expect(item(db, 'RO-1')).toMatchObject({ rectified_at: '2026-06-10T00:00:00', evidence: '整改报告' });
     const again = csv(`${head}\nRO-1,食堂卫生不达标,县教育局,2026-06-30,督查,整改中,,,`);
+    // The dry run says so before anything is written: a sheet not brought up to date would do the same.
+    const warned = async (bytes: Buffer) =>
+      (await dryRunImport(db, { name: 'x.csv', bytes }, OPTIONS)).rows[0]!.warnings.map((w) => [
+        w.field,
+        w.message.zh,
+      ]);
+    expect(await warned(again)).toEqual([
+      [
+        'status',
+        '将重新打开2026年6月15日已验收销号的事项（计入重新整改次数）；如只是表格未更新，请将整改状态改为“已销号”',
+      ],
+    ]);
     expect(
       (await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);
@@ -987,6 +999,7 @@ describe('importing again', () => {
         .committed,
     ).toBe(true);
     expect(item(db, 'RO-1')).toMatchObject({ status: 'rectified', evidence: '补充报告' });
+    expect(await warned(again)).toEqual([['status', '将退回已报整改完成、待验收的事项']]);
     expect(
       (await commitImport(db, { name: 'd.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);
@@ -996,6 +1009,26 @@ describe('importing again', () => {
       evidence: '整改报告',
       reopened_at: NOW_LOCAL,
     });
+  });
+
+  it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
+    const sheet = (deadline: string) => csv(`${head}\nEX-1,窗口服务不规范,县教育局,${deadline},督查,整改中`);
+    await commitImport(db, { name: 'a.csv', bytes: sheet('2026-06-30') }, { ...OPTIONS, actor: CLI_ACTOR });
+    // Extended here (as an approved request or the office's own extension records it).
+    const id = item(db, 'EX-1').id as number;
+    db.prepare(
+      `UPDATE items SET deadline = '2026-09-30', deadline_end = '2026-10-01T00:00:00', extension_count = 1 WHERE id = ?`,
+    ).run(id);
+    const report = await dryRunImport(db, { name: 'b.csv', bytes: sheet('2026-06-30') }, OPTIONS);
+    expect(report.rows[0]).toMatchObject({ action: 'unchanged', errors: [] });
+    expect(report.rows[0]!.warnings.map((w) => [w.field, w.message.zh])).toEqual([
+      ['deadline', '表中为原整改期限，事项已延期至2026年9月30日：整改期限不变'],
+    ]);
+    // Another earlier day is still refused: it is no deadline the item ever had.
+    const other = await dryRunImport(db, { name: 'c.csv', bytes: sheet('2026-07-31') }, OPTIONS);
+    expect([other.rows[0]!.action, other.rows[0]!.errors[0]!.field]).toEqual(['reject', 'deadline']);
   });
 
   it("records a reopening's reason once, in the ledger's language, as its closure and its history say it", async () => {
