@@ -268,8 +268,8 @@ const msg = {
     en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
   }),
   voided: (): Text => ({
-    zh: '该事项已作废，不能通过导入修改',
-    en: 'This item is voided and cannot be changed by import',
+    zh: '该事项已作废：本行不导入，事项保持不变',
+    en: 'This item is voided: the row is not imported and the item stays as it is',
   }),
   before: (field: ImportField, other: ImportField, at: string): Text => ({
     zh: `${FIELD_LABELS[field].zh}早于${FIELD_LABELS[other].zh}（${zhDate(at)}）`,
@@ -742,9 +742,10 @@ const COLUMN_FIELD: Record<string, ImportField> = {
  */
 function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   const { ctx, resolver, errors, warnings, base } = env;
+  // Voided here while the office's sheet still lists it: the row is left out, saying so.
   if (it.voided_at !== null) {
-    addError(errors, null, msg.voided());
-    return { ...base, action: 'reject', errors, warnings };
+    warnings.push({ column: null, field: null, message: msg.voided() });
+    return { ...base, action: 'unchanged', itemId: it.id, warnings };
   }
   const next: Record<string, string | number | null> = {};
   const cur = it as unknown as Record<string, string | number | null>;

@@ -1031,6 +1031,39 @@ describe('importing again', () => {
     expect([other.rows[0]!.action, other.rows[0]!.errors[0]!.field]).toEqual(['reject', 'deadline']);
   });
 
+  it('leaves out the row of an item voided here, saying so, and imports the rest of the sheet', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
+    const sheet = (title: string) =>
+      csv(
+        `${head}\nVO-1,${title},县教育局,2026-06-30,督查,整改中\nVO-2,${title}（二）,县教育局,2026-06-30,督查,整改中`,
+      );
+    await commitImport(
+      db,
+      { name: 'a.csv', bytes: sheet('重复登记的问题') },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    db.prepare("UPDATE items SET voided_at = ?, void_reason = '重复登记' WHERE ledger_code = 'VO-1'").run(
+      NOW_LOCAL,
+    );
+    const before = item(db, 'VO-1');
+    // Even a row that says something else about it: nothing of it is written.
+    const result = await commitImport(
+      db,
+      { name: 'b.csv', bytes: sheet('重复登记的问题（已改）') },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    expect(result.committed).toBe(true);
+    expect(
+      result.report.rows.map((r) => [r.ledgerCode, r.action, r.warnings.map((w) => w.message.zh)]),
+    ).toEqual([
+      ['VO-1', 'unchanged', ['该事项已作废：本行不导入，事项保持不变']],
+      ['VO-2', 'update', []],
+    ]);
+    expect(item(db, 'VO-1')).toEqual(before);
+    expect(item(db, 'VO-2').title).toBe('重复登记的问题（已改）（二）');
+  });
+
   it("records a reopening's reason once, in the ledger's language, as its closure and its history say it", async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态,销号日期';
