@@ -41,9 +41,11 @@ import { enDate, zhDate } from '../domain/date-text.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
+  COMPLAINT_SOURCES,
   checkSideAction,
   IllegalTransitionError,
   nextStatus,
+  type Source,
   STATUS_LABELS,
   type Status,
   type StatusAction,
@@ -437,7 +439,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
 
 function sideAction(
   ctx: CommandContext,
-  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone' | 'progress',
+  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone' | 'progress' | 'respond',
   item: ItemRow,
 ) {
   try {
@@ -724,6 +726,43 @@ export function completeMilestone(ctx: CommandContext, id: number, milestoneId: 
  * Reports how an open item's rectification is going (整改进展), dated now: its department or the office.
  * Only the item's version moves on; the note is kept with the item and in its history.
  */
+/**
+ * 首次响应: records that the complainant was first answered, now, by the office or the department — once,
+ * on an open complaint (a public complaint or a hotline work order). The first-response figure counts
+ * the hours from registration to it.
+ */
+export function recordFirstResponse(ctx: CommandContext, id: number, note: string | null): void {
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction(ctx, 'respond', item);
+      if (!COMPLAINT_SOURCES.includes(item.source as Source))
+        throw new ApiError(
+          409,
+          'not_a_complaint',
+          {
+            zh: '只有群众反映和12345热线事项记录首次响应',
+            en: 'Only public complaints and hotline work orders record a first response',
+          },
+          { field: 'source' },
+        );
+      const first = item.first_response_at as string | null;
+      if (first !== null)
+        throw new ApiError(
+          409,
+          'already_responded',
+          {
+            zh: `该事项已于${zhDate(first)}首次响应`,
+            en: `The item's first response was recorded on ${enDate(first)}`,
+          },
+          { field: 'firstResponseAt' },
+        );
+      write(ctx, item, scope, { first_response_at: ctx.now });
+      history(ctx, id, 'responded', { first_response_at: null }, { first_response_at: ctx.now }, note);
+    })
+    .immediate();
+}
+
 export function reportProgress(ctx: CommandContext, id: number, note: string): void {
   ctx.db
     .transaction(() => {

@@ -33,6 +33,7 @@ import {
   decideExtension,
   editItem,
   extendDeadline,
+  recordFirstResponse,
   reportProgress,
   requestExtension,
   transitionItem,
@@ -375,6 +376,16 @@ export const items = new Hono<AppEnv>()
     validate('json', z.strictObject({ note: text(1000).min(1) })),
     (c) => {
       urgeItem(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
+      return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+    },
+  )
+  .post(
+    '/:id/response',
+    requireRole('admin', 'editor'),
+    validate('param', id),
+    validate('json', z.strictObject({ note: text(1000).optional() })),
+    (c) => {
+      recordFirstResponse(commandContext(c), c.req.valid('param').id, c.req.valid('json').note || null);
       return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 200);
     },
   )

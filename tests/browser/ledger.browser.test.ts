@@ -438,6 +438,40 @@ describe('the ledger in a real browser', () => {
     await page.context().close();
   });
 
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`the department records its first response to a complaint from the item page (${lang})`, async () => {
+      const m = messages[lang];
+      const created = await editor.send('POST', '/api/items', {
+        title: `12345热线：学校周边道路积水（首次响应 ${lang}）`,
+        campaign: 'C-EFFICIENCY',
+        source: 'hotline',
+        rectificationType: 'immediate',
+        deadline: '2026-11-25',
+      });
+      const id = created.body.item.id;
+      const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      await page.locator('button[data-action="respond"]').click();
+      const dialog = page.getByTestId('action-dialog');
+      expect(await dialog.textContent()).toContain(m['action.respond.confirm']);
+      await dialog.locator('textarea[name="note"]').fill('已电话答复反映人，正在协调排水');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `item-respond-${lang}-${size}`);
+      }
+      await dialog.getByRole('button', { name: m['action.respond.submit'] }).click();
+      await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(m['action.respond.done']);
+      // Recorded once: the action is gone, the moment is on the item and in its history.
+      expect(await page.locator('button[data-action="respond"]').count()).toBe(0);
+      expect((await editor.send('GET', `/api/items/${id}`)).body.item.first_response_at).toBe(
+        '2026-11-20T10:00:00',
+      );
+      const history = page.getByTestId('item-history').locator('li[data-kind="responded"]');
+      expect(await history.locator('.timeline-kind').textContent()).toBe(m['history.responded']);
+      expect(await history.textContent()).toContain('已电话答复反映人，正在协调排水');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
   it('prints a supervision sheet for an overdue item', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&sort=deadline&pageSize=1')).items;
     // The department's latest word on it is on the sheet, dated.

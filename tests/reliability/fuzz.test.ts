@@ -338,6 +338,10 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '已完成排查' }),
   },
+  'POST /api/items/:id/response': {
+    params: (f) => ({ id: String(f.itemId) }),
+    body: () => ({ note: '已电话答复' }),
+  },
   'POST /api/items/:id/urgings': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),

@@ -234,6 +234,10 @@ const MATRIX: Record<string, MatrixRow> = {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/progress`, body: { note: '已完成排查' } }),
     expect: { ...adminOnly(201), editor: 201 },
   },
+  'POST /api/items/:id/response': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/response`, body: { note: '已电话答复' } }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
   'POST /api/items/:id/urgings': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),

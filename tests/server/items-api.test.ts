@@ -1110,6 +1110,67 @@ describe('extension requests (延期申请)', () => {
   });
 });
 
+describe('first response (首次响应)', () => {
+  it('the department records that it answered the complainant, once; the figure counts the hours from registration', async () => {
+    const { db, sessions, send, create } = setup();
+    const item = (await create()).item; // a public complaint of D01
+    // Registered six hours before now (10:00).
+    db.prepare("UPDATE items SET registered_at = '2026-11-20T04:00:00' WHERE id = ?").run(item.id);
+    const summary = async () =>
+      (await send(sessions.leader, 'GET', '/api/figures/summary')).body.figures.firstResponse;
+    expect(await summary()).toMatchObject({ complaints: 1, n: 0, medianHours: null });
+    const path = `/api/items/${item.id}/response`;
+    // Not a leader's, nor another department's.
+    for (const who of [sessions.leader, sessions.other])
+      expect((await send(who, 'POST', path, {})).status).toBe(403);
+    const res = await send(sessions.editor, 'POST', path, { note: '已电话联系反映人，说明整改安排' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.item).toMatchObject({ first_response_at: '2026-11-20T10:00:00' });
+    expect(res.body.item.version).toBe(item.version + 1);
+    expect(res.body.history.at(-1)).toMatchObject({
+      kind: 'responded',
+      actorName: 'editor',
+      before: { first_response_at: null },
+      after: { first_response_at: '2026-11-20T10:00:00' },
+      note: '已电话联系反映人，说明整改安排',
+    });
+    expect(await summary()).toMatchObject({ complaints: 1, n: 1, medianHours: 6, meanHours: 6 });
+    // Once: the first response stays the first.
+    const again = await send(sessions.admin, 'POST', path, {});
+    expect([again.status, again.body.error.code, again.body.error.message]).toEqual([
+      409,
+      'already_responded',
+      "The item's first response was recorded on Nov 20, 2026, 10:00",
+    ]);
+  });
+
+  it('only on an open complaint: not on a self-inspection finding, nor once the item is closed', async () => {
+    const { sessions, send, create } = setup();
+    const finding = (await create({ source: 'self_inspection' })).item;
+    const notComplaint = await send(sessions.admin, 'POST', `/api/items/${finding.id}/response`, {});
+    expect([
+      notComplaint.status,
+      notComplaint.body.error.code,
+      notComplaint.body.error.details.field,
+    ]).toEqual([409, 'not_a_complaint', 'source']);
+    const complaint = (await create()).item;
+    let version = complaint.version;
+    for (const [session, action] of [
+      [sessions.editor, 'rectify'],
+      [sessions.admin, 'close'],
+    ] as const) {
+      const res = await send(session, 'POST', `/api/items/${complaint.id}/transitions`, {
+        version,
+        action,
+        ...(action === 'rectify' ? { evidence: '已答复' } : {}),
+      });
+      version = res.body.item.version;
+    }
+    const closed = await send(sessions.admin, 'POST', `/api/items/${complaint.id}/response`, {});
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'illegal_transition']);
+  });
+});
+
 describe('progress notes (整改进展)', () => {
   it('the department or the office reports how an open item is going, dated, in the history', async () => {
     const { sessions, send, create } = setup();

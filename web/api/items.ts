@@ -52,6 +52,8 @@ export const extendItem = (id: number, input: Extension) =>
   unwrap(one.extensions.$post({ param: param(id), json: input }));
 export const urgeItem = (id: number, note: string) =>
   unwrap(one.urgings.$post({ param: param(id), json: { note } }));
+export const recordFirstResponse = (id: number, note: string) =>
+  unwrap(one.response.$post({ param: param(id), json: note ? { note } : {} }));
 export const voidItem = (id: number, input: { version: number; reason: string }) =>
   unwrap(one.void.$post({ param: param(id), json: input }));
 export const addMilestone = (id: number, input: { title: string; dueOn: string }) =>

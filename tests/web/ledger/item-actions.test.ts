@@ -16,7 +16,13 @@ const editor: ActingUser = { role: 'editor', departmentId: 21 };
 const offered = (
   user: ActingUser,
   status: Status,
-  opts: { voided?: boolean; department?: number | null; deadline?: boolean; requested?: boolean } = {},
+  opts: {
+    voided?: boolean;
+    department?: number | null;
+    deadline?: boolean;
+    requested?: boolean;
+    awaitsResponse?: boolean;
+  } = {},
 ) =>
   itemActions(
     user,
@@ -26,6 +32,7 @@ const offered = (
       departmentId: opts.department === undefined ? 21 : opts.department,
       hasDeadline: opts.deadline ?? true,
       extensionRequested: opts.requested ?? false,
+      awaitsResponse: opts.awaitsResponse ?? false,
     },
     allowedActions(status, opts.voided ?? false),
   );
@@ -64,6 +71,28 @@ describe('the actions the item page offers', () => {
     expect(offered(editor, 'in_progress', { deadline: false })).toEqual(['rectify', 'edit']);
     // The office extends directly: it is never offered a request.
     expect(offered(admin, 'in_progress')).not.toContain('requestExtension');
+  });
+
+  it('the first response of an open complaint without one, to the office and the department', () => {
+    expect(offered(admin, 'in_progress', { awaitsResponse: true })).toEqual([
+      'rectify',
+      'extend',
+      'respond',
+      'urge',
+      'edit',
+      'void',
+    ]);
+    expect(offered(editor, 'assigned', { awaitsResponse: true })).toEqual([
+      'start',
+      'rectify',
+      'requestExtension',
+      'respond',
+      'edit',
+    ]);
+    // Closed: too late to record it; another department's: not theirs; a leader: reads only.
+    expect(offered(admin, 'closed', { awaitsResponse: true })).not.toContain('respond');
+    expect(offered(editor, 'assigned', { awaitsResponse: true, department: 7 })).toEqual([]);
+    expect(offered(leader, 'assigned', { awaitsResponse: true })).toEqual([]);
   });
 
   it('nothing to an editor of another department, nor for an item without one', () => {

@@ -5,6 +5,7 @@ import {
   editItem,
   extendItem,
   type ItemDetail,
+  recordFirstResponse,
   requestExtension,
   transitionItem,
   urgeItem,
@@ -55,6 +56,8 @@ async function send(action: ItemAction, item: Item, v: Values): Promise<ItemDeta
       return extendItem(item.id, { version, deadline: text('deadline'), reason: text('reason') });
     case 'requestExtension':
       return requestExtension(item.id, { deadline: text('deadline'), reason: text('reason') });
+    case 'respond':
+      return recordFirstResponse(item.id, text('note'));
     case 'urge':
       return urgeItem(item.id, text('note'));
     case 'void':
@@ -212,6 +215,14 @@ export function ActionDialog({
             t('action.requestExtension.hint'),
           )}
           {field('action.extend.reason', <textarea name="reason" required maxLength={1000} rows={3} />)}
+        </>
+      );
+      break;
+    case 'respond':
+      body = (
+        <>
+          <p>{t('action.respond.confirm')}</p>
+          {field('action.respond.note', <textarea name="note" maxLength={1000} rows={3} />)}
         </>
       );
       break;

@@ -4,17 +4,17 @@
  * The server decides in the end; this only hides what would certainly be refused.
  *
  * - admin (the supervision office): every allowed status action, edit, extend (open items with a
- *   deadline) and urge (open items),
+ *   deadline), record the first response (open complaints without one) and urge (open items),
  *   void; never closing its own department's item.
  * - editor: its own department's items only — assign, start, mark rectified, edit (until the item is
  *   verified and closed), request an extension (open items with a deadline not yet reported
- *   rectified, one request at a time);
+ *   rectified, one request at a time), record the first response (as the office);
  *   never verify (close, reject, reopen), extend, urge or void.
  * - leader: reads only.
  */
 import type { StatusAction } from '../../../server/domain/lifecycle.ts';
 
-export type ItemAction = StatusAction | 'extend' | 'requestExtension' | 'urge' | 'void' | 'edit';
+export type ItemAction = StatusAction | 'extend' | 'requestExtension' | 'respond' | 'urge' | 'void' | 'edit';
 
 /** The order the actions appear in: the next step of the lifecycle first. */
 export const ACTION_ORDER: readonly ItemAction[] = [
@@ -26,6 +26,7 @@ export const ACTION_ORDER: readonly ItemAction[] = [
   'reopen',
   'extend',
   'requestExtension',
+  'respond',
   'urge',
   'edit',
   'void',
@@ -47,6 +48,8 @@ export interface ItemState {
   hasDeadline: boolean;
   /** Whether a request to extend the deadline awaits the office's decision. */
   extensionRequested: boolean;
+  /** A complaint (public complaint, hotline) whose first response is not recorded yet. */
+  awaitsResponse: boolean;
 }
 
 export function itemActions(
@@ -63,6 +66,7 @@ export function itemActions(
     offered.add('edit');
     if (open) {
       if (item.hasDeadline) offered.add('extend');
+      if (item.awaitsResponse) offered.add('respond');
       offered.add('urge');
     }
     offered.add('void');
@@ -71,6 +75,7 @@ export function itemActions(
     for (const a of allowed) if (EDITOR_STATUS_ACTIONS.includes(a)) offered.add(a);
     if (open) {
       offered.add('edit');
+      if (item.awaitsResponse) offered.add('respond');
       // Not once the rectification is reported done (the server refuses it then too).
       if (item.hasDeadline && !item.extensionRequested && item.status !== 'rectified')
         offered.add('requestExtension');

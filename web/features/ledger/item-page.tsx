@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { COMPLAINT_SOURCES } from '../../../server/domain/lifecycle.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { type ItemDetail, itemKeys, itemOptions, waitingRequestsOptions } from '../../api/items.ts';
 import type { ItemPageState } from '../../components/item-link.tsx';
@@ -69,6 +70,9 @@ function ItemView({ detail }: { detail: ItemDetail }) {
       item.status !== 'closed' &&
       item.voided_at === null &&
       detail.extensionRequests.some((r) => r.decision === null),
+    awaitsResponse:
+      (COMPLAINT_SOURCES as readonly string[]).includes(item.source as string) &&
+      item.first_response_at === null,
   };
   const actions = user ? itemActions(user, itemState, detail.allowedActions) : [];
   const reload = () => {
