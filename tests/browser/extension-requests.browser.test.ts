@@ -69,6 +69,18 @@ describe('extension requests', () => {
       // The office finds it above the ledger and opens the item.
       const office = await openAs(browser, server, 'admin', '/ledger', lang);
       const waiting = office.page.getByTestId('waiting-requests');
+      // The oldest three, the rest on asking (the demo's, then this newest one): the table stays in view.
+      const showAll = async (pictures = false) => {
+        await expect.poll(() => waiting.locator('tbody tr').count()).toBe(3);
+        await office.page.getByTestId('ledger-table').waitFor();
+        for (const [size, viewport] of pictures ? Object.entries(VIEWPORTS) : []) {
+          await office.page.setViewportSize(viewport);
+          await screenshot(office.page, `ledger-waiting-requests-folded-${lang}-${size}`);
+        }
+        await waiting.getByTestId('waiting-requests-all').click();
+        await expect.poll(() => waiting.locator('tbody tr').count()).toBeGreaterThan(3);
+      };
+      await showAll(true);
       const row = waiting.locator('tbody tr').filter({ hasText: title });
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain('省级专项资金尚未下达');
@@ -121,13 +133,8 @@ describe('extension requests', () => {
       // Decided: it has left the office's list.
       await office.page.goto(`${server.url}/ledger`);
       await expect.poll(() => office.page.getByTestId('ledger-table').count()).toBe(1);
-      expect(
-        await office.page
-          .getByTestId('waiting-requests')
-          .locator('tbody tr')
-          .filter({ hasText: title })
-          .count(),
-      ).toBe(0);
+      await showAll();
+      expect(await waiting.locator('tbody tr').filter({ hasText: title }).count()).toBe(0);
       // The refused decline without a reason is the one failed request.
       expect(office.errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
       await office.page.context().close();

@@ -34,6 +34,8 @@ export const ledgerEn = {
   'ledger.waitingRequests': 'Extension requests awaiting approval ({n})',
   'ledger.waitingRequestsOwn': "Your department's extension requests awaiting approval ({n})",
   'ledger.waitingShown': 'The {shown} oldest of {n} are listed.',
+  'ledger.waitingShowAll': 'Show all {n}',
+  'ledger.waitingShowFewer': 'Show the oldest {n} only',
 
   'item.back': 'Back to the ledger',
   'item.backTo': 'Back',
@@ -524,6 +526,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'ledger.waitingRequests': '待审批的延期申请（{n}）',
   'ledger.waitingRequestsOwn': '本部门待审批的延期申请（{n}）',
   'ledger.waitingShown': '共{n}个申请，列出最早的{shown}个。',
+  'ledger.waitingShowAll': '显示全部{n}个',
+  'ledger.waitingShowFewer': '只显示最早的{n}个',
 
   'item.back': '返回台账',
   'item.backTo': '返回',

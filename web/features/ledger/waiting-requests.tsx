@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { waitingRequestsOptions } from '../../api/items.ts';
 import { ItemLink } from '../../components/item-link.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -6,6 +7,9 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { formatDeadline, formatMoment } from './format.ts';
 import { useLookups } from './use-lookups.ts';
+
+/** How many requests show before "show all": the ledger's table stays in view on a laptop. */
+const FIRST_SHOWN = 3;
 
 /**
  * 待审批的延期申请 above the ledger: for the office every department's, for a department its own, oldest
@@ -16,8 +20,11 @@ export function WaitingRequests({ own }: { own: boolean }) {
   const lang = useLang();
   const lookups = useLookups();
   const query = useQuery(waitingRequestsOptions());
+  const [all, setAll] = useState(false);
   const data = query.data;
   if (!data || data.total === 0) return null;
+  const folds = data.requests.length > FIRST_SHOWN;
+  const shown = all || !folds ? data.requests : data.requests.slice(0, FIRST_SHOWN);
   return (
     <section
       className="panel waiting-requests"
@@ -41,7 +48,7 @@ export function WaitingRequests({ own }: { own: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {data.requests.map((r) => (
+            {shown.map((r) => (
               <tr key={r.id} data-request={r.id}>
                 <td className="item-title">
                   <ItemLink id={r.itemId}>{r.title}</ItemLink>
@@ -61,7 +68,20 @@ export function WaitingRequests({ own }: { own: boolean }) {
           </tbody>
         </table>
       </div>
-      {data.total > data.requests.length && (
+      {folds && (
+        <button
+          type="button"
+          className="small-button"
+          aria-expanded={all}
+          data-testid="waiting-requests-all"
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? t('ledger.waitingShowFewer', { n: formatNumber(lang, FIRST_SHOWN) })
+            : t('ledger.waitingShowAll', { n: formatNumber(lang, data.requests.length) })}
+        </button>
+      )}
+      {all && data.total > data.requests.length && (
         <p className="muted">
           {t('ledger.waitingShown', {
             n: formatNumber(lang, data.total),
