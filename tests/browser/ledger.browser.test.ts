@@ -130,6 +130,29 @@ describe('the ledger in a real browser', () => {
     await page.context().close();
   });
 
+  it("gives a department's liaison one click to its own items, and a leader none", async () => {
+    const { page, errors } = await openAs(browser, server, 'editor-d21', '/ledger', 'zh-CN');
+    await waitForTable(page, '');
+    const own = page.locator('input[name="own"]');
+    await own.check();
+    await expect.poll(() => new URL(page.url()).search).toBe('?department=D21');
+    await waitForTable(page, 'department=D21');
+    // The department filter says the same, and choosing another department unticks the box.
+    expect(await page.locator('select[name="department"]').inputValue()).toBe('D21');
+    await page.locator('select[name="department"]').selectOption('D22');
+    await expect.poll(() => own.isChecked()).toBe(false);
+    await own.check();
+    await own.uncheck();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await waitForTable(page, '');
+    expect(errors).toEqual([]);
+    await page.context().close();
+    const leader = await openAs(browser, server, 'leader', '/ledger', 'zh-CN');
+    await waitForTable(leader.page, '');
+    expect(await leader.page.locator('input[name="own"]').count()).toBe(0);
+    await leader.page.context().close();
+  });
+
   it('shows an item with every field and its history, who did what and when', async () => {
     const [first] = (await admin.get('/api/items?status=in_progress&sort=code&pageSize=1')).items;
     const detail = await admin.get(`/api/items/${first.id}`);

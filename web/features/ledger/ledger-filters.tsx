@@ -9,6 +9,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { groupByPeerGroup } from '../departments/group-by-peer-group.ts';
 import { isFiltered, type LedgerParams, LIGHTS, SORTS } from './ledger-params.ts';
+import { useActingUser } from './use-acting-user.ts';
 import { useLedgerParams } from './use-ledger-params.ts';
 
 const LIGHT_ICONS = { red: '●', yellow: '▲', green: '■' } as const;
@@ -20,6 +21,8 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   const { set, clear } = useLedgerParams();
   const choices = useScopeChoices(params.campaign);
   const departments = useQuery(departmentListOptions());
+  // A department's liaison reads every department's items, and works on its own: one click to them.
+  const own = useActingUser()?.departmentCode ?? null;
   const [q, setQ] = useState(params.q ?? '');
   // The URL wins: back and forward, or "clear filters", put its search into the box.
   useEffect(() => setQ(params.q ?? ''), [params.q]);
@@ -120,6 +123,15 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
         </select>
       </label>
       <span className="filter-checks">
+        {own && (
+          <FilterCheck
+            name="own"
+            on={params.department === own}
+            onToggle={(on) => set('department', on ? own : '')}
+          >
+            {t('ledger.ownOnly')}
+          </FilterCheck>
+        )}
         <FilterCheck
           name="overdue"
           on={params.overdue === true}
