@@ -343,6 +343,8 @@ export interface TransitionInput {
   evidence?: string | undefined;
   note?: string | undefined;
   assign?: { departmentId: number; person: string | null; deadline: string | null } | undefined;
+  /** reopen: a new deadline for the rectification, recorded as an extension with the note as its reason. */
+  deadline?: string | undefined;
 }
 
 export function transitionItem(ctx: CommandContext, id: number, input: TransitionInput): void {
@@ -433,6 +435,8 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
         { status },
         input.note ?? input.evidence ?? null,
       );
+      if (input.action === 'reopen' && input.deadline)
+        extendIn(ctx, getItemRow(ctx.db, id)!, scope, input.deadline, input.note ?? '');
     })
     .immediate();
 }

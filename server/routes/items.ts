@@ -153,6 +153,8 @@ const transitionBody = z.discriminatedUnion('action', [
     action: z.literal('reopen'),
     version: z.number().int().positive(),
     note: text(1000).min(1),
+    // The deadline the look-back sets anew (an extension, with the note as its reason).
+    deadline: deadline.optional(),
   }),
 ]);
 
@@ -294,6 +296,7 @@ export const items = new Hono<AppEnv>()
         version: body.version,
         ...('evidence' in body ? { evidence: body.evidence } : {}),
         ...('note' in body ? { note: body.note } : {}),
+        ...(body.action === 'reopen' && body.deadline ? { deadline: body.deadline } : {}),
         ...(body.action === 'assign'
           ? {
               assign: {

@@ -228,6 +228,25 @@ describe('the ledger in a real browser', () => {
       const after = await admin.get(`/api/items/${item.id}`);
       expect(after.item.status).toBe('closed');
       expect(after.item.version).toBe(before.item.version + 1);
+
+      // A look-back finds it rebounded: reopened with a new deadline in the same step.
+      await page.locator('button[data-action="reopen"]').click();
+      await dialog.locator('textarea[name="note"]').fill('回头看发现问题反弹');
+      await dialog.locator('input[name="deadline"]').fill('2027-06-30');
+      expect(await dialog.textContent()).toContain(messages[lang]['action.reopen.deadlineHint']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `item-reopen-dialog-${lang}-${size}`);
+      }
+      await dialog.locator('button[type="submit"]').click();
+      await expect
+        .poll(() => page.getByTestId('item-status').textContent())
+        .toBe(messages[lang]['status.in_progress']);
+      await expect
+        .poll(() => page.getByTestId('item-extensions').textContent())
+        .toContain('回头看发现问题反弹');
+      const reopened = (await admin.get(`/api/items/${item.id}`)).item;
+      expect([reopened.reopen_count, reopened.deadline]).toEqual([1, '2027-06-30']);
       expect(errors).toEqual([]);
       await page.context().close();
     }
@@ -292,7 +311,8 @@ describe('the ledger in a real browser', () => {
       page
         .locator('[data-testid="item-actions"] button')
         .evaluateAll((b) => b.map((x) => x.getAttribute('data-action')));
-    await expect.poll(actions).toEqual(['start', 'rectify', 'requestExtension', 'edit']);
+    // A complaint not answered yet: the department records its first response too.
+    await expect.poll(actions).toEqual(['start', 'rectify', 'requestExtension', 'respond', 'edit']);
 
     // Meanwhile the supervision office starts it: the editor's page still shows version 1.
     const started = await admin.send('POST', `/api/items/${id}/transitions`, {
@@ -311,7 +331,7 @@ describe('the ledger in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('item-status').textContent())
       .toBe(messages[lang]['status.in_progress']);
-    await expect.poll(actions).toEqual(['rectify', 'requestExtension', 'edit']);
+    await expect.poll(actions).toEqual(['rectify', 'requestExtension', 'respond', 'edit']);
 
     // Rectified: verifying is the supervision office's, so the editor has nothing but edit.
     await page.locator('button[data-action="rectify"]').click();
@@ -320,7 +340,7 @@ describe('the ledger in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('item-status').textContent())
       .toBe(messages[lang]['status.rectified']);
-    await expect.poll(actions).toEqual(['edit']);
+    await expect.poll(actions).toEqual(['respond', 'edit']);
     expect(await page.locator('button[data-action="close"]').count()).toBe(0);
 
     // Another department's item: read only, and the page says why.

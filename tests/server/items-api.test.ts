@@ -82,6 +82,54 @@ describe('ledger workflow', () => {
     expect(again.body.history).toEqual(edited.body.history);
   });
 
+  it('reopens with a new deadline the look-back sets, recorded as an extension; a deadline not later changes nothing', async () => {
+    const { sessions, send, create } = setup();
+    const created = (await create({ deadline: '2026-11-10' })).item; // passed: overdue once reopened
+    let version = created.version;
+    for (const [session, body] of [
+      [sessions.editor, { action: 'rectify', evidence: '已整改' }],
+      [sessions.admin, { action: 'close' }],
+    ] as const) {
+      const res = await send(session, 'POST', `/api/items/${created.id}/transitions`, { version, ...body });
+      version = res.body.item.version;
+    }
+    const path = `/api/items/${created.id}/transitions`;
+    const early = await send(sessions.admin, 'POST', path, {
+      version,
+      action: 'reopen',
+      note: '回头看发现反弹',
+      deadline: '2026-11-05',
+    });
+    expect([early.status, early.body.error.details.field]).toEqual([400, 'deadline']);
+    // Nothing half-done: still closed, not reopened.
+    const still = (await send(sessions.admin, 'GET', `/api/items/${created.id}`)).body.item;
+    expect([still.status, still.reopen_count, still.version]).toEqual(['closed', 0, version]);
+
+    const reopened = await send(sessions.admin, 'POST', path, {
+      version,
+      action: 'reopen',
+      note: '回头看发现反弹，限期两周整改',
+      deadline: '2026-12-04',
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    expect(reopened.body.item).toMatchObject({
+      status: 'in_progress',
+      reopen_count: 1,
+      original_deadline: '2026-11-10',
+      deadline: '2026-12-04',
+      extension_count: 1,
+    });
+    expect(reopened.body.extensions).toMatchObject([
+      { oldDeadline: '2026-11-10', newDeadline: '2026-12-04', reason: '回头看发现反弹，限期两周整改' },
+    ]);
+    expect(reopened.body.history.slice(-2).map((h: { kind: string }) => h.kind)).toEqual([
+      'reopened',
+      'extended',
+    ]);
+    // Not overdue: its deadline is ahead.
+    expect((await send(sessions.leader, 'GET', '/api/items?overdue=true')).body.total).toBe(0);
+  });
+
   it('runs the whole lifecycle by role and the figures follow', async () => {
     const { db, sessions, send, create } = setup();
     const item = await create();

@@ -172,6 +172,9 @@ export const ledgerEn = {
   'action.close.evidence': 'Verification note (optional)',
   'action.reject.note': 'Why the rectification is not accepted',
   'action.reopen.note': 'What the look-back found',
+  'action.reopen.deadline': 'New deadline (optional)',
+  'action.reopen.deadlineHint':
+    'The deadline the look-back sets for the rectification; recorded as an extension. Left empty, the item keeps its deadline.',
   'action.extend.current': 'Deadline now: {deadline} (original: {original}).',
   'action.extend.deadline': 'New deadline',
   'action.extend.reason': 'Reason for the extension',
@@ -661,6 +664,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'action.close.evidence': '验收意见（可不填）',
   'action.reject.note': '不予验收的理由',
   'action.reopen.note': '回头看发现的问题',
+  'action.reopen.deadline': '新的整改期限（可不填）',
+  'action.reopen.deadlineHint': '回头看重新确定的整改期限，记为一次延期；不填则沿用原期限。',
   'action.extend.current': '当前整改期限：{deadline}（原整改期限：{original}）。',
   'action.extend.deadline': '新的整改期限',
   'action.extend.reason': '延期理由',

@@ -50,8 +50,14 @@ async function send(action: ItemAction, item: Item, v: Values): Promise<ItemDeta
         ...(text('evidence') ? { evidence: text('evidence') } : {}),
       });
     case 'reject':
-    case 'reopen':
       return transitionItem(item.id, { action, version, note: text('note') });
+    case 'reopen':
+      return transitionItem(item.id, {
+        action,
+        version,
+        note: text('note'),
+        ...(text('deadline') ? { deadline: text('deadline') } : {}),
+      });
     case 'extend':
       return extendItem(item.id, { version, deadline: text('deadline'), reason: text('reason') });
     case 'requestExtension':
@@ -194,7 +200,17 @@ export function ActionDialog({
       body = field('action.reject.note', <textarea name="note" required maxLength={1000} rows={3} />);
       break;
     case 'reopen':
-      body = field('action.reopen.note', <textarea name="note" required maxLength={1000} rows={3} />);
+      body = (
+        <>
+          {field('action.reopen.note', <textarea name="note" required maxLength={1000} rows={3} />)}
+          {deadlineNow}
+          {field(
+            'action.reopen.deadline',
+            <input type="date" name="deadline" />,
+            t('action.reopen.deadlineHint'),
+          )}
+        </>
+      );
       break;
     case 'extend':
       body = (
