@@ -148,6 +148,11 @@ export interface Resolver {
   domain(campaignId: number, name: string): Match | undefined;
   /** Where a domain not found in the campaign is: the other campaigns with a domain of that name. */
   domainElsewhere(campaignId: number, name: string): Text | undefined;
+  /**
+   * The department a name not matched probably means, by the characters they share (an office writes
+   * 县卫健委 for 县卫生健康局): the one holding most of the name's characters, at least 3 of 4, alone.
+   */
+  closestDepartment(name: string): { nameZh: string; nameEn: string } | undefined;
   campaignOfDomain(id: number): number | undefined;
   departmentCode(id: number): string;
   campaignCode(id: number): string;
@@ -209,6 +214,19 @@ export function makeResolver(lookups: Lookups): Resolver {
         zh: `它属于${list('nameZh', (n) => `“${n}”`)}，不属于“${own.nameZh}”`,
         en: `it belongs to ${list('nameEn', (n) => `"${n}"`)}, not to "${own.nameEn}"`,
       };
+    },
+    closestDepartment: (name) => {
+      const chars = [...new Set(normalizeName(name))];
+      let best: (typeof lookups.departments)[number] | undefined;
+      let bestShare = 0;
+      let tied = false;
+      for (const d of lookups.departments) {
+        const own = new Set(normalizeName(d.nameZh));
+        const share = chars.filter((c) => own.has(c)).length / chars.length;
+        if (share > bestShare) [best, bestShare, tied] = [d, share, false];
+        else if (share === bestShare) tied = true;
+      }
+      return best && bestShare >= 0.75 && !tied ? { nameZh: best.nameZh, nameEn: best.nameEn } : undefined;
     },
     campaignOfDomain: (id) => domainCampaigns.get(id),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
@@ -360,10 +378,19 @@ const msg = {
 const DEPARTMENT: Text = { zh: '单位', en: 'department' };
 const CAMPAIGN: Text = { zh: '专项活动', en: 'campaign' };
 const DOMAIN: Text = { zh: '领域', en: 'domain' };
-const ALIAS_HINT: Text = {
-  zh: '可在“管理 → 部门”中把它添加为某部门的别名',
-  en: 'add it as an alias of a department under Admin → Departments',
-};
+/** For a department's name import does not know: the department it may mean, and how to teach it. */
+function aliasHint(resolver: Resolver, name: string): Text {
+  const guess = resolver.closestDepartment(name);
+  return guess
+    ? {
+        zh: `是否为“${guess.nameZh}”？如是，可在“管理 → 部门”中编辑该部门，把“${name}”添加为别名`,
+        en: `is it "${guess.nameEn}"? If so, edit that department under Admin → Departments and add "${name}" as an alias`,
+      }
+    : {
+        zh: '可在“管理 → 部门”中编辑它所指的部门，把它添加为别名',
+        en: 'edit the department it means under Admin → Departments and add it as an alias',
+      };
+}
 
 // Row checks as plain functions over the row's error list (no closures made per row: this runs for every row).
 function addError(errors: CellIssue[], field: ImportField | null, message: Text, value?: string): void {
@@ -385,9 +412,10 @@ function resolveMatch(
   field: ImportField,
   name: string,
   m: Match | undefined,
-  hint?: Text,
+  /** Said after "not found" about the name, worked out only then. */
+  hint?: (name: string) => Text | undefined,
 ): number | undefined {
-  if (m === undefined) addError(errors, field, msg.unknown(what, name, hint), name);
+  if (m === undefined) addError(errors, field, msg.unknown(what, name, hint?.(name)), name);
   else if (m === 'ambiguous') addError(errors, field, msg.ambiguous(what, name), name);
   else return m;
   return undefined;
@@ -470,7 +498,7 @@ function planRow(
           'department',
           v.department,
           resolver.department(v.department),
-          ALIAS_HINT,
+          (name) => aliasHint(resolver, name),
         ) ?? null);
 
   // Ledger code: the row's, else one made from the campaign and the row's content (stable across
@@ -522,7 +550,9 @@ function planRow(
           continue;
         }
       }
-      id = resolveMatch(errors, DEPARTMENT, 'participants', name, id, ALIAS_HINT);
+      id = resolveMatch(errors, DEPARTMENT, 'participants', name, id, (unknown) =>
+        aliasHint(resolver, unknown),
+      );
       if (id !== undefined) participants.push(id);
     }
   }
@@ -554,13 +584,8 @@ function planRow(
   let domainId: number | null = null;
   if (v.domain != null && campaignId !== undefined)
     domainId =
-      resolveMatch(
-        errors,
-        DOMAIN,
-        'domain',
-        v.domain,
-        resolver.domain(campaignId, v.domain),
-        resolver.domainElsewhere(campaignId, v.domain),
+      resolveMatch(errors, DOMAIN, 'domain', v.domain, resolver.domain(campaignId, v.domain), (name) =>
+        resolver.domainElsewhere(campaignId, name),
       ) ?? null;
 
   let type = v.rectificationType ?? null;
@@ -776,7 +801,7 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
       'domain',
       v.domain,
       resolver.domain(Number(value('campaign_id')), v.domain),
-      resolver.domainElsewhere(Number(value('campaign_id')), v.domain),
+      (name) => resolver.domainElsewhere(Number(value('campaign_id')), name),
     );
     if (d !== undefined) change('domain_id', d);
   } else if (it.domain_id !== null && resolver.campaignOfDomain(it.domain_id) !== value('campaign_id')) {

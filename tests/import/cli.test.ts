@@ -75,7 +75,7 @@ describe('npm run import', () => {
     const before = snapshot(db);
     expect(await run(bad, '--campaign', 'C-CONDUCT')).toBe(1);
     expect(out).toContain(
-      '        ✗ 第2行C列“牵头单位”：找不到单位“县教育所”（可在“管理 → 部门”中把它添加为某部门的别名）',
+      '        ✗ 第2行C列“牵头单位”：找不到单位“县教育所”（是否为“县教育局”？如是，可在“管理 → 部门”中编辑该部门，把“县教育所”添加为别名）',
     );
     expect(out.at(-1)).toBe('有被拒绝的行：本次没有导入任何数据。');
     expect(snapshot(db)).toEqual(before);

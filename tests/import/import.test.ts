@@ -8,6 +8,7 @@ import {
   inspectImport,
   mappingOf,
 } from '../../server/import/index.ts';
+import { makeResolver } from '../../server/import/plan.ts';
 import { CLI_ACTOR, count, countyDb, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 import { brokenInvariants } from './invariants.ts';
 
@@ -618,8 +619,8 @@ describe('rejected rows', () => {
         field: 'department',
         value: '县教育所',
         message: {
-          zh: '找不到单位“县教育所”（可在“管理 → 部门”中把它添加为某部门的别名）',
-          en: 'No department "县教育所" (add it as an alias of a department under Admin → Departments)',
+          zh: '找不到单位“县教育所”（是否为“县教育局”？如是，可在“管理 → 部门”中编辑该部门，把“县教育所”添加为别名）',
+          en: 'No department "县教育所" (is it "Education Bureau"? If so, edit that department under Admin → Departments and add "县教育所" as an alias)',
         },
       },
     ]);
@@ -1437,5 +1438,31 @@ describe('the rows a report lists', () => {
     );
     expect(small.rows.map((r) => [r.row, r.action])).toEqual([[2, 'create']]);
     expect(small.unlisted).toBe(0);
+  });
+});
+
+describe('a department name import does not know', () => {
+  const resolver = makeResolver({
+    departments: [
+      { id: 1, code: 'D1', nameZh: '县卫生健康局', nameEn: 'Health Commission' },
+      { id: 2, code: 'D2', nameZh: '县教育局', nameEn: 'Education Bureau' },
+      { id: 3, code: 'D3', nameZh: '县体育局', nameEn: 'Sports Bureau' },
+    ],
+    aliases: [],
+    campaigns: [],
+    domains: [],
+  });
+
+  it('is taken for the department holding 3 of its 4 characters or more, when one alone does', () => {
+    // 县卫健委: 县, 卫, 健 of 县卫生健康局.
+    expect(resolver.closestDepartment('县卫健委')).toEqual({
+      nameZh: '县卫生健康局',
+      nameEn: 'Health Commission',
+    });
+    // 县教育所: 3 of 4 in 县教育局, 2 in 县体育局.
+    expect(resolver.closestDepartment('县教育所')?.nameZh).toBe('县教育局');
+    // 县育局: all three in both 县教育局 and 县体育局 — no guess; 公安局: one of three.
+    expect(resolver.closestDepartment('县育局')).toBeUndefined();
+    expect(resolver.closestDepartment('公安局')).toBeUndefined();
   });
 });
