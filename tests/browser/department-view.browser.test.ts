@@ -99,6 +99,14 @@ describe('department view in a real browser', () => {
       // What would raise the score: closing the overdue items comes with its item list.
       const action = page.getByTestId('score-actions').locator('li[data-kind="closeOverdue"]');
       expect(await action.textContent()).toContain(count(lang, row.figures.overdue));
+      // And, last, its other open items, not due soon: closing them early raises the closure rate.
+      expect(row.figures.lights.green).toBeGreaterThan(0);
+      const early = page.getByTestId('score-actions').locator('li').last();
+      expect(await early.getAttribute('data-kind')).toBe('closeOpen');
+      expect(await early.locator('.action-title').textContent()).toContain(
+        count(lang, row.figures.lights.green),
+      );
+      expect(await early.textContent()).toContain(messages[lang]['raise.perOpenItem'].split('{points}')[0]);
 
       await page
         .getByTestId('rank-history')

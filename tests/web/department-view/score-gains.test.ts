@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreDepartment } from '../../../server/domain/scoring.ts';
 import {
   biggestLoss,
+  closeEarly,
   closeOnTime,
   closeOverdue,
   countsOf,
@@ -67,6 +68,11 @@ describe('what would raise the score', () => {
       { closed: 83, everClosed: 85, due: 63, onTime: 48, overdue: 10 },
     ],
     ['letting 3 items lapse', letLapse(counts, 3), { closed: 80, due: 63, onTime: 45, overdue: 13 }],
+    [
+      'closing 7 items not yet due',
+      closeEarly(counts, 7),
+      { closed: 87, everClosed: 89, due: 60, onTime: 45, overdue: 10 },
+    ],
   ])('%s moves the counts', (_name, after, expected) => {
     expect(after).toMatchObject(expected);
   });
@@ -74,7 +80,7 @@ describe('what would raise the score', () => {
   it('closing every overdue item comes first: +11.94, 1.20 per item (hand-computed)', () => {
     // All 10 closed: closure 0.9 → 20; overdue 0 → 20; reopen 4/92 → 7.83; on time 16.67; median 12 = 76.50.
     // One closed: closure 0.81 → 15.5; overdue 0.09 → 14; reopen 4/83 → 7.59 → 65.76.
-    const [first] = scoreActions(counts, 3, PROFILE);
+    const [first] = scoreActions(counts, 3, 0, PROFILE);
     expect(first).toEqual({
       kind: 'closeOverdue',
       items: 10,
@@ -88,7 +94,7 @@ describe('what would raise the score', () => {
   it('closing the 3 items due soon on time: +2.38, and 6.76 points more than letting them lapse', () => {
     // On time: closure 0.83 → 16.5; on time 48/63 → 17.46; overdue 13.33; median 12; reopen 4/85 → 7.65 = 66.94.
     // Lapsed: closure 15; on time 45/63 → 14.29; overdue 0.13 → 11.33; median 12; reopen 7.56 = 60.18.
-    const [, second] = scoreActions(counts, 3, PROFILE);
+    const [, second] = scoreActions(counts, 3, 0, PROFILE);
     expect(second).toEqual({
       kind: 'dueSoon',
       items: 3,
@@ -99,8 +105,26 @@ describe('what would raise the score', () => {
     });
   });
 
+  it('then closing the 7 other open items early: +3.69, 0.53 per item, after the urgent ones (hand-computed)', () => {
+    // 20 open: 10 overdue, 3 due soon, 7 not. All 7 closed: closure 0.87 → 18.5; on time 16.67; overdue 13.33;
+    // median 12; reopen 4/89 → 7.75 = 68.25. One closed: closure 0.81 → 15.5; reopen 4/83 → 7.59 → 65.09.
+    const actions = scoreActions(counts, 3, 7, PROFILE);
+    expect(actions.map((a) => a.kind)).toEqual(['closeOverdue', 'dueSoon', 'closeOpen']);
+    expect(actions[2]).toEqual({
+      kind: 'closeOpen',
+      items: 7,
+      gain: 3.69,
+      perItem: 0.53,
+      atStake: null,
+      score: 68.25,
+    });
+    // At full points for closure already (and nothing to reopen), closing early gains nothing: not offered.
+    const full = { ...counts, registered: 100, closed: 100, overdue: 0, everClosed: 100, everReopened: 0 };
+    expect(scoreActions(full, 0, 5, PROFILE)).toEqual([]);
+  });
+
   it('suggests nothing without overdue items or items due soon', () => {
-    expect(scoreActions({ ...counts, overdue: 0 }, 0, PROFILE)).toEqual([]);
+    expect(scoreActions({ ...counts, overdue: 0 }, 0, 0, PROFILE)).toEqual([]);
   });
 
   it('agrees with the domain scoring on the values it builds', () => {

@@ -26,6 +26,7 @@ export function ScoreActions({
   const actions = scoreActions(
     countsOf(row.figures, row.values.appraisal),
     row.figures.lights.yellow,
+    row.figures.lights.green,
     config,
   );
   const peers = ranking.rows
@@ -79,7 +80,7 @@ function ActionItem({
 }) {
   const t = useT();
   const lang = useLang();
-  const figure = action.kind === 'closeOverdue' ? 'overdue' : 'yellow';
+  const figure = ({ closeOverdue: 'overdue', dueSoon: 'yellow', closeOpen: 'green' } as const)[action.kind];
   const items = useQuery(
     figureItemsOptions({ ...scope, figure, part: 'numerator', page: 1, pageSize: SHOWN }),
   );
@@ -92,14 +93,18 @@ function ActionItem({
         <Explainable figure={figure} scope={scope} className="inline-figure">
           {action.kind === 'closeOverdue'
             ? t('raise.closeOverdue', { n })
-            : t('raise.dueSoon', { n, days: formatNumber(lang, warningDays) })}
+            : action.kind === 'dueSoon'
+              ? t('raise.dueSoon', { n, days: formatNumber(lang, warningDays) })
+              : t('raise.closeOpen', { n, days: formatNumber(lang, warningDays) })}
         </Explainable>
         <strong className="gain">{t('raise.gain', { points: gain })}</strong>
       </p>
       <p className="muted">
-        {action.kind === 'closeOverdue'
-          ? t('raise.perItem', { points: formatNumber(lang, action.perItem, 2) })
-          : t('raise.atStake', { points: formatNumber(lang, action.atStake, 1) })}
+        {action.kind === 'dueSoon'
+          ? t('raise.atStake', { points: formatNumber(lang, action.atStake, 1) })
+          : t(action.kind === 'closeOverdue' ? 'raise.perItem' : 'raise.perOpenItem', {
+              points: formatNumber(lang, action.perItem, 2),
+            })}
         {newRank !== null && row.rank !== null && newRank < row.rank
           ? `${lang === 'en' ? ' ' : ''}${t('raise.newRank', { rank: formatNumber(lang, newRank) })}`
           : ''}

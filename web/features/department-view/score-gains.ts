@@ -64,12 +64,17 @@ export function letLapse(c: ScoreCounts, n: number): ScoreCounts {
   return { ...c, due: c.due + n, overdue: c.overdue + n };
 }
 
+/** n open items not due within the warning days, closed now: closed rises; not due, on time is unchanged. */
+export function closeEarly(c: ScoreCounts, n: number): ScoreCounts {
+  return { ...c, closed: c.closed + n, everClosed: c.everClosed + n };
+}
+
 export interface ScoreAction {
-  kind: 'closeOverdue' | 'dueSoon';
+  kind: 'closeOverdue' | 'dueSoon' | 'closeOpen';
   items: number;
   /** The score gained by doing it, against the score now (2 decimals). */
   gain: number;
-  /** Closing overdue items: points per item closed. Items due soon: points kept against letting them lapse. */
+  /** Closing overdue or open items: points per item closed. Items due soon: points kept against letting them lapse. */
   perItem: number | null;
   atStake: number | null;
   /** The score after the action. */
@@ -77,11 +82,17 @@ export interface ScoreAction {
 }
 
 /**
- * What would raise a department's score most, biggest gain first: closing its overdue items now, and
- * closing its items due within the warning days on time (and what letting them lapse would cost). The
- * median time to close is assumed unchanged, since it depends on which items close when.
+ * What would raise a department's score most: closing its overdue items now, and closing its items due
+ * within the warning days on time (and what letting them lapse would cost), biggest gain first; then
+ * closing its other open items (not due soon) before their deadlines, which raises the closure rate.
+ * The median time to close is assumed unchanged, since it depends on which items close when.
  */
-export function scoreActions(counts: ScoreCounts, dueSoon: number, config: ProfileConfig): ScoreAction[] {
+export function scoreActions(
+  counts: ScoreCounts,
+  dueSoon: number,
+  notDueSoon: number,
+  config: ProfileConfig,
+): ScoreAction[] {
   const now = scoreOf(counts, config);
   const actions: ScoreAction[] = [];
   if (counts.overdue > 0) {
@@ -107,7 +118,18 @@ export function scoreActions(counts: ScoreCounts, dueSoon: number, config: Profi
       score: onTime,
     });
   }
-  return actions.sort((a, b) => b.gain - a.gain);
+  actions.sort((a, b) => b.gain - a.gain);
+  const early = scoreOf(closeEarly(counts, notDueSoon), config);
+  if (notDueSoon > 0 && early > now)
+    actions.push({
+      kind: 'closeOpen',
+      items: notDueSoon,
+      gain: round2(early - now),
+      perItem: round2(scoreOf(closeEarly(counts, 1), config) - now),
+      atStake: null,
+      score: early,
+    });
+  return actions;
 }
 
 /** The rank a score would have among other scores (standard competition rank: 1 + those strictly above). */
