@@ -22,7 +22,8 @@ const db = openOrExit(config.dbPath, 'Closeout cannot start', { quickCheck: conf
 // What writes changed, kept for figures remembered in memory (db/figure-memo.ts, db/queries/not-yet-due.ts):
 // none yet in this process.
 db.exec('DELETE FROM figure_changes; DELETE FROM figure_item_log');
-ensureDefaultProfile(db, new Date().toISOString());
+// Dated by the server's clock, as every other record (a pinned CLOSEOUT_NOW too).
+ensureDefaultProfile(db, clock.now().toISOString());
 
 const isEmpty = db
   .prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM departments) AS n')

@@ -6,7 +6,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
-import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import {
+  FIXED_NOW,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  startServer,
+  VIEWPORTS,
+} from './harness.ts';
 import { type Api, apiAs, openAs } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
@@ -153,6 +160,10 @@ describe('admin data in a real browser', () => {
     const en = messages.en;
     const before = await admin.get('/api/profiles');
     const active = before.profiles.find((p: { active: boolean }) => p.active);
+    // The seeded profile is dated by the server's clock (pinned here), not the machine's.
+    expect(before.profiles.find((p: { version: number }) => p.version === 1).createdAt).toBe(
+      FIXED_NOW.replace('Z', '.000Z'),
+    );
     for (const lang of ['zh-CN', 'en'] as const) {
       const { page } = await openAs(browser, server, 'admin', '/admin/profiles', lang);
       await page.getByTestId('profile-editor').waitFor();
