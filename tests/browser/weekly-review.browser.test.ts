@@ -201,6 +201,8 @@ describe('weekly review in a real browser', () => {
     const campaign = await expectHeadline(page, lang, '?campaign=C-EFFICIENCY');
     expect(campaign.registered).toBeLessThan(all.registered);
 
+    // Two years of weeks to pick from (a campaign's first weeks too): the last ends 2024-11-24.
+    expect(await page.locator('select[name="asOf"] option').last().getAttribute('value')).toBe('2024-11-24');
     await page.locator('select[name="asOf"]').selectOption('2026-11-08');
     await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2026-11-08');
     await expectHeadline(page, lang, '?campaign=C-EFFICIENCY&asOf=2026-11-08');

@@ -9,7 +9,8 @@ import { SelectFilter, useScopeChoices } from './select-filter.tsx';
 import { useFilters } from './use-filters.ts';
 import { recentWeekEnds, weekOf } from './weeks.ts';
 
-const WEEKS_OFFERED = 26;
+/** Two years of weeks: a campaign's whole run, back to its first weeks (a year is common, two rare). */
+const WEEKS_OFFERED = 104;
 
 /**
  * The ends (Sundays) of the last `count` whole weeks before the server's "now" (pinned in
