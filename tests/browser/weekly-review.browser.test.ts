@@ -101,6 +101,26 @@ describe('weekly review in a real browser', () => {
         overdue.items[0].ledgerCode,
       );
 
+      // Beside it, the departments holding them, most first, from the ranking's rows; they add up to the total.
+      const holding = ranking.rows
+        .filter((r: { figures: { overdue: number } }) => r.figures.overdue > 0)
+        .sort(
+          (a: { figures: { overdue: number }; department: { code: string } }, b: typeof a) =>
+            b.figures.overdue - a.figures.overdue || a.department.code.localeCompare(b.department.code),
+        );
+      const byDepartment = page.getByTestId('overdue-by-department');
+      expect(
+        await byDepartment
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department'))),
+      ).toEqual(holding.slice(0, 10).map((r: { department: { code: string } }) => r.department.code));
+      expect(await byDepartment.getByTestId('overdue-by-department-total').textContent()).toContain(
+        count(lang, overdue.total),
+      );
+      expect(
+        holding.reduce((n: number, r: { figures: { overdue: number } }) => n + r.figures.overdue, 0),
+      ).toBe(overdue.total);
+
       // Breakdown: one row per source the API reports.
       const bySource = await get('/api/figures/breakdown?by=source');
       expect(await page.getByTestId('breakdown-source').locator('tbody tr').count()).toBe(
@@ -459,6 +479,9 @@ describe('weekly review in a real browser', () => {
     expect(await tile(page, 'onTimeRate').textContent()).toBe('—');
     expect(await tile(page, 'medianDaysToClose').textContent()).toBe('—');
     await expect.poll(() => page.getByTestId('red-list').textContent()).toContain('No overdue items.');
+    expect(await page.getByTestId('overdue-by-department').textContent()).toContain(
+      messages.en['weekly.noOverdueDepartments'],
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -150,6 +150,10 @@ const en = {
   'weekly.redListTotal': '{n} overdue items',
   'weekly.redListEmpty': 'No overdue items.',
   'weekly.byDomain': 'By domain',
+  'weekly.overdueByDepartment': 'Overdue items by lead department',
+  'weekly.noOverdueDepartments': 'No department has an overdue item.',
+  'weekly.overdueDepartmentsTotal':
+    '{departments} {departments|department has|departments have} overdue items, {items} in all; the {shown} with the most are listed.',
   'weekly.bySource': 'By source',
   'ranking.lostHeader': 'Points lost per component',
   'ranking.lostTitle': '{name}: points lost of {weight}',
@@ -640,6 +644,10 @@ const zh: Record<MessageKey, string> = {
   'weekly.redListTotal': '逾期事项{n}个',
   'weekly.redListEmpty': '没有逾期事项。',
   'weekly.byDomain': '按领域',
+  'weekly.overdueByDepartment': '逾期事项按牵头部门',
+  'weekly.noOverdueDepartments': '没有部门有逾期事项。',
+  'weekly.overdueDepartmentsTotal':
+    '共{departments}个部门有逾期事项，合计{items}个；列出逾期最多的{shown}个部门。',
   'weekly.bySource': '按问题来源',
   'ranking.lostHeader': '各项失分',
   'ranking.lostTitle': '{name}：满分{weight}分中的失分',

@@ -14,6 +14,7 @@ import { BreakdownTable } from './breakdown-table.tsx';
 import { ChangesPanel } from './changes-panel.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
 import { ImprovementPanel } from './improvement-panel.tsx';
+import { OverdueByDepartment } from './overdue-by-department.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RedList } from './red-list.tsx';
 
@@ -74,7 +75,12 @@ export function WeeklyReviewPage() {
         </QueryState>
       </section>
       <ImprovementPanel scope={scope} search={search} />
-      <RedList scope={scope} />
+      <div className="grid-2-1">
+        <RedList scope={scope} />
+        <QueryState query={ranking}>
+          {(data) => <OverdueByDepartment ranking={data} scope={scope} />}
+        </QueryState>
+      </div>
       <div className="grid-2">
         <BreakdownTable scope={scope} by="domain" />
         <BreakdownTable scope={scope} by="source" />
