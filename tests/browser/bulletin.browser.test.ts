@@ -119,6 +119,31 @@ describe('bulletin in a real browser', () => {
     });
   }
 
+  it('with a peer-group filter, calls the rank the rank in the group, never 全县排名', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(
+        browser,
+        server.url,
+        '/bulletin?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15',
+        lang,
+      );
+      const table = page.getByTestId('bulletin-ranking');
+      await table.locator('tbody tr').first().waitFor();
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers[0]).toBe(lang === 'en' ? 'Rank in the group' : '本组排名');
+      expect(headers).not.toContain(messages[lang]['ranking.groupRank']);
+      expect(await page.getByTestId('bulletin').textContent()).not.toContain(
+        messages[lang]['ranking.overallRank'],
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `bulletin-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('switching the language changes every label, both ways', async () => {
     const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'en');
     const sheet = page.getByTestId('bulletin');

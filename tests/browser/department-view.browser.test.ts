@@ -254,6 +254,32 @@ describe('department view in a real browser', () => {
     await page.context().close();
   });
 
+  it('with a peer-group filter, says the rank is the rank in the group, never the overall rank', async () => {
+    const query = '?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15';
+    const scoped: Row[] = (await get(`/api/figures/ranking${query}`)).rows;
+    const row = scoped.find((r) => r.department.code === 'D19')!;
+    expect(row.ranked).toBe(true);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(browser, server.url, `/department/D19${query}`, lang);
+      const rank = page.getByTestId('department-rank');
+      await rank.waitFor();
+      expect(await rank.textContent()).toContain(
+        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名（共${row.rankedInGroup}个）`,
+      );
+      // Every department listed is of the group: a second tile calling the same rank "overall" would lie.
+      expect(await page.getByTestId('department-overall-rank').count()).toBe(0);
+      expect(await page.getByTestId('department-head').textContent()).not.toContain(
+        messages[lang]['department.overallRank'],
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `department-view-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('a department editor lands on its own department', async () => {
     const { page, errors } = await openSignedIn(
       browser,

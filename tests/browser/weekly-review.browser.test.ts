@@ -299,6 +299,31 @@ describe('weekly review in a real browser', () => {
     await page.context().close();
   });
 
+  it('with a peer-group filter, heads the rank column as the rank in the group, not the overall rank', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(
+        browser,
+        server.url,
+        '/weekly?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15',
+        lang,
+      );
+      const table = page.getByTestId('ranking-table');
+      await table.locator('tbody tr[data-code]').first().waitFor();
+      const headers = await table.locator('thead tr:last-child th').allTextContents();
+      expect(headers[0]).toContain(lang === 'en' ? 'Rank in the group' : '本组排名');
+      expect(headers.join(' ')).not.toContain(messages[lang]['ranking.overallRank']);
+      // The group's rank is that rank: no second column saying it again.
+      expect(headers.join(' ')).not.toContain(messages[lang]['ranking.groupRank']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await table.scrollIntoViewIfNeeded();
+        await screenshot(page, `weekly-review-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('a figure explains itself: definition, numerator and denominator, and exactly its items', async () => {
     const lang = 'en';
     const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);

@@ -156,6 +156,8 @@ const en = {
   'ranking.lostLabel': '{name}, {component}: {lost} points lost',
   'ranking.scoreLabel': '{name}: score {score}',
   'ranking.overallRank': 'Overall rank',
+  /** The rank among the departments a peer-group filter leaves: not the county's. */
+  'ranking.filteredGroupRank': 'Rank in the group',
   'ranking.change': 'Change',
   'ranking.department': 'Department',
   'ranking.exportXlsx': 'Ranking to Excel',
@@ -643,6 +645,7 @@ const zh: Record<MessageKey, string> = {
   'ranking.lostLabel': '{name}{component}失{lost}分',
   'ranking.scoreLabel': '{name}得分{score}',
   'ranking.overallRank': '全县排名',
+  'ranking.filteredGroupRank': '本组排名',
   'ranking.change': '变化',
   'ranking.department': '部门',
   'ranking.exportXlsx': '排名导出 Excel',

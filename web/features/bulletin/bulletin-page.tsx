@@ -12,6 +12,7 @@ import { ItemTable } from '../../components/item-table.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { rankScope } from '../../components/rank-scope.ts';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { formatDay, formatList, formatNumber, formatPercent, formatScore } from '../../i18n/format.ts';
@@ -34,6 +35,7 @@ export function BulletinPage() {
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
   );
   const reference = useQuery(referenceOptions());
+  const rankIs = rankScope(scope);
   const asOfDay = summary.data && formatDay(lang, lastDayCounted(summary.data.asOf));
   // Saved as PDF, the file is named after the bulletin and its day.
   usePageTitle(asOfDay ? `${t('bulletin.title')} ${asOfDay}` : t('bulletin.title'));
@@ -109,12 +111,14 @@ export function BulletinPage() {
                     <thead>
                       <tr>
                         <th scope="col" className="num">
-                          {t('ranking.overallRank')}
+                          {t(rankIs.label)}
                         </th>
                         <th scope="col">{t('ranking.department')}</th>
-                        <th scope="col" className="num">
-                          {t('ranking.groupRank')}
-                        </th>
+                        {rankIs.showGroupRank && (
+                          <th scope="col" className="num">
+                            {t('ranking.groupRank')}
+                          </th>
+                        )}
                         <th scope="col" className="num">
                           {t('ranking.score')}
                         </th>
@@ -137,12 +141,14 @@ export function BulletinPage() {
                         <tr key={x.department.code} data-code={x.department.code}>
                           <td className="num">{formatNumber(lang, x.overallRank)}</td>
                           <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
-                          <td className="num nowrap">
-                            {t('ranking.ofGroup', {
-                              rank: formatNumber(lang, x.rank),
-                              of: formatNumber(lang, x.rankedInGroup),
-                            })}
-                          </td>
+                          {rankIs.showGroupRank && (
+                            <td className="num nowrap">
+                              {t('ranking.ofGroup', {
+                                rank: formatNumber(lang, x.rank),
+                                of: formatNumber(lang, x.rankedInGroup),
+                              })}
+                            </td>
+                          )}
                           <td className="num">{formatScore(lang, x.score)}</td>
                           <td className="num">
                             <RankChange change={x.overallRankChange} />

@@ -9,6 +9,7 @@ import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
@@ -157,16 +158,19 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
                 </span>
                 <RankChange change={row.rankChange} />
               </div>
-              <div className="head-figure" data-testid="department-overall-rank">
-                <span className="tile-label">{t('department.overallRank')}</span>
-                <span className="tile-value">
-                  {t('department.rankOf', {
-                    rank: formatNumber(lang, row.overallRank),
-                    of: formatNumber(lang, ranking.rows.filter((r) => r.ranked).length),
-                  })}
-                </span>
-                <RankChange change={row.overallRankChange} />
-              </div>
+              {/* With a peer-group filter the "overall" rank is the rank in the group again: said once. */}
+              {rankScope(scope).showGroupRank && (
+                <div className="head-figure" data-testid="department-overall-rank">
+                  <span className="tile-label">{t('department.overallRank')}</span>
+                  <span className="tile-value">
+                    {t('department.rankOf', {
+                      rank: formatNumber(lang, row.overallRank),
+                      of: formatNumber(lang, ranking.rows.filter((r) => r.ranked).length),
+                    })}
+                  </span>
+                  <RankChange change={row.overallRankChange} />
+                </div>
+              )}
             </>
           ) : (
             <div className="head-figure" data-testid="department-rank">
