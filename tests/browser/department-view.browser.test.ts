@@ -21,6 +21,8 @@ interface Row {
   overallRank: number | null;
   rankedInGroup: number;
   score: number;
+  points: Record<string, number>;
+  lost: Record<string, number>;
   values: Record<string, number | null>;
   figures: {
     lights: { red: number; yellow: number; green: number };
@@ -278,6 +280,32 @@ describe('department view in a real browser', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it("shows points and points lost to the score's 0.01, so they add up to the score (en)", async () => {
+    const lang = 'en';
+    const row = rows.find((r) => r.department.code === 'D29')!;
+    const { page, errors } = await openSignedIn(browser, server.url, '/department/D29', lang);
+    const table = page.getByTestId('benchmark-table');
+    await table.locator('tbody tr').first().waitFor();
+    let shownPoints = 0;
+    for (const tr of await table.locator('tbody tr').all()) {
+      const c = (await tr.getAttribute('data-component'))!;
+      const cells = tr.locator('td');
+      expect(await cells.nth(3).textContent()).toMatch(new RegExp(`^${fixed(lang, row.points[c]!, 2)} of `));
+      expect(await cells.nth(4).textContent()).toBe(
+        row.lost[c]! > 0 ? `−${fixed(lang, row.lost[c]!, 2)}` : '0',
+      );
+      shownPoints += Math.round(row.points[c]! * 100);
+    }
+    expect(shownPoints / 100).toBeCloseTo(row.score, 2);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, `department-view-points-${lang}-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('a department editor lands on its own department', async () => {

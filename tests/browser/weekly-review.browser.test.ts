@@ -324,6 +324,26 @@ describe('weekly review in a real browser', () => {
     }
   });
 
+  it("shows the points lost per component to the score's 0.01 (zh-CN)", async () => {
+    const lang = 'zh-CN';
+    const { rows } = await get('/api/figures/ranking');
+    const d29 = rows.find((r: { department: { code: string } }) => r.department.code === 'D29');
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+    const cells = page.locator('[data-testid="ranking-table"] tr[data-code="D29"] td.lost');
+    await cells.first().waitFor();
+    const expected = Object.entries(d29.lost as Record<string, number>)
+      .filter(([c]) => c !== 'appraisal')
+      .map(([, l]) => (l > 0 ? `−${fixed(lang, l, 2)}` : '0'));
+    expect(await cells.allTextContents()).toEqual(expected);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.getByTestId('ranking-table').scrollIntoViewIfNeeded();
+      await screenshot(page, `weekly-review-points-${lang}-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a figure explains itself: definition, numerator and denominator, and exactly its items', async () => {
     const lang = 'en';
     const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);

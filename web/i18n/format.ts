@@ -64,6 +64,20 @@ export function formatScore(lang: Lang, score: number | null): string {
   return formatNumber(lang, score, SCORE_DIGITS);
 }
 
+/**
+ * A component's points to the score's precision, so the points beside a score add up to it: 21.63 of
+ * 25, not 21.6 (which beside a score of 90.64 leaves a head adding 0.1s that never meet the total).
+ */
+export function formatPoints(lang: Lang, points: number | null): string {
+  return formatNumber(lang, points, SCORE_DIGITS);
+}
+
+/** Points lost, as points: "−3.37", and "0" when none are lost. */
+export function formatPointsLost(lang: Lang, lost: number): string {
+  const shown = formatPoints(lang, lost);
+  return Number(lost.toFixed(SCORE_DIGITS)) > 0 ? `−${shown}` : '0';
+}
+
 export function formatPercent(lang: Lang, value: number | null, digits = 1): string {
   if (value === null) return DASH;
   return percentDigits(lang, digits).format(value);

@@ -5,7 +5,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
-import { formatNumber, formatScore } from '../../i18n/format.ts';
+import { formatNumber, formatPoints, formatPointsLost, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -158,10 +158,10 @@ export const RankingTable = memo(function RankingTable({
                       label={t('ranking.lostLabel', {
                         name: name(r),
                         component: t(`component.${c}` as MessageKey),
-                        lost: formatNumber(lang, r.lost[c], 1),
+                        lost: formatPoints(lang, r.lost[c]),
                       })}
                     >
-                      {r.lost[c] > 0 ? `−${formatNumber(lang, r.lost[c], 1)}` : '0'}
+                      {formatPointsLost(lang, r.lost[c])}
                     </ScoreExplainer>
                   </td>
                 ))}
