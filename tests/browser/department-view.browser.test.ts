@@ -308,6 +308,39 @@ describe('department view in a real browser', () => {
     await page.context().close();
   });
 
+  it('a department not ranked leads with the reason, its score small and muted, not as a headline', async () => {
+    const row = rows.find((r) => r.department.code === 'D20')!;
+    expect(row.ranked).toBe(false);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(browser, server.url, '/department/D20', lang);
+      const head = page.getByTestId('department-head');
+      await head.waitFor();
+      const text = (await head.locator('.head-figures').textContent())!;
+      // The reason comes first, then the score "for reference only".
+      expect(text.indexOf(messages[lang]['department.notRanked'])).toBeLessThan(
+        text.indexOf(fixed(lang, row.score, 2)),
+      );
+      expect(await page.getByTestId('department-score').textContent()).toContain(
+        messages[lang]['department.scoreNotRanked'],
+      );
+      const value = page.getByTestId('department-score').getByTestId('value');
+      expect(await value.textContent()).toBe(fixed(lang, row.score, 2));
+      const [size, color, body] = await value.evaluate((el) => [
+        getComputedStyle(el).fontSize,
+        getComputedStyle(el).color,
+        getComputedStyle(document.body).color,
+      ]);
+      expect(Number.parseFloat(size!)).toBeLessThanOrEqual(18);
+      expect(color).not.toBe(body);
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `department-view-not-ranked-${lang}-${name}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('a department editor lands on its own department', async () => {
     const { page, errors } = await openSignedIn(
       browser,

@@ -130,9 +130,25 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           </p>
         </div>
         <div className="head-figures">
+          {/* Not ranked: the reason leads and the score follows small and muted, so a score of 100.00 on
+              a handful of items never reads as the best in the county. */}
+          {!row.ranked && (
+            <div className="head-figure" data-testid="department-rank">
+              <span className="tile-label">{t('department.rankInGroup')}</span>
+              <span className="tile-value small">{t('department.notRanked')}</span>
+              <span className="muted">
+                {t('ranking.tooFewDue', {
+                  due: formatNumber(lang, row.figures.due),
+                  min: formatNumber(lang, config.minDueItems),
+                })}
+              </span>
+            </div>
+          )}
           <ScoreExplainer row={row} config={config} scope={scope} testId="department-score">
-            <span className="tile-label">{t('department.score')}</span>
-            <span className="tile-value" data-testid="value">
+            <span className="tile-label">
+              {t(row.ranked ? 'department.score' : 'department.scoreNotRanked')}
+            </span>
+            <span className={row.ranked ? 'tile-value' : 'tile-value small muted'} data-testid="value">
               {formatScore(lang, row.score)}
             </span>
             <span className="muted">
@@ -146,7 +162,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
               )}
             </span>
           </ScoreExplainer>
-          {row.ranked ? (
+          {row.ranked && (
             <>
               <div className="head-figure" data-testid="department-rank">
                 <span className="tile-label">{t('department.rankInGroup')}</span>
@@ -172,17 +188,6 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
                 </div>
               )}
             </>
-          ) : (
-            <div className="head-figure" data-testid="department-rank">
-              <span className="tile-label">{t('department.rankInGroup')}</span>
-              <span className="tile-value small">{t('department.notRanked')}</span>
-              <span className="muted">
-                {t('ranking.tooFewDue', {
-                  due: formatNumber(lang, row.figures.due),
-                  min: formatNumber(lang, config.minDueItems),
-                })}
-              </span>
-            </div>
           )}
         </div>
       </div>
