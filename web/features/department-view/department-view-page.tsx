@@ -218,7 +218,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
       <div className="stack">
         <section className="panel" aria-labelledby="open-title">
           <h2 id="open-title">{t('department.openItems')}</h2>
-          <LightItems figures={row.figures} scope={departmentScope} />
+          <LightItems figures={row.figures} scope={departmentScope} warningDays={config.warningDays} />
         </section>
         <section className="panel" aria-labelledby="raise-title">
           <h2 id="raise-title">{t('department.raise')}</h2>
