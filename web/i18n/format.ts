@@ -57,6 +57,19 @@ export function formatNumber(lang: Lang, value: number | null, digits = 0): stri
   return fixedDigits(lang, digits).format(value);
 }
 
+const proseCount = builtOnce(
+  (lang, _: 'prose') => new Intl.NumberFormat(lang, { useGrouping: lang === 'en' }),
+  String,
+);
+
+/**
+ * A count in running text of a document such as the 通报: Chinese official documents (公文) write 5874个,
+ * never 5,874个; English keeps its separators (5,874 items).
+ */
+export function formatCountInProse(lang: Lang, value: number): string {
+  return proseCount(lang, 'prose').format(value);
+}
+
 /** Scores (and their changes) as the ranking computes them, to 0.01: 79.83 and 79.79, not two 79.8s. */
 export const SCORE_DIGITS = 2;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DASH,
+  formatCountInProse,
   formatDayRange,
   formatInstantDay,
   formatNumber,
@@ -44,6 +45,14 @@ describe('scores', () => {
   it('show the two decimals the ranking computes, so different scores never look tied', () => {
     expect([formatScore('en', 79.83), formatScore('en', 79.79)]).toEqual(['79.83', '79.79']);
     expect(formatScore('zh-CN', null)).toBe(DASH);
+  });
+});
+
+describe('counts in the prose of a document', () => {
+  it('have no thousands separators in Chinese (公文 writes 5874个), and keep them in English', () => {
+    expect(formatCountInProse('zh-CN', 5874)).toBe('5874');
+    expect(formatCountInProse('zh-CN', 12)).toBe('12');
+    expect(formatCountInProse('en', 5874)).toBe('5,874');
   });
 });
 

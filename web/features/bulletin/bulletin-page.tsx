@@ -15,7 +15,14 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
-import { formatDay, formatList, formatNumber, formatPercent, formatScore } from '../../i18n/format.ts';
+import {
+  formatCountInProse,
+  formatDay,
+  formatList,
+  formatNumber,
+  formatPercent,
+  formatScore,
+} from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
@@ -73,12 +80,12 @@ export function BulletinPage() {
           {(s) => (
             <p className="bulletin-summary" data-testid="bulletin-summary">
               {t('bulletin.summary', {
-                registered: formatNumber(lang, s.figures.registered),
-                closed: formatNumber(lang, s.figures.closed),
+                registered: formatCountInProse(lang, s.figures.registered),
+                closed: formatCountInProse(lang, s.figures.closed),
                 closureRate: formatPercent(lang, s.figures.closureRate),
                 onTimeRate: formatPercent(lang, s.figures.onTimeRate),
-                overdue: formatNumber(lang, s.figures.overdue),
-                open: formatNumber(lang, s.figures.open),
+                overdue: formatCountInProse(lang, s.figures.overdue),
+                open: formatCountInProse(lang, s.figures.open),
               })}
             </p>
           )}
@@ -167,7 +174,7 @@ export function BulletinPage() {
                           lang,
                           notRanked.map((x) => pick(lang, x.department.nameZh, x.department.nameEn)),
                         ),
-                        min: formatNumber(lang, r.profile.config.minDueItems),
+                        min: formatCountInProse(lang, r.profile.config.minDueItems),
                       })}
                     </p>
                   )}
@@ -186,7 +193,7 @@ export function BulletinPage() {
               ) : (
                 <>
                   <p className="bulletin-note" data-testid="bulletin-overdue-total">
-                    {t('bulletin.overdueTotal', { n: formatNumber(lang, o.total) })}
+                    {t('bulletin.overdueTotal', { n: formatCountInProse(lang, o.total) })}
                   </p>
                   <ItemTable
                     items={o.items}
@@ -195,7 +202,7 @@ export function BulletinPage() {
                   />
                   {o.total > o.items.length && (
                     <p className="bulletin-note">
-                      {t('bulletin.overdueMore', { n: formatNumber(lang, o.total - o.items.length) })}
+                      {t('bulletin.overdueMore', { n: formatCountInProse(lang, o.total - o.items.length) })}
                     </p>
                   )}
                 </>
