@@ -228,6 +228,9 @@ describe('weekly review in a real browser', () => {
       .locator('nav.shell-nav a', { hasText: 'Department view' })
       .getAttribute('href');
     expect(departmentHref).toBe('/department?campaign=C-EFFICIENCY&asOf=2026-11-08');
+    // The big screen keeps what its deck accepts: the campaign.
+    const screenHref = await page.locator('nav.shell-nav a', { hasText: 'Big screen' }).getAttribute('href');
+    expect(screenHref).toBe('/big-screen?campaign=C-EFFICIENCY');
     expect(errors).toEqual([]);
     await page.context().close();
   });
