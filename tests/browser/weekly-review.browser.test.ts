@@ -64,6 +64,11 @@ describe('weekly review in a real browser', () => {
       expect(await page.getByTestId('headline-registered').getByTestId('change').textContent()).toContain(
         `+${count(lang, rise)}`,
       );
+      // A rise in registrations is neither good nor bad: grey, as on the big screen, not a green ▲.
+      expect(rise).toBeGreaterThan(0);
+      expect(await page.getByTestId('headline-registered').getByTestId('change').getAttribute('class')).toBe(
+        'change change-neutral',
+      );
 
       // Ranking: every ranked department in the API's order with its score; the rest apart.
       const ranking = await get('/api/figures/ranking');
