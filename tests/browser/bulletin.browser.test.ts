@@ -69,7 +69,9 @@ describe('bulletin in a real browser', () => {
       expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
       expect(await best.first().textContent()).toContain(fixed(lang, ranked[0]!.score, 2));
       const worst = sheet.getByTestId('bulletin-worst').locator('li');
-      expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
+      // In rank order, the worst last, as the big screen's ranking slide lists them.
+      expect(await worst.last().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
+      expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-5)!.department.code);
 
       const summary = await get(`/api/figures/summary${query}`);
       const overdue = sheet.getByTestId('bulletin-overdue').locator('tbody tr');
