@@ -307,6 +307,25 @@ describe('weekly review in a real browser', () => {
     await page.context().close();
   });
 
+  it('since the last review: item titles are shown whole at 1366 wide, wrapping rather than cut (en)', async () => {
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en', viewport);
+      const panel = page.getByTestId('changes-panel');
+      await panel.locator('.item-title').first().waitFor();
+      const titles = panel.locator('.change-items .item-title');
+      expect(await titles.count()).toBeGreaterThan(5);
+      // No title is cut: each shows all of its text (a cut one is wider inside than its box).
+      const cut = await titles.evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+      expect(cut).toEqual([]);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, `weekly-review-changes-titles-en-${size}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('with a peer-group filter, heads the rank column as the rank in the group, not the overall rank', async () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const { page, errors } = await openSignedIn(
