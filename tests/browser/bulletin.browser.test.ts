@@ -69,17 +69,26 @@ describe('bulletin in a real browser', () => {
       expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
       expect(await best.first().textContent()).toContain(fixed(lang, ranked[0]!.score, 2));
       const worst = sheet.getByTestId('bulletin-worst').locator('li');
-      expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
+      // In rank order, the worst last, as the big screen's ranking slide lists them.
+      expect(await worst.last().getAttribute('data-code')).toBe(ranked.at(-1)!.department.code);
+      expect(await worst.first().getAttribute('data-code')).toBe(ranked.at(-5)!.department.code);
 
       const summary = await get(`/api/figures/summary${query}`);
       const overdue = sheet.getByTestId('bulletin-overdue').locator('tbody tr');
       await expect.poll(() => overdue.count()).toBe(summary.figures.overdue);
+      // Counts in the prose: 公文 writes 5874个, without a thousands separator; English keeps 5,874.
+      const prose = (n: number) => (lang === 'en' ? count(lang, n) : String(n));
       expect(await sheet.getByTestId('bulletin-overdue-total').textContent()).toContain(
-        count(lang, summary.figures.overdue),
+        prose(summary.figures.overdue),
       );
-      expect(await sheet.getByTestId('bulletin-summary').textContent()).toContain(
-        count(lang, summary.figures.registered),
+      const summaryText = (await sheet.getByTestId('bulletin-summary').textContent())!;
+      expect(summary.figures.registered).toBeGreaterThan(999);
+      expect(summaryText).toContain(
+        lang === 'en'
+          ? `${count(lang, summary.figures.registered)} items`
+          : `共登记问题${summary.figures.registered}个`,
       );
+      if (lang === 'zh-CN') expect(summaryText).not.toMatch(/\d,\d/);
       if (lang === 'zh-CN') expect(latinWords(await sheet.innerText())).toEqual([]);
       expect(errors).toEqual([]);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -118,6 +127,31 @@ describe('bulletin in a real browser', () => {
       await page.context().close();
     });
   }
+
+  it('with a peer-group filter, calls the rank the rank in the group, never 全县排名', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(
+        browser,
+        server.url,
+        '/bulletin?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15',
+        lang,
+      );
+      const table = page.getByTestId('bulletin-ranking');
+      await table.locator('tbody tr').first().waitFor();
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers[0]).toBe(lang === 'en' ? 'Rank in the group' : '本组排名');
+      expect(headers).not.toContain(messages[lang]['ranking.groupRank']);
+      expect(await page.getByTestId('bulletin').textContent()).not.toContain(
+        messages[lang]['ranking.overallRank'],
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `bulletin-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
 
   it('switching the language changes every label, both ways', async () => {
     const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'en');

@@ -21,6 +21,8 @@ interface Row {
   overallRank: number | null;
   rankedInGroup: number;
   score: number;
+  points: Record<string, number>;
+  lost: Record<string, number>;
   values: Record<string, number | null>;
   figures: {
     lights: { red: number; yellow: number; green: number };
@@ -260,6 +262,91 @@ describe('department view in a real browser', () => {
     expect(await page.getByTestId('rank-history').innerText()).toContain('组内排名');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('with a peer-group filter, says the rank is the rank in the group, never the overall rank', async () => {
+    const query = '?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15';
+    const scoped: Row[] = (await get(`/api/figures/ranking${query}`)).rows;
+    const row = scoped.find((r) => r.department.code === 'D19')!;
+    expect(row.ranked).toBe(true);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(browser, server.url, `/department/D19${query}`, lang);
+      const rank = page.getByTestId('department-rank');
+      await rank.waitFor();
+      expect(await rank.textContent()).toContain(
+        lang === 'en' ? `${row.rank} of ${row.rankedInGroup}` : `第${row.rank}名（共${row.rankedInGroup}个）`,
+      );
+      // Every department listed is of the group: a second tile calling the same rank "overall" would lie.
+      expect(await page.getByTestId('department-overall-rank').count()).toBe(0);
+      expect(await page.getByTestId('department-head').textContent()).not.toContain(
+        messages[lang]['department.overallRank'],
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `department-view-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("shows points and points lost to the score's 0.01, so they add up to the score (en)", async () => {
+    const lang = 'en';
+    const row = rows.find((r) => r.department.code === 'D29')!;
+    const { page, errors } = await openSignedIn(browser, server.url, '/department/D29', lang);
+    const table = page.getByTestId('benchmark-table');
+    await table.locator('tbody tr').first().waitFor();
+    let shownPoints = 0;
+    for (const tr of await table.locator('tbody tr').all()) {
+      const c = (await tr.getAttribute('data-component'))!;
+      const cells = tr.locator('td');
+      expect(await cells.nth(3).textContent()).toMatch(new RegExp(`^${fixed(lang, row.points[c]!, 2)} of `));
+      expect(await cells.nth(4).textContent()).toBe(
+        row.lost[c]! > 0 ? `−${fixed(lang, row.lost[c]!, 2)}` : '0',
+      );
+      shownPoints += Math.round(row.points[c]! * 100);
+    }
+    expect(shownPoints / 100).toBeCloseTo(row.score, 2);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, `department-view-points-${lang}-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a department not ranked leads with the reason, its score small and muted, not as a headline', async () => {
+    const row = rows.find((r) => r.department.code === 'D20')!;
+    expect(row.ranked).toBe(false);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(browser, server.url, '/department/D20', lang);
+      const head = page.getByTestId('department-head');
+      await head.waitFor();
+      const text = (await head.locator('.head-figures').textContent())!;
+      // The reason comes first, then the score "for reference only".
+      expect(text.indexOf(messages[lang]['department.notRanked'])).toBeLessThan(
+        text.indexOf(fixed(lang, row.score, 2)),
+      );
+      expect(await page.getByTestId('department-score').textContent()).toContain(
+        messages[lang]['department.scoreNotRanked'],
+      );
+      const value = page.getByTestId('department-score').getByTestId('value');
+      expect(await value.textContent()).toBe(fixed(lang, row.score, 2));
+      const [size, color, body] = await value.evaluate((el) => [
+        getComputedStyle(el).fontSize,
+        getComputedStyle(el).color,
+        getComputedStyle(document.body).color,
+      ]);
+      expect(Number.parseFloat(size!)).toBeLessThanOrEqual(18);
+      expect(color).not.toBe(body);
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `department-view-not-ranked-${lang}-${name}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('a department editor lands on its own department', async () => {

@@ -64,6 +64,11 @@ describe('weekly review in a real browser', () => {
       expect(await page.getByTestId('headline-registered').getByTestId('change').textContent()).toContain(
         `+${count(lang, rise)}`,
       );
+      // A rise in registrations is neither good nor bad: grey, as on the big screen, not a green ▲.
+      expect(rise).toBeGreaterThan(0);
+      expect(await page.getByTestId('headline-registered').getByTestId('change').getAttribute('class')).toBe(
+        'change change-neutral',
+      );
 
       // Ranking: every ranked department in the API's order with its score; the rest apart.
       const ranking = await get('/api/figures/ranking');
@@ -250,6 +255,9 @@ describe('weekly review in a real browser', () => {
       .locator('nav.shell-nav a', { hasText: 'Department view' })
       .getAttribute('href');
     expect(departmentHref).toBe('/department?campaign=C-EFFICIENCY&asOf=2026-11-08');
+    // The big screen keeps what its deck accepts: the campaign.
+    const screenHref = await page.locator('nav.shell-nav a', { hasText: 'Big screen' }).getAttribute('href');
+    expect(screenHref).toBe('/big-screen?campaign=C-EFFICIENCY');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -317,6 +325,70 @@ describe('weekly review in a real browser', () => {
       .poll(() => rows.count())
       .toBe(ranking.rows.filter((r: { ranked: boolean }) => r.ranked).length);
     for (const r of ranking.rows) expect(r.department.peerGroup).toBe('social');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('since the last review: item titles are shown whole at 1366 wide, wrapping rather than cut (en)', async () => {
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en', viewport);
+      const panel = page.getByTestId('changes-panel');
+      await panel.locator('.item-title').first().waitFor();
+      const titles = panel.locator('.change-items .item-title');
+      expect(await titles.count()).toBeGreaterThan(5);
+      // No title is cut: each shows all of its text (a cut one is wider inside than its box).
+      const cut = await titles.evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+      expect(cut).toEqual([]);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, `weekly-review-changes-titles-en-${size}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('with a peer-group filter, heads the rank column as the rank in the group, not the overall rank', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openSignedIn(
+        browser,
+        server.url,
+        '/weekly?campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15',
+        lang,
+      );
+      const table = page.getByTestId('ranking-table');
+      await table.locator('tbody tr[data-code]').first().waitFor();
+      const headers = await table.locator('thead tr:last-child th').allTextContents();
+      expect(headers[0]).toContain(lang === 'en' ? 'Rank in the group' : '本组排名');
+      expect(headers.join(' ')).not.toContain(messages[lang]['ranking.overallRank']);
+      // The group's rank is that rank: no second column saying it again.
+      expect(headers.join(' ')).not.toContain(messages[lang]['ranking.groupRank']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await table.scrollIntoViewIfNeeded();
+        await screenshot(page, `weekly-review-peer-group-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("shows the points lost per component to the score's 0.01 (zh-CN)", async () => {
+    const lang = 'zh-CN';
+    const { rows } = await get('/api/figures/ranking');
+    const d29 = rows.find((r: { department: { code: string } }) => r.department.code === 'D29');
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang);
+    const cells = page.locator('[data-testid="ranking-table"] tr[data-code="D29"] td.lost');
+    await cells.first().waitFor();
+    const expected = Object.entries(d29.lost as Record<string, number>)
+      .filter(([c]) => c !== 'appraisal')
+      .map(([, l]) => (l > 0 ? `−${fixed(lang, l, 2)}` : '0'));
+    expect(await cells.allTextContents()).toEqual(expected);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.getByTestId('ranking-table').scrollIntoViewIfNeeded();
+      await screenshot(page, `weekly-review-points-${lang}-${size}`);
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });

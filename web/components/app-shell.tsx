@@ -2,17 +2,20 @@ import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
-import { filterSearch } from './filters.ts';
+import { deckSearch, filterSearch } from './filters.ts';
 import { LangSwitch } from './lang-switch.tsx';
 
-/** Views that share the URL's filters keep them when you move between them. */
-const NAV: { to: string; label: MessageKey; filters?: true; adminOnly?: true }[] = [
+/**
+ * Views that share the URL's filters keep them when you move between them; the big screen keeps those it
+ * accepts (the campaign).
+ */
+const NAV: { to: string; label: MessageKey; filters?: true | 'deck'; adminOnly?: true }[] = [
   { to: '/weekly', label: 'nav.weekly', filters: true },
   { to: '/department', label: 'nav.department', filters: true },
   { to: '/bulletin', label: 'nav.bulletin', filters: true },
   { to: '/departments', label: 'nav.departments' },
   { to: '/ledger', label: 'nav.ledger' },
-  { to: '/big-screen', label: 'nav.bigScreen' },
+  { to: '/big-screen', label: 'nav.bigScreen', filters: 'deck' },
   { to: '/admin', label: 'nav.admin', adminOnly: true },
 ];
 
@@ -27,7 +30,8 @@ export function AppShell({
   isAdmin?: boolean;
 }) {
   const t = useT();
-  const filters = filterSearch(new URLSearchParams(useLocation().search));
+  const search = new URLSearchParams(useLocation().search);
+  const carried = { view: filterSearch(search), deck: deckSearch(search) };
   return (
     <div className="shell">
       {/* The first stop of the keyboard, seen only when focused: past the navigation to the page. */}
@@ -43,7 +47,10 @@ export function AppShell({
           {NAV.filter((n) => isAdmin || !n.adminOnly).map((n) => (
             <NavLink
               key={n.to}
-              to={{ pathname: n.to, search: n.filters ? filters : '' }}
+              to={{
+                pathname: n.to,
+                search: n.filters === 'deck' ? carried.deck : n.filters ? carried.view : '',
+              }}
               className={({ isActive }) => (isActive ? 'active' : undefined)}
             >
               {t(n.label)}

@@ -1,6 +1,13 @@
 import { useLang } from '../i18n/use-lang.ts';
 import { useT } from '../i18n/use-t.ts';
-import { changeWords, directionOf, formatPointChange, formatSigned, toneOf } from './change.ts';
+import {
+  type BetterWhen,
+  changeWords,
+  directionOf,
+  formatPointChange,
+  formatSigned,
+  toneOf,
+} from './change.ts';
 
 /** The change since last week: an arrow (shape tells the direction), the amount, and good/bad colour. */
 export function ChangeBadge({
@@ -10,7 +17,7 @@ export function ChangeBadge({
 }: {
   change: number | null;
   kind: 'count' | 'rate' | 'days';
-  betterWhen: 'up' | 'down';
+  betterWhen: BetterWhen;
 }) {
   const t = useT();
   const lang = useLang();

@@ -18,9 +18,12 @@ export function directionOf(change: number | null, digits = 0): Direction | null
   return change > 0 ? 'up' : 'down';
 }
 
+/** Which way a figure is better; 'neither' for one whose rise is no news either way (items registered). */
+export type BetterWhen = 'up' | 'down' | 'neither';
+
 /** Whether a change is good news: more closed is good, more overdue is bad; flat is neither. */
-export function toneOf(direction: Direction | null, betterWhen: 'up' | 'down'): 'good' | 'bad' | 'neutral' {
-  if (direction === null || direction === 'flat') return 'neutral';
+export function toneOf(direction: Direction | null, betterWhen: BetterWhen): 'good' | 'bad' | 'neutral' {
+  if (direction === null || direction === 'flat' || betterWhen === 'neither') return 'neutral';
   return direction === betterWhen ? 'good' : 'bad';
 }
 

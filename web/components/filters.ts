@@ -53,3 +53,13 @@ export function filterSearch(search: URLSearchParams): string {
   const text = kept.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The filters the big-screen deck accepts (its campaign=; see deck-settings.ts), to carry a view's
+ * filters over to it: from /weekly?campaign=C-EFFICIENCY the deck opens on that campaign. The deck has
+ * no domain, source, peer-group or as-of setting: it always shows every department now.
+ */
+export function deckSearch(search: URLSearchParams): string {
+  const campaign = search.get('campaign');
+  return campaign ? `?${new URLSearchParams({ campaign })}` : '';
+}

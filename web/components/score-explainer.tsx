@@ -8,7 +8,7 @@ import {
   type ProfileConfig,
   type RankingRow,
 } from '../api/figures.ts';
-import { formatNumber, formatPercent, formatScore } from '../i18n/format.ts';
+import { formatNumber, formatPercent, formatPoints, formatScore } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
 import { pick, translate, useT } from '../i18n/use-t.ts';
@@ -150,7 +150,7 @@ function ScorePanel({
                 <td className="num">{formatComponent(lang, c, config.components[c].floor)}</td>
                 <td className="num">{formatComponent(lang, c, config.components[c].target)}</td>
                 <td className="num">{formatNumber(lang, config.components[c].weight)}</td>
-                <td className="num">{formatNumber(lang, row.points[c], 2)}</td>
+                <td className="num">{formatPoints(lang, row.points[c])}</td>
               </tr>
             );
           })}

@@ -57,11 +57,38 @@ export function formatNumber(lang: Lang, value: number | null, digits = 0): stri
   return fixedDigits(lang, digits).format(value);
 }
 
+const proseCount = builtOnce(
+  (lang, _: 'prose') => new Intl.NumberFormat(lang, { useGrouping: lang === 'en' }),
+  String,
+);
+
+/**
+ * A count in running text of a document such as the 通报: Chinese official documents (公文) write 5874个,
+ * never 5,874个; English keeps its separators (5,874 items).
+ */
+export function formatCountInProse(lang: Lang, value: number): string {
+  return proseCount(lang, 'prose').format(value);
+}
+
 /** Scores (and their changes) as the ranking computes them, to 0.01: 79.83 and 79.79, not two 79.8s. */
 export const SCORE_DIGITS = 2;
 
 export function formatScore(lang: Lang, score: number | null): string {
   return formatNumber(lang, score, SCORE_DIGITS);
+}
+
+/**
+ * A component's points to the score's precision, so the points beside a score add up to it: 21.63 of
+ * 25, not 21.6 (which beside a score of 90.64 leaves a head adding 0.1s that never meet the total).
+ */
+export function formatPoints(lang: Lang, points: number | null): string {
+  return formatNumber(lang, points, SCORE_DIGITS);
+}
+
+/** Points lost, as points: "−3.37", and "0" when none are lost. */
+export function formatPointsLost(lang: Lang, lost: number): string {
+  const shown = formatPoints(lang, lost);
+  return Number(lost.toFixed(SCORE_DIGITS)) > 0 ? `−${shown}` : '0';
 }
 
 export function formatPercent(lang: Lang, value: number | null, digits = 1): string {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filterSearch, filtersToScope, readFilters, withFilter } from '../../../web/components/filters.ts';
+import {
+  deckSearch,
+  filterSearch,
+  filtersToScope,
+  readFilters,
+  withFilter,
+} from '../../../web/components/filters.ts';
+import { deckFromSearch } from '../../../web/features/big-screen/deck-settings.ts';
 
 describe('filters in the URL', () => {
   it('reads the known, non-empty filters and ignores everything else', () => {
@@ -39,5 +46,19 @@ describe('filters in the URL', () => {
     ['', ''],
   ])('carries only the filters of "%s" to another view', (search, expected) => {
     expect(filterSearch(new URLSearchParams(search))).toBe(expected);
+  });
+});
+
+describe('the big-screen link from a view', () => {
+  it('carries the campaign, the one filter the deck accepts, and the deck reads it back', () => {
+    const from = new URLSearchParams(
+      'campaign=C-EFFICIENCY&peerGroup=economic&asOf=2026-11-15&department=D3',
+    );
+    expect(deckSearch(from)).toBe('?campaign=C-EFFICIENCY');
+    expect(deckFromSearch(new URLSearchParams(deckSearch(from)))).toEqual({ campaign: 'C-EFFICIENCY' });
+  });
+
+  it('carries nothing when the view shows every campaign', () => {
+    expect(deckSearch(new URLSearchParams('peerGroup=economic'))).toBe('');
   });
 });

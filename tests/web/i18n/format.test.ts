@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   DASH,
+  formatCountInProse,
   formatDayRange,
   formatInstantDay,
   formatNumber,
   formatPercent,
+  formatPoints,
+  formatPointsLost,
   formatScore,
 } from '../../../web/i18n/format.ts';
 
@@ -42,6 +45,38 @@ describe('scores', () => {
   it('show the two decimals the ranking computes, so different scores never look tied', () => {
     expect([formatScore('en', 79.83), formatScore('en', 79.79)]).toEqual(['79.83', '79.79']);
     expect(formatScore('zh-CN', null)).toBe(DASH);
+  });
+});
+
+describe('counts in the prose of a document', () => {
+  it('have no thousands separators in Chinese (公文 writes 5874个), and keep them in English', () => {
+    expect(formatCountInProse('zh-CN', 5874)).toBe('5874');
+    expect(formatCountInProse('zh-CN', 12)).toBe('12');
+    expect(formatCountInProse('en', 5874)).toBe('5,874');
+  });
+});
+
+describe('points beside a score', () => {
+  it("show the score's two decimals, so the points and the points lost add up to the score shown", () => {
+    // D29 in the review: 21.6/25 with 3.5 lost read as 25.1; to 0.01 they are 21.63 and 3.37.
+    const points = [21.63, 20.9, 19.37, 14.5, 14.24];
+    const lost = [3.37, 4.1, 0.63, 0.5, 0.76];
+    const score = 90.64;
+    expect(points.map((p) => formatPoints('en', p))).toEqual(['21.63', '20.90', '19.37', '14.50', '14.24']);
+    expect(lost.map((l) => formatPointsLost('en', l))).toEqual(['−3.37', '−4.10', '−0.63', '−0.50', '−0.76']);
+    // What a head adds up from the screen: 21.63 + 20.90 + 19.37 + 14.50 + 14.24 = 90.64, lost 9.36.
+    const shownSum = (xs: string[]) =>
+      xs.reduce((a, x) => a + Math.round(Number(x.replace('−', '')) * 100), 0);
+    expect(shownSum(points.map((p) => formatPoints('en', p)))).toBe(9064);
+    expect(shownSum(lost.map((l) => formatPointsLost('en', l)))).toBe(10000 - 9064);
+    expect(formatScore('en', score)).toBe('90.64');
+  });
+
+  it("say 0 for no points lost, and use the language's digits", () => {
+    expect(formatPointsLost('zh-CN', 0)).toBe('0');
+    expect(formatPointsLost('en', 0.001)).toBe('0');
+    expect(formatPoints('zh-CN', 1234.5)).toBe('1,234.50');
+    expect(formatPoints('en', null)).toBe(DASH);
   });
 });
 

@@ -89,7 +89,7 @@ describe('one term per concept, as county documents write it', () => {
     ['item.reopenedTimes', '重新整改{n}次', null],
     ['figure.reopenRate', '重新整改率', 'Reopen rate'],
     ['component.reopenRate', '重新整改率', 'Reopen rate'],
-    ['component.short.reopenRate', '重改', null],
+    ['component.short.reopenRate', '重新整改', null],
     ['adminNav.accounts', '用户与大屏链接', 'Users and display links'],
     ['adminNav.audit', '操作日志', 'Audit log'],
     ['audit.field.peerGroup', '部门分组', 'Peer group'],
@@ -139,6 +139,26 @@ describe('Chinese as a county office writes it, and plain English', () => {
     ],
     ['published.dialogTitle', { period: '2026年第49周' }, '2026年第49周排名（已发布）', null],
     ['change.points', { n: '+0.1' }, null, '+0.1 points'],
+    ['raise.closeOverdue', { n: '1' }, '推动1个逾期事项整改销号', 'Close the 1 overdue item'],
+    ['ranking.ofGroup', { rank: '1', of: '9' }, '第1名（共9个）', '1 of 9'],
+    ['raise.closeOverdue', { n: '3' }, null, 'Close the 3 overdue items'],
+    ['raise.atStake', { points: '3.9' }, null, 'Closing them late instead of on time would cost 3.9 points.'],
+    [
+      'raise.nothing',
+      {},
+      null,
+      'No overdue items and nothing due soon: there is nothing to close now that would raise the score.',
+    ],
+    ['light.yellow.meaningDays', { days: '7' }, '7天内到期', 'Due within 7 days'],
+    [
+      'department.benchmarks',
+      { group: 'Economic departments' },
+      null,
+      'Share of full points per component, against the peers (Economic departments)',
+    ],
+    ['component.short.medianDaysToClose', {}, '用时', 'Time to close'],
+    ['bulletin.best', {}, '排名靠前', 'Top of the ranking'],
+    ['bulletin.worst', {}, '排名靠后', 'Bottom of the ranking'],
   ] as const)('%s reads %s / %s', async (key, params, zh, en) => {
     const { translate } = await import('../../../web/i18n/use-t.ts');
     if (zh !== null) expect(translate('zh-CN', key, params)).toBe(zh);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { directionOf, toneOf } from '../../../web/components/change.ts';
+import { headlineTiles } from '../../../web/features/big-screen/headline-tiles.ts';
 import { toHeadline } from '../../../web/features/weekly-review/to-headline.ts';
 import { figures } from '../fixtures.ts';
 
@@ -37,7 +39,7 @@ describe('headline figures', () => {
   });
 
   it.each([
-    ['registered', 120, 110, 10, 'up', 'count'],
+    ['registered', 120, 110, 10, 'neither', 'count'],
     ['closed', 90, 80, 10, 'up', 'count'],
     ['overdue', 7, 9, -2, 'down', 'count'],
     ['medianDaysToClose', 21, 24, -3, 'down', 'days'],
@@ -55,5 +57,26 @@ describe('headline figures', () => {
 
   it('opens the time-to-close definition from the median tile', () => {
     expect(byKey.medianDaysToClose!.figure).toBe('timeToClose');
+  });
+
+  it('colours each change as the big screen does: +10 registered is grey (neither good nor bad)', () => {
+    const digits = { count: 0, rate: 3, days: 1 } as const;
+    const weekly = toHeadline(now, weekBefore).map((h) => [
+      h.key,
+      toneOf(directionOf(h.change, digits[h.kind]), h.betterWhen),
+    ]);
+    expect(weekly).toEqual([
+      ['registered', 'neutral'],
+      ['closed', 'good'],
+      ['closureRate', 'good'],
+      ['onTimeRate', 'neutral'], // no rate a week before
+      ['overdue', 'good'],
+      ['medianDaysToClose', 'good'],
+    ]);
+    const screen = headlineTiles(
+      { ...now, medianDaysToClose: 21, open: 30 },
+      { ...weekBefore, medianDaysToClose: 24, open: 30 },
+    ).map((t) => [t.key, t.tone]);
+    expect(screen).toEqual(weekly);
   });
 });

@@ -1,5 +1,5 @@
 import type { ScreenData } from '../../api/screen.ts';
-import { changeOf, type Direction, directionOf, toneOf } from '../../components/change.ts';
+import { type BetterWhen, changeOf, type Direction, directionOf, toneOf } from '../../components/change.ts';
 
 type Headline = ScreenData['headline']['current'];
 
@@ -13,8 +13,8 @@ export interface HeadlineTile {
   tone: 'good' | 'bad' | 'neutral';
 }
 
-const TILES: [HeadlineTile['key'], HeadlineTile['kind'], 'up' | 'down'][] = [
-  ['registered', 'count', 'up'],
+const TILES: [HeadlineTile['key'], HeadlineTile['kind'], BetterWhen][] = [
+  ['registered', 'count', 'neither'],
   ['closed', 'count', 'up'],
   ['closureRate', 'rate', 'up'],
   ['onTimeRate', 'rate', 'up'],
@@ -39,7 +39,7 @@ export function headlineTiles(current: Headline, previous: Headline): HeadlineTi
       value: current[key],
       change,
       direction,
-      tone: key === 'registered' ? 'neutral' : toneOf(direction, betterWhen),
+      tone: toneOf(direction, betterWhen),
     };
   });
 }

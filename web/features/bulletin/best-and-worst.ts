@@ -1,8 +1,9 @@
 import type { RankingRow } from '../../api/figures.ts';
 
 /**
- * The best and the worst of a ranking: the first n ranked departments by overall rank, and the last n
- * (worst first), never the same department in both; departments tied with the n-th are included.
+ * The best and the worst of a ranking: the first n ranked departments by overall rank, and the last n,
+ * both in rank order (the worst last, as a 通报 and the big screen's ranking slide list them), never the
+ * same department in both; departments tied with the n-th are included.
  */
 export function bestAndWorst(rows: RankingRow[], n: number): { best: RankingRow[]; worst: RankingRow[] } {
   const ranked = rows
@@ -16,6 +17,6 @@ export function bestAndWorst(rows: RankingRow[], n: number): { best: RankingRow[
   const best = ranked.filter((r) => r.overallRank! <= bestCut);
   const rest = ranked.slice(best.length);
   const worstCut = ranked[ranked.length - take]!.overallRank!;
-  const worst = rest.filter((r) => r.overallRank! >= worstCut).reverse();
+  const worst = rest.filter((r) => r.overallRank! >= worstCut);
   return { best, worst };
 }

@@ -12,9 +12,17 @@ import { ItemTable } from '../../components/item-table.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { rankScope } from '../../components/rank-scope.ts';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
-import { formatDay, formatList, formatNumber, formatPercent, formatScore } from '../../i18n/format.ts';
+import {
+  formatCountInProse,
+  formatDay,
+  formatList,
+  formatNumber,
+  formatPercent,
+  formatScore,
+} from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
@@ -34,6 +42,7 @@ export function BulletinPage() {
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
   );
   const reference = useQuery(referenceOptions());
+  const rankIs = rankScope(scope);
   const asOfDay = summary.data && formatDay(lang, lastDayCounted(summary.data.asOf));
   // Saved as PDF, the file is named after the bulletin and its day.
   usePageTitle(asOfDay ? `${t('bulletin.title')} ${asOfDay}` : t('bulletin.title'));
@@ -71,12 +80,12 @@ export function BulletinPage() {
           {(s) => (
             <p className="bulletin-summary" data-testid="bulletin-summary">
               {t('bulletin.summary', {
-                registered: formatNumber(lang, s.figures.registered),
-                closed: formatNumber(lang, s.figures.closed),
+                registered: formatCountInProse(lang, s.figures.registered),
+                closed: formatCountInProse(lang, s.figures.closed),
                 closureRate: formatPercent(lang, s.figures.closureRate),
                 onTimeRate: formatPercent(lang, s.figures.onTimeRate),
-                overdue: formatNumber(lang, s.figures.overdue),
-                open: formatNumber(lang, s.figures.open),
+                overdue: formatCountInProse(lang, s.figures.overdue),
+                open: formatCountInProse(lang, s.figures.open),
               })}
             </p>
           )}
@@ -109,12 +118,14 @@ export function BulletinPage() {
                     <thead>
                       <tr>
                         <th scope="col" className="num">
-                          {t('ranking.overallRank')}
+                          {t(rankIs.label)}
                         </th>
                         <th scope="col">{t('ranking.department')}</th>
-                        <th scope="col" className="num">
-                          {t('ranking.groupRank')}
-                        </th>
+                        {rankIs.showGroupRank && (
+                          <th scope="col" className="num">
+                            {t('ranking.groupRank')}
+                          </th>
+                        )}
                         <th scope="col" className="num">
                           {t('ranking.score')}
                         </th>
@@ -137,12 +148,14 @@ export function BulletinPage() {
                         <tr key={x.department.code} data-code={x.department.code}>
                           <td className="num">{formatNumber(lang, x.overallRank)}</td>
                           <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
-                          <td className="num nowrap">
-                            {t('ranking.ofGroup', {
-                              rank: formatNumber(lang, x.rank),
-                              of: formatNumber(lang, x.rankedInGroup),
-                            })}
-                          </td>
+                          {rankIs.showGroupRank && (
+                            <td className="num nowrap">
+                              {t('ranking.ofGroup', {
+                                rank: formatNumber(lang, x.rank),
+                                of: formatNumber(lang, x.rankedInGroup),
+                              })}
+                            </td>
+                          )}
                           <td className="num">{formatScore(lang, x.score)}</td>
                           <td className="num">
                             <RankChange change={x.overallRankChange} />
@@ -161,7 +174,7 @@ export function BulletinPage() {
                           lang,
                           notRanked.map((x) => pick(lang, x.department.nameZh, x.department.nameEn)),
                         ),
-                        min: formatNumber(lang, r.profile.config.minDueItems),
+                        min: formatCountInProse(lang, r.profile.config.minDueItems),
                       })}
                     </p>
                   )}
@@ -180,7 +193,7 @@ export function BulletinPage() {
               ) : (
                 <>
                   <p className="bulletin-note" data-testid="bulletin-overdue-total">
-                    {t('bulletin.overdueTotal', { n: formatNumber(lang, o.total) })}
+                    {t('bulletin.overdueTotal', { n: formatCountInProse(lang, o.total) })}
                   </p>
                   <ItemTable
                     items={o.items}
@@ -189,7 +202,7 @@ export function BulletinPage() {
                   />
                   {o.total > o.items.length && (
                     <p className="bulletin-note">
-                      {t('bulletin.overdueMore', { n: formatNumber(lang, o.total - o.items.length) })}
+                      {t('bulletin.overdueMore', { n: formatCountInProse(lang, o.total - o.items.length) })}
                     </p>
                   )}
                 </>

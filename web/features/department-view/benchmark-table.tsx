@@ -1,7 +1,7 @@
 import type { FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { COMPONENT_FIGURE, formatComponent } from '../../components/score-explainer.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatPoints, formatPointsLost } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -64,13 +64,11 @@ export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[];
               <td className="num">{formatComponent(lang, b.component, b.bestQuartile)}</td>
               <td className="num">
                 {t('department.pointsOf', {
-                  points: formatNumber(lang, b.points, 1),
+                  points: formatPoints(lang, b.points),
                   weight: formatNumber(lang, b.weight),
                 })}
               </td>
-              <td className={b.lost > 0 ? 'num has-lost' : 'num'}>
-                {b.lost > 0 ? `−${formatNumber(lang, b.lost, 1)}` : '0'}
-              </td>
+              <td className={b.lost > 0 ? 'num has-lost' : 'num'}>{formatPointsLost(lang, b.lost)}</td>
             </tr>
           );
         })}

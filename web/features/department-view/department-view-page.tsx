@@ -9,6 +9,7 @@ import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
@@ -129,9 +130,25 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           </p>
         </div>
         <div className="head-figures">
+          {/* Not ranked: the reason leads and the score follows small and muted, so a score of 100.00 on
+              a handful of items never reads as the best in the county. */}
+          {!row.ranked && (
+            <div className="head-figure" data-testid="department-rank">
+              <span className="tile-label">{t('department.rankInGroup')}</span>
+              <span className="tile-value small">{t('department.notRanked')}</span>
+              <span className="muted">
+                {t('ranking.tooFewDue', {
+                  due: formatNumber(lang, row.figures.due),
+                  min: formatNumber(lang, config.minDueItems),
+                })}
+              </span>
+            </div>
+          )}
           <ScoreExplainer row={row} config={config} scope={scope} testId="department-score">
-            <span className="tile-label">{t('department.score')}</span>
-            <span className="tile-value" data-testid="value">
+            <span className="tile-label">
+              {t(row.ranked ? 'department.score' : 'department.scoreNotRanked')}
+            </span>
+            <span className={row.ranked ? 'tile-value' : 'tile-value small muted'} data-testid="value">
               {formatScore(lang, row.score)}
             </span>
             <span className="muted">
@@ -145,7 +162,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
               )}
             </span>
           </ScoreExplainer>
-          {row.ranked ? (
+          {row.ranked && (
             <>
               <div className="head-figure" data-testid="department-rank">
                 <span className="tile-label">{t('department.rankInGroup')}</span>
@@ -157,28 +174,20 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
                 </span>
                 <RankChange change={row.rankChange} />
               </div>
-              <div className="head-figure" data-testid="department-overall-rank">
-                <span className="tile-label">{t('department.overallRank')}</span>
-                <span className="tile-value">
-                  {t('department.rankOf', {
-                    rank: formatNumber(lang, row.overallRank),
-                    of: formatNumber(lang, ranking.rows.filter((r) => r.ranked).length),
-                  })}
-                </span>
-                <RankChange change={row.overallRankChange} />
-              </div>
+              {/* With a peer-group filter the "overall" rank is the rank in the group again: said once. */}
+              {rankScope(scope).showGroupRank && (
+                <div className="head-figure" data-testid="department-overall-rank">
+                  <span className="tile-label">{t('department.overallRank')}</span>
+                  <span className="tile-value">
+                    {t('department.rankOf', {
+                      rank: formatNumber(lang, row.overallRank),
+                      of: formatNumber(lang, ranking.rows.filter((r) => r.ranked).length),
+                    })}
+                  </span>
+                  <RankChange change={row.overallRankChange} />
+                </div>
+              )}
             </>
-          ) : (
-            <div className="head-figure" data-testid="department-rank">
-              <span className="tile-label">{t('department.rankInGroup')}</span>
-              <span className="tile-value small">{t('department.notRanked')}</span>
-              <span className="muted">
-                {t('ranking.tooFewDue', {
-                  due: formatNumber(lang, row.figures.due),
-                  min: formatNumber(lang, config.minDueItems),
-                })}
-              </span>
-            </div>
           )}
         </div>
       </div>
@@ -209,7 +218,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
       <div className="stack">
         <section className="panel" aria-labelledby="open-title">
           <h2 id="open-title">{t('department.openItems')}</h2>
-          <LightItems figures={row.figures} scope={departmentScope} />
+          <LightItems figures={row.figures} scope={departmentScope} warningDays={config.warningDays} />
         </section>
         <section className="panel" aria-labelledby="raise-title">
           <h2 id="raise-title">{t('department.raise')}</h2>

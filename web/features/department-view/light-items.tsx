@@ -17,9 +17,12 @@ const PAGE_SIZE = 10;
 export function LightItems({
   figures,
   scope,
+  warningDays,
 }: {
   figures: Pick<RankingFigures, 'lights'>;
   scope: FigureScope;
+  /** The scoring profile's warning days: the yellow light says "due within 7 days". */
+  warningDays: number;
 }) {
   const t = useT();
   const lang = useLang();
@@ -45,7 +48,11 @@ export function LightItems({
             <span className="tile-value" data-testid="value">
               {formatNumber(lang, figures.lights[l])}
             </span>
-            <span className="tile-note">{t(`light.${l}.meaning`)}</span>
+            <span className="tile-note">
+              {l === 'yellow'
+                ? t('light.yellow.meaningDays', { days: formatNumber(lang, warningDays) })
+                : t(`light.${l}.meaning`)}
+            </span>
           </Explainable>
         ))}
       </div>

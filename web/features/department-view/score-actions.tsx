@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FigureScope, figureItemsOptions, type Ranking, type RankingRow } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatPoints } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -43,7 +43,7 @@ export function ScoreActions({
               lang === 'en'
                 ? t(`component.${loss.component}` as MessageKey).toLowerCase()
                 : t(`component.${loss.component}` as MessageKey),
-            points: formatNumber(lang, loss.lost, 1),
+            points: formatPoints(lang, loss.lost),
           })}
         </p>
       )}

@@ -144,7 +144,7 @@ function EventList({
   );
 }
 
-/** An item in a list of changes: its code, its title (a link to it) and its department, on one line. */
+/** An item in a list of changes: its code, its title (a link to it) and, under the title, its department. */
 function ChangedItem({ item }: { item: ItemRef }) {
   const lang = useLang();
   return (
@@ -154,7 +154,7 @@ function ChangedItem({ item }: { item: ItemRef }) {
         {item.title}
       </ItemLink>
       <span className="muted item-department">
-        · {item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}
+        {item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}
       </span>
     </>
   );

@@ -2,9 +2,10 @@ import { memo, useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../api/figures.ts';
 import { RankChange } from '../../components/rank-change.tsx';
+import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
-import { formatNumber, formatScore } from '../../i18n/format.ts';
+import { formatNumber, formatPoints, formatPointsLost, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -54,6 +55,7 @@ export const RankingTable = memo(function RankingTable({
   const shown = useDeferredValue(rows.length, Math.min(rows.length, FIRST_ROWS));
   const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
   const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);
+  const rankIs = rankScope(scope);
   if (ranking.rows.length === 0) return <p className="state">{t('state.empty')}</p>;
 
   const header = (key: RankingSortKey, label: string, className?: string, title?: string) => {
@@ -85,17 +87,17 @@ export const RankingTable = memo(function RankingTable({
         <table className="data-table ranking-table" data-testid="ranking-table">
           <thead>
             <tr className="group-header">
-              <td colSpan={5} />
+              <td colSpan={rankIs.showGroupRank ? 5 : 4} />
               <th scope="colgroup" colSpan={components.length} className="lost-group">
                 {t('ranking.lostHeader')}
               </th>
               <td />
             </tr>
             <tr>
-              {header('overallRank', t('ranking.overallRank'), 'num')}
+              {header('overallRank', t(rankIs.label), 'num')}
               {header('rankChange', t('ranking.change'), 'num')}
               {header('department', t('ranking.department'))}
-              {header('rank', t('ranking.groupRank'), 'num')}
+              {rankIs.showGroupRank && header('rank', t('ranking.groupRank'), 'num')}
               {header('score', t('ranking.score'), 'num')}
               {components.map((c) =>
                 header(
@@ -126,12 +128,14 @@ export const RankingTable = memo(function RankingTable({
                     {pick(lang, r.department.peerGroupZh, r.department.peerGroupEn)}
                   </span>
                 </td>
-                <td className="num nowrap">
-                  {t('ranking.ofGroup', {
-                    rank: formatNumber(lang, r.rank),
-                    of: formatNumber(lang, r.rankedInGroup),
-                  })}
-                </td>
+                {rankIs.showGroupRank && (
+                  <td className="num nowrap">
+                    {t('ranking.ofGroup', {
+                      rank: formatNumber(lang, r.rank),
+                      of: formatNumber(lang, r.rankedInGroup),
+                    })}
+                  </td>
+                )}
                 <td className="num score" data-testid="score">
                   <ScoreExplainer
                     row={r}
@@ -154,10 +158,10 @@ export const RankingTable = memo(function RankingTable({
                       label={t('ranking.lostLabel', {
                         name: name(r),
                         component: t(`component.${c}` as MessageKey),
-                        lost: formatNumber(lang, r.lost[c], 1),
+                        lost: formatPoints(lang, r.lost[c]),
                       })}
                     >
-                      {r.lost[c] > 0 ? `−${formatNumber(lang, r.lost[c], 1)}` : '0'}
+                      {formatPointsLost(lang, r.lost[c])}
                     </ScoreExplainer>
                   </td>
                 ))}

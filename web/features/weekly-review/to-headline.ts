@@ -1,5 +1,5 @@
 import type { FigureKey, Figures } from '../../api/figures.ts';
-import { changeOf } from '../../components/change.ts';
+import { type BetterWhen, changeOf } from '../../components/change.ts';
 
 export type HeadlineKind = 'count' | 'rate' | 'days';
 
@@ -12,13 +12,14 @@ export interface HeadlineFigure {
   previous: number | null;
   /** value − previous; null when either is undefined. */
   change: number | null;
-  betterWhen: 'up' | 'down';
+  betterWhen: BetterWhen;
 }
 
 type Pick = (f: Figures) => number | null;
 
-const HEADLINES: [HeadlineFigure['key'], FigureKey, HeadlineKind, 'up' | 'down', Pick][] = [
-  ['registered', 'registered', 'count', 'up', (f) => f.registered],
+/** More items registered is neither good nor bad news: its change is grey, as on the big screen. */
+const HEADLINES: [HeadlineFigure['key'], FigureKey, HeadlineKind, BetterWhen, Pick][] = [
+  ['registered', 'registered', 'count', 'neither', (f) => f.registered],
   ['closed', 'closed', 'count', 'up', (f) => f.closed],
   ['closureRate', 'closureRate', 'rate', 'up', (f) => f.closureRate],
   ['onTimeRate', 'onTimeRate', 'rate', 'up', (f) => f.onTimeRate],
