@@ -12,6 +12,7 @@ import {
   startServer,
   VIEWPORTS,
 } from './harness.ts';
+import { apiAs } from './ledger-helpers.ts';
 import {
   apiClient,
   chineseOutsideData,
@@ -168,6 +169,59 @@ describe('bulletin in a real browser', () => {
     expect(await sheet.innerText()).toContain('Ranking of departments');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  // Last: it makes a scoring profile version of its own (and restores the weights after).
+  it("quotes a published week's ranking as it was published, whatever was changed since", async () => {
+    const admin = await apiAs(server, 'admin');
+    const published = await admin.send('POST', '/api/rankings/published', {
+      period: '2026-W46',
+      asOf: '2026-11-15',
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const frozen = (await get(`/api/rankings/published/${published.body.id}`)).result;
+    // Then the office weighs closure more and on-time less: the live ranking of that week changes.
+    const original = (await get('/api/profiles')).profiles.find((p: { active: boolean }) => p.active).config;
+    const reweighted = structuredClone(original);
+    reweighted.components.closureRate.weight += 10;
+    reweighted.components.onTimeRate.weight -= 10;
+    const saved = await admin.send('POST', '/api/profiles', { config: reweighted, note: '测试：调整权重' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    try {
+      const live = await get('/api/figures/ranking?asOf=2026-11-15');
+      const scores = (r: { rows: Row[] }) =>
+        r.rows.filter((x) => x.ranked).map((x) => [x.department.code, x.score]);
+      expect(scores(live)).not.toEqual(scores(frozen));
+
+      const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'zh-CN');
+      const sheet = page.getByTestId('bulletin');
+      await expect
+        .poll(() => sheet.getByTestId('bulletin-published').textContent())
+        .toBe(
+          `排名以2026-W46发布的排名为准（评分方案第${frozen.profile.version}版），此后数据变化不影响本排名。`,
+        );
+      const shown = await sheet
+        .getByTestId('bulletin-ranking')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.children[3]?.textContent]));
+      expect(shown).toEqual(
+        frozen.rows
+          .filter((x: Row) => x.ranked)
+          .map((x: Row) => [x.department.code, fixed('zh-CN', x.score, 2)]),
+      );
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `bulletin-published-zh-CN-${size}`);
+      }
+      // Another week, not published: computed as it is now, without the mark.
+      await page.goto(`${server.url}/bulletin?asOf=2026-11-08`);
+      await sheet.getByTestId('bulletin-ranking').waitFor();
+      expect(await sheet.getByTestId('bulletin-published').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await admin.send('POST', '/api/profiles', { config: original, note: '测试：恢复权重' });
+    }
   });
 
   it('says so when no department is ranked, rather than leaving best and worst blank', async () => {

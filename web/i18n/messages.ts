@@ -244,6 +244,8 @@ const en = {
   'score.total': 'Score',
   'score.valueHint': 'Choose a figure to see its numerator, denominator and items.',
   'bulletin.title': 'Bulletin on rectification progress',
+  'bulletin.published':
+    'The ranking as published for {period} (scoring profile version {version}): later changes to the data do not alter it.',
   'bulletin.print': 'Print or save as PDF',
   'bulletin.asOf': 'As of {day}',
   'bulletin.allScope': 'All campaigns and departments',
@@ -738,6 +740,7 @@ const zh: Record<MessageKey, string> = {
   'score.total': '综合得分',
   'score.valueHint': '选择指标值，可查看其分子、分母和事项清单。',
   'bulletin.title': '问题整改销号工作通报',
+  'bulletin.published': '排名以{period}发布的排名为准（评分方案第{version}版），此后数据变化不影响本排名。',
   'bulletin.print': '打印或另存为PDF',
   'bulletin.asOf': '统计截至{day}',
   'bulletin.allScope': '全部活动和部门',

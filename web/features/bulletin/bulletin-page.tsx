@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lastDayCounted } from '../../../server/domain/time.ts';
+import { publishedRankingOptions, publishedRankingsOptions } from '../../api/admin-data.ts';
 import {
   figureItemsOptions,
+  type Ranking,
   type RankingRow,
   rankingOptions,
   referenceOptions,
@@ -26,6 +28,7 @@ import {
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
+import { publishedFor } from './published-ranking.ts';
 
 const BEST_WORST = 5;
 /** The API's largest page: a county's overdue list fits; more is said in words. */
@@ -37,7 +40,14 @@ export function BulletinPage() {
   const lang = useLang();
   const { scope, filters } = useFilters();
   const summary = useQuery(summaryOptions(scope));
-  const ranking = useQuery(rankingOptions(scope));
+  const live = useQuery(rankingOptions(scope));
+  // The week's published ranking, when there is one for this scope: quoted as it was published.
+  const publishedList = useQuery(publishedRankingsOptions());
+  const match =
+    live.data && publishedList.data
+      ? publishedFor(publishedList.data.published, live.data.asOf, scope)
+      : undefined;
+  const published = useQuery({ ...publishedRankingOptions(match?.id ?? 0), enabled: match !== undefined });
   const overdue = useQuery(
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
   );
@@ -56,6 +66,97 @@ export function BulletinPage() {
     }),
     filters.source && t(`source.${filters.source}` as 'source.hotline'),
   ].filter(Boolean);
+
+  const rankingSection = (r: Ranking) => {
+    const { best, worst } = bestAndWorst(r.rows, BEST_WORST);
+    const ranked = r.rows.filter((x) => x.ranked);
+    const notRanked = r.rows.filter((x) => !x.ranked);
+    return (
+      <>
+        <div className="bulletin-best-worst">
+          <BestWorstList
+            title={t('bulletin.best')}
+            rows={best}
+            empty={t('bulletin.noneRanked')}
+            testId="bulletin-best"
+          />
+          <BestWorstList
+            title={t('bulletin.worst')}
+            rows={worst}
+            empty={t(best.length > 0 ? 'bulletin.tooFewRanked' : 'bulletin.noneRanked')}
+            testId="bulletin-worst"
+          />
+        </div>
+        <section className="bulletin-section">
+          <h2>{t('bulletin.ranking')}</h2>
+          <table className="data-table bulletin-table" data-testid="bulletin-ranking">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t(rankIs.label)}
+                </th>
+                <th scope="col">{t('ranking.department')}</th>
+                {rankIs.showGroupRank && (
+                  <th scope="col" className="num">
+                    {t('ranking.groupRank')}
+                  </th>
+                )}
+                <th scope="col" className="num">
+                  {t('ranking.score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ranking.change')}
+                </th>
+                <th scope="col" className="num">
+                  {t('figure.closureRate')}
+                </th>
+                <th scope="col" className="num">
+                  {t('figure.onTimeRate')}
+                </th>
+                <th scope="col" className="num">
+                  {t('figure.overdue')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((x) => (
+                <tr key={x.department.code} data-code={x.department.code}>
+                  <td className="num">{formatNumber(lang, x.overallRank)}</td>
+                  <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
+                  {rankIs.showGroupRank && (
+                    <td className="num nowrap">
+                      {t('ranking.ofGroup', {
+                        rank: formatNumber(lang, x.rank),
+                        of: formatNumber(lang, x.rankedInGroup),
+                      })}
+                    </td>
+                  )}
+                  <td className="num">{formatScore(lang, x.score)}</td>
+                  <td className="num">
+                    <RankChange change={x.overallRankChange} />
+                  </td>
+                  <td className="num">{formatPercent(lang, x.figures.closureRate)}</td>
+                  <td className="num">{formatPercent(lang, x.figures.onTimeRate)}</td>
+                  <td className="num">{formatNumber(lang, x.figures.overdue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {notRanked.length > 0 && (
+            <p className="bulletin-note">
+              {t('bulletin.notRanked', {
+                names: formatList(
+                  lang,
+                  notRanked.map((x) => pick(lang, x.department.nameZh, x.department.nameEn)),
+                ),
+                min: formatCountInProse(lang, r.profile.config.minDueItems),
+              })}
+            </p>
+          )}
+        </section>
+      </>
+    );
+  };
 
   return (
     <section className="page bulletin">
@@ -91,98 +192,21 @@ export function BulletinPage() {
           )}
         </QueryState>
 
-        <QueryState query={ranking}>
-          {(r) => {
-            const { best, worst } = bestAndWorst(r.rows, BEST_WORST);
-            const ranked = r.rows.filter((x) => x.ranked);
-            const notRanked = r.rows.filter((x) => !x.ranked);
-            return (
-              <>
-                <div className="bulletin-best-worst">
-                  <BestWorstList
-                    title={t('bulletin.best')}
-                    rows={best}
-                    empty={t('bulletin.noneRanked')}
-                    testId="bulletin-best"
-                  />
-                  <BestWorstList
-                    title={t('bulletin.worst')}
-                    rows={worst}
-                    empty={t(best.length > 0 ? 'bulletin.tooFewRanked' : 'bulletin.noneRanked')}
-                    testId="bulletin-worst"
-                  />
-                </div>
-                <section className="bulletin-section">
-                  <h2>{t('bulletin.ranking')}</h2>
-                  <table className="data-table bulletin-table" data-testid="bulletin-ranking">
-                    <thead>
-                      <tr>
-                        <th scope="col" className="num">
-                          {t(rankIs.label)}
-                        </th>
-                        <th scope="col">{t('ranking.department')}</th>
-                        {rankIs.showGroupRank && (
-                          <th scope="col" className="num">
-                            {t('ranking.groupRank')}
-                          </th>
-                        )}
-                        <th scope="col" className="num">
-                          {t('ranking.score')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('ranking.change')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('figure.closureRate')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('figure.onTimeRate')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('figure.overdue')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {ranked.map((x) => (
-                        <tr key={x.department.code} data-code={x.department.code}>
-                          <td className="num">{formatNumber(lang, x.overallRank)}</td>
-                          <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
-                          {rankIs.showGroupRank && (
-                            <td className="num nowrap">
-                              {t('ranking.ofGroup', {
-                                rank: formatNumber(lang, x.rank),
-                                of: formatNumber(lang, x.rankedInGroup),
-                              })}
-                            </td>
-                          )}
-                          <td className="num">{formatScore(lang, x.score)}</td>
-                          <td className="num">
-                            <RankChange change={x.overallRankChange} />
-                          </td>
-                          <td className="num">{formatPercent(lang, x.figures.closureRate)}</td>
-                          <td className="num">{formatPercent(lang, x.figures.onTimeRate)}</td>
-                          <td className="num">{formatNumber(lang, x.figures.overdue)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  {notRanked.length > 0 && (
-                    <p className="bulletin-note">
-                      {t('bulletin.notRanked', {
-                        names: formatList(
-                          lang,
-                          notRanked.map((x) => pick(lang, x.department.nameZh, x.department.nameEn)),
-                        ),
-                        min: formatCountInProse(lang, r.profile.config.minDueItems),
-                      })}
-                    </p>
-                  )}
-                </section>
-              </>
-            );
-          }}
-        </QueryState>
+        {match && published.data && (
+          <p className="bulletin-note" data-testid="bulletin-published">
+            {t('bulletin.published', {
+              period: match.period,
+              version: formatNumber(lang, (published.data.result as Ranking).profile.version),
+            })}
+          </p>
+        )}
+        {publishedList.isPending ? (
+          <p className="state">{t('state.loading')}</p>
+        ) : match ? (
+          <QueryState query={published}>{(answer) => rankingSection(answer.result as Ranking)}</QueryState>
+        ) : (
+          <QueryState query={live}>{rankingSection}</QueryState>
+        )}
 
         <section className="bulletin-section bulletin-overdue">
           <h2>{t('bulletin.overdue')}</h2>
