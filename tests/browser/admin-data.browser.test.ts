@@ -160,11 +160,28 @@ describe('admin data in a real browser', () => {
         await page.setViewportSize(viewport);
         await screenshot(page, `admin-profiles-${lang}-${size}`);
       }
+      // A target on the worse side of its floor: the server's message, and the field marked and focused.
+      const reopenTarget = page.locator('input[name="components.reopenRate.target"]');
+      await reopenTarget.fill('30');
+      await page.getByTestId('preview-profile').click();
+      await expect
+        .poll(() => page.getByTestId('action-error').textContent())
+        .toContain(
+          lang === 'en'
+            ? 'The target of Reopen rate must be below its floor (lower is better)'
+            : '重新整改率越低越好，目标须低于下限',
+        );
+      await expect.poll(() => reopenTarget.getAttribute('aria-invalid')).toBe('true');
+      expect(await reopenTarget.evaluate((el) => el === document.activeElement)).toBe(true);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `admin-profile-refused-${lang}-${size}`);
+      }
       await page.context().close();
     }
     const { page, errors } = await openAs(browser, server, 'admin', '/admin/profiles', 'en');
-    await page.locator('input[name="closureRate.weight"]').fill('20');
-    await page.locator('input[name="onTimeRate.weight"]').fill('35');
+    await page.locator('input[name="components.closureRate.weight"]').fill('20');
+    await page.locator('input[name="components.onTimeRate.weight"]').fill('35');
     await expect.poll(() => page.getByTestId('weight-total').textContent()).toContain('100 points');
     await page.getByTestId('preview-profile').click();
     const preview = page.getByTestId('preview-table');
@@ -174,7 +191,7 @@ describe('admin data in a real browser', () => {
     await screenshot(page, 'admin-profile-preview-en-laptop');
 
     // A change after the preview must be previewed again before it can be saved.
-    await page.locator('input[name="reopenRate.floor"]').fill('25');
+    await page.locator('input[name="components.reopenRate.floor"]').fill('25');
     await expect.poll(() => page.getByTestId('save-profile').isDisabled()).toBe(true);
     expect(await page.getByTestId('profile-preview').textContent()).toContain(en['profiles.previewStale']);
     await page.getByTestId('preview-profile').click();

@@ -90,6 +90,36 @@ describe('scoring profiles', () => {
     expect(zh.body.error.message).toBe('评分方案无效：各项权重合计须为100分（现为110分）');
     expect((await send(editor, 'POST', '/api/profiles', { config: DEFAULT_PROFILE })).status).toBe(403);
   });
+
+  it('refuse a rate outside 0–100% and a target on the worse side of its floor, naming the field in both languages', async () => {
+    const { db, admin, send } = setup();
+    const outOfRange = structuredClone(DEFAULT_PROFILE);
+    outOfRange.components.onTimeRate.target = 1.5;
+    for (const path of ['/api/profiles', '/api/profiles/preview']) {
+      const res = await send(admin, 'POST', path, { config: outOfRange });
+      expect([res.status, res.body.error.details.field, res.body.error.message]).toEqual([
+        400,
+        'components.onTimeRate.target',
+        'The scoring profile is not valid: The target of On-time rate must be between 0% and 100%',
+      ]);
+    }
+    const backwards = structuredClone(DEFAULT_PROFILE);
+    backwards.components.reopenRate = { weight: 10, floor: 0, target: 0.2 };
+    const zh = await send(admin, 'POST', '/api/profiles', { config: backwards }, 'zh-CN');
+    expect([zh.status, zh.body.error.details.field, zh.body.error.message]).toEqual([
+      400,
+      'components.reopenRate.target',
+      '评分方案无效：重新整改率越低越好，目标须低于下限',
+    ]);
+    const negativeDays = structuredClone(DEFAULT_PROFILE);
+    negativeDays.components.medianDaysToClose.target = -1;
+    const days = await send(admin, 'POST', '/api/profiles', { config: negativeDays });
+    expect([days.status, days.body.error.details.field]).toEqual([
+      400,
+      'components.medianDaysToClose.target',
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM scoring_profiles').get()).toEqual({ n: 1 });
+  });
 });
 
 describe('departments, campaigns and appraisals', () => {
