@@ -119,14 +119,6 @@ export function setAliases(db: Db, departmentId: number, aliases: string[]): voi
   for (const alias of aliases) insert.run(alias, departmentId);
 }
 
-/** The department already using an alias, if any. */
-export function aliasOwner(db: Db, alias: string): number | null {
-  const row = prepared(db, 'SELECT department_id FROM department_aliases WHERE alias = ?').get(alias) as
-    | { department_id: number }
-    | undefined;
-  return row?.department_id ?? null;
-}
-
 /**
  * The peer groups a database without demo data starts with: one per kind of department (DESIGN §2),
  * so that its first department can be registered. Only into an empty table; a no-op afterwards.

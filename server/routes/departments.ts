@@ -2,18 +2,19 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import {
-  aliasOwner,
   getDepartmentByCode,
   insertDepartment,
   setAliases,
   updateDepartment,
 } from '../../db/queries/departments.ts';
+import { loadImportLookups } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
+import { refuseNameClash } from '../import/name-clash.ts';
 import { validate } from '../validation.ts';
 
 const fields = {
@@ -41,21 +42,26 @@ function resolveRefs(deps: AppDeps, body: { peerGroup: string; parent: string | 
   return { peerGroupId: group.id, parentId: parent?.id ?? null };
 }
 
-function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | null) {
-  for (const [index, alias] of aliases.entries()) {
-    const owner = aliasOwner(deps.db, alias);
-    if (owner !== null && owner !== departmentId) {
-      throw new ApiError(
-        409,
-        'duplicate',
-        {
-          zh: `别名“${alias}”已属于其他部门`,
-          en: `The alias "${alias}" already belongs to another department`,
-        },
-        { field: `aliases.${index}` },
-      );
-    }
-  }
+/**
+ * The names an import matches a department by (its names and aliases) must not be another department's
+ * code, name or alias, compared as the import compares them (case, spaces and full-width forms folded).
+ */
+function checkNames(
+  deps: AppDeps,
+  body: { nameZh: string; nameEn: string; aliases: string[] },
+  id: number | null,
+) {
+  const lookups = loadImportLookups(deps.db);
+  const others = lookups.departments.map((d) => ({
+    ...d,
+    aliases: lookups.aliases.filter((a) => a.departmentId === d.id).map((a) => a.alias),
+  }));
+  const names = [
+    { field: 'nameZh', name: body.nameZh },
+    { field: 'nameEn', name: body.nameEn },
+    ...body.aliases.map((name, index) => ({ field: `aliases.${index}`, name })),
+  ];
+  refuseNameClash(names, others, id, DEPARTMENT);
 }
 
 /** Departments: the list with item counts (everyone), and their upkeep by the supervision office. */
@@ -87,7 +93,7 @@ export const departments = new Hono<AppEnv>()
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
-          checkAliases(deps, body.aliases, null);
+          checkNames(deps, body, null);
           const created = insertDepartment(deps.db, { ...body, ...refs });
           setAliases(deps.db, created, body.aliases);
           recordAudit(deps.db, {
@@ -129,7 +135,7 @@ export const departments = new Hono<AppEnv>()
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
-          checkAliases(deps, body.aliases, before.id);
+          checkNames(deps, body, before.id);
           updateDepartment(deps.db, before.id, { ...body, ...refs });
           setAliases(deps.db, before.id, body.aliases);
           recordAudit(deps.db, {

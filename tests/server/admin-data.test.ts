@@ -171,6 +171,64 @@ describe('departments, campaigns and appraisals', () => {
     ).toBe('code');
   });
 
+  it('refuse a department name or alias another department answers to, compared as the import folds names', async () => {
+    const { db, admin, send } = setup();
+    const created = await send(admin, 'POST', '/api/departments', {
+      code: 'D03',
+      nameZh: '县财政局',
+      nameEn: 'Finance Bureau',
+      peerGroup: 'G1',
+      aliases: ['财政局'],
+    });
+    expect(created.status).toBe(201);
+    const refused = async (method: string, path: string, body: unknown, lang = 'en') => {
+      const res = await send(admin, method, path, body, lang);
+      return [res.status, res.body.error?.details.field, res.body.error?.message];
+    };
+    const d04 = { code: 'D04', nameEn: 'Other bureau', peerGroup: 'G1' };
+    // A new department named as another's alias, with a full-width space and letters folded.
+    expect(await refused('POST', '/api/departments', { ...d04, nameZh: '财政\u3000局' })).toEqual([
+      409,
+      'nameZh',
+      '"财政\u3000局" is already the code, a name or an alias of the department "Finance Bureau" (D03)',
+    ]);
+    // …or as another's name; its English name as another's, in another case.
+    expect((await refused('POST', '/api/departments', { ...d04, nameZh: ' 县财政局' }))[1]).toBe('nameZh');
+    expect(
+      (
+        await refused('POST', '/api/departments', { ...d04, nameZh: '县审计局', nameEn: 'FINANCE  bureau' })
+      )[1],
+    ).toBe('nameEn');
+    // An alias equal to another department's name or alias, in full-width letters.
+    expect(
+      await refused(
+        'PUT',
+        '/api/departments/D01',
+        { nameZh: '县发改局', nameEn: 'DRB', peerGroup: 'G1', aliases: ['发改委', '县 财政局'] },
+        'zh-CN',
+      ),
+    ).toEqual([409, 'aliases.1', '“县 财政局”已是部门“县财政局”（D03）的编码、名称或别名']);
+    expect(
+      (
+        await refused('PUT', '/api/departments/D02', {
+          nameZh: '县教育局',
+          nameEn: 'Education Bureau',
+          peerGroup: 'G1',
+          aliases: ['ｄ０３'],
+        })
+      )[1],
+    ).toBe('aliases.0');
+    // A department keeps its own names: an update repeating them is no clash.
+    const same = await send(admin, 'PUT', '/api/departments/D03', {
+      nameZh: '县财政局',
+      nameEn: 'Finance Bureau',
+      peerGroup: 'G1',
+      aliases: ['财政局', '县财政'],
+    });
+    expect(same.status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 3 });
+  });
+
   it('create campaigns and domains, checking the period', async () => {
     const { admin, send } = setup();
     const bad = await send(admin, 'POST', '/api/campaigns', {
