@@ -15,7 +15,7 @@ import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { refuseNameClash } from '../import/name-clash.ts';
-import { validate } from '../validation.ts';
+import { newCodeSchema, validate } from '../validation.ts';
 
 const fields = {
   nameZh: z.string().trim().min(1).max(60),
@@ -77,7 +77,7 @@ export const departments = new Hono<AppEnv>()
   .post(
     '/',
     requireRole('admin'),
-    validate('json', z.strictObject({ code: z.string().trim().min(1).max(64), ...fields })),
+    validate('json', z.strictObject({ code: newCodeSchema, ...fields })),
     (c) => {
       const body = c.req.valid('json');
       const deps = c.var.deps;

@@ -229,6 +229,22 @@ describe('departments, campaigns and appraisals', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 3 });
   });
 
+  it('refuse a department code that a URL could not carry as it is, in both languages', async () => {
+    const { db, admin, send } = setup();
+    const body = { nameZh: '县数据资源局', nameEn: 'Data Resources Bureau', peerGroup: 'G1' };
+    for (const code of ['d 41/x', 'D41?', '数据局', 'D41/']) {
+      const res = await send(admin, 'POST', '/api/departments', { code, ...body });
+      expect([code, res.status, res.body.error.details.field]).toEqual([code, 400, 'code']);
+    }
+    const en = await send(admin, 'POST', '/api/departments', { code: 'd 41/x', ...body });
+    expect(en.body.error.message).toBe('Invalid parameter code: may use letters, digits, - and _ only');
+    const zh = await send(admin, 'POST', '/api/departments', { code: 'd 41/x', ...body }, 'zh-CN');
+    expect(zh.body.error.message).toBe('参数 code 无效：只能使用字母、数字、- 和 _');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 2 });
+    const ok = await send(admin, 'POST', '/api/departments', { code: 'D41_data-1', ...body });
+    expect(ok.status).toBe(201);
+  });
+
   it('create campaigns and domains, checking the period', async () => {
     const { admin, send } = setup();
     const bad = await send(admin, 'POST', '/api/campaigns', {
