@@ -708,6 +708,54 @@ describe('deadlines', () => {
       { status: 'assigned', department_id: d01, responsible_person: '王芳', deadline: '2026-12-15' },
     ]);
   });
+
+  it('gives no new item to a deactivated department, when created and when assigned, naming department', async () => {
+    const { db, app, sessions, send } = setup();
+    db.prepare("UPDATE departments SET active = 0 WHERE code = 'D02'").run();
+    const items = () => db.prepare('SELECT COUNT(*) FROM items').pluck().get();
+    const body = { title: '停用部门的事项', campaign: 'C1', source: 'hotline', rectificationType: 'phased' };
+    const created = await send(sessions.admin, 'POST', '/api/items', {
+      ...body,
+      department: 'D02',
+      deadline: '2026-12-15',
+    });
+    expect([created.status, created.body.error.details.field, created.body.error.message]).toEqual([
+      400,
+      'department',
+      'Invalid parameter department: the department D02 is deactivated and takes no new items',
+    ]);
+    expect(items()).toBe(0);
+    const registered = await send(sessions.admin, 'POST', '/api/items', body);
+    expect(registered.status).toBe(201);
+    const res = await call(app, 'POST', `/api/items/${registered.body.item.id}/transitions`, {
+      session: sessions.admin,
+      body: {
+        action: 'assign',
+        version: registered.body.item.version,
+        department: 'D02',
+        deadline: '2026-12-15',
+      },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    const refused = (await res.json()) as { error: { message: string; details: { field: string } } };
+    expect([res.status, refused.error.details.field, refused.error.message]).toEqual([
+      400,
+      'department',
+      '参数 department 无效：部门 D02 已停用，不能再交办事项',
+    ]);
+    expect(db.prepare('SELECT status, department_id FROM items').get()).toEqual({
+      status: 'registered',
+      department_id: null,
+    });
+    // An active department still takes it.
+    const assigned = await send(sessions.admin, 'POST', `/api/items/${registered.body.item.id}/transitions`, {
+      action: 'assign',
+      version: registered.body.item.version,
+      department: 'D01',
+      deadline: '2026-12-15',
+    });
+    expect(assigned.status).toBe(200);
+  });
 });
 
 describe('ledger table', () => {
