@@ -43,7 +43,7 @@ export function nameClash(
   return null;
 }
 
-/** 409 duplicate naming the field: "“县财政局” is already a name of department 县财政局 (D12)". */
+/** 409 duplicate naming the field: '"财政局" is already used by the department "Finance Bureau" (D12)'. */
 export function refuseNameClash(
   names: NameField[],
   others: NamedRecord[],
@@ -57,8 +57,8 @@ export function refuseNameClash(
     409,
     'duplicate',
     {
-      zh: `“${name}”已是${what.zh}“${owner.nameZh}”（${owner.code}）的编码、名称或别名`,
-      en: `"${name}" is already the code, a name or an alias of the ${what.en} "${owner.nameEn}" (${owner.code})`,
+      zh: `“${name}”已用于${what.zh}“${owner.nameZh}”（${owner.code}）`,
+      en: `"${name}" is already used by the ${what.en} "${owner.nameEn}" (${owner.code})`,
     },
     { field: clash.field },
   );

@@ -190,7 +190,7 @@ describe('departments, campaigns and appraisals', () => {
     expect(await refused('POST', '/api/departments', { ...d04, nameZh: '财政\u3000局' })).toEqual([
       409,
       'nameZh',
-      '"财政\u3000局" is already the code, a name or an alias of the department "Finance Bureau" (D03)',
+      '"财政\u3000局" is already used by the department "Finance Bureau" (D03)',
     ]);
     // …or as another's name; its English name as another's, in another case.
     expect((await refused('POST', '/api/departments', { ...d04, nameZh: ' 县财政局' }))[1]).toBe('nameZh');
@@ -207,7 +207,7 @@ describe('departments, campaigns and appraisals', () => {
         { nameZh: '县发改局', nameEn: 'DRB', peerGroup: 'G1', aliases: ['发改委', '县 财政局'] },
         'zh-CN',
       ),
-    ).toEqual([409, 'aliases.1', '“县 财政局”已是部门“县财政局”（D03）的编码、名称或别名']);
+    ).toEqual([409, 'aliases.1', '“县 财政局”已用于部门“县财政局”（D03）']);
     expect(
       (
         await refused('PUT', '/api/departments/D02', {
@@ -243,6 +243,78 @@ describe('departments, campaigns and appraisals', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 2 });
     const ok = await send(admin, 'POST', '/api/departments', { code: 'D41_data-1', ...body });
     expect(ok.status).toBe(201);
+  });
+
+  it('refuse a campaign name another campaign has, and a domain name another domain of the campaign has, as the import folds names', async () => {
+    const { db, admin, send } = setup();
+    const campaign = {
+      nameZh: '行政效能提升年',
+      nameEn: 'Administrative efficiency year',
+      kind: 'efficiency_year',
+      startsOn: '2026-01-01',
+    };
+    expect((await send(admin, 'POST', '/api/campaigns', { code: 'C-EFF', ...campaign })).status).toBe(201);
+    const again = await send(admin, 'POST', '/api/campaigns', {
+      ...campaign,
+      code: 'C-EFF2',
+      nameEn: 'Efficiency year 2',
+    });
+    expect([
+      again.status,
+      again.body.error.code,
+      again.body.error.details.field,
+      again.body.error.message,
+    ]).toEqual([
+      409,
+      'duplicate',
+      'nameZh',
+      '"行政效能提升年" is already used by the campaign "Administrative efficiency year" (C-EFF)',
+    ]);
+    const english = await send(
+      admin,
+      'POST',
+      '/api/campaigns',
+      { ...campaign, code: 'C-EFF2', nameZh: '效能年二', nameEn: 'administrative  EFFICIENCY year' },
+      'zh-CN',
+    );
+    expect([english.status, english.body.error.details.field, english.body.error.message]).toEqual([
+      409,
+      'nameEn',
+      '“administrative  EFFICIENCY year”已用于活动“行政效能提升年”（C-EFF）',
+    ]);
+    // A second campaign may not be renamed to the first's name; the first keeps its own.
+    expect(
+      (
+        await send(admin, 'POST', '/api/campaigns', {
+          ...campaign,
+          code: 'C-2',
+          nameZh: '作风建设年',
+          nameEn: 'Conduct year',
+        })
+      ).status,
+    ).toBe(201);
+    const renamed = await send(admin, 'PUT', '/api/campaigns/C-2', { ...campaign, nameEn: 'Conduct year' });
+    expect([renamed.status, renamed.body.error.details.field]).toEqual([409, 'nameZh']);
+    expect((await send(admin, 'PUT', '/api/campaigns/C-EFF', campaign)).status).toBe(200);
+
+    const domain = { code: 'first-inquiry', nameZh: '首问负责', nameEn: 'First-inquiry responsibility' };
+    expect((await send(admin, 'POST', '/api/campaigns/C-EFF/domains', domain)).status).toBe(201);
+    const twice = await send(admin, 'POST', '/api/campaigns/C-EFF/domains', {
+      code: 'first-inquiry-2',
+      nameZh: '首问 负责',
+      nameEn: 'Another',
+    });
+    expect([twice.status, twice.body.error.details.field, twice.body.error.message]).toEqual([
+      409,
+      'nameZh',
+      '"首问 负责" is already used by the domain "First-inquiry responsibility" (first-inquiry)',
+    ]);
+    // Another campaign's domain may have the name: the import looks domains up within their campaign.
+    expect(
+      (await send(admin, 'POST', '/api/campaigns/C-2/domains', { ...domain, code: 'first-inquiry-c2' }))
+        .status,
+    ).toBe(201);
+    expect(db.prepare('SELECT COUNT(*) FROM campaigns').pluck().get()).toBe(2);
   });
 
   it('create campaigns and domains, checking the period', async () => {
