@@ -31,15 +31,36 @@ const fields = {
     .default([])
     .transform((list) => [...new Set(list)]),
 };
+/** A PUT's fields: each left out keeps what the department has (a PUT that omits `active` does not reactivate it). */
+const changes = z.strictObject({
+  nameZh: fields.nameZh.optional(),
+  nameEn: fields.nameEn.optional(),
+  kind: z.enum(DEPARTMENT_KINDS).optional(),
+  peerGroup: fields.peerGroup.optional(),
+  parent: z.string().trim().min(1).max(64).nullable().optional(),
+  active: z.boolean().optional(),
+  aliases: z
+    .array(z.string().trim().min(1).max(60))
+    .max(30)
+    .transform((list) => [...new Set(list)])
+    .optional(),
+});
 const codeParam = z.object({ code: z.string().min(1).max(64) });
 const DEPARTMENT = { zh: '部门', en: 'department' };
 
-function resolveRefs(deps: AppDeps, body: { peerGroup: string; parent: string | null }) {
-  const group = findByCode(deps.db, 'peer_groups', body.peerGroup);
-  if (!group) throw notFound({ zh: '部门分组', en: 'peer group' }, body.peerGroup, 'peerGroup');
-  const parent = body.parent === null ? null : findByCode(deps.db, 'departments', body.parent);
-  if (body.parent !== null && !parent) throw notFound(DEPARTMENT, body.parent, 'parent');
-  return { peerGroupId: group.id, parentId: parent?.id ?? null };
+/** The id of a peer group given by code; an unknown code is a 404 naming peerGroup. */
+function peerGroupId(deps: AppDeps, code: string): number {
+  const group = findByCode(deps.db, 'peer_groups', code);
+  if (!group) throw notFound({ zh: '部门分组', en: 'peer group' }, code, 'peerGroup');
+  return group.id;
+}
+
+/** The id of a parent department given by code (null for none); an unknown code is a 404 naming parent. */
+function parentId(deps: AppDeps, code: string | null): number | null {
+  if (code === null) return null;
+  const parent = findByCode(deps.db, 'departments', code);
+  if (!parent) throw notFound(DEPARTMENT, code, 'parent');
+  return parent.id;
 }
 
 /**
@@ -89,7 +110,7 @@ export const departments = new Hono<AppEnv>()
           { field: 'code' },
         );
       }
-      const refs = resolveRefs(deps, body);
+      const refs = { peerGroupId: peerGroupId(deps, body.peerGroup), parentId: parentId(deps, body.parent) };
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
@@ -109,47 +130,51 @@ export const departments = new Hono<AppEnv>()
       return c.json({ department: getDepartmentByCode(deps.db, body.code)! }, 201);
     },
   )
-  .put(
-    '/:code',
-    requireRole('admin'),
-    validate('param', codeParam),
-    validate('json', z.strictObject(fields)),
-    (c) => {
-      const { code } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const deps = c.var.deps;
-      const before = getDepartmentByCode(deps.db, code);
-      if (!before) throw notFound(DEPARTMENT, code, 'code');
-      const refs = resolveRefs(deps, body);
-      if (refs.parentId === before.id) {
-        throw new ApiError(
-          400,
-          'invalid_parameter',
-          {
-            zh: '参数 parent 无效：不能以自身为上级',
-            en: 'Invalid parameter parent: a department cannot be its own parent',
-          },
-          { field: 'parent' },
-        );
-      }
-      const at = deps.clock.now().toISOString();
-      deps.db
-        .transaction(() => {
-          checkNames(deps, body, before.id);
-          updateDepartment(deps.db, before.id, { ...body, ...refs });
-          setAliases(deps.db, before.id, body.aliases);
-          recordAudit(deps.db, {
-            at,
-            actor: actorOf(c.var.user),
-            action: 'department.update',
-            entity: 'department',
-            entityId: before.id,
-            // Both sides as the record reads, so the log shows exactly what changed.
-            before,
-            after: getDepartmentByCode(deps.db, code),
-          });
-        })
-        .immediate();
-      return c.json({ department: getDepartmentByCode(deps.db, code)! }, 200);
-    },
-  );
+  .put('/:code', requireRole('admin'), validate('param', codeParam), validate('json', changes), (c) => {
+    const { code } = c.req.valid('param');
+    const asked = c.req.valid('json');
+    const deps = c.var.deps;
+    const before = getDepartmentByCode(deps.db, code);
+    if (!before) throw notFound(DEPARTMENT, code, 'code');
+    const body = {
+      nameZh: asked.nameZh ?? before.nameZh,
+      nameEn: asked.nameEn ?? before.nameEn,
+      kind: asked.kind ?? before.kind,
+      active: asked.active ?? before.active,
+      aliases: asked.aliases ?? before.aliases,
+    };
+    const refs = {
+      peerGroupId: asked.peerGroup === undefined ? before.peerGroupId : peerGroupId(deps, asked.peerGroup),
+      parentId: asked.parent === undefined ? before.parentId : parentId(deps, asked.parent),
+    };
+    if (refs.parentId === before.id) {
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        {
+          zh: '参数 parent 无效：不能以自身为上级',
+          en: 'Invalid parameter parent: a department cannot be its own parent',
+        },
+        { field: 'parent' },
+      );
+    }
+    const at = deps.clock.now().toISOString();
+    deps.db
+      .transaction(() => {
+        checkNames(deps, body, before.id);
+        updateDepartment(deps.db, before.id, { ...body, ...refs });
+        setAliases(deps.db, before.id, body.aliases);
+        recordAudit(deps.db, {
+          at,
+          actor: actorOf(c.var.user),
+          action: 'department.update',
+          entity: 'department',
+          entityId: before.id,
+          // Both sides as the record reads, so the log shows exactly what changed.
+          before,
+          after: getDepartmentByCode(deps.db, code),
+        });
+      })
+      .immediate();
+    return c.json({ department: getDepartmentByCode(deps.db, code)! }, 200);
+  });

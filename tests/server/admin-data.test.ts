@@ -229,6 +229,48 @@ describe('departments, campaigns and appraisals', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 3 });
   });
 
+  it('keep on a PUT what it leaves out: a deactivated department stays deactivated, its aliases, kind, group and parent stay', async () => {
+    const { db, admin, send } = setup();
+    db.prepare("INSERT INTO peer_groups (code, name_zh, name_en) VALUES ('G2', '乡镇', 'Townships')").run();
+    const created = await send(admin, 'POST', '/api/departments', {
+      code: 'D03',
+      nameZh: '城关镇',
+      nameEn: 'Chengguan Town',
+      kind: 'township',
+      peerGroup: 'G2',
+      parent: 'D01',
+      active: false,
+      aliases: ['城关'],
+    });
+    expect(created.status).toBe(201);
+    const kept = created.body.department;
+    const renamed = await send(admin, 'PUT', '/api/departments/D03', {
+      nameZh: '城关镇人民政府',
+      nameEn: 'Chengguan',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.department).toEqual({ ...kept, nameZh: '城关镇人民政府', nameEn: 'Chengguan' });
+    expect(renamed.body.department.active).toBe(false);
+    expect(renamed.body.department.aliases).toEqual(['城关']);
+    // What is given changes: aliases emptied, reactivated, no parent.
+    const changed = await send(admin, 'PUT', '/api/departments/D03', {
+      aliases: [],
+      active: true,
+      parent: null,
+    });
+    expect([
+      changed.body.department.aliases,
+      changed.body.department.active,
+      changed.body.department.parentId,
+    ]).toEqual([[], true, null]);
+    expect(changed.body.department.peerGroupId).toBe(kept.peerGroupId);
+    // Its own parent is still refused, and an unknown group still a 404.
+    const self = await send(admin, 'PUT', '/api/departments/D03', { parent: 'D03' });
+    expect([self.status, self.body.error.details.field]).toEqual([400, 'parent']);
+    const group = await send(admin, 'PUT', '/api/departments/D03', { peerGroup: 'G9' });
+    expect([group.status, group.body.error.details.field]).toEqual([404, 'peerGroup']);
+  });
+
   it('refuse a department code that a URL could not carry as it is, in both languages', async () => {
     const { db, admin, send } = setup();
     const body = { nameZh: '县数据资源局', nameEn: 'Data Resources Bureau', peerGroup: 'G1' };
