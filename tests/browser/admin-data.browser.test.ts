@@ -305,6 +305,50 @@ describe('admin data in a real browser', () => {
     await page.context().close();
   });
 
+  it('keeps the operations log within the page when a value is long JSON (a scoring profile version)', async () => {
+    const { profiles } = await admin.get('/api/profiles');
+    const active = profiles.find((p: { active: boolean }) => p.active);
+    const config = structuredClone(active.config);
+    // The config differs at its start: before and after are shown 80 characters long, without a space.
+    config.minDueItems = config.minDueItems === 5 ? 6 : 5;
+    const saved = await admin.send('POST', '/api/profiles', {
+      name: active.name,
+      config,
+      note: 'Due items to be ranked changed',
+    });
+    expect(saved.status).toBe(201);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openAs(
+        browser,
+        server,
+        'admin',
+        '/admin/audit?entity=scoring_profile',
+        lang,
+      );
+      const table = page.getByTestId('audit-table');
+      await expect
+        .poll(() => table.locator('tbody tr').first().getAttribute('data-action'))
+        .toBe('profile.create_version');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        const widths = await page.evaluate(() => {
+          const table = document.querySelector('[data-testid="audit-table"]')!;
+          return {
+            page: document.documentElement.scrollWidth,
+            window: window.innerWidth,
+            table: Math.ceil(table.getBoundingClientRect().right),
+            section: Math.ceil(table.closest('section')!.getBoundingClientRect().right),
+          };
+        });
+        expect([size, widths.page]).toEqual([size, widths.window]);
+        expect(widths.table).toBeLessThanOrEqual(widths.section);
+        await screenshot(page, `admin-audit-profile-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`shows who changed what in the operations log, filtered by kind (${lang})`, async () => {
       const m = messages[lang];
