@@ -36,7 +36,7 @@ export const asOfSchema = z
   .refine(inLedgerYears, LEDGER_YEARS);
 const code = z.string().min(1).max(64);
 
-/** The code of a new reference record (campaign, domain, peer group): it never changes, and URLs carry it. */
+/** The code of a new reference record (department, campaign, domain, peer group): it never changes, and URLs carry it. */
 export const newCodeSchema = z
   .string()
   .trim()

@@ -112,19 +112,19 @@ export function listAliases(db: Db, departmentId: number): string[] {
   ).map((r) => r.alias);
 }
 
+/** Whether a department is active (a deactivated one takes no new items); false for no such department. */
+export function isDepartmentActive(db: Db, id: number): boolean {
+  const row = prepared(db, 'SELECT active FROM departments WHERE id = ?').get(id) as
+    | { active: number }
+    | undefined;
+  return row?.active === 1;
+}
+
 /** Replaces a department's aliases (other names used in offices' spreadsheets). */
 export function setAliases(db: Db, departmentId: number, aliases: string[]): void {
   prepared(db, 'DELETE FROM department_aliases WHERE department_id = ?').run(departmentId);
   const insert = prepared(db, 'INSERT INTO department_aliases (alias, department_id) VALUES (?, ?)');
   for (const alias of aliases) insert.run(alias, departmentId);
-}
-
-/** The department already using an alias, if any. */
-export function aliasOwner(db: Db, alias: string): number | null {
-  const row = prepared(db, 'SELECT department_id FROM department_aliases WHERE alias = ?').get(alias) as
-    | { department_id: number }
-    | undefined;
-  return row?.department_id ?? null;
 }
 
 /**

@@ -53,6 +53,32 @@ export const COMPONENT_LABELS: Record<Component, Text> = {
   appraisal: { zh: '民主评议', en: 'Public appraisal' },
 };
 
+/**
+ * Which way each figure improves. `componentPoints` maps a figure linearly from the floor (0 points) to
+ * the target (full weight) whichever way they lie, so a profile must put the target on the better side:
+ * above the floor where higher is better, below it where lower is better.
+ */
+export const HIGHER_IS_BETTER: Record<Component, boolean> = {
+  closureRate: true,
+  onTimeRate: true,
+  overdueShare: false,
+  medianDaysToClose: false,
+  reopenRate: false,
+  appraisal: true,
+};
+
+/** What a component's floor and target measure: rates lie in 0–1; days and appraisal points are not negative. */
+export const COMPONENT_SCALES: Record<Component, 'rate' | 'days' | 'points'> = {
+  closureRate: 'rate',
+  onTimeRate: 'rate',
+  overdueShare: 'rate',
+  medianDaysToClose: 'days',
+  reopenRate: 'rate',
+  appraisal: 'points',
+};
+
+const THRESHOLD_LABELS = { floor: { zh: '下限', en: 'floor' }, target: { zh: '目标', en: 'target' } };
+
 /** One problem with a profile: the field (its path in the config) and what is wrong, naming it by its label. */
 export interface ProfileProblem {
   field: string;
@@ -79,6 +105,27 @@ export function validateProfile(config: ProfileConfig): ProfileProblem[] {
         field: `components.${c}.weight`,
         text: { zh: `${label.zh}的权重不能为负数`, en: `The weight of ${label.en} must not be negative` },
       });
+    let inRange = true;
+    for (const k of ['floor', 'target'] as const) {
+      const value = rule[k];
+      const what = THRESHOLD_LABELS[k];
+      if (COMPONENT_SCALES[c] === 'rate' ? value < 0 || value > 1 : value < 0) {
+        inRange = false;
+        problems.push({
+          field: `components.${c}.${k}`,
+          text:
+            COMPONENT_SCALES[c] === 'rate'
+              ? {
+                  zh: `${label.zh}的${what.zh}须在0%至100%之间`,
+                  en: `The ${what.en} of ${label.en} must be between 0% and 100%`,
+                }
+              : {
+                  zh: `${label.zh}的${what.zh}不能为负数`,
+                  en: `The ${what.en} of ${label.en} must not be negative`,
+                },
+        });
+      }
+    }
     if (rule.floor === rule.target)
       problems.push({
         field: `components.${c}`,
@@ -86,6 +133,19 @@ export function validateProfile(config: ProfileConfig): ProfileProblem[] {
           zh: `${label.zh}的下限和目标不能相同`,
           en: `The floor and the target of ${label.en} must differ`,
         },
+      });
+    else if (inRange && HIGHER_IS_BETTER[c] !== rule.target > rule.floor)
+      problems.push({
+        field: `components.${c}.target`,
+        text: HIGHER_IS_BETTER[c]
+          ? {
+              zh: `${label.zh}越高越好，目标须高于下限`,
+              en: `The target of ${label.en} must be above its floor (higher is better)`,
+            }
+          : {
+              zh: `${label.zh}越低越好，目标须低于下限`,
+              en: `The target of ${label.en} must be below its floor (lower is better)`,
+            },
       });
   }
   if (!Number.isInteger(config.minDueItems) || config.minDueItems < 1)

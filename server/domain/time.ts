@@ -165,6 +165,17 @@ export function weekStart(day: Day): Day {
   return addDays(day, -((weekday + 6) % 7));
 }
 
+/**
+ * The ISO week holding a day, as bulletins name a weekly period: '2026-W48'. A week belongs to the year
+ * of its Thursday, so 28 December 2026 (a Monday) is in 2026-W53 and 1 January 2027 in it too.
+ */
+export function isoWeekLabel(day: Day): string {
+  const thursday = addDays(weekStart(day), 3);
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = (Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+}
+
 /** The UTC instant of a local wall time (exact outside daylight-saving transitions). */
 export function localToInstant(moment: Moment, tz: string): Date {
   const guess = Date.parse(`${moment}Z`);

@@ -166,6 +166,15 @@ export interface NewItemInput {
 /** Participating departments as stored and recorded: each once, ascending, so two sets compare as text. */
 const participantSet = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
+/** The lead department leads: it is not also one of the departments taking part (配合部门). */
+function checkParticipants(participants: number[], lead: number | null | undefined) {
+  if (lead !== null && lead !== undefined && participants.includes(lead))
+    throw invalidParameter('participants', {
+      zh: '不能包含牵头部门',
+      en: 'must not include the lead department',
+    });
+}
+
 export function createItem(ctx: CommandContext, input: NewItemInput): number {
   const scope = itemWriteScopeFor(ctx.user);
   if (!departmentInScope(scope, input.assign?.departmentId ?? null)) {
@@ -180,6 +189,7 @@ export function createItem(ctx: CommandContext, input: NewItemInput): number {
     );
   }
   checkDomainOfCampaign(ctx.db, input.domainId, input.campaignId);
+  checkParticipants(input.participants, input.assign?.departmentId);
   return ctx.db
     .transaction(() => {
       const ledgerCode =
@@ -321,6 +331,7 @@ export function editItem(
       const edited = Object.fromEntries(keys.map((k) => [k, changes[k as EditableField] ?? null]));
       const before: Record<string, unknown> = pick(item, keys);
       const after: Record<string, unknown> = { ...edited };
+      if (participants) checkParticipants(participants, item.department_id as number | null);
       const was = participants ? participantIds(ctx.db, id) : [];
       const now = participants ? participantSet(participants) : [];
       const participantsChange = participants !== undefined && now.join() !== was.join();

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../../db/open.ts';
 import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import { insertCampaign, insertDomain, updateCampaign } from '../../db/queries/campaigns.ts';
+import { loadImportLookups } from '../../db/queries/import.ts';
 import { findByCode, listCampaigns, listDomains } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
+import { refuseNameClash } from '../import/name-clash.ts';
 import { daySchema, newCodeSchema, validate } from '../validation.ts';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
@@ -21,10 +24,33 @@ const fields = {
 };
 const codeParam = z.object({ code: z.string().min(1).max(64) });
 const CAMPAIGN = { zh: '活动', en: 'campaign' };
+const DOMAIN = { zh: '领域', en: 'domain' };
 
 function checkPeriod(b: { startsOn: string; endsOn: string | null }) {
   if (b.endsOn !== null && b.endsOn < b.startsOn)
     throw invalidParameter('endsOn', { zh: '不能早于开始日期', en: 'must not be before startsOn' });
+}
+
+/** The import matches campaigns, and a campaign's domains, by code or name: no two may answer to one name. */
+function checkNames(
+  db: Db,
+  body: { nameZh: string; nameEn: string },
+  selfId: number | null,
+  campaignId?: number,
+) {
+  const lookups = loadImportLookups(db);
+  const names = [
+    { field: 'nameZh', name: body.nameZh },
+    { field: 'nameEn', name: body.nameEn },
+  ];
+  if (campaignId === undefined) refuseNameClash(names, lookups.campaigns, selfId, CAMPAIGN);
+  else
+    refuseNameClash(
+      names,
+      lookups.domains.filter((d) => d.campaignId === campaignId),
+      selfId,
+      DOMAIN,
+    );
 }
 
 const duplicate = (what: string, value: string, field: string) =>
@@ -55,6 +81,7 @@ export const campaigns = new Hono<AppEnv>()
     const deps = c.var.deps;
     checkPeriod(body);
     if (findByCode(deps.db, 'campaigns', body.code)) throw duplicate('活动编码', body.code, 'code');
+    checkNames(deps.db, body, null);
     const at = deps.clock.now().toISOString();
     deps.db
       .transaction(() => {
@@ -84,6 +111,7 @@ export const campaigns = new Hono<AppEnv>()
       if (!before) throw notFound(CAMPAIGN, c.req.valid('param').code, 'code');
       const body = { ...asked, publicPage: asked.publicPage ?? before.publicPage };
       checkPeriod(body);
+      checkNames(deps.db, body, before.id);
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
@@ -114,6 +142,7 @@ export const campaigns = new Hono<AppEnv>()
       const campaign = findByCode(deps.db, 'campaigns', c.req.valid('param').code);
       if (!campaign) throw notFound(CAMPAIGN, c.req.valid('param').code, 'code');
       if (findByCode(deps.db, 'domains', body.code)) throw duplicate('领域编码', body.code, 'code');
+      checkNames(deps.db, body, null, campaign.id);
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {

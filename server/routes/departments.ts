@@ -2,19 +2,20 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import {
-  aliasOwner,
   getDepartmentByCode,
   insertDepartment,
   setAliases,
   updateDepartment,
 } from '../../db/queries/departments.ts';
+import { loadImportLookups } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
-import { validate } from '../validation.ts';
+import { refuseNameClash } from '../import/name-clash.ts';
+import { newCodeSchema, validate } from '../validation.ts';
 
 const fields = {
   nameZh: z.string().trim().min(1).max(60),
@@ -30,32 +31,58 @@ const fields = {
     .default([])
     .transform((list) => [...new Set(list)]),
 };
+/** A PUT's fields: each left out keeps what the department has (a PUT that omits `active` does not reactivate it). */
+const changes = z.strictObject({
+  nameZh: fields.nameZh.optional(),
+  nameEn: fields.nameEn.optional(),
+  kind: z.enum(DEPARTMENT_KINDS).optional(),
+  peerGroup: fields.peerGroup.optional(),
+  parent: z.string().trim().min(1).max(64).nullable().optional(),
+  active: z.boolean().optional(),
+  aliases: z
+    .array(z.string().trim().min(1).max(60))
+    .max(30)
+    .transform((list) => [...new Set(list)])
+    .optional(),
+});
 const codeParam = z.object({ code: z.string().min(1).max(64) });
 const DEPARTMENT = { zh: '部门', en: 'department' };
 
-function resolveRefs(deps: AppDeps, body: { peerGroup: string; parent: string | null }) {
-  const group = findByCode(deps.db, 'peer_groups', body.peerGroup);
-  if (!group) throw notFound({ zh: '部门分组', en: 'peer group' }, body.peerGroup, 'peerGroup');
-  const parent = body.parent === null ? null : findByCode(deps.db, 'departments', body.parent);
-  if (body.parent !== null && !parent) throw notFound(DEPARTMENT, body.parent, 'parent');
-  return { peerGroupId: group.id, parentId: parent?.id ?? null };
+/** The id of a peer group given by code; an unknown code is a 404 naming peerGroup. */
+function peerGroupId(deps: AppDeps, code: string): number {
+  const group = findByCode(deps.db, 'peer_groups', code);
+  if (!group) throw notFound({ zh: '部门分组', en: 'peer group' }, code, 'peerGroup');
+  return group.id;
 }
 
-function checkAliases(deps: AppDeps, aliases: string[], departmentId: number | null) {
-  for (const [index, alias] of aliases.entries()) {
-    const owner = aliasOwner(deps.db, alias);
-    if (owner !== null && owner !== departmentId) {
-      throw new ApiError(
-        409,
-        'duplicate',
-        {
-          zh: `别名“${alias}”已属于其他部门`,
-          en: `The alias "${alias}" already belongs to another department`,
-        },
-        { field: `aliases.${index}` },
-      );
-    }
-  }
+/** The id of a parent department given by code (null for none); an unknown code is a 404 naming parent. */
+function parentId(deps: AppDeps, code: string | null): number | null {
+  if (code === null) return null;
+  const parent = findByCode(deps.db, 'departments', code);
+  if (!parent) throw notFound(DEPARTMENT, code, 'parent');
+  return parent.id;
+}
+
+/**
+ * The names an import matches a department by (its names and aliases) must not be another department's
+ * code, name or alias, compared as the import compares them (case, spaces and full-width forms folded).
+ */
+function checkNames(
+  deps: AppDeps,
+  body: { nameZh: string; nameEn: string; aliases: string[] },
+  id: number | null,
+) {
+  const lookups = loadImportLookups(deps.db);
+  const others = lookups.departments.map((d) => ({
+    ...d,
+    aliases: lookups.aliases.filter((a) => a.departmentId === d.id).map((a) => a.alias),
+  }));
+  const names = [
+    { field: 'nameZh', name: body.nameZh },
+    { field: 'nameEn', name: body.nameEn },
+    ...body.aliases.map((name, index) => ({ field: `aliases.${index}`, name })),
+  ];
+  refuseNameClash(names, others, id, DEPARTMENT);
 }
 
 /** Departments: the list with item counts (everyone), and their upkeep by the supervision office. */
@@ -71,7 +98,7 @@ export const departments = new Hono<AppEnv>()
   .post(
     '/',
     requireRole('admin'),
-    validate('json', z.strictObject({ code: z.string().trim().min(1).max(64), ...fields })),
+    validate('json', z.strictObject({ code: newCodeSchema, ...fields })),
     (c) => {
       const body = c.req.valid('json');
       const deps = c.var.deps;
@@ -83,11 +110,11 @@ export const departments = new Hono<AppEnv>()
           { field: 'code' },
         );
       }
-      const refs = resolveRefs(deps, body);
+      const refs = { peerGroupId: peerGroupId(deps, body.peerGroup), parentId: parentId(deps, body.parent) };
       const at = deps.clock.now().toISOString();
       deps.db
         .transaction(() => {
-          checkAliases(deps, body.aliases, null);
+          checkNames(deps, body, null);
           const created = insertDepartment(deps.db, { ...body, ...refs });
           setAliases(deps.db, created, body.aliases);
           recordAudit(deps.db, {
@@ -103,47 +130,51 @@ export const departments = new Hono<AppEnv>()
       return c.json({ department: getDepartmentByCode(deps.db, body.code)! }, 201);
     },
   )
-  .put(
-    '/:code',
-    requireRole('admin'),
-    validate('param', codeParam),
-    validate('json', z.strictObject(fields)),
-    (c) => {
-      const { code } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const deps = c.var.deps;
-      const before = getDepartmentByCode(deps.db, code);
-      if (!before) throw notFound(DEPARTMENT, code, 'code');
-      const refs = resolveRefs(deps, body);
-      if (refs.parentId === before.id) {
-        throw new ApiError(
-          400,
-          'invalid_parameter',
-          {
-            zh: '参数 parent 无效：不能以自身为上级',
-            en: 'Invalid parameter parent: a department cannot be its own parent',
-          },
-          { field: 'parent' },
-        );
-      }
-      const at = deps.clock.now().toISOString();
-      deps.db
-        .transaction(() => {
-          checkAliases(deps, body.aliases, before.id);
-          updateDepartment(deps.db, before.id, { ...body, ...refs });
-          setAliases(deps.db, before.id, body.aliases);
-          recordAudit(deps.db, {
-            at,
-            actor: actorOf(c.var.user),
-            action: 'department.update',
-            entity: 'department',
-            entityId: before.id,
-            // Both sides as the record reads, so the log shows exactly what changed.
-            before,
-            after: getDepartmentByCode(deps.db, code),
-          });
-        })
-        .immediate();
-      return c.json({ department: getDepartmentByCode(deps.db, code)! }, 200);
-    },
-  );
+  .put('/:code', requireRole('admin'), validate('param', codeParam), validate('json', changes), (c) => {
+    const { code } = c.req.valid('param');
+    const asked = c.req.valid('json');
+    const deps = c.var.deps;
+    const before = getDepartmentByCode(deps.db, code);
+    if (!before) throw notFound(DEPARTMENT, code, 'code');
+    const body = {
+      nameZh: asked.nameZh ?? before.nameZh,
+      nameEn: asked.nameEn ?? before.nameEn,
+      kind: asked.kind ?? before.kind,
+      active: asked.active ?? before.active,
+      aliases: asked.aliases ?? before.aliases,
+    };
+    const refs = {
+      peerGroupId: asked.peerGroup === undefined ? before.peerGroupId : peerGroupId(deps, asked.peerGroup),
+      parentId: asked.parent === undefined ? before.parentId : parentId(deps, asked.parent),
+    };
+    if (refs.parentId === before.id) {
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        {
+          zh: '参数 parent 无效：不能以自身为上级',
+          en: 'Invalid parameter parent: a department cannot be its own parent',
+        },
+        { field: 'parent' },
+      );
+    }
+    const at = deps.clock.now().toISOString();
+    deps.db
+      .transaction(() => {
+        checkNames(deps, body, before.id);
+        updateDepartment(deps.db, before.id, { ...body, ...refs });
+        setAliases(deps.db, before.id, body.aliases);
+        recordAudit(deps.db, {
+          at,
+          actor: actorOf(c.var.user),
+          action: 'department.update',
+          entity: 'department',
+          entityId: before.id,
+          // Both sides as the record reads, so the log shows exactly what changed.
+          before,
+          after: getDepartmentByCode(deps.db, code),
+        });
+      })
+      .immediate();
+    return c.json({ department: getDepartmentByCode(deps.db, code)! }, 200);
+  });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isDepartmentActive } from '../../db/queries/departments.ts';
 import {
   getItemDetail,
   ITEM_SORTS,
@@ -22,7 +23,7 @@ import {
   type Status,
 } from '../domain/lifecycle.ts';
 import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
-import { notFound } from '../errors.ts';
+import { invalidParameter, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { warningHorizon } from '../figures/params.ts';
 import {
@@ -164,6 +165,15 @@ function departmentId(deps: AppDeps, departmentCode: string, field = 'department
   if (!row) throw notFound(DEPARTMENT, departmentCode, field);
   return row.id;
 }
+/** A department an item is assigned to must be active: a deactivated one takes no new items. */
+function activeDepartment(deps: AppDeps, id: number, departmentCode: string): number {
+  if (!isDepartmentActive(deps.db, id))
+    throw invalidParameter('department', {
+      zh: `部门 ${departmentCode} 已停用，不能再交办事项`,
+      en: `the department ${departmentCode} is deactivated and takes no new items`,
+    });
+  return id;
+}
 function optionalId(
   deps: AppDeps,
   table: 'campaigns' | 'domains',
@@ -247,7 +257,10 @@ export const items = new Hono<AppEnv>()
     const campaign = findByCode(deps.db, 'campaigns', b.campaign);
     if (!campaign) throw notFound({ zh: '活动', en: 'campaign' }, b.campaign, 'campaign');
     // An editor's new item is its own department's; an admin's is assigned when a department is given.
-    const assignTo = b.department !== undefined ? departmentId(deps, b.department) : ctx.user.departmentId;
+    const assignTo =
+      b.department !== undefined
+        ? activeDepartment(deps, departmentId(deps, b.department), b.department)
+        : ctx.user.departmentId;
     const itemId = createItem(ctx, {
       ledgerCode: b.ledgerCode,
       title: b.title,
@@ -300,7 +313,7 @@ export const items = new Hono<AppEnv>()
         ...(body.action === 'assign'
           ? {
               assign: {
-                departmentId: departmentId(deps, body.department),
+                departmentId: activeDepartment(deps, departmentId(deps, body.department), body.department),
                 person: body.responsiblePerson,
                 deadline: body.deadline,
               },

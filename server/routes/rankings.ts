@@ -9,15 +9,23 @@ import {
 } from '../../db/queries/published-rankings.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { asOfMoment, isoWeekLabel, lastDayCounted } from '../domain/time.ts';
+import { ApiError, invalidParameter, notFound } from '../errors.ts';
 import { figuresReport } from '../figures/json-answer.ts';
-import { asOfSchema, scopeShape, validate } from '../validation.ts';
+import { nowMoment } from '../now.ts';
+import { asOfSchema, ownReason, scopeShape, validate } from '../validation.ts';
 
 const { department: _department, ...rankingScope } = scopeShape;
 
 const publishBody = z.strictObject({
-  /** How the period is called in bulletins, e.g. '2026-W47' or '2026年11月'. */
-  period: z.string().trim().min(1).max(40),
+  /** The ISO week published, as the publish form names it ('2026-W47'); it must hold asOf's last day. */
+  period: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}-W\d{2}$/,
+      ownReason({ zh: '须为ISO周，如2026-W47', en: 'must be an ISO week such as 2026-W47' }),
+    ),
   asOf: asOfSchema,
   ...rankingScope,
   /** Publishing a period and scope again replaces the earlier ranking (recorded in the audit log). */
@@ -38,6 +46,16 @@ export const rankings = new Hono<AppEnv>()
   .post('/published', requireRole('admin'), validate('json', publishBody), async (c) => {
     const { period, asOf, replace, ...filters } = c.req.valid('json');
     const deps = c.var.deps;
+    // A ranking is published for a week that has happened, under the name of that week.
+    const t0 = asOfMoment(asOf)!;
+    if (t0 > nowMoment(deps))
+      throw invalidParameter('asOf', { zh: '不能晚于当前时间', en: 'must not be later than now' });
+    const week = isoWeekLabel(lastDayCounted(t0));
+    if (period !== week)
+      throw invalidParameter('period', {
+        zh: `须为统计时点所在的周（${week}）`,
+        en: `must be the week holding asOf (${week})`,
+      });
     const scope = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<
       string,
       string

@@ -171,11 +171,28 @@ describe('admin data in a real browser', () => {
         await page.setViewportSize(viewport);
         await screenshot(page, `admin-profiles-${lang}-${size}`);
       }
+      // A target on the worse side of its floor: the server's message, and the field marked and focused.
+      const reopenTarget = page.locator('input[name="components.reopenRate.target"]');
+      await reopenTarget.fill('30');
+      await page.getByTestId('preview-profile').click();
+      await expect
+        .poll(() => page.getByTestId('action-error').textContent())
+        .toContain(
+          lang === 'en'
+            ? 'The target of Reopen rate must be below its floor (lower is better)'
+            : '重新整改率越低越好，目标须低于下限',
+        );
+      await expect.poll(() => reopenTarget.getAttribute('aria-invalid')).toBe('true');
+      expect(await reopenTarget.evaluate((el) => el === document.activeElement)).toBe(true);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `admin-profile-refused-${lang}-${size}`);
+      }
       await page.context().close();
     }
     const { page, errors } = await openAs(browser, server, 'admin', '/admin/profiles', 'en');
-    await page.locator('input[name="closureRate.weight"]').fill('20');
-    await page.locator('input[name="onTimeRate.weight"]').fill('35');
+    await page.locator('input[name="components.closureRate.weight"]').fill('20');
+    await page.locator('input[name="components.onTimeRate.weight"]').fill('35');
     await expect.poll(() => page.getByTestId('weight-total').textContent()).toContain('100 points');
     await page.getByTestId('preview-profile').click();
     const preview = page.getByTestId('preview-table');
@@ -185,7 +202,7 @@ describe('admin data in a real browser', () => {
     await screenshot(page, 'admin-profile-preview-en-laptop');
 
     // A change after the preview must be previewed again before it can be saved.
-    await page.locator('input[name="reopenRate.floor"]').fill('25');
+    await page.locator('input[name="components.reopenRate.floor"]').fill('25');
     await expect.poll(() => page.getByTestId('save-profile').isDisabled()).toBe(true);
     expect(await page.getByTestId('profile-preview').textContent()).toContain(en['profiles.previewStale']);
     await page.getByTestId('preview-profile').click();
@@ -297,6 +314,50 @@ describe('admin data in a real browser', () => {
       .toBe(messages.en['admin.onlyAdmins']);
     expect(await page.getByTestId('departments-admin-table').count()).toBe(0);
     await page.context().close();
+  });
+
+  it('keeps the operations log within the page when a value is long JSON (a scoring profile version)', async () => {
+    const { profiles } = await admin.get('/api/profiles');
+    const active = profiles.find((p: { active: boolean }) => p.active);
+    const config = structuredClone(active.config);
+    // The config differs at its start: before and after are shown 80 characters long, without a space.
+    config.minDueItems = config.minDueItems === 5 ? 6 : 5;
+    const saved = await admin.send('POST', '/api/profiles', {
+      name: active.name,
+      config,
+      note: 'Due items to be ranked changed',
+    });
+    expect(saved.status).toBe(201);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openAs(
+        browser,
+        server,
+        'admin',
+        '/admin/audit?entity=scoring_profile',
+        lang,
+      );
+      const table = page.getByTestId('audit-table');
+      await expect
+        .poll(() => table.locator('tbody tr').first().getAttribute('data-action'))
+        .toBe('profile.create_version');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        const widths = await page.evaluate(() => {
+          const table = document.querySelector('[data-testid="audit-table"]')!;
+          return {
+            page: document.documentElement.scrollWidth,
+            window: window.innerWidth,
+            table: Math.ceil(table.getBoundingClientRect().right),
+            section: Math.ceil(table.closest('section')!.getBoundingClientRect().right),
+          };
+        });
+        expect([size, widths.page]).toEqual([size, widths.window]);
+        expect(widths.table).toBeLessThanOrEqual(widths.section);
+        await screenshot(page, `admin-audit-profile-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {

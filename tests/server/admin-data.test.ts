@@ -90,6 +90,36 @@ describe('scoring profiles', () => {
     expect(zh.body.error.message).toBe('评分方案无效：各项权重合计须为100分（现为110分）');
     expect((await send(editor, 'POST', '/api/profiles', { config: DEFAULT_PROFILE })).status).toBe(403);
   });
+
+  it('refuse a rate outside 0–100% and a target on the worse side of its floor, naming the field in both languages', async () => {
+    const { db, admin, send } = setup();
+    const outOfRange = structuredClone(DEFAULT_PROFILE);
+    outOfRange.components.onTimeRate.target = 1.5;
+    for (const path of ['/api/profiles', '/api/profiles/preview']) {
+      const res = await send(admin, 'POST', path, { config: outOfRange });
+      expect([res.status, res.body.error.details.field, res.body.error.message]).toEqual([
+        400,
+        'components.onTimeRate.target',
+        'The scoring profile is not valid: The target of On-time rate must be between 0% and 100%',
+      ]);
+    }
+    const backwards = structuredClone(DEFAULT_PROFILE);
+    backwards.components.reopenRate = { weight: 10, floor: 0, target: 0.2 };
+    const zh = await send(admin, 'POST', '/api/profiles', { config: backwards }, 'zh-CN');
+    expect([zh.status, zh.body.error.details.field, zh.body.error.message]).toEqual([
+      400,
+      'components.reopenRate.target',
+      '评分方案无效：重新整改率越低越好，目标须低于下限',
+    ]);
+    const negativeDays = structuredClone(DEFAULT_PROFILE);
+    negativeDays.components.medianDaysToClose.target = -1;
+    const days = await send(admin, 'POST', '/api/profiles', { config: negativeDays });
+    expect([days.status, days.body.error.details.field]).toEqual([
+      400,
+      'components.medianDaysToClose.target',
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM scoring_profiles').get()).toEqual({ n: 1 });
+  });
 });
 
 describe('departments, campaigns and appraisals', () => {
@@ -139,6 +169,194 @@ describe('departments, campaigns and appraisals', () => {
         })
       ).body.error.details.field,
     ).toBe('code');
+  });
+
+  it('refuse a department name or alias another department answers to, compared as the import folds names', async () => {
+    const { db, admin, send } = setup();
+    const created = await send(admin, 'POST', '/api/departments', {
+      code: 'D03',
+      nameZh: '县财政局',
+      nameEn: 'Finance Bureau',
+      peerGroup: 'G1',
+      aliases: ['财政局'],
+    });
+    expect(created.status).toBe(201);
+    const refused = async (method: string, path: string, body: unknown, lang = 'en') => {
+      const res = await send(admin, method, path, body, lang);
+      return [res.status, res.body.error?.details.field, res.body.error?.message];
+    };
+    const d04 = { code: 'D04', nameEn: 'Other bureau', peerGroup: 'G1' };
+    // A new department named as another's alias, with a full-width space and letters folded.
+    expect(await refused('POST', '/api/departments', { ...d04, nameZh: '财政\u3000局' })).toEqual([
+      409,
+      'nameZh',
+      '"财政\u3000局" is already used by the department "Finance Bureau" (D03)',
+    ]);
+    // …or as another's name; its English name as another's, in another case.
+    expect((await refused('POST', '/api/departments', { ...d04, nameZh: ' 县财政局' }))[1]).toBe('nameZh');
+    expect(
+      (
+        await refused('POST', '/api/departments', { ...d04, nameZh: '县审计局', nameEn: 'FINANCE  bureau' })
+      )[1],
+    ).toBe('nameEn');
+    // An alias equal to another department's name or alias, in full-width letters.
+    expect(
+      await refused(
+        'PUT',
+        '/api/departments/D01',
+        { nameZh: '县发改局', nameEn: 'DRB', peerGroup: 'G1', aliases: ['发改委', '县 财政局'] },
+        'zh-CN',
+      ),
+    ).toEqual([409, 'aliases.1', '“县 财政局”已用于部门“县财政局”（D03）']);
+    expect(
+      (
+        await refused('PUT', '/api/departments/D02', {
+          nameZh: '县教育局',
+          nameEn: 'Education Bureau',
+          peerGroup: 'G1',
+          aliases: ['ｄ０３'],
+        })
+      )[1],
+    ).toBe('aliases.0');
+    // A department keeps its own names: an update repeating them is no clash.
+    const same = await send(admin, 'PUT', '/api/departments/D03', {
+      nameZh: '县财政局',
+      nameEn: 'Finance Bureau',
+      peerGroup: 'G1',
+      aliases: ['财政局', '县财政'],
+    });
+    expect(same.status).toBe(200);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 3 });
+  });
+
+  it('keep on a PUT what it leaves out: a deactivated department stays deactivated, its aliases, kind, group and parent stay', async () => {
+    const { db, admin, send } = setup();
+    db.prepare("INSERT INTO peer_groups (code, name_zh, name_en) VALUES ('G2', '乡镇', 'Townships')").run();
+    const created = await send(admin, 'POST', '/api/departments', {
+      code: 'D03',
+      nameZh: '城关镇',
+      nameEn: 'Chengguan Town',
+      kind: 'township',
+      peerGroup: 'G2',
+      parent: 'D01',
+      active: false,
+      aliases: ['城关'],
+    });
+    expect(created.status).toBe(201);
+    const kept = created.body.department;
+    const renamed = await send(admin, 'PUT', '/api/departments/D03', {
+      nameZh: '城关镇人民政府',
+      nameEn: 'Chengguan',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.department).toEqual({ ...kept, nameZh: '城关镇人民政府', nameEn: 'Chengguan' });
+    expect(renamed.body.department.active).toBe(false);
+    expect(renamed.body.department.aliases).toEqual(['城关']);
+    // What is given changes: aliases emptied, reactivated, no parent.
+    const changed = await send(admin, 'PUT', '/api/departments/D03', {
+      aliases: [],
+      active: true,
+      parent: null,
+    });
+    expect([
+      changed.body.department.aliases,
+      changed.body.department.active,
+      changed.body.department.parentId,
+    ]).toEqual([[], true, null]);
+    expect(changed.body.department.peerGroupId).toBe(kept.peerGroupId);
+    // Its own parent is still refused, and an unknown group still a 404.
+    const self = await send(admin, 'PUT', '/api/departments/D03', { parent: 'D03' });
+    expect([self.status, self.body.error.details.field]).toEqual([400, 'parent']);
+    const group = await send(admin, 'PUT', '/api/departments/D03', { peerGroup: 'G9' });
+    expect([group.status, group.body.error.details.field]).toEqual([404, 'peerGroup']);
+  });
+
+  it('refuse a department code that a URL could not carry as it is, in both languages', async () => {
+    const { db, admin, send } = setup();
+    const body = { nameZh: '县数据资源局', nameEn: 'Data Resources Bureau', peerGroup: 'G1' };
+    for (const code of ['d 41/x', 'D41?', '数据局', 'D41/']) {
+      const res = await send(admin, 'POST', '/api/departments', { code, ...body });
+      expect([code, res.status, res.body.error.details.field]).toEqual([code, 400, 'code']);
+    }
+    const en = await send(admin, 'POST', '/api/departments', { code: 'd 41/x', ...body });
+    expect(en.body.error.message).toBe('Invalid parameter code: may use letters, digits, - and _ only');
+    const zh = await send(admin, 'POST', '/api/departments', { code: 'd 41/x', ...body }, 'zh-CN');
+    expect(zh.body.error.message).toBe('参数 code 无效：只能使用字母、数字、- 和 _');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 2 });
+    const ok = await send(admin, 'POST', '/api/departments', { code: 'D41_data-1', ...body });
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuse a campaign name another campaign has, and a domain name another domain of the campaign has, as the import folds names', async () => {
+    const { db, admin, send } = setup();
+    const campaign = {
+      nameZh: '行政效能提升年',
+      nameEn: 'Administrative efficiency year',
+      kind: 'efficiency_year',
+      startsOn: '2026-01-01',
+    };
+    expect((await send(admin, 'POST', '/api/campaigns', { code: 'C-EFF', ...campaign })).status).toBe(201);
+    const again = await send(admin, 'POST', '/api/campaigns', {
+      ...campaign,
+      code: 'C-EFF2',
+      nameEn: 'Efficiency year 2',
+    });
+    expect([
+      again.status,
+      again.body.error.code,
+      again.body.error.details.field,
+      again.body.error.message,
+    ]).toEqual([
+      409,
+      'duplicate',
+      'nameZh',
+      '"行政效能提升年" is already used by the campaign "Administrative efficiency year" (C-EFF)',
+    ]);
+    const english = await send(
+      admin,
+      'POST',
+      '/api/campaigns',
+      { ...campaign, code: 'C-EFF2', nameZh: '效能年二', nameEn: 'administrative  EFFICIENCY year' },
+      'zh-CN',
+    );
+    expect([english.status, english.body.error.details.field, english.body.error.message]).toEqual([
+      409,
+      'nameEn',
+      '“administrative  EFFICIENCY year”已用于活动“行政效能提升年”（C-EFF）',
+    ]);
+    // A second campaign may not be renamed to the first's name; the first keeps its own.
+    expect(
+      (
+        await send(admin, 'POST', '/api/campaigns', {
+          ...campaign,
+          code: 'C-2',
+          nameZh: '作风建设年',
+          nameEn: 'Conduct year',
+        })
+      ).status,
+    ).toBe(201);
+    const renamed = await send(admin, 'PUT', '/api/campaigns/C-2', { ...campaign, nameEn: 'Conduct year' });
+    expect([renamed.status, renamed.body.error.details.field]).toEqual([409, 'nameZh']);
+    expect((await send(admin, 'PUT', '/api/campaigns/C-EFF', campaign)).status).toBe(200);
+
+    const domain = { code: 'first-inquiry', nameZh: '首问负责', nameEn: 'First-inquiry responsibility' };
+    expect((await send(admin, 'POST', '/api/campaigns/C-EFF/domains', domain)).status).toBe(201);
+    const twice = await send(admin, 'POST', '/api/campaigns/C-EFF/domains', {
+      code: 'first-inquiry-2',
+      nameZh: '首问 负责',
+      nameEn: 'Another',
+    });
+    expect([twice.status, twice.body.error.details.field, twice.body.error.message]).toEqual([
+      409,
+      'nameZh',
+      '"首问 负责" is already used by the domain "First-inquiry responsibility" (first-inquiry)',
+    ]);
+    // Another campaign's domain may have the name: the import looks domains up within their campaign.
+    expect(
+      (await send(admin, 'POST', '/api/campaigns/C-2/domains', { ...domain, code: 'first-inquiry-c2' }))
+        .status,
+    ).toBe(201);
+    expect(db.prepare('SELECT COUNT(*) FROM campaigns').pluck().get()).toBe(2);
   });
 
   it('create campaigns and domains, checking the period', async () => {

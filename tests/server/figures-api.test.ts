@@ -406,4 +406,66 @@ describe('publishing a ranking', () => {
     expect(replacedResult).toEqual(JSON.parse(frozen).result);
     expect(replacedResult).not.toEqual(JSON.parse(await readBack()).result);
   });
+
+  it('refuses an asOf later than now and a period that is not the ISO week of asOf, naming the field in both languages', async () => {
+    // Now is Monday 1 June 2026, 08:00 in Shanghai (ISO week 2026-W23).
+    const { app, admin, db } = setup('2026-06-01T00:00:00Z');
+    const refused = async (body: unknown, lang = 'en') => {
+      const res = await call(app, 'POST', '/api/rankings/published', {
+        session: admin,
+        body,
+        headers: { 'accept-language': lang },
+      });
+      const json = (await res.json()) as { error: { message: string; details: { field: string } } };
+      return [res.status, json.error.details.field, json.error.message];
+    };
+    // The end of today (2 June 00:00) and later have not happened yet.
+    expect(await refused({ period: '2026-W23', asOf: '2026-06-01' })).toEqual([
+      400,
+      'asOf',
+      'Invalid parameter asOf: must not be later than now',
+    ]);
+    expect(await refused({ period: '2026-W46', asOf: '2026-11-15' }, 'zh-CN')).toEqual([
+      400,
+      'asOf',
+      '参数 asOf 无效：不能晚于当前时间',
+    ]);
+    expect((await refused({ period: '2026-W23', asOf: '2026-06-01T08:01' }))[1]).toBe('asOf');
+    // A period is the ISO week the publish form names: another label is refused…
+    expect(await refused({ period: 'garbage', asOf: '2026-04-05' })).toEqual([
+      400,
+      'period',
+      'Invalid parameter period: must be an ISO week such as 2026-W47',
+    ]);
+    expect(await refused({ period: '2026年4月', asOf: '2026-04-05' }, 'zh-CN')).toEqual([
+      400,
+      'period',
+      '参数 period 无效：须为ISO周，如2026-W47',
+    ]);
+    // …and so is a week that does not hold asOf's last day (5 April 2026 is the Sunday of 2026-W14).
+    expect(await refused({ period: '2026-W40', asOf: '2026-04-05' })).toEqual([
+      400,
+      'period',
+      'Invalid parameter period: must be the week holding asOf (2026-W14)',
+    ]);
+    expect(await refused({ period: '2026-W15', asOf: '2026-04-05' }, 'zh-CN')).toEqual([
+      400,
+      'period',
+      '参数 period 无效：须为统计时点所在的周（2026-W14）',
+    ]);
+    // Midnight at the start of Monday 6 April counts up to the end of Sunday: still 2026-W14.
+    expect((await refused({ period: '2026-W15', asOf: '2026-04-06T00:00' }))[2]).toContain('(2026-W14)');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM published_rankings').get()).toEqual({ n: 0 });
+    // The week of asOf, up to now, is published.
+    const ok = await call(app, 'POST', '/api/rankings/published', {
+      session: admin,
+      body: { period: '2026-W14', asOf: '2026-04-06T00:00' },
+    });
+    expect(ok.status).toBe(201);
+    const midWeek = await call(app, 'POST', '/api/rankings/published', {
+      session: admin,
+      body: { period: '2026-W23', asOf: '2026-06-01T08:00' },
+    });
+    expect(midWeek.status).toBe(201);
+  });
 });

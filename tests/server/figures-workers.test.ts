@@ -176,7 +176,7 @@ describe('figures computed by worker threads', () => {
     const previewed = await post(inProcess, '/api/profiles/preview', preview);
     expect(previewed.status).toBe(200);
     expect(await post(pooled, '/api/profiles/preview', preview)).toEqual(previewed);
-    const publish = { period: 'workers-test', asOf: '2026-10-01', replace: true };
+    const publish = { period: '2026-W40', asOf: '2026-10-01', replace: true };
     const published = await post(inProcess, '/api/rankings/published', publish);
     expect(published.status).toBe(201);
     // What is published is the ranking as the figures API answers it at that moment.

@@ -57,6 +57,9 @@ describe('ledger workflow', () => {
 
   it('records participating departments in the history when they are set and when they change', async () => {
     const { db, create, send, sessions } = setup();
+    db.prepare(
+      "INSERT INTO departments (code, name_zh, name_en, kind, peer_group_id) VALUES ('D03', '县财政局', 'Finance Bureau', 'county_department', 1)",
+    ).run();
     const id = (code: string) =>
       (db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id;
     const created = await create({ participants: ['D02'] });
@@ -64,22 +67,67 @@ describe('ledger workflow', () => {
     const path = `/api/items/${created.item.id}`;
     const edited = await send(sessions.editor, 'PATCH', path, {
       version: created.item.version,
-      participants: ['D02', 'D01'],
+      participants: ['D03', 'D02'],
     });
     expect(edited.status).toBe(200);
     const last = edited.body.history.at(-1);
     expect([last.kind, last.actorName]).toEqual(['edited', 'editor']);
     expect(last.before).toEqual({ participants: [id('D02')] });
-    expect(last.after).toEqual({ participants: [id('D01'), id('D02')].sort((a, b) => a - b) });
+    expect(last.after).toEqual({ participants: [id('D02'), id('D03')].sort((a, b) => a - b) });
     // The same set again changes nothing: no history row, and the version others hold stays current.
     const again = await send(sessions.editor, 'PATCH', path, {
       version: edited.body.item.version,
-      participants: ['D01', 'D02'],
+      participants: ['D02', 'D03'],
       title: edited.body.item.title,
     });
     expect(again.status).toBe(200);
     expect(again.body.item.version).toBe(edited.body.item.version);
     expect(again.body.history).toEqual(edited.body.history);
+  });
+
+  it('keeps the lead department out of the departments taking part, and counts a department named twice once', async () => {
+    const { db, app, create, send, sessions } = setup();
+    const participants = (itemId: number) =>
+      db.prepare('SELECT department_id FROM item_departments WHERE item_id = ?').pluck().all(itemId);
+    const d02 = db.prepare("SELECT id FROM departments WHERE code = 'D02'").pluck().get();
+    // Created with its lead (D01) among the participants: refused, nothing saved.
+    const refused = await send(sessions.admin, 'POST', '/api/items', {
+      title: '牵头部门也是配合部门',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      department: 'D01',
+      deadline: '2026-12-15',
+      participants: ['D02', 'D01'],
+    });
+    expect([refused.status, refused.body.error.details.field, refused.body.error.message]).toEqual([
+      400,
+      'participants',
+      'Invalid parameter participants: must not include the lead department',
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    const created = await create();
+    const path = `/api/items/${created.item.id}`;
+    // Edited to name its lead, twice, beside another department: refused, in both languages.
+    const body = { version: created.item.version, participants: ['D01', 'D01', 'D02'] };
+    const edited = await send(sessions.admin, 'PATCH', path, body);
+    expect([edited.status, edited.body.error.details.field]).toEqual([400, 'participants']);
+    const zh = await call(app, 'PATCH', path, {
+      session: sessions.admin,
+      body,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(((await zh.json()) as { error: { message: string } }).error.message).toBe(
+      '参数 participants 无效：不能包含牵头部门',
+    );
+    expect(participants(created.item.id)).toEqual([]);
+    // Without the lead, a department named twice is one participant.
+    const ok = await send(sessions.admin, 'PATCH', path, {
+      version: created.item.version,
+      participants: ['D02', 'D02'],
+    });
+    expect(ok.status).toBe(200);
+    expect(participants(created.item.id)).toEqual([d02]);
   });
 
   it('reopens with a new deadline the look-back sets, recorded as an extension; a deadline not later changes nothing', async () => {
@@ -707,6 +755,54 @@ describe('deadlines', () => {
       { status: 'registered', department_id: null, responsible_person: null, deadline: null },
       { status: 'assigned', department_id: d01, responsible_person: '王芳', deadline: '2026-12-15' },
     ]);
+  });
+
+  it('gives no new item to a deactivated department, when created and when assigned, naming department', async () => {
+    const { db, app, sessions, send } = setup();
+    db.prepare("UPDATE departments SET active = 0 WHERE code = 'D02'").run();
+    const items = () => db.prepare('SELECT COUNT(*) FROM items').pluck().get();
+    const body = { title: '停用部门的事项', campaign: 'C1', source: 'hotline', rectificationType: 'phased' };
+    const created = await send(sessions.admin, 'POST', '/api/items', {
+      ...body,
+      department: 'D02',
+      deadline: '2026-12-15',
+    });
+    expect([created.status, created.body.error.details.field, created.body.error.message]).toEqual([
+      400,
+      'department',
+      'Invalid parameter department: the department D02 is deactivated and takes no new items',
+    ]);
+    expect(items()).toBe(0);
+    const registered = await send(sessions.admin, 'POST', '/api/items', body);
+    expect(registered.status).toBe(201);
+    const res = await call(app, 'POST', `/api/items/${registered.body.item.id}/transitions`, {
+      session: sessions.admin,
+      body: {
+        action: 'assign',
+        version: registered.body.item.version,
+        department: 'D02',
+        deadline: '2026-12-15',
+      },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    const refused = (await res.json()) as { error: { message: string; details: { field: string } } };
+    expect([res.status, refused.error.details.field, refused.error.message]).toEqual([
+      400,
+      'department',
+      '参数 department 无效：部门 D02 已停用，不能再交办事项',
+    ]);
+    expect(db.prepare('SELECT status, department_id FROM items').get()).toEqual({
+      status: 'registered',
+      department_id: null,
+    });
+    // An active department still takes it.
+    const assigned = await send(sessions.admin, 'POST', `/api/items/${registered.body.item.id}/transitions`, {
+      action: 'assign',
+      version: registered.body.item.version,
+      department: 'D01',
+      deadline: '2026-12-15',
+    });
+    expect(assigned.status).toBe(200);
   });
 });
 

@@ -275,7 +275,7 @@ describe('GET /api/screen', () => {
     const writes: [string, string, unknown][] = [
       ['POST', '/api/display-links', { name: 'Another screen' }],
       ['POST', `/api/display-links/${display.id}/revoke`, undefined],
-      ['POST', '/api/rankings/published', { period: '2026-W47', asOf: '2026-11-15' }],
+      ['POST', '/api/rankings/published', { period: '2026-W46', asOf: '2026-11-15' }],
       ['PATCH', '/api/users/1', { displayName: 'x' }],
       ['POST', '/api/auth/password', { currentPassword: 'a', newPassword: 'b' }],
     ];

@@ -1,4 +1,4 @@
-import { addDays, type Day, dayOf, type Moment, weekStart } from '../../server/domain/time.ts';
+import { addDays, type Day, dayOf, isoWeekLabel, type Moment, weekStart } from '../../server/domain/time.ts';
 import { dateFormat } from '../i18n/format.ts';
 
 /**
@@ -10,16 +10,8 @@ export function recentWeekEnds(now: Moment, count: number): Day[] {
   return Array.from({ length: count }, (_, i) => addDays(lastSunday, -7 * i));
 }
 
-/**
- * The ISO week holding a day, as bulletins name a weekly period: '2026-W48'. A week belongs to the year
- * of its Thursday, so 28 December 2026 (a Monday) is in 2026-W53 and 1 January 2027 in it too.
- */
-export function isoWeekLabel(day: Day): string {
-  const thursday = addDays(weekStart(day), 3);
-  const year = Number(thursday.slice(0, 4));
-  const dayOfYear = (Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000;
-  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
-}
+/** The ISO week holding a day ('2026-W48'), as bulletins name a weekly period (server/domain/time.ts). */
+export { isoWeekLabel };
 
 /**
  * A period's name as people write it: an ISO week '2026-W49' as 2026年第49周 / Week 49, 2026; any

@@ -116,6 +116,73 @@ describe('profile validation', () => {
     expect(validateProfile(DEFAULT_PROFILE)).toEqual([]);
   });
 
+  it('keeps rates within 0–1 and days and appraisal points at 0 or more, naming the threshold', () => {
+    const bad = structuredClone(DEFAULT_PROFILE);
+    bad.components.closureRate.target = 1.2;
+    bad.components.overdueShare.floor = -0.1;
+    bad.components.medianDaysToClose.target = -5;
+    bad.components.appraisal.floor = -1;
+    expect(validateProfile(bad)).toEqual([
+      {
+        field: 'components.closureRate.target',
+        text: {
+          zh: '销号率的目标须在0%至100%之间',
+          en: 'The target of Closure rate must be between 0% and 100%',
+        },
+      },
+      {
+        field: 'components.overdueShare.floor',
+        text: {
+          zh: '逾期占比的下限须在0%至100%之间',
+          en: 'The floor of Overdue share must be between 0% and 100%',
+        },
+      },
+      {
+        field: 'components.medianDaysToClose.target',
+        text: {
+          zh: '办结用时中位数的目标不能为负数',
+          en: 'The target of Median time to close must not be negative',
+        },
+      },
+      {
+        field: 'components.appraisal.floor',
+        text: { zh: '民主评议的下限不能为负数', en: 'The floor of Public appraisal must not be negative' },
+      },
+    ]);
+    // The bounds themselves are allowed: a rate of 0% or 100%, 0 days.
+    const edge = structuredClone(DEFAULT_PROFILE);
+    edge.components.onTimeRate = { weight: 30, floor: 0, target: 1 };
+    edge.components.medianDaysToClose = { weight: 15, floor: 30, target: 0 };
+    expect(validateProfile(edge)).toEqual([]);
+  });
+
+  it('keeps each target on the better side of its floor: above it for closure, on-time and appraisal, below it for overdue share, reopen rate and days', () => {
+    const bad = structuredClone(DEFAULT_PROFILE);
+    bad.components.closureRate = { weight: 25, floor: 1, target: 0.5 };
+    bad.components.onTimeRate = { weight: 30, floor: 0.95, target: 0.5 };
+    bad.components.overdueShare = { weight: 20, floor: 0, target: 0.3 };
+    bad.components.medianDaysToClose = { weight: 15, floor: 15, target: 90 };
+    bad.components.reopenRate = { weight: 10, floor: 0, target: 0.2 };
+    bad.components.appraisal = { weight: 0, floor: 95, target: 60 };
+    const problems = validateProfile(bad);
+    expect(problems.map((p) => p.field)).toEqual([
+      'components.closureRate.target',
+      'components.onTimeRate.target',
+      'components.overdueShare.target',
+      'components.medianDaysToClose.target',
+      'components.reopenRate.target',
+      'components.appraisal.target',
+    ]);
+    expect(problems[0]!.text).toEqual({
+      zh: '销号率越高越好，目标须高于下限',
+      en: 'The target of Closure rate must be above its floor (higher is better)',
+    });
+    expect(problems[2]!.text).toEqual({
+      zh: '逾期占比越低越好，目标须低于下限',
+      en: 'The target of Overdue share must be below its floor (lower is better)',
+    });
+  });
+
   it('names the fields of a bad profile by their labels, in both languages', () => {
     const bad = structuredClone(DEFAULT_PROFILE);
     bad.components.closureRate.weight = 30;

@@ -38,4 +38,32 @@ describe('what an audit entry changed', () => {
     expect(change!.after).toHaveLength(80);
     expect(change!.after!.endsWith('…')).toBe(true);
   });
+
+  it('compares whole values: a scoring profile whose thresholds differ after character 80 is a change, shown where it differs', () => {
+    const config = (target: number) => ({
+      minDueItems: 5,
+      warningDays: 7,
+      components: {
+        closureRate: { weight: 25, floor: 0.5, target: 1 },
+        onTimeRate: { weight: 30, floor: 0.5, target: 0.95 },
+        medianDaysToClose: { weight: 15, floor: 90, target },
+      },
+    });
+    const before = JSON.stringify(config(15));
+    const after = JSON.stringify(config(20));
+    // The two differ first at the median's target, beyond the 80 characters shown.
+    expect(before.slice(0, 80)).toBe(after.slice(0, 80));
+    expect(before.indexOf('"target":15}')).toBeGreaterThan(80);
+    const [change] = auditChanges({ config: config(15) }, { config: config(20) });
+    expect(change!.field).toBe('config');
+    expect(change!.before).not.toBe(change!.after);
+    expect(change!.before!.length).toBeLessThanOrEqual(80);
+    expect(change!.before!.startsWith('…')).toBe(true);
+    expect(change!.before).toContain('"target":15}');
+    expect(change!.after).toContain('"target":20}');
+    // A field whose long value is the same is no change.
+    expect(auditChanges({ config: config(15), note: 'a' }, { config: config(15), note: 'b' })).toEqual([
+      { field: 'note', before: 'a', after: 'b' },
+    ]);
+  });
 });

@@ -3,9 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { DEPARTMENT_KINDS } from '../../../server/domain/lifecycle.ts';
 import {
   createDepartment,
-  type DepartmentChanges,
   type DepartmentRecord,
   departmentOptions,
+  type NewDepartment,
   updateDepartment,
 } from '../../api/admin-data.ts';
 import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
@@ -141,7 +141,7 @@ function DepartmentForm({
   const groupCode = groups.find((g) => g.id === record?.peerGroupId)?.code ?? groups[0]?.code ?? '';
   const parentCode = departments.data?.departments.find((d) => d.id === record?.parentId)?.code ?? '';
   const mutation = useMutation({
-    mutationFn: ({ code, body }: { code: string; body: DepartmentChanges }) =>
+    mutationFn: ({ code, body }: { code: string; body: Omit<NewDepartment, 'code'> }) =>
       record ? updateDepartment(record.code, body) : createDepartment({ code, ...body }),
     onSuccess: (data) => {
       void queryClient.invalidateQueries({ queryKey: departmentKeys.all });
@@ -157,7 +157,7 @@ function DepartmentForm({
       body: {
         nameZh: text('nameZh'),
         nameEn: text('nameEn'),
-        kind: text('kind') as DepartmentChanges['kind'],
+        kind: text('kind') as NewDepartment['kind'],
         peerGroup: text('peerGroup'),
         parent: text('parent') || null,
         active: checked('active'),

@@ -107,7 +107,9 @@ function ProfileEditor({
   };
   const unit = (c: (typeof COMPONENTS)[number]) => t(`profiles.unit.${UNITS[c]}` as MessageKey);
   return (
-    <div className="panel profile-editor" data-testid="profile-editor">
+    // A form, so that a threshold the server refuses is marked and focused by ActionError (its name is
+    // the server's field, components.<component>.<floor|target>); nothing submits it.
+    <form className="panel profile-editor" data-testid="profile-editor" onSubmit={(e) => e.preventDefault()}>
       <h3>{t('profiles.editing', { name: active.name, version: active.version })}</h3>
       <div className="form-row">
         <label className="field form-row-field">
@@ -150,7 +152,7 @@ function ProfileEditor({
                     className="compact-input number-input"
                     type="number"
                     step="any"
-                    name={`${c}.${k}`}
+                    name={`components.${c}.${k}`}
                     aria-label={`${t(`component.${c}` as MessageKey)} · ${t(`score.${k}` as MessageKey)}`}
                     value={draft.components[c][k]}
                     onChange={(e) => set([c, k], e.target.value)}
@@ -220,7 +222,7 @@ function ProfileEditor({
           <ActionError error={save.error} />
         </div>
       )}
-    </div>
+    </form>
   );
 }
 
