@@ -118,6 +118,14 @@ describe('department view in a real browser', () => {
       // Both charts are named for screen readers; the history says its latest week in words.
       const history = page.getByRole('application', { name: messages[lang]['department.history'] });
       expect(await history.locator('desc').textContent()).toContain(fixed(lang, row.score, 1));
+      // The rank in the group and the county-wide rank, each a line of its own.
+      expect(
+        await page.getByTestId('rank-history').locator('.recharts-legend-item-text').allTextContents(),
+      ).toEqual([
+        messages[lang]['department.rankInGroup'],
+        messages[lang]['ranking.overallRank'],
+        messages[lang]['department.score'],
+      ]);
       const benchmarksTitle = (await page.locator('#benchmarks-title').textContent())!;
       expect(await page.getByRole('application', { name: benchmarksTitle }).count()).toBe(1);
       expect(errors).toEqual([]);
@@ -281,6 +289,11 @@ describe('department view in a real browser', () => {
       expect(await page.getByTestId('department-head').textContent()).not.toContain(
         messages[lang]['department.overallRank'],
       );
+      // Nor a county-wide rank line in the history: within one group it is the group's.
+      await page.getByTestId('rank-history').locator('.recharts-legend-item-text').first().waitFor();
+      expect(
+        await page.getByTestId('rank-history').locator('.recharts-legend-item-text').allTextContents(),
+      ).not.toContain(messages[lang]['ranking.overallRank']);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         await screenshot(page, `department-view-peer-group-${lang}-${size}`);

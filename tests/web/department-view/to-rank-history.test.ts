@@ -36,4 +36,13 @@ describe('rank history', () => {
     const points = ranks.map((rank, i) => ({ weekStart: `w${i}`, score: 50, rank, overallRank: rank }));
     expect(rankAxisMax(points)).toBe(expected);
   });
+
+  it('goes down to the worst overall rank when that is drawn too', () => {
+    const points = [
+      { weekStart: 'w0', score: 50, rank: 3, overallRank: 22 },
+      { weekStart: 'w1', score: 55, rank: 2, overallRank: 18 },
+      { weekStart: 'w2', score: 40, rank: null, overallRank: null },
+    ];
+    expect([rankAxisMax(points), rankAxisMax(points, true)]).toEqual([5, 22]);
+  });
 });

@@ -204,6 +204,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
               <RankHistoryChart
                 points={toRankHistory(data, row.department.code)}
                 title={t('department.history')}
+                overall={rankScope(scope).showGroupRank}
               />
             )}
           </QueryState>

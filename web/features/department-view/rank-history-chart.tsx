@@ -7,8 +7,19 @@ import { type RankHistoryPoint, rankAxisMax } from './to-rank-history.ts';
 
 const TICK = { fontSize: 12, fill: '#5b6675' };
 
-/** Rank in the peer group (1 at the top) and score, week by week. */
-export function RankHistoryChart({ points, title }: { points: RankHistoryPoint[]; title: string }) {
+/**
+ * Rank in the peer group (1 at the top), the county-wide rank (`overall`: unless the scope is one peer
+ * group, where the two are one) and score, week by week.
+ */
+export function RankHistoryChart({
+  points,
+  title,
+  overall,
+}: {
+  points: RankHistoryPoint[];
+  title: string;
+  overall: boolean;
+}) {
   const t = useT();
   const lang = useLang();
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
@@ -47,7 +58,7 @@ export function RankHistoryChart({ points, title }: { points: RankHistoryPoint[]
           <YAxis
             yAxisId="rank"
             reversed
-            domain={[1, rankAxisMax(points)]}
+            domain={[1, rankAxisMax(points, overall)]}
             allowDecimals={false}
             padding={{ top: 8, bottom: 8 }}
             tick={TICK}
@@ -79,6 +90,18 @@ export function RankHistoryChart({ points, title }: { points: RankHistoryPoint[]
             dot={false}
             isAnimationActive={false}
           />
+          {overall && (
+            <Line
+              yAxisId="rank"
+              type="stepAfter"
+              dataKey="overallRank"
+              name={t('ranking.overallRank')}
+              stroke="#374151"
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          )}
           <Line
             yAxisId="score"
             type="monotone"

@@ -20,7 +20,10 @@ export function toRankHistory(series: DepartmentSeries, code: string): RankHisto
   }));
 }
 
-/** The y-axis of ranks: 1 at the top down to the worst rank seen (at least 5, so a short history reads). */
-export function rankAxisMax(points: RankHistoryPoint[]): number {
-  return Math.max(5, ...points.map((p) => p.rank ?? 0));
+/**
+ * The y-axis of ranks: 1 at the top down to the worst rank seen, the overall rank's too when it is drawn
+ * (at least 5, so a short history reads).
+ */
+export function rankAxisMax(points: RankHistoryPoint[], overall = false): number {
+  return Math.max(5, ...points.map((p) => Math.max(p.rank ?? 0, overall ? (p.overallRank ?? 0) : 0)));
 }
