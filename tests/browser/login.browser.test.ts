@@ -246,7 +246,12 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
     await form.getByLabel('Department').selectOption({ label: 'D21 Education Bureau' });
     await form.locator('input[name="password"]').fill('short');
     await form.locator('button[type="submit"]').click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Invalid parameter password');
+    // Said with the form's own label, and the field marked, not the API's parameter name.
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toContain('Password (at least 10 characters): must be at least 10 characters');
+    expect(await form.getByRole('alert').textContent()).not.toContain('Invalid parameter');
+    expect(await form.locator('input[name="password"]').getAttribute('aria-invalid')).toBe('true');
     await form.locator('input[name="password"]').fill('deputy liaison secret');
     await form.locator('button[type="submit"]').click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('User edu-deputy created.');

@@ -14,6 +14,7 @@ import { useTimeZone } from '../../components/use-time-zone.ts';
 import { formatInstantDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
 import {
   type DepartmentChoice,
   DepartmentSelect,
@@ -132,11 +133,14 @@ function UserRowView({
             <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
             {t('users.active')}
           </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <ActionError
+            error={error}
+            fieldLabels={{
+              displayName: t('users.displayName'),
+              role: t('users.role'),
+              departmentId: t('users.department'),
+            }}
+          />
         </td>
         <td className="actions">
           <button
@@ -176,6 +180,7 @@ function UserRowView({
           >
             <input
               className="compact-input"
+              name="password"
               type="password"
               autoComplete="new-password"
               aria-label={t('users.newPasswordFor', { name: user.username })}
@@ -189,11 +194,7 @@ function UserRowView({
             <button type="button" className="small-button" onClick={() => setMode('view')}>
               {t('users.cancel')}
             </button>
-            {reset.error && (
-              <p className="form-error" role="alert">
-                {reset.error.message}
-              </p>
-            )}
+            <ActionError error={reset.error} />
           </form>
         ) : (
           <>
@@ -293,11 +294,7 @@ function AddUserForm({
           {t('users.create')}
         </button>
       </div>
-      {mutation.isError && (
-        <p className="form-error" role="alert">
-          {mutation.error.message}
-        </p>
-      )}
+      <ActionError error={mutation.error} />
     </form>
   );
 }

@@ -13,7 +13,16 @@ import { pick, useT } from '../../i18n/use-t.ts';
  * focused (scrolled into view), and a bad value is said with the field's own label, without its
  * required-field mark ("问题名称：不能为空"), not the API's parameter name.
  */
-export function ActionError({ error, onReload }: { error: unknown; onReload?: () => void }) {
+export function ActionError({
+  error,
+  onReload,
+  fieldLabels,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  /** Labels of fields not in a form of their own (a table row being edited), by the API's name. */
+  fieldLabels?: Record<string, string>;
+}) {
   const t = useT();
   const lang = useLang();
   const box = useRef<HTMLDivElement>(null);
@@ -24,7 +33,11 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
     const input = field
       ? box.current?.closest('form')?.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)
       : null;
-    setLabel(fieldLabel(input?.closest('label')?.querySelector('span')?.textContent ?? null));
+    setLabel(
+      fieldLabel(input?.closest('label')?.querySelector('span')?.textContent ?? null) ??
+        input?.getAttribute('aria-label') ??
+        null,
+    );
     if (!input) return;
     input.setAttribute('aria-invalid', 'true');
     input.focus();
@@ -43,9 +56,10 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
             : t('item.error.failed');
   const message = error instanceof Error ? error.message : String(error);
   const lead = field && api?.code === 'invalid_parameter' ? pick(lang, ...leadTexts(field)) : null;
+  const named = label ?? (field ? (fieldLabels?.[field] ?? null) : null);
   const said =
-    lead && label && message.startsWith(lead)
-      ? `${label}${t('punct.colon')}${message.slice(lead.length)}`
+    lead && named && message.startsWith(lead)
+      ? `${named}${t('punct.colon')}${message.slice(lead.length)}`
       : message;
   const reloadable = api?.status === 409 && onReload;
   return (
