@@ -19,6 +19,15 @@ export function findByCode(db: Db, table: Table, code: string): CodeRef | null {
   return row ?? null;
 }
 
+/** The row of a reference table with this id, or null. */
+export function findById(db: Db, table: Table, id: number): CodeRef | null {
+  const row = prepared(
+    db,
+    `SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM ${table} WHERE id = ?`,
+  ).get(id) as CodeRef | undefined;
+  return row ?? null;
+}
+
 /** The campaign a domain belongs to (each domain is one campaign's), or null for no such domain. */
 export function campaignOfDomain(db: Db, domainId: number): number | null {
   const row = prepared(db, 'SELECT campaign_id FROM domains WHERE id = ?').pluck().get(domainId);

@@ -8,7 +8,7 @@ import {
   type ItemSort,
   itemWarning,
 } from '../../db/queries/items.ts';
-import { findByCode } from '../../db/queries/lookups.ts';
+import { findByCode, findById } from '../../db/queries/lookups.ts';
 import { requireRole, requireUser } from '../auth/index.ts';
 import { statusActionsFor } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
@@ -166,12 +166,14 @@ function departmentId(deps: AppDeps, departmentCode: string, field = 'department
   return row.id;
 }
 /** A department an item is assigned to must be active: a deactivated one takes no new items. */
-function activeDepartment(deps: AppDeps, id: number, departmentCode: string): number {
-  if (!isDepartmentActive(deps.db, id))
+function activeDepartment(deps: AppDeps, id: number, departmentCode?: string): number {
+  if (!isDepartmentActive(deps.db, id)) {
+    const code = departmentCode ?? findById(deps.db, 'departments', id)?.code ?? String(id);
     throw invalidParameter('department', {
-      zh: `部门 ${departmentCode} 已停用，不能再交办事项`,
-      en: `the department ${departmentCode} is deactivated and takes no new items`,
+      zh: `部门 ${code} 已停用，不能再交办事项`,
+      en: `the department ${code} is deactivated and takes no new items`,
     });
+  }
   return id;
 }
 function optionalId(
@@ -257,10 +259,13 @@ export const items = new Hono<AppEnv>()
     const campaign = findByCode(deps.db, 'campaigns', b.campaign);
     if (!campaign) throw notFound({ zh: '活动', en: 'campaign' }, b.campaign, 'campaign');
     // An editor's new item is its own department's; an admin's is assigned when a department is given.
+    // Either way a deactivated department takes none.
     const assignTo =
       b.department !== undefined
         ? activeDepartment(deps, departmentId(deps, b.department), b.department)
-        : ctx.user.departmentId;
+        : ctx.user.departmentId === null
+          ? null
+          : activeDepartment(deps, ctx.user.departmentId);
     const itemId = createItem(ctx, {
       ledgerCode: b.ledgerCode,
       title: b.title,

@@ -757,6 +757,25 @@ describe('deadlines', () => {
     ]);
   });
 
+  it("gives no new item to a department's liaison once the department is deactivated", async () => {
+    const { db, sessions, send } = setup();
+    db.prepare("UPDATE departments SET active = 0 WHERE code = 'D01'").run();
+    // The editor names no department: the item would be its own (deactivated) department's.
+    const created = await send(sessions.editor, 'POST', '/api/items', {
+      title: '停用部门联络员登记的事项',
+      campaign: 'C1',
+      source: 'hotline',
+      rectificationType: 'phased',
+      deadline: '2026-12-15',
+    });
+    expect([created.status, created.body.error.details.field, created.body.error.message]).toEqual([
+      400,
+      'department',
+      'Invalid parameter department: the department D01 is deactivated and takes no new items',
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+  });
+
   it('gives no new item to a deactivated department, when created and when assigned, naming department', async () => {
     const { db, app, sessions, send } = setup();
     db.prepare("UPDATE departments SET active = 0 WHERE code = 'D02'").run();
