@@ -18,9 +18,11 @@ export interface ImportActor {
 
 export function loadImportLookups(db: Db): Lookups {
   return {
-    departments: db
-      .prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM departments')
-      .all() as Lookups['departments'],
+    departments: (
+      db
+        .prepare('SELECT id, code, name_zh AS nameZh, name_en AS nameEn, active FROM departments')
+        .all() as (Omit<Lookups['departments'][number], 'active'> & { active: number })[]
+    ).map((d) => ({ ...d, active: d.active === 1 })),
     aliases: db
       .prepare('SELECT alias, department_id AS departmentId FROM department_aliases')
       .all() as Lookups['aliases'],

@@ -26,7 +26,8 @@ import { normalizeName, sameDate, toMoment } from './values.ts';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
 
 export interface Lookups {
-  departments: { id: number; code: string; nameZh: string; nameEn: string }[];
+  /** `active` false: deactivated, it takes no new items (absent: active). */
+  departments: { id: number; code: string; nameZh: string; nameEn: string; active?: boolean }[];
   aliases: { alias: string; departmentId: number }[];
   campaigns: { id: number; code: string; nameZh: string; nameEn: string }[];
   domains: { id: number; campaignId: number; code: string; nameZh: string; nameEn: string }[];
@@ -155,6 +156,8 @@ export interface Resolver {
   closestDepartment(name: string): { nameZh: string; nameEn: string } | undefined;
   campaignOfDomain(id: number): number | undefined;
   departmentCode(id: number): string;
+  /** Whether a department may take new items (a deactivated one may not). */
+  departmentActive(id: number): boolean;
   campaignCode(id: number): string;
 }
 
@@ -187,6 +190,7 @@ export function makeResolver(lookups: Lookups): Resolver {
     );
   }
   const deptCodes = new Map(lookups.departments.map((d) => [d.id, d.code]));
+  const inactive = new Set(lookups.departments.filter((d) => d.active === false).map((d) => d.id));
   const campaignCodes = new Map(lookups.campaigns.map((c) => [c.id, c.code]));
   const domainCampaigns = new Map(lookups.domains.map((d) => [d.id, d.campaignId]));
   // A ledger names a few departments thousands of times: remember the answers.
@@ -230,6 +234,7 @@ export function makeResolver(lookups: Lookups): Resolver {
     },
     campaignOfDomain: (id) => domainCampaigns.get(id),
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
+    departmentActive: (id) => !inactive.has(id),
     campaignCode: (id) => campaignCodes.get(id) ?? String(id),
   };
 }
@@ -316,6 +321,10 @@ const msg = {
   needsDepartment: (): Text => ({
     zh: '已交办的事项须有牵头部门',
     en: 'An assigned item needs a lead department',
+  }),
+  inactiveDepartment: (code: string): Text => ({
+    zh: `部门 ${code} 已停用，不能再交办事项`,
+    en: `The department ${code} is deactivated and takes no new items`,
   }),
   needsDeadline: (): Text => ({
     zh: '整改期限为空（没有期限的事项请写“长期坚持”）',
@@ -612,6 +621,13 @@ function planRow(
   if (v.closedAt && status !== 'closed') addError(errors, 'closedAt', msg.closedDateButOpen(status));
   if (status !== 'registered' && departmentId === null && !errors.some((e) => e.field === 'department'))
     addError(errors, 'department', msg.needsDepartment());
+  if (departmentId !== null && !resolver.departmentActive(departmentId))
+    addError(
+      errors,
+      'department',
+      msg.inactiveDepartment(resolver.departmentCode(departmentId)),
+      v.department ?? undefined,
+    );
   if (
     status !== 'registered' &&
     type !== 'long_term' &&
@@ -807,7 +823,17 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   } else if (it.domain_id !== null && resolver.campaignOfDomain(it.domain_id) !== value('campaign_id')) {
     addError(errors, 'domain', msg.domainOfOtherCampaign());
   }
-  if (env.departmentId !== null) change('department_id', env.departmentId);
+  if (env.departmentId !== null) {
+    // Moved to a deactivated department: refused, as the ledger refuses assigning one to it.
+    if (env.departmentId !== it.department_id && !resolver.departmentActive(env.departmentId))
+      addError(
+        errors,
+        'department',
+        msg.inactiveDepartment(resolver.departmentCode(env.departmentId)),
+        v.department ?? undefined,
+      );
+    else change('department_id', env.departmentId);
+  }
   let participants: number[] | null = null;
   if (env.participants !== null) {
     const lead = value('department_id');

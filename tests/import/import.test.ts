@@ -1032,6 +1032,54 @@ describe('importing again', () => {
     expect([other.rows[0]!.action, other.rows[0]!.errors[0]!.field]).toEqual(['reject', 'deadline']);
   });
 
+  it('gives a deactivated department no new item, nor moves one to it; its items already there update', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
+    await commitImport(
+      db,
+      { name: 'a.csv', bytes: csv(`${head}\nDA-1,校车超员,县教育局,2026-06-30,督查,整改中`) },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    db.prepare("UPDATE departments SET active = 0 WHERE name_zh = '县教育局'").run();
+    const code = db
+      .prepare("SELECT code FROM departments WHERE name_zh = '县教育局'")
+      .pluck()
+      .get() as string;
+    const report = await dryRunImport(
+      db,
+      {
+        name: 'b.csv',
+        bytes: csv(
+          `${head}\nDA-1,校车超员（已核实）,县教育局,2026-06-30,督查,整改中\nDA-2,新问题,县教育局,2026-07-31,督查,整改中\nDA-3,另一问题,县财政局,2026-07-31,督查,整改中`,
+        ),
+      },
+      OPTIONS,
+    );
+    expect(
+      report.rows.map((r) => [r.ledgerCode, r.action, r.errors.map((e) => [e.field, e.message.zh])]),
+    ).toEqual([
+      // Already the department's: its row still updates the item.
+      ['DA-1', 'update', []],
+      ['DA-2', 'reject', [['department', `部门 ${code} 已停用，不能再交办事项`]]],
+      ['DA-3', 'create', []],
+    ]);
+    // An item moved to it is refused the same way.
+    await commitImport(
+      db,
+      { name: 'd.csv', bytes: csv(`${head}\nDA-4,财政问题,县财政局,2026-07-31,督查,整改中`) },
+      { ...OPTIONS, actor: CLI_ACTOR },
+    );
+    const move = await dryRunImport(
+      db,
+      { name: 'e.csv', bytes: csv(`${head}\nDA-4,财政问题,县教育局,2026-07-31,督查,整改中`) },
+      OPTIONS,
+    );
+    expect([move.rows[0]!.action, move.rows[0]!.errors.map((e) => e.field)]).toEqual([
+      'reject',
+      ['department'],
+    ]);
+  });
+
   it('leaves out the row of an item voided here, saying so, and imports the rest of the sheet', async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
