@@ -256,6 +256,8 @@ describe('admin data in a real browser', () => {
     // The last whole week before the pinned now (Friday 20 November), named by its ISO week.
     await expect.poll(() => form.locator('select[name="asOf"]').inputValue()).toBe('2026-11-15');
     expect(await form.locator('input[name="period"]').inputValue()).toBe('2026-W46');
+    // Named by the week, as the server requires: not a box to type another name in.
+    expect(await form.locator('input[name="period"]').getAttribute('readonly')).not.toBeNull();
     await form.locator('select[name="campaign"]').selectOption('C-CONDUCT');
     await form.locator('select[name="asOf"]').selectOption('2026-11-08');
     expect(await form.locator('input[name="period"]').inputValue()).toBe('2026-W45');

@@ -198,7 +198,7 @@ describe('bulletin in a real browser', () => {
       await expect
         .poll(() => sheet.getByTestId('bulletin-published').textContent())
         .toBe(
-          `排名以2026-W46发布的排名为准（评分方案第${frozen.profile.version}版），此后数据变化不影响本排名。`,
+          `排名以2026年第46周发布的排名为准（评分方案第${frozen.profile.version}版），此后数据变化不影响本排名。`,
         );
       const shown = await sheet
         .getByTestId('bulletin-ranking')

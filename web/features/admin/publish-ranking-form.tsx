@@ -12,9 +12,9 @@ import { ActionError } from '../ledger/action-error.tsx';
 const WEEKS_OFFERED = 12;
 
 /**
- * Publishes a week's ranking (DESIGN §4): the week (as of its Sunday), the campaign or all, and the
- * period's name, an ISO week unless changed. Publishing a period and scope again asks first, then
- * replaces it (the operations log keeps the earlier one).
+ * Publishes a week's ranking (DESIGN §4): the week (as of its Sunday), the campaign or all; the period
+ * is named by its ISO week. Publishing a period and scope again asks first, then replaces it (the
+ * operations log keeps the earlier one).
  */
 export function PublishRankingForm() {
   const t = useT();
@@ -24,10 +24,10 @@ export function PublishRankingForm() {
   const choices = useScopeChoices(undefined);
   const [week, setWeek] = useState<string | null>(null);
   const [campaign, setCampaign] = useState('');
-  const [period, setPeriod] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const asOf = week ?? weeks[0] ?? '';
-  const periodName = period ?? (asOf ? isoWeekLabel(asOf) : '');
+  // The ISO week holding the day: the only name the server takes for a week's ranking.
+  const periodName = asOf ? isoWeekLabel(asOf) : '';
   const mutation = useMutation({
     mutationFn: (replace: boolean) =>
       publishRanking({ period: periodName, asOf, ...(campaign ? { campaign } : {}), replace }),
@@ -56,7 +56,6 @@ export function PublishRankingForm() {
           value={asOf}
           onChange={(e) => {
             setWeek(e.target.value);
-            setPeriod(null);
             changed();
           }}
         >
@@ -76,17 +75,7 @@ export function PublishRankingForm() {
       />
       <label>
         <span>{t('published.period')}</span>
-        <input
-          type="text"
-          name="period"
-          required
-          maxLength={40}
-          value={periodName}
-          onChange={(e) => {
-            setPeriod(e.target.value);
-            changed();
-          }}
-        />
+        <input type="text" name="period" readOnly value={periodName} />
       </label>
       <button type="submit" className="primary-button" disabled={!asOf || mutation.isPending}>
         {t('published.publish')}

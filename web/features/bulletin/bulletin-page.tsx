@@ -17,6 +17,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
+import { formatPeriod } from '../../components/weeks.ts';
 import {
   formatCountInProse,
   formatDay,
@@ -195,7 +196,7 @@ export function BulletinPage() {
         {match && published.data && (
           <p className="bulletin-note" data-testid="bulletin-published">
             {t('bulletin.published', {
-              period: match.period,
+              period: formatPeriod(lang, match.period),
               version: formatNumber(lang, (published.data.result as Ranking).profile.version),
             })}
           </p>
