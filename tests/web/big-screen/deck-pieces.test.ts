@@ -25,6 +25,27 @@ describe('the slides of a deck', () => {
     ]);
   });
 
+  it('shows the other slides again after every 8 departments, so the headline comes round often', () => {
+    const many = Array.from({ length: 18 }, (_, i) => dept(`D${i + 1}`, i + 1));
+    const ids = planSlides(['headline', 'ranking', 'departments'], many).map((s) => s.id);
+    const depts = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `department:D${from + i}`);
+    expect(ids).toEqual([
+      'headline',
+      'ranking',
+      ...depts(1, 8),
+      'headline#2',
+      'ranking#2',
+      ...depts(9, 16),
+      'headline#3',
+      'ranking#3',
+      ...depts(17, 18),
+    ]);
+    // Each department once, numbered in the whole pass; without departments in the deck, one round.
+    expect(planSlides(['headline', 'departments'], many).at(-1)).toMatchObject({ position: 18, of: 18 });
+    expect(planSlides(['headline', 'trend'], many).map((s) => s.id)).toEqual(['headline', 'trend']);
+  });
+
   it('has no department slides when nobody is ranked', () => {
     expect(planSlides(['departments'], [dept('D9', null)])).toEqual([]);
   });

@@ -5,23 +5,40 @@ export type PlannedSlide =
   | { id: string; kind: Exclude<SlideKey, 'departments'> }
   | { id: string; kind: 'department'; departmentCode: string; position: number; of: number };
 
-/** The slides in order: `departments` becomes one slide per ranked department, best first. */
+/**
+ * How many department slides a round of the deck shows before the other slides come round again: with
+ * 40 departments at 15 s a slide, the headline and the ranking return every ≈ 3 minutes, not every 11.
+ */
+export const DEPARTMENTS_PER_ROUND = 8;
+
+/**
+ * The slides in order: `departments` becomes one slide per ranked department, best first, in rounds of
+ * DEPARTMENTS_PER_ROUND, each round showing the other slides again (named `ranking#2`, … after the first).
+ */
 export function planSlides(
   keys: readonly SlideKey[],
   ranking: readonly { ranked: boolean; department: { code: string } }[],
 ): PlannedSlide[] {
   const ranked = ranking.filter((r) => r.ranked);
-  return keys.flatMap((kind): PlannedSlide[] =>
-    kind === 'departments'
-      ? ranked.map((r, i) => ({
-          id: `department:${r.department.code}`,
-          kind: 'department',
-          departmentCode: r.department.code,
-          position: i + 1,
-          of: ranked.length,
-        }))
-      : [{ id: kind, kind }],
+  const departments = ranked.map(
+    (r, i): PlannedSlide => ({
+      id: `department:${r.department.code}`,
+      kind: 'department',
+      departmentCode: r.department.code,
+      position: i + 1,
+      of: ranked.length,
+    }),
   );
+  const rounds = keys.includes('departments')
+    ? Math.max(1, Math.ceil(departments.length / DEPARTMENTS_PER_ROUND))
+    : 1;
+  return Array.from({ length: rounds }, (_, round) =>
+    keys.flatMap((kind): PlannedSlide[] =>
+      kind === 'departments'
+        ? departments.slice(round * DEPARTMENTS_PER_ROUND, (round + 1) * DEPARTMENTS_PER_ROUND)
+        : [{ id: round === 0 ? kind : `${kind}#${round + 1}`, kind }],
+    ),
+  ).flat();
 }
 
 /** The slide after (delta 1) or before (delta −1) an index, wrapping round. */
