@@ -78,6 +78,10 @@ describe('the ledger in a real browser', () => {
   it('puts the search and the filters in the URL, and the rows follow them', async () => {
     const { page, errors } = await openAs(browser, server, 'leader', '/ledger', 'en');
     await waitForTable(page, '');
+    // The yellow light is named by the profile's warning days.
+    await expect
+      .poll(() => page.locator('select[name="light"] option[value="yellow"]').textContent())
+      .toBe('▲ Yellow · Due within 7 days');
 
     // Search by a ledger code: exactly that item.
     const [one] = await apiCodes('sort=code');

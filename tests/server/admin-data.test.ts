@@ -51,6 +51,9 @@ describe('scoring profiles', () => {
     const speedFirst = structuredClone(DEFAULT_PROFILE);
     speedFirst.components.onTimeRate.weight = 10;
     speedFirst.components.medianDaysToClose.weight = 35;
+    speedFirst.warningDays = 5;
+    // The filters' reference names the yellow light by the active profile's warning days.
+    expect((await send(admin, 'GET', '/api/reference')).body.warningDays).toBe(DEFAULT_PROFILE.warningDays);
     // Then: D01 = 25 + 10 + 20 + 35 × 0.4 + 10 = 79; D02 = 25 + 10 × 0.1/0.45 + 20 + 35 + 10 = 92.22.
     const preview = await send(admin, 'POST', '/api/profiles/preview', {
       config: speedFirst,
@@ -67,6 +70,7 @@ describe('scoring profiles', () => {
     expect([saved.body.profile.version, saved.body.profile.active]).toEqual([2, true]);
     const ranking = await send(admin, 'GET', '/api/figures/ranking?asOf=2026-06-30');
     expect(ranking.body.profile.version).toBe(2);
+    expect((await send(admin, 'GET', '/api/reference')).body.warningDays).toBe(5);
     expect(ranking.body.rows[0].department.code).toBe('D02');
     // The old version still recomputes the old ranking exactly.
     const old = await send(admin, 'GET', '/api/figures/ranking?asOf=2026-06-30&profile=1');

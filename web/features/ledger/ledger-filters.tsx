@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
+import { referenceOptions } from '../../api/figures.ts';
 import { InactiveButton } from '../../components/inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -21,6 +23,7 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   const { set, clear } = useLedgerParams();
   const choices = useScopeChoices(params.campaign);
   const departments = useQuery(departmentListOptions());
+  const warningDays = useQuery(referenceOptions()).data?.warningDays;
   // A department's liaison reads every department's items, and works on its own: one click to them.
   const own = useActingUser()?.departmentCode ?? null;
   const [q, setQ] = useState(params.q ?? '');
@@ -109,7 +112,11 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
         onChange={(v) => set('light', v)}
         choices={LIGHTS.map((l) => ({
           value: l,
-          label: `${LIGHT_ICONS[l]} ${t(`light.${l}`)} · ${t(`light.${l}.meaning`)}`,
+          label: `${LIGHT_ICONS[l]} ${t(`light.${l}`)} · ${
+            l === 'yellow' && warningDays !== undefined
+              ? t('light.yellow.meaningDays', { days: formatNumber(lang, warningDays) })
+              : t(`light.${l}.meaning`)
+          }`,
         }))}
       />
       <label>
