@@ -88,7 +88,8 @@ export const DAYS_OVERDUE = `CASE WHEN i.status <> 'closed' AND i.voided_at IS N
  */
 interface Search {
   sql: string;
-  q: string;
+  /** The parameters its SQL binds: @q, and @q2 for the other width of a short term's digits. */
+  params: { q: string; q2?: string };
   broad: boolean;
 }
 
@@ -99,19 +100,38 @@ interface Search {
  */
 const BROAD_SEARCH = 50;
 
+/**
+ * The term with its digits the other width too (１２３４５ for 12345, and back): a ledger typed in a
+ * Chinese input method often has full-width digits, and a reader types either. Null without digits.
+ */
+function otherWidthDigits(term: string): string | null {
+  const other = term.replace(/[0-9０-９]/g, (d) =>
+    String.fromCharCode(d <= '9' ? d.charCodeAt(0) + 0xfee0 : d.charCodeAt(0) - 0xfee0),
+  );
+  return other === term ? null : other;
+}
+
 function searchSql(db: Db, q: string): Search {
   const lowered = q.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+  const other = otherWidthDigits(lowered);
+  const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
   const search =
     [...lowered].length >= 3
       ? {
           matches: 'SELECT rowid FROM item_search WHERE item_search MATCH @q',
-          q: `"${lowered.replaceAll('"', '""')}"`,
+          q: other === null ? phrase(lowered) : `${phrase(lowered)} OR ${phrase(other)}`,
         }
       : {
-          matches:
-            'SELECT doc FROM item_search_terms WHERE term >= @q AND term <= @q || char(1114111, 1114111)',
+          // Two ranges as a UNION: the vocabulary table reads an OR of them as the first alone.
+          matches: `SELECT doc FROM item_search_terms WHERE term >= @q AND term <= @q || char(1114111, 1114111)${
+            other === null
+              ? ''
+              : ' UNION ALL SELECT doc FROM item_search_terms WHERE term >= @q2 AND term <= @q2 || char(1114111, 1114111)'
+          }`,
           q: lowered,
+          ...(other === null ? {} : { q2: other }),
         };
+  const params = { q: search.q, ...('q2' in search ? { q2: search.q2 } : {}) };
   // Counting stops at the threshold, so a rare term costs nothing and a common one a few ms; the
   // highest id stands for the ledger's size (it is read from the end of the table, not counted).
   const threshold = Math.ceil(
@@ -119,8 +139,8 @@ function searchSql(db: Db, q: string): Search {
   );
   const found = prepared(db, `SELECT COUNT(*) FROM (${search.matches} LIMIT @threshold + 1)`)
     .pluck()
-    .get({ q: search.q, threshold }) as number;
-  return { sql: `i.id IN (${search.matches})`, q: search.q, broad: found > threshold };
+    .get({ ...params, threshold }) as number;
+  return { sql: `i.id IN (${search.matches})`, params, broad: found > threshold };
 }
 
 /**
@@ -151,7 +171,7 @@ function filterSql(
     // Within a department (a few thousand items), or on a page when the matches are many, check each
     // item in order against the matches; otherwise start from the matches (a name's or a code's few).
     parts.push(f.departmentId !== undefined || (walk && search.broad) ? `+${search.sql}` : search.sql);
-    params.q = search.q;
+    Object.assign(params, search.params);
   }
   if (f.light) parts.push(`(${LIGHT_IS[f.light]})`);
   if (f.overdue !== undefined) {

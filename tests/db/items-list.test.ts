@@ -122,6 +122,29 @@ describe('ledger search', () => {
     expect(searchIds(db, 'caf')).toHaveLength(2);
   });
 
+  it('finds digits typed in either width: １２３４５ for 12345 and back, long terms and short', () => {
+    const wide = demoDb({ items: 40, departments: 4 });
+    const [a, b, c] = wide
+      .prepare('SELECT id FROM items WHERE voided_at IS NULL ORDER BY id LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const title = wide.prepare('UPDATE items SET title = ? WHERE id = ?');
+    title.run('１２３４５热线工单回复不及时', a);
+    title.run('12345热线：学校周边道路积水', b);
+    title.run('第３小学食堂卫生', c);
+    const found = (q: string) =>
+      listItemIds(wide, { filter: { q }, sort: 'registered', now, warn })
+        .filter((id) => [a, b, c].includes(id))
+        .sort((x, y) => x - y);
+    expect(found('12345热线')).toEqual([a, b]);
+    expect(found('１２３４５')).toEqual([a, b]);
+    expect(found('12')).toEqual([a, b]);
+    expect(found('第3小学')).toEqual([c]);
+    expect(found('3')).toContain(c);
+    // Without digits, the term alone.
+    expect(found('热线')).toEqual([a, b]);
+  });
+
   it('counts what it lists, on every page', () => {
     const all = searchIds(db, '镇');
     const page = listItems(db, { filter: { q: '镇' }, sort: 'registered', page: 2, pageSize: 7, now, warn });
