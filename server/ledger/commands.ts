@@ -258,6 +258,12 @@ function assignIn(
   const status = nextStatus(item.status as Status, 'assign', item.voided_at !== null);
   // As the import: an item without a deadline would never be due, so only a long-term one may have none.
   if (a.deadline === null && item.rectification_type !== 'long_term') throw NEEDS_DEADLINE.deadline();
+  // The lead is not also a department taking part (配合部门): the office takes it off those first.
+  if (participantIds(ctx.db, item.id).includes(a.departmentId))
+    throw invalidParameter('department', {
+      zh: '该部门已是本事项的配合部门；请先在“修改”中把它从配合部门中移除',
+      en: 'the department already takes part in this item; take it off the participating departments first (Edit)',
+    });
   const set = {
     status,
     department_id: a.departmentId,

@@ -887,6 +887,27 @@ describe('ledger table', () => {
     expect(types(open.body.items)).toEqual(expected);
   });
 
+  it('assigns an item to none of the departments taking part in it: its lead is not also a participant', async () => {
+    const { sessions, send, create } = setup();
+    const registered = (await create({ department: undefined, participants: ['D02'] })).item;
+    const assign = (department: string) =>
+      send(sessions.admin, 'POST', `/api/items/${registered.id}/transitions`, {
+        version: registered.version,
+        action: 'assign',
+        department,
+        deadline: '2026-12-31',
+      });
+    const refused = await assign('D02');
+    expect([refused.status, refused.body.error.details.field]).toEqual([400, 'department']);
+    expect(refused.body.error.message).toContain('already takes part in this item');
+    expect((await send(sessions.admin, 'GET', `/api/items/${registered.id}`)).body.item.status).toBe(
+      'registered',
+    );
+    const assigned = await assign('D01');
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.participants.map((p: { code: string }) => p.code)).toEqual(['D02']);
+  });
+
   it('assigns an item only with a deadline, unless it is long-term (长期坚持), as the import does', async () => {
     const { sessions, send, create } = setup();
     // Without one the item would never be due: refused, naming the field, in the reader's language.
