@@ -20,7 +20,7 @@ import {
   loadImportLookups,
   withTempStoreInMemory,
 } from '../../db/queries/import.ts';
-import type { Source } from '../domain/lifecycle.ts';
+import type { Source, Status } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
 import {
@@ -92,6 +92,8 @@ export interface RowReport {
   title: string | null;
   /** update: the fields that change. */
   changes?: ImportField[];
+  /** update: the status it had and the one it takes, when it changes (a reopening shows as such). */
+  status?: { from: Status; to: Status };
   /** skip: why the row is not an item (a continuation: more text of the item on row `continues`). */
   skipped?: Exclude<RowKind, 'item' | 'blank'> | 'continuation';
   continues?: number;
@@ -362,6 +364,9 @@ function rowReport(p: RowPlan, columns: Column[]): RowReport {
     ledgerCode: p.ledgerCode,
     title: p.title,
     ...(p.action === 'update' ? { changes: p.changes } : {}),
+    ...(p.action === 'update' && 'status' in p.after
+      ? { status: { from: p.before.status as Status, to: p.after.status as Status } }
+      : {}),
     errors: p.action === 'reject' ? p.errors.map((e) => toIssue(e, columns)) : [],
     warnings: p.warnings.map((w) => toIssue(w, columns)),
   };

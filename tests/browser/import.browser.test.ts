@@ -204,6 +204,37 @@ describe('importing a ledger file in a real browser', () => {
     }
   });
 
+  it('shows a reopening in the dry run: from which status to which, with its warning (zh-CN)', async () => {
+    // BT-001 (imported above) is verified and closed here; the office's sheet still says 整改中.
+    const [found] = (await admin.get('/api/items?q=BT-001')).items;
+    let version = (await admin.get(`/api/items/${found.id}`)).item.version;
+    for (const body of [{ action: 'rectify', evidence: '已整改' }, { action: 'close' }]) {
+      const res = await admin.send('POST', `/api/items/${found.id}/transitions`, { ...body, version });
+      expect(res.status).toBe(200);
+      version = res.body.item.version;
+    }
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('台账');
+    sheet.addRow([...HEADER, '整改状态']);
+    sheet.addRow([...GOOD_ROWS[0]!, '整改中']);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-import-')), '台账.xlsx');
+    await book.xlsx.writeFile(file);
+    const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', 'zh-CN');
+    await choose(page, file);
+    await page.getByTestId('dry-run').click();
+    await expect.poll(() => summary(page, 'update')).toBe('1');
+    const row = page.locator('[data-testid="import-report"] tr[data-action="update"]');
+    expect(await row.getByTestId('row-status-change').textContent()).toBe('整改状态：已销号 → 整改中');
+    expect(await row.textContent()).toContain('将重新打开');
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, `import-report-reopening-zh-CN-${size}`);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('is for admins only', async () => {
     const { page } = await openAs(browser, server, 'leader', '/ledger/import', 'en');
     await expect

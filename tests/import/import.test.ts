@@ -987,6 +987,10 @@ describe('importing again', () => {
         '将重新打开2026年6月15日已验收销号的事项（计入重新整改次数）；如只是表格未更新，请将整改状态改为“已销号”',
       ],
     ]);
+    // And the report says from which status to which.
+    const statusOf = async (bytes: Buffer) =>
+      (await dryRunImport(db, { name: 'x.csv', bytes }, OPTIONS)).rows[0]!.status;
+    expect(await statusOf(again)).toEqual({ from: 'closed', to: 'in_progress' });
     expect(
       (await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);
@@ -1001,6 +1005,9 @@ describe('importing again', () => {
     ).toBe(true);
     expect(item(db, 'RO-1')).toMatchObject({ status: 'rectified', evidence: '补充报告' });
     expect(await warned(again)).toEqual([['status', '将退回已报整改完成、待验收的事项']]);
+    expect(await statusOf(again)).toEqual({ from: 'rectified', to: 'in_progress' });
+    // A row whose status stays says none.
+    expect(await statusOf(rectified)).toBeUndefined();
     expect(
       (await commitImport(db, { name: 'd.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);

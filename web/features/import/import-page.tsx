@@ -504,6 +504,14 @@ function ReportRows({ report }: { report: ImportReport }) {
                     })}
                   </p>
                 )}
+                {r.status && (
+                  <p className="row-changes" data-testid="row-status-change">
+                    {t('import.statusChange', {
+                      from: t(`status.${r.status.from}` as MessageKey),
+                      to: t(`status.${r.status.to}` as MessageKey),
+                    })}
+                  </p>
+                )}
                 {r.skipped && (
                   <p className="muted">
                     {t(`import.skipped.${r.skipped}` as MessageKey, { row: r.continues ?? '' })}
