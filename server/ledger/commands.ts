@@ -166,13 +166,22 @@ export interface NewItemInput {
 /** Participating departments as stored and recorded: each once, ascending, so two sets compare as text. */
 const participantSet = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
-/** The lead department leads: it is not also one of the departments taking part (配合部门). */
-function checkParticipants(participants: number[], lead: number | null | undefined) {
-  if (lead !== null && lead !== undefined && participants.includes(lead))
-    throw invalidParameter('participants', {
-      zh: '不能包含牵头部门',
-      en: 'must not include the lead department',
-    });
+/**
+ * The lead department leads: it is not also one of the departments taking part (配合部门). Refused
+ * naming what the write changes: the participants, or the lead department an assignment names.
+ */
+function checkParticipants(
+  participants: number[],
+  lead: number | null | undefined,
+  field: 'participants' | 'department' = 'participants',
+) {
+  if (lead === null || lead === undefined || !participants.includes(lead)) return;
+  throw field === 'participants'
+    ? invalidParameter('participants', { zh: '不能包含牵头部门', en: 'must not include the lead department' })
+    : invalidParameter('department', {
+        zh: '该部门已是本事项的配合部门；请先在“修改”中把它从配合部门中移除',
+        en: 'the department already takes part in this item; take it off the participating departments first (Edit)',
+      });
 }
 
 export function createItem(ctx: CommandContext, input: NewItemInput): number {
@@ -258,12 +267,7 @@ function assignIn(
   const status = nextStatus(item.status as Status, 'assign', item.voided_at !== null);
   // As the import: an item without a deadline would never be due, so only a long-term one may have none.
   if (a.deadline === null && item.rectification_type !== 'long_term') throw NEEDS_DEADLINE.deadline();
-  // The lead is not also a department taking part (配合部门): the office takes it off those first.
-  if (participantIds(ctx.db, item.id).includes(a.departmentId))
-    throw invalidParameter('department', {
-      zh: '该部门已是本事项的配合部门；请先在“修改”中把它从配合部门中移除',
-      en: 'the department already takes part in this item; take it off the participating departments first (Edit)',
-    });
+  checkParticipants(participantIds(ctx.db, item.id), a.departmentId, 'department');
   const set = {
     status,
     department_id: a.departmentId,
@@ -744,10 +748,6 @@ export function completeMilestone(ctx: CommandContext, id: number, milestoneId: 
 }
 
 /**
- * Reports how an open item's rectification is going (整改进展), dated now: its department or the office.
- * Only the item's version moves on; the note is kept with the item and in its history.
- */
-/**
  * 首次响应: records that the complainant was first answered, now, by the office or the department — once,
  * on an open complaint (a public complaint or a hotline work order). The first-response figure counts
  * the hours from registration to it.
@@ -784,6 +784,10 @@ export function recordFirstResponse(ctx: CommandContext, id: number, note: strin
     .immediate();
 }
 
+/**
+ * Reports how an open item's rectification is going (整改进展), dated now: its department or the office.
+ * Only the item's version moves on; the note is kept with the item and in its history.
+ */
 export function reportProgress(ctx: CommandContext, id: number, note: string): void {
   ctx.db
     .transaction(() => {
