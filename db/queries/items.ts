@@ -115,23 +115,18 @@ function searchSql(db: Db, q: string): Search {
   const lowered = q.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
   const other = otherWidthDigits(lowered);
   const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
-  const search =
+  const range = (param: string) =>
+    `SELECT doc FROM item_search_terms WHERE term >= @${param} AND term <= @${param} || char(1114111, 1114111)`;
+  const search: { matches: string; params: Search['params'] } =
     [...lowered].length >= 3
       ? {
           matches: 'SELECT rowid FROM item_search WHERE item_search MATCH @q',
-          q: other === null ? phrase(lowered) : `${phrase(lowered)} OR ${phrase(other)}`,
+          params: { q: other === null ? phrase(lowered) : `${phrase(lowered)} OR ${phrase(other)}` },
         }
-      : {
-          // Two ranges as a UNION: the vocabulary table reads an OR of them as the first alone.
-          matches: `SELECT doc FROM item_search_terms WHERE term >= @q AND term <= @q || char(1114111, 1114111)${
-            other === null
-              ? ''
-              : ' UNION ALL SELECT doc FROM item_search_terms WHERE term >= @q2 AND term <= @q2 || char(1114111, 1114111)'
-          }`,
-          q: lowered,
-          ...(other === null ? {} : { q2: other }),
-        };
-  const params = { q: search.q, ...('q2' in search ? { q2: search.q2 } : {}) };
+      : other === null
+        ? { matches: range('q'), params: { q: lowered } }
+        : // Two ranges as a UNION: the vocabulary table reads an OR of them as the first alone.
+          { matches: `${range('q')} UNION ALL ${range('q2')}`, params: { q: lowered, q2: other } };
   // Counting stops at the threshold, so a rare term costs nothing and a common one a few ms; the
   // highest id stands for the ledger's size (it is read from the end of the table, not counted).
   const threshold = Math.ceil(
@@ -139,8 +134,8 @@ function searchSql(db: Db, q: string): Search {
   );
   const found = prepared(db, `SELECT COUNT(*) FROM (${search.matches} LIMIT @threshold + 1)`)
     .pluck()
-    .get({ ...params, threshold }) as number;
-  return { sql: `i.id IN (${search.matches})`, params, broad: found > threshold };
+    .get({ ...search.params, threshold }) as number;
+  return { sql: `i.id IN (${search.matches})`, params: search.params, broad: found > threshold };
 }
 
 /**
