@@ -10,23 +10,19 @@ export interface CodeRef {
 
 type Table = 'campaigns' | 'departments' | 'domains' | 'peer_groups';
 
-/** The row of a reference table with this code, or null. */
-export function findByCode(db: Db, table: Table, code: string): CodeRef | null {
+function findBy(db: Db, table: Table, column: 'code' | 'id', value: string | number): CodeRef | null {
   const row = prepared(
     db,
-    `SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM ${table} WHERE code = ?`,
-  ).get(code) as CodeRef | undefined;
+    `SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM ${table} WHERE ${column} = ?`,
+  ).get(value) as CodeRef | undefined;
   return row ?? null;
 }
 
+/** The row of a reference table with this code, or null. */
+export const findByCode = (db: Db, table: Table, code: string) => findBy(db, table, 'code', code);
+
 /** The row of a reference table with this id, or null. */
-export function findById(db: Db, table: Table, id: number): CodeRef | null {
-  const row = prepared(
-    db,
-    `SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM ${table} WHERE id = ?`,
-  ).get(id) as CodeRef | undefined;
-  return row ?? null;
-}
+export const findById = (db: Db, table: Table, id: number) => findBy(db, table, 'id', id);
 
 /** The campaign a domain belongs to (each domain is one campaign's), or null for no such domain. */
 export function campaignOfDomain(db: Db, domainId: number): number | null {
