@@ -88,8 +88,8 @@ export const DAYS_OVERDUE = `CASE WHEN i.status <> 'closed' AND i.voided_at IS N
  */
 interface Search {
   sql: string;
-  /** The parameters its SQL binds: @q, and @q2 for the other width of a short term's digits. */
-  params: { q: string; q2?: string };
+  /** The parameters its SQL binds: @q, and @q2… for the term's other widths (searchWidths). */
+  params: Record<string, string>;
   broad: boolean;
 }
 
@@ -100,33 +100,40 @@ interface Search {
  */
 const BROAD_SEARCH = 50;
 
+const HALF_ALNUM = /[0-9A-Za-z]/g;
+const FULL_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+const shift = (offset: number) => (ch: string) => String.fromCharCode(ch.charCodeAt(0) + offset);
+const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+
 /**
- * The term with its digits the other width too (１２３４５ for 12345, and back): a ledger typed in a
- * Chinese input method often has full-width digits, and a reader types either. Null without digits.
+ * The term as the index may hold it: ASCII lower-cased (as the index's copies are), and its digits
+ * and letters full-width too (１２３４５ for 12345, ＰＭ２.５ or ｐｍ２.５ for pm2.5, and back): a ledger
+ * typed in a Chinese input method often has them, and a reader types either. The index folds ASCII
+ * letters only, so a full-width letter is looked for in both cases. The first is the term itself.
  */
-function otherWidthDigits(term: string): string | null {
-  const other = term.replace(/[0-9０-９]/g, (d) =>
-    String.fromCharCode(d <= '9' ? d.charCodeAt(0) + 0xfee0 : d.charCodeAt(0) - 0xfee0),
-  );
-  return other === term ? null : other;
+function searchWidths(q: string): string[] {
+  const half = lowerAscii(q.replace(FULL_ALNUM, shift(-FULL_WIDTH_OFFSET)));
+  const full = half.replace(HALF_ALNUM, shift(FULL_WIDTH_OFFSET));
+  return [...new Set([lowerAscii(q), half, full, full.replace(/[ａ-ｚ]/g, shift(-0x20))])];
 }
 
 function searchSql(db: Db, q: string): Search {
-  const lowered = q.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-  const other = otherWidthDigits(lowered);
+  const terms = searchWidths(q).map((term, i) => ({ name: i === 0 ? 'q' : `q${i + 1}`, term }));
   const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
   const range = (param: string) =>
     `SELECT doc FROM item_search_terms WHERE term >= @${param} AND term <= @${param} || char(1114111, 1114111)`;
   const search: { matches: string; params: Search['params'] } =
-    [...lowered].length >= 3
+    [...q].length >= 3
       ? {
           matches: 'SELECT rowid FROM item_search WHERE item_search MATCH @q',
-          params: { q: other === null ? phrase(lowered) : `${phrase(lowered)} OR ${phrase(other)}` },
+          params: { q: terms.map(({ term }) => phrase(term)).join(' OR ') },
         }
-      : other === null
-        ? { matches: range('q'), params: { q: lowered } }
-        : // Two ranges as a UNION: the vocabulary table reads an OR of them as the first alone.
-          { matches: `${range('q')} UNION ALL ${range('q2')}`, params: { q: lowered, q2: other } };
+      : // The ranges as a UNION: the vocabulary table reads an OR of them as the first alone.
+        {
+          matches: terms.map(({ name }) => range(name)).join(' UNION ALL '),
+          params: Object.fromEntries(terms.map(({ name, term }) => [name, term])),
+        };
   // Counting stops at the threshold, so a rare term costs nothing and a common one a few ms; the
   // highest id stands for the ledger's size (it is read from the end of the table, not counted).
   const threshold = Math.ceil(

@@ -145,6 +145,29 @@ describe('ledger search', () => {
     expect(found('热线')).toEqual([a, b]);
   });
 
+  it('finds letters typed in either width and case: ＰＭ２.５ for pm2.5, ｐｍ for PM, and back', () => {
+    const wide = demoDb({ items: 40, departments: 4 });
+    const [a, b, c] = wide
+      .prepare('SELECT id FROM items WHERE voided_at IS NULL ORDER BY id LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const title = wide.prepare('UPDATE items SET title = ? WHERE id = ?');
+    title.run('ＰＭ２.５超标未整改', a);
+    title.run('PM2.5监测点数据异常', b);
+    title.run('ｐｍ值记录缺失', c);
+    const found = (q: string) =>
+      listItemIds(wide, { filter: { q }, sort: 'registered', now, warn })
+        .filter((id) => [a, b, c].includes(id))
+        .sort((x, y) => x - y);
+    expect(found('pm2.5')).toEqual([a, b]);
+    expect(found('ＰＭ２.５')).toEqual([a, b]);
+    expect(found('ｐｍ２.５')).toEqual([a, b]);
+    // Short terms (the trigram ranges) in every width and case.
+    expect(found('pm')).toEqual([a, b, c]);
+    expect(found('ＰＭ')).toEqual([a, b, c]);
+    expect(found('Ｐm')).toEqual([a, b, c]);
+  });
+
   it('counts what it lists, on every page', () => {
     const all = searchIds(db, '镇');
     const page = listItems(db, { filter: { q: '镇' }, sort: 'registered', page: 2, pageSize: 7, now, warn });
