@@ -1,8 +1,8 @@
 /**
  * "Since the last review", the events a state comparison does not show: deadlines extended (an overdue
- * item extended leaves the red list without being closed), closures reopened, items voided (they leave
- * every figure). Each event made at or after `since` and before T, as the figures count events, for
- * the items of the scope; the latest first.
+ * item extended leaves the red list without being closed), extensions asked for by the departments,
+ * closures reopened, items voided (they leave every figure). Each event made at or after `since` and
+ * before T, as the figures count events, for the items of the scope; the latest first.
  */
 import type { Moment } from '../../server/domain/time.ts';
 import type { Db } from '../open.ts';
@@ -17,16 +17,23 @@ export interface ReviewEvent
   > {
   /** When the event was recorded. */
   at: Moment;
-  /** An extension's deadlines; a reopening's or a void's reason. */
+  /** An extension's or a request's deadlines; its reason, a reopening's or a void's. */
   oldDeadline: string | null;
   newDeadline: string | null;
   reason: string | null;
 }
 
+interface EventList {
+  total: number;
+  items: ReviewEvent[];
+}
+
 export interface ReviewEvents {
-  extended: { total: number; items: ReviewEvent[] };
-  reopened: { total: number; items: ReviewEvent[] };
-  voided: { total: number; items: ReviewEvent[] };
+  extended: EventList;
+  /** Extension requests made since (whatever became of them), and how many wait for a decision at T. */
+  requested: EventList & { waiting: number };
+  reopened: EventList;
+  voided: EventList;
 }
 
 const ITEM = `i.id, i.ledger_code AS ledgerCode, i.title, d.code AS departmentCode, d.name_zh AS departmentZh,
@@ -38,6 +45,12 @@ const EVENTS = {
     columns: 'e.approved_at AS at, e.old_deadline AS oldDeadline, e.new_deadline AS newDeadline, e.reason',
     from: 'deadline_extensions e JOIN items i ON i.id = e.item_id',
     at: 'e.approved_at',
+    voided: 'AND i.voided_at IS NULL',
+  },
+  requested: {
+    columns: 'e.requested_at AS at, e.old_deadline AS oldDeadline, e.new_deadline AS newDeadline, e.reason',
+    from: 'extension_requests e JOIN items i ON i.id = e.item_id',
+    at: 'e.requested_at',
     voided: 'AND i.voided_at IS NULL',
   },
   reopened: {
@@ -71,5 +84,22 @@ export function listReviewEvents(
     ).all({ ...all, limit: p.limit }) as ReviewEvent[];
     return { total, items };
   };
-  return { extended: read('extended'), reopened: read('reopened'), voided: read('voided') };
+  // Waiting at T, as the ledger lists them now: asked before T, not decided (approved, declined,
+  // withdrawn) before it, on an item neither voided nor closed at T.
+  const waiting = prepared(
+    db,
+    `SELECT COUNT(*) FROM extension_requests e JOIN items i ON i.id = e.item_id
+     WHERE e.requested_at < @t AND (e.decided_at IS NULL OR e.decided_at >= @t)
+       AND (i.voided_at IS NULL OR i.voided_at >= @t)
+       AND NOT EXISTS (SELECT 1 FROM item_closures c WHERE c.item_id = i.id AND c.closed_at < @t
+                         AND (c.reopened_at IS NULL OR c.reopened_at >= @t))${where}`,
+  )
+    .pluck()
+    .get(all) as number;
+  return {
+    extended: read('extended'),
+    requested: { ...read('requested'), waiting },
+    reopened: read('reopened'),
+    voided: read('voided'),
+  };
 }

@@ -140,12 +140,15 @@ describe('weekly review in a real browser', () => {
       expect(await page.getByTestId('newly-closed').textContent()).toContain(
         count(lang, changes.newlyClosed.total),
       );
-      // And the extensions, reopenings and voids made meanwhile, each with its count and first items.
-      for (const kind of ['extended', 'reopened', 'voided'] as const) {
+      // And the extensions granted and asked for, reopenings and voids made meanwhile, each with its
+      // count (the requests with those waiting too) and first items.
+      for (const kind of ['extended', 'requested', 'reopened', 'voided'] as const) {
         const events = changes.events[kind];
         const list = page.getByTestId(`changes-${kind}`);
         expect(await list.locator('h3').textContent()).toBe(
-          messages[lang][`changes.${kind}`].replace('{n}', count(lang, events.total)),
+          messages[lang][`changes.${kind}`]
+            .replace('{n}', count(lang, events.total))
+            .replace('{waiting}', count(lang, events.waiting ?? 0)),
         );
         expect(await list.locator('li .code').allTextContents()).toEqual(
           events.items.slice(0, 5).map((e: { ledgerCode: string }) => e.ledgerCode),

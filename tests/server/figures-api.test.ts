@@ -318,6 +318,64 @@ describe('figures API: since the last review', () => {
     expect(codes(a1.voided)).toEqual(['extended-voided', 'voided-in']);
   });
 
+  it('lists the extensions asked for since, and counts the requests waiting at T', async () => {
+    const s = changed();
+    // The window: from 3 April 00:00 to T, 10 April 08:00:01.
+    const request = (
+      code: string,
+      more: { department?: string; closed?: string; voided?: string },
+      requested: string,
+      decided?: { decision: 'declined' | 'withdrawn'; at: string },
+    ) => {
+      const { id } = s.l.item({
+        code,
+        department: more.department ?? 'A1',
+        registered: '2026-03-01',
+        deadline: '2026-04-20',
+        ...(more.closed ? { closures: [{ closed: more.closed }] } : {}),
+        ...(more.voided ? { voided: more.voided } : {}),
+      });
+      s.db
+        .prepare(
+          `INSERT INTO extension_requests (item_id, requested_at, requested_by_name, old_deadline,
+             new_deadline, reason, decision, decided_at, decided_by_name)
+           VALUES (?, ?, 'liaison', '2026-04-20', '2026-05-31', 'rain', ?, ?, ?)`,
+        )
+        .run(id, requested, decided?.decision ?? null, decided?.at ?? null, decided ? 'office' : null);
+    };
+    request('asked-waiting', {}, '2026-04-04T10:00:00');
+    request('asked-declined', {}, '2026-04-05T10:00:00', { decision: 'declined', at: '2026-04-06T10:00:00' });
+    request('asked-withdrawn', {}, '2026-04-05T11:00:00', {
+      decision: 'withdrawn',
+      at: '2026-04-07T10:00:00',
+    });
+    request('asked-then-closed', { closed: '2026-04-08' }, '2026-04-06T10:00:00');
+    request('asked-then-voided', { voided: '2026-04-09' }, '2026-04-06T11:00:00');
+    request('asked-b1', { department: 'B1' }, '2026-04-07T10:00:00');
+    // Asked before the last review: not among the week's requests; waiting at T all the same.
+    request('asked-before', {}, '2026-04-01T10:00:00');
+    request('decided-after-t', {}, '2026-04-02T10:00:00', {
+      decision: 'declined',
+      at: '2026-04-11T10:00:00',
+    });
+    const codes = (list: { items: { ledgerCode: string }[] }) => list.items.map((i) => i.ledgerCode);
+    const all = (await s.get('/api/figures/changes')).body.events.requested;
+    expect([all.total, codes(all)]).toEqual([
+      5,
+      ['asked-b1', 'asked-then-closed', 'asked-withdrawn', 'asked-declined', 'asked-waiting'],
+    ]);
+    expect(all.items[4]).toMatchObject({
+      at: '2026-04-04T10:00:00',
+      oldDeadline: '2026-04-20',
+      newDeadline: '2026-05-31',
+      reason: 'rain',
+    });
+    // Waiting at T: asked-waiting, asked-b1, asked-before, decided-after-t (not the closed nor the voided).
+    expect(all.waiting).toBe(4);
+    const a1 = (await s.get('/api/figures/changes?department=A1')).body.events.requested;
+    expect([a1.total, a1.waiting]).toEqual([4, 3]);
+  });
+
   it('refuses "since" for a figure that compares no two moments', async () => {
     const { get } = changed();
     const { status, body } = await get('/api/figures/items?figure=overdue&since=2026-04-06');

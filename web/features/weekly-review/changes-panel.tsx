@@ -20,8 +20,8 @@ type ItemRef = Pick<
 const kebab = { newlyOverdue: 'newly-overdue', newlyClosed: 'newly-closed' } as const;
 
 /**
- * What changed since the last review (a week before): newly overdue, newly closed, the extensions,
- * reopenings and voids made meanwhile, big rank moves.
+ * What changed since the last review (a week before): newly overdue, newly closed, the extensions
+ * granted and asked for, reopenings and voids made meanwhile, big rank moves.
  */
 export function ChangesPanel({ scope, search }: { scope: FigureScope; search: string }) {
   const t = useT();
@@ -69,8 +69,9 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
       <p className="muted">{t('changes.since', { day: formatDay(lang, lastDayCounted(changes.since)) })}</p>
       {itemList('newlyOverdue', changes.newlyOverdue)}
       {itemList('newlyClosed', changes.newlyClosed)}
-      {/* What moved items out of the figures without closing them: extensions, reopenings, voids. */}
-      {(['extended', 'reopened', 'voided'] as const).map((kind) => (
+      {/* What moved items out of the figures without closing them (extensions, reopenings, voids), and
+          the extensions the departments asked for. */}
+      {(['extended', 'requested', 'reopened', 'voided'] as const).map((kind) => (
         <EventList key={kind} kind={kind} events={changes.events[kind]} />
       ))}
       <h3>{t('changes.rankMoves')}</h3>
@@ -99,18 +100,19 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
   );
 }
 
-function EventList({
-  kind,
-  events,
-}: {
-  kind: 'extended' | 'reopened' | 'voided';
-  events: Changes['events'][typeof kind];
-}) {
+type EventKind = 'extended' | 'requested' | 'reopened' | 'voided';
+
+function EventList({ kind, events }: { kind: EventKind; events: Changes['events'][EventKind] }) {
   const t = useT();
   const lang = useLang();
+  const n = formatNumber(lang, events.total);
   return (
     <div data-testid={`changes-${kind}`}>
-      <h3>{t(`changes.${kind}`, { n: formatNumber(lang, events.total) })}</h3>
+      <h3>
+        {'waiting' in events
+          ? t(`changes.${kind}`, { n, waiting: formatNumber(lang, events.waiting) })
+          : t(`changes.${kind}`, { n })}
+      </h3>
       {events.items.length > 0 && (
         <ul className="change-items event-items">
           {events.items.slice(0, SHOWN_ITEMS).map((e) => (
@@ -118,7 +120,7 @@ function EventList({
               <div className="event-item">
                 <ChangedItem item={e} />
               </div>
-              {kind === 'extended' ? (
+              {kind === 'extended' || kind === 'requested' ? (
                 <span className="muted event-detail">
                   {' '}
                   {e.oldDeadline ? formatDay(lang, e.oldDeadline.slice(0, 10)) : '—'} →{' '}
