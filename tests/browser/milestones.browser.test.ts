@@ -144,5 +144,32 @@ describe('milestones on the item page', () => {
     );
     expect(await leader.page.getByTestId('progress-form').count()).toBe(0);
     await leader.page.context().close();
+
+    // A long-running item: the latest five, the rest on asking (and folded again).
+    for (const n of [4, 5, 6, 7]) {
+      expect((await editor.send('POST', `/api/items/${id}/progress`, { note: `第${n}次进展` })).status).toBe(
+        201,
+      );
+    }
+    const folded = await openAs(browser, server, 'leader', `/ledger/${id}`, 'zh-CN');
+    const panel = folded.page.getByTestId('progress-panel');
+    await expect
+      .poll(() => panel.locator('li .prose').allTextContents())
+      .toEqual(['第7次进展', '第6次进展', '第5次进展', '第4次进展', link]);
+    const more = folded.page.getByTestId('progress-all');
+    expect([await more.textContent(), await more.getAttribute('aria-expanded')]).toEqual([
+      '显示全部7条进展',
+      'false',
+    ]);
+    await more.click();
+    await expect.poll(() => panel.locator('li').count()).toBe(7);
+    expect(await panel.locator('li .prose').last().textContent()).toBe('已与交警大队对接');
+    expect([await more.textContent(), await more.getAttribute('aria-expanded')]).toEqual([
+      '只显示最近5条',
+      'true',
+    ]);
+    await more.click();
+    await expect.poll(() => panel.locator('li').count()).toBe(5);
+    await folded.page.context().close();
   });
 });

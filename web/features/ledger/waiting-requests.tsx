@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { waitingRequestsOptions } from '../../api/items.ts';
+import { FoldButton, useFold } from '../../components/fold.tsx';
 import { ItemLink } from '../../components/item-link.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -20,11 +20,9 @@ export function WaitingRequests({ own }: { own: boolean }) {
   const lang = useLang();
   const lookups = useLookups();
   const query = useQuery(waitingRequestsOptions());
-  const [all, setAll] = useState(false);
   const data = query.data;
+  const fold = useFold(data?.requests ?? [], FIRST_SHOWN);
   if (!data || data.total === 0) return null;
-  const folds = data.requests.length > FIRST_SHOWN;
-  const shown = all || !folds ? data.requests : data.requests.slice(0, FIRST_SHOWN);
   return (
     <section
       className="panel waiting-requests"
@@ -48,7 +46,7 @@ export function WaitingRequests({ own }: { own: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {fold.shown.map((r) => (
               <tr key={r.id} data-request={r.id}>
                 <td className="item-title">
                   <ItemLink id={r.itemId}>{r.title}</ItemLink>
@@ -68,20 +66,13 @@ export function WaitingRequests({ own }: { own: boolean }) {
           </tbody>
         </table>
       </div>
-      {folds && (
-        <button
-          type="button"
-          className="small-button"
-          aria-expanded={all}
-          data-testid="waiting-requests-all"
-          onClick={() => setAll(!all)}
-        >
-          {all
-            ? t('ledger.waitingShowFewer', { n: formatNumber(lang, FIRST_SHOWN) })
-            : t('ledger.waitingShowAll', { n: formatNumber(lang, data.requests.length) })}
-        </button>
-      )}
-      {all && data.total > data.requests.length && (
+      <FoldButton
+        fold={fold}
+        showAll={t('ledger.waitingShowAll', { n: formatNumber(lang, data.requests.length) })}
+        showFewer={t('ledger.waitingShowFewer', { n: formatNumber(lang, FIRST_SHOWN) })}
+        testId="waiting-requests-all"
+      />
+      {fold.all && data.total > data.requests.length && (
         <p className="muted">
           {t('ledger.waitingShown', {
             n: formatNumber(lang, data.total),
