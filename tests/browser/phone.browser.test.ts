@@ -1,0 +1,119 @@
+/**
+ * The app on a phone (390×844, 360×740, as opened from a WeChat link) and a tablet (768×1024), in a
+ * real browser on the real server with the demo county: no page is wider than the screen (a phone
+ * browser would otherwise zoom the whole page out), the actions a department liaison and a leader
+ * take are on screen, tall enough for a finger, and work.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
+import {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
+import type { Lang } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
+
+const PHONES = {
+  phone390: { width: 390, height: 844 },
+  phone360: { width: 360, height: 740 },
+} as const;
+const TABLET = { width: 768, height: 1024 } as const;
+const LANGS: Lang[] = ['zh-CN', 'en'];
+
+/** A finger's target: the least height of a primary action on a phone. */
+const TOUCH = 40;
+
+/**
+ * A page signed in as a demo account on a phone's browser: a mobile viewport (a page wider than it is
+ * zoomed out, as a phone does) with touch.
+ */
+async function openOnPhone(
+  browser: Browser,
+  server: RunningServer,
+  account: DemoAccount | null,
+  path: string,
+  lang: Lang,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    locale: lang,
+    viewport,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
+  if (account) {
+    const res = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { username: account, password: DEMO_PASSWORD },
+    });
+    if (!res.ok()) throw new Error(`sign-in as ${account} failed: ${res.status()}`);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+/** How wide the page is laid out, and how wide its content: equal when nothing overflows the screen. */
+const widths = (page: Page) =>
+  page.evaluate(() => ({ viewport: window.innerWidth, content: document.documentElement.scrollWidth }));
+
+/** Where an element is on the screen. */
+async function box(page: Page, selector: string) {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} is not shown`);
+  return b;
+}
+
+describe('the app on a phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of LANGS) {
+    it(`the header fits a phone and a tablet, its navigation a finger's height and working (${lang})`, async () => {
+      const m = messages[lang];
+      for (const [name, viewport] of Object.entries({ ...PHONES, tablet: TABLET })) {
+        const { page, errors } = await openOnPhone(browser, server, 'admin', '/ledger', lang, viewport);
+        await page.locator('h1').filter({ hasText: m['ledger.title'] }).waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        const nav = page.getByRole('navigation', { name: m['nav.label'] });
+        const links = nav.getByRole('link');
+        // The admin's seven views, every one inside the screen and tall enough to tap.
+        expect(await links.count()).toBe(7);
+        for (const link of await links.all()) {
+          const b = (await link.boundingBox())!;
+          expect(b.x).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+          expect(b.height).toBeGreaterThanOrEqual(TOUCH);
+        }
+        for (const selector of ['.lang-switch', '.logout']) {
+          const b = await box(page, selector);
+          expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+          expect(b.height).toBeGreaterThanOrEqual(TOUCH);
+        }
+        await screenshot(page, `phone-header-${lang}-${name}`);
+        await nav.getByRole('link', { name: m['nav.department'] }).tap();
+        await page.waitForURL((url) => url.pathname === '/department');
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+});
