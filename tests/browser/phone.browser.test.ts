@@ -15,7 +15,7 @@ import {
   screenshot,
   startServer,
 } from './harness.ts';
-import type { Lang } from './ledger-helpers.ts';
+import { type Api, apiAs, type Lang } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
 
@@ -76,10 +76,16 @@ async function box(page: Page, selector: string) {
 describe('the app on a phone', () => {
   let server: RunningServer;
   let browser: Browser;
+  let editor: Api;
+  /** An open item of the liaison's own department (县教育局, D21). */
+  let ownItem: { id: number; ledgerCode: string; title: string };
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    editor = await apiAs(server, 'editor-d21');
+    ownItem = (await editor.get('/api/items?department=D21&status=in_progress&sort=code&pageSize=1'))
+      .items[0];
   });
   afterAll(async () => {
     await browser?.close();
@@ -111,6 +117,73 @@ describe('the app on a phone', () => {
         await screenshot(page, `phone-header-${lang}-${name}`);
         await nav.getByRole('link', { name: m['nav.department'] }).tap();
         await page.waitForURL((url) => url.pathname === '/department');
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+
+  /** The signed-in views, each with what shows it has rendered. */
+  const VIEWS = [
+    { path: '/weekly', account: 'leader', ready: '[data-testid="ranking-table"] tbody tr' },
+    { path: '/department/D21', account: 'leader', ready: '[data-testid="benchmark-table"] tbody tr' },
+    { path: '/bulletin', account: 'leader', ready: '[data-testid="bulletin-ranking"] tbody tr' },
+    { path: '/departments', account: 'leader', ready: '[data-testid="departments-table"] tbody tr' },
+  ] as const;
+
+  for (const lang of LANGS) {
+    it(`the weekly review, department view, bulletin and department list fit a phone; their tables scroll within the page (${lang})`, async () => {
+      for (const [name, viewport] of Object.entries(PHONES)) {
+        for (const view of VIEWS) {
+          const { page, errors } = await openOnPhone(
+            browser,
+            server,
+            view.account,
+            view.path,
+            lang,
+            viewport,
+          );
+          await page.locator(view.ready).first().waitFor();
+          await page.waitForTimeout(300);
+          expect({ view: view.path, ...(await widths(page)) }).toEqual({
+            view: view.path,
+            viewport: viewport.width,
+            content: viewport.width,
+          });
+          await screenshot(page, `phone-${view.path.split('/')[1]}-${lang}-${name}`);
+          expect(errors).toEqual([]);
+          await page.context().close();
+        }
+      }
+    });
+
+    it(`the item page on a phone: its fields, then its history, each the screen's width; the deadline read whole (${lang})`, async () => {
+      const m = messages[lang];
+      for (const [name, viewport] of Object.entries({ ...PHONES, tablet: TABLET })) {
+        const { page, errors } = await openOnPhone(
+          browser,
+          server,
+          'editor-d21',
+          `/ledger/${ownItem.id}`,
+          lang,
+          viewport,
+        );
+        await page.getByTestId('item-fields').waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        const fields = await box(page, 'section[aria-labelledby="item-fields"]');
+        const history = await box(page, 'section[aria-labelledby="item-history-title"]');
+        // One column: the page's padding (12px on a phone, 24px on a tablet) each side of every panel.
+        const side = viewport.width < 560 ? 12 : 24;
+        expect(fields.width).toBe(viewport.width - 2 * side);
+        expect(history.width).toBe(viewport.width - 2 * side);
+        expect(history.y).toBeGreaterThan(fields.y + fields.height);
+        const deadline = page.getByTestId('field-deadline');
+        expect(await deadline.locator('dt').textContent()).toBe(m['items.deadline']);
+        const value = (await deadline.locator('dd').boundingBox())!;
+        expect(value.x + value.width).toBeLessThanOrEqual(viewport.width - side);
+        // The day on one line, not a character a line: 2027年2月4日 is wider than 4 characters.
+        expect(value.width).toBeGreaterThan(120);
+        await screenshot(page, `phone-item-${lang}-${name}`);
         expect(errors).toEqual([]);
         await page.context().close();
       }

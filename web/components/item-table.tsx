@@ -27,46 +27,48 @@ export function ItemTable({
   const lang = useLang();
   const has = (c: ItemColumn) => columns.includes(c);
   return (
-    <table className="data-table item-table" data-testid={testId}>
-      {caption && <caption>{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{t('items.code')}</th>
-          <th scope="col">{t('items.title')}</th>
-          {has('department') && <th scope="col">{t('items.department')}</th>}
-          {has('person') && <th scope="col">{t('items.person')}</th>}
-          {has('deadline') && <th scope="col">{t('items.deadline')}</th>}
-          {has('daysOverdue') && (
-            <th scope="col" className="num">
-              {t('items.daysOverdue')}
-            </th>
-          )}
-          {has('closedAt') && <th scope="col">{t('items.closedAt')}</th>}
-          {has('status') && <th scope="col">{t('items.status')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id} data-ledger-code={item.ledgerCode}>
-            <td className="code">{item.ledgerCode}</td>
-            <td className="item-title">
-              <ItemLink id={item.id}>{item.title}</ItemLink>
-            </td>
-            {has('department') && (
-              <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
-            )}
-            {has('person') && <td className="person">{item.responsiblePerson ?? '—'}</td>}
-            {has('deadline') && <td className="nowrap">{formatDeadline(lang, t, item.deadline, item)}</td>}
+    <div className="table-scroll">
+      <table className="data-table item-table" data-testid={testId}>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{t('items.code')}</th>
+            <th scope="col">{t('items.title')}</th>
+            {has('department') && <th scope="col">{t('items.department')}</th>}
+            {has('person') && <th scope="col">{t('items.person')}</th>}
+            {has('deadline') && <th scope="col">{t('items.deadline')}</th>}
             {has('daysOverdue') && (
-              <td className={item.daysOverdue ? 'num overdue' : 'num'}>
-                {formatNumber(lang, item.daysOverdue)}
-              </td>
+              <th scope="col" className="num">
+                {t('items.daysOverdue')}
+              </th>
             )}
-            {has('closedAt') && <td className="nowrap">{formatDay(lang, item.closedAt)}</td>}
-            {has('status') && <td className="status-cell">{t(`status.${item.status}` as MessageKey)}</td>}
+            {has('closedAt') && <th scope="col">{t('items.closedAt')}</th>}
+            {has('status') && <th scope="col">{t('items.status')}</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id} data-ledger-code={item.ledgerCode}>
+              <td className="code">{item.ledgerCode}</td>
+              <td className="item-title">
+                <ItemLink id={item.id}>{item.title}</ItemLink>
+              </td>
+              {has('department') && (
+                <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
+              )}
+              {has('person') && <td className="person">{item.responsiblePerson ?? '—'}</td>}
+              {has('deadline') && <td className="nowrap">{formatDeadline(lang, t, item.deadline, item)}</td>}
+              {has('daysOverdue') && (
+                <td className={item.daysOverdue ? 'num overdue' : 'num'}>
+                  {formatNumber(lang, item.daysOverdue)}
+                </td>
+              )}
+              {has('closedAt') && <td className="nowrap">{formatDay(lang, item.closedAt)}</td>}
+              {has('status') && <td className="status-cell">{t(`status.${item.status}` as MessageKey)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -103,69 +103,71 @@ function ScorePanel({
       testId="score-panel"
     >
       {score && <p className="definition">{pick(lang, score.definition.zh, score.definition.en)}</p>}
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('score.component')}</th>
-            <th scope="col" className="num">
-              {t('score.value')}
-            </th>
-            <th scope="col" className="num">
-              {t('score.floor')}
-            </th>
-            <th scope="col" className="num">
-              {t('score.target')}
-            </th>
-            <th scope="col" className="num">
-              {t('score.weight')}
-            </th>
-            <th scope="col" className="num">
-              {t('score.points')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {COMPONENTS.filter((c) => config.components[c].weight > 0).map((c) => {
-            const name = t(`component.${c}` as MessageKey);
-            const value = formatComponent(lang, c, row.values[c]);
-            const figure = COMPONENT_FIGURE[c];
-            return (
-              <tr key={c} data-component={c}>
-                <th scope="row">{name}</th>
-                <td className="num">
-                  {figure ? (
-                    <Explainable
-                      figure={figure}
-                      scope={scope}
-                      className="cell-figure"
-                      label={`${name} ${value}`}
-                      testId="component-value"
-                    >
-                      {value}
-                    </Explainable>
-                  ) : (
-                    value
-                  )}
-                </td>
-                <td className="num">{formatComponent(lang, c, config.components[c].floor)}</td>
-                <td className="num">{formatComponent(lang, c, config.components[c].target)}</td>
-                <td className="num">{formatNumber(lang, config.components[c].weight)}</td>
-                <td className="num">{formatPoints(lang, row.points[c])}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={5}>
-              {t('score.total')}
-            </th>
-            <td className="num">
-              <strong>{formatScore(lang, row.score)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <div className="table-scroll">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('score.component')}</th>
+              <th scope="col" className="num">
+                {t('score.value')}
+              </th>
+              <th scope="col" className="num">
+                {t('score.floor')}
+              </th>
+              <th scope="col" className="num">
+                {t('score.target')}
+              </th>
+              <th scope="col" className="num">
+                {t('score.weight')}
+              </th>
+              <th scope="col" className="num">
+                {t('score.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMPONENTS.filter((c) => config.components[c].weight > 0).map((c) => {
+              const name = t(`component.${c}` as MessageKey);
+              const value = formatComponent(lang, c, row.values[c]);
+              const figure = COMPONENT_FIGURE[c];
+              return (
+                <tr key={c} data-component={c}>
+                  <th scope="row">{name}</th>
+                  <td className="num">
+                    {figure ? (
+                      <Explainable
+                        figure={figure}
+                        scope={scope}
+                        className="cell-figure"
+                        label={`${name} ${value}`}
+                        testId="component-value"
+                      >
+                        {value}
+                      </Explainable>
+                    ) : (
+                      value
+                    )}
+                  </td>
+                  <td className="num">{formatComponent(lang, c, config.components[c].floor)}</td>
+                  <td className="num">{formatComponent(lang, c, config.components[c].target)}</td>
+                  <td className="num">{formatNumber(lang, config.components[c].weight)}</td>
+                  <td className="num">{formatPoints(lang, row.points[c])}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={5}>
+                {t('score.total')}
+              </th>
+              <td className="num">
+                <strong>{formatScore(lang, row.score)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
       <p className="muted small-note">{t('score.valueHint')}</p>
     </ModalDialog>
   );

@@ -19,61 +19,63 @@ export function DepartmentsPage() {
       <p className="subtitle">{t('departments.subtitle')}</p>
       <QueryState query={query}>
         {({ departments }) => (
-          <table className="data-table" data-testid="departments-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('departments.code')}</th>
-                <th scope="col">{t('departments.name')}</th>
-                <th scope="col" className="num">
-                  {t('departments.items')}
-                </th>
-                <th scope="col" className="num">
-                  {t('departments.open')}
-                </th>
-                <th scope="col" className="num">
-                  {t('departments.overdue')}
-                </th>
-              </tr>
-            </thead>
-            {groupByPeerGroup(departments).map((group) => (
-              <tbody key={group.code}>
-                <tr className="group-row">
-                  <th colSpan={2} scope="rowgroup">
-                    {pick(lang, group.nameZh, group.nameEn)}
+          <div className="table-scroll">
+            <table className="data-table" data-testid="departments-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('departments.code')}</th>
+                  <th scope="col">{t('departments.name')}</th>
+                  <th scope="col" className="num">
+                    {t('departments.items')}
                   </th>
-                  <td className="num">{formatNumber(lang, group.items)}</td>
-                  <td className="num">{formatNumber(lang, group.open)}</td>
-                  <td className="num">{formatNumber(lang, group.overdue)}</td>
+                  <th scope="col" className="num">
+                    {t('departments.open')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('departments.overdue')}
+                  </th>
                 </tr>
-                {group.departments.map((d) => (
-                  <tr key={d.code} data-code={d.code}>
-                    <td className="code">{d.code}</td>
-                    <td>
-                      <Link to={`/department/${encodeURIComponent(d.code)}`}>
-                        {pick(lang, d.nameZh, d.nameEn)}
-                      </Link>
-                      {!d.active && <span className="tag">{t('departments.inactive')}</span>}
-                    </td>
-                    <td className="num">
-                      <Link to={`/ledger?department=${encodeURIComponent(d.code)}`}>
-                        {formatNumber(lang, d.items)}
-                      </Link>
-                    </td>
-                    <td className="num">{formatNumber(lang, d.open)}</td>
-                    <td className={d.overdue > 0 ? 'num overdue' : 'num'}>
-                      {d.overdue > 0 ? (
-                        <Link to={`/ledger?department=${encodeURIComponent(d.code)}&overdue=true`}>
-                          {formatNumber(lang, d.overdue)}
-                        </Link>
-                      ) : (
-                        formatNumber(lang, d.overdue)
-                      )}
-                    </td>
+              </thead>
+              {groupByPeerGroup(departments).map((group) => (
+                <tbody key={group.code}>
+                  <tr className="group-row">
+                    <th colSpan={2} scope="rowgroup">
+                      {pick(lang, group.nameZh, group.nameEn)}
+                    </th>
+                    <td className="num">{formatNumber(lang, group.items)}</td>
+                    <td className="num">{formatNumber(lang, group.open)}</td>
+                    <td className="num">{formatNumber(lang, group.overdue)}</td>
                   </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
+                  {group.departments.map((d) => (
+                    <tr key={d.code} data-code={d.code}>
+                      <td className="code">{d.code}</td>
+                      <td>
+                        <Link to={`/department/${encodeURIComponent(d.code)}`}>
+                          {pick(lang, d.nameZh, d.nameEn)}
+                        </Link>
+                        {!d.active && <span className="tag">{t('departments.inactive')}</span>}
+                      </td>
+                      <td className="num">
+                        <Link to={`/ledger?department=${encodeURIComponent(d.code)}`}>
+                          {formatNumber(lang, d.items)}
+                        </Link>
+                      </td>
+                      <td className="num">{formatNumber(lang, d.open)}</td>
+                      <td className={d.overdue > 0 ? 'num overdue' : 'num'}>
+                        {d.overdue > 0 ? (
+                          <Link to={`/ledger?department=${encodeURIComponent(d.code)}&overdue=true`}>
+                            {formatNumber(lang, d.overdue)}
+                          </Link>
+                        ) : (
+                          formatNumber(lang, d.overdue)
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
         )}
       </QueryState>
     </section>

@@ -40,38 +40,40 @@ export function ExtensionRequestsPanel({
       data-testid="extension-requests"
     >
       <h2 id="item-extension-requests">{t('item.extensionRequests')}</h2>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('item.requestedAt')}</th>
-            <th scope="col">{t('item.requestedDeadline')}</th>
-            <th scope="col">{t('item.reason')}</th>
-            <th scope="col">{t('item.decision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((r) => (
-            <tr
-              key={r.id}
-              data-request={r.id}
-              data-decision={r.decision ?? (itemOpen ? 'pending' : 'lapsed')}
-            >
-              <td className="nowrap">
-                {formatMoment(lang, r.requestedAt)}
-                <span className="small-note muted">{r.requestedBy}</span>
-              </td>
-              <td className="nowrap">
-                {formatDeadline(lang, t, r.oldDeadline, facts)} →{' '}
-                {formatDeadline(lang, t, r.newDeadline, facts)}
-              </td>
-              <td>{r.reason}</td>
-              <td>
-                <Decision request={r} lapsed={!itemOpen} facts={facts} />
-              </td>
+      <div className="table-scroll">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('item.requestedAt')}</th>
+              <th scope="col">{t('item.requestedDeadline')}</th>
+              <th scope="col">{t('item.reason')}</th>
+              <th scope="col">{t('item.decision')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr
+                key={r.id}
+                data-request={r.id}
+                data-decision={r.decision ?? (itemOpen ? 'pending' : 'lapsed')}
+              >
+                <td className="nowrap">
+                  {formatMoment(lang, r.requestedAt)}
+                  <span className="small-note muted">{r.requestedBy}</span>
+                </td>
+                <td className="nowrap">
+                  {formatDeadline(lang, t, r.oldDeadline, facts)} →{' '}
+                  {formatDeadline(lang, t, r.newDeadline, facts)}
+                </td>
+                <td>{r.reason}</td>
+                <td>
+                  <Decision request={r} lapsed={!itemOpen} facts={facts} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {done && (
         <p className="form-success" role="status">
           {done}

@@ -300,29 +300,31 @@ function Records({
         {detail.extensions.length === 0 ? (
           <p className="muted">{t('item.noExtensions')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-extensions">
-            <thead>
-              <tr>
-                <th scope="col">{t('item.approvedAt')}</th>
-                <th scope="col">{t('item.deadlineChange')}</th>
-                <th scope="col">{t('item.reason')}</th>
-                <th scope="col">{t('item.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.extensions.map((x) => (
-                <tr key={x.id}>
-                  <td className="nowrap">{formatMoment(lang, x.approvedAt)}</td>
-                  <td className="nowrap">
-                    {formatDeadline(lang, t, x.oldDeadline, facts)} →{' '}
-                    {formatDeadline(lang, t, x.newDeadline, facts)}
-                  </td>
-                  <td>{reasonIn(lang, x.reason)}</td>
-                  <td className="nowrap">{x.approvedBy ?? DASH}</td>
+          <div className="table-scroll">
+            <table className="data-table compact" data-testid="item-extensions">
+              <thead>
+                <tr>
+                  <th scope="col">{t('item.approvedAt')}</th>
+                  <th scope="col">{t('item.deadlineChange')}</th>
+                  <th scope="col">{t('item.reason')}</th>
+                  <th scope="col">{t('item.by')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.extensions.map((x) => (
+                  <tr key={x.id}>
+                    <td className="nowrap">{formatMoment(lang, x.approvedAt)}</td>
+                    <td className="nowrap">
+                      {formatDeadline(lang, t, x.oldDeadline, facts)} →{' '}
+                      {formatDeadline(lang, t, x.newDeadline, facts)}
+                    </td>
+                    <td>{reasonIn(lang, x.reason)}</td>
+                    <td className="nowrap">{x.approvedBy ?? DASH}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section className="panel" aria-labelledby="item-closures">
@@ -330,30 +332,32 @@ function Records({
         {detail.closures.length === 0 ? (
           <p className="muted">{t('item.noClosures')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-closures">
-            <thead>
-              <tr>
-                <th scope="col">{t('items.closedAt')}</th>
-                <th scope="col">{t('item.verifiedBy')}</th>
-                <th scope="col">{t('item.closureBasis')}</th>
-                <th scope="col">{t('item.reopened')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.closures.map((c) => (
-                <tr key={c.id}>
-                  <td className="nowrap">{formatMoment(lang, c.closedAt)}</td>
-                  <td className="nowrap">{c.verifiedBy ?? DASH}</td>
-                  <td>{c.evidence ?? DASH}</td>
-                  <td>
-                    {c.reopenedAt
-                      ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `${t('punct.colon')}${reasonIn(lang, c.reopenReason)}` : ''}`
-                      : t('item.inForce')}
-                  </td>
+          <div className="table-scroll">
+            <table className="data-table compact" data-testid="item-closures">
+              <thead>
+                <tr>
+                  <th scope="col">{t('items.closedAt')}</th>
+                  <th scope="col">{t('item.verifiedBy')}</th>
+                  <th scope="col">{t('item.closureBasis')}</th>
+                  <th scope="col">{t('item.reopened')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.closures.map((c) => (
+                  <tr key={c.id}>
+                    <td className="nowrap">{formatMoment(lang, c.closedAt)}</td>
+                    <td className="nowrap">{c.verifiedBy ?? DASH}</td>
+                    <td>{c.evidence ?? DASH}</td>
+                    <td>
+                      {c.reopenedAt
+                        ? `${formatMoment(lang, c.reopenedAt)}${c.reopenReason ? `${t('punct.colon')}${reasonIn(lang, c.reopenReason)}` : ''}`
+                        : t('item.inForce')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section className="panel" aria-labelledby="item-urgings">
@@ -361,24 +365,26 @@ function Records({
         {detail.urgings.length === 0 ? (
           <p className="muted">{t('item.noUrgings')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-urgings">
-            <thead>
-              <tr>
-                <th scope="col">{t('item.urgedAt')}</th>
-                <th scope="col">{t('item.by')}</th>
-                <th scope="col">{t('item.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.urgings.map((u) => (
-                <tr key={u.id}>
-                  <td className="nowrap">{formatMoment(lang, u.urgedAt)}</td>
-                  <td className="nowrap">{u.urgedBy ?? DASH}</td>
-                  <td>{u.note}</td>
+          <div className="table-scroll">
+            <table className="data-table compact" data-testid="item-urgings">
+              <thead>
+                <tr>
+                  <th scope="col">{t('item.urgedAt')}</th>
+                  <th scope="col">{t('item.by')}</th>
+                  <th scope="col">{t('item.note')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.urgings.map((u) => (
+                  <tr key={u.id}>
+                    <td className="nowrap">{formatMoment(lang, u.urgedAt)}</td>
+                    <td className="nowrap">{u.urgedBy ?? DASH}</td>
+                    <td>{u.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -41,39 +41,41 @@ export function MilestonesPanel({ detail, mayPlan }: { detail: ItemDetail; mayPl
       {milestones.length === 0 ? (
         <p className="muted">{t('item.noMilestones')}</p>
       ) : (
-        <table className="data-table compact" data-testid="item-milestones">
-          <thead>
-            <tr>
-              <th scope="col">{t('item.milestone')}</th>
-              <th scope="col">{t('item.milestoneDue')}</th>
-              <th scope="col">{t('item.milestoneDone')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {milestones.map((m) => (
-              <tr key={m.id} data-milestone={m.id}>
-                <td>{m.title}</td>
-                <td className="nowrap">{formatDeadline(lang, t, m.dueOn, {})}</td>
-                <td className="nowrap">
-                  {m.doneAt ? (
-                    formatMoment(lang, m.doneAt)
-                  ) : mayPlan ? (
-                    <button
-                      type="button"
-                      className="small-button"
-                      disabled={done.isPending}
-                      onClick={() => done.mutate(m.id)}
-                    >
-                      {t('item.milestoneMarkDone')}
-                    </button>
-                  ) : (
-                    t('item.milestoneOpen')
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table compact" data-testid="item-milestones">
+            <thead>
+              <tr>
+                <th scope="col">{t('item.milestone')}</th>
+                <th scope="col">{t('item.milestoneDue')}</th>
+                <th scope="col">{t('item.milestoneDone')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {milestones.map((m) => (
+                <tr key={m.id} data-milestone={m.id}>
+                  <td>{m.title}</td>
+                  <td className="nowrap">{formatDeadline(lang, t, m.dueOn, {})}</td>
+                  <td className="nowrap">
+                    {m.doneAt ? (
+                      formatMoment(lang, m.doneAt)
+                    ) : mayPlan ? (
+                      <button
+                        type="button"
+                        className="small-button"
+                        disabled={done.isPending}
+                        onClick={() => done.mutate(m.id)}
+                      >
+                        {t('item.milestoneMarkDone')}
+                      </button>
+                    ) : (
+                      t('item.milestoneOpen')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {done.error && <ActionError error={done.error} />}
       {mayPlan && (

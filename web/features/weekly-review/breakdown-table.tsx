@@ -27,44 +27,46 @@ export function BreakdownTable({ scope, by }: { scope: FigureScope; by: 'domain'
           data.groups.length === 0 ? (
             <p className="state">{t('state.empty')}</p>
           ) : (
-            <table className="data-table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t(by === 'domain' ? 'filters.domain' : 'filters.source')}</th>
-                  {COLUMNS.map((c) => (
-                    <th key={c.figure} scope="col" className="num">
-                      {t(`figure.${c.figure}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.groups.map((g) => {
-                  const name = pick(lang, g.nameZh, g.nameEn);
-                  const groupScope: FigureScope =
-                    by === 'domain'
-                      ? { ...scope, domain: g.key }
-                      : { ...scope, source: g.key as FigureScope['source'] };
-                  return (
-                    <tr key={g.key} data-key={g.key}>
-                      <th scope="row">{name}</th>
-                      {COLUMNS.map((c) => (
-                        <td key={c.figure} className="num">
-                          <Explainable
-                            figure={c.figure}
-                            scope={groupScope}
-                            className="cell-figure"
-                            label={`${name} · ${t(`figure.${c.figure}`)} ${c.show(g.figures, lang)}`}
-                          >
-                            {c.show(g.figures, lang)}
-                          </Explainable>
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="data-table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t(by === 'domain' ? 'filters.domain' : 'filters.source')}</th>
+                    {COLUMNS.map((c) => (
+                      <th key={c.figure} scope="col" className="num">
+                        {t(`figure.${c.figure}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.groups.map((g) => {
+                    const name = pick(lang, g.nameZh, g.nameEn);
+                    const groupScope: FigureScope =
+                      by === 'domain'
+                        ? { ...scope, domain: g.key }
+                        : { ...scope, source: g.key as FigureScope['source'] };
+                    return (
+                      <tr key={g.key} data-key={g.key}>
+                        <th scope="row">{name}</th>
+                        {COLUMNS.map((c) => (
+                          <td key={c.figure} className="num">
+                            <Explainable
+                              figure={c.figure}
+                              scope={groupScope}
+                              className="cell-figure"
+                              label={`${name} · ${t(`figure.${c.figure}`)} ${c.show(g.figures, lang)}`}
+                            >
+                              {c.show(g.figures, lang)}
+                            </Explainable>
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>

@@ -68,42 +68,44 @@ function ImprovementList({
       {rows.length === 0 ? (
         <p className="muted">{t('state.empty')}</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('ranking.department')}</th>
-              <th scope="col" className="num">
-                {t('improvement.score')}
-              </th>
-              <th scope="col" className="num">
-                {t('improvement.change')}
-              </th>
-              <th scope="col" className="num">
-                {t('improvement.rank')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.department.code} data-code={r.department.code}>
-                <td>
-                  <Link to={`/department/${r.department.code}${search}`}>
-                    {pick(lang, r.department.nameZh, r.department.nameEn)}
-                  </Link>
-                </td>
-                <td className="num nowrap">
-                  {formatScore(lang, r.baselineScore)} → {formatScore(lang, r.score)}
-                </td>
-                <td className={r.change > 0 ? 'num rank-up' : 'num rank-down'}>
-                  {formatSigned(lang, r.change, SCORE_DIGITS)}
-                </td>
-                <td className="num nowrap">
-                  {formatNumber(lang, r.baselineOverallRank)} → {formatNumber(lang, r.overallRank)}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('ranking.department')}</th>
+                <th scope="col" className="num">
+                  {t('improvement.score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('improvement.change')}
+                </th>
+                <th scope="col" className="num">
+                  {t('improvement.rank')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.department.code} data-code={r.department.code}>
+                  <td>
+                    <Link to={`/department/${r.department.code}${search}`}>
+                      {pick(lang, r.department.nameZh, r.department.nameEn)}
+                    </Link>
+                  </td>
+                  <td className="num nowrap">
+                    {formatScore(lang, r.baselineScore)} → {formatScore(lang, r.score)}
+                  </td>
+                  <td className={r.change > 0 ? 'num rank-up' : 'num rank-down'}>
+                    {formatSigned(lang, r.change, SCORE_DIGITS)}
+                  </td>
+                  <td className="num nowrap">
+                    {formatNumber(lang, r.baselineOverallRank)} → {formatNumber(lang, r.overallRank)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

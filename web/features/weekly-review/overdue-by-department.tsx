@@ -27,45 +27,47 @@ export function OverdueByDepartment({ ranking, scope }: { ranking: Ranking; scop
         <p className="state">{t('weekly.noOverdueDepartments')}</p>
       ) : (
         <>
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('items.department')}</th>
-                <th scope="col" className="num">
-                  {t('figure.overdue')}
-                </th>
-                <th scope="col" className="num">
-                  {t('figure.open')}
-                </th>
-                <th scope="col" className="num">
-                  {t('figure.closureRate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN).map((r) => {
-                const name = pick(lang, r.department.nameZh, r.department.nameEn);
-                const overdue = formatNumber(lang, r.figures.overdue);
-                return (
-                  <tr key={r.department.code} data-department={r.department.code}>
-                    <th scope="row">{name}</th>
-                    <td className="num overdue">
-                      <Explainable
-                        figure="overdue"
-                        scope={{ ...scope, department: r.department.code }}
-                        className="cell-figure"
-                        label={`${name} · ${t('figure.overdue')} ${overdue}`}
-                      >
-                        {overdue}
-                      </Explainable>
-                    </td>
-                    <td className="num">{formatNumber(lang, r.figures.open)}</td>
-                    <td className="num">{formatPercent(lang, r.figures.closureRate)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('items.department')}</th>
+                  <th scope="col" className="num">
+                    {t('figure.overdue')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('figure.open')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('figure.closureRate')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, SHOWN).map((r) => {
+                  const name = pick(lang, r.department.nameZh, r.department.nameEn);
+                  const overdue = formatNumber(lang, r.figures.overdue);
+                  return (
+                    <tr key={r.department.code} data-department={r.department.code}>
+                      <th scope="row">{name}</th>
+                      <td className="num overdue">
+                        <Explainable
+                          figure="overdue"
+                          scope={{ ...scope, department: r.department.code }}
+                          className="cell-figure"
+                          label={`${name} · ${t('figure.overdue')} ${overdue}`}
+                        >
+                          {overdue}
+                        </Explainable>
+                      </td>
+                      <td className="num">{formatNumber(lang, r.figures.open)}</td>
+                      <td className="num">{formatPercent(lang, r.figures.closureRate)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <p className="muted" data-testid="overdue-by-department-total">
             {t('weekly.overdueDepartmentsTotal', {
               departments: formatNumber(lang, rows.length),
