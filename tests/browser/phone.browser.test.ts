@@ -86,6 +86,17 @@ describe('the app on a phone', () => {
     editor = await apiAs(server, 'editor-d21');
     ownItem = (await editor.get('/api/items?department=D21&status=in_progress&sort=code&pageSize=1'))
       .items[0];
+    // The demo's 县教育局 has nothing overdue: an item registered after its deadline (10 days before
+    // the fixed now) is overdue at once.
+    const late = await editor.send('POST', '/api/items', {
+      title: '校外培训机构收费公示不全（手机测试）',
+      campaign: 'C-EFFICIENCY',
+      source: 'self_inspection',
+      rectificationType: 'immediate',
+      responsiblePerson: '李敏',
+      deadline: '2026-11-10',
+    });
+    expect(late.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -184,6 +195,75 @@ describe('the app on a phone', () => {
         // The day on one line, not a character a line: 2027年2月4日 is wider than 4 characters.
         expect(value.width).toBeGreaterThan(120);
         await screenshot(page, `phone-item-${lang}-${name}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+
+  for (const lang of LANGS) {
+    it(`a liaison finds its department's overdue items on a phone: the checks in the first screen, each item a card (${lang})`, async () => {
+      const m = messages[lang];
+      const expected = (await editor.get('/api/items?department=D21&overdue=true&pageSize=50')).items as {
+        id: number;
+        ledgerCode: string;
+        title: string;
+      }[];
+      expect(expected.map((i) => i.title)).toContain('校外培训机构收费公示不全（手机测试）');
+      for (const [name, viewport] of Object.entries(PHONES)) {
+        const { page, errors } = await openOnPhone(browser, server, 'editor-d21', '/ledger', lang, viewport);
+        await page.locator('[data-testid="ledger-table"] tbody tr').first().waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        // The selects wait behind "more filters"; the search and the checks are in the first screen.
+        const own = page.getByLabel(m['ledger.ownOnly']);
+        const overdue = page.getByLabel(m['ledger.overdueOnly']);
+        for (const check of [own, overdue]) {
+          const b = (await check.boundingBox())!;
+          expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+        }
+        const checkRow = await box(page, '.filter-checks .inline-check');
+        expect(checkRow.height).toBeGreaterThanOrEqual(TOUCH);
+        expect(await page.locator('select[name="campaign"]').isVisible()).toBe(false);
+        await own.tap();
+        await page.waitForURL((url) => url.searchParams.get('department') === 'D21');
+        await overdue.tap();
+        await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
+        const rows = page.locator('[data-testid="ledger-table"] tbody tr');
+        await expect
+          .poll(() => rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-ledger-code'))))
+          .toEqual(expected.map((i) => i.ledgerCode));
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        // Each item a card the screen's width, its title a link a finger can tap, its days overdue shown.
+        const card = (await rows.first().boundingBox())!;
+        expect(card.x).toBeGreaterThanOrEqual(0);
+        expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+        const title = rows.first().locator('.item-title a');
+        expect((await title.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+        // The ledger code whole (C-EFFICIENCY-2026-006001 is wider than half a 360px card).
+        const code = rows.first().locator('td.code');
+        expect(await code.textContent()).toBe(expected[0]!.ledgerCode);
+        expect(await code.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+        const days = rows.first().locator('td.overdue');
+        expect(await days.isVisible()).toBe(true);
+        expect((await days.boundingBox())!.x + (await days.boundingBox())!.width).toBeLessThanOrEqual(
+          viewport.width,
+        );
+        // The other selects are a tap away, and say how many of them are set.
+        const more = page.getByTestId('more-filters');
+        expect(await more.textContent()).toBe(m['ledger.moreFilters']);
+        expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+        await more.tap();
+        await page.locator('select[name="light"]').selectOption('red');
+        await page.waitForURL((url) => url.searchParams.get('light') === 'red');
+        expect(await more.textContent()).toBe(m['ledger.fewerFilters']);
+        await more.tap();
+        expect(await more.textContent()).toBe(
+          m['ledger.moreFiltersSet'].replace('{n}', new Intl.NumberFormat(lang).format(1)),
+        );
+        await screenshot(page, `phone-ledger-${lang}-${name}`);
+        await title.tap();
+        await page.waitForURL((url) => url.pathname === `/ledger/${expected[0]!.id}`);
+        await page.getByTestId('item-fields').waitFor();
         expect(errors).toEqual([]);
         await page.context().close();
       }

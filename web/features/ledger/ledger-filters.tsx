@@ -16,6 +16,9 @@ import { useLedgerParams } from './use-ledger-params.ts';
 
 const LIGHT_ICONS = { red: '●', yellow: '▲', green: '■' } as const;
 
+/** The filters a phone folds under "more filters" (its selects). */
+const FOLDED = ['campaign', 'domain', 'source', 'department', 'status', 'light'] as const;
+
 /** Search (title, ledger code, person), the filters and the sort of the ledger table, all in the URL. */
 export function LedgerFilters({ params }: { params: LedgerParams }) {
   const t = useT();
@@ -27,6 +30,12 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   // A department's liaison reads every department's items, and works on its own: one click to them.
   const own = useActingUser()?.departmentCode ?? null;
   const [q, setQ] = useState(params.q ?? '');
+  // On a phone the selects wait behind "more filters" (the search and the checks stay): otherwise
+  // they fill the first screen, and the items start below it.
+  const [more, setMore] = useState(false);
+  const folded = FOLDED.filter(
+    (key) => params[key] !== undefined && !(key === 'department' && params[key] === own),
+  ).length;
   // The URL wins: back and forward, or "clear filters", put its search into the box.
   useEffect(() => setQ(params.q ?? ''), [params.q]);
   const submit = (e: FormEvent) => {
@@ -35,7 +44,11 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   };
 
   return (
-    <form className="filter-bar ledger-filters" aria-label={t('filters.label')} onSubmit={submit}>
+    <form
+      className={more ? 'filter-bar ledger-filters is-open' : 'filter-bar ledger-filters'}
+      aria-label={t('filters.label')}
+      onSubmit={submit}
+    >
       <label className="ledger-search">
         <span>{t('ledger.search')}</span>
         <span className="search-box">
@@ -154,6 +167,19 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
           {t('ledger.voidedOnly')}
         </FilterCheck>
       </span>
+      <button
+        type="button"
+        className="secondary-button more-filters"
+        aria-expanded={more}
+        data-testid="more-filters"
+        onClick={() => setMore(!more)}
+      >
+        {more
+          ? t('ledger.fewerFilters')
+          : folded > 0
+            ? t('ledger.moreFiltersSet', { n: formatNumber(lang, folded) })
+            : t('ledger.moreFilters')}
+      </button>
       <InactiveButton className="link-button" active={isFiltered(params)} onClick={clear}>
         {t('filters.reset')}
       </InactiveButton>

@@ -118,7 +118,7 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-ledger-code={r.ledgerCode} className={r.voided ? 'voided' : undefined}>
-            <td className="nowrap">
+            <td className="nowrap cell-light">
               {r.light ? (
                 <LightBadge light={r.light} />
               ) : (
@@ -131,12 +131,16 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
                 {r.title}
               </Link>
             </td>
-            <td className="dept">
+            <td className="dept" data-label={t('items.department')}>
               {r.departmentZh ? pick(lang, r.departmentZh, r.departmentEn ?? r.departmentZh) : '—'}
             </td>
-            <td className="nowrap">{r.responsiblePerson ?? '—'}</td>
-            <td className="nowrap">{formatDay(lang, r.registeredAt)}</td>
-            <td className="nowrap">
+            <td className="nowrap" data-label={t('items.person')}>
+              {r.responsiblePerson ?? '—'}
+            </td>
+            <td className="nowrap" data-label={t('item.registeredAt')}>
+              {formatDay(lang, r.registeredAt)}
+            </td>
+            <td className="nowrap" data-label={t('items.deadline')}>
               {formatDeadline(lang, t, r.deadline, r)}
               {r.extensionCount > 0 && r.originalDeadline !== r.deadline && (
                 <span className="small-note muted" title={t('item.originalDeadline')}>
@@ -146,11 +150,18 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
                 </span>
               )}
             </td>
-            <td>
+            <td data-label={t('items.status')}>
               <span className={`status status-${r.status}`}>{t(`status.${r.status}` as MessageKey)}</span>
             </td>
-            <td className={r.daysOverdue ? 'num overdue' : 'num'}>{formatNumber(lang, r.daysOverdue)}</td>
-            <td className="num">{r.urgeCount > 0 ? formatNumber(lang, r.urgeCount) : ''}</td>
+            <td
+              className={r.daysOverdue ? 'num cell-days overdue' : 'num cell-days'}
+              data-label={t('items.daysOverdue')}
+            >
+              {formatNumber(lang, r.daysOverdue)}
+            </td>
+            <td className="num" data-label={t('ledger.urgings')}>
+              {r.urgeCount > 0 ? formatNumber(lang, r.urgeCount) : ''}
+            </td>
           </tr>
         ))}
       </tbody>
