@@ -269,4 +269,128 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  /** Everything of an element inside the screen (the page scrolled to it). */
+  async function onScreen(locator: ReturnType<Page['locator']>, viewport: { width: number; height: number }) {
+    await locator.scrollIntoViewIfNeeded();
+    const b = (await locator.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+    return b;
+  }
+
+  /** A dialog whole on the screen, its fields and buttons a finger's height. */
+  async function dialogFits(page: Page, viewport: { width: number; height: number }) {
+    const dialog = page.getByTestId('action-dialog');
+    const b = (await dialog.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+    expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+    for (const control of await dialog.locator('button, input').all()) {
+      expect((await control.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+    }
+    return dialog;
+  }
+
+  for (const [run, lang] of LANGS.entries()) {
+    it(`a liaison works an item on a phone: progress, an extension asked for and withdrawn, rectified with evidence (${lang})`, async () => {
+      const m = messages[lang];
+      for (const [n, [name, viewport]] of Object.entries(PHONES).entries()) {
+        // A fresh open item of the department's for each run: the steps change it.
+        const created = await editor.send('POST', '/api/items', {
+          title: `食堂食品安全台账不全（手机 ${lang} ${name}）`,
+          campaign: 'C-EFFICIENCY',
+          source: 'self_inspection',
+          rectificationType: 'phased',
+          responsiblePerson: '王芳',
+          deadline: '2026-12-31',
+        });
+        expect(created.status).toBe(201);
+        const id = created.body.item.id as number;
+        expect(
+          (
+            await editor.send('POST', `/api/items/${id}/transitions`, {
+              action: 'start',
+              version: created.body.item.version,
+            })
+          ).status,
+        ).toBe(200);
+        const { page, errors } = await openOnPhone(
+          browser,
+          server,
+          'editor-d21',
+          `/ledger/${id}`,
+          lang,
+          viewport,
+        );
+        const actions = page.getByTestId('item-actions');
+        await actions.locator('button').first().waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        expect(
+          await actions.locator('button').evaluateAll((b) => b.map((x) => x.getAttribute('data-action'))),
+        ).toEqual(['rectify', 'requestExtension', 'edit']);
+        for (const button of await actions.locator('button').all()) {
+          const b = await onScreen(button, viewport);
+          expect(b.height).toBeGreaterThanOrEqual(TOUCH);
+        }
+
+        // 整改进展: written on the page, the button a finger's height.
+        const note = `已完成第${run * 2 + n + 1}次自查`;
+        const progress = page.getByTestId('progress-form');
+        await progress.locator('textarea').fill(note);
+        const report = progress.locator('button[type="submit"]');
+        expect((await onScreen(report, viewport)).height).toBeGreaterThanOrEqual(TOUCH);
+        await report.tap();
+        await expect
+          .poll(() => page.getByTestId('progress-notes').locator('li').first().textContent())
+          .toContain(note);
+
+        // 申请延期: the dialog whole on the screen.
+        await actions.locator('[data-action="requestExtension"]').tap();
+        let dialog = await dialogFits(page, viewport);
+        await dialog.locator('input[name="deadline"]').fill('2027-01-31');
+        await dialog.locator('textarea[name="reason"]').fill('食堂改造工程未完工');
+        await dialog.getByRole('button', { name: m['action.requestExtension.submit'] }).tap();
+        const row = page.getByTestId('extension-requests').locator('tbody tr');
+        await expect.poll(() => row.getAttribute('data-decision')).toBe('pending');
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        // The request read down the screen: the deadline asked for whole, not scrolled out of view.
+        const asked = row.locator('td').nth(1);
+        expect(await asked.textContent()).toContain(
+          new Intl.DateTimeFormat(lang, {
+            year: 'numeric',
+            month: lang === 'en' ? 'short' : 'long',
+            day: 'numeric',
+          }).format(new Date(2027, 0, 31)),
+        );
+        expect(
+          await row.evaluate((tr) => {
+            const scroller = tr.closest('.table-scroll')!;
+            return { needsSideways: scroller.scrollWidth > scroller.clientWidth };
+          }),
+        ).toEqual({ needsSideways: false });
+        await onScreen(asked, viewport);
+
+        // 撤回: the button a finger's height.
+        const withdraw = page
+          .getByTestId('extension-withdraw')
+          .getByRole('button', { name: m['item.withdrawRequest'] });
+        expect((await onScreen(withdraw, viewport)).height).toBeGreaterThanOrEqual(TOUCH);
+        await withdraw.tap();
+        await expect.poll(() => row.getAttribute('data-decision')).toBe('withdrawn');
+
+        // 整改完成 with evidence.
+        await actions.locator('[data-action="rectify"]').tap();
+        dialog = await dialogFits(page, viewport);
+        await dialog.locator('textarea[name="evidence"]').fill('已建立食堂食品安全台账并公示');
+        await dialog.locator('button[type="submit"]').tap();
+        await expect.poll(() => page.getByTestId('item-status').textContent()).toBe(m['status.rectified']);
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        await screenshot(page, `phone-item-actions-${lang}-${name}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
 });

@@ -41,7 +41,7 @@ export function ExtensionRequestsPanel({
     >
       <h2 id="item-extension-requests">{t('item.extensionRequests')}</h2>
       <div className="table-scroll">
-        <table className="data-table compact">
+        <table className="data-table compact stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t('item.requestedAt')}</th>
@@ -57,16 +57,16 @@ export function ExtensionRequestsPanel({
                 data-request={r.id}
                 data-decision={r.decision ?? (itemOpen ? 'pending' : 'lapsed')}
               >
-                <td className="nowrap">
+                <td className="nowrap" data-label={t('item.requestedAt')}>
                   {formatMoment(lang, r.requestedAt)}
                   <span className="small-note muted">{r.requestedBy}</span>
                 </td>
-                <td className="nowrap">
+                <td className="nowrap" data-label={t('item.requestedDeadline')}>
                   {formatDeadline(lang, t, r.oldDeadline, facts)} →{' '}
                   {formatDeadline(lang, t, r.newDeadline, facts)}
                 </td>
-                <td>{r.reason}</td>
-                <td>
+                <td data-label={t('item.reason')}>{r.reason}</td>
+                <td data-label={t('item.decision')}>
                   <Decision request={r} lapsed={!itemOpen} facts={facts} />
                 </td>
               </tr>
