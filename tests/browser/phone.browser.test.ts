@@ -393,4 +393,75 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  /** How many lines an element's text takes. */
+  const lines = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)))
+        .size;
+    });
+
+  for (const lang of LANGS) {
+    it(`a department's score and ranks on a phone each on one line, its benchmark figures whole (${lang})`, async () => {
+      const m = messages[lang];
+      for (const [name, viewport] of Object.entries(PHONES)) {
+        const { page, errors } = await openOnPhone(
+          browser,
+          server,
+          'editor-d21',
+          '/department',
+          lang,
+          viewport,
+        );
+        const head = page.getByTestId('department-head');
+        await head.waitFor();
+        await page.getByTestId('benchmark-table').locator('tbody tr').first().waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        // The editor's own department, ranked in the demo: 第4名（共9个） is one line, not three.
+        const figures = [
+          head.getByTestId('department-score').getByTestId('value'),
+          head.getByTestId('department-rank').locator('.tile-value'),
+          head.getByTestId('department-overall-rank').locator('.tile-value'),
+        ];
+        for (const figure of figures) {
+          expect({ text: await figure.textContent(), lines: await lines(figure) }).toEqual({
+            text: await figure.textContent(),
+            lines: 1,
+          });
+          const b = (await figure.boundingBox())!;
+          expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+        }
+        expect(await head.getByTestId('department-rank').locator('.tile-label').textContent()).toBe(
+          m['department.rankInGroup'],
+        );
+        // The score explains itself on a tap, in a dialog that fits the screen.
+        await head.getByTestId('department-score').tap();
+        const panel = page.getByTestId('score-panel');
+        await panel.waitFor();
+        const p = (await panel.boundingBox())!;
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x + p.width).toBeLessThanOrEqual(viewport.width);
+        expect(p.y + Math.min(p.height, viewport.height)).toBeLessThanOrEqual(viewport.height);
+        await page.keyboard.press('Escape');
+        // A figure of the benchmarks whole: 35.0天 / 35.0 days on one line.
+        // (Under a figure behind the median, a line of its own says so.)
+        const cells = page.getByTestId('benchmark-table').locator('td.num');
+        // The demo profile's five components, each with five figures (its own, the median, the best quarter, points, points lost).
+        expect(await cells.count()).toBe(5 * 5);
+        for (const cell of await cells.all()) {
+          const figure =
+            (await cell.locator('.cell-figure').count()) > 0 ? cell.locator('.cell-figure') : cell;
+          expect({ text: await figure.textContent(), lines: await lines(figure) }).toEqual({
+            text: await figure.textContent(),
+            lines: 1,
+          });
+        }
+        await screenshot(page, `phone-department-${lang}-${name}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
 });
