@@ -464,4 +464,43 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  for (const lang of LANGS) {
+    it(`the weekly ranking on a phone: a department's name stays in view beside its score as the table scrolls (${lang})`, async () => {
+      for (const [name, viewport] of Object.entries(PHONES)) {
+        const { page, errors } = await openOnPhone(browser, server, 'leader', '/weekly', lang, viewport);
+        const table = page.getByTestId('ranking-table');
+        const first = table.locator('tbody tr').first();
+        await first.waitFor();
+        await page.waitForTimeout(300);
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        await table.scrollIntoViewIfNeeded();
+        const scroller = page.locator('.table-scroll', { has: table });
+        const inView = async (cell: ReturnType<Page['locator']>) => {
+          const s = (await scroller.boundingBox())!;
+          const c = (await cell.boundingBox())!;
+          return c.x >= s.x - 0.5 && c.x + c.width <= s.x + s.width + 0.5;
+        };
+        const department = first.locator('td').nth(2);
+        const score = first.getByTestId('score');
+        expect(await inView(department)).toBe(true);
+        // Scrolled to the score, then to the table's end (the trend): the name still beside them.
+        for (const cell of [score, first.locator('td.trend-cell')]) {
+          await scroller.evaluate(
+            (el, x) => el.scrollTo({ left: x }),
+            await cell.evaluate((c) => (c as HTMLElement).offsetLeft),
+          );
+          await page.waitForTimeout(100);
+          expect({ department: await inView(department), cell: await inView(cell) }).toEqual({
+            department: true,
+            cell: true,
+          });
+        }
+        expect((await scroller.evaluate((el) => el.scrollLeft)) > 0).toBe(true);
+        await screenshot(page, `phone-weekly-ranking-${lang}-${name}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
 });

@@ -96,7 +96,7 @@ export const RankingTable = memo(function RankingTable({
             <tr>
               {header('overallRank', t(rankIs.label), 'num')}
               {header('rankChange', t('ranking.change'), 'num')}
-              {header('department', t('ranking.department'))}
+              {header('department', t('ranking.department'), 'name-cell')}
               {rankIs.showGroupRank && header('rank', t('ranking.groupRank'), 'num')}
               {header('score', t('ranking.score'), 'num')}
               {components.map((c) =>
@@ -120,7 +120,7 @@ export const RankingTable = memo(function RankingTable({
                 <td className="num">
                   <RankChange change={r.overallRankChange} />
                 </td>
-                <td>
+                <td className="name-cell">
                   <Link to={`/department/${r.department.code}${search}`} className="department-link">
                     {name(r)}
                   </Link>
