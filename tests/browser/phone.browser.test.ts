@@ -503,4 +503,53 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  /**
+   * Text shown under 14px, as "font-size: text": but for the charts' own labels (SVG) and what is only
+   * for screen readers.
+   */
+  const smallText = (page: Page) =>
+    page.evaluate(() => {
+      const small = new Set<string>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const el = node.parentElement;
+        if (!text || !el || el.closest('svg, .sr-only, .recharts-wrapper, #recharts_measurement_span'))
+          continue;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        const size = Number.parseFloat(getComputedStyle(el).fontSize);
+        if (size < 14) small.add(`${size}px: ${text.slice(0, 12)}`);
+      }
+      return [...small];
+    });
+
+  for (const lang of LANGS) {
+    it(`no text under 14px on a phone: the ledger, an item, the department view, the weekly review, the bulletin, the department list (${lang})`, async () => {
+      const pages = [
+        { account: 'editor-d21', path: '/ledger', ready: '[data-testid="ledger-table"] tbody tr' },
+        { account: 'admin', path: `/ledger/${ownItem.id}`, ready: '[data-testid="item-fields"]' },
+        { account: 'editor-d21', path: '/department', ready: '[data-testid="benchmark-table"] tbody tr' },
+        { account: 'leader', path: '/weekly', ready: '[data-testid="ranking-table"] tbody tr' },
+        { account: 'leader', path: '/bulletin', ready: '[data-testid="bulletin-ranking"] tbody tr' },
+        { account: 'leader', path: '/departments', ready: '[data-testid="departments-table"] tbody tr' },
+      ] as const;
+      for (const view of pages) {
+        const { page, errors } = await openOnPhone(
+          browser,
+          server,
+          view.account,
+          view.path,
+          lang,
+          PHONES.phone360,
+        );
+        await page.locator(view.ready).first().waitFor();
+        await page.waitForTimeout(500);
+        expect({ path: view.path, small: await smallText(page) }).toEqual({ path: view.path, small: [] });
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
 });
