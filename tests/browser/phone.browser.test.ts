@@ -552,4 +552,36 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  for (const lang of LANGS) {
+    it(`a leader's figure and score panels on a phone: nearly the screen's width, their close button whole (${lang})`, async () => {
+      const m = messages[lang];
+      const viewport = PHONES.phone360;
+      const { page, errors } = await openOnPhone(browser, server, 'leader', '/weekly', lang, viewport);
+      await page.getByTestId('ranking-table').locator('tbody tr').first().waitFor();
+      const panels = [
+        // A headline figure: its definition, parts and items.
+        () => page.locator('.headline .tile').first().tap(),
+        // A department's score: its components.
+        () => page.getByTestId('ranking-table').getByTestId('score').first().locator('button').tap(),
+      ];
+      for (const open of panels) {
+        await open();
+        const dialog = page.locator('dialog[open]');
+        await dialog.waitFor();
+        const b = (await dialog.boundingBox())!;
+        // 8px of the page each side, not 24: 344px of a 360px screen for the panel's tables.
+        expect({ x: b.x, width: b.width }).toEqual({ x: 8, width: viewport.width - 16 });
+        expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+        const close = dialog.getByRole('button', { name: m['explain.close'], exact: true });
+        expect(await lines(close)).toBe(1);
+        expect((await close.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+        await close.tap();
+        await dialog.waitFor({ state: 'detached' });
+      }
+      expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
