@@ -584,4 +584,44 @@ describe('the app on a phone', () => {
       await page.context().close();
     });
   }
+
+  for (const lang of LANGS) {
+    it(`an overdue item's supervision sheet on a phone: a fact a row, the screen's width; printed as before (${lang})`, async () => {
+      const m = messages[lang];
+      const admin = await apiAs(server, 'admin');
+      const overdue = (await admin.get('/api/items?overdue=true&sort=code&pageSize=1')).items[0];
+      for (const [name, viewport] of Object.entries(PHONES)) {
+        const { page, errors } = await openOnPhone(
+          browser,
+          server,
+          'admin',
+          `/ledger/${overdue.id}/sheet`,
+          lang,
+          viewport,
+        );
+        const table = page.locator('.sheet-table');
+        await table.waitFor();
+        expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+        // Every row a name and its value, side by side: the source under the ledger code, not beside it.
+        const code = table.locator('th', { hasText: m['items.code'] });
+        const source = table.locator('th', { hasText: m['filters.source'] });
+        const c = (await code.boundingBox())!;
+        const s = (await source.boundingBox())!;
+        expect(s.x).toBe(c.x);
+        expect(s.y).toBeGreaterThan(c.y);
+        for (const cell of await table.locator('th, td').all()) {
+          const b = (await cell.boundingBox())!;
+          expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+        }
+        const back = page.getByRole('link', { name: m['sheet.back'] });
+        expect((await back.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+        await screenshot(page, `phone-sheet-${lang}-${name}`);
+        // Printed: the A4 sheet's table, two facts a row.
+        await page.emulateMedia({ media: 'print' });
+        expect(await table.evaluate((t) => getComputedStyle(t).display)).toBe('table');
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
 });
