@@ -624,4 +624,69 @@ describe('the app on a phone', () => {
       }
     });
   }
+
+  it("a liaison's waiting extension request above the ledger reads down a phone, its deadline asked for in view", async () => {
+    const created = await editor.send('POST', '/api/items', {
+      title: '学校饮水设施检测不及时（手机延期申请）',
+      campaign: 'C-EFFICIENCY',
+      source: 'self_inspection',
+      rectificationType: 'phased',
+      responsiblePerson: '王芳',
+      deadline: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.item.id as number;
+    const asked = await editor.send('POST', `/api/items/${id}/extension-requests`, {
+      deadline: '2027-02-28',
+      reason: '检测机构排期已满',
+    });
+    expect(asked.status).toBe(201);
+    try {
+      for (const lang of LANGS) {
+        const m = messages[lang];
+        for (const viewport of Object.values(PHONES)) {
+          const { page, errors } = await openOnPhone(
+            browser,
+            server,
+            'editor-d21',
+            '/ledger',
+            lang,
+            viewport,
+          );
+          const panel = page.getByTestId('waiting-requests');
+          const row = panel.locator('tbody tr').first();
+          await row.waitFor();
+          expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
+          expect(
+            await row.evaluate((tr) => {
+              const scroller = tr.closest('.table-scroll')!;
+              return { needsSideways: scroller.scrollWidth > scroller.clientWidth };
+            }),
+          ).toEqual({ needsSideways: false });
+          const deadline = row.locator('td').nth(2);
+          expect(await deadline.textContent()).toContain(
+            new Intl.DateTimeFormat(lang, {
+              year: 'numeric',
+              month: lang === 'en' ? 'short' : 'long',
+              day: 'numeric',
+            }).format(new Date(2027, 1, 28)),
+          );
+          // Each fact under its column's name.
+          expect(await deadline.evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
+            JSON.stringify(m['item.requestedDeadline']),
+          );
+          const b = (await deadline.boundingBox())!;
+          expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+          expect(errors).toEqual([]);
+          await page.context().close();
+        }
+      }
+    } finally {
+      // Withdrawn again, the department's ledger as the other tests expect it.
+      const request = asked.body.extensionRequests.at(-1).id;
+      expect(
+        (await editor.send('POST', `/api/items/${id}/extension-requests/${request}/withdraw`)).status,
+      ).toBe(200);
+    }
+  });
 });

@@ -35,7 +35,7 @@ export function WaitingRequests({ own }: { own: boolean }) {
         })}
       </h2>
       <div className="table-scroll">
-        <table className="data-table compact">
+        <table className="data-table compact stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t('items.title')}</th>
@@ -52,12 +52,14 @@ export function WaitingRequests({ own }: { own: boolean }) {
                   <ItemLink id={r.itemId}>{r.title}</ItemLink>
                   <span className="small-note muted">{r.ledgerCode}</span>
                 </td>
-                <td className="dept">{lookups.departmentByCode(r.departmentCode)}</td>
-                <td className="nowrap">
+                <td className="dept" data-label={t('items.department')}>
+                  {lookups.departmentByCode(r.departmentCode)}
+                </td>
+                <td className="nowrap" data-label={t('item.requestedDeadline')}>
                   {formatDeadline(lang, t, r.deadline, {})} → {formatDeadline(lang, t, r.newDeadline, {})}
                 </td>
-                <td>{r.reason}</td>
-                <td className="nowrap">
+                <td data-label={t('item.reason')}>{r.reason}</td>
+                <td className="nowrap" data-label={t('item.requestedAt')}>
                   {formatMoment(lang, r.requestedAt)}
                   <span className="small-note muted">{r.requestedBy}</span>
                 </td>
