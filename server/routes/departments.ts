@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/departments.ts';
 import { loadImportLookups } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
+import { listOfficeActions } from '../../db/queries/office-actions.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
@@ -95,6 +96,27 @@ export const departments = new Hono<AppEnv>()
     if (!department) throw notFound(DEPARTMENT, c.req.valid('param').code, 'code');
     return c.json({ department }, 200);
   })
+  // 督查室的处理: what the office did to the department's items in the last `days` days, the latest first.
+  .get(
+    '/:code/office-actions',
+    validate('param', codeParam),
+    validate(
+      'query',
+      z.strictObject({
+        days: z.coerce.number().int().min(1).max(90).default(14),
+        limit: z.coerce.number().int().min(1).max(200).default(20),
+      }),
+    ),
+    (c) => {
+      const { code } = c.req.valid('param');
+      const { days, limit } = c.req.valid('query');
+      const deps = c.var.deps;
+      const department = findByCode(deps.db, 'departments', code);
+      if (!department) throw notFound(DEPARTMENT, code, 'code');
+      const since = new Date(deps.clock.now().getTime() - days * 86_400_000).toISOString();
+      return c.json({ since, days, ...listOfficeActions(deps.db, department.id, since, limit) }, 200);
+    },
+  )
   .post(
     '/',
     requireRole('admin'),

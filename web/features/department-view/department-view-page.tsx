@@ -17,6 +17,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
 import { LightItems } from './light-items.tsx';
+import { OfficeActions } from './office-actions.tsx';
 import { peerBenchmarks } from './peer-benchmarks.ts';
 import { ScoreActions } from './score-actions.tsx';
 import { componentsChartHeight } from './to-component-bars.ts';
@@ -225,6 +226,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           <h2 id="raise-title">{t('department.raise')}</h2>
           <ScoreActions row={row} ranking={ranking} scope={departmentScope} />
         </section>
+        <OfficeActions code={row.department.code} />
       </div>
     </>
   );
