@@ -9,7 +9,6 @@ import {
 } from '../../db/queries/departments.ts';
 import { loadImportLookups } from '../../db/queries/import.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { listOfficeActions } from '../../db/queries/office-actions.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
@@ -113,8 +112,12 @@ export const departments = new Hono<AppEnv>()
       const deps = c.var.deps;
       const department = findByCode(deps.db, 'departments', code);
       if (!department) throw notFound(DEPARTMENT, code, 'code');
-      const since = new Date(deps.clock.now().getTime() - days * 86_400_000).toISOString();
-      return c.json({ since, days, ...listOfficeActions(deps.db, department.id, since, limit) }, 200);
+      // From the start of now's minute, as the figures' answers are cached: a minute's requests share one.
+      const minute = Math.floor(deps.clock.now().getTime() / 60_000) * 60_000;
+      const since = new Date(minute - days * 86_400_000).toISOString();
+      return answerWith(c, 'officeActions', {
+        officeActions: { departmentId: department.id, since, days, limit },
+      });
     },
   )
   .post(
