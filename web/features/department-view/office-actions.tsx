@@ -54,7 +54,7 @@ function ActionList({ actions, total }: { actions: OfficeAction[]; total: number
     <>
       <ol className="office-actions">
         {fold.shown.map((a) => (
-          <li key={`${a.itemId}-${a.kind}-${a.at}`} data-kind={a.kind}>
+          <li key={`${a.itemId}-${a.kind}-${a.at}`} className="office-action" data-kind={a.kind}>
             <time className="muted nowrap" dateTime={a.at}>
               {formatMoment(lang, a.at)}
             </time>
