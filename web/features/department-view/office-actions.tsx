@@ -3,12 +3,12 @@ import { type OfficeAction, officeActionsOptions } from '../../api/departments.t
 import { FoldButton, useFold } from '../../components/fold.tsx';
 import { ItemLink } from '../../components/item-link.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDay, formatNumber } from '../../i18n/format.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { formatMoment } from '../ledger/format.ts';
+import { formatDeadline, formatMoment } from '../ledger/format.ts';
 
 /** How many actions show before "show all": the department's other panels stay near. */
 const FIRST_SHOWN = 5;
@@ -66,7 +66,7 @@ function ActionList({ actions, total }: { actions: OfficeAction[]; total: number
               <span className="code muted">{a.ledgerCode}</span>
               {a.deadline && (
                 <span className="office-action-deadline">
-                  {t('department.officeActionDeadline', { day: formatDay(lang, a.deadline.slice(0, 10)) })}
+                  {t('department.officeActionDeadline', { day: formatDeadline(lang, t, a.deadline, {}) })}
                 </span>
               )}
               {a.note && <span className="office-action-note user-text">{reasonIn(lang, a.note)}</span>}
