@@ -23,6 +23,7 @@ import {
 import type { Source, Status } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
+import type { ChangeValues } from './change-values.ts';
 import {
   type Column,
   type ColumnMapping,
@@ -44,6 +45,7 @@ import {
 import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
 
 export type { ImportActor } from '../../db/queries/import.ts';
+export type { ChangeValues } from './change-values.ts';
 export type { Column, ColumnMapping } from './columns.ts';
 export { mappingOf } from './columns.ts';
 export type { ImportInput, ImportLimits } from './read.ts';
@@ -92,6 +94,11 @@ export interface RowReport {
   title: string | null;
   /** update: the fields that change. */
   changes?: ImportField[];
+  /**
+   * update: each changed field's value before and after, as the ledger shows it, in both languages
+   * ("整改期限：2026年6月30日 → 2026年12月1日"); a long text as an excerpt where it changes.
+   */
+  values?: ChangeValues;
   /** update: the status it had and the one it takes, when it changes (a reopening shows as such). */
   status?: { from: Status; to: Status };
   /** skip: why the row is not an item (a continuation: more text of the item on row `continues`). */
@@ -363,7 +370,7 @@ function rowReport(p: RowPlan, columns: Column[]): RowReport {
     action: p.action,
     ledgerCode: p.ledgerCode,
     title: p.title,
-    ...(p.action === 'update' ? { changes: p.changes } : {}),
+    ...(p.action === 'update' ? { changes: p.changes, values: p.values } : {}),
     ...(p.action === 'update' && 'status' in p.after
       ? { status: { from: p.before.status as Status, to: p.after.status as Status } }
       : {}),

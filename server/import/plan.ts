@@ -21,6 +21,7 @@ import {
 } from '../domain/lifecycle.ts';
 import { deadlineEnd, type Moment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
+import { type ChangeValues, changeValues, type NameOf } from './change-values.ts';
 import type { CellIssue, ParsedRow, RowValues } from './rows.ts';
 import { normalizeName, sameDate, toMoment } from './values.ts';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
@@ -116,6 +117,8 @@ export type RowPlan =
       action: 'update';
       itemId: number;
       changes: ImportField[];
+      /** Each changed field's value before and after, as the ledger shows it. */
+      values: ChangeValues;
       set: Record<string, string | number | null>;
       before: Record<string, unknown>;
       after: Record<string, unknown>;
@@ -159,6 +162,8 @@ export interface Resolver {
   /** Whether a department may take new items (a deactivated one may not). */
   departmentActive(id: number): boolean;
   campaignCode(id: number): string;
+  /** Names of a department, campaign or domain by id, for a report's values (change-values.ts). */
+  names: NameOf;
 }
 
 /** Departments by name (zh, en) or code, then by alias; campaigns and domains by code or name. */
@@ -236,7 +241,18 @@ export function makeResolver(lookups: Lookups): Resolver {
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
     departmentActive: (id) => !inactive.has(id),
     campaignCode: (id) => campaignCodes.get(id) ?? String(id),
+    names: {
+      department: nameBy(lookups.departments),
+      campaign: nameBy(lookups.campaigns),
+      domain: nameBy(lookups.domains),
+    },
   };
+}
+
+/** A lookup's names by id (an id not found, which the lookups always hold, shows as itself). */
+function nameBy(rows: { id: number; nameZh: string; nameEn: string }[]): (id: number) => Text {
+  const names = new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
+  return (id) => names.get(id) ?? { zh: String(id), en: String(id) };
 }
 
 // --- Lifecycle paths ---------------------------------------------------------------------------------
@@ -776,6 +792,9 @@ const COLUMN_FIELD: Record<string, ImportField> = {
   evidence: 'evidence',
   closed_at: 'closedAt',
 };
+const FIELD_COLUMN = Object.fromEntries(
+  Object.entries(COLUMN_FIELD).map(([col, field]) => [field, col]),
+) as Partial<Record<ImportField, string>>;
 
 /**
  * An existing item: the sheet's non-empty cells replace what differs (an empty cell never erases what
@@ -1003,11 +1022,19 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   );
   if (participants !== null) changed.add('participants');
   const changes = IMPORT_FIELDS.filter((f) => changed.has(f));
+  const values = changeValues(
+    changes,
+    (f) => FIELD_COLUMN[f] ?? f,
+    participants === null ? before : { ...before, participants: it.participants },
+    participants === null ? after : { ...after, participants },
+    resolver.names,
+  );
   return {
     ...base,
     action: 'update',
     itemId: it.id,
     changes,
+    values,
     set: next,
     before,
     after,

@@ -1019,6 +1019,67 @@ describe('importing again', () => {
     });
   });
 
+  it('says, for each field an update row changes, its value before and after, in both languages', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,参与单位,登记日期,整改时限,问题来源,整改状态,整改措施,销号日期';
+    const long = `${'一'.repeat(50)}已完成3所学校${'二'.repeat(30)}`;
+    const first = csv(
+      `${head}\nUV-1,食堂卫生不达标,县教育局,,2026-03-01,2026-06-30,督查,整改中,${long},\nUV-2,校车超载,县教育局,,2026-03-01,2026-06-30,督查,已销号,,2026-06-15`,
+    );
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: first }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // The office moves the deadline, hands the item to another department with a participant,
+    // renames it, writes a new figure into its measures, reports it rectified; and reopens the other one.
+    const again = csv(
+      `${head}\nUV-1,学校食堂卫生不达标,县卫生健康局,县教育局、县民政局,,2026年12月1日,督查,已整改待验收,${long.replace('3所', '5所')},\nUV-2,校车超载,县教育局,,,2026-06-30,督查,整改中,,`,
+    );
+    const [one, two] = (await dryRunImport(db, { name: 'b.csv', bytes: again }, OPTIONS)).rows;
+    expect(one!.changes).toEqual([
+      'title',
+      'department',
+      'participants',
+      'measures',
+      'deadline',
+      'status',
+      'rectifiedAt',
+    ]);
+    const zh = Object.fromEntries(
+      Object.entries(one!.values!).map(([f, v]) => [f, `${v.from.zh} → ${v.to.zh}`]),
+    );
+    const en = Object.fromEntries(
+      Object.entries(one!.values!).map(([f, v]) => [f, `${v.from.en} → ${v.to.en}`]),
+    );
+    // The measures (87 characters) differ at the 54th: the last 60 are shown (from 10 before the
+    // difference would leave fewer), cut at the front.
+    const before = `…${'一'.repeat(23)}已完成3所学校${'二'.repeat(30)}`;
+    expect(zh).toEqual({
+      title: '食堂卫生不达标 → 学校食堂卫生不达标',
+      department: '县教育局 → 县卫生健康局',
+      // The department that led it until now is one of them.
+      participants: '（空） → 县教育局、县民政局',
+      measures: `${before} → ${before.replace('3所', '5所')}`,
+      deadline: '2026年6月30日 → 2026年12月1日',
+      status: '整改中 → 已整改待验收',
+      // Rectified now (the import's time, 16:00 in Asia/Shanghai), as the sheet gives no date.
+      rectifiedAt: '（空） → 2026年11月20日 16:00',
+    });
+    expect(en).toEqual({
+      title: '食堂卫生不达标 → 学校食堂卫生不达标',
+      department: 'Education Bureau → Health Commission',
+      participants: '(empty) → Education Bureau, Civil Affairs Bureau',
+      measures: `${before} → ${before.replace('3所', '5所')}`,
+      deadline: 'Jun 30, 2026 → Dec 1, 2026',
+      status: 'In progress → Rectified',
+      rectifiedAt: '(empty) → Nov 20, 2026, 16:00',
+    });
+    // A reopening: the closing date goes, as the workflow's reopening takes it off the item.
+    expect(two!.values).toEqual({
+      status: { from: { zh: '已销号', en: 'Closed' }, to: { zh: '整改中', en: 'In progress' } },
+      closedAt: { from: { zh: '2026年6月15日', en: 'Jun 15, 2026' }, to: { zh: '（空）', en: '(empty)' } },
+    });
+  });
+
   it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
