@@ -166,11 +166,15 @@ export function toMoment(dateText: string): string {
 
 /**
  * Whether a stored value says what the sheet says, at the sheet's precision: a day in the sheet
- * matches any time on that day (offices write days; Closeout keeps times).
+ * matches any time on that day (offices write days; Closeout keeps times), and a time without seconds
+ * any second of that minute. Excel shows a time to the minute (2026/11/15 15:10), and a CSV it saves
+ * holds what it shows: the seconds of Closeout's export are gone, and the item is the same.
  */
 export function sameDate(stored: string | null, sheet: string): boolean {
   if (stored === null) return false;
-  return sheet.length === 10 ? stored.slice(0, 10) === sheet : stored === sheet;
+  if (sheet.length === 10) return stored.slice(0, 10) === sheet;
+  if (sheet.endsWith(':00')) return stored.slice(0, 16) === sheet.slice(0, 16);
+  return stored === sheet;
 }
 
 /** Department lists: 县教育局、县财政局 / Education Bureau; Finance Bureau. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../server/import/columns.ts';
-import { normalizeName, parseDate, parseDeadline, unquote } from '../../server/import/values.ts';
+import { normalizeName, parseDate, parseDeadline, sameDate, unquote } from '../../server/import/values.ts';
 import {
   parseHandlingModeWord,
   parseRectificationTypeWord,
@@ -63,6 +63,25 @@ describe('dates as offices write them', () => {
   it('treats an empty cell as no date', () => {
     expect(value(parseDate(''))).toBeNull();
     expect(value(parseDate(null))).toBeNull();
+  });
+});
+
+describe("a stored time and the sheet, at the sheet's precision", () => {
+  it.each([
+    // A day matches any time that day.
+    ['2026-11-15T15:10:44', '2026-11-15', true],
+    ['2026-11-15T15:10:44', '2026-11-16', false],
+    // A time to the minute (as Excel shows and saves it) matches any second of that minute.
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:00', true],
+    ['2026-11-15T15:10:00', '2026-11-15T15:10:00', true],
+    ['2026-11-15T15:10:44', '2026-11-15T15:11:00', false],
+    ['2026-11-15T23:59:59', '2026-11-16T00:00:00', false],
+    // Seconds given are compared.
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:44', true],
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:45', false],
+    [null, '2026-11-15', false],
+  ])('%s and %s: %s', (stored, sheet, same) => {
+    expect(sameDate(stored, sheet)).toBe(same);
   });
 });
 
