@@ -431,7 +431,7 @@ export const ledgerEn = {
   'appraisals.problem.department': 'no such department',
   'appraisals.problem.kind': 'kind must be 民主评议 / public appraisal or 政府工作考核 / work assessment',
   'appraisals.problem.period':
-    'period must be a year (2025), half (2025-H1), quarter (2025-Q3) or month (2025-06)',
+    'period must be a year (2025, 2025年), half (2025-H1, 2025年上半年), quarter (2025-Q3, 2025年第三季度) or month (2025-06, 2025年6月)',
   'appraisals.problem.score': 'score must be a number from 0 to 1000',
   'appraisals.problem.rank': 'rank must be a whole number from 1',
   'appraisals.problem.outOf': '“out of” must be a whole number from 1',
@@ -917,7 +917,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'appraisals.problem.columns': '至少需要部门、评议类别、期间和得分',
   'appraisals.problem.department': '找不到该部门',
   'appraisals.problem.kind': '评议类别应为“民主评议”或“政府工作考核”',
-  'appraisals.problem.period': '期间应为年（2025）、半年（2025-H1）、季度（2025-Q3）或月（2025-06）',
+  'appraisals.problem.period':
+    '期间应为年（2025、2025年）、半年（2025-H1、2025年上半年）、季度（2025-Q3、2025年第三季度）或月（2025-06、2025年6月）',
   'appraisals.problem.score': '得分应为 0 到 1000 之间的数',
   'appraisals.problem.rank': '名次应为不小于 1 的整数',
   'appraisals.problem.outOf': '参评总数应为不小于 1 的整数',
