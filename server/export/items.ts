@@ -34,8 +34,8 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
   const L = FIELD_LABELS;
   return [
     { header: L.ledgerCode, type: 'text', width: 18, value: (r) => r.ledgerCode },
-    { header: L.title, type: 'text', width: 36, value: (r) => r.title },
-    { header: L.description, type: 'text', width: 36, value: (r) => r.description },
+    { header: L.title, type: 'text', width: 36, wrap: true, value: (r) => r.title },
+    { header: L.description, type: 'text', width: 36, wrap: true, value: (r) => r.description },
     { header: L.campaign, type: 'text', width: 20, value: (r) => pick(r.campaignZh, r.campaignEn) },
     { header: L.domain, type: 'text', width: 16, value: (r) => pick(r.domainZh, r.domainEn) },
     { header: L.source, type: 'text', width: 14, value: (r) => label(SOURCE_LABELS[r.source]) },
@@ -61,7 +61,7 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       width: 10,
       value: (r) => (r.handlingMode ? label(HANDLING_MODE_LABELS[r.handlingMode]) : null),
     },
-    { header: L.measures, type: 'text', width: 36, value: (r) => r.measures },
+    { header: L.measures, type: 'text', width: 36, wrap: true, value: (r) => r.measures },
     { header: L.originalDeadline, type: 'date', value: (r) => r.originalDeadline },
     {
       header: L.deadline,
@@ -80,9 +80,15 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: FIGURE_LABELS.daysOverdue, type: 'integer', value: (r) => r.daysOverdue },
     { header: L.firstResponseAt, type: 'date', value: (r) => r.firstResponseAt },
     { header: L.rectifiedAt, type: 'date', value: (r) => r.rectifiedAt },
-    { header: L.evidence, type: 'text', width: 30, value: (r) => r.evidence },
+    { header: L.evidence, type: 'text', width: 30, wrap: true, value: (r) => r.evidence },
     { header: L.closedAt, type: 'date', value: (r) => r.closedAt },
-    { header: READ_ONLY_LABELS.latestProgress, type: 'text', width: 36, value: (r) => r.latestProgress },
+    {
+      header: READ_ONLY_LABELS.latestProgress,
+      type: 'text',
+      width: 36,
+      wrap: true,
+      value: (r) => r.latestProgress,
+    },
     { header: READ_ONLY_LABELS.latestProgressAt, type: 'date', value: (r) => r.latestProgressAt },
     { header: READ_ONLY_LABELS.extensions, type: 'integer', value: (r) => r.extensionCount },
     { header: READ_ONLY_LABELS.reopenings, type: 'integer', value: (r) => r.reopenCount },
@@ -99,6 +105,8 @@ export function exportItems(
   options: ExportOptions,
 ): Promise<{ rows: number }> {
   return writeExport(rows, itemColumns(options.lang), {
+    // Thirty columns: a ledger prints on A3, as offices print theirs.
+    paper: 'A3',
     ...options,
     sheetName: options.sheetName ?? (options.lang === 'en' ? 'Ledger' : '台账'),
   });

@@ -99,7 +99,10 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       header: { zh: '较上期名次变化', en: 'Places moved' },
       type: 'integer',
       width: 14,
-      value: (r) => r.overallRankChange,
+      // As the ranking shows it: ▲3 up three places, ▼2 down two, ＝ the same, still a number in
+      // the cell (sorts, sums); 新进 / new when not ranked the time before.
+      numFmt: '"▲"0;"▼"0;"＝"',
+      value: (r) => r.overallRankChange ?? (r.ranked ? (en ? 'new' : '新进') : null),
     },
     { header: { zh: '组内排名', en: 'Rank in peer group' }, type: 'integer', value: (r) => r.rank },
     { header: { zh: '部门编码', en: 'Code' }, type: 'text', width: 10, value: (r) => r.department.code },
@@ -116,7 +119,12 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       value: (r) => (en ? r.department.peerGroupEn : r.department.peerGroupZh),
     },
     { header: { zh: '得分', en: 'Score' }, type: 'number', value: (r) => r.score },
-    { header: { zh: '得分变化', en: 'Score change' }, type: 'number', value: (r) => r.scoreChange },
+    {
+      header: { zh: '得分变化', en: 'Score change' },
+      type: 'number',
+      numFmt: '+0.0#;-0.0#;0.0',
+      value: (r) => r.scoreChange,
+    },
     {
       header: { zh: '备注', en: 'Note' },
       type: 'text',
