@@ -42,22 +42,27 @@ function dateText(value: string): Text {
   return { zh: zhDate(at), en: enDate(at) };
 }
 
-/** The part of `text` from `start`, at most TEXT_EXCERPT characters, with … where it is cut. */
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The part of `text` from about `start`, at most TEXT_EXCERPT characters (UTF-16 units, never half a
+ * character), with … where it is cut. Counted in place: a megabyte of text is not copied to be cut.
+ */
 function excerpt(text: string, start: number): string {
-  const chars = [...text];
-  if (chars.length <= TEXT_EXCERPT) return text;
-  const from = Math.max(0, Math.min(start - EXCERPT_LEAD, chars.length - TEXT_EXCERPT));
-  const cut = chars.slice(from, from + TEXT_EXCERPT).join('');
-  return `${from > 0 ? '…' : ''}${cut}${from + TEXT_EXCERPT < chars.length ? '…' : ''}`;
+  if (text.length <= TEXT_EXCERPT) return text;
+  let from = Math.max(0, Math.min(start - EXCERPT_LEAD, text.length - TEXT_EXCERPT));
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
+  let to = Math.min(text.length, from + TEXT_EXCERPT);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
-/** Where two texts first differ, in characters. */
+/** Where two texts first differ (a UTF-16 index, at the start of a character). */
 function firstDifference(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
+  const n = Math.min(a.length, b.length);
   let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i > 0 && i < a.length && isLowSurrogate(a.charCodeAt(i)) ? i - 1 : i;
 }
 
 const idNames = (ids: unknown, name: (id: number) => Text): Text => {
