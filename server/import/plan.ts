@@ -869,6 +869,14 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     const x = v[field];
     if (x && !sameDate(it[col], x)) change(col, toMoment(x));
   }
+  // A rectification on the registration's own day, given as a day, is no earlier than the
+  // registration (as a new item's is not).
+  const rectifiedDay = v.rectifiedAt?.length === 10 ? v.rectifiedAt : null;
+  if (rectifiedDay && 'rectified_at' in next) {
+    const registered = String(value('registered_at'));
+    if (String(next.rectified_at) < registered && rectifiedDay === registered.slice(0, 10))
+      change('rectified_at', registered);
+  }
   if (v.firstResponseAt && !COMPLAINT_SOURCES.includes(value('source') as Source))
     addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
 
@@ -977,6 +985,9 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
         }
         if (closedAt && extension && closedAt < extension.approvedAt)
           addError(errors, 'deadline', msg.deadlineAndClose());
+        // Rectified here on the way to the closure: at the closure's moment (its date may have
+        // moved to the registration's time, on the registration's own day).
+        if (closedAt && path?.includes('rectify') && !v.rectifiedAt) change('rectified_at', closedAt);
         if (closedAt) {
           closure = { closedAt, evidence: v.evidence ?? null };
           change('closed_at', closedAt);
@@ -996,6 +1007,7 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   for (const [field, col] of [
     ['assignedAt', 'assigned_at'],
     ['firstResponseAt', 'first_response_at'],
+    ['rectifiedAt', 'rectified_at'],
     ['closedAt', 'first_closed_at'],
   ] as const) {
     const at = value(col);

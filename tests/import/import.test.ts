@@ -1080,6 +1080,38 @@ describe('importing again', () => {
     });
   });
 
+  it("never rectifies an item before it was registered: a closing or rectification day on the registration's own day is the registration's time", async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,登记时间,整改时限,问题来源,整改状态,整改完成时间,销号日期';
+    const first = csv(
+      `${head}\nRA-1,食堂卫生不达标,县教育局,2026-11-20 09:30,2026-12-31,督查,整改中,,\nRA-2,校车超载,县教育局,2026-11-20 09:30,2026-12-31,督查,整改中,,`,
+    );
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: first }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // The same day, the office closes one (rectified on the way) and reports the other rectified,
+    // each by the day only.
+    const again = csv(
+      `${head}\nRA-1,食堂卫生不达标,县教育局,,2026-12-31,督查,已销号,,2026-11-20\nRA-2,校车超载,县教育局,,2026-12-31,督查,已整改待验收,2026-11-20,`,
+    );
+    const result = await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.report.summary).toMatchObject({ update: 2, reject: 0 });
+    // Registered at 09:30: rectified and closed at 09:30 that day, not at its midnight before it.
+    expect(item(db, 'RA-1')).toMatchObject({
+      registered_at: '2026-11-20T09:30:00',
+      rectified_at: '2026-11-20T09:30:00',
+      closed_at: '2026-11-20T09:30:00',
+    });
+    expect(item(db, 'RA-2')).toMatchObject({ status: 'rectified', rectified_at: '2026-11-20T09:30:00' });
+    // A rectification a day before the registration is refused, naming it.
+    const earlier = csv(`${head}\nRA-2,校车超载,县教育局,,2026-12-31,督查,已整改待验收,2026-11-19,`);
+    const refused = await dryRunImport(db, { name: 'c.csv', bytes: earlier }, OPTIONS);
+    expect(refused.rows[0]!.errors.map((e) => [e.field, e.message.zh])).toEqual([
+      ['rectifiedAt', '整改完成时间早于登记时间（2026年11月20日 09:30）'],
+    ]);
+    expect(brokenInvariants(db)).toEqual({});
+  });
+
   it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
