@@ -53,6 +53,34 @@ export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undef
   };
 }
 
+/** A change to one of an item's columns made in Closeout itself: when (local), by whom, the value it replaced. */
+export interface ColumnChange {
+  effectiveAt: string;
+  actorName: string;
+  before: unknown;
+}
+
+/**
+ * The last change to an item's column, when it was made in Closeout (an edit, an assignment) and not
+ * by an import: what an office's sheet written before it would put back (plan.ts, staleSheet). Read
+ * by the history's (item_id, id) index, an item's few rows each.
+ */
+export function lastChangeFinder(db: Db): (itemId: number, column: string) => ColumnChange | undefined {
+  const last = db.prepare(
+    `SELECT effective_at AS effectiveAt, actor_name AS actorName, before, import_batch_id AS batch
+       FROM item_history WHERE item_id = ? AND json_type(after, ?) IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
+  return (itemId, column) => {
+    const row = last.get(itemId, `$.${column}`) as
+      | { effectiveAt: string; actorName: string; before: string | null; batch: number | null }
+      | undefined;
+    if (!row || row.batch !== null || row.before === null) return undefined;
+    const before = JSON.parse(row.before) as Record<string, unknown>;
+    if (!(column in before)) return undefined;
+    return { effectiveAt: row.effectiveAt, actorName: row.actorName, before: before[column] };
+  };
+}
+
 export interface BatchSummary {
   batchId: number;
   created: number;

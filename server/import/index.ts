@@ -17,6 +17,7 @@ import {
   type ImportActor,
   importBatchWriter,
   itemFinder,
+  lastChangeFinder,
   loadImportLookups,
   withTempStoreInMemory,
 } from '../../db/queries/import.ts';
@@ -341,6 +342,7 @@ function planContext(db: Db, options: ImportOptions, actor: ImportActor | null):
   return {
     lookups: loadImportLookups(db),
     findItem: itemFinder(db),
+    lastChange: lastChangeFinder(db),
     now: toLocalMoment(options.clock.now(), options.tz),
     ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),

@@ -7,6 +7,7 @@
  * an extension record when its deadline differs from the original, as the demo data does.
  */
 import { createHash } from 'node:crypto';
+import type { ColumnChange } from '../../db/queries/import.ts';
 import { enDate, zhDate } from '../domain/date-text.ts';
 import { importReopenReason } from '../domain/import-reasons.ts';
 import {
@@ -78,6 +79,8 @@ export interface ExistingItem extends NewItem {
 export interface PlanContext {
   lookups: Lookups;
   findItem: (ledgerCode: string) => ExistingItem | undefined;
+  /** The last change of an item's column made in Closeout, not by an import (lastChangeFinder). */
+  lastChange?: (itemId: number, column: string) => ColumnChange | undefined;
   /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
   now: Moment;
   /** Campaign code for rows without a campaign column. */
@@ -305,6 +308,10 @@ const msg = {
   sameAsRow: (row: number): Text => ({
     zh: `与第 ${row} 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
     en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
+  }),
+  staleSheet: (actor: string, at: string): Text => ({
+    zh: `${actor}于${zhDate(at)}改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+    en: `${actor} changed this on ${enDate(at)} and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
   }),
   voided: (): Text => ({
     zh: '该事项已作废：本行不导入，事项保持不变',
@@ -792,6 +799,20 @@ const COLUMN_FIELD: Record<string, ImportField> = {
   evidence: 'evidence',
   closed_at: 'closedAt',
 };
+/** Columns people change in Closeout (edits, assignments) that a sheet not brought up to date would revert. */
+const STALE_CHECKED = [
+  'title',
+  'description',
+  'domain_id',
+  'source',
+  'department_id',
+  'responsible_person',
+  'rectification_type',
+  'handling_mode',
+  'measures',
+  'evidence',
+] as const;
+
 const FIELD_COLUMN = Object.fromEntries(
   Object.entries(COLUMN_FIELD).map(([col, field]) => [field, col]),
 ) as Partial<Record<ImportField, string>>;
@@ -1014,6 +1035,18 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (typeof at === 'string' && at < registered)
       addError(errors, field, msg.before(field, 'registeredAt', registered));
   }
+
+  // A sheet written before someone changed the item here would put back what they replaced: said
+  // before the commit, as a reopening is (the sheet not brought up to date).
+  if (ctx.lastChange && errors.length === 0)
+    for (const col of STALE_CHECKED) {
+      const field = COLUMN_FIELD[col]!;
+      // Only what the sheet says (not what a status change empties).
+      if (!(col in next) || v[field as keyof RowValues] == null) continue;
+      const last = ctx.lastChange(it.id, col);
+      if (last && last.before === next[col])
+        warnings.push({ column: null, field, message: msg.staleSheet(last.actorName, last.effectiveAt) });
+    }
 
   if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };
   const cols = Object.keys(next);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import type { SessionUser } from '../../server/auth/principal.ts';
+import { fixedClock } from '../../server/domain/time.ts';
 import {
   commitImport,
   dryRunImport,
@@ -9,6 +11,7 @@ import {
   mappingOf,
 } from '../../server/import/index.ts';
 import { makeResolver } from '../../server/import/plan.ts';
+import { editItem } from '../../server/ledger/commands.ts';
 import { CLI_ACTOR, count, countyDb, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 import { brokenInvariants } from './invariants.ts';
 
@@ -1110,6 +1113,67 @@ describe('importing again', () => {
       ['rectifiedAt', '整改完成时间早于登记时间（2026年11月20日 09:30）'],
     ]);
     expect(brokenInvariants(db)).toEqual({});
+  });
+
+  it('warns that a sheet not brought up to date would put back what a department changed here since, naming who and when', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改措施,第一责任人';
+    const monday = csv(`${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查,张三`);
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: monday }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // On Saturday morning the Education Bureau's liaison updates the measures and the person in Closeout.
+    const editor = db
+      .prepare(
+        "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
+      )
+      .get() as SessionUser;
+    const { id, version } = item(db, 'ST-1') as { id: number; version: number };
+    editItem(
+      { db, user: editor, now: '2026-11-21T09:12:00', nowUtc: '2026-11-21T01:12:00.000Z' },
+      id,
+      version,
+      { measures: '开展自查，更换餐具消毒设备', responsible_person: '李四' },
+    );
+    // The office imports Monday's sheet again, with a new title of its own: the title changes
+    // quietly, the two fields the sheet would put back are said, with who changed them and when.
+    const stale = csv(`${head}\nST-1,学校食堂卫生不达标,县教育局,2026-12-31,督查,开展自查,张三`);
+    const [row] = (
+      await dryRunImport(
+        db,
+        { name: 'b.csv', bytes: stale },
+        { ...OPTIONS, clock: fixedClock('2026-11-21T08:00:00Z') },
+      )
+    ).rows;
+    expect(row!.changes).toEqual(['title', 'person', 'measures']);
+    const name = editor.displayName;
+    expect(row!.warnings.map((w) => [w.field, w.header, w.message.zh])).toEqual([
+      [
+        'person',
+        '第一责任人',
+        `${name}于2026年11月21日 09:12改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+      ],
+      [
+        'measures',
+        '整改措施',
+        `${name}于2026年11月21日 09:12改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+      ],
+    ]);
+    expect(row!.warnings[1]!.message.en).toBe(
+      `${name} changed this on Nov 21, 2026, 09:12 and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
+    );
+    // A sheet brought up to date says nothing; one with a value of its own changes it without a word.
+    const current = csv(
+      `${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查，更换餐具消毒设备,王五`,
+    );
+    const [own] = (
+      await dryRunImport(
+        db,
+        { name: 'c.csv', bytes: current },
+        { ...OPTIONS, clock: fixedClock('2026-11-21T08:00:00Z') },
+      )
+    ).rows;
+    expect([own!.changes, own!.warnings]).toEqual([['person'], []]);
   });
 
   it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {
