@@ -131,6 +131,14 @@ describe('admin data in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('appraisal-preview').locator('li').allTextContents())
       .toEqual(['第 3 行：找不到该部门（县不存在局）']);
+    // The same department, kind and period twice: named by the lines the office sees, not refused
+    // later by the server counting the rows it was sent.
+    await text.fill(
+      '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\nD21\t民主评议\t2030\t80\t23\t40',
+    );
+    await expect
+      .poll(() => page.getByTestId('appraisal-preview').locator('li').allTextContents())
+      .toEqual(['第 3 行：与第 2 行是同一部门、同一类别和同一期间（D21）']);
     await text.fill(
       '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\nD11\t政府工作考核\t2030\t91\t8\t40',
     );

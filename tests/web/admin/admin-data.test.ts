@@ -117,6 +117,26 @@ describe('an appraisal file as Excel saves it', () => {
     expect(readPeriod(text)).toBe(period);
   });
 
+  it('names a second row for the same department, kind and period by its line, and the first', () => {
+    // A header, a blank line, then the Education Bureau twice (by name and by alias-free code).
+    const text =
+      '部门\t类别\t期间\t得分\n\n县教育局\t民主评议\t2025年\t80\nD11\t民主评议\t2025\t70\nD21\t民主评议\t2025\t82';
+    expect(parseAppraisals(text, departments)).toEqual({
+      rows: [
+        { department: 'D21', kind: 'public_appraisal', period: '2025', score: 80, rank: null, outOf: null },
+        { department: 'D11', kind: 'public_appraisal', period: '2025', score: 70, rank: null, outOf: null },
+      ],
+      problems: [{ line: 5, problem: 'duplicate', value: 'D21', first: 3 }],
+    });
+    // Another kind or period is another value.
+    expect(
+      parseAppraisals(
+        'D21\t民主评议\t2025\t80\nD21\t政府工作考核\t2025\t82\nD21\t民主评议\t2025-H1\t81',
+        departments,
+      ).problems,
+    ).toEqual([]);
+  });
+
   it('names a period it cannot read as the cell says it', () => {
     expect(parseAppraisals('县教育局\t民主评议\t2025年13月\t80', departments).problems).toEqual([
       { line: 1, problem: 'period', value: '2025年13月' },

@@ -76,7 +76,7 @@ export function AppraisalsSection() {
                   <li key={`${p.line}-${p.problem}`}>
                     {t('appraisals.problem', {
                       line: p.line,
-                      what: t(`appraisals.problem.${p.problem}` as MessageKey),
+                      what: t(`appraisals.problem.${p.problem}` as MessageKey, { first: p.first ?? '' }),
                       value: p.value || DASH,
                     })}
                   </li>

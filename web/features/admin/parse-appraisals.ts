@@ -23,8 +23,19 @@ export interface AppraisalDraft {
 export interface ParseProblem {
   /** 1-based line of the text. */
   line: number;
-  problem: 'columns' | 'department' | 'kind' | 'period' | 'score' | 'rank' | 'outOf' | 'rankAboveOutOf';
+  problem:
+    | 'columns'
+    | 'department'
+    | 'kind'
+    | 'period'
+    | 'score'
+    | 'rank'
+    | 'outOf'
+    | 'rankAboveOutOf'
+    | 'duplicate';
   value: string;
+  /** duplicate: the line that gave the same department, kind and period first. */
+  first?: number;
 }
 
 export interface DepartmentName {
@@ -122,6 +133,8 @@ export function parseAppraisals(
   for (const d of departments) for (const n of [d.code, d.nameZh, d.nameEn]) byName.set(key(n), d.code);
   const rows: AppraisalDraft[] = [];
   const problems: ParseProblem[] = [];
+  // One value per department, kind and period (the server refuses a second, counting rows sent, not lines).
+  const seen = new Map<string, number>();
   text
     .replace(/^\ufeff/, '')
     .split(/\r?\n/)
@@ -158,6 +171,10 @@ export function parseAppraisals(
       if (outOf === undefined) problems.push({ line, problem: 'outOf', value: outOfText });
       if (problems.length === before && rank != null && outOf != null && rank > outOf)
         problems.push({ line, problem: 'rankAboveOutOf', value: `${rank} / ${outOf}` });
+      const same = `${department} ${kind} ${period}`;
+      if (problems.length === before && seen.has(same))
+        problems.push({ line, problem: 'duplicate', value: dept, first: seen.get(same)! });
+      if (problems.length === before) seen.set(same, line);
       if (problems.length === before)
         rows.push({
           department: department!,
