@@ -338,8 +338,14 @@ class ReportRows {
   }
 }
 
-function planContext(db: Db, options: ImportOptions, actor: ImportActor | null): PlanContext {
+function planContext(
+  db: Db,
+  options: ImportOptions,
+  actor: ImportActor | null,
+  file: OpenedFile['file'],
+): PlanContext {
   return {
+    gbkFile: file.encoding === 'gb18030',
     lookups: loadImportLookups(db),
     findItem: itemFinder(db),
     lastChange: lastChangeFinder(db),
@@ -459,7 +465,7 @@ export async function dryRunImport(
   const opened = await openRows(input, options);
   const rows = new ReportRows(options.listEveryRow ?? false);
   await inOneTransaction(db, opened, options, 'deferred', () => {
-    const plan = rowPlanner(planContext(db, options, null));
+    const plan = rowPlanner(planContext(db, options, null, opened.file));
     const sort = rowSorter(opened.columns, rows.add, (row) => rows.add(rowReport(plan(row), opened.columns)));
     return { add: sort.add, finish: sort.end };
   });
@@ -495,7 +501,7 @@ export async function commitImport(
   try {
     await withTempStoreInMemory(db, () =>
       inOneTransaction(db, opened, options, 'immediate', () => {
-        const ctx = planContext(db, options, options.actor);
+        const ctx = planContext(db, options, options.actor, opened.file);
         const plan = rowPlanner(ctx);
         const writer = importBatchWriter(db, {
           fileName: input.name,

@@ -24,7 +24,7 @@ import { deadlineEnd, type Moment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { type ChangeValues, changeValues, type NameOf } from './change-values.ts';
 import type { CellIssue, ParsedRow, RowValues } from './rows.ts';
-import { normalizeName, sameDate, toMoment } from './values.ts';
+import { lostInGbk, normalizeName, sameDate, toMoment } from './values.ts';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
 
 export interface Lookups {
@@ -79,6 +79,8 @@ export interface ExistingItem extends NewItem {
 export interface PlanContext {
   lookups: Lookups;
   findItem: (ledgerCode: string) => ExistingItem | undefined;
+  /** The file is a CSV in GBK (GB18030), as Excel saves one: text may have lost what GBK cannot hold. */
+  gbkFile?: boolean;
   /** The last change of an item's column made in Closeout, not by an import (lastChangeFinder). */
   lastChange?: (itemId: number, column: string) => ColumnChange | undefined;
   /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
@@ -847,7 +849,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     ['handlingMode', 'handling_mode'],
   ] as const) {
     const x = v[field];
-    if (x != null) change(col, x);
+    // A CSV Excel saved in GBK wrote ? for what GBK cannot hold (•, ², 𠮷): the text is the same.
+    if (x != null && !(ctx.gbkFile && lostInGbk(cur[col] as string | null, x))) change(col, x);
   }
   if (env.campaignId !== undefined) change('campaign_id', env.campaignId);
   if (v.domain != null) {

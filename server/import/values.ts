@@ -3,6 +3,7 @@
  * 2023-05-31, 2023/5/31, 2023.5.31, 2023年5月31日, with or without a time), deadlines (also 长期坚持 and
  * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
  */
+import iconv from 'iconv-lite';
 import { inLedgerYears, parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { isOngoingWord, parseRectificationTypeWord } from './vocabulary.ts';
@@ -175,6 +176,29 @@ export function sameDate(stored: string | null, sheet: string): boolean {
   if (sheet.length === 10) return stored.slice(0, 10) === sheet;
   if (sheet.endsWith(':00')) return stored.slice(0, 16) === sheet.slice(0, 16);
   return stored === sheet;
+}
+
+/** Whether GBK (Windows' Chinese code page, as Excel saves "CSV") holds a character. */
+const inGbk = (ch: string) => iconv.decode(iconv.encode(ch, 'gbk'), 'gbk') === ch;
+
+/**
+ * Whether a sheet's text is the stored text with only what GBK cannot hold lost: Excel on Chinese
+ * Windows saves a CSV in GBK, and writes ? (or a look-alike) for •, ², ©, a non-breaking space or a
+ * character beyond GBK's (𠮷). Compared character by character, each may differ only where the
+ * stored one is not in GBK.
+ */
+export function lostInGbk(stored: string | null, sheet: string): boolean {
+  if (stored === null || stored === sheet) return false;
+  const a = [...stored];
+  const b = [...sheet];
+  if (a.length !== b.length) return false;
+  let lost = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (inGbk(a[i]!)) return false;
+    lost = true;
+  }
+  return lost;
 }
 
 /** Department lists: 县教育局、县财政局 / Education Bureau; Finance Bureau. */

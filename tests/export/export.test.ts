@@ -207,9 +207,15 @@ describe('export → import', () => {
 });
 
 describe('export → Excel → import', () => {
-  it('finds every item unchanged in the CSV Excel saves back: its times to the minute, its days with slashes, in GBK', async () => {
+  it('finds every item unchanged in the CSV Excel saves back: its times to the minute, its days with slashes, in GBK with ? for what GBK cannot hold', async () => {
     const db = demoDb({ items: 300 });
     // The demo's times have seconds (a registration at 15:10:44), which Excel does not show.
+    // Text GBK cannot hold: a bullet, m², a non-breaking space pasted from a web page, a rare name.
+    const gbkless = [...listItemsForExport(db)].slice(1, 5).map((r) => r.id);
+    db.exec(`UPDATE items SET title = title || '•重点' WHERE id = ${gbkless[0]};
+             UPDATE items SET measures = '改造场地200m²' WHERE id = ${gbkless[1]};
+             UPDATE items SET description = '见通知 第3条' WHERE id = ${gbkless[2]};
+             UPDATE items SET responsible_person = '张𠮷' WHERE id = ${gbkless[3]}`);
     const first = db
       .prepare('SELECT ledger_code AS code, registered_at AS at FROM items WHERE id = 1')
       .get() as {
@@ -247,6 +253,9 @@ describe('export → Excel → import', () => {
       { ...OPTIONS, campaign: undefined },
     );
     expect(report.file.encoding).toBe('gb18030');
+    // Excel wrote ? for each character GBK does not hold.
+    const gbk = iconv.decode(iconv.encode(resaved, 'gbk'), 'gbk');
+    for (const text of ['?重点', '改造场地200m?', '见通知?第3条', '张?']) expect(gbk).toContain(text);
     expect(report.summary).toEqual({
       rows: ids.length,
       create: 0,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../server/import/columns.ts';
-import { normalizeName, parseDate, parseDeadline, sameDate, unquote } from '../../server/import/values.ts';
+import {
+  lostInGbk,
+  normalizeName,
+  parseDate,
+  parseDeadline,
+  sameDate,
+  unquote,
+} from '../../server/import/values.ts';
 import {
   parseHandlingModeWord,
   parseRectificationTypeWord,
@@ -82,6 +89,23 @@ describe("a stored time and the sheet, at the sheet's precision", () => {
     [null, '2026-11-15', false],
   ])('%s and %s: %s', (stored, sheet, same) => {
     expect(sameDate(stored, sheet)).toBe(same);
+  });
+});
+
+describe('text a GBK CSV lost', () => {
+  it.each([
+    ['整改•落实', '整改?落实', true],
+    ['面积200m²', '面积200m?', true],
+    ['张𠮷', '张?', true],
+    ['见\u00a0第3条', '见 第3条', true], // a look-alike for what GBK cannot hold
+    // Anything else that differs is a change.
+    ['整改•落实', '整改?落', false],
+    ['整改•落实', '整改?完成', false],
+    ['整改落实', '整改?实', false], // 落 is in GBK: the ? is the sheet's own
+    ['整改落实', '整改落实', false], // the same is no loss
+    [null, '?', false],
+  ])('%s read back as %s: %s', (stored, sheet, lost) => {
+    expect(lostInGbk(stored, sheet)).toBe(lost);
   });
 });
 
