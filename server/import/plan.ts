@@ -1031,13 +1031,15 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   for (const [field, col] of [
     ['assignedAt', 'assigned_at'],
     ['firstResponseAt', 'first_response_at'],
-    ['rectifiedAt', 'rectified_at'],
     ['closedAt', 'first_closed_at'],
   ] as const) {
     const at = value(col);
     if (typeof at === 'string' && at < registered)
       addError(errors, field, msg.before(field, 'registeredAt', registered));
   }
+  // A rectification the row sets (one imported before December 2026 may be hours early, and stays).
+  if (typeof next.rectified_at === 'string' && next.rectified_at < registered)
+    addError(errors, 'rectifiedAt', msg.before('rectifiedAt', 'registeredAt', registered));
 
   // A sheet written before someone changed the item here would put back what they replaced: said
   // before the commit, as a reopening is (the sheet not brought up to date).

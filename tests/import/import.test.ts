@@ -1113,6 +1113,14 @@ describe('importing again', () => {
       ['rectifiedAt', '整改完成时间早于登记时间（2026年11月20日 09:30）'],
     ]);
     expect(brokenInvariants(db)).toEqual({});
+    // An item rectified hours early by an import before this (its closing day's midnight) is left
+    // as it is: its row, unchanged, is not refused for it.
+    db.prepare("UPDATE items SET rectified_at = '2026-11-20T00:00:00' WHERE ledger_code = 'RA-1'").run();
+    const same = await dryRunImport(db, { name: 'd.csv', bytes: again }, OPTIONS);
+    expect(same.rows.map((r) => [r.ledgerCode, r.action])).toEqual([
+      ['RA-1', 'unchanged'],
+      ['RA-2', 'unchanged'],
+    ]);
   });
 
   it('warns that a sheet not brought up to date would put back what a department changed here since, naming who and when', async () => {
