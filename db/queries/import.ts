@@ -53,7 +53,7 @@ export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undef
   };
 }
 
-/** A change to one of an item's columns made in Closeout itself: when (local), by whom, the value it replaced. */
+/** Changes made in Closeout itself to one of an item's columns: the latest's when (local) and by whom, and the value they replaced. */
 export interface ColumnChange {
   effectiveAt: string;
   actorName: string;
@@ -61,23 +61,34 @@ export interface ColumnChange {
 }
 
 /**
- * The last change to an item's column, when it was made in Closeout (an edit, an assignment) and not
- * by an import: what an office's sheet written before it would put back (plan.ts, staleSheet). Read
- * by the history's (item_id, id) index, an item's few rows each.
+ * Whether `value` is what a column held before changes made to it in Closeout since the last import
+ * touched it (edits, assignments: one or several), and then the latest of those changes: what an
+ * office's sheet written before them would put back (plan.ts, staleSheet). Read by the history's
+ * (item_id, id) index, an item's few rows each.
  */
-export function lastChangeFinder(db: Db): (itemId: number, column: string) => ColumnChange | undefined {
-  const last = db.prepare(
+export function lastChangeFinder(
+  db: Db,
+): (itemId: number, column: string, value: unknown) => ColumnChange | undefined {
+  const changes = db.prepare(
     `SELECT effective_at AS effectiveAt, actor_name AS actorName, before, import_batch_id AS batch
-       FROM item_history WHERE item_id = ? AND json_type(after, ?) IS NOT NULL ORDER BY id DESC LIMIT 1`,
+       FROM item_history WHERE item_id = ? AND json_type(after, ?) IS NOT NULL ORDER BY id DESC LIMIT 50`,
   );
-  return (itemId, column) => {
-    const row = last.get(itemId, `$.${column}`) as
-      | { effectiveAt: string; actorName: string; before: string | null; batch: number | null }
-      | undefined;
-    if (!row || row.batch !== null || row.before === null) return undefined;
-    const before = JSON.parse(row.before) as Record<string, unknown>;
-    if (!(column in before)) return undefined;
-    return { effectiveAt: row.effectiveAt, actorName: row.actorName, before: before[column] };
+  return (itemId, column, value) => {
+    const rows = changes.all(itemId, `$.${column}`) as {
+      effectiveAt: string;
+      actorName: string;
+      before: string | null;
+      batch: number | null;
+    }[];
+    for (const row of rows) {
+      // Back to the last import (or the item's creation): what the office's sheet last said.
+      if (row.batch !== null || row.before === null) return undefined;
+      const before = JSON.parse(row.before) as Record<string, unknown>;
+      if (!(column in before)) return undefined;
+      if (before[column] === value)
+        return { effectiveAt: rows[0]!.effectiveAt, actorName: rows[0]!.actorName, before: value };
+    }
+    return undefined;
   };
 }
 

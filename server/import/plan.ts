@@ -81,8 +81,11 @@ export interface PlanContext {
   findItem: (ledgerCode: string) => ExistingItem | undefined;
   /** The file is a CSV in GBK (GB18030), as Excel saves one: text may have lost what GBK cannot hold. */
   gbkFile?: boolean;
-  /** The last change of an item's column made in Closeout, not by an import (lastChangeFinder). */
-  lastChange?: (itemId: number, column: string) => ColumnChange | undefined;
+  /**
+   * The latest change made in Closeout (not by an import) to an item's column, when the value given was
+   * the column's before that change or one before it since the last import (lastChangeFinder).
+   */
+  lastChange?: (itemId: number, column: string, value: unknown) => ColumnChange | undefined;
   /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
   now: Moment;
   /** Campaign code for rows without a campaign column. */
@@ -1048,8 +1051,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
       const field = COLUMN_FIELD[col]!;
       // Only what the sheet says (not what a status change empties).
       if (!(col in next) || v[field as keyof RowValues] == null) continue;
-      const last = ctx.lastChange(it.id, col);
-      if (last && last.before === next[col])
+      const last = ctx.lastChange(it.id, col, next[col]);
+      if (last)
         warnings.push({ column: null, field, message: msg.staleSheet(last.actorName, last.effectiveAt) });
     }
 

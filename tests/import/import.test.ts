@@ -1143,8 +1143,15 @@ describe('importing again', () => {
       version,
       { measures: '开展自查，更换餐具消毒设备', responsible_person: '李四' },
     );
+    // In the afternoon the liaison refines the measures again: Monday's sheet is two changes behind.
+    editItem(
+      { db, user: editor, now: '2026-11-21T15:30:00', nowUtc: '2026-11-21T07:30:00.000Z' },
+      id,
+      version + 1,
+      { measures: '开展自查，更换餐具消毒设备，每周抽检' },
+    );
     // The office imports Monday's sheet again, with a new title of its own: the title changes
-    // quietly, the two fields the sheet would put back are said, with who changed them and when.
+    // quietly, the two fields the sheet would put back are said, with who changed them last and when.
     const stale = csv(`${head}\nST-1,学校食堂卫生不达标,县教育局,2026-12-31,督查,开展自查,张三`);
     const [row] = (
       await dryRunImport(
@@ -1164,15 +1171,15 @@ describe('importing again', () => {
       [
         'measures',
         '整改措施',
-        `${name}于2026年11月21日 09:12改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+        `${name}于2026年11月21日 15:30改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
       ],
     ]);
     expect(row!.warnings[1]!.message.en).toBe(
-      `${name} changed this on Nov 21, 2026, 09:12 and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
+      `${name} changed this on Nov 21, 2026, 15:30 and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
     );
     // A sheet brought up to date says nothing; one with a value of its own changes it without a word.
     const current = csv(
-      `${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查，更换餐具消毒设备,王五`,
+      `${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查，更换餐具消毒设备，每周抽检,王五`,
     );
     const [own] = (
       await dryRunImport(
