@@ -38,7 +38,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: L.description, type: 'text', width: 36, wrap: true, value: (r) => r.description },
     { header: L.campaign, type: 'text', width: 20, value: (r) => pick(r.campaignZh, r.campaignEn) },
     { header: L.domain, type: 'text', width: 16, value: (r) => pick(r.domainZh, r.domainEn) },
-    { header: L.source, type: 'text', width: 14, value: (r) => label(SOURCE_LABELS[r.source]) },
+    {
+      header: L.source,
+      type: 'text',
+      width: 14,
+      choices: Object.values(SOURCE_LABELS),
+      value: (r) => label(SOURCE_LABELS[r.source]),
+    },
     { header: L.department, type: 'text', width: 20, value: (r) => pick(r.departmentZh, r.departmentEn) },
     {
       header: L.participants,
@@ -53,12 +59,14 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       header: L.rectificationType,
       type: 'text',
       width: 12,
+      choices: Object.values(RECTIFICATION_TYPE_LABELS),
       value: (r) => label(RECTIFICATION_TYPE_LABELS[r.rectificationType]),
     },
     {
       header: L.handlingMode,
       type: 'text',
       width: 10,
+      choices: Object.values(HANDLING_MODE_LABELS),
       value: (r) => (r.handlingMode ? label(HANDLING_MODE_LABELS[r.handlingMode]) : null),
     },
     { header: L.measures, type: 'text', width: 36, wrap: true, value: (r) => r.measures },
@@ -69,7 +77,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       value: (r) =>
         r.deadline ?? (r.rectificationType === 'long_term' ? (en ? 'ongoing' : '长期坚持') : null),
     },
-    { header: L.status, type: 'text', width: 10, value: (r) => label(STATUS_LABELS[r.status]) },
+    {
+      header: L.status,
+      type: 'text',
+      width: 10,
+      choices: Object.values(STATUS_LABELS),
+      value: (r) => label(STATUS_LABELS[r.status]),
+    },
     // As of the export, as the ledger table shows them (import leaves both alone).
     {
       header: FIGURE_LABELS.light,

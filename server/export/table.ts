@@ -31,6 +31,11 @@ export interface ExportColumn<T> {
   numFmt?: string;
   /** xlsx: long text wrapped within the column's width, as an office's own ledger shows it. */
   wrap?: boolean;
+  /**
+   * xlsx: the words a cell takes, offered as a drop-down list in every row below the header (rows an
+   * office adds too); another word is allowed after a note, as import reads other words as well.
+   */
+  choices?: Text[];
   value: (row: T) => CellOut;
 }
 
@@ -54,6 +59,13 @@ export interface ExportOptions {
   /** xlsx: the paper it prints on (default A4; a ledger's many columns want A3). */
   paper?: 'A4' | 'A3';
 }
+
+/**
+ * Rows below the table a drop-down list reaches, for rows an office adds. Not to the sheet's last row:
+ * exceljs, reading such a file, makes a cell of each row the list covers (4 lists to row 1,048,576
+ * took it 14 s and 690 MB).
+ */
+const ROWS_TO_ADD = 1_000;
 
 /** ECMA-376 paper sizes. */
 const PAPER_SIZES = { A3: 8, A4: 9 } as const;
@@ -243,6 +255,27 @@ async function writeXlsx<T>(
     from: { row: headerRow, column: 1 },
     to: { row: headerRow, column: columns.length },
   };
+  columns.forEach((c, i) => {
+    if (!c.choices) return;
+    const letter = sheet.getColumn(i + 1).letter;
+    const words = c.choices.map((w) => (lang === 'en' ? w.en : w.zh));
+    // A range's list (exceljs has it, its types only the one-cell form).
+    const { dataValidations } = sheet as unknown as {
+      dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+    };
+    dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + n + ROWS_TO_ADD}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${words.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'information',
+      errorTitle: lang === 'en' ? c.header.en : c.header.zh,
+      error:
+        lang === 'en'
+          ? `Choose one of: ${words.join(', ')} (import also reads the usual other words)`
+          : `请从下拉列表中选择：${words.join('、')}（导入也认得常用的其他说法）`,
+    });
+  });
   sheet.commit();
   await workbook.commit();
   return { rows: n };

@@ -297,6 +297,37 @@ describe('exported sheets as Excel shows and prints them', () => {
     });
   });
 
+  it("offer the ledger's words as a drop-down in its status, source, type and mode columns, other words allowed", async () => {
+    const sheet = await sheetOf('/api/exports/items.xlsx?status=closed&lang=zh-CN');
+    const header = sheet.getRow(3).values as string[];
+    const rows = sheet.rowCount - 3;
+    const listOf = (name: string, row: number) =>
+      sheet.getRow(row).getCell(header.indexOf(name)).dataValidation;
+    const status = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"已登记,已交办,整改中,已整改待验收,已销号"'],
+      showErrorMessage: true,
+      errorStyle: 'information',
+      errorTitle: '整改状态',
+      error: '请从下拉列表中选择：已登记、已交办、整改中、已整改待验收、已销号（导入也认得常用的其他说法）',
+    };
+    // Every row of the table and the thousand below it, for rows the office adds; not the header.
+    expect(listOf('整改状态', 4)).toEqual(status);
+    expect(listOf('整改状态', 3 + rows + 1000)).toEqual(status);
+    expect(listOf('整改状态', 3 + rows + 1001)).toBeUndefined();
+    expect(listOf('整改状态', 3)).toBeUndefined();
+    expect(listOf('问题来源', 4)?.formulae).toEqual(['"巡视反馈,自查排查,群众反映,督查检查,回头看,热线"']);
+    expect(listOf('整改类型', 4)?.formulae).toEqual(['"立行立改,分阶段整改,长期坚持"']);
+    expect(listOf('办理方式', 4)?.formulae).toEqual(['"立即办,主动办,上门办,跟踪办,公开办"']);
+    expect(listOf('牵头部门', 4)).toBeUndefined();
+    const en = await sheetOf('/api/exports/items.xlsx?status=closed&lang=en');
+    const enHeader = en.getRow(3).values as string[];
+    expect(en.getRow(4).getCell(enHeader.indexOf('Status')).dataValidation?.formulae).toEqual([
+      '"Registered,Assigned,In progress,Rectified,Closed"',
+    ]);
+  });
+
   it('show a rank change as the ranking does (▲3, ▼2, ＝) and a score change with its sign, as numbers', async () => {
     const ranking = (await (
       await call(app, 'GET', '/api/figures/ranking?campaign=C-EFFICIENCY', { session: leader })
