@@ -27,7 +27,11 @@ export const LIGHT_WORDS: Record<'red' | 'yellow' | 'green', Text> = {
   green: { zh: '绿灯', en: 'Green' },
 };
 
-export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
+/**
+ * The ledger's columns. `departments`: the names a lead department may take (the active ones),
+ * offered as its drop-down list in xlsx.
+ */
+export function itemColumns(lang: Lang, departments?: Text[]): ExportColumn<ExportItemRow>[] {
   const en = lang === 'en';
   const pick = (zh: string | null, enText: string | null) => (en ? enText : zh);
   const label = (t: { zh: string; en: string } | undefined) => (t ? (en ? t.en : t.zh) : null);
@@ -45,7 +49,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       choices: Object.values(SOURCE_LABELS),
       value: (r) => label(SOURCE_LABELS[r.source]),
     },
-    { header: L.department, type: 'text', width: 20, value: (r) => pick(r.departmentZh, r.departmentEn) },
+    {
+      header: L.department,
+      type: 'text',
+      width: 20,
+      ...(departments && departments.length > 0 ? { choices: departments } : {}),
+      value: (r) => pick(r.departmentZh, r.departmentEn),
+    },
     {
       header: L.participants,
       type: 'text',
@@ -116,12 +126,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
 /** Writes items (e.g. from listItemsForExport) as .xlsx or .csv. */
 export function exportItems(
   rows: Iterable<ExportItemRow> | AsyncIterable<ExportItemRow>,
-  options: ExportOptions,
+  options: ExportOptions & { departments?: Text[] },
 ): Promise<{ rows: number }> {
-  return writeExport(rows, itemColumns(options.lang), {
+  const { departments, ...rest } = options;
+  return writeExport(rows, itemColumns(options.lang, departments), {
     // Thirty columns: a ledger prints on A3, as offices print theirs.
     paper: 'A3',
-    ...options,
-    sheetName: options.sheetName ?? (options.lang === 'en' ? 'Ledger' : '台账'),
+    ...rest,
+    sheetName: rest.sheetName ?? (rest.lang === 'en' ? 'Ledger' : '台账'),
   });
 }

@@ -255,30 +255,56 @@ async function writeXlsx<T>(
     from: { row: headerRow, column: 1 },
     to: { row: headerRow, column: columns.length },
   };
+  // Lists too long to write in the rule (Excel takes 255 characters) go on a hidden sheet of lists.
+  const listSheet = lang === 'en' ? 'Lists' : '下拉选项';
+  const longLists: string[][] = [];
   columns.forEach((c, i) => {
     if (!c.choices) return;
     const letter = sheet.getColumn(i + 1).letter;
     const words = c.choices.map((w) => (lang === 'en' ? w.en : w.zh));
+    const inline = `"${words.join(',')}"`;
+    let source = inline;
+    if (inline.length > 255 || words.some((w) => w.includes(','))) {
+      longLists.push(words);
+      const at = columnLetter(longLists.length);
+      source = `'${listSheet}'!$${at}$1:$${at}$${words.length}`;
+    }
     // A range's list (exceljs has it, its types only the one-cell form).
     const { dataValidations } = sheet as unknown as {
       dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
     };
+    const shown = words.length > 12 ? '' : lang === 'en' ? `: ${words.join(', ')}` : `：${words.join('、')}`;
     dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + n + ROWS_TO_ADD}`, {
       type: 'list',
       allowBlank: true,
-      formulae: [`"${words.join(',')}"`],
+      formulae: [source],
       showErrorMessage: true,
       errorStyle: 'information',
       errorTitle: lang === 'en' ? c.header.en : c.header.zh,
       error:
         lang === 'en'
-          ? `Choose one of: ${words.join(', ')} (import also reads the usual other words)`
-          : `请从下拉列表中选择：${words.join('、')}（导入也认得常用的其他说法）`,
+          ? `Choose from the list${shown} (import also reads the usual other words)`
+          : `请从下拉列表中选择${shown}（导入也认得常用的其他说法）`,
     });
   });
   sheet.commit();
+  if (longLists.length > 0) {
+    const lists = workbook.addWorksheet(listSheet, { state: 'hidden' });
+    const height = Math.max(...longLists.map((l) => l.length));
+    for (let r = 0; r < height; r++)
+      lists.addRow(longLists.map((l) => (l[r] === undefined ? null : neutralise(l[r]!)))).commit();
+    lists.commit();
+  }
   await workbook.commit();
   return { rows: n };
+}
+
+/** A column's letters: 1 → A, 27 → AA. */
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 /** A file name for a download: base, the day, the extension. */

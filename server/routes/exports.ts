@@ -9,6 +9,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { listDepartments } from '../../db/queries/departments.ts';
 import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
@@ -233,8 +234,12 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   const resolved = resolveItemList(deps, list);
   const ids = listItemIds(deps.db, resolved);
   const title = itemsTitle(deps.db, lang, list, ids.length, resolved.now);
+  // The lead departments a row may name: the active ones, offered as the column's drop-down list.
+  const departments = listDepartments(deps.db)
+    .filter((d) => d.active)
+    .map((d) => ({ zh: d.nameZh, en: d.nameEn }));
   return download(c, FILE_BASE.items, format, lang, (out) =>
-    exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title }),
+    exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title, departments }),
   );
 }
 

@@ -320,7 +320,25 @@ describe('exported sheets as Excel shows and prints them', () => {
     expect(listOf('问题来源', 4)?.formulae).toEqual(['"巡视反馈,自查排查,群众反映,督查检查,回头看,热线"']);
     expect(listOf('整改类型', 4)?.formulae).toEqual(['"立行立改,分阶段整改,长期坚持"']);
     expect(listOf('办理方式', 4)?.formulae).toEqual(['"立即办,主动办,上门办,跟踪办,公开办"']);
-    expect(listOf('牵头部门', 4)).toBeUndefined();
+    // The lead departments (the active ones: a deactivated one takes no item), too many to write in
+    // the rule, are listed on a hidden sheet the rule points to.
+    const active = db
+      .prepare(
+        'SELECT d.name_zh FROM departments d JOIN peer_groups g ON g.id = d.peer_group_id WHERE d.active = 1 ORDER BY g.sort_order, d.code',
+      )
+      .pluck()
+      .all() as string[];
+    expect(active.length).toBeGreaterThan(30);
+    expect(listOf('牵头部门', 4)).toMatchObject({
+      type: 'list',
+      formulae: [`'下拉选项'!$A$1:$A$${active.length}`],
+      errorStyle: 'information',
+      error: '请从下拉列表中选择（导入也认得常用的其他说法）',
+    });
+    const lists = sheet.workbook.getWorksheet('下拉选项')!;
+    expect(lists.state).toBe('hidden');
+    expect(lists.getColumn(1).values.slice(1)).toEqual(active);
+    expect(sheet.workbook.worksheets.map((w) => w.name)).toEqual(['台账', '下拉选项']);
     const en = await sheetOf('/api/exports/items.xlsx?status=closed&lang=en');
     const enHeader = en.getRow(3).values as string[];
     expect(en.getRow(4).getCell(enHeader.indexOf('Status')).dataValidation?.formulae).toEqual([
