@@ -30,6 +30,7 @@ import { ActionError } from '../ledger/action-error.tsx';
 import { FilePicker } from './file-picker.tsx';
 import {
   canCommit,
+  changeLines,
   filterRows,
   hasTitle,
   IMPORT_FIELDS,
@@ -496,21 +497,23 @@ function ReportRows({ report }: { report: ImportReport }) {
               <td>{r.title ?? ''}</td>
               <td>
                 {r.action === 'update' && r.changes && r.changes.length > 0 && (
-                  <p className="row-changes">
-                    {t('import.changes', {
-                      fields: r.changes
-                        .map((f) => t(`importField.${f}` as MessageKey))
-                        .join(t('import.listSeparator')),
-                    })}
-                  </p>
-                )}
-                {r.status && (
-                  <p className="row-changes" data-testid="row-status-change">
-                    {t('import.statusChange', {
-                      from: t(`status.${r.status.from}` as MessageKey),
-                      to: t(`status.${r.status.to}` as MessageKey),
-                    })}
-                  </p>
+                  <ul className="row-changes">
+                    {changeLines(r, lang).map((c) => (
+                      <li
+                        key={c.field}
+                        data-field={c.field}
+                        {...(c.field === 'status' ? { 'data-testid': 'row-status-change' } : {})}
+                      >
+                        {c.from === undefined
+                          ? t(`importField.${c.field}` as MessageKey)
+                          : t('import.fieldChange', {
+                              field: t(`importField.${c.field}` as MessageKey),
+                              from: c.from,
+                              to: c.to ?? '',
+                            })}
+                      </li>
+                    ))}
+                  </ul>
                 )}
                 {r.skipped && (
                   <p className="muted">
