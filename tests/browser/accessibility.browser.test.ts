@@ -1,0 +1,66 @@
+/**
+ * Accessibility in a real browser, in both languages: what axe-core (run in the page, offline) finds,
+ * and what it cannot see — names, titles, fields tied to their errors.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser, type RunningServer, startServer } from './harness.ts';
+import { type Lang, openAs } from './ledger-helpers.ts';
+
+vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  nodes: string[];
+}
+
+/** axe-core's violations on the page as it is, each with the elements it names (rules: all, or these). */
+async function axeViolations(page: Page, rules?: string[]): Promise<Violation[]> {
+  // Through the debugging protocol, not a <script>: the app's CSP allows no inline script.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (only) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the script above defined
+    const axe = (window as any).axe;
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
+    });
+    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, rules ?? null);
+}
+
+const LANGS: Lang[] = ['zh-CN', 'en'];
+
+describe('accessibility', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the yellow light reads at 4.5:1 or more, in the ledger and the department view', async () => {
+    for (const lang of LANGS) {
+      const { page } = await openAs(browser, server, 'admin', '/ledger?light=yellow', lang);
+      await page.locator('[data-testid="ledger-table"] .light-yellow').first().waitFor();
+      expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
+      await page.goto(`${server.url}/department/D21`);
+      await page.getByTestId('tab-yellow').waitFor();
+      expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+});
