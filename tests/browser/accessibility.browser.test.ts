@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, startServer } from './harness.ts';
 import { type Lang, openAs } from './ledger-helpers.ts';
 
@@ -59,6 +60,27 @@ describe('accessibility', () => {
       await page.goto(`${server.url}/department/D21`);
       await page.getByTestId('tab-yellow').waitFor();
       expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('the language switch is named by the word it shows, then by what it does', async () => {
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const { page } = await openAs(browser, server, 'leader', '/departments', lang);
+      const button = page.locator('.lang-switch');
+      await button.waitFor();
+      expect(await button.evaluate((b) => b.textContent)).toBe(
+        `${m['lang.switch']} ${m['lang.switchLabel']}`,
+      );
+      // The word is in the language it names, so a screen reader says it in that language's voice.
+      expect(await button.locator('span').first().getAttribute('lang')).toBe(lang === 'en' ? 'zh-CN' : 'en');
+      expect(
+        await page
+          .getByRole('button', { name: `${m['lang.switch']} ${m['lang.switchLabel']}`, exact: true })
+          .count(),
+      ).toBe(1);
+      expect(await axeViolations(page, ['label-content-name-mismatch'])).toEqual([]);
       await page.context().close();
     }
   });
