@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, startServer } from './harness.ts';
-import { type Lang, openAs } from './ledger-helpers.ts';
+import { type Api, apiAs, type Lang, openAs } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
@@ -42,10 +42,12 @@ const LANGS: Lang[] = ['zh-CN', 'en'];
 describe('accessibility', () => {
   let server: RunningServer;
   let browser: Browser;
+  let admin: Api;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    admin = await apiAs(server, 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -85,4 +87,15 @@ describe('accessibility', () => {
     }
   });
 
+  it("the supervision sheet's title names the item's ledger code (a saved PDF is named after it)", async () => {
+    const { items } = await admin.get('/api/items?overdue=true&pageSize=1');
+    const item = items[0];
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const { page } = await openAs(browser, server, 'admin', `/ledger/${item.id}/sheet`, lang);
+      await page.getByTestId('supervision-sheet').waitFor();
+      await expect.poll(() => page.title()).toBe(`${m['sheet.title']} ${item.ledgerCode} · ${m['app.name']}`);
+      await page.context().close();
+    }
+  });
 });

@@ -19,7 +19,8 @@ export function SupervisionSheetPage() {
   const t = useT();
   const id = Number(useParams().id);
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
-  usePageTitle(query.data ? `${t('sheet.title')} ${query.data.item.ledgerCode}` : t('sheet.title'));
+  // The title names the printed or saved PDF: the item's ledger code tells one sheet from another.
+  usePageTitle(query.data ? `${t('sheet.title')} ${String(query.data.item.ledger_code)}` : t('sheet.title'));
   return (
     <section className="page sheet-page">
       <p className="no-print sheet-tools">
