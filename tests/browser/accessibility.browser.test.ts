@@ -98,4 +98,27 @@ describe('accessibility', () => {
       await page.context().close();
     }
   });
+  it('a field the server refuses is described by the error, which leaves with the error', async () => {
+    const [item] = (await admin.get('/api/items?overdue=true&status=in_progress&sort=code&pageSize=1')).items;
+    const { page } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'en');
+    const dialog = page.getByTestId('action-dialog');
+    await page.locator('button[data-action="extend"]').click();
+    const deadline = dialog.locator('input[name="deadline"]');
+    await deadline.fill('2020-01-01');
+    await dialog.locator('textarea[name="reason"]').fill('需协调上级部门资金');
+    await dialog.locator('button[type="submit"]').click();
+    const error = dialog.getByTestId('action-error');
+    await error.waitFor();
+    expect(await deadline.getAttribute('aria-invalid')).toBe('true');
+    const errorId = await error.getAttribute('id');
+    expect(errorId).toBeTruthy();
+    expect(await deadline.getAttribute('aria-describedby')).toBe(errorId);
+    expect(await error.getAttribute('role')).toBe('alert');
+    // Closed and opened again, the form starts clean: the field no longer points at an error.
+    await dialog.locator('.close-button').click();
+    await page.locator('button[data-action="extend"]').click();
+    expect(await dialog.locator('input[name="deadline"]').getAttribute('aria-describedby')).toBeNull();
+    expect(await dialog.locator('input[name="deadline"]').getAttribute('aria-invalid')).toBeNull();
+    await page.context().close();
+  });
 });
