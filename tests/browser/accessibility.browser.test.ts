@@ -121,4 +121,34 @@ describe('accessibility', () => {
     expect(await dialog.locator('input[name="deadline"]').getAttribute('aria-invalid')).toBeNull();
     await page.context().close();
   });
+
+  it("the account page says a refused password with the field's label, in the page's language, tied to the field", async () => {
+    const { page } = await openAs(browser, server, 'leader', '/account', 'zh-CN');
+    const current = page.locator('input[name="currentPassword"]');
+    const repeat = page.locator('input[name="confirmPassword"]');
+    await current.fill('not the password');
+    await page.locator('input[name="newPassword"]').fill('a new leader secret');
+    await repeat.fill('a different one');
+    await page.locator('form button[type="submit"]').click();
+    // The two new passwords differ: said, and tied to the second one, which has the focus.
+    const mismatch = page.getByRole('alert');
+    await expect.poll(() => mismatch.textContent()).toBe('两次输入的新密码不一致。');
+    expect(await repeat.getAttribute('aria-invalid')).toBe('true');
+    expect(await repeat.getAttribute('aria-describedby')).toBe(await mismatch.getAttribute('id'));
+    expect(await repeat.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The current password is wrong: the server names the field; the page says it in Chinese with the
+    // field's label (not the API's "currentPassword"), marks the field and focuses it.
+    await repeat.fill('a new leader secret');
+    await page.locator('form button[type="submit"]').click();
+    const error = page.getByTestId('action-error');
+    await expect
+      .poll(() => error.locator('.action-error-message').textContent())
+      .toBe('当前密码：当前密码不正确');
+    expect(await error.textContent()).not.toContain('currentPassword');
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    expect(await current.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+    expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await repeat.getAttribute('aria-invalid')).toBeNull();
+    await page.context().close();
+  });
 });

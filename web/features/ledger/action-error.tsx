@@ -62,7 +62,9 @@ export function ActionError({
             ? t('item.error.invalid')
             : t('item.error.failed');
   const message = error instanceof Error ? error.message : String(error);
-  const lead = field && api?.code === 'invalid_parameter' ? pick(lang, ...leadTexts(field)) : null;
+  // Any refusal that names a field and leads with "Invalid parameter <field>:" (a wrong current password
+  // too, whose code is its own).
+  const lead = field ? pick(lang, ...leadTexts(field)) : null;
   const named = label ?? (field ? (fieldLabels?.[field] ?? null) : null);
   const said =
     lead && named && message.startsWith(lead)
