@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, startServer } from './harness.ts';
 import { type Api, apiAs, type Lang, openAs } from './ledger-helpers.ts';
+import { fixed, percent } from './views-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
@@ -150,5 +151,65 @@ describe('accessibility', () => {
     expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await repeat.getAttribute('aria-invalid')).toBeNull();
     await page.context().close();
+  });
+  it('the trend and rank-history charts have their figures in a table, opened from the keyboard', async () => {
+    const { weeks } = await admin.get('/api/figures/series');
+    const row = (await admin.get('/api/figures/ranking')).rows.find(
+      (r: { department: { code: string } }) => r.department.code === 'D22',
+    );
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const weekOf = (day: string) =>
+        m['trend.weekOf'].replace(
+          '{day}',
+          new Intl.DateTimeFormat(lang, {
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            timeZone: 'UTC',
+          }).format(new Date(`${day}T00:00:00Z`)),
+        );
+      const { page } = await openAs(browser, server, 'leader', '/weekly', lang);
+      const trend = page.getByTestId('trend-table');
+      const summary = trend.locator('summary');
+      await summary.waitFor();
+      expect(await summary.textContent()).toBe(m['chart.showTable']);
+      expect(await trend.locator('table').isVisible()).toBe(false);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await trend.locator('table').waitFor();
+      expect(await trend.locator('caption').textContent()).toBe(m['weekly.trend']);
+      expect(await trend.locator('thead th[scope="col"]').allTextContents()).toEqual([
+        m['chart.week'],
+        m['figure.closureRate'],
+        m['figure.onTimeRate'],
+      ]);
+      expect(await trend.locator('tbody tr').count()).toBe(weeks.length);
+      const last = weeks.at(-1);
+      const lastRow = trend.locator('tbody tr').last();
+      expect(await lastRow.locator('th[scope="row"]').textContent()).toBe(weekOf(last.weekStart));
+      expect(await lastRow.locator('td').allTextContents()).toEqual([
+        percent(lang, last.closureRate),
+        percent(lang, last.onTimeRate),
+      ]);
+
+      await page.goto(`${server.url}/department/D22`);
+      const history = page.getByTestId('rank-history-table');
+      await history.locator('summary').click();
+      expect(await history.locator('caption').textContent()).toBe(m['department.history']);
+      expect(await history.locator('thead th').allTextContents()).toEqual([
+        m['chart.week'],
+        m['department.rankInGroup'],
+        m['ranking.overallRank'],
+        m['department.score'],
+      ]);
+      // The latest week is this week's ranking: rank in the group, county-wide rank, score to one decimal.
+      expect(await history.locator('tbody tr').last().locator('td').allTextContents()).toEqual([
+        String(row.rank),
+        String(row.overallRank),
+        fixed(lang, row.score, 1),
+      ]);
+      await page.context().close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
+import { TrendTable } from '../weekly-review/trend-table.tsx';
 import './public-page.css';
 
 const TrendChart = lazyChart(
@@ -90,6 +91,7 @@ function Progress({ data }: { data: PublicProgress }) {
       <section className="panel" aria-labelledby="public-trend">
         <h2 id="public-trend">{t('weekly.trend')}</h2>
         <TrendChart weeks={data.trend} title={t('weekly.trend')} />
+        <TrendTable weeks={data.trend} title={t('weekly.trend')} />
       </section>
       <div className="grid-2">
         <ProgressTable
