@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
-import { launchBrowser, type RunningServer, startServer } from './harness.ts';
+import { type DemoAccount, launchBrowser, type RunningServer, startServer, VIEWPORTS } from './harness.ts';
 import { type Api, apiAs, type Lang, openAs } from './ledger-helpers.ts';
 import { fixed, percent } from './views-helpers.ts';
 
@@ -212,4 +212,76 @@ describe('accessibility', () => {
       await page.context().close();
     }
   });
+  /** Every page, as the account that uses it; a path with a "#display" token is the big screen's. */
+  const PAGES: [string, DemoAccount | null][] = [
+    ['/login', null],
+    ['/departments', 'leader'],
+    ['/weekly', 'leader'],
+    ['/department/D22', 'leader'],
+    ['/department', 'editor-d21'],
+    ['/bulletin', 'leader'],
+    ['/ledger', 'admin'],
+    ['/ledger/new', 'admin'],
+    ['/ledger/import', 'admin'],
+    ['/ledger/1', 'admin'],
+    ['/ledger/1/sheet', 'admin'],
+    ['/admin', 'admin'],
+    ['/admin/departments', 'admin'],
+    ['/admin/campaigns', 'admin'],
+    ['/admin/appraisals', 'admin'],
+    ['/admin/profiles', 'admin'],
+    ['/admin/rankings', 'admin'],
+    ['/admin/audit', 'admin'],
+    ['/account', 'leader'],
+    ['/public', null],
+    ...['headline', 'ranking', 'trend', 'red-list', 'domains', 'departments'].map((slide): [string, null] => [
+      `/big-screen?slides=${slide}&interval=3600#display=demo-display-link`,
+      null,
+    ]),
+  ];
+
+  /** The page loaded: its data shown, nothing still loading. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+  }
+
+  for (const lang of LANGS) {
+    it(`axe finds nothing on any page, nor in an open dialog (${lang})`, async () => {
+      const found: Record<string, Violation[]> = {};
+      const contexts = new Map<DemoAccount | null, BrowserContext>();
+      for (const [path, account] of PAGES) {
+        let context = contexts.get(account);
+        if (!context) {
+          context = account
+            ? (await openAs(browser, server, account, '/account', lang)).page.context()
+            : await browser.newContext({ locale: lang, viewport: VIEWPORTS.laptop });
+          if (!account) await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
+          contexts.set(account, context);
+        }
+        const page = await context.newPage();
+        await page.goto(`${server.url}${path}`);
+        await settled(page);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[path] = violations;
+        await page.close();
+      }
+      // Dialogs: a figure's explanation, a score's, and a ledger action's form.
+      const weekly = await contexts.get('leader')!.newPage();
+      await weekly.goto(`${server.url}/weekly`);
+      await settled(weekly);
+      await weekly.locator('button.explainable').first().click();
+      await weekly.locator('dialog[open]').waitFor();
+      await settled(weekly);
+      found['/weekly figure dialog'] = await axeViolations(weekly);
+      const { items } = await admin.get('/api/items?overdue=true&pageSize=1');
+      const item = await contexts.get('admin')!.newPage();
+      await item.goto(`${server.url}/ledger/${items[0].id}`);
+      await item.locator('button[data-action="extend"]').click();
+      await item.locator('dialog[open]').waitFor();
+      found['/ledger/:id extend dialog'] = await axeViolations(item);
+      for (const context of contexts.values()) await context.close();
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
+    });
+  }
 });

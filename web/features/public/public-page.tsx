@@ -44,9 +44,13 @@ export function PublicPage() {
           </nav>
         )}
         {campaigns.isSuccess && code === undefined ? (
-          <p className="notice" data-testid="public-none">
-            {t('public.none')}
-          </p>
+          <>
+            {/* With no campaign open, the page's heading is its own name (else the campaign's). */}
+            <h1>{t('public.title')}</h1>
+            <p className="notice" data-testid="public-none">
+              {t('public.none')}
+            </p>
+          </>
         ) : (
           code !== undefined && <CampaignProgress code={code} />
         )}
