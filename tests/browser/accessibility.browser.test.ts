@@ -55,6 +55,12 @@ describe('accessibility', () => {
     await server?.stop();
   });
 
+  /** The page loaded: its data shown, nothing still loading. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+  }
+
   it('the yellow light reads at 4.5:1 or more, in the ledger and the department view', async () => {
     for (const lang of LANGS) {
       const { page } = await openAs(browser, server, 'admin', '/ledger?light=yellow', lang);
@@ -212,6 +218,36 @@ describe('accessibility', () => {
       await page.context().close();
     }
   });
+  it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const named: [string, string[]][] = [
+        ['/weekly', [m['weekly.ranking'], m['weekly.redList'], m['weekly.byDomain'], m['weekly.bySource']]],
+        ['/department/D22', [m['department.components'], `${m['department.openItems']} · ${m['light.red']}`]],
+        ['/departments', [m['departments.title']]],
+        ['/ledger', [m['ledger.title']]],
+        ['/bulletin', [m['bulletin.ranking'], m['bulletin.overdue']]],
+      ];
+      const { page } = await openAs(browser, server, 'leader', '/account', lang);
+      for (const [path, names] of named) {
+        await page.goto(`${server.url}${path}`);
+        for (const name of names) await page.getByRole('table', { name, exact: true }).waitFor();
+        await settled(page);
+        // And no table on the page without a name.
+        const unnamed = await page.evaluate(() =>
+          [...document.querySelectorAll('table')]
+            .filter((t) => !t.caption?.textContent?.trim() && !t.hasAttribute('aria-label'))
+            .map(
+              (t) =>
+                t.dataset.testid ?? t.closest('[data-testid]')?.getAttribute('data-testid') ?? t.className,
+            ),
+        );
+        expect(unnamed, path).toEqual([]);
+      }
+      await page.context().close();
+    }
+  });
+
   /** Every page, as the account that uses it; a path with a "#display" token is the big screen's. */
   const PAGES: [string, DemoAccount | null][] = [
     ['/login', null],
@@ -239,12 +275,6 @@ describe('accessibility', () => {
       null,
     ]),
   ];
-
-  /** The page loaded: its data shown, nothing still loading. */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
-  }
 
   for (const lang of LANGS) {
     it(`axe finds nothing on any page, nor in an open dialog (${lang})`, async () => {

@@ -28,7 +28,8 @@ export function ItemTable({
   const has = (c: ItemColumn) => columns.includes(c);
   return (
     <table className="data-table item-table" data-testid={testId}>
-      {caption && <caption>{caption}</caption>}
+      {/* The heading above says it too: the caption names the table for a screen reader's table list. */}
+      {caption && <caption className="sr-only">{caption}</caption>}
       <thead>
         <tr>
           <th scope="col">{t('items.code')}</th>

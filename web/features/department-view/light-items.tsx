@@ -87,6 +87,7 @@ export function LightItems({
                     : ['person', 'deadline', 'status']
                 }
                 testId="light-items"
+                caption={`${t('department.openItems')} · ${t(`light.${light}`)}`}
               />
               <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
             </>

@@ -97,6 +97,7 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
   const location = useLocation();
   return (
     <table className="data-table ledger-table" data-testid="ledger-table">
+      <caption className="sr-only">{t('ledger.title')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('ledger.light')}</th>

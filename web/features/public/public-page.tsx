@@ -133,6 +133,7 @@ function ProgressTable({
       <h2>{title}</h2>
       <div className="table-scroll">
         <table className="data-table compact" data-testid={testId}>
+          <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{first}</th>
