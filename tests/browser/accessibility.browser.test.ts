@@ -218,6 +218,40 @@ describe('accessibility', () => {
       await page.context().close();
     }
   });
+  it('after a ledger action, focus goes back to its button, or to what was done when the button has gone', async () => {
+    const [item] = (await admin.get('/api/items?status=in_progress&overdue=true&sort=code&pageSize=1')).items;
+    const { page } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'zh-CN');
+    const m = messages['zh-CN'];
+    const dialog = page.locator('dialog[open]');
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('data-action') ??
+          document.activeElement?.getAttribute('data-testid') ??
+          document.activeElement?.tagName,
+      );
+    // Urged: the urge button is still there, and has the focus again.
+    await page.locator('button[data-action="urge"]').focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.locator('textarea').first().fill('请尽快整改');
+    await dialog.locator('button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(m['action.urge.done']);
+    await expect.poll(focused).toBe('urge');
+    // Reported rectified: the button left with the item's state; focus is on the line saying it is done.
+    await page.locator('button[data-action="rectify"]').focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.locator('textarea[name="evidence"]').fill('已整改，见现场照片');
+    await dialog.locator('button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('action-done').textContent()).toBe(m['action.rectify.done']);
+    expect(await page.locator('button[data-action="rectify"]').count()).toBe(0);
+    await expect.poll(focused).toBe('action-done');
+    await page.context().close();
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { COMPLAINT_SOURCES } from '../../../server/domain/lifecycle.ts';
 import { figureKeys } from '../../api/figures.ts';
@@ -58,6 +58,13 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<ItemAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const doneLine = useRef<HTMLParagraphElement>(null);
+  // An action done, its dialog closes; when the button that opened it left with the item's new state
+  // (reported rectified, closed, …), focus would fall to the page's top: it goes to what was done.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (done && (active === null || active === document.body)) doneLine.current?.focus();
+  }, [done]);
   const item = detail.item;
   const light = detail.light;
   const itemState = {
@@ -123,7 +130,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
       </header>
 
       {done && (
-        <p className="form-success" role="status" data-testid="action-done">
+        <p className="form-success" role="status" data-testid="action-done" ref={doneLine} tabIndex={-1}>
           {done}
         </p>
       )}
