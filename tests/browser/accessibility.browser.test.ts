@@ -252,6 +252,51 @@ describe('accessibility', () => {
     await page.context().close();
   });
 
+  it('tab lists work from the keyboard: arrows move and select, only the selected tab is a Tab stop, the panel is named by it', async () => {
+    const { page } = await openAs(browser, server, 'leader', '/department/D22', 'en');
+    const tabs = page.locator('[role="tablist"]').first();
+    const selected = () => tabs.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid');
+    await page.getByTestId('tab-red').waitFor();
+    // D22 has overdue items: the red tab is selected first.
+    expect(await selected()).toBe('tab-red');
+    expect(
+      await tabs.locator('[role="tab"]').evaluateAll((ts) => ts.map((t) => t.getAttribute('tabindex'))),
+    ).toEqual(['0', '-1', '-1']);
+    await page.getByTestId('tab-red').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('tab-yellow');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tab-yellow');
+    await page.keyboard.press('End');
+    expect(await selected()).toBe('tab-green');
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('tab-red');
+    await page.keyboard.press('ArrowLeft');
+    expect(await selected()).toBe('tab-green');
+    const panel = page.locator('[role="tabpanel"]').first();
+    expect(await panel.getAttribute('aria-labelledby')).toBe(
+      await page.getByTestId('tab-green').getAttribute('id'),
+    );
+    expect(await page.getByTestId('tab-green').getAttribute('aria-controls')).toBe(
+      await panel.getAttribute('id'),
+    );
+
+    // A figure's explanation: its numerator and denominator are tabs too.
+    await page.goto(`${server.url}/weekly`);
+    await page.getByTestId('headline-closureRate').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByTestId('part-denominator').waitFor();
+    await dialog.getByTestId('part-numerator').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await dialog.getByTestId('part-denominator').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'part-denominator',
+    );
+    expect(await dialog.locator('[role="tabpanel"]').getAttribute('aria-labelledby')).toBe(
+      await dialog.getByTestId('part-denominator').getAttribute('id'),
+    );
+    await page.context().close();
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
