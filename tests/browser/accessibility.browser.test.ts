@@ -297,6 +297,30 @@ describe('accessibility', () => {
     await page.context().close();
   });
 
+  it('a change coloured good or bad says so in words to a screen reader', async () => {
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const { page } = await openAs(browser, server, 'leader', '/weekly', lang);
+      const changes = page.locator('[data-testid^="headline-"] [data-testid="change"]');
+      await expect.poll(() => changes.count()).toBe(6);
+      const seen = await changes.evaluateAll((cs) =>
+        cs.map((c) => [c.className, c.querySelector('.sr-only')?.textContent?.trim() ?? null]),
+      );
+      const expected = seen.map(([cls]) =>
+        cls === 'change change-good'
+          ? m['change.tone.good']
+          : cls === 'change change-bad'
+            ? m['change.tone.bad']
+            : null,
+      );
+      expect(seen.map(([, word]) => word)).toEqual(expected);
+      // The demo week has both: fewer overdue items (good) and a longer median time to close (bad).
+      expect(seen.map(([cls]) => cls)).toContain('change change-good');
+      expect(seen.map(([cls]) => cls)).toContain('change change-bad');
+      await page.context().close();
+    }
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
