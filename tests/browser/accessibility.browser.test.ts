@@ -321,6 +321,33 @@ describe('accessibility', () => {
     }
   });
 
+  it('Chinese data in the English interface is marked as Chinese, so a screen reader says it in a Chinese voice', async () => {
+    const [item] = (await admin.get('/api/items?overdue=true&sort=code&pageSize=1')).items;
+    for (const lang of LANGS) {
+      const marked = lang === 'en' ? 'zh-CN' : null;
+      const { page } = await openAs(browser, server, 'leader', '/weekly', lang);
+      const redList = page.getByTestId('red-list');
+      await redList.locator('td.item-title').first().waitFor();
+      // Every title and person of the red list; the page's own words are not marked.
+      const langs = async (cells: string) => [
+        ...new Set(await redList.locator(cells).evaluateAll((els) => els.map((e) => e.getAttribute('lang')))),
+      ];
+      expect(await langs('td.item-title')).toEqual([marked]);
+      expect(await langs('td.person')).toEqual([marked]);
+      expect(await page.locator('.account-name .person').getAttribute('lang')).toBe(marked);
+      expect(await page.locator('h1').getAttribute('lang')).toBeNull();
+      await page.goto(`${server.url}/ledger?overdue=true`);
+      await page.locator('[data-testid="ledger-table"] td.item-title').first().waitFor();
+      expect(
+        await page.locator('[data-testid="ledger-table"] td.item-title').first().getAttribute('lang'),
+      ).toBe(marked);
+      await page.goto(`${server.url}/ledger/${item.id}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(item.title);
+      expect(await page.locator('h1').getAttribute('lang')).toBe(marked);
+      await page.context().close();
+    }
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];

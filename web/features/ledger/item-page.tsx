@@ -8,6 +8,7 @@ import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { dataLang } from '../../i18n/data-lang.ts';
 import { DASH, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { reasonIn } from '../../i18n/recorded-reason.ts';
@@ -109,7 +110,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
     <>
       <header className="item-head" data-testid="item-head" data-status={item.status}>
         <p className="code">{String(item.ledger_code)}</p>
-        <h1>{String(item.title)}</h1>
+        <h1 lang={dataLang(lang, String(item.title))}>{String(item.title)}</h1>
         <p className="item-badges">
           <span className={`status status-${item.status}`} data-testid="item-status">
             {t(`status.${item.status}` as MessageKey)}
