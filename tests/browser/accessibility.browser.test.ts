@@ -152,6 +152,8 @@ describe('accessibility', () => {
       .poll(() => error.locator('.action-error-message').textContent())
       .toBe('当前密码：当前密码不正确');
     expect(await error.textContent()).not.toContain('currentPassword');
+    // Styled as an error here too (its style came with the ledger's pages only): a red (#c62828) frame.
+    expect(await error.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe('rgb(198, 40, 40)');
     expect(await current.getAttribute('aria-invalid')).toBe('true');
     expect(await current.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
     expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -3,6 +3,7 @@ import { invalidParameterLead } from '../../../server/errors.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
+import './action-error.css';
 
 /**
  * Why a change was refused, in the user's language: the server's own message (it names the field, or
