@@ -350,6 +350,41 @@ describe('accessibility', () => {
     }
   });
 
+  it("the browser's own form checks speak the interface's language, not the browser's", async () => {
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const { page } = await openAs(browser, server, 'admin', '/ledger/new', lang);
+      const form = page.locator('form').filter({ has: page.locator('input[name="title"]') });
+      await form.locator('button[type="submit"]').click();
+      expect(
+        await form.locator('input[name="title"]').evaluate((e: HTMLInputElement) => e.validationMessage),
+      ).toBe(m['validation.required']);
+      expect(
+        await form.locator('select[name="source"]').evaluate((e: HTMLSelectElement) => e.validationMessage),
+      ).toBe(m['validation.choose']);
+      // Typed into, the field's message goes with its reason.
+      await form.locator('input[name="title"]').fill('路灯不亮');
+      expect(
+        await form.locator('input[name="title"]').evaluate((e: HTMLInputElement) => e.validationMessage),
+      ).toBe('');
+
+      await page.goto(`${server.url}/account`);
+      const password = page.locator('input[name="newPassword"]');
+      await page.locator('input[name="currentPassword"]').fill('anything');
+      await password.fill('short');
+      await page.locator('input[name="confirmPassword"]').fill('short');
+      await page.locator('form button[type="submit"]').click();
+      expect(await password.evaluate((e: HTMLInputElement) => e.validationMessage)).toBe(
+        m['validation.tooShort'].replace('{min}', '10').replace('{n}', '5'),
+      );
+      // Put right, the form goes to its own check (two passwords differing), not stopped by a stale message.
+      await password.fill('long enough now');
+      await page.locator('form button[type="submit"]').click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(m['account.mismatch']);
+      await page.context().close();
+    }
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
