@@ -385,6 +385,31 @@ describe('accessibility', () => {
     }
   });
 
+  it('a page opened from the navigation takes the focus to its content; a filter changed leaves it', async () => {
+    const { page } = await openAs(browser, server, 'leader', '/weekly', 'zh-CN');
+    const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await page.getByTestId('ranking-table').waitFor();
+    // The first load: focus stays at the page's start (the skip link is the first Tab stop).
+    expect(await active()).toBe('BODY');
+    const ledgerLink = page.locator('.shell-nav a[href^="/ledger"]');
+    await ledgerLink.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ledger-table').waitFor();
+    await expect.poll(active).toBe('main');
+    // The next Tab stop is in the page, not the navigation's next link.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement))).toBe(
+      true,
+    );
+    // A filter changes the search, not the page: focus stays on the filter.
+    const overdueOnly = page.locator('input[name="overdue"], input[type="checkbox"]').first();
+    await overdueOnly.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).search).toContain('overdue=true');
+    expect(await overdueOnly.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.context().close();
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
