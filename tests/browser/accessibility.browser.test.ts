@@ -111,6 +111,8 @@ describe('accessibility', () => {
     const dialog = page.getByTestId('action-dialog');
     await page.locator('button[data-action="extend"]').click();
     const deadline = dialog.locator('input[name="deadline"]');
+    // A form's dialog opens at its first field.
+    await expect.poll(() => deadline.evaluate((e) => e === document.activeElement)).toBe(true);
     await deadline.fill('2020-01-01');
     await dialog.locator('textarea[name="reason"]').fill('需协调上级部门资金');
     await dialog.locator('button[type="submit"]').click();
