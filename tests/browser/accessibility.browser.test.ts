@@ -412,6 +412,40 @@ describe('accessibility', () => {
     await page.context().close();
   });
 
+  it('the sign-in form ties its error to the field it is about, and puts the focus there', async () => {
+    const m = messages['zh-CN'];
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: VIEWPORTS.laptop });
+    await context.addInitScript(() => localStorage.setItem('closeout.lang', 'zh-CN'));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    const username = page.locator('input[name="username"]');
+    const password = page.locator('input[name="password"]');
+    const alert = page.getByRole('alert');
+    const isFocused = (field: typeof username) => field.evaluate((e) => e === document.activeElement);
+    await page.locator('form button[type="submit"]').click();
+    // Nothing typed: the name is missing first.
+    await expect.poll(() => alert.textContent()).toBe(m['login.required']);
+    const errorId = await alert.getAttribute('id');
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    expect(await username.getAttribute('aria-describedby')).toBe(errorId);
+    expect(await isFocused(username)).toBe(true);
+    // A name, no password: the password is the one.
+    await username.fill('leader');
+    await page.locator('form button[type="submit"]').click();
+    expect(await username.getAttribute('aria-invalid')).toBeNull();
+    expect(await password.getAttribute('aria-describedby')).toBe(errorId);
+    expect(await isFocused(password)).toBe(true);
+    // A wrong password: said, tied to the password (emptied), which has the focus again.
+    await password.fill('not the password');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => alert.textContent()).toBe('用户名或密码不正确');
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await password.getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
+    await expect.poll(() => isFocused(password)).toBe(true);
+    expect(await username.getAttribute('aria-invalid')).toBeNull();
+    await context.close();
+  });
+
   it('the tables of the weekly review, department view, departments list, ledger and bulletin are named', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
