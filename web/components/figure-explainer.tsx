@@ -96,6 +96,7 @@ export function FigurePanel({
   const parts: Part[] = hasDenominator ? ['numerator', 'denominator'] : ['numerator'];
   const count = (total: number | undefined) => (total === undefined ? '…' : formatNumber(lang, total));
 
+  const name = definition ? pick(lang, definition.name.zh, definition.name.en) : '…';
   const partList = (
     <>
       <FigureExportLinks figure={figure} part={part} scope={scope} />
@@ -105,7 +106,12 @@ export function FigurePanel({
             <p className="state">{t('explain.noItems')}</p>
           ) : (
             <>
-              <ItemTable items={data.items} columns={COLUMNS} testId="drilldown-items" />
+              <ItemTable
+                items={data.items}
+                columns={COLUMNS}
+                testId="drilldown-items"
+                caption={`${name} · ${t(hasDenominator ? `explain.${part}` : 'explain.items')}`}
+              />
               <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
             </>
           )
@@ -115,11 +121,7 @@ export function FigurePanel({
   );
 
   return (
-    <ModalDialog
-      title={definition ? pick(lang, definition.name.zh, definition.name.en) : '…'}
-      onClose={onClose}
-      testId="figure-panel"
-    >
+    <ModalDialog title={name} onClose={onClose} testId="figure-panel">
       {definition && (
         <p className="definition">{pick(lang, definition.definition.zh, definition.definition.en)}</p>
       )}

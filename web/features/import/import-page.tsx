@@ -382,7 +382,7 @@ function MappingTable({ columns, onChange }: { columns: Columns; onChange: (next
   const sampleText = useSampleText();
   const label = (f: ImportField | null) => (f ? t(`importField.${f}` as MessageKey) : t('import.leaveOut'));
   return (
-    <table className="data-table compact mapping-table">
+    <table className="data-table compact mapping-table" aria-labelledby="import-step-columns">
       <thead>
         <tr>
           <th scope="col">{t('import.column')}</th>
@@ -482,7 +482,11 @@ function ReportRows({ report }: { report: ImportReport }) {
         ))}
       </div>
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${filter}`}>
-        <table className="data-table compact report-table" data-testid="import-rows">
+        <table
+          className="data-table compact report-table"
+          data-testid="import-rows"
+          aria-labelledby="import-step-report"
+        >
           <thead>
             <tr>
               <th scope="col" className="num">

@@ -308,7 +308,11 @@ function Records({
         {detail.extensions.length === 0 ? (
           <p className="muted">{t('item.noExtensions')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-extensions">
+          <table
+            className="data-table compact"
+            data-testid="item-extensions"
+            aria-labelledby="item-extensions"
+          >
             <thead>
               <tr>
                 <th scope="col">{t('item.approvedAt')}</th>
@@ -338,7 +342,7 @@ function Records({
         {detail.closures.length === 0 ? (
           <p className="muted">{t('item.noClosures')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-closures">
+          <table className="data-table compact" data-testid="item-closures" aria-labelledby="item-closures">
             <thead>
               <tr>
                 <th scope="col">{t('items.closedAt')}</th>
@@ -369,7 +373,7 @@ function Records({
         {detail.urgings.length === 0 ? (
           <p className="muted">{t('item.noUrgings')}</p>
         ) : (
-          <table className="data-table compact" data-testid="item-urgings">
+          <table className="data-table compact" data-testid="item-urgings" aria-labelledby="item-urgings">
             <thead>
               <tr>
                 <th scope="col">{t('item.urgedAt')}</th>

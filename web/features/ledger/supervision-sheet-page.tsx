@@ -55,6 +55,7 @@ function Sheet({ detail }: { detail: ItemDetail }) {
         {t('sheet.to', { department: lookups.departmentByCode(item.department_code) })}
       </p>
       <table className="sheet-table">
+        <caption className="sr-only">{t('sheet.title')}</caption>
         <tbody>
           <tr>
             <th scope="row">{t('items.code')}</th>

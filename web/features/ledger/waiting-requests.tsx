@@ -38,7 +38,7 @@ export function WaitingRequests({ own }: { own: boolean }) {
         })}
       </h2>
       <div className="table-scroll">
-        <table className="data-table compact">
+        <table className="data-table compact" aria-labelledby="waiting-requests">
           <thead>
             <tr>
               <th scope="col">{t('items.title')}</th>
