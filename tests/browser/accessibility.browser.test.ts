@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { messages } from '../../web/i18n/messages.ts';
+import { type MessageKey, messages } from '../../web/i18n/messages.ts';
 import { type DemoAccount, launchBrowser, type RunningServer, startServer, VIEWPORTS } from './harness.ts';
 import { type Api, apiAs, type Lang, openAs } from './ledger-helpers.ts';
 import { fixed, percent } from './views-helpers.ts';
@@ -120,6 +120,27 @@ describe('accessibility', () => {
       await page.context().close();
     }
   });
+  it("each admin section's page title names the section, in both languages", async () => {
+    const sections: [string, MessageKey][] = [
+      ['/admin', 'adminNav.accounts'],
+      ['/admin/departments', 'adminNav.departments'],
+      ['/admin/campaigns', 'adminNav.campaigns'],
+      ['/admin/appraisals', 'adminNav.appraisals'],
+      ['/admin/profiles', 'adminNav.profiles'],
+      ['/admin/rankings', 'adminNav.rankings'],
+      ['/admin/audit', 'adminNav.audit'],
+    ];
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const { page } = await openAs(browser, server, 'admin', '/account', lang);
+      for (const [path, label] of sections) {
+        await page.goto(`${server.url}${path}`);
+        await expect.poll(() => page.title()).toBe(`${m[label]} · ${m['admin.title']} · ${m['app.name']}`);
+      }
+      await page.context().close();
+    }
+  });
+
   it('a field the server refuses is described by the error, which leaves with the error', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&status=in_progress&sort=code&pageSize=1')).items;
     const { page } = await openAs(browser, server, 'admin', `/ledger/${item.id}`, 'en');
