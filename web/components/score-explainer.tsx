@@ -106,14 +106,12 @@ function ScorePanel({
   const definitions = useQuery(definitionsOptions());
   const score = definitions.data?.score;
   const department = pick(lang, row.department.nameZh, row.department.nameEn);
+  const title = `${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${department}`;
   return (
-    <ModalDialog
-      title={`${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${department}`}
-      onClose={onClose}
-      testId="score-panel"
-    >
+    <ModalDialog title={title} onClose={onClose} testId="score-panel">
       {score && <p className="definition">{pick(lang, score.definition.zh, score.definition.en)}</p>}
       <table className="data-table compact">
+        <caption className="sr-only">{title}</caption>
         <thead>
           <tr>
             <th scope="col">{t('score.component')}</th>

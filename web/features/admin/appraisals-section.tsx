@@ -107,7 +107,11 @@ export function AppraisalsSection() {
           appraisals.length === 0 ? (
             <p className="muted">{t('appraisals.none')}</p>
           ) : (
-            <table className="data-table admin-table compact" data-testid="appraisals-table">
+            <table
+              className="data-table admin-table compact"
+              data-testid="appraisals-table"
+              aria-labelledby="appraisals-title"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('appraisals.period')}</th>

@@ -91,6 +91,7 @@ export function BulletinPage() {
         <section className="bulletin-section">
           <h2>{t('bulletin.ranking')}</h2>
           <table className="data-table bulletin-table" data-testid="bulletin-ranking">
+            <caption className="sr-only">{t('bulletin.ranking')}</caption>
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -224,6 +225,7 @@ export function BulletinPage() {
                     items={o.items}
                     columns={['department', 'person', 'deadline', 'daysOverdue']}
                     testId="bulletin-overdue"
+                    caption={t('bulletin.overdue')}
                   />
                   {o.total > o.items.length && (
                     <p className="bulletin-note">

@@ -13,6 +13,7 @@ export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[];
   const lang = useLang();
   return (
     <table className="data-table" data-testid="benchmark-table">
+      <caption className="sr-only">{t('department.components')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('score.component')}</th>

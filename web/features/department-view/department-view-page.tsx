@@ -19,6 +19,7 @@ import { BenchmarkTable } from './benchmark-table.tsx';
 import { LightItems } from './light-items.tsx';
 import { OfficeActions } from './office-actions.tsx';
 import { peerBenchmarks } from './peer-benchmarks.ts';
+import { RankHistoryTable } from './rank-history-table.tsx';
 import { ScoreActions } from './score-actions.tsx';
 import { componentsChartHeight } from './to-component-bars.ts';
 import { toRankHistory } from './to-rank-history.ts';
@@ -201,13 +202,16 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">{t('department.history')}</h2>
           <QueryState query={history}>
-            {(data) => (
-              <RankHistoryChart
-                points={toRankHistory(data, row.department.code)}
-                title={t('department.history')}
-                overall={rankScope(scope).showGroupRank}
-              />
-            )}
+            {(data) => {
+              const points = toRankHistory(data, row.department.code);
+              const overall = rankScope(scope).showGroupRank;
+              return (
+                <>
+                  <RankHistoryChart points={points} title={t('department.history')} overall={overall} />
+                  <RankHistoryTable points={points} title={t('department.history')} overall={overall} />
+                </>
+              );
+            }}
           </QueryState>
         </section>
       </div>

@@ -20,6 +20,7 @@ export function DepartmentsPage() {
       <QueryState query={query}>
         {({ departments }) => (
           <table className="data-table" data-testid="departments-table">
+            <caption className="sr-only">{t('departments.title')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('departments.code')}</th>

@@ -40,7 +40,7 @@ export function ExtensionRequestsPanel({
       data-testid="extension-requests"
     >
       <h2 id="item-extension-requests">{t('item.extensionRequests')}</h2>
-      <table className="data-table compact">
+      <table className="data-table compact" aria-labelledby="item-extension-requests">
         <thead>
           <tr>
             <th scope="col">{t('item.requestedAt')}</th>

@@ -41,7 +41,7 @@ export function MilestonesPanel({ detail, mayPlan }: { detail: ItemDetail; mayPl
       {milestones.length === 0 ? (
         <p className="muted">{t('item.noMilestones')}</p>
       ) : (
-        <table className="data-table compact" data-testid="item-milestones">
+        <table className="data-table compact" data-testid="item-milestones" aria-labelledby="item-milestones">
           <thead>
             <tr>
               <th scope="col">{t('item.milestone')}</th>

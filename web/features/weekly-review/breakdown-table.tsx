@@ -28,6 +28,9 @@ export function BreakdownTable({ scope, by }: { scope: FigureScope; by: 'domain'
             <p className="state">{t('state.empty')}</p>
           ) : (
             <table className="data-table compact">
+              <caption className="sr-only">
+                {t(by === 'domain' ? 'weekly.byDomain' : 'weekly.bySource')}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t(by === 'domain' ? 'filters.domain' : 'filters.source')}</th>

@@ -69,6 +69,7 @@ function ImprovementList({
         <p className="muted">{t('state.empty')}</p>
       ) : (
         <table className="data-table compact">
+          <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ranking.department')}</th>

@@ -85,6 +85,7 @@ export const RankingTable = memo(function RankingTable({
     <>
       <div className="table-scroll">
         <table className="data-table ranking-table" data-testid="ranking-table">
+          <caption className="sr-only">{t('weekly.ranking')}</caption>
           <thead>
             <tr className="group-header">
               <td colSpan={rankIs.showGroupRank ? 5 : 4} />
