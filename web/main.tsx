@@ -10,6 +10,7 @@ import { SignedInLayout } from './features/login/signed-in-layout.tsx';
 import { WeeklyReviewPage } from './features/weekly-review/weekly-review-page.tsx';
 import { prefetchFirstView } from './first-view-data.ts';
 import { currentLang } from './i18n/lang.ts';
+import { installValidationMessages } from './i18n/validation-messages.ts';
 import {
   AccountPage,
   AdminDataPage,
@@ -27,6 +28,7 @@ import {
 import './styles.css';
 
 document.documentElement.lang = currentLang();
+installValidationMessages();
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, placeholderData: (previous: unknown) => previous } },

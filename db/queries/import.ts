@@ -53,6 +53,45 @@ export function itemFinder(db: Db): (ledgerCode: string) => ExistingItem | undef
   };
 }
 
+/** Changes made in Closeout itself to one of an item's columns: the latest's when (local) and by whom, and the value they replaced. */
+export interface ColumnChange {
+  effectiveAt: string;
+  actorName: string;
+  before: unknown;
+}
+
+/**
+ * Whether `value` is what a column held before changes made to it in Closeout since the last import
+ * touched it (edits, assignments: one or several), and then the latest of those changes: what an
+ * office's sheet written before them would put back (plan.ts, staleSheet). Read by the history's
+ * (item_id, id) index, an item's few rows each.
+ */
+export function lastChangeFinder(
+  db: Db,
+): (itemId: number, column: string, value: unknown) => ColumnChange | undefined {
+  const changes = db.prepare(
+    `SELECT effective_at AS effectiveAt, actor_name AS actorName, before, import_batch_id AS batch
+       FROM item_history WHERE item_id = ? AND json_type(after, ?) IS NOT NULL ORDER BY id DESC LIMIT 50`,
+  );
+  return (itemId, column, value) => {
+    const rows = changes.all(itemId, `$.${column}`) as {
+      effectiveAt: string;
+      actorName: string;
+      before: string | null;
+      batch: number | null;
+    }[];
+    for (const row of rows) {
+      // Back to the last import (or the item's creation): what the office's sheet last said.
+      if (row.batch !== null || row.before === null) return undefined;
+      const before = JSON.parse(row.before) as Record<string, unknown>;
+      if (!(column in before)) return undefined;
+      if (before[column] === value)
+        return { effectiveAt: rows[0]!.effectiveAt, actorName: rows[0]!.actorName, before: value };
+    }
+    return undefined;
+  };
+}
+
 export interface BatchSummary {
   batchId: number;
   created: number;

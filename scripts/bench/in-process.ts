@@ -31,6 +31,12 @@ export const ENDPOINTS: { name: string; path: string; floor: keyof typeof FLOORS
   { name: 'red list', path: '/api/figures/items?figure=overdue&pageSize=20', floor: 'overdue' },
   { name: 'ledger page', path: '/api/items?pageSize=50', floor: 'overdue' },
   { name: 'department list', path: '/api/departments', floor: 'byDepartment' },
+  // The first department's (the department view's panel of what the office did, 14 days).
+  {
+    name: 'office actions',
+    path: '/api/departments/{department}/office-actions',
+    floor: 'departmentHistory',
+  },
   { name: 'big screen', path: '/api/screen', floor: 'byDepartment' },
   // Opened to the public below (anyone reads it; a campaign's figures only).
   { name: 'public page', path: '/api/public/C-EFFICIENCY', floor: 'byDepartment' },
@@ -47,6 +53,8 @@ export const FLOORS = {
            FROM items WHERE voided_at IS NULL GROUP BY domain_id`,
   overdue: `SELECT id FROM items WHERE voided_at IS NULL AND status <> 'closed' AND deadline_end < '${LOCAL_NOW}'
            ORDER BY deadline_end LIMIT 50`,
+  departmentHistory: `SELECT h.kind, h.at FROM items i JOIN item_history h ON h.item_id = i.id
+           WHERE i.department_id = 1 AND h.at >= '${new Date(Date.parse(NOW) - 14 * 86_400_000).toISOString()}'`,
 };
 
 function time(f: () => unknown): number {
@@ -101,27 +109,30 @@ export async function measureInProcess(
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
   };
+  const firstDepartment = db.prepare('SELECT code FROM departments WHERE id = 1').pluck().get() as string;
+  const pathOf = (e: (typeof ENDPOINTS)[number]) => e.path.replace('{department}', firstDepartment);
   const floorDb = new Database(file, { readonly: true });
   const results = [];
   for (const e of ENDPOINTS.filter((x) => !only || only.includes(x.name))) {
+    const path = pathOf(e);
     const cold: number[] = [];
     const warm: number[] = [];
     for (let k = 0; k < samples.cold; k++) {
       await change();
       const started = performance.now();
-      await get(e.path);
+      await get(path);
       cold.push(performance.now() - started);
     }
     for (let k = 0; k < samples.warm; k++) {
       const started = performance.now();
-      await get(e.path);
+      await get(path);
       warm.push(performance.now() - started);
     }
     const nextMinute: number[] = [];
     for (let k = 0; k < samples.cold; k++) {
       now += 60_000;
       const started = performance.now();
-      await get(e.path);
+      await get(path);
       nextMinute.push(performance.now() - started);
     }
     now = Date.parse(NOW);
@@ -133,7 +144,7 @@ export async function measureInProcess(
     const f = summarize(floor);
     results.push({
       endpoint: e.name,
-      path: e.path,
+      path,
       cold: c,
       warm: w,
       nextMinute: m,

@@ -77,6 +77,10 @@ export function printReport(report: ImportReport, lang: Lang, io: CliIo, all = f
     io.out(
       `${String(r.row).padStart(6)}  ${action}${' '.repeat(Math.max(1, 10 - displayWidth(action)))}${what}${changes}`,
     );
+    for (const f of r.changes ?? []) {
+      const v = r.values?.[f];
+      if (v) io.out(`        ${t(FIELD_LABELS[f])}${lang === 'en' ? ': ' : '：'}${t(v.from)} → ${t(v.to)}`);
+    }
     for (const e of r.errors) io.out(`        ✗ ${describeIssue(r.row, e, lang)}`);
     for (const w of r.warnings) io.out(`        ! ${describeIssue(r.row, w, lang)}`);
   }

@@ -27,19 +27,35 @@ export const LIGHT_WORDS: Record<'red' | 'yellow' | 'green', Text> = {
   green: { zh: '绿灯', en: 'Green' },
 };
 
-export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
+/**
+ * The ledger's columns. `departments`: the names a lead department may take (the active ones),
+ * offered as its drop-down list in xlsx.
+ */
+export function itemColumns(lang: Lang, departments?: Text[]): ExportColumn<ExportItemRow>[] {
   const en = lang === 'en';
   const pick = (zh: string | null, enText: string | null) => (en ? enText : zh);
   const label = (t: { zh: string; en: string } | undefined) => (t ? (en ? t.en : t.zh) : null);
   const L = FIELD_LABELS;
   return [
     { header: L.ledgerCode, type: 'text', width: 18, value: (r) => r.ledgerCode },
-    { header: L.title, type: 'text', width: 36, value: (r) => r.title },
-    { header: L.description, type: 'text', width: 36, value: (r) => r.description },
+    { header: L.title, type: 'text', width: 36, wrap: true, value: (r) => r.title },
+    { header: L.description, type: 'text', width: 36, wrap: true, value: (r) => r.description },
     { header: L.campaign, type: 'text', width: 20, value: (r) => pick(r.campaignZh, r.campaignEn) },
     { header: L.domain, type: 'text', width: 16, value: (r) => pick(r.domainZh, r.domainEn) },
-    { header: L.source, type: 'text', width: 14, value: (r) => label(SOURCE_LABELS[r.source]) },
-    { header: L.department, type: 'text', width: 20, value: (r) => pick(r.departmentZh, r.departmentEn) },
+    {
+      header: L.source,
+      type: 'text',
+      width: 14,
+      choices: Object.values(SOURCE_LABELS),
+      value: (r) => label(SOURCE_LABELS[r.source]),
+    },
+    {
+      header: L.department,
+      type: 'text',
+      width: 20,
+      ...(departments && departments.length > 0 ? { choices: departments } : {}),
+      value: (r) => pick(r.departmentZh, r.departmentEn),
+    },
     {
       header: L.participants,
       type: 'text',
@@ -53,15 +69,17 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       header: L.rectificationType,
       type: 'text',
       width: 12,
+      choices: Object.values(RECTIFICATION_TYPE_LABELS),
       value: (r) => label(RECTIFICATION_TYPE_LABELS[r.rectificationType]),
     },
     {
       header: L.handlingMode,
       type: 'text',
       width: 10,
+      choices: Object.values(HANDLING_MODE_LABELS),
       value: (r) => (r.handlingMode ? label(HANDLING_MODE_LABELS[r.handlingMode]) : null),
     },
-    { header: L.measures, type: 'text', width: 36, value: (r) => r.measures },
+    { header: L.measures, type: 'text', width: 36, wrap: true, value: (r) => r.measures },
     { header: L.originalDeadline, type: 'date', value: (r) => r.originalDeadline },
     {
       header: L.deadline,
@@ -69,7 +87,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
       value: (r) =>
         r.deadline ?? (r.rectificationType === 'long_term' ? (en ? 'ongoing' : '长期坚持') : null),
     },
-    { header: L.status, type: 'text', width: 10, value: (r) => label(STATUS_LABELS[r.status]) },
+    {
+      header: L.status,
+      type: 'text',
+      width: 10,
+      choices: Object.values(STATUS_LABELS),
+      value: (r) => label(STATUS_LABELS[r.status]),
+    },
     // As of the export, as the ledger table shows them (import leaves both alone).
     {
       header: FIGURE_LABELS.light,
@@ -80,9 +104,15 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
     { header: FIGURE_LABELS.daysOverdue, type: 'integer', value: (r) => r.daysOverdue },
     { header: L.firstResponseAt, type: 'date', value: (r) => r.firstResponseAt },
     { header: L.rectifiedAt, type: 'date', value: (r) => r.rectifiedAt },
-    { header: L.evidence, type: 'text', width: 30, value: (r) => r.evidence },
+    { header: L.evidence, type: 'text', width: 30, wrap: true, value: (r) => r.evidence },
     { header: L.closedAt, type: 'date', value: (r) => r.closedAt },
-    { header: READ_ONLY_LABELS.latestProgress, type: 'text', width: 36, value: (r) => r.latestProgress },
+    {
+      header: READ_ONLY_LABELS.latestProgress,
+      type: 'text',
+      width: 36,
+      wrap: true,
+      value: (r) => r.latestProgress,
+    },
     { header: READ_ONLY_LABELS.latestProgressAt, type: 'date', value: (r) => r.latestProgressAt },
     { header: READ_ONLY_LABELS.extensions, type: 'integer', value: (r) => r.extensionCount },
     { header: READ_ONLY_LABELS.reopenings, type: 'integer', value: (r) => r.reopenCount },
@@ -96,10 +126,13 @@ export function itemColumns(lang: Lang): ExportColumn<ExportItemRow>[] {
 /** Writes items (e.g. from listItemsForExport) as .xlsx or .csv. */
 export function exportItems(
   rows: Iterable<ExportItemRow> | AsyncIterable<ExportItemRow>,
-  options: ExportOptions,
+  options: ExportOptions & { departments?: Text[] },
 ): Promise<{ rows: number }> {
-  return writeExport(rows, itemColumns(options.lang), {
-    ...options,
-    sheetName: options.sheetName ?? (options.lang === 'en' ? 'Ledger' : '台账'),
+  const { departments, ...rest } = options;
+  return writeExport(rows, itemColumns(options.lang, departments), {
+    // Thirty columns: a ledger prints on A3, as offices print theirs.
+    paper: 'A3',
+    ...rest,
+    sheetName: rest.sheetName ?? (rest.lang === 'en' ? 'Ledger' : '台账'),
   });
 }

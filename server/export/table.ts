@@ -27,6 +27,15 @@ export interface ExportColumn<T> {
   type: ColumnType;
   /** Width in characters (a Chinese character counts two); guessed from the header and type when absent. */
   width?: number;
+  /** xlsx: a number format other than the type's (a change shown ▲3 / ▼2 / ＝, still a number). */
+  numFmt?: string;
+  /** xlsx: long text wrapped within the column's width, as an office's own ledger shows it. */
+  wrap?: boolean;
+  /**
+   * xlsx: the words a cell takes, offered as a drop-down list in every row below the header (rows an
+   * office adds too); another word is allowed after a note, as import reads other words as well.
+   */
+  choices?: Text[];
   value: (row: T) => CellOut;
 }
 
@@ -47,7 +56,19 @@ export interface ExportOptions {
    * them). A CSV stays header first, for the programs that read it.
    */
   title?: ExportTitle;
+  /** xlsx: the paper it prints on (default A4; a ledger's many columns want A3). */
+  paper?: 'A4' | 'A3';
 }
+
+/**
+ * Rows below the table a drop-down list reaches, for rows an office adds. Not to the sheet's last row:
+ * exceljs, reading such a file, makes a cell of each row the list covers (4 lists to row 1,048,576
+ * took it 14 s and 690 MB).
+ */
+const ROWS_TO_ADD = 1_000;
+
+/** ECMA-376 paper sizes. */
+const PAPER_SIZES = { A3: 8, A4: 9 } as const;
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -145,6 +166,8 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   border: { bottom: { style: 'thin', color: { argb: 'FF6B7280' } } },
 };
 
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
 const TITLE_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, size: 14 },
   alignment: { vertical: 'middle', horizontal: 'center' },
@@ -157,7 +180,7 @@ const TITLE_LINE_STYLE: Partial<ExcelJS.Style> = {
 async function writeXlsx<T>(
   rows: Iterable<T> | AsyncIterable<T>,
   columns: ExportColumn<T>[],
-  { lang, out, sheetName, title }: ExportOptions,
+  { lang, out, sheetName, title, paper = 'A4' }: ExportOptions,
 ): Promise<{ rows: number }> {
   const { stream } = await loadExcel();
   const workbook = new stream.xlsx.WorkbookWriter({
@@ -166,10 +189,30 @@ async function writeXlsx<T>(
     useSharedStrings: false,
   });
   const titleRows = title ? 1 + title.lines.length : 0;
+  const headerRow = titleRows + 1;
   const sheet = workbook.addWorksheet(sheetName ?? (lang === 'en' ? 'Export' : '导出'), {
-    views: [{ state: 'frozen', ySplit: titleRows + 1 }],
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    // Printed as an office prints its ledger: across the page, every column on it, the header row
+    // again at the top of every page, and the page number at the foot.
+    pageSetup: {
+      orientation: 'landscape',
+      // (A3 is 8 in ECMA-376, which exceljs's list of sizes leaves out.)
+      paperSize: PAPER_SIZES[paper] as ExcelJS.PaperSize,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: lang === 'en' ? '&CPage &P of &N' : '&C第 &P 页，共 &N 页',
+    },
   });
-  sheet.columns = columns.map((c) => ({ width: columnWidth(c, lang) }));
+  sheet.columns = columns.map((c) => ({
+    width: columnWidth(c, lang),
+    ...(c.wrap ? { style: { alignment: WRAP } } : {}),
+  }));
   if (title) {
     // Each title row one text merged across the table, as a county office's sheet is headed.
     [title.heading, ...title.lines].forEach((text, i) => {
@@ -196,7 +239,8 @@ async function writeXlsx<T>(
       const cell = r.getCell(i + 1);
       if ((c.type === 'integer' || c.type === 'number' || c.type === 'percent') && typeof v === 'number') {
         cell.value = v;
-        if (c.type === 'percent') cell.numFmt = '0.0%';
+        if (c.numFmt) cell.numFmt = c.numFmt;
+        else if (c.type === 'percent') cell.numFmt = '0.0%';
         else if (c.type === 'number') cell.numFmt = '0.0#';
       } else if (c.type === 'date' && typeof v === 'string' && (DAY_RE.test(v) || MOMENT_RE.test(v))) {
         cell.value = toDate(v);
@@ -208,12 +252,59 @@ async function writeXlsx<T>(
     r.commit();
   }
   sheet.autoFilter = {
-    from: { row: titleRows + 1, column: 1 },
-    to: { row: titleRows + 1, column: columns.length },
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow, column: columns.length },
   };
+  // Lists too long to write in the rule (Excel takes 255 characters) go on a hidden sheet of lists.
+  const listSheet = lang === 'en' ? 'Lists' : '下拉选项';
+  const longLists: string[][] = [];
+  columns.forEach((c, i) => {
+    if (!c.choices) return;
+    const letter = sheet.getColumn(i + 1).letter;
+    const words = c.choices.map((w) => (lang === 'en' ? w.en : w.zh));
+    const inline = `"${words.join(',')}"`;
+    let source = inline;
+    if (inline.length > 255 || words.some((w) => w.includes(','))) {
+      longLists.push(words);
+      const at = columnLetter(longLists.length);
+      source = `'${listSheet}'!$${at}$1:$${at}$${words.length}`;
+    }
+    // A range's list (exceljs has it, its types only the one-cell form).
+    const { dataValidations } = sheet as unknown as {
+      dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+    };
+    const shown = words.length > 12 ? '' : lang === 'en' ? `: ${words.join(', ')}` : `：${words.join('、')}`;
+    dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + n + ROWS_TO_ADD}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [source],
+      showErrorMessage: true,
+      errorStyle: 'information',
+      errorTitle: lang === 'en' ? c.header.en : c.header.zh,
+      error:
+        lang === 'en'
+          ? `Choose from the list${shown} (import also reads the usual other words)`
+          : `请从下拉列表中选择${shown}（导入也认得常用的其他说法）`,
+    });
+  });
   sheet.commit();
+  if (longLists.length > 0) {
+    const lists = workbook.addWorksheet(listSheet, { state: 'hidden' });
+    const height = Math.max(...longLists.map((l) => l.length));
+    for (let r = 0; r < height; r++)
+      lists.addRow(longLists.map((l) => (l[r] === undefined ? null : neutralise(l[r]!)))).commit();
+    lists.commit();
+  }
   await workbook.commit();
   return { rows: n };
+}
+
+/** A column's letters: 1 → A, 27 → AA. */
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 /** A file name for a download: base, the day, the extension. */

@@ -1,6 +1,7 @@
 /**
  * The cached answers by name: the figure reports, and the answers read from the same data that a
- * province's ledger makes slow (the department list, the ledger's pages, the profile preview). Each is
+ * province's ledger makes slow (the department list, the ledger's pages, the profile preview, the
+ * office's actions on a department's items). Each is
  * computed from the database, the route's validated query and the moment T alone — serializable
  * arguments — so a worker thread (worker-pool.ts) can compute one on its own connection and answer
  * exactly the JSON the main thread would.
@@ -8,6 +9,7 @@
 import type { Db } from '../../db/open.ts';
 import { type ItemListFilter, type ItemSort, listItems } from '../../db/queries/items.ts';
 import { listCampaigns } from '../../db/queries/lookups.ts';
+import { listOfficeActions } from '../../db/queries/office-actions.ts';
 import type { FigureKey } from '../domain/figure-definitions.ts';
 import type { Source } from '../domain/lifecycle.ts';
 import type { ProfileConfig } from '../domain/scoring.ts';
@@ -55,6 +57,8 @@ export interface FiguresQuery extends ScopeQuery {
   config?: ProfileConfig | undefined;
   /** The ledger table only: its filter (codes resolved by the route), sort and page. */
   list?: { filter: ItemListFilter; sort: ItemSort; page: number; pageSize: number } | undefined;
+  /** The office's actions only: the department (resolved by the route), from an instant, how many. */
+  officeActions?: { departmentId: number; since: string; days: number; limit: number } | undefined;
 }
 
 /** The longest series a question may ask for. */
@@ -106,6 +110,10 @@ export const COMPUTATIONS = {
   departments: (db: Db, q: FiguresQuery, t: Moment) => departmentsReport(db, t, profileOf(db, q)),
   profilePreview: (db: Db, q: FiguresQuery, t: Moment) =>
     profilePreviewReport(db, t, scopeOf(db, q), q.config!),
+  officeActions: (db: Db, q: FiguresQuery) => {
+    const { departmentId, since, days, limit } = q.officeActions!;
+    return { since, days, ...listOfficeActions(db, departmentId, since, limit) };
+  },
   // Lights and days overdue at T.
   ledgerPage: (db: Db, q: FiguresQuery, t: Moment) =>
     listItems(db, { ...q.list!, now: t, warn: warningHorizon(db, t) }),

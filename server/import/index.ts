@@ -17,12 +17,14 @@ import {
   type ImportActor,
   importBatchWriter,
   itemFinder,
+  lastChangeFinder,
   loadImportLookups,
   withTempStoreInMemory,
 } from '../../db/queries/import.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
 import { type Clock, toLocalMoment } from '../domain/time.ts';
 import { ApiError, type Lang, type Text } from '../errors.ts';
+import type { ChangeValues } from './change-values.ts';
 import {
   type Column,
   type ColumnMapping,
@@ -44,6 +46,7 @@ import {
 import { FIELD_LABELS, type ImportField } from './vocabulary.ts';
 
 export type { ImportActor } from '../../db/queries/import.ts';
+export type { ChangeValues } from './change-values.ts';
 export type { Column, ColumnMapping } from './columns.ts';
 export { mappingOf } from './columns.ts';
 export type { ImportInput, ImportLimits } from './read.ts';
@@ -92,6 +95,11 @@ export interface RowReport {
   title: string | null;
   /** update: the fields that change. */
   changes?: ImportField[];
+  /**
+   * update: each changed field's value before and after, as the ledger shows it, in both languages
+   * ("整改期限：2026年6月30日 → 2026年12月1日"); a long text as an excerpt where it changes.
+   */
+  values?: ChangeValues;
   /** update: the status it had and the one it takes, when it changes (a reopening shows as such). */
   status?: { from: Status; to: Status };
   /** skip: why the row is not an item (a continuation: more text of the item on row `continues`). */
@@ -330,10 +338,17 @@ class ReportRows {
   }
 }
 
-function planContext(db: Db, options: ImportOptions, actor: ImportActor | null): PlanContext {
+function planContext(
+  db: Db,
+  options: ImportOptions,
+  actor: ImportActor | null,
+  file: OpenedFile['file'],
+): PlanContext {
   return {
+    gbkFile: file.encoding === 'gb18030',
     lookups: loadImportLookups(db),
     findItem: itemFinder(db),
+    lastChange: lastChangeFinder(db),
     now: toLocalMoment(options.clock.now(), options.tz),
     ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
@@ -363,7 +378,7 @@ function rowReport(p: RowPlan, columns: Column[]): RowReport {
     action: p.action,
     ledgerCode: p.ledgerCode,
     title: p.title,
-    ...(p.action === 'update' ? { changes: p.changes } : {}),
+    ...(p.action === 'update' ? { changes: p.changes, values: p.values } : {}),
     ...(p.action === 'update' && 'status' in p.after
       ? { status: { from: p.before.status as Status, to: p.after.status as Status } }
       : {}),
@@ -450,7 +465,7 @@ export async function dryRunImport(
   const opened = await openRows(input, options);
   const rows = new ReportRows(options.listEveryRow ?? false);
   await inOneTransaction(db, opened, options, 'deferred', () => {
-    const plan = rowPlanner(planContext(db, options, null));
+    const plan = rowPlanner(planContext(db, options, null, opened.file));
     const sort = rowSorter(opened.columns, rows.add, (row) => rows.add(rowReport(plan(row), opened.columns)));
     return { add: sort.add, finish: sort.end };
   });
@@ -486,7 +501,7 @@ export async function commitImport(
   try {
     await withTempStoreInMemory(db, () =>
       inOneTransaction(db, opened, options, 'immediate', () => {
-        const ctx = planContext(db, options, options.actor);
+        const ctx = planContext(db, options, options.actor, opened.file);
         const plan = rowPlanner(ctx);
         const writer = importBatchWriter(db, {
           fileName: input.name,

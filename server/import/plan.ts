@@ -7,6 +7,7 @@
  * an extension record when its deadline differs from the original, as the demo data does.
  */
 import { createHash } from 'node:crypto';
+import type { ColumnChange } from '../../db/queries/import.ts';
 import { enDate, zhDate } from '../domain/date-text.ts';
 import { importReopenReason } from '../domain/import-reasons.ts';
 import {
@@ -21,8 +22,9 @@ import {
 } from '../domain/lifecycle.ts';
 import { deadlineEnd, type Moment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
+import { type ChangeValues, changeValues, type NameOf } from './change-values.ts';
 import type { CellIssue, ParsedRow, RowValues } from './rows.ts';
-import { normalizeName, sameDate, toMoment } from './values.ts';
+import { lostInGbk, normalizeName, sameDate, toMoment } from './values.ts';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, STATUS_LABELS } from './vocabulary.ts';
 
 export interface Lookups {
@@ -77,6 +79,13 @@ export interface ExistingItem extends NewItem {
 export interface PlanContext {
   lookups: Lookups;
   findItem: (ledgerCode: string) => ExistingItem | undefined;
+  /** The file is a CSV in GBK (GB18030), as Excel saves one: text may have lost what GBK cannot hold. */
+  gbkFile?: boolean;
+  /**
+   * The latest change made in Closeout (not by an import) to an item's column, when the value given was
+   * the column's before that change or one before it since the last import (lastChangeFinder).
+   */
+  lastChange?: (itemId: number, column: string, value: unknown) => ColumnChange | undefined;
   /** The organisation's local time now: when import-made events (a reopening, an extension) happen. */
   now: Moment;
   /** Campaign code for rows without a campaign column. */
@@ -116,6 +125,8 @@ export type RowPlan =
       action: 'update';
       itemId: number;
       changes: ImportField[];
+      /** Each changed field's value before and after, as the ledger shows it. */
+      values: ChangeValues;
       set: Record<string, string | number | null>;
       before: Record<string, unknown>;
       after: Record<string, unknown>;
@@ -159,6 +170,8 @@ export interface Resolver {
   /** Whether a department may take new items (a deactivated one may not). */
   departmentActive(id: number): boolean;
   campaignCode(id: number): string;
+  /** Names of a department, campaign or domain by id, for a report's values (change-values.ts). */
+  names: NameOf;
 }
 
 /** Departments by name (zh, en) or code, then by alias; campaigns and domains by code or name. */
@@ -236,7 +249,18 @@ export function makeResolver(lookups: Lookups): Resolver {
     departmentCode: (id) => deptCodes.get(id) ?? String(id),
     departmentActive: (id) => !inactive.has(id),
     campaignCode: (id) => campaignCodes.get(id) ?? String(id),
+    names: {
+      department: nameBy(lookups.departments),
+      campaign: nameBy(lookups.campaigns),
+      domain: nameBy(lookups.domains),
+    },
   };
+}
+
+/** A lookup's names by id (an id not found, which the lookups always hold, shows as itself). */
+function nameBy(rows: { id: number; nameZh: string; nameEn: string }[]): (id: number) => Text {
+  const names = new Map(rows.map((r) => [r.id, { zh: r.nameZh, en: r.nameEn }]));
+  return (id) => names.get(id) ?? { zh: String(id), en: String(id) };
 }
 
 // --- Lifecycle paths ---------------------------------------------------------------------------------
@@ -289,6 +313,10 @@ const msg = {
   sameAsRow: (row: number): Text => ({
     zh: `与第 ${row} 行是同一问题（问题名称、牵头部门和登记日期都相同，且都没有台账编号）：一个问题只写一行，或给每行编号`,
     en: `The same item as row ${row} (same title, lead department and registration, and no ledger codes): write an item on one row, or number the rows`,
+  }),
+  staleSheet: (actor: string, at: string): Text => ({
+    zh: `${actor}于${zhDate(at)}改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+    en: `${actor} changed this on ${enDate(at)} and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
   }),
   voided: (): Text => ({
     zh: '该事项已作废：本行不导入，事项保持不变',
@@ -776,6 +804,23 @@ const COLUMN_FIELD: Record<string, ImportField> = {
   evidence: 'evidence',
   closed_at: 'closedAt',
 };
+/** Columns people change in Closeout (edits, assignments) that a sheet not brought up to date would revert. */
+const STALE_CHECKED = [
+  'title',
+  'description',
+  'domain_id',
+  'source',
+  'department_id',
+  'responsible_person',
+  'rectification_type',
+  'handling_mode',
+  'measures',
+  'evidence',
+] as const;
+
+const FIELD_COLUMN = Object.fromEntries(
+  Object.entries(COLUMN_FIELD).map(([col, field]) => [field, col]),
+) as Partial<Record<ImportField, string>>;
 
 /**
  * An existing item: the sheet's non-empty cells replace what differs (an empty cell never erases what
@@ -807,7 +852,8 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     ['handlingMode', 'handling_mode'],
   ] as const) {
     const x = v[field];
-    if (x != null) change(col, x);
+    // A CSV Excel saved in GBK wrote ? for what GBK cannot hold (•, ², 𠮷): the text is the same.
+    if (x != null && !(ctx.gbkFile && lostInGbk(cur[col] as string | null, x))) change(col, x);
   }
   if (env.campaignId !== undefined) change('campaign_id', env.campaignId);
   if (v.domain != null) {
@@ -849,6 +895,14 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   ] as const) {
     const x = v[field];
     if (x && !sameDate(it[col], x)) change(col, toMoment(x));
+  }
+  // A rectification on the registration's own day, given as a day, is no earlier than the
+  // registration (as a new item's is not).
+  const rectifiedDay = v.rectifiedAt?.length === 10 ? v.rectifiedAt : null;
+  if (rectifiedDay && 'rectified_at' in next) {
+    const registered = String(value('registered_at'));
+    if (String(next.rectified_at) < registered && rectifiedDay === registered.slice(0, 10))
+      change('rectified_at', registered);
   }
   if (v.firstResponseAt && !COMPLAINT_SOURCES.includes(value('source') as Source))
     addError(errors, 'firstResponseAt', msg.firstResponseNotComplaint());
@@ -958,6 +1012,9 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
         }
         if (closedAt && extension && closedAt < extension.approvedAt)
           addError(errors, 'deadline', msg.deadlineAndClose());
+        // Rectified here on the way to the closure: at the closure's moment (its date may have
+        // moved to the registration's time, on the registration's own day).
+        if (closedAt && path?.includes('rectify') && !v.rectifiedAt) change('rectified_at', closedAt);
         if (closedAt) {
           closure = { closedAt, evidence: v.evidence ?? null };
           change('closed_at', closedAt);
@@ -983,6 +1040,21 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (typeof at === 'string' && at < registered)
       addError(errors, field, msg.before(field, 'registeredAt', registered));
   }
+  // A rectification the row sets (one imported before December 2026 may be hours early, and stays).
+  if (typeof next.rectified_at === 'string' && next.rectified_at < registered)
+    addError(errors, 'rectifiedAt', msg.before('rectifiedAt', 'registeredAt', registered));
+
+  // A sheet written before someone changed the item here would put back what they replaced: said
+  // before the commit, as a reopening is (the sheet not brought up to date).
+  if (ctx.lastChange && errors.length === 0)
+    for (const col of STALE_CHECKED) {
+      const field = COLUMN_FIELD[col]!;
+      // Only what the sheet says (not what a status change empties).
+      if (!(col in next) || v[field as keyof RowValues] == null) continue;
+      const last = ctx.lastChange(it.id, col, next[col]);
+      if (last)
+        warnings.push({ column: null, field, message: msg.staleSheet(last.actorName, last.effectiveAt) });
+    }
 
   if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };
   const cols = Object.keys(next);
@@ -1003,11 +1075,19 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
   );
   if (participants !== null) changed.add('participants');
   const changes = IMPORT_FIELDS.filter((f) => changed.has(f));
+  const values = changeValues(
+    changes,
+    (f) => FIELD_COLUMN[f] ?? f,
+    participants === null ? before : { ...before, participants: it.participants },
+    participants === null ? after : { ...after, participants },
+    resolver.names,
+  );
   return {
     ...base,
     action: 'update',
     itemId: it.id,
     changes,
+    values,
     set: next,
     before,
     after,

@@ -114,10 +114,19 @@ export async function openTable(
   if (magic.length >= 4 && magic.readUInt32BE(0) === 0x504b0304)
     return openXlsx(source, limits, options.sheet);
   if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0)
-    throw fileError('import_unsupported_format', 422, {
-      zh: '这是旧版 .xls 文件或加密的工作簿：请在 Excel 中另存为 .xlsx（不加密）后再导入',
-      en: 'This is an old .xls file or an encrypted workbook: save it as .xlsx (without a password) in Excel and import that',
-    });
+    throw fileError(
+      'import_unsupported_format',
+      422,
+      /\.ett?$/i.test(source.name)
+        ? {
+            zh: '这是 WPS 表格格式（.et）的文件：请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再导入',
+            en: 'This is a WPS spreadsheet (.et): in WPS, save it as an Excel workbook (.xlsx) and import that',
+          }
+        : {
+            zh: '这是旧版 .xls 文件或加密的工作簿：请在 Excel 或 WPS 中另存为 .xlsx（不加密）后再导入',
+            en: 'This is an old .xls file or an encrypted workbook: save it as .xlsx (without a password) in Excel or WPS and import that',
+          },
+    );
   if (/\.xlsx$/i.test(source.name))
     throw fileError('import_unsupported_format', 422, {
       zh: '文件名是 .xlsx，但内容不是 xlsx 工作簿',

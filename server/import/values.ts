@@ -3,6 +3,7 @@
  * 2023-05-31, 2023/5/31, 2023.5.31, 2023年5月31日, with or without a time), deadlines (also 长期坚持 and
  * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
  */
+import iconv from 'iconv-lite';
 import { inLedgerYears, parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { isOngoingWord, parseRectificationTypeWord } from './vocabulary.ts';
@@ -84,6 +85,30 @@ const notADate = (raw: string) =>
     `"${raw}" is not a date (write 2023-05-31, 2023/5/31, 2023.5.31 or 2023年5月31日, optionally with a time)`,
   );
 
+/** 11/15/2026, 15/11/2026 (with a time or not): the year last, as Excel in English saves a CSV. */
+const YEAR_LAST_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(\s.*)?$/;
+
+/**
+ * A date with the year last is refused, not guessed (5/6/2026 is May 6 in one country and June 5 in
+ * another), saying so rather than "not a date", with the day it must be when one of the two numbers
+ * cannot be a month.
+ */
+function yearLast(raw: string, a: number, b: number, year: string, time = ''): Parsed<string | null> {
+  const day = (m: number, d: number) =>
+    validDay(Number(year), m, d) ? `${year}-${pad(m)}-${pad(d)}${time}` : null;
+  const only = a > 12 ? day(b, a) : b > 12 ? day(a, b) : null;
+  if (!only && (a > 12 || b > 12)) return notADate(raw);
+  if (only)
+    return fail(
+      `“${raw}”把年份写在最后（英文版 Excel 另存的 CSV 如此）：是 ${only} 吗？请照此填写，或导入 .xlsx 文件`,
+      `"${raw}" has the year last (as Excel in English saves a CSV): is it ${only}? Write it so, or import the .xlsx file`,
+    );
+  return fail(
+    `“${raw}”把年份写在最后（英文版 Excel 另存的 CSV 如此），月和日的先后无法确定：请按“年-月-日”填写（如 ${year}-05-06），或导入 .xlsx 文件`,
+    `"${raw}" has the year last (as Excel in English saves a CSV), so the month and the day cannot be told apart: write year-month-day (${year}-05-06), or import the .xlsx file`,
+  );
+}
+
 /**
  * A date cell as a day 'YYYY-MM-DD' or a moment 'YYYY-MM-DDTHH:MM:SS'; null when empty. With
  * `deadline`, a month ("2023年6月底前", "2023-06") means its last day and a trailing 前 is allowed.
@@ -122,6 +147,8 @@ function readDate(value: CellValue, options: { deadline?: boolean }): Parsed<str
     const v = dateFromParts(c[1]!, c[2]!, c[3]!);
     return v ? ok(v) : notADate(raw);
   }
+  const dayFirst = YEAR_LAST_RE.exec(text);
+  if (dayFirst) return yearLast(raw, Number(dayFirst[1]), Number(dayFirst[2]), dayFirst[3]!, dayFirst[4]);
   if (options.deadline) {
     const month = MONTH_RE.exec(text);
     if (month) {
@@ -166,11 +193,38 @@ export function toMoment(dateText: string): string {
 
 /**
  * Whether a stored value says what the sheet says, at the sheet's precision: a day in the sheet
- * matches any time on that day (offices write days; Closeout keeps times).
+ * matches any time on that day (offices write days; Closeout keeps times), and a time without seconds
+ * any second of that minute. Excel shows a time to the minute (2026/11/15 15:10), and a CSV it saves
+ * holds what it shows: the seconds of Closeout's export are gone, and the item is the same.
  */
 export function sameDate(stored: string | null, sheet: string): boolean {
   if (stored === null) return false;
-  return sheet.length === 10 ? stored.slice(0, 10) === sheet : stored === sheet;
+  if (sheet.length === 10) return stored.slice(0, 10) === sheet;
+  if (sheet.endsWith(':00')) return stored.slice(0, 16) === sheet.slice(0, 16);
+  return stored === sheet;
+}
+
+/** Whether GBK (Windows' Chinese code page, as Excel saves "CSV") holds a character. */
+const inGbk = (ch: string) => iconv.decode(iconv.encode(ch, 'gbk'), 'gbk') === ch;
+
+/**
+ * Whether a sheet's text is the stored text with only what GBK cannot hold lost: Excel on Chinese
+ * Windows saves a CSV in GBK, and writes ? (or a look-alike) for •, ², ©, a non-breaking space or a
+ * character beyond GBK's (𠮷). Compared character by character, each may differ only where the
+ * stored one is not in GBK.
+ */
+export function lostInGbk(stored: string | null, sheet: string): boolean {
+  if (stored === null || stored === sheet) return false;
+  const a = [...stored];
+  const b = [...sheet];
+  if (a.length !== b.length) return false;
+  let lost = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (inGbk(a[i]!)) return false;
+    lost = true;
+  }
+  return lost;
 }
 
 /** Department lists: 县教育局、县财政局 / Education Bureau; Finance Bureau. */

@@ -40,9 +40,24 @@ const zipBomb = (limits: ImportLimits, what: Text) =>
 
 const notAWorkbook = (detail: string) =>
   fileError('import_unsupported_format', 422, {
-    zh: `不是有效的 xlsx 工作簿（${detail}）`,
-    en: `Not a valid xlsx workbook (${detail})`,
+    zh: `不是有效的 xlsx 工作簿，可能已损坏：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入（${detail}）`,
+    en: `Not a valid xlsx workbook, perhaps damaged: open it in Excel or WPS, save it as .xlsx and import that (${detail})`,
   });
+
+/** A zip that is another program's document: said by name, with how to make an xlsx of it. */
+function otherDocument(entries: Map<string, unknown>) {
+  if (entries.has('content.xml') && entries.has('mimetype'))
+    return fileError('import_unsupported_format', 422, {
+      zh: '这是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 Excel 工作簿（.xlsx）后再导入',
+      en: 'This is an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx) in WPS, LibreOffice or Excel and import that',
+    });
+  if (entries.has('word/document.xml'))
+    return fileError('import_unsupported_format', 422, {
+      zh: '这是 Word 文档，不是表格：请把台账放在 Excel 或 WPS 表格中，另存为 .xlsx 后再导入',
+      en: 'This is a Word document, not a spreadsheet: put the ledger in an Excel or WPS sheet, save it as .xlsx and import that',
+    });
+  return notAWorkbook('xl/workbook.xml missing');
+}
 
 /** An xlsx whose parts do not parse (damaged XML, a broken stream); `after` rows were read before. */
 const unreadableXlsx = (error: unknown, after: number | null) => {
@@ -92,7 +107,7 @@ async function openZip(source: ZipSource, limits: ImportLimits): Promise<Zip> {
       });
       file.readEntry();
     });
-    if (!entries.has('xl/workbook.xml')) throw notAWorkbook('xl/workbook.xml missing');
+    if (!entries.has('xl/workbook.xml')) throw otherDocument(entries);
     return { file, entries };
   } catch (error) {
     file.close();

@@ -11,7 +11,7 @@ import type { CampaignRow } from '../../db/queries/lookups.ts';
 import type { ProfileRow } from '../../db/queries/profiles.ts';
 import type { Day, Moment } from '../domain/time.ts';
 import { breakdownReport, seriesReport, weeksUntil } from '../figures/reports.ts';
-import { headlineOf, type ScreenHeadline, trendStart } from '../screen/screen-data.ts';
+import { headlineOf, type ScreenDomain, type ScreenHeadline, trendStart } from '../screen/screen-data.ts';
 
 /**
  * Departments with fewer items than this are shown together as one row: a row of one or two items
@@ -19,17 +19,11 @@ import { headlineOf, type ScreenHeadline, trendStart } from '../screen/screen-da
  */
 export const PUBLIC_MIN_ITEMS = 5;
 
-/** One row of progress: a domain's or a department's (or the small departments' together, code null). */
-export interface PublicGroup {
-  code: string | null;
-  nameZh: string;
-  nameEn: string;
-  registered: number;
-  closed: number;
-  closureRate: number | null;
-  onTimeRate: number | null;
-  overdue: number;
-}
+/**
+ * One row of progress, as the big screen's domain rows: a domain's or a department's (or the small
+ * departments' together, code null).
+ */
+export type PublicGroup = Omit<ScreenDomain, 'code'> & { code: string | null };
 
 export interface PublicData {
   asOf: Moment;

@@ -95,6 +95,31 @@ export const departments = new Hono<AppEnv>()
     if (!department) throw notFound(DEPARTMENT, c.req.valid('param').code, 'code');
     return c.json({ department }, 200);
   })
+  // 督查室的处理: what the office did to the department's items in the last `days` days, the latest first.
+  .get(
+    '/:code/office-actions',
+    validate('param', codeParam),
+    validate(
+      'query',
+      z.strictObject({
+        days: z.coerce.number().int().min(1).max(90).default(14),
+        limit: z.coerce.number().int().min(1).max(200).default(20),
+      }),
+    ),
+    (c) => {
+      const { code } = c.req.valid('param');
+      const { days, limit } = c.req.valid('query');
+      const deps = c.var.deps;
+      const department = findByCode(deps.db, 'departments', code);
+      if (!department) throw notFound(DEPARTMENT, code, 'code');
+      // From the start of now's minute, as the figures' answers are cached: a minute's requests share one.
+      const minute = Math.floor(deps.clock.now().getTime() / 60_000) * 60_000;
+      const since = new Date(minute - days * 86_400_000).toISOString();
+      return answerWith(c, 'officeActions', {
+        officeActions: { departmentId: department.id, since, days, limit },
+      });
+    },
+  )
   .post(
     '/',
     requireRole('admin'),

@@ -9,6 +9,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { listDepartments } from '../../db/queries/departments.ts';
 import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
 import type { AppEnv } from '../context.ts';
@@ -99,7 +100,10 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       header: { zh: '较上期名次变化', en: 'Places moved' },
       type: 'integer',
       width: 14,
-      value: (r) => r.overallRankChange,
+      // As the ranking shows it: ▲3 up three places, ▼2 down two, ＝ the same, still a number in
+      // the cell (sorts, sums); 新进 / new when not ranked the time before.
+      numFmt: '"▲"0;"▼"0;"＝"',
+      value: (r) => r.overallRankChange ?? (r.ranked ? (en ? 'new' : '新进') : null),
     },
     { header: { zh: '组内排名', en: 'Rank in peer group' }, type: 'integer', value: (r) => r.rank },
     { header: { zh: '部门编码', en: 'Code' }, type: 'text', width: 10, value: (r) => r.department.code },
@@ -116,7 +120,12 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       value: (r) => (en ? r.department.peerGroupEn : r.department.peerGroupZh),
     },
     { header: { zh: '得分', en: 'Score' }, type: 'number', value: (r) => r.score },
-    { header: { zh: '得分变化', en: 'Score change' }, type: 'number', value: (r) => r.scoreChange },
+    {
+      header: { zh: '得分变化', en: 'Score change' },
+      type: 'number',
+      numFmt: '+0.0#;-0.0#;0.0',
+      value: (r) => r.scoreChange,
+    },
     {
       header: { zh: '备注', en: 'Note' },
       type: 'text',
@@ -225,8 +234,12 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   const resolved = resolveItemList(deps, list);
   const ids = listItemIds(deps.db, resolved);
   const title = itemsTitle(deps.db, lang, list, ids.length, resolved.now);
+  // The lead departments a row may name: the active ones, offered as the column's drop-down list.
+  const departments = listDepartments(deps.db)
+    .filter((d) => d.active)
+    .map((d) => ({ zh: d.nameZh, en: d.nameEn }));
   return download(c, FILE_BASE.items, format, lang, (out) =>
-    exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title }),
+    exportItems(listItemsForExportByIds(deps.db, ids, resolved), { format, lang, out, title, departments }),
   );
 }
 

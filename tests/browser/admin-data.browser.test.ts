@@ -3,6 +3,10 @@
  * campaign's new domain, appraisal rows pasted from a spreadsheet, a scoring profile previewed and
  * saved as a new version, and the published rankings — each checked against the API.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
@@ -127,6 +131,14 @@ describe('admin data in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('appraisal-preview').locator('li').allTextContents())
       .toEqual(['第 3 行：找不到该部门（县不存在局）']);
+    // The same department, kind and period twice: named by the lines the office sees, not refused
+    // later by the server counting the rows it was sent.
+    await text.fill(
+      '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\nD21\t民主评议\t2030\t80\t23\t40',
+    );
+    await expect
+      .poll(() => page.getByTestId('appraisal-preview').locator('li').allTextContents())
+      .toEqual(['第 3 行：与第 2 行是同一部门、同一类别和同一期间（D21）']);
     await text.fill(
       '部门\t类别\t期间\t得分\t名次\t总数\n县教育局\t民主评议\t2030\t82.5\t22\t40\nD11\t政府工作考核\t2030\t91\t8\t40',
     );
@@ -152,6 +164,40 @@ describe('admin data in a real browser', () => {
       }),
     ]);
     await expect.poll(() => page.getByTestId('appraisals-table').textContent()).toContain('第22名（共40个）');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads an appraisal CSV as Excel on Chinese Windows saves it (GBK), periods and scores as typed', async () => {
+    const zh = messages['zh-CN'];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-appraisals-'));
+    const file = path.join(dir, '民主评议.csv');
+    fs.writeFileSync(
+      file,
+      iconv.encode(
+        '部门,类别,期间,得分,名次,总数\r\n县教育局,民主评议,2031年上半年,８２.５分,第22名,40\r\n',
+        'gbk',
+      ),
+    );
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/appraisals', 'zh-CN');
+    await page.locator('.appraisal-import input[type="file"]').setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId('appraisal-preview').textContent())
+      .toContain(zh['appraisals.ready'].replace('{n}', '1'));
+    await page.getByRole('button', { name: zh['appraisals.submit'].replace('{n}', '1') }).click();
+    await expect
+      .poll(() => page.locator('.appraisal-import [role="status"]').textContent())
+      .toBe(zh['appraisals.imported'].replace('{n}', '1'));
+    const { appraisals } = await admin.get('/api/appraisals?period=2031-H1');
+    expect(appraisals).toEqual([
+      expect.objectContaining({
+        departmentCode: 'D21',
+        kind: 'public_appraisal',
+        score: 82.5,
+        rank: 22,
+        outOf: 40,
+      }),
+    ]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

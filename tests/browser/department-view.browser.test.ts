@@ -126,6 +126,24 @@ describe('department view in a real browser', () => {
         messages[lang]['ranking.overallRank'],
         messages[lang]['department.score'],
       ]);
+      // The office's actions on its items in the last 14 days, the latest five, then all on asking.
+      const office = await get('/api/departments/D22/office-actions');
+      expect(office.total).toBeGreaterThan(5); // the demo's last two weeks
+      const panel = page.getByTestId('office-actions');
+      expect(await panel.locator('h2').textContent()).toBe(
+        messages[lang]['department.officeActions']
+          .replace('{days}', count(lang, 14))
+          .replace('{n}', count(lang, office.total)),
+      );
+      const kinds = (list: { kind: string }[]) => list.map((a) => a.kind);
+      expect(
+        await panel.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-kind'))),
+      ).toEqual(kinds(office.actions.slice(0, 5)));
+      expect(await panel.locator('li .office-action-kind').first().textContent()).toBe(
+        messages[lang][`history.${office.actions[0].kind}` as keyof (typeof messages)['en']],
+      );
+      await panel.getByTestId('office-actions-all').click();
+      await expect.poll(() => panel.locator('li').count()).toBe(office.actions.length);
       const benchmarksTitle = (await page.locator('#benchmarks-title').textContent())!;
       expect(await page.getByRole('application', { name: benchmarksTitle }).count()).toBe(1);
       expect(errors).toEqual([]);

@@ -204,8 +204,9 @@ describe('importing a ledger file in a real browser', () => {
     }
   });
 
-  it('shows a reopening in the dry run: from which status to which, with its warning (zh-CN)', async () => {
-    // BT-001 (imported above) is verified and closed here; the office's sheet still says 整改中.
+  it('shows a reopening in the dry run: every changed field from its value to the new one, with its warning', async () => {
+    // BT-001 (imported above) is verified and closed here; the office's sheet still says 整改中, and
+    // gives it a later deadline and another lead department.
     const [found] = (await admin.get('/api/items?q=BT-001')).items;
     let version = (await admin.get(`/api/items/${found.id}`)).item.version;
     for (const body of [{ action: 'rectify', evidence: '已整改' }, { action: 'close' }]) {
@@ -216,23 +217,48 @@ describe('importing a ledger file in a real browser', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('台账');
     sheet.addRow([...HEADER, '整改状态']);
-    sheet.addRow([...GOOD_ROWS[0]!, '整改中']);
+    const row0 = [...GOOD_ROWS[0]!];
+    row0[4] = '县民政局';
+    row0[5] = '2027年3月31日';
+    sheet.addRow([...row0, '整改中']);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-import-')), '台账.xlsx');
     await book.xlsx.writeFile(file);
-    const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', 'zh-CN');
-    await choose(page, file);
-    await page.getByTestId('dry-run').click();
-    await expect.poll(() => summary(page, 'update')).toBe('1');
-    const row = page.locator('[data-testid="import-report"] tr[data-action="update"]');
-    expect(await row.getByTestId('row-status-change').textContent()).toBe('整改状态：已销号 → 整改中');
-    expect(await row.textContent()).toContain('将重新打开');
-    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      await row.scrollIntoViewIfNeeded();
-      await screenshot(page, `import-report-reopening-zh-CN-${size}`);
+    // Rectified and closed by the server's fixed clock: 2026-11-20 10:00 in Asia/Shanghai.
+    const expected = {
+      'zh-CN': [
+        '牵头部门：县教育局 → 县民政局',
+        '整改期限：2026年12月31日 → 2027年3月31日',
+        '整改状态：已销号 → 整改中',
+        '整改完成时间：2026年11月20日 10:00 → （空）',
+        '整改佐证：已整改 → （空）',
+        '销号时间：2026年11月20日 10:00 → （空）',
+      ],
+      en: [
+        'Lead department: Education Bureau → Civil Affairs Bureau',
+        'Deadline: Dec 31, 2026 → Mar 31, 2027',
+        'Status: Closed → In progress',
+        'Rectified: Nov 20, 2026, 10:00 → (empty)',
+        'Evidence: 已整改 → (empty)',
+        'Closed: Nov 20, 2026, 10:00 → (empty)',
+      ],
+    } as const;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', lang);
+      await choose(page, file);
+      await page.getByTestId('dry-run').click();
+      await expect.poll(() => summary(page, 'update')).toBe('1');
+      const row = page.locator('[data-testid="import-report"] tr[data-action="update"]');
+      expect(await row.locator('.row-changes li').allTextContents()).toEqual(expected[lang]);
+      expect(await row.getByTestId('row-status-change').textContent()).toBe(expected[lang][2]);
+      expect(await row.textContent()).toContain(lang === 'en' ? 'Reopens' : '将重新打开');
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await row.scrollIntoViewIfNeeded();
+        await screenshot(page, `import-report-reopening-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
     }
-    expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('is for admins only', async () => {

@@ -116,7 +116,17 @@ describe('the public progress page', () => {
       );
       await page.getByTestId('public-departments').scrollIntoViewIfNeeded();
       await screenshot(page, `public-${lang}-phone`);
-      expect([lang, hidden]).toEqual([lang, [0, 0]]);
+      // The trend's table (folded under the chart), the domains' and the departments'.
+      expect([lang, hidden]).toEqual([lang, [0, 0, 0]]);
+      // Unfolded, the trend's table fits the phone too.
+      await page.getByTestId('trend-table').locator('summary').click();
+      expect(
+        await page
+          .getByTestId('trend-table')
+          .locator('.table-scroll')
+          .evaluate((b) => b.scrollWidth - b.clientWidth),
+      ).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     }
     expect(asked.filter((p) => p.startsWith('/api/') && !p.startsWith('/api/public'))).toEqual([]);
     await context.close();

@@ -467,14 +467,27 @@ describe('weekly review in a real browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
 
-    // Points lost open the department's score, whose closure rate opens that department's items.
+    // Points lost open the department's score at their component: its row marked, its figure focused,
+    // so Enter opens that component's items; the closure rate opens that department's items too.
     const top = (await get('/api/figures/ranking')).rows[0];
-    await page
-      .locator(`[data-testid="ranking-table"] tr[data-code="${top.department.code}"] td.lost button`)
-      .first()
-      .click();
+    const lostCell = page.locator(
+      `[data-testid="ranking-table"] tr[data-code="${top.department.code}"] td.lost[data-component="onTimeRate"] button`,
+    );
+    await lostCell.focus();
+    await page.keyboard.press('Enter');
     const scorePanel = page.getByTestId('score-panel');
     await expect.poll(() => scorePanel.locator('h2').textContent()).toContain(top.department.nameEn);
+    expect(await scorePanel.locator('tr.is-focus').getAttribute('data-component')).toBe('onTimeRate');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.component))
+      .toBe('onTimeRate');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.getByTestId('numerator-count').textContent())
+      .toBe(count(lang, top.figures.onTime));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await scorePanel.count()).toBe(1);
     await scorePanel.locator('tr[data-component="closureRate"]').getByTestId('component-value').click();
     await expect
       .poll(() => panel.getByTestId('numerator-count').textContent())

@@ -122,20 +122,27 @@ describe('ledger search', () => {
     expect(searchIds(db, 'caf')).toHaveLength(2);
   });
 
-  it('finds digits typed in either width: １２３４５ for 12345 and back, long terms and short', () => {
+  /** A small ledger whose first three items are titled so; `found` lists which of them a search finds. */
+  function titled(titles: [string, string, string]) {
     const wide = demoDb({ items: 40, departments: 4 });
-    const [a, b, c] = wide
+    const ids = wide
       .prepare('SELECT id FROM items WHERE voided_at IS NULL ORDER BY id LIMIT 3')
       .pluck()
-      .all() as number[];
+      .all() as [number, number, number];
     const title = wide.prepare('UPDATE items SET title = ? WHERE id = ?');
-    title.run('１２３４５热线工单回复不及时', a);
-    title.run('12345热线：学校周边道路积水', b);
-    title.run('第３小学食堂卫生', c);
+    for (const [i, t] of titles.entries()) title.run(t, ids[i]);
     const found = (q: string) =>
       listItemIds(wide, { filter: { q }, sort: 'registered', now, warn })
-        .filter((id) => [a, b, c].includes(id))
+        .filter((id) => ids.includes(id))
         .sort((x, y) => x - y);
+    return { ids, found };
+  }
+
+  it('finds digits typed in either width: １２３４５ for 12345 and back, long terms and short', () => {
+    const {
+      ids: [a, b, c],
+      found,
+    } = titled(['１２３４５热线工单回复不及时', '12345热线：学校周边道路积水', '第３小学食堂卫生']);
     expect(found('12345热线')).toEqual([a, b]);
     expect(found('１２３４５')).toEqual([a, b]);
     expect(found('12')).toEqual([a, b]);
@@ -146,19 +153,10 @@ describe('ledger search', () => {
   });
 
   it('finds letters typed in either width and case: ＰＭ２.５ for pm2.5, ｐｍ for PM, and back', () => {
-    const wide = demoDb({ items: 40, departments: 4 });
-    const [a, b, c] = wide
-      .prepare('SELECT id FROM items WHERE voided_at IS NULL ORDER BY id LIMIT 3')
-      .pluck()
-      .all() as number[];
-    const title = wide.prepare('UPDATE items SET title = ? WHERE id = ?');
-    title.run('ＰＭ２.５超标未整改', a);
-    title.run('PM2.5监测点数据异常', b);
-    title.run('ｐｍ值记录缺失', c);
-    const found = (q: string) =>
-      listItemIds(wide, { filter: { q }, sort: 'registered', now, warn })
-        .filter((id) => [a, b, c].includes(id))
-        .sort((x, y) => x - y);
+    const {
+      ids: [a, b, c],
+      found,
+    } = titled(['ＰＭ２.５超标未整改', 'PM2.5监测点数据异常', 'ｐｍ值记录缺失']);
     expect(found('pm2.5')).toEqual([a, b]);
     expect(found('ＰＭ２.５')).toEqual([a, b]);
     expect(found('ｐｍ２.５')).toEqual([a, b]);

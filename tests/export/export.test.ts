@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { type ExportItemRow, listItemsForExport, listItemsForExportByIds } from '../../db/queries/export.ts';
@@ -9,7 +10,7 @@ import type { Lang } from '../../server/errors.ts';
 import { exportItems } from '../../server/export/items.ts';
 import { type ExportColumn, type ExportFormat, writeExport } from '../../server/export/table.ts';
 import { itemsTitle } from '../../server/export/titles.ts';
-import { commitImport } from '../../server/import/index.ts';
+import { commitImport, dryRunImport } from '../../server/import/index.ts';
 import { demoDb } from '../helpers/db.ts';
 import { CLI_ACTOR, countyDb, OPTIONS, tempDir } from '../import/fixtures.ts';
 import { brokenInvariants } from '../import/invariants.ts';
@@ -202,6 +203,67 @@ describe('export → import', () => {
       { ...OPTIONS, campaign: undefined, actor: CLI_ACTOR },
     );
     expect(again.report.summary).toMatchObject({ create: 0, update: 0, reject: 0 });
+  });
+});
+
+describe('export → Excel → import', () => {
+  it('finds every item unchanged in the CSV Excel saves back: its times to the minute, its days with slashes, in GBK with ? for what GBK cannot hold', async () => {
+    const db = demoDb({ items: 300 });
+    // The demo's times have seconds (a registration at 15:10:44), which Excel does not show.
+    // Text GBK cannot hold: a bullet, m², a non-breaking space pasted from a web page, a rare name.
+    const gbkless = [...listItemsForExport(db)].slice(1, 5).map((r) => r.id);
+    db.exec(`UPDATE items SET title = title || '•重点' WHERE id = ${gbkless[0]};
+             UPDATE items SET measures = '改造场地200m²' WHERE id = ${gbkless[1]};
+             UPDATE items SET description = '见通知 第3条' WHERE id = ${gbkless[2]};
+             UPDATE items SET responsible_person = '张𠮷' WHERE id = ${gbkless[3]}`);
+    const first = db
+      .prepare('SELECT ledger_code AS code, registered_at AS at FROM items WHERE id = 1')
+      .get() as {
+      code: string;
+      at: string;
+    };
+    expect(first.at.slice(17)).not.toBe('00');
+    const ids = [...listItemsForExport(db)].map((r) => r.id);
+    const at = { now: '2026-11-20T16:00:00', warn: '2026-11-27T16:00:00' };
+    const bytes = await collect((out) =>
+      exportItems(listItemsForExportByIds(db, ids, at), { format: 'csv', lang: 'zh-CN', out }),
+    );
+    const exported = bytes.subarray(3).toString('utf8');
+    expect(exported).toContain(`,${first.at.replace('T', ' ')},`);
+    // Excel shows a time to the minute (2026/1/15 15:10) and a day as 2026/1/15, and saves what it
+    // shows, in the Windows code page (GBK).
+    const resaved = exported
+      .replace(
+        /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):\d\d/g,
+        (_, y, m, d, h, min) => `${y}/${Number(m)}/${Number(d)} ${Number(h)}:${min}`,
+      )
+      .replace(/(\d{4})-(\d\d)-(\d\d)/g, (_, y, m, d) => `${y}/${Number(m)}/${Number(d)}`);
+    const [y, m, d] = first.at.slice(0, 10).split('-').map(Number);
+    expect(resaved).toContain(`,${y}/${m}/${d} ${Number(first.at.slice(11, 13))}:${first.at.slice(14, 16)},`);
+    expect(resaved).not.toMatch(/\d:\d\d:\d\d/);
+    const closed = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM items WHERE status = 'closed' AND voided_at IS NULL AND closed_at NOT LIKE '%:00'`,
+      )
+      .get() as { n: number };
+    expect(closed.n).toBeGreaterThan(10); // closures with seconds, which the sheet no longer has
+    const report = await dryRunImport(
+      db,
+      { name: '台账.csv', bytes: iconv.encode(resaved, 'gbk') },
+      { ...OPTIONS, campaign: undefined },
+    );
+    expect(report.file.encoding).toBe('gb18030');
+    // Excel wrote ? for each character GBK does not hold.
+    const gbk = iconv.decode(iconv.encode(resaved, 'gbk'), 'gbk');
+    for (const text of ['?重点', '改造场地200m?', '见通知?第3条', '张?']) expect(gbk).toContain(text);
+    expect(report.summary).toEqual({
+      rows: ids.length,
+      create: 0,
+      update: 0,
+      unchanged: ids.length,
+      reject: 0,
+      skip: 0,
+    });
   });
 });
 

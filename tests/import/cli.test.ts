@@ -53,6 +53,23 @@ describe('npm run import', () => {
     expect(out.at(-1)).toBe('没有要改的：台账已与文件一致。');
   });
 
+  it('prints under an update row each changed field from its value to the new one', async () => {
+    const { run, out } = cli();
+    expect(await run(good, '--campaign', 'C-CONDUCT')).toBe(0);
+    const later = path.join(dir, 'later.csv');
+    fs.writeFileSync(
+      later,
+      csv('台账编号,问题名称,牵头单位,整改时限,问题来源\nC-1,学校乱收费,县民政局,2023年12月1日,自查'),
+    );
+    expect(await run(later, '--dry-run', '--campaign', 'C-CONDUCT')).toBe(0);
+    expect(out.slice(-4)).toEqual([
+      '     2  更新      C-1  学校乱收费  [牵头部门, 整改期限]',
+      '        牵头部门：县教育局 → 县民政局',
+      '        整改期限：2023年6月30日 → 2023年12月1日',
+      '共 1 行：新增 0，更新 1，不变 0，拒绝 0，跳过 0',
+    ]);
+  });
+
   it('says why it skips a row', async () => {
     const { run, out } = cli();
     const notes = path.join(dir, 'notes.csv');

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import type { SessionUser } from '../../server/auth/principal.ts';
+import { fixedClock } from '../../server/domain/time.ts';
 import {
   commitImport,
   dryRunImport,
@@ -9,6 +11,7 @@ import {
   mappingOf,
 } from '../../server/import/index.ts';
 import { makeResolver } from '../../server/import/plan.ts';
+import { editItem } from '../../server/ledger/commands.ts';
 import { CLI_ACTOR, count, countyDb, csv, NOW_LOCAL, OPTIONS, snapshot, xlsx } from './fixtures.ts';
 import { brokenInvariants } from './invariants.ts';
 
@@ -1017,6 +1020,175 @@ describe('importing again', () => {
       evidence: '整改报告',
       reopened_at: NOW_LOCAL,
     });
+  });
+
+  it('says, for each field an update row changes, its value before and after, in both languages', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,参与单位,登记日期,整改时限,问题来源,整改状态,整改措施,销号日期';
+    const long = `${'一'.repeat(50)}已完成3所学校${'二'.repeat(30)}`;
+    const first = csv(
+      `${head}\nUV-1,食堂卫生不达标,县教育局,,2026-03-01,2026-06-30,督查,整改中,${long},\nUV-2,校车超载,县教育局,,2026-03-01,2026-06-30,督查,已销号,,2026-06-15`,
+    );
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: first }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // The office moves the deadline, hands the item to another department with a participant,
+    // renames it, writes a new figure into its measures, reports it rectified; and reopens the other one.
+    const again = csv(
+      `${head}\nUV-1,学校食堂卫生不达标,县卫生健康局,县教育局、县民政局,,2026年12月1日,督查,已整改待验收,${long.replace('3所', '5所')},\nUV-2,校车超载,县教育局,,,2026-06-30,督查,整改中,,`,
+    );
+    const [one, two] = (await dryRunImport(db, { name: 'b.csv', bytes: again }, OPTIONS)).rows;
+    expect(one!.changes).toEqual([
+      'title',
+      'department',
+      'participants',
+      'measures',
+      'deadline',
+      'status',
+      'rectifiedAt',
+    ]);
+    const zh = Object.fromEntries(
+      Object.entries(one!.values!).map(([f, v]) => [f, `${v.from.zh} → ${v.to.zh}`]),
+    );
+    const en = Object.fromEntries(
+      Object.entries(one!.values!).map(([f, v]) => [f, `${v.from.en} → ${v.to.en}`]),
+    );
+    // The measures (87 characters) differ at the 54th: the last 60 are shown (from 10 before the
+    // difference would leave fewer), cut at the front.
+    const before = `…${'一'.repeat(23)}已完成3所学校${'二'.repeat(30)}`;
+    expect(zh).toEqual({
+      title: '食堂卫生不达标 → 学校食堂卫生不达标',
+      department: '县教育局 → 县卫生健康局',
+      // The department that led it until now is one of them.
+      participants: '（空） → 县教育局、县民政局',
+      measures: `${before} → ${before.replace('3所', '5所')}`,
+      deadline: '2026年6月30日 → 2026年12月1日',
+      status: '整改中 → 已整改待验收',
+      // Rectified now (the import's time, 16:00 in Asia/Shanghai), as the sheet gives no date.
+      rectifiedAt: '（空） → 2026年11月20日 16:00',
+    });
+    expect(en).toEqual({
+      title: '食堂卫生不达标 → 学校食堂卫生不达标',
+      department: 'Education Bureau → Health Commission',
+      participants: '(empty) → Education Bureau, Civil Affairs Bureau',
+      measures: `${before} → ${before.replace('3所', '5所')}`,
+      deadline: 'Jun 30, 2026 → Dec 1, 2026',
+      status: 'In progress → Rectified',
+      rectifiedAt: '(empty) → Nov 20, 2026, 16:00',
+    });
+    // A reopening: the closing date goes, as the workflow's reopening takes it off the item.
+    expect(two!.values).toEqual({
+      status: { from: { zh: '已销号', en: 'Closed' }, to: { zh: '整改中', en: 'In progress' } },
+      closedAt: { from: { zh: '2026年6月15日', en: 'Jun 15, 2026' }, to: { zh: '（空）', en: '(empty)' } },
+    });
+  });
+
+  it("never rectifies an item before it was registered: a closing or rectification day on the registration's own day is the registration's time", async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,登记时间,整改时限,问题来源,整改状态,整改完成时间,销号日期';
+    const first = csv(
+      `${head}\nRA-1,食堂卫生不达标,县教育局,2026-11-20 09:30,2026-12-31,督查,整改中,,\nRA-2,校车超载,县教育局,2026-11-20 09:30,2026-12-31,督查,整改中,,`,
+    );
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: first }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // The same day, the office closes one (rectified on the way) and reports the other rectified,
+    // each by the day only.
+    const again = csv(
+      `${head}\nRA-1,食堂卫生不达标,县教育局,,2026-12-31,督查,已销号,,2026-11-20\nRA-2,校车超载,县教育局,,2026-12-31,督查,已整改待验收,2026-11-20,`,
+    );
+    const result = await commitImport(db, { name: 'b.csv', bytes: again }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.report.summary).toMatchObject({ update: 2, reject: 0 });
+    // Registered at 09:30: rectified and closed at 09:30 that day, not at its midnight before it.
+    expect(item(db, 'RA-1')).toMatchObject({
+      registered_at: '2026-11-20T09:30:00',
+      rectified_at: '2026-11-20T09:30:00',
+      closed_at: '2026-11-20T09:30:00',
+    });
+    expect(item(db, 'RA-2')).toMatchObject({ status: 'rectified', rectified_at: '2026-11-20T09:30:00' });
+    // A rectification a day before the registration is refused, naming it.
+    const earlier = csv(`${head}\nRA-2,校车超载,县教育局,,2026-12-31,督查,已整改待验收,2026-11-19,`);
+    const refused = await dryRunImport(db, { name: 'c.csv', bytes: earlier }, OPTIONS);
+    expect(refused.rows[0]!.errors.map((e) => [e.field, e.message.zh])).toEqual([
+      ['rectifiedAt', '整改完成时间早于登记时间（2026年11月20日 09:30）'],
+    ]);
+    expect(brokenInvariants(db)).toEqual({});
+    // An item rectified hours early by an import before this (its closing day's midnight) is left
+    // as it is: its row, unchanged, is not refused for it.
+    db.prepare("UPDATE items SET rectified_at = '2026-11-20T00:00:00' WHERE ledger_code = 'RA-1'").run();
+    const same = await dryRunImport(db, { name: 'd.csv', bytes: again }, OPTIONS);
+    expect(same.rows.map((r) => [r.ledgerCode, r.action])).toEqual([
+      ['RA-1', 'unchanged'],
+      ['RA-2', 'unchanged'],
+    ]);
+  });
+
+  it('warns that a sheet not brought up to date would put back what a department changed here since, naming who and when', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改措施,第一责任人';
+    const monday = csv(`${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查,张三`);
+    expect(
+      (await commitImport(db, { name: 'a.csv', bytes: monday }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    // On Saturday morning the Education Bureau's liaison updates the measures and the person in Closeout.
+    const editor = db
+      .prepare(
+        "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
+      )
+      .get() as SessionUser;
+    const { id, version } = item(db, 'ST-1') as { id: number; version: number };
+    editItem(
+      { db, user: editor, now: '2026-11-21T09:12:00', nowUtc: '2026-11-21T01:12:00.000Z' },
+      id,
+      version,
+      { measures: '开展自查，更换餐具消毒设备', responsible_person: '李四' },
+    );
+    // In the afternoon the liaison refines the measures again: Monday's sheet is two changes behind.
+    editItem(
+      { db, user: editor, now: '2026-11-21T15:30:00', nowUtc: '2026-11-21T07:30:00.000Z' },
+      id,
+      version + 1,
+      { measures: '开展自查，更换餐具消毒设备，每周抽检' },
+    );
+    // The office imports Monday's sheet again, with a new title of its own: the title changes
+    // quietly, the two fields the sheet would put back are said, with who changed them last and when.
+    const stale = csv(`${head}\nST-1,学校食堂卫生不达标,县教育局,2026-12-31,督查,开展自查,张三`);
+    const [row] = (
+      await dryRunImport(
+        db,
+        { name: 'b.csv', bytes: stale },
+        { ...OPTIONS, clock: fixedClock('2026-11-21T08:00:00Z') },
+      )
+    ).rows;
+    expect(row!.changes).toEqual(['title', 'person', 'measures']);
+    const name = editor.displayName;
+    expect(row!.warnings.map((w) => [w.field, w.header, w.message.zh])).toEqual([
+      [
+        'person',
+        '第一责任人',
+        `${name}于2026年11月21日 09:12改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+      ],
+      [
+        'measures',
+        '整改措施',
+        `${name}于2026年11月21日 15:30改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+      ],
+    ]);
+    expect(row!.warnings[1]!.message.en).toBe(
+      `${name} changed this on Nov 21, 2026, 15:30 and the sheet still has the value from before: if the sheet is only out of date, write the current value; otherwise the import puts the sheet's value back`,
+    );
+    // A sheet brought up to date says nothing; one with a value of its own changes it without a word.
+    const current = csv(
+      `${head}\nST-1,食堂卫生不达标,县教育局,2026-12-31,督查,开展自查，更换餐具消毒设备，每周抽检,王五`,
+    );
+    const [own] = (
+      await dryRunImport(
+        db,
+        { name: 'c.csv', bytes: current },
+        { ...OPTIONS, clock: fixedClock('2026-11-21T08:00:00Z') },
+      )
+    ).rows;
+    expect([own!.changes, own!.warnings]).toEqual([['person'], []]);
   });
 
   it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {

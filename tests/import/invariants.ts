@@ -30,6 +30,7 @@ const RULES: Record<string, string> = {
       <> (SELECT COUNT(*) FROM item_closures c WHERE c.item_id = i.id)`,
   'first response on a non-complaint':
     "SELECT COUNT(*) AS n FROM items WHERE first_response_at IS NOT NULL AND source NOT IN ('public_complaint', 'hotline')",
+  'rectified before registration': 'SELECT COUNT(*) AS n FROM items WHERE rectified_at < registered_at',
   'first response before registration':
     'SELECT COUNT(*) AS n FROM items WHERE first_response_at < registered_at',
   'state_changed_at is not the latest closure, reopening or extension': `SELECT COUNT(*) AS n FROM items i WHERE

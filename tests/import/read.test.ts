@@ -370,6 +370,37 @@ describe('limits', () => {
     );
   });
 
+  it('says what a file is when it is no xlsx, and how to make one of it, in both languages', async () => {
+    const cfb = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    // WPS's own format (as offices' WPS may save by default) is the same container as .xls.
+    const et = await refusal(openTable({ name: '台账.et', bytes: cfb }));
+    expect(et.code).toBe('import_unsupported_format');
+    expect(et.text).toEqual({
+      zh: '这是 WPS 表格格式（.et）的文件：请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再导入',
+      en: 'This is a WPS spreadsheet (.et): in WPS, save it as an Excel workbook (.xlsx) and import that',
+    });
+    expect((await refusal(openTable({ name: '台账.xls', bytes: cfb }))).text.zh).toBe(
+      '这是旧版 .xls 文件或加密的工作簿：请在 Excel 或 WPS 中另存为 .xlsx（不加密）后再导入',
+    );
+    const ods = zip([
+      plain('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'),
+      plain('content.xml', '<office:document-content/>'),
+    ]);
+    expect((await refusal(openTable({ name: '台账.ods', bytes: ods }))).text).toEqual({
+      zh: '这是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 Excel 工作簿（.xlsx）后再导入',
+      en: 'This is an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx) in WPS, LibreOffice or Excel and import that',
+    });
+    const docx = zip([plain('word/document.xml', '<w:document/>')]);
+    expect((await refusal(openTable({ name: '台账.xlsx', bytes: docx }))).text.zh).toBe(
+      '这是 Word 文档，不是表格：请把台账放在 Excel 或 WPS 表格中，另存为 .xlsx 后再导入',
+    );
+    // Any other zip: not a workbook, with what to do and what is wrong.
+    const other = zip([plain('readme.txt', 'x')]);
+    expect((await refusal(openTable({ name: '台账.xlsx', bytes: other }))).text.zh).toBe(
+      '不是有效的 xlsx 工作簿，可能已损坏：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入（xl/workbook.xml missing）',
+    );
+  });
+
   it('says so when no header row is found', async () => {
     const error = await refusal(dryRunImport(countyDb(), { name: 'n.csv', bytes: csv('a,b\n1,2') }, OPTIONS));
     expect(error).toMatchObject({ status: 422, code: 'import_no_header' });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../server/import/columns.ts';
-import { normalizeName, parseDate, parseDeadline, unquote } from '../../server/import/values.ts';
+import {
+  lostInGbk,
+  normalizeName,
+  parseDate,
+  parseDeadline,
+  sameDate,
+  unquote,
+} from '../../server/import/values.ts';
 import {
   parseHandlingModeWord,
   parseRectificationTypeWord,
@@ -35,7 +42,8 @@ describe('dates as offices write them', () => {
   });
 
   it('refuses what is not a date, naming the value in both languages', () => {
-    for (const bad of ['2023-02-30', '下月底', '5/31/2023', '2023', 2023, '2023-05-31 25:00']) {
+    // (5/31/2023 is refused too, saying the year is last: below.)
+    for (const bad of ['2023-02-30', '下月底', '2023', 2023, '2023-05-31 25:00']) {
       const p = parseDate(bad);
       expect(p.ok).toBe(false);
       if (!p.ok) {
@@ -63,6 +71,66 @@ describe('dates as offices write them', () => {
   it('treats an empty cell as no date', () => {
     expect(value(parseDate(''))).toBeNull();
     expect(value(parseDate(null))).toBeNull();
+  });
+});
+
+describe("a stored time and the sheet, at the sheet's precision", () => {
+  it.each([
+    // A day matches any time that day.
+    ['2026-11-15T15:10:44', '2026-11-15', true],
+    ['2026-11-15T15:10:44', '2026-11-16', false],
+    // A time to the minute (as Excel shows and saves it) matches any second of that minute.
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:00', true],
+    ['2026-11-15T15:10:00', '2026-11-15T15:10:00', true],
+    ['2026-11-15T15:10:44', '2026-11-15T15:11:00', false],
+    ['2026-11-15T23:59:59', '2026-11-16T00:00:00', false],
+    // Seconds given are compared.
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:44', true],
+    ['2026-11-15T15:10:44', '2026-11-15T15:10:45', false],
+    [null, '2026-11-15', false],
+  ])('%s and %s: %s', (stored, sheet, same) => {
+    expect(sameDate(stored, sheet)).toBe(same);
+  });
+});
+
+describe('a date with the year last (Excel in English saves a CSV so)', () => {
+  const reason = (text: string) => {
+    const p = parseDate(text);
+    return p.ok ? 'OK' : p.reason;
+  };
+
+  it('is refused, saying the day it must be when one number cannot be a month', () => {
+    expect(reason('11/15/2026 15:10')).toEqual({
+      zh: '“11/15/2026 15:10”把年份写在最后（英文版 Excel 另存的 CSV 如此）：是 2026-11-15 15:10 吗？请照此填写，或导入 .xlsx 文件',
+      en: '"11/15/2026 15:10" has the year last (as Excel in English saves a CSV): is it 2026-11-15 15:10? Write it so, or import the .xlsx file',
+    });
+    expect(reason('15/11/2026')).toMatchObject({ en: expect.stringContaining('is it 2026-11-15?') });
+    expect(reason('5/31/2023')).toMatchObject({ zh: expect.stringContaining('是 2023-05-31 吗？') });
+  });
+
+  it('is refused as ambiguous when both numbers could be the month, and as no date when neither day is real', () => {
+    expect(reason('5/6/2026')).toEqual({
+      zh: '“5/6/2026”把年份写在最后（英文版 Excel 另存的 CSV 如此），月和日的先后无法确定：请按“年-月-日”填写（如 2026-05-06），或导入 .xlsx 文件',
+      en: '"5/6/2026" has the year last (as Excel in English saves a CSV), so the month and the day cannot be told apart: write year-month-day (2026-05-06), or import the .xlsx file',
+    });
+    expect(reason('2/30/2026')).toMatchObject({ zh: expect.stringContaining('不是日期') });
+  });
+});
+
+describe('text a GBK CSV lost', () => {
+  it.each([
+    ['整改•落实', '整改?落实', true],
+    ['面积200m²', '面积200m?', true],
+    ['张𠮷', '张?', true],
+    ['见\u00a0第3条', '见 第3条', true], // a look-alike for what GBK cannot hold
+    // Anything else that differs is a change.
+    ['整改•落实', '整改?落', false],
+    ['整改•落实', '整改?完成', false],
+    ['整改落实', '整改?实', false], // 落 is in GBK: the ? is the sheet's own
+    ['整改落实', '整改落实', false], // the same is no loss
+    [null, '?', false],
+  ])('%s read back as %s: %s', (stored, sheet, lost) => {
+    expect(lostInGbk(stored, sheet)).toBe(lost);
   });
 });
 

@@ -259,6 +259,10 @@ const TEMPLATES: Record<string, Template> = {
   'POST /api/display-links/:id/revoke': { params: (f) => ({ id: String(f.spareLinkId) }) },
   'GET /api/departments': {},
   'GET /api/departments/:code': { params: () => ({ code: 'D01' }) },
+  'GET /api/departments/:code/office-actions': {
+    params: () => ({ code: 'D01' }),
+    query: { days: '14', limit: '20' },
+  },
   'POST /api/departments': {
     body: () => ({
       code: 'D09',

@@ -249,6 +249,10 @@ const MATRIX: Record<string, MatrixRow> = {
 
   // --- admin data --------------------------------------------------------------------------------
   'GET /api/departments/:code': { request: () => ({ path: '/api/departments/D01' }), expect: SIGNED_IN_READ },
+  'GET /api/departments/:code/office-actions': {
+    request: () => ({ path: '/api/departments/D01/office-actions' }),
+    expect: SIGNED_IN_READ,
+  },
   'POST /api/departments': {
     request: () => ({
       path: '/api/departments',

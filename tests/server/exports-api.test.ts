@@ -250,6 +250,128 @@ describe('GET /api/exports', () => {
   });
 });
 
+describe('exported sheets as Excel shows and prints them', () => {
+  const db = demoDb({ items: 400 });
+  const app = createApp({ db, clock: fixedClock(NOW) });
+  const leader = openSession(
+    db,
+    db.prepare("SELECT id FROM users WHERE username = 'leader'").pluck().get() as number,
+  );
+  const sheetOf = async (path: string) => {
+    const res = await call(app, 'GET', path, { session: leader });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    return book.worksheets[0]!;
+  };
+
+  it('print across the page, every column on it, the header row on every page, the page number at the foot', async () => {
+    for (const [path, paperSize, header, footer] of [
+      // The ledger's thirty columns on A3 (8), under its two title rows.
+      ['/api/exports/items.xlsx?lang=zh-CN', 8, '3:3', '&C第 &P 页，共 &N 页'],
+      // The ranking on A4 (9), under its three.
+      ['/api/exports/ranking.xlsx?lang=en', 9, '4:4', '&CPage &P of &N'],
+      ['/api/exports/figure-items.xlsx?figure=overdue&lang=zh-CN', 9, '4:4', '&C第 &P 页，共 &N 页'],
+    ] as const) {
+      const sheet = await sheetOf(path);
+      expect(sheet.pageSetup, path).toMatchObject({
+        orientation: 'landscape',
+        paperSize,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: header,
+      });
+      expect(sheet.headerFooter.oddFooter, path).toBe(footer);
+    }
+  });
+
+  it("wrap the ledger's long texts within their columns, and nothing else", async () => {
+    const sheet = await sheetOf('/api/exports/items.xlsx?lang=zh-CN');
+    const header = sheet.getRow(3).values as string[];
+    const wrapped = header.filter((_, i) => sheet.getRow(4).getCell(i).alignment?.wrapText === true);
+    expect(wrapped).toEqual(['问题名称', '问题描述', '整改措施', '整改佐证', '最新整改进展']);
+    // New rows an office types in those columns wrap too: the column carries it.
+    expect(sheet.getColumn(header.indexOf('整改措施')).alignment).toEqual({
+      wrapText: true,
+      vertical: 'top',
+    });
+  });
+
+  it("offer the ledger's words as a drop-down in its status, source, type and mode columns, other words allowed", async () => {
+    const sheet = await sheetOf('/api/exports/items.xlsx?status=closed&lang=zh-CN');
+    const header = sheet.getRow(3).values as string[];
+    const rows = sheet.rowCount - 3;
+    const listOf = (name: string, row: number) =>
+      sheet.getRow(row).getCell(header.indexOf(name)).dataValidation;
+    const status = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"已登记,已交办,整改中,已整改待验收,已销号"'],
+      showErrorMessage: true,
+      errorStyle: 'information',
+      errorTitle: '整改状态',
+      error: '请从下拉列表中选择：已登记、已交办、整改中、已整改待验收、已销号（导入也认得常用的其他说法）',
+    };
+    // Every row of the table and the thousand below it, for rows the office adds; not the header.
+    expect(listOf('整改状态', 4)).toEqual(status);
+    expect(listOf('整改状态', 3 + rows + 1000)).toEqual(status);
+    expect(listOf('整改状态', 3 + rows + 1001)).toBeUndefined();
+    expect(listOf('整改状态', 3)).toBeUndefined();
+    expect(listOf('问题来源', 4)?.formulae).toEqual(['"巡视反馈,自查排查,群众反映,督查检查,回头看,热线"']);
+    expect(listOf('整改类型', 4)?.formulae).toEqual(['"立行立改,分阶段整改,长期坚持"']);
+    expect(listOf('办理方式', 4)?.formulae).toEqual(['"立即办,主动办,上门办,跟踪办,公开办"']);
+    // The lead departments (the active ones: a deactivated one takes no item), too many to write in
+    // the rule, are listed on a hidden sheet the rule points to.
+    const active = db
+      .prepare(
+        'SELECT d.name_zh FROM departments d JOIN peer_groups g ON g.id = d.peer_group_id WHERE d.active = 1 ORDER BY g.sort_order, d.code',
+      )
+      .pluck()
+      .all() as string[];
+    expect(active.length).toBeGreaterThan(30);
+    expect(listOf('牵头部门', 4)).toMatchObject({
+      type: 'list',
+      formulae: [`'下拉选项'!$A$1:$A$${active.length}`],
+      errorStyle: 'information',
+      error: '请从下拉列表中选择（导入也认得常用的其他说法）',
+    });
+    const lists = sheet.workbook.getWorksheet('下拉选项')!;
+    expect(lists.state).toBe('hidden');
+    expect(lists.getColumn(1).values.slice(1)).toEqual(active);
+    expect(sheet.workbook.worksheets.map((w) => w.name)).toEqual(['台账', '下拉选项']);
+    const en = await sheetOf('/api/exports/items.xlsx?status=closed&lang=en');
+    const enHeader = en.getRow(3).values as string[];
+    expect(en.getRow(4).getCell(enHeader.indexOf('Status')).dataValidation?.formulae).toEqual([
+      '"Registered,Assigned,In progress,Rectified,Closed"',
+    ]);
+  });
+
+  it('show a rank change as the ranking does (▲3, ▼2, ＝) and a score change with its sign, as numbers', async () => {
+    const ranking = (await (
+      await call(app, 'GET', '/api/figures/ranking?campaign=C-EFFICIENCY', { session: leader })
+    ).json()) as {
+      rows: { overallRankChange: number | null; scoreChange: number | null; ranked: boolean }[];
+    };
+    const sheet = await sheetOf('/api/exports/ranking.xlsx?campaign=C-EFFICIENCY&lang=zh-CN');
+    expect(sheet.getRow(4).getCell(2).value).toBe('较上期名次变化');
+    expect(sheet.getRow(4).getCell(8).value).toBe('得分变化');
+    const moves = ranking.rows.map((_, i) => sheet.getRow(5 + i).getCell(2));
+    // A department ranked now and not the time before is 新进, as the ranking table says.
+    expect(ranking.rows.some((r) => r.ranked && r.overallRankChange === null)).toBe(true);
+    expect(moves.map((c) => c.value)).toEqual(
+      ranking.rows.map((r) => r.overallRankChange ?? (r.ranked ? '新进' : null)),
+    );
+    const numbers = moves.filter((c) => typeof c.value === 'number');
+    expect(numbers.length).toBeGreaterThan(10);
+    expect(new Set(numbers.map((c) => c.numFmt))).toEqual(new Set(['"▲"0;"▼"0;"＝"']));
+    const scores = ranking.rows.map((_, i) => sheet.getRow(5 + i).getCell(8));
+    expect(scores.map((c) => c.value)).toEqual(ranking.rows.map((r) => r.scoreChange));
+    expect(new Set(scores.filter((c) => c.value !== null).map((c) => c.numFmt))).toEqual(
+      new Set(['+0.0#;-0.0#;0.0']),
+    );
+  });
+});
+
 describe('GET /api/exports/figure-items', () => {
   const db = demoDb({ items: 400 });
   const app = createApp({ db, clock: fixedClock(NOW) });

@@ -112,6 +112,9 @@ function urls(): string[] {
     '/api/items?q=%E9%81%93%E8%B7%AF&status=in_progress',
     '/api/items?voided=true',
     '/api/items?campaign=no-such-campaign',
+    // And the office's actions on a department's items.
+    `/api/departments/${department}/office-actions`,
+    `/api/departments/${department}/office-actions?days=60&limit=5`,
     // Errors: the same status and body as in process.
     '/api/figures/summary?campaign=no-such-campaign',
     '/api/figures/ranking?profile=999',

@@ -1419,3 +1419,73 @@ describe('progress notes (整改进展)', () => {
     expect((await send(sessions.admin, 'GET', `/api/items/${item.item.id}`)).body.progressNotes).toEqual([]);
   });
 });
+
+describe("the office's actions on a department's items (督查室的处理)", () => {
+  it('lists what the office did to the items the department leads, within the days asked, the latest first', async () => {
+    const { db, create, send, sessions } = setup();
+    const a = await create({ ledgerCode: 'A' }); // registered and assigned (deadline 30 Nov) at NOW
+    await create({ ledgerCode: 'B', department: 'D02' }); // another department's
+    const path = `/api/items/${a.item.id}`;
+    let version = a.item.version;
+    const step = async (session: TestSession, body: Record<string, unknown>) => {
+      const res = await send(session, 'POST', `${path}/transitions`, { version, ...body });
+      expect(res.status).toBe(200);
+      version = res.body.item.version;
+    };
+    await step(sessions.editor, { action: 'start' });
+    await step(sessions.editor, { action: 'rectify', evidence: '整改照片' });
+    await step(sessions.admin, { action: 'reject', note: '照片不清晰' });
+    expect((await send(sessions.admin, 'POST', `${path}/urgings`, { note: '请加快整改' })).status).toBe(200);
+    const asked = await send(sessions.editor, 'POST', `${path}/extension-requests`, {
+      deadline: '2026-12-31',
+      reason: '资金未到位',
+    });
+    expect(asked.status).toBe(201);
+    const request = db.prepare('SELECT id FROM extension_requests').pluck().get();
+    const declined = await send(sessions.admin, 'POST', `${path}/extension-requests/${request}/decline`, {
+      note: '理由不充分',
+    });
+    expect(declined.status).toBe(200);
+    // The department's own steps (start, rectify, the request, progress) are not the office's.
+    expect((await send(sessions.editor, 'POST', `${path}/progress`, { note: '已整改一半' })).status).toBe(
+      201,
+    );
+    // Urgings 13 and 15 days before NOW (20 Nov 02:00 UTC): the first within 14 days, the second not.
+    const urged = db.prepare(
+      `INSERT INTO item_history (item_id, at, effective_at, actor_name, kind, after, note)
+       VALUES (?, ?, ?, '县委督查室', 'urged', '{"urge_count":1}', ?)`,
+    );
+    urged.run(a.item.id, '2026-11-07T02:00:00.000Z', '2026-11-07T10:00:00', '13天前催办');
+    urged.run(a.item.id, '2026-11-05T01:59:59.000Z', '2026-11-05T09:59:59', '15天前催办');
+
+    const actions = await send(sessions.editor, 'GET', '/api/departments/D01/office-actions');
+    expect(actions.status).toBe(200);
+    expect([actions.body.since, actions.body.days, actions.body.total]).toEqual([
+      '2026-11-06T02:00:00.000Z',
+      14,
+      5,
+    ]);
+    const shown = (
+      list: { ledgerCode: string; kind: string; at: string; deadline: string | null; note: string | null }[],
+    ) => list.map((x) => [x.ledgerCode, x.kind, x.at, x.deadline, x.note]);
+    expect(shown(actions.body.actions)).toEqual([
+      ['A', 'extension_declined', '2026-11-20T10:00:00', null, '理由不充分'],
+      ['A', 'urged', '2026-11-20T10:00:00', null, '请加快整改'],
+      ['A', 'rejected', '2026-11-20T10:00:00', null, '照片不清晰'],
+      ['A', 'assigned', '2026-11-20T10:00:00', '2026-11-30', null],
+      ['A', 'urged', '2026-11-07T10:00:00', null, '13天前催办'],
+    ]);
+    // Fewer days, fewer actions; a limit keeps the total.
+    const week = await send(sessions.leader, 'GET', '/api/departments/D01/office-actions?days=7&limit=2');
+    expect([week.body.total, week.body.actions.map((x: { kind: string }) => x.kind)]).toEqual([
+      4,
+      ['extension_declined', 'urged'],
+    ]);
+    const other = await send(sessions.leader, 'GET', '/api/departments/D02/office-actions');
+    expect(shown(other.body.actions)).toEqual([['B', 'assigned', '2026-11-20T10:00:00', '2026-11-30', null]]);
+    const unknown = await send(sessions.leader, 'GET', '/api/departments/D99/office-actions');
+    expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'code']);
+    const tooMany = await send(sessions.leader, 'GET', '/api/departments/D01/office-actions?days=91');
+    expect([tooMany.status, tooMany.body.error.details.field]).toEqual([400, 'days']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -30,7 +30,17 @@ export function AppShell({
   isAdmin?: boolean;
 }) {
   const t = useT();
-  const search = new URLSearchParams(useLocation().search);
+  const location = useLocation();
+  const search = new URLSearchParams(location.search);
+  // Another page opened in the app (not the first, not a filter changed): focus goes to its content, as
+  // a page load would start there, so the keyboard goes on in the new page, not in the navigation, and
+  // a screen reader says where it is.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current !== null && shown.current !== location.pathname)
+      document.getElementById('main')?.focus({ preventScroll: true });
+    shown.current = location.pathname;
+  }, [location.pathname]);
   const carried = { view: filterSearch(search), deck: deckSearch(search) };
   return (
     <div className="shell">

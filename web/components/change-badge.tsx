@@ -9,7 +9,10 @@ import {
   toneOf,
 } from './change.ts';
 
-/** The change since last week: an arrow (shape tells the direction), the amount, and good/bad colour. */
+/**
+ * The change since last week: an arrow (shape tells the direction), the amount, and good/bad colour —
+ * which a screen reader is told in words, as the colour says it to the eye only.
+ */
 export function ChangeBadge({
   change,
   kind,
@@ -41,6 +44,12 @@ export function ChangeBadge({
       )}
       <span>{words.text}</span>
       {words.after && <span className="change-since">{words.after}</span>}
+      {tone !== 'neutral' && (
+        <span className="sr-only">
+          {lang === 'en' ? ' ' : ''}
+          {t(`change.tone.${tone}`)}
+        </span>
+      )}
     </span>
   );
 }

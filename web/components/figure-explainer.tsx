@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { lastDayCounted } from '../../server/domain/time.ts';
 import { figureItemsExportUrl } from '../api/exports.ts';
 import {
@@ -19,6 +19,7 @@ import { InactiveButton } from './inactive-button.tsx';
 import { type ItemColumn, ItemTable } from './item-table.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { QueryState } from './query-state.tsx';
+import { tabIndex, tabListKeyDown } from './tab-list.ts';
 
 const PAGE_SIZE = 20;
 const COLUMNS: ItemColumn[] = ['department', 'person', 'deadline', 'daysOverdue', 'closedAt', 'status'];
@@ -91,14 +92,36 @@ export function FigurePanel({
     setPart(next);
     setPage(1);
   };
+  const ids = useId();
+  const parts: Part[] = hasDenominator ? ['numerator', 'denominator'] : ['numerator'];
   const count = (total: number | undefined) => (total === undefined ? '…' : formatNumber(lang, total));
 
+  const name = definition ? pick(lang, definition.name.zh, definition.name.en) : '…';
+  const partList = (
+    <>
+      <FigureExportLinks figure={figure} part={part} scope={scope} />
+      <QueryState query={list}>
+        {(data) =>
+          data.total === 0 ? (
+            <p className="state">{t('explain.noItems')}</p>
+          ) : (
+            <>
+              <ItemTable
+                items={data.items}
+                columns={COLUMNS}
+                testId="drilldown-items"
+                caption={`${name} · ${t(hasDenominator ? `explain.${part}` : 'explain.items')}`}
+              />
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+
   return (
-    <ModalDialog
-      title={definition ? pick(lang, definition.name.zh, definition.name.en) : '…'}
-      onClose={onClose}
-      testId="figure-panel"
-    >
+    <ModalDialog title={name} onClose={onClose} testId="figure-panel">
       {definition && (
         <p className="definition">{pick(lang, definition.definition.zh, definition.definition.en)}</p>
       )}
@@ -110,11 +133,19 @@ export function FigurePanel({
       )}
       {figure === 'timeToClose' && <TimeToCloseFigures scope={scope} />}
       {definition?.numerator && (
-        <div className="parts" role="tablist" aria-label={t('explain.parts')}>
+        <div
+          className="parts"
+          role="tablist"
+          aria-label={t('explain.parts')}
+          onKeyDown={tabListKeyDown(parts, part, choose)}
+        >
           <button
             type="button"
             role="tab"
+            id={`${ids}-numerator`}
             aria-selected={part === 'numerator'}
+            aria-controls={`${ids}-panel`}
+            tabIndex={tabIndex(part === 'numerator')}
             data-testid="part-numerator"
             onClick={() => choose('numerator')}
           >
@@ -130,7 +161,10 @@ export function FigurePanel({
             <button
               type="button"
               role="tab"
+              id={`${ids}-denominator`}
               aria-selected={part === 'denominator'}
+              aria-controls={`${ids}-panel`}
+              tabIndex={tabIndex(part === 'denominator')}
               data-testid="part-denominator"
               onClick={() => choose('denominator')}
             >
@@ -145,19 +179,14 @@ export function FigurePanel({
           )}
         </div>
       )}
-      <FigureExportLinks figure={figure} part={part} scope={scope} />
-      <QueryState query={list}>
-        {(data) =>
-          data.total === 0 ? (
-            <p className="state">{t('explain.noItems')}</p>
-          ) : (
-            <>
-              <ItemTable items={data.items} columns={COLUMNS} testId="drilldown-items" />
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
-          )
-        }
-      </QueryState>
+      {/* The chosen part's list: the panel of the tab above, when there are parts to choose. */}
+      {definition?.numerator ? (
+        <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${part}`}>
+          {partList}
+        </div>
+      ) : (
+        partList
+      )}
     </ModalDialog>
   );
 }

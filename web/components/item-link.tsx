@@ -13,16 +13,19 @@ export interface ItemPageState {
 export function ItemLink({
   id,
   className,
+  lang,
   children,
 }: {
   id: number;
   className?: string;
+  /** The language of the title shown, where it is not the interface's (i18n/data-lang.ts). */
+  lang?: string;
   children: ReactNode;
 }) {
   const location = useLocation();
   const state: ItemPageState = { returnTo: `${location.pathname}${location.search}` };
   return (
-    <Link to={`/ledger/${id}`} state={state} className={className}>
+    <Link to={`/ledger/${id}`} state={state} className={className} lang={lang}>
       {children}
     </Link>
   );

@@ -1,5 +1,6 @@
 import type { FigureItem } from '../api/figures.ts';
 import { formatDeadline } from '../features/ledger/format.ts';
+import { useDataLang } from '../i18n/data-lang.ts';
 import { formatDay, formatNumber } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLang } from '../i18n/use-lang.ts';
@@ -26,10 +27,12 @@ export function ItemTable({
   const t = useT();
   const lang = useLang();
   const has = (c: ItemColumn) => columns.includes(c);
+  const dataLang = useDataLang();
   return (
     <div className="table-scroll">
       <table className="data-table item-table" data-testid={testId}>
-        {caption && <caption>{caption}</caption>}
+        {/* The heading above says it too: the caption names the table for a screen reader's table list. */}
+        {caption && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr>
             <th scope="col">{t('items.code')}</th>
@@ -50,13 +53,17 @@ export function ItemTable({
           {items.map((item) => (
             <tr key={item.id} data-ledger-code={item.ledgerCode}>
               <td className="code">{item.ledgerCode}</td>
-              <td className="item-title">
+              <td className="item-title" lang={dataLang(item.title)}>
                 <ItemLink id={item.id}>{item.title}</ItemLink>
               </td>
               {has('department') && (
                 <td>{item.departmentZh ? pick(lang, item.departmentZh, item.departmentEn ?? '') : '—'}</td>
               )}
-              {has('person') && <td className="person">{item.responsiblePerson ?? '—'}</td>}
+              {has('person') && (
+                <td className="person" lang={dataLang(item.responsiblePerson)}>
+                  {item.responsiblePerson ?? '—'}
+                </td>
+              )}
               {has('deadline') && <td className="nowrap">{formatDeadline(lang, t, item.deadline, item)}</td>}
               {has('daysOverdue') && (
                 <td className={item.daysOverdue ? 'num overdue' : 'num'}>

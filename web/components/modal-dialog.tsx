@@ -3,8 +3,9 @@ import { createPortal } from 'react-dom';
 import { useT } from '../i18n/use-t.ts';
 
 /**
- * A modal panel on the native <dialog>: opens when mounted, keeps focus inside, closes on Escape, on
- * its close button or on a click outside it, then calls onClose. Panels may open one inside another.
+ * A modal panel on the native <dialog>: opens when mounted (a form's at its first field), keeps focus
+ * inside, closes on Escape, on its close button or on a click outside it, then calls onClose. Panels
+ * may open one inside another.
  * It is rendered into the body, so it inherits nothing from where its figure is (a heading's weight,
  * a number cell's right alignment).
  */
@@ -28,6 +29,12 @@ export function ModalDialog({
     if (dialog && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // A form's dialog starts at its first field, not at the Close button the browser would pick.
+      dialog
+        .querySelector<HTMLElement>(
+          'form :is(input:not([type="hidden"]), select, textarea):not([disabled], [readonly])',
+        )
+        ?.focus();
     }
     // Closed, the browser gives focus back to what opened the dialog; removed without closing (an
     // action done, the dialog gone with it), focus would drop to the page's body.

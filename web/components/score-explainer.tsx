@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { COMPONENTS, type Component } from '../../server/domain/scoring.ts';
 import {
   definitionsOptions,
@@ -40,6 +40,7 @@ export function ScoreExplainer({
   row,
   config,
   scope,
+  component,
   children,
   testId,
   label,
@@ -49,6 +50,8 @@ export function ScoreExplainer({
   config: ProfileConfig;
   /** The view's filters; the department is added here. */
   scope: FigureScope;
+  /** The component asked about (a points-lost cell): its row marked, its figure focused. */
+  component?: Component;
   children: ReactNode;
   testId?: string;
   /** Accessible name when the visible content is not enough (e.g. a bare number in a table). */
@@ -73,6 +76,7 @@ export function ScoreExplainer({
           row={row}
           config={config}
           scope={{ ...scope, department: row.department.code }}
+          focus={component}
           onClose={() => setOpen(false)}
         />
       )}
@@ -84,27 +88,31 @@ function ScorePanel({
   row,
   config,
   scope,
+  focus,
   onClose,
 }: {
   row: RankingRow;
   config: ProfileConfig;
   scope: FigureScope;
+  focus: Component | undefined;
   onClose: () => void;
 }) {
   const t = useT();
   const lang = useLang();
+  const focusRow = useRef<HTMLTableRowElement>(null);
+  // After the dialog opened (its effect runs first, and focuses its first button): the asked
+  // component's figure, so Enter opens its items.
+  useEffect(() => focusRow.current?.querySelector<HTMLElement>('button')?.focus(), []);
   const definitions = useQuery(definitionsOptions());
   const score = definitions.data?.score;
   const department = pick(lang, row.department.nameZh, row.department.nameEn);
+  const title = `${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${department}`;
   return (
-    <ModalDialog
-      title={`${score ? pick(lang, score.name.zh, score.name.en) : '…'} · ${department}`}
-      onClose={onClose}
-      testId="score-panel"
-    >
+    <ModalDialog title={title} onClose={onClose} testId="score-panel">
       {score && <p className="definition">{pick(lang, score.definition.zh, score.definition.en)}</p>}
       <div className="table-scroll">
         <table className="data-table compact">
+          <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{t('score.component')}</th>
@@ -131,7 +139,12 @@ function ScorePanel({
               const value = formatComponent(lang, c, row.values[c]);
               const figure = COMPONENT_FIGURE[c];
               return (
-                <tr key={c} data-component={c}>
+                <tr
+                  key={c}
+                  data-component={c}
+                  ref={c === focus ? focusRow : undefined}
+                  className={c === focus ? 'is-focus' : undefined}
+                >
                   <th scope="row">{name}</th>
                   <td className="num">
                     {figure ? (

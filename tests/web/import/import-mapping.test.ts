@@ -3,6 +3,7 @@ import { IMPORT_FIELDS as SERVER_FIELDS } from '../../../server/import/vocabular
 import type { ImportColumn, ImportField, ImportRow } from '../../../web/api/imports.ts';
 import {
   canCommit,
+  changeLines,
   filterRows,
   hasTitle,
   IMPORT_FIELDS,
@@ -93,5 +94,43 @@ describe('the dry-run report', () => {
     expect(canCommit(summary({ update: 1, unchanged: 4 }))).toBe(true);
     expect(canCommit(summary({ create: 3, reject: 1 }))).toBe(false);
     expect(canCommit(summary({ unchanged: 5, skip: 1 }))).toBe(false);
+  });
+});
+
+describe("an update row's changes", () => {
+  const row: Pick<ImportRow, 'changes' | 'values'> = {
+    changes: ['department', 'deadline', 'status'],
+    values: {
+      deadline: {
+        from: { zh: '2026年6月30日', en: 'Jun 30, 2026' },
+        to: { zh: '2026年12月1日', en: 'Dec 1, 2026' },
+      },
+      department: {
+        from: { zh: '县教育局', en: 'Education Bureau' },
+        to: { zh: '县民政局', en: 'Civil Affairs Bureau' },
+      },
+      status: { from: { zh: '已销号', en: 'Closed' }, to: { zh: '整改中', en: 'In progress' } },
+    },
+  };
+
+  it("are one per field, in the order the report names them, from and to in the reader's language", () => {
+    expect(changeLines(row, 'zh-CN')).toEqual([
+      { field: 'department', from: '县教育局', to: '县民政局' },
+      { field: 'deadline', from: '2026年6月30日', to: '2026年12月1日' },
+      { field: 'status', from: '已销号', to: '整改中' },
+    ]);
+    expect(changeLines(row, 'en')).toEqual([
+      { field: 'department', from: 'Education Bureau', to: 'Civil Affairs Bureau' },
+      { field: 'deadline', from: 'Jun 30, 2026', to: 'Dec 1, 2026' },
+      { field: 'status', from: 'Closed', to: 'In progress' },
+    ]);
+  });
+
+  it('name a field alone when the report has no values for it (a report from before values)', () => {
+    expect(changeLines({ changes: ['title', 'deadline'] }, 'en')).toEqual([
+      { field: 'title' },
+      { field: 'deadline' },
+    ]);
+    expect(changeLines({}, 'en')).toEqual([]);
   });
 });

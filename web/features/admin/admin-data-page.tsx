@@ -2,7 +2,7 @@ import { Navigate, useParams } from 'react-router';
 import { usePageTitle } from '../../components/page-title.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { AdminNav } from './admin-nav.tsx';
+import { ADMIN_SECTIONS, AdminNav } from './admin-nav.tsx';
 import { AdminOnly } from './admin-only.tsx';
 import { AppraisalsSection } from './appraisals-section.tsx';
 import { AuditSection } from './audit-section.tsx';
@@ -26,8 +26,10 @@ const SECTIONS = {
 /** /admin/:section — the supervision office's reference data, one section per page. */
 export function AdminDataPage() {
   const t = useT();
-  usePageTitle(t('admin.title'));
   const section = useParams().section as keyof typeof SECTIONS | undefined;
+  // The tab's title names the section (部门 · 管理): every section's heading is 管理.
+  const label = ADMIN_SECTIONS.find((s) => s.to === `/admin/${section}`)?.label;
+  usePageTitle(label ? `${t(label)} · ${t('admin.title')}` : t('admin.title'));
   if (!section || !(section in SECTIONS)) return <Navigate to="/admin" replace />;
   const Section = SECTIONS[section];
   return (

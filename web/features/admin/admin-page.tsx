@@ -11,7 +11,7 @@ import './admin-data.css';
 /** The Admin view: users and display links. Admins only — the server refuses everyone else anyway. */
 export function AdminPage() {
   const t = useT();
-  usePageTitle(t('admin.title'));
+  usePageTitle(`${t('adminNav.accounts')} · ${t('admin.title')}`);
   const me = useQuery(meOptions());
   const isAdmin = me.data?.kind === 'user' && me.data.user.role === 'admin';
   return (

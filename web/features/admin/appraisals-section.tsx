@@ -10,7 +10,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { FilePicker } from '../import/file-picker.tsx';
 import { ActionError } from '../ledger/action-error.tsx';
-import { parseAppraisals } from './parse-appraisals.ts';
+import { decodeFileText, parseAppraisals } from './parse-appraisals.ts';
 
 /** External appraisals: the list by period, and an import (paste rows or read a CSV file), all or nothing. */
 export function AppraisalsSection() {
@@ -65,7 +65,7 @@ export function AppraisalsSection() {
           fileName={fileName}
           onFile={async (file) => {
             setFileName(file?.name ?? null);
-            if (file) setText(await file.text());
+            if (file) setText(decodeFileText(new Uint8Array(await file.arrayBuffer())));
           }}
         />
         {text.trim() !== '' && (
@@ -76,7 +76,7 @@ export function AppraisalsSection() {
                   <li key={`${p.line}-${p.problem}`}>
                     {t('appraisals.problem', {
                       line: p.line,
-                      what: t(`appraisals.problem.${p.problem}` as MessageKey),
+                      what: t(`appraisals.problem.${p.problem}` as MessageKey, { first: p.first ?? '' }),
                       value: p.value || DASH,
                     })}
                   </li>
@@ -107,7 +107,11 @@ export function AppraisalsSection() {
           appraisals.length === 0 ? (
             <p className="muted">{t('appraisals.none')}</p>
           ) : (
-            <table className="data-table admin-table compact" data-testid="appraisals-table">
+            <table
+              className="data-table admin-table compact"
+              data-testid="appraisals-table"
+              aria-labelledby="appraisals-title"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('appraisals.period')}</th>

@@ -40,7 +40,11 @@ export function AuditSection() {
           if (entries.length === 0) return <p className="muted">{t('audit.none')}</p>;
           return (
             <>
-              <table className="data-table admin-table compact" data-testid="audit-table">
+              <table
+                className="data-table admin-table compact"
+                data-testid="audit-table"
+                aria-labelledby="audit-title"
+              >
                 <thead>
                   <tr>
                     <th scope="col">{t('audit.at')}</th>

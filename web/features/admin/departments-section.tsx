@@ -45,7 +45,11 @@ export function DepartmentsSection() {
       )}
       <QueryState query={list}>
         {({ departments }) => (
-          <table className="data-table admin-table" data-testid="departments-admin-table">
+          <table
+            className="data-table admin-table"
+            data-testid="departments-admin-table"
+            aria-labelledby="departments-title"
+          >
             <thead>
               <tr>
                 <th scope="col">{t('departments.code')}</th>

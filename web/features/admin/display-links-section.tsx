@@ -40,7 +40,11 @@ export function DisplayLinksSection() {
           rows.length === 0 ? (
             <p className="state">{t('links.none')}</p>
           ) : (
-            <table className="data-table admin-table" data-testid="display-links-table">
+            <table
+              className="data-table admin-table"
+              data-testid="display-links-table"
+              aria-labelledby="links-title"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('links.name')}</th>

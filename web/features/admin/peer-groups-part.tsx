@@ -32,7 +32,11 @@ export function PeerGroupsPart() {
       )}
       <QueryState query={reference}>
         {({ peerGroups }) => (
-          <table className="data-table admin-table" data-testid="peer-groups-table">
+          <table
+            className="data-table admin-table"
+            data-testid="peer-groups-table"
+            aria-labelledby="peer-groups-title"
+          >
             <thead>
               <tr>
                 <th scope="col">{t('adminData.code')}</th>

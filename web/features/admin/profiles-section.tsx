@@ -110,7 +110,7 @@ function ProfileEditor({
     // A form, so that a threshold the server refuses is marked and focused by ActionError (its name is
     // the server's field, components.<component>.<floor|target>); nothing submits it.
     <form className="panel profile-editor" data-testid="profile-editor" onSubmit={(e) => e.preventDefault()}>
-      <h3>{t('profiles.editing', { name: active.name, version: active.version })}</h3>
+      <h3 id="profile-editing">{t('profiles.editing', { name: active.name, version: active.version })}</h3>
       <div className="form-row">
         <label className="field form-row-field">
           <span>{t('profiles.minDueItems')}</span>
@@ -133,7 +133,7 @@ function ProfileEditor({
           />
         </label>
       </div>
-      <table className="data-table compact profile-table">
+      <table className="data-table compact profile-table" aria-labelledby="profile-editing">
         <thead>
           <tr>
             <th scope="col">{t('score.component')}</th>
@@ -197,7 +197,7 @@ function ProfileEditor({
       <ActionError error={preview.error} />
       {previewed && (
         <div className="profile-preview" data-testid="profile-preview">
-          <h3>{t('profiles.previewTitle')}</h3>
+          <h3 id="profile-preview">{t('profiles.previewTitle')}</h3>
           {!upToDate && <p className="form-error">{t('profiles.previewStale')}</p>}
           <PreviewTable preview={previewed.result} />
           <div className="form-row">
@@ -243,7 +243,7 @@ function PreviewTable({ preview }: { preview: ProfilePreview }) {
         })}
       </p>
       <div className="table-scroll preview-scroll">
-        <table className="data-table compact" data-testid="preview-table">
+        <table className="data-table compact" data-testid="preview-table" aria-labelledby="profile-preview">
           <thead>
             <tr>
               <th scope="col">{t('ranking.department')}</th>
@@ -300,8 +300,12 @@ function Versions({ profiles }: { profiles: ProfileRow[] }) {
   const timeZone = useTimeZone();
   return (
     <>
-      <h3>{t('profiles.versions')}</h3>
-      <table className="data-table admin-table compact" data-testid="profile-versions">
+      <h3 id="profile-versions-title">{t('profiles.versions')}</h3>
+      <table
+        className="data-table admin-table compact"
+        data-testid="profile-versions"
+        aria-labelledby="profile-versions-title"
+      >
         <thead>
           <tr>
             <th scope="col">{t('profiles.name')}</th>

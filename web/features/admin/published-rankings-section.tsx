@@ -64,7 +64,11 @@ export function PublishedRankingsSection() {
               {t('published.none')}
             </p>
           ) : (
-            <table className="data-table admin-table compact" data-testid="published-table">
+            <table
+              className="data-table admin-table compact"
+              data-testid="published-table"
+              aria-labelledby="published-title"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('published.period')}</th>
@@ -134,6 +138,9 @@ function PublishedDialog({ id, period, onClose }: { id: number; period: string; 
           const rows = ((data.result as { rows?: FrozenRow[] }).rows ?? []) as FrozenRow[];
           return (
             <table className="data-table compact">
+              <caption className="sr-only">
+                {t('published.dialogTitle', { period: formatPeriod(lang, period) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className="num">

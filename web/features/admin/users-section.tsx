@@ -40,7 +40,7 @@ export function UsersSection() {
       )}
       <QueryState query={users}>
         {({ users: rows }) => (
-          <table className="data-table admin-table" data-testid="users-table">
+          <table className="data-table admin-table" data-testid="users-table" aria-labelledby="users-title">
             <thead>
               <tr>
                 <th scope="col">{t('users.username')}</th>

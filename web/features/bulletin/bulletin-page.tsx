@@ -92,6 +92,7 @@ export function BulletinPage() {
           <h2>{t('bulletin.ranking')}</h2>
           <div className="table-scroll">
             <table className="data-table bulletin-table" data-testid="bulletin-ranking">
+              <caption className="sr-only">{t('bulletin.ranking')}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="num">
@@ -226,6 +227,7 @@ export function BulletinPage() {
                     items={o.items}
                     columns={['department', 'person', 'deadline', 'daysOverdue']}
                     testId="bulletin-overdue"
+                    caption={t('bulletin.overdue')}
                   />
                   {o.total > o.items.length && (
                     <p className="bulletin-note">

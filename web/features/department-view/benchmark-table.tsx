@@ -14,6 +14,7 @@ export function BenchmarkTable({ benchmarks, scope }: { benchmarks: Benchmark[];
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="benchmark-table">
+        <caption className="sr-only">{t('department.components')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('score.component')}</th>

@@ -17,7 +17,9 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
 import { LightItems } from './light-items.tsx';
+import { OfficeActions } from './office-actions.tsx';
 import { peerBenchmarks } from './peer-benchmarks.ts';
+import { RankHistoryTable } from './rank-history-table.tsx';
 import { ScoreActions } from './score-actions.tsx';
 import { componentsChartHeight } from './to-component-bars.ts';
 import { toRankHistory } from './to-rank-history.ts';
@@ -200,13 +202,16 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">{t('department.history')}</h2>
           <QueryState query={history}>
-            {(data) => (
-              <RankHistoryChart
-                points={toRankHistory(data, row.department.code)}
-                title={t('department.history')}
-                overall={rankScope(scope).showGroupRank}
-              />
-            )}
+            {(data) => {
+              const points = toRankHistory(data, row.department.code);
+              const overall = rankScope(scope).showGroupRank;
+              return (
+                <>
+                  <RankHistoryChart points={points} title={t('department.history')} overall={overall} />
+                  <RankHistoryTable points={points} title={t('department.history')} overall={overall} />
+                </>
+              );
+            }}
           </QueryState>
         </section>
       </div>
@@ -225,6 +230,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
           <h2 id="raise-title">{t('department.raise')}</h2>
           <ScoreActions row={row} ranking={ranking} scope={departmentScope} />
         </section>
+        <OfficeActions code={row.department.code} />
       </div>
     </>
   );

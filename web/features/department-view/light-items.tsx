@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { type FigureScope, figureItemsOptions, type RankingFigures } from '../../api/figures.ts';
 import { Explainable, Pager } from '../../components/figure-explainer.tsx';
 import { ItemTable } from '../../components/item-table.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { tabIndex, tabListKeyDown } from '../../components/tab-list.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -28,6 +29,11 @@ export function LightItems({
   const lang = useLang();
   const [light, setLight] = useState<Light>(LIGHTS.find((l) => figures.lights[l] > 0) ?? 'red');
   const [page, setPage] = useState(1);
+  const ids = useId();
+  const choose = (l: Light) => {
+    setLight(l);
+    setPage(1);
+  };
   const query = useQuery(
     figureItemsOptions({ ...scope, figure: light, part: 'numerator', page, pageSize: PAGE_SIZE }),
   );
@@ -56,43 +62,51 @@ export function LightItems({
           </Explainable>
         ))}
       </div>
-      <div className="tabs" role="tablist" aria-label={t('department.openItems')}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('department.openItems')}
+        onKeyDown={tabListKeyDown(LIGHTS, light, choose)}
+      >
         {LIGHTS.map((l) => (
           <button
             key={l}
             type="button"
             role="tab"
+            id={`${ids}-${l}`}
             aria-selected={light === l}
+            aria-controls={`${ids}-panel`}
+            tabIndex={tabIndex(light === l)}
             data-testid={`tab-${l}`}
-            onClick={() => {
-              setLight(l);
-              setPage(1);
-            }}
+            onClick={() => choose(l)}
           >
             <LightBadge light={l} /> ({formatNumber(lang, figures.lights[l])})
           </button>
         ))}
       </div>
-      <QueryState query={query}>
-        {(data) =>
-          data.total === 0 ? (
-            <p className="state">{t('department.noLightItems')}</p>
-          ) : (
-            <>
-              <ItemTable
-                items={data.items}
-                columns={
-                  light === 'red'
-                    ? ['person', 'deadline', 'daysOverdue', 'status']
-                    : ['person', 'deadline', 'status']
-                }
-                testId="light-items"
-              />
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
-          )
-        }
-      </QueryState>
+      <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${light}`}>
+        <QueryState query={query}>
+          {(data) =>
+            data.total === 0 ? (
+              <p className="state">{t('department.noLightItems')}</p>
+            ) : (
+              <>
+                <ItemTable
+                  items={data.items}
+                  columns={
+                    light === 'red'
+                      ? ['person', 'deadline', 'daysOverdue', 'status']
+                      : ['person', 'deadline', 'status']
+                  }
+                  testId="light-items"
+                  caption={`${t('department.openItems')} · ${t(`light.${light}`)}`}
+                />
+                <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+              </>
+            )
+          }
+        </QueryState>
+      </div>
     </>
   );
 }

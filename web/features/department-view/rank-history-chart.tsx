@@ -46,7 +46,7 @@ export function RankHistoryChart({
           data={points}
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
           title={title}
-          desc={summary}
+          desc={`${summary}${lang === 'en' ? ' ' : ''}${t('chart.inTable')}`}
         >
           <CartesianGrid stroke="#e5e9ef" vertical={false} />
           <XAxis

@@ -87,15 +87,17 @@ function ActionItem({
   const n = formatNumber(lang, action.items);
   const gain = formatNumber(lang, action.gain, 1);
   const newRank = row.ranked ? rankAmong(action.score, peers) : null;
+  const title =
+    action.kind === 'closeOverdue'
+      ? t('raise.closeOverdue', { n })
+      : action.kind === 'dueSoon'
+        ? t('raise.dueSoon', { n, days: formatNumber(lang, warningDays) })
+        : t('raise.closeOpen', { n, days: formatNumber(lang, warningDays) });
   return (
     <li data-kind={action.kind}>
       <p className="action-title">
         <Explainable figure={figure} scope={scope} className="inline-figure">
-          {action.kind === 'closeOverdue'
-            ? t('raise.closeOverdue', { n })
-            : action.kind === 'dueSoon'
-              ? t('raise.dueSoon', { n, days: formatNumber(lang, warningDays) })
-              : t('raise.closeOpen', { n, days: formatNumber(lang, warningDays) })}
+          {title}
         </Explainable>
         <strong className="gain">{t('raise.gain', { points: gain })}</strong>
       </p>
@@ -115,6 +117,7 @@ function ActionItem({
           columns={
             action.kind === 'closeOverdue' ? ['person', 'deadline', 'daysOverdue'] : ['person', 'deadline']
           }
+          caption={title}
         />
       )}
       {/* The first few listed; the count says how many there are, and the rest are a click away. */}

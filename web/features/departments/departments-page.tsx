@@ -21,6 +21,7 @@ export function DepartmentsPage() {
         {({ departments }) => (
           <div className="table-scroll">
             <table className="data-table" data-testid="departments-table">
+              <caption className="sr-only">{t('departments.title')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('departments.code')}</th>

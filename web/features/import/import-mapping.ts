@@ -39,6 +39,22 @@ export function filterRows(rows: ImportRow[], filter: RowFilter): ImportRow[] {
   return rows.filter((r) => r.action === filter);
 }
 
+/**
+ * An update row's changes, one per field in the report's order, with the value before and after in
+ * the reader's language ("整改期限：2026年6月30日 → 2026年12月1日"); a field the report gives no
+ * values for is named alone.
+ */
+export function changeLines(
+  row: Pick<ImportRow, 'changes' | 'values'>,
+  lang: 'zh-CN' | 'en',
+): { field: ImportField; from?: string; to?: string }[] {
+  const pick = (text: { zh: string; en: string }) => (lang === 'en' ? text.en : text.zh);
+  return (row.changes ?? []).map((field) => {
+    const value = row.values?.[field];
+    return value ? { field, from: pick(value.from), to: pick(value.to) } : { field };
+  });
+}
+
 /** A dry run can be committed when no row is rejected and some row would change the ledger. */
 export function canCommit(report: Pick<ImportReport, 'summary'> | null): boolean {
   if (!report) return false;

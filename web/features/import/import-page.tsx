@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { SOURCES } from '../../../server/domain/lifecycle.ts';
 import { ApiRequestError } from '../../api/client.ts';
@@ -21,6 +21,7 @@ import {
 } from '../../api/imports.ts';
 import { itemKeys } from '../../api/items.ts';
 import { usePageTitle } from '../../components/page-title.ts';
+import { tabIndex, tabListKeyDown } from '../../components/tab-list.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -30,6 +31,7 @@ import { ActionError } from '../ledger/action-error.tsx';
 import { FilePicker } from './file-picker.tsx';
 import {
   canCommit,
+  changeLines,
   filterRows,
   hasTitle,
   IMPORT_FIELDS,
@@ -381,7 +383,7 @@ function MappingTable({ columns, onChange }: { columns: Columns; onChange: (next
   const sampleText = useSampleText();
   const label = (f: ImportField | null) => (f ? t(`importField.${f}` as MessageKey) : t('import.leaveOut'));
   return (
-    <table className="data-table compact mapping-table">
+    <table className="data-table compact mapping-table" aria-labelledby="import-step-columns">
       <thead>
         <tr>
           <th scope="col">{t('import.column')}</th>
@@ -451,94 +453,112 @@ function ReportRows({ report }: { report: ImportReport }) {
   const lang = useLang();
   const [filter, setFilter] = useState<RowFilter>(report.summary.reject > 0 ? 'reject' : 'all');
   const [limit, setLimit] = useState(200);
+  const ids = useId();
   const rows = filterRows(report.rows, filter);
+  const choose = (f: RowFilter) => {
+    setFilter(f);
+    setLimit(200);
+  };
   return (
     <>
-      <div className="tabs" role="tablist" aria-label={t('import.rowFilter')}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('import.rowFilter')}
+        onKeyDown={tabListKeyDown(FILTERS, filter, choose)}
+      >
         {FILTERS.map((f) => (
           <button
             key={f}
             type="button"
             role="tab"
+            id={`${ids}-${f}`}
             aria-selected={filter === f}
-            onClick={() => {
-              setFilter(f);
-              setLimit(200);
-            }}
+            aria-controls={`${ids}-panel`}
+            tabIndex={tabIndex(filter === f)}
+            onClick={() => choose(f)}
           >
             {t(`import.filter.${f}` as MessageKey)}
           </button>
         ))}
       </div>
-      <table className="data-table compact report-table" data-testid="import-rows">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('import.row')}
-            </th>
-            <th scope="col">{t('import.whatHappens')}</th>
-            <th scope="col">{t('items.code')}</th>
-            <th scope="col">{t('items.title')}</th>
-            <th scope="col">{t('import.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, limit).map((r) => (
-            <tr key={r.row} data-row={r.row} data-action={r.action} className={`report-${r.action}`}>
-              <td className="num">{r.row}</td>
-              <td className="nowrap">
-                <span className={`row-action action-${r.action}`}>
-                  <span aria-hidden="true">{ACTION_ICONS[r.action]}</span>{' '}
-                  {t(`import.action.${r.action}` as MessageKey)}
-                </span>
-              </td>
-              <td className="code">{r.ledgerCode ?? ''}</td>
-              <td>{r.title ?? ''}</td>
-              <td>
-                {r.action === 'update' && r.changes && r.changes.length > 0 && (
-                  <p className="row-changes">
-                    {t('import.changes', {
-                      fields: r.changes
-                        .map((f) => t(`importField.${f}` as MessageKey))
-                        .join(t('import.listSeparator')),
-                    })}
-                  </p>
-                )}
-                {r.status && (
-                  <p className="row-changes" data-testid="row-status-change">
-                    {t('import.statusChange', {
-                      from: t(`status.${r.status.from}` as MessageKey),
-                      to: t(`status.${r.status.to}` as MessageKey),
-                    })}
-                  </p>
-                )}
-                {r.skipped && (
-                  <p className="muted">
-                    {t(`import.skipped.${r.skipped}` as MessageKey, { row: r.continues ?? '' })}
-                  </p>
-                )}
-                {r.errors.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's issues never reorder
-                  <p key={`e-${i}`} className="row-error">
-                    {e.text}
-                  </p>
-                ))}
-                {r.warnings.map((w, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's issues never reorder
-                  <p key={`w-${i}`} className="row-warning">
-                    {w.text}
-                  </p>
-                ))}
-              </td>
+      <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${filter}`}>
+        <table
+          className="data-table compact report-table"
+          data-testid="import-rows"
+          aria-labelledby="import-step-report"
+        >
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('import.row')}
+              </th>
+              <th scope="col">{t('import.whatHappens')}</th>
+              <th scope="col">{t('items.code')}</th>
+              <th scope="col">{t('items.title')}</th>
+              <th scope="col">{t('import.details')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length > limit && (
-        <button type="button" className="link-button" onClick={() => setLimit(limit + 500)}>
-          {t('import.showMore', { n: rows.length - limit })}
-        </button>
-      )}
+          </thead>
+          <tbody>
+            {rows.slice(0, limit).map((r) => (
+              <tr key={r.row} data-row={r.row} data-action={r.action} className={`report-${r.action}`}>
+                <td className="num">{r.row}</td>
+                <td className="nowrap">
+                  <span className={`row-action action-${r.action}`}>
+                    <span aria-hidden="true">{ACTION_ICONS[r.action]}</span>{' '}
+                    {t(`import.action.${r.action}` as MessageKey)}
+                  </span>
+                </td>
+                <td className="code">{r.ledgerCode ?? ''}</td>
+                <td>{r.title ?? ''}</td>
+                <td>
+                  {r.action === 'update' && r.changes && r.changes.length > 0 && (
+                    <ul className="row-changes">
+                      {changeLines(r, lang).map((c) => (
+                        <li
+                          key={c.field}
+                          data-field={c.field}
+                          {...(c.field === 'status' ? { 'data-testid': 'row-status-change' } : {})}
+                        >
+                          {c.from === undefined
+                            ? t(`importField.${c.field}` as MessageKey)
+                            : t('import.fieldChange', {
+                                field: t(`importField.${c.field}` as MessageKey),
+                                from: c.from,
+                                to: c.to ?? '',
+                              })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {r.skipped && (
+                    <p className="muted">
+                      {t(`import.skipped.${r.skipped}` as MessageKey, { row: r.continues ?? '' })}
+                    </p>
+                  )}
+                  {r.errors.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's issues never reorder
+                    <p key={`e-${i}`} className="row-error">
+                      {e.text}
+                    </p>
+                  ))}
+                  {r.warnings.map((w, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's issues never reorder
+                    <p key={`w-${i}`} className="row-warning">
+                      {w.text}
+                    </p>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length > limit && (
+          <button type="button" className="link-button" onClick={() => setLimit(limit + 500)}>
+            {t('import.showMore', { n: rows.length - limit })}
+          </button>
+        )}
+      </div>
       {report.unlisted > 0 && (
         <p className="muted" data-testid="import-unlisted">
           {t('import.unlisted', { n: formatNumber(lang, report.unlisted) })}

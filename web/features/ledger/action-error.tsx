@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { invalidParameterLead } from '../../../server/errors.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
+import './action-error.css';
 
 /**
  * Why a change was refused, in the user's language: the server's own message (it names the field, or
  * the steps still possible) under a headline for the common cases. A 409 — someone changed the item
  * meanwhile, or its state no longer allows the step — comes with a reload.
  *
- * When the server names a field of the form this error is shown in, the field is marked invalid and
- * focused (scrolled into view), and a bad value is said with the field's own label, without its
+ * When the server names a field of the form this error is shown in, the field is marked invalid,
+ * described by this error (a screen reader says it with the field) and focused (scrolled into view), and a bad value is said with the field's own label, without its
  * required-field mark ("问题名称：不能为空"), not the API's parameter name.
  */
 export function ActionError({
@@ -26,6 +27,7 @@ export function ActionError({
   const t = useT();
   const lang = useLang();
   const box = useRef<HTMLDivElement>(null);
+  const id = useId();
   const [label, setLabel] = useState<string | null>(null);
   const api = error instanceof ApiRequestError ? error : null;
   const field = typeof api?.details.field === 'string' ? api.details.field : null;
@@ -39,10 +41,16 @@ export function ActionError({
         null,
     );
     if (!input) return;
+    const described = input.getAttribute('aria-describedby');
     input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', described ? `${described} ${id}` : id);
     input.focus();
-    return () => input.removeAttribute('aria-invalid');
-  }, [field]);
+    return () => {
+      input.removeAttribute('aria-invalid');
+      if (described) input.setAttribute('aria-describedby', described);
+      else input.removeAttribute('aria-describedby');
+    };
+  }, [field, id]);
   if (!error) return null;
   const headline =
     api?.code === 'conflict'
@@ -55,7 +63,9 @@ export function ActionError({
             ? t('item.error.invalid')
             : t('item.error.failed');
   const message = error instanceof Error ? error.message : String(error);
-  const lead = field && api?.code === 'invalid_parameter' ? pick(lang, ...leadTexts(field)) : null;
+  // Any refusal that names a field and leads with "Invalid parameter <field>:" (a wrong current password
+  // too, whose code is its own).
+  const lead = field ? pick(lang, ...leadTexts(field)) : null;
   const named = label ?? (field ? (fieldLabels?.[field] ?? null) : null);
   const said =
     lead && named && message.startsWith(lead)
@@ -65,6 +75,7 @@ export function ActionError({
   return (
     <div
       ref={box}
+      id={id}
       className="action-error"
       role="alert"
       data-testid="action-error"

@@ -41,7 +41,7 @@ export function ExtensionRequestsPanel({
     >
       <h2 id="item-extension-requests">{t('item.extensionRequests')}</h2>
       <div className="table-scroll">
-        <table className="data-table compact stack-on-phone">
+        <table className="data-table compact stack-on-phone" aria-labelledby="item-extension-requests">
           <thead>
             <tr>
               <th scope="col">{t('item.requestedAt')}</th>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { COMPLAINT_SOURCES } from '../../../server/domain/lifecycle.ts';
 import { figureKeys } from '../../api/figures.ts';
@@ -8,6 +8,7 @@ import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { dataLang } from '../../i18n/data-lang.ts';
 import { DASH, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { reasonIn } from '../../i18n/recorded-reason.ts';
@@ -58,6 +59,13 @@ function ItemView({ detail }: { detail: ItemDetail }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<ItemAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const doneLine = useRef<HTMLParagraphElement>(null);
+  // An action done, its dialog closes; when the button that opened it left with the item's new state
+  // (reported rectified, closed, …), focus would fall to the page's top: it goes to what was done.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (done && (active === null || active === document.body)) doneLine.current?.focus();
+  }, [done]);
   const item = detail.item;
   const light = detail.light;
   const itemState = {
@@ -102,7 +110,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
     <>
       <header className="item-head" data-testid="item-head" data-status={item.status}>
         <p className="code">{String(item.ledger_code)}</p>
-        <h1>{String(item.title)}</h1>
+        <h1 lang={dataLang(lang, String(item.title))}>{String(item.title)}</h1>
         <p className="item-badges">
           <span className={`status status-${item.status}`} data-testid="item-status">
             {t(`status.${item.status}` as MessageKey)}
@@ -123,7 +131,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
       </header>
 
       {done && (
-        <p className="form-success" role="status" data-testid="action-done">
+        <p className="form-success" role="status" data-testid="action-done" ref={doneLine} tabIndex={-1}>
           {done}
         </p>
       )}
@@ -301,7 +309,11 @@ function Records({
           <p className="muted">{t('item.noExtensions')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table compact" data-testid="item-extensions">
+            <table
+              className="data-table compact"
+              data-testid="item-extensions"
+              aria-labelledby="item-extensions"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('item.approvedAt')}</th>
@@ -333,7 +345,7 @@ function Records({
           <p className="muted">{t('item.noClosures')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table compact" data-testid="item-closures">
+            <table className="data-table compact" data-testid="item-closures" aria-labelledby="item-closures">
               <thead>
                 <tr>
                   <th scope="col">{t('items.closedAt')}</th>
@@ -366,7 +378,7 @@ function Records({
           <p className="muted">{t('item.noUrgings')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table compact" data-testid="item-urgings">
+            <table className="data-table compact" data-testid="item-urgings" aria-labelledby="item-urgings">
               <thead>
                 <tr>
                   <th scope="col">{t('item.urgedAt')}</th>

@@ -8,6 +8,7 @@ import type { ItemPageState } from '../../components/item-link.tsx';
 import { LightBadge } from '../../components/light-badge.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { useDataLang } from '../../i18n/data-lang.ts';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -94,9 +95,11 @@ export function LedgerPage() {
 function LedgerTable({ rows }: { rows: ItemListRow[] }) {
   const t = useT();
   const lang = useLang();
+  const dataLang = useDataLang();
   const location = useLocation();
   return (
     <table className="data-table ledger-table" data-testid="ledger-table">
+      <caption className="sr-only">{t('ledger.title')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('ledger.light')}</th>
@@ -126,7 +129,7 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
               )}
             </td>
             <td className="code">{r.ledgerCode}</td>
-            <td className="item-title">
+            <td className="item-title" lang={dataLang(r.title)}>
               <Link to={`/ledger/${r.id}`} state={{ from: location.search } satisfies ItemPageState}>
                 {r.title}
               </Link>
@@ -134,7 +137,7 @@ function LedgerTable({ rows }: { rows: ItemListRow[] }) {
             <td className="dept" data-label={t('items.department')}>
               {r.departmentZh ? pick(lang, r.departmentZh, r.departmentEn ?? r.departmentZh) : '—'}
             </td>
-            <td className="nowrap" data-label={t('items.person')}>
+            <td className="nowrap" lang={dataLang(r.responsiblePerson)} data-label={t('items.person')}>
               {r.responsiblePerson ?? '—'}
             </td>
             <td className="nowrap" data-label={t('item.registeredAt')}>

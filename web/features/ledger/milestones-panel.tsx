@@ -42,7 +42,11 @@ export function MilestonesPanel({ detail, mayPlan }: { detail: ItemDetail; mayPl
         <p className="muted">{t('item.noMilestones')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table compact" data-testid="item-milestones">
+          <table
+            className="data-table compact"
+            data-testid="item-milestones"
+            aria-labelledby="item-milestones"
+          >
             <thead>
               <tr>
                 <th scope="col">{t('item.milestone')}</th>

@@ -19,7 +19,8 @@ export function SupervisionSheetPage() {
   const t = useT();
   const id = Number(useParams().id);
   const query = useQuery({ ...itemOptions(id), enabled: Number.isInteger(id) && id > 0 });
-  usePageTitle(query.data ? `${t('sheet.title')} ${query.data.item.ledgerCode}` : t('sheet.title'));
+  // The title names the printed or saved PDF: the item's ledger code tells one sheet from another.
+  usePageTitle(query.data ? `${t('sheet.title')} ${String(query.data.item.ledger_code)}` : t('sheet.title'));
   return (
     <section className="page sheet-page">
       <p className="no-print sheet-tools">
@@ -54,6 +55,7 @@ function Sheet({ detail }: { detail: ItemDetail }) {
         {t('sheet.to', { department: lookups.departmentByCode(item.department_code) })}
       </p>
       <table className="sheet-table">
+        <caption className="sr-only">{t('sheet.title')}</caption>
         <tbody>
           <tr>
             <th scope="row">{t('items.code')}</th>

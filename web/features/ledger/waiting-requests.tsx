@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { waitingRequestsOptions } from '../../api/items.ts';
 import { FoldButton, useFold } from '../../components/fold.tsx';
 import { ItemLink } from '../../components/item-link.tsx';
+import { dataLang } from '../../i18n/data-lang.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -35,7 +36,7 @@ export function WaitingRequests({ own }: { own: boolean }) {
         })}
       </h2>
       <div className="table-scroll">
-        <table className="data-table compact stack-on-phone">
+        <table className="data-table compact stack-on-phone" aria-labelledby="waiting-requests">
           <thead>
             <tr>
               <th scope="col">{t('items.title')}</th>
@@ -49,7 +50,9 @@ export function WaitingRequests({ own }: { own: boolean }) {
             {fold.shown.map((r) => (
               <tr key={r.id} data-request={r.id}>
                 <td className="item-title">
-                  <ItemLink id={r.itemId}>{r.title}</ItemLink>
+                  <ItemLink id={r.itemId} lang={dataLang(lang, r.title)}>
+                    {r.title}
+                  </ItemLink>
                   <span className="small-note muted">{r.ledgerCode}</span>
                 </td>
                 <td className="dept" data-label={t('items.department')}>

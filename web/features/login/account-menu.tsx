@@ -2,11 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { logout, type SignedInUser } from '../../api/auth.ts';
 import './auth.css';
+import { useDataLang } from '../../i18n/data-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 
 /** The header's right side: who is signed in (a link to their account page) and the sign-out button. */
 export function AccountMenu({ user }: { user: SignedInUser }) {
   const t = useT();
+  const dataLang = useDataLang();
   const navigate = useNavigate();
   // The login page forgets every cached answer when it opens. Only a sign-out the server confirmed
   // leaves: otherwise the session is still alive, and the user must know.
@@ -22,7 +24,9 @@ export function AccountMenu({ user }: { user: SignedInUser }) {
         className="account-name"
         title={t('account.menuLabel', { name: user.displayName, role })}
       >
-        <span className="person">{user.displayName}</span>
+        <span className="person" lang={dataLang(user.displayName)}>
+          {user.displayName}
+        </span>
         <span className="account-role">{role}</span>
       </Link>
       <button

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { authKeys, changePassword, meOptions } from '../../api/auth.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { DASH } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
+import { ActionError } from '../ledger/action-error.tsx';
 import './auth.css';
 
 /** The signed-in user's own account: who they are and a password change. */
@@ -19,6 +20,8 @@ export function AccountPage() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  const mismatchId = useId();
+  const repeatInput = useRef<HTMLInputElement>(null);
   const mutation = useMutation({
     mutationFn: changePassword,
     onSuccess: (data) => {
@@ -31,7 +34,11 @@ export function AccountPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (next !== repeat) return setMismatch(true);
+    if (next !== repeat) {
+      setMismatch(true);
+      repeatInput.current?.focus();
+      return;
+    }
     setMismatch(false);
     mutation.mutate({ currentPassword: current, newPassword: next });
   }
@@ -85,16 +92,22 @@ export function AccountPage() {
           <input
             type="password"
             name="confirmPassword"
+            ref={repeatInput}
             autoComplete="new-password"
+            aria-invalid={mismatch || undefined}
+            aria-describedby={mismatch ? mismatchId : undefined}
             value={repeat}
             onChange={(e) => setRepeat(e.target.value)}
             required
           />
         </label>
-        {(mismatch || mutation.isError) && (
-          <p className="form-error" role="alert">
-            {mismatch ? t('account.mismatch') : mutation.error?.message}
+        {/* The server's refusal names its field (the current password): ActionError marks it and says it with its label. */}
+        {mismatch ? (
+          <p className="form-error" role="alert" id={mismatchId}>
+            {t('account.mismatch')}
           </p>
+        ) : (
+          <ActionError error={mutation.error} />
         )}
         {mutation.isSuccess && (
           <p className="form-success" role="status">

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { authKeys, login } from '../../api/auth.ts';
 import { usePageTitle } from '../../components/page-title.ts';
@@ -18,6 +18,9 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  const errorId = useId();
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
   // Nothing cached under a previous session may show through to the next user.
   useEffect(() => queryClient.clear(), [queryClient]);
   const mutation = useMutation({
@@ -26,12 +29,19 @@ export function LoginPage() {
       queryClient.setQueryData(authKeys.me(), { kind: 'user' as const, user: data.user });
       navigate(safeNext(params.get('next')), { replace: true });
     },
-    onError: () => setPassword(''),
+    onError: () => {
+      setPassword('');
+      passwordInput.current?.focus();
+    },
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!username.trim() || !password) return setMissing(true);
+    if (!username.trim() || !password) {
+      setMissing(true);
+      (username.trim() ? passwordInput : usernameInput).current?.focus();
+      return;
+    }
     setMissing(false);
     mutation.mutate({ username: username.trim(), password });
   }
@@ -44,6 +54,11 @@ export function LoginPage() {
         ? t('login.signedOut')
         : null;
   const error = missing ? t('login.required') : mutation.isError ? mutation.error.message : null;
+  // The fields the error is about: an empty one, or the password refused (with the name, but the name is
+  // not said to be wrong: that would tell which accounts exist).
+  const usernameInvalid = missing && !username.trim();
+  const passwordInvalid = (missing && !password) || (!missing && mutation.isError);
+  const invalid = (is: boolean) => (is ? { 'aria-invalid': true, 'aria-describedby': errorId } : {});
 
   return (
     <div className="auth-page">
@@ -60,7 +75,9 @@ export function LoginPage() {
           <label className="field">
             <span>{t('login.username')}</span>
             <input
+              ref={usernameInput}
               name="username"
+              {...invalid(usernameInvalid)}
               autoComplete="username"
               autoCapitalize="none"
               spellCheck={false}
@@ -72,7 +89,9 @@ export function LoginPage() {
           <label className="field">
             <span>{t('login.password')}</span>
             <input
+              ref={passwordInput}
               name="password"
+              {...invalid(passwordInvalid)}
               type="password"
               autoComplete="current-password"
               value={password}
@@ -81,7 +100,7 @@ export function LoginPage() {
             />
           </label>
           {error && (
-            <p className="form-error" role="alert">
+            <p className="form-error" role="alert" id={errorId}>
               {error}
             </p>
           )}

@@ -9,6 +9,7 @@ import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
+import { TrendTable } from '../weekly-review/trend-table.tsx';
 import './public-page.css';
 
 const TrendChart = lazyChart(
@@ -43,9 +44,13 @@ export function PublicPage() {
           </nav>
         )}
         {campaigns.isSuccess && code === undefined ? (
-          <p className="notice" data-testid="public-none">
-            {t('public.none')}
-          </p>
+          <>
+            {/* With no campaign open, the page's heading is its own name (else the campaign's). */}
+            <h1>{t('public.title')}</h1>
+            <p className="notice" data-testid="public-none">
+              {t('public.none')}
+            </p>
+          </>
         ) : (
           code !== undefined && <CampaignProgress code={code} />
         )}
@@ -90,6 +95,7 @@ function Progress({ data }: { data: PublicProgress }) {
       <section className="panel" aria-labelledby="public-trend">
         <h2 id="public-trend">{t('weekly.trend')}</h2>
         <TrendChart weeks={data.trend} title={t('weekly.trend')} />
+        <TrendTable weeks={data.trend} title={t('weekly.trend')} />
       </section>
       <div className="grid-2">
         <ProgressTable
@@ -127,6 +133,7 @@ function ProgressTable({
       <h2>{title}</h2>
       <div className="table-scroll">
         <table className="data-table compact" data-testid={testId}>
+          <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{first}</th>

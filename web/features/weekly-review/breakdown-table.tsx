@@ -29,6 +29,9 @@ export function BreakdownTable({ scope, by }: { scope: FigureScope; by: 'domain'
           ) : (
             <div className="table-scroll">
               <table className="data-table compact">
+                <caption className="sr-only">
+                  {t(by === 'domain' ? 'weekly.byDomain' : 'weekly.bySource')}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t(by === 'domain' ? 'filters.domain' : 'filters.source')}</th>

@@ -6,6 +6,7 @@ import { Explainable } from '../../components/figure-explainer.tsx';
 import { ItemLink } from '../../components/item-link.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { dataLang } from '../../i18n/data-lang.ts';
 import { formatDay, formatNumber } from '../../i18n/format.ts';
 import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -128,7 +129,7 @@ function EventList({ kind, events }: { kind: EventKind; events: Changes['events'
                 </span>
               ) : (
                 // People's own words as they wrote them; an import's own reason in the reader's language.
-                <span className="muted event-detail user-text">
+                <span className="muted event-detail user-text" lang={dataLang(lang, e.reason)}>
                   {' '}
                   {e.reason ? reasonIn(lang, e.reason) : ''}
                 </span>
@@ -152,7 +153,7 @@ function ChangedItem({ item }: { item: ItemRef }) {
   return (
     <>
       <span className="code">{item.ledgerCode}</span>
-      <ItemLink id={item.id} className="item-title">
+      <ItemLink id={item.id} className="item-title" lang={dataLang(lang, item.title)}>
         {item.title}
       </ItemLink>
       <span className="muted item-department">

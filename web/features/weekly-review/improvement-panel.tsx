@@ -70,6 +70,7 @@ function ImprovementList({
       ) : (
         <div className="table-scroll">
           <table className="data-table compact">
+            <caption className="sr-only">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('ranking.department')}</th>

@@ -29,6 +29,7 @@ export function OverdueByDepartment({ ranking, scope }: { ranking: Ranking; scop
         <>
           <div className="table-scroll">
             <table className="data-table compact">
+              <caption className="sr-only">{t('weekly.overdueByDepartment')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('items.department')}</th>

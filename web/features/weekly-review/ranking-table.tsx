@@ -85,6 +85,7 @@ export const RankingTable = memo(function RankingTable({
     <>
       <div className="table-scroll">
         <table className="data-table ranking-table" data-testid="ranking-table">
+          <caption className="sr-only">{t('weekly.ranking')}</caption>
           <thead>
             <tr className="group-header">
               <td colSpan={rankIs.showGroupRank ? 5 : 4} />
@@ -147,13 +148,14 @@ export const RankingTable = memo(function RankingTable({
                     {formatScore(lang, r.score)}
                   </ScoreExplainer>
                 </td>
-                {/* Points lost open the score's rules and each component's items. */}
+                {/* Points lost open the score's rules at their component, and each component's items. */}
                 {components.map((c) => (
-                  <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'}>
+                  <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'} data-component={c}>
                     <ScoreExplainer
                       row={r}
                       config={ranking.profile.config}
                       scope={scope}
+                      component={c}
                       className="cell-figure"
                       label={t('ranking.lostLabel', {
                         name: name(r),

@@ -42,7 +42,11 @@ export function RedList({ scope }: { scope: FigureScope }) {
             <p className="state">{t('weekly.redListEmpty')}</p>
           ) : (
             <>
-              <ItemTable items={data.items} columns={['department', 'person', 'deadline', 'daysOverdue']} />
+              <ItemTable
+                items={data.items}
+                columns={['department', 'person', 'deadline', 'daysOverdue']}
+                caption={t('weekly.redList')}
+              />
               <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
             </>
           )

@@ -30,7 +30,7 @@ export function TrendChart({ weeks, title }: { weeks: Series['weeks']; title: st
           data={points}
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
           title={title}
-          desc={summary}
+          desc={`${summary}${lang === 'en' ? ' ' : ''}${t('chart.inTable')}`}
         >
           <CartesianGrid stroke="#e5e9ef" vertical={false} />
           <XAxis

@@ -17,6 +17,7 @@ import { ImprovementPanel } from './improvement-panel.tsx';
 import { OverdueByDepartment } from './overdue-by-department.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RedList } from './red-list.tsx';
+import { TrendTable } from './trend-table.tsx';
 
 const TrendChart = lazyChart(
   async () => (await import('./trend-chart.tsx')).TrendChart,
@@ -58,7 +59,12 @@ export function WeeklyReviewPage() {
         <section className="panel" aria-labelledby="trend-title">
           <h2 id="trend-title">{t('weekly.trend')}</h2>
           <QueryState query={series}>
-            {(data) => <TrendChart weeks={data.weeks} title={t('weekly.trend')} />}
+            {(data) => (
+              <>
+                <TrendChart weeks={data.weeks} title={t('weekly.trend')} />
+                <TrendTable weeks={data.weeks} title={t('weekly.trend')} />
+              </>
+            )}
           </QueryState>
         </section>
         <ChangesPanel scope={scope} search={search} />
