@@ -62,7 +62,9 @@ function ActionList({ actions, total }: { actions: OfficeAction[]; total: number
               {t(`history.${a.kind}` as MessageKey)}
             </strong>
             <span>
-              <ItemLink id={a.itemId}>{a.title}</ItemLink>
+              <ItemLink id={a.itemId} className="item-title">
+                {a.title}
+              </ItemLink>
               <span className="code muted">{a.ledgerCode}</span>
               {a.deadline && (
                 <span className="office-action-deadline">
