@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { type Api, apiAs, openAs } from './ledger-helpers.ts';
+import { type Api, apiAs, openAs, registerItem } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
@@ -32,16 +32,7 @@ describe('extension requests', () => {
   ] as const) {
     it(`the department asks, the office ${decision}s from the ledger's list (${lang})`, async () => {
       const title = `校舍维修资金未落实（延期申请 ${lang}）`;
-      const created = await editor.send('POST', '/api/items', {
-        title,
-        campaign: 'C-EFFICIENCY',
-        source: 'self_inspection',
-        rectificationType: 'phased',
-        responsiblePerson: '王芳',
-        deadline: '2026-12-31',
-      });
-      expect(created.status).toBe(201);
-      const id = created.body.item.id;
+      const { id } = await registerItem(editor, { title });
       const m = messages[lang];
 
       // The department asks on its item's page.
@@ -144,15 +135,10 @@ describe('extension requests', () => {
   for (const lang of ['zh-CN', 'en'] as const)
     it(`the department withdraws its waiting request and may ask again; the office and leaders see no button (${lang})`, async () => {
       const m = messages[lang];
-      const created = await editor.send('POST', '/api/items', {
+      const { id } = await registerItem(editor, {
         title: `操场围栏破损（撤回申请 ${lang}）`,
-        campaign: 'C-EFFICIENCY',
-        source: 'self_inspection',
         rectificationType: 'immediate',
-        responsiblePerson: '王芳',
-        deadline: '2026-12-31',
       });
-      const id = created.body.item.id;
       const asked = await editor.send('POST', `/api/items/${id}/extension-requests`, {
         deadline: '2027-01-15',
         reason: '材料未到',
@@ -200,17 +186,13 @@ describe('extension requests', () => {
 
   it('approves a request for a time of day at that time; a request on an item closed meanwhile waits no more', async () => {
     const admin = await apiAs(server, 'admin');
-    const make = async (title: string) => {
-      const created = await editor.send('POST', '/api/items', {
+    const make = (title: string) =>
+      registerItem(editor, {
         title,
-        campaign: 'C-EFFICIENCY',
         source: 'hotline',
         rectificationType: 'immediate',
-        responsiblePerson: '王芳',
         deadline: '2026-12-31T18:00',
       });
-      return created.body.item as { id: number; version: number };
-    };
     const timed = await make('窗口叫号系统故障（按时延期）');
     const asked = await editor.send('POST', `/api/items/${timed.id}/extension-requests`, {
       deadline: '2027-01-02T09:30',

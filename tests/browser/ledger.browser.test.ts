@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { type Api, apiAs, type Lang, latinWords, openAs, tableCodes } from './ledger-helpers.ts';
+import {
+  type Api,
+  apiAs,
+  type Lang,
+  latinWords,
+  openAs,
+  registerItem,
+  tableCodes,
+} from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
@@ -299,16 +307,10 @@ describe('the ledger in a real browser', () => {
 
   it("keeps the editor to its own department's steps, and says clearly why a stale step failed", async () => {
     // An item of the editor's own department (D21), registered by the editor: assigned.
-    const created = await editor.send('POST', '/api/items', {
+    const { id, version } = await registerItem(editor, {
       title: '校外培训机构违规收费（浏览器测试）',
-      campaign: 'C-EFFICIENCY',
       source: 'public_complaint',
-      rectificationType: 'phased',
-      responsiblePerson: '王芳',
-      deadline: '2026-12-31',
     });
-    expect(created.status).toBe(201);
-    const id = created.body.item.id;
     const lang: Lang = 'zh-CN';
     const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
     const actions = () =>
@@ -321,7 +323,7 @@ describe('the ledger in a real browser', () => {
     // Meanwhile the supervision office starts it: the editor's page still shows version 1.
     const started = await admin.send('POST', `/api/items/${id}/transitions`, {
       action: 'start',
-      version: created.body.item.version,
+      version,
     });
     expect(started.status).toBe(200);
     await page.locator('button[data-action="start"]').click();

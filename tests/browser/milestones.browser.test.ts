@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
-import { type Api, apiAs, openAs } from './ledger-helpers.ts';
+import { type Api, apiAs, openAs, registerItem } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 20_000, interval: 100 } } });
 
@@ -28,16 +28,7 @@ describe('milestones on the item page', () => {
 
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`lets the department plan milestones and mark one done, recorded in the history (${lang})`, async () => {
-      const created = await editor.send('POST', '/api/items', {
-        title: `食堂采购台账不全（阶段目标 ${lang}）`,
-        campaign: 'C-EFFICIENCY',
-        source: 'self_inspection',
-        rectificationType: 'phased',
-        responsiblePerson: '王芳',
-        deadline: '2026-12-31',
-      });
-      expect(created.status).toBe(201);
-      const id = created.body.item.id;
+      const { id } = await registerItem(editor, { title: `食堂采购台账不全（阶段目标 ${lang}）` });
       const m = messages[lang];
       const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
       const panel = page.getByTestId('milestones-panel');
@@ -93,15 +84,10 @@ describe('milestones on the item page', () => {
   }
 
   it('lets the department report progress, newest first, dated and in the history; a leader reads it', async () => {
-    const created = await editor.send('POST', '/api/items', {
+    const { id } = await registerItem(editor, {
       title: '校园周边交通秩序混乱（整改进展）',
-      campaign: 'C-EFFICIENCY',
       source: 'public_complaint',
-      rectificationType: 'phased',
-      responsiblePerson: '王芳',
-      deadline: '2026-12-31',
     });
-    const id = created.body.item.id;
     for (const lang of ['zh-CN', 'en'] as const) {
       const m = messages[lang];
       const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);

@@ -15,7 +15,7 @@ import {
   screenshot,
   startServer,
 } from './harness.ts';
-import { type Api, apiAs, type Lang } from './ledger-helpers.ts';
+import { type Api, apiAs, type Lang, registerItem } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
 
@@ -298,21 +298,14 @@ describe('the app on a phone', () => {
       const m = messages[lang];
       for (const [n, [name, viewport]] of Object.entries(PHONES).entries()) {
         // A fresh open item of the department's for each run: the steps change it.
-        const created = await editor.send('POST', '/api/items', {
+        const { id, version } = await registerItem(editor, {
           title: `食堂食品安全台账不全（手机 ${lang} ${name}）`,
-          campaign: 'C-EFFICIENCY',
-          source: 'self_inspection',
-          rectificationType: 'phased',
-          responsiblePerson: '王芳',
-          deadline: '2026-12-31',
         });
-        expect(created.status).toBe(201);
-        const id = created.body.item.id as number;
         expect(
           (
             await editor.send('POST', `/api/items/${id}/transitions`, {
               action: 'start',
-              version: created.body.item.version,
+              version,
             })
           ).status,
         ).toBe(200);
@@ -626,16 +619,7 @@ describe('the app on a phone', () => {
   }
 
   it("a liaison's waiting extension request above the ledger reads down a phone, its deadline asked for in view", async () => {
-    const created = await editor.send('POST', '/api/items', {
-      title: '学校饮水设施检测不及时（手机延期申请）',
-      campaign: 'C-EFFICIENCY',
-      source: 'self_inspection',
-      rectificationType: 'phased',
-      responsiblePerson: '王芳',
-      deadline: '2026-12-31',
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.item.id as number;
+    const { id } = await registerItem(editor, { title: '学校饮水设施检测不及时（手机延期申请）' });
     const asked = await editor.send('POST', `/api/items/${id}/extension-requests`, {
       deadline: '2027-02-28',
       reason: '检测机构排期已满',
