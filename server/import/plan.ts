@@ -370,6 +370,14 @@ const msg = {
     zh: '已销号事项的整改期限不能修改',
     en: 'The deadline of a closed item cannot change',
   }),
+  noLaterDeadline: (): Text => ({
+    zh: '该事项为“长期坚持”，交办时未定整改期限，不能事后补定',
+    en: 'The item is long-term (长期坚持), assigned without a deadline: none can be added later',
+  }),
+  onlyLongTerm: (): Text => ({
+    zh: '事项没有整改期限，整改类型只能是“长期坚持”',
+    en: 'The item has no deadline, so its rectification type can only be long-term (长期坚持)',
+  }),
   deadlineRemoved: (): Text => ({
     zh: '不能通过导入取消已有的整改期限',
     en: 'An import cannot remove a deadline the item has',
@@ -923,8 +931,11 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     if (deadline !== null) addError(errors, 'deadline', msg.deadlineRemoved());
     else if (v.rectificationType == null) change('rectification_type', 'long_term');
   } else if (v.deadline?.kind === 'date' && !sameDate(deadline, v.deadline.value)) {
-    if (deadline === null && original === null) original = deadline = v.deadline.value;
-    else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
+    if (deadline === null && original === null) {
+      // As the ledger's own actions: a deadline is set when an item is assigned, never added later.
+      if (it.status === 'registered') original = deadline = v.deadline.value;
+      else addError(errors, 'deadline', msg.noLaterDeadline(), v.deadline.value);
+    } else if (it.status === 'closed' && (v.status ?? 'closed') === 'closed')
       addError(errors, 'deadline', msg.closedDeadline());
     else if (deadline !== null && it.extension_count > 0 && sameDate(it.original_deadline, v.deadline.value))
       // The office's own sheet, written before the item was extended here: nothing to change.
@@ -1027,6 +1038,16 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
     change('status', target);
   }
   if (extension) events.push(extension.approvedAt);
+  // Only a long-term item (长期坚持) is assigned without a deadline, as the ledger's assign action says.
+  if (
+    target !== 'registered' &&
+    deadline === null &&
+    value('rectification_type') !== 'long_term' &&
+    !errors.some((e) => e.field === 'deadline')
+  ) {
+    if (it.status === 'registered') addError(errors, 'deadline', msg.needsDeadline());
+    else addError(errors, 'rectificationType', msg.onlyLongTerm());
+  }
   if (events.length > 0) change('state_changed_at', [it.state_changed_at ?? '', ...events].sort().at(-1)!);
 
   // The item's times must still be in order.

@@ -1570,6 +1570,72 @@ describe('an update that would break a rule of the ledger', () => {
     );
     expect([later.rows[0]!.action, later.rows[0]!.changes]).toEqual(['update', ['deadline']]);
   });
+  it('gives a deadline only when an item is assigned, as the ledger does: never to a long-term item in progress', async () => {
+    const db = await committedCounty();
+    const header = '台账编号,问题描述,整改类型,整改时限,整改状态';
+    const title = item(db, 'ZF-003').title;
+    const rows = [
+      `ZF-003,${title},,2023年9月30日,`, // long-term, in progress, no deadline: none added
+      `ZF-003,${title},限期整改,,`, // no deadline: it cannot stop being long-term
+      `ZF-003,${title},限期整改,2023年9月30日,`, // nor both at once
+    ];
+    const reports = [];
+    for (const row of rows)
+      reports.push(
+        (await dryRunImport(db, { name: 'b.csv', bytes: csv(`${header}\n${row}`) }, OPTIONS)).rows[0]!,
+      );
+    expect(reports.map((r) => [r.action, r.errors.map((e) => [e.field, e.message])])).toEqual([
+      [
+        'reject',
+        [
+          [
+            'deadline',
+            {
+              zh: '该事项为“长期坚持”，交办时未定整改期限，不能事后补定',
+              en: 'The item is long-term (长期坚持), assigned without a deadline: none can be added later',
+            },
+          ],
+        ],
+      ],
+      [
+        'reject',
+        [
+          [
+            'rectificationType',
+            {
+              zh: '事项没有整改期限，整改类型只能是“长期坚持”',
+              en: 'The item has no deadline, so its rectification type can only be long-term (长期坚持)',
+            },
+          ],
+        ],
+      ],
+      [
+        'reject',
+        [['deadline', expect.objectContaining({ en: expect.stringContaining('none can be added later') })]],
+      ],
+    ]);
+    // An item only registered gets its deadline as the row assigns it, and needs one unless long-term.
+    const registered = [
+      '台账编号,问题描述,专项活动,问题来源,牵头单位,整改类型,整改时限,整改状态',
+      'ZX-1,门前停车难,C-CONDUCT,自查,,限期整改,,已登记',
+      'ZX-2,门前停车难（二）,C-CONDUCT,自查,,限期整改,,已登记',
+    ].join('\n');
+    await commitImport(db, { name: 'c.csv', bytes: csv(registered) }, { ...OPTIONS, actor: CLI_ACTOR });
+    const assign = await dryRunImport(
+      db,
+      {
+        name: 'd.csv',
+        bytes: csv(
+          `${header.replace('整改状态', '牵头单位,整改状态')}\nZX-1,门前停车难,,2023年9月30日,D21,已交办\nZX-2,门前停车难（二）,,,D21,已交办`,
+        ),
+      },
+      OPTIONS,
+    );
+    expect(assign.rows.map((r) => [r.action, r.errors.map((e) => e.field)])).toEqual([
+      ['update', []],
+      ['reject', ['deadline']],
+    ]);
+  });
 });
 
 describe('the demo ledger rules', () => {

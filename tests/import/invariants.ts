@@ -21,6 +21,8 @@ const RULES: Record<string, string> = {
       OR i.extension_count <> (SELECT COUNT(*) FROM deadline_extensions e WHERE e.item_id = i.id)
       OR i.urge_count <> (SELECT COUNT(*) FROM urgings u WHERE u.item_id = i.id)
       OR i.first_closed_at IS NOT (SELECT MIN(closed_at) FROM item_closures c WHERE c.item_id = i.id)`,
+  'assigned without a deadline, not long-term': `SELECT COUNT(*) AS n FROM items
+      WHERE status <> 'registered' AND deadline IS NULL AND rectification_type <> 'long_term' AND voided_at IS NULL`,
   'voided and closed': "SELECT COUNT(*) AS n FROM items WHERE voided_at IS NOT NULL AND status = 'closed'",
   'history does not start with creation': `SELECT COUNT(*) AS n FROM items i WHERE
       (SELECT kind FROM item_history h WHERE h.item_id = i.id ORDER BY id LIMIT 1) NOT IN ('registered', 'imported')
