@@ -167,6 +167,37 @@ describe('accessibility', () => {
     await page.context().close();
   });
 
+  it('says what was done in a live region that was on the page before it, so a screen reader announces it', async () => {
+    const { page } = await openAs(browser, server, 'admin', '/admin', 'en');
+    await page.getByTestId('users-table').waitFor();
+    // The regions known before the action; a message must appear inside one of them.
+    await page.evaluate(() => {
+      (window as unknown as { known: Set<Element> }).known = new Set(
+        document.querySelectorAll('[role="status"]'),
+      );
+    });
+    const inKnownRegion = (text: string) =>
+      page.evaluate((t) => {
+        const known = (window as unknown as { known: Set<Element> }).known;
+        const region = [...document.querySelectorAll('[role="status"]')].find((e) =>
+          e.textContent?.includes(t),
+        );
+        return region ? known.has(region) : 'not shown';
+      }, text);
+    const user = page.locator('form[aria-labelledby="add-user-title"]');
+    await user.locator('input[name="username"]').fill('a11y-liaison');
+    await user.locator('input[name="displayName"]').fill('Liaison');
+    await user.getByLabel('Role').selectOption('leader');
+    await user.locator('input[name="password"]').fill('a liaison secret');
+    await user.locator('button[type="submit"]').click();
+    await expect.poll(() => inKnownRegion('User a11y-liaison created.')).toBe(true);
+    const link = page.locator('form[aria-labelledby="add-link-title"]');
+    await link.locator('input[name="linkName"]').fill('Announced screen');
+    await link.locator('button[type="submit"]').click();
+    await expect.poll(() => inKnownRegion('Announced screen')).toBe(true);
+    await page.context().close();
+  });
+
   it("the account page says a refused password with the field's label, in the page's language, tied to the field", async () => {
     const { page } = await openAs(browser, server, 'leader', '/account', 'zh-CN');
     const current = page.locator('input[name="currentPassword"]');

@@ -49,7 +49,7 @@ describe('admin data in a real browser', () => {
     await screenshot(page, 'admin-department-dialog-zh-CN');
     await dialog.locator('button[type="submit"]').click();
     await expect
-      .poll(() => page.locator('.admin-section [role="status"]').textContent())
+      .poll(() => page.locator('.admin-section [role="status"]:not(:empty)').textContent())
       .toContain('县教育局');
     const { department } = await admin.get('/api/departments/D21');
     expect(department.aliases).toContain('县教体局（测试）');
@@ -144,7 +144,7 @@ describe('admin data in a real browser', () => {
     );
     await page.getByRole('button', { name: zh['appraisals.submit'].replace('{n}', '2') }).click();
     await expect
-      .poll(() => page.locator('.appraisal-import [role="status"]').textContent())
+      .poll(() => page.locator('.appraisal-import [role="status"]:not(:empty)').textContent())
       .toBe(zh['appraisals.imported'].replace('{n}', '2'));
     const { appraisals } = await admin.get('/api/appraisals?period=2030');
     expect(appraisals).toEqual([
@@ -186,7 +186,7 @@ describe('admin data in a real browser', () => {
       .toContain(zh['appraisals.ready'].replace('{n}', '1'));
     await page.getByRole('button', { name: zh['appraisals.submit'].replace('{n}', '1') }).click();
     await expect
-      .poll(() => page.locator('.appraisal-import [role="status"]').textContent())
+      .poll(() => page.locator('.appraisal-import [role="status"]:not(:empty)').textContent())
       .toBe(zh['appraisals.imported'].replace('{n}', '1'));
     const { appraisals } = await admin.get('/api/appraisals?period=2031-H1');
     expect(appraisals).toEqual([
@@ -310,7 +310,7 @@ describe('admin data in a real browser', () => {
     const publish = form.getByRole('button', { name: en['published.publish'] });
     await publish.click();
     const done = en['published.done'].replace('{period}', 'Week 45, 2026');
-    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
+    await expect.poll(() => form.locator('[role="status"]:not(:empty)').textContent()).toBe(done);
     const saved = (await admin.get('/api/rankings/published')).published.filter(
       (p: { period: string }) => p.period === '2026-W45',
     );
@@ -334,7 +334,7 @@ describe('admin data in a real browser', () => {
     await form.locator('select[name="campaign"]').selectOption('C-CONDUCT');
     await publish.click();
     await replace.click();
-    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(done);
+    await expect.poll(() => form.locator('[role="status"]:not(:empty)').textContent()).toBe(done);
     const again = (await admin.get('/api/rankings/published')).published.filter(
       (p: { period: string }) => p.period === '2026-W45',
     );

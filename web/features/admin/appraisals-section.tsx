@@ -4,6 +4,7 @@ import { adminDataKeys, appraisalListOptions, importAppraisals } from '../../api
 import { departmentListOptions } from '../../api/departments.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { DASH, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -96,11 +97,7 @@ export function AppraisalsSection() {
           </div>
         )}
         <ActionError error={mutation.error} />
-        {done && (
-          <p className="form-success" role="status">
-            {done}
-          </p>
-        )}
+        <SuccessLine message={done} />
       </div>
       <QueryState query={list}>
         {({ appraisals }) =>

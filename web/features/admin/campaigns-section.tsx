@@ -12,6 +12,7 @@ import { figureKeys } from '../../api/figures.ts';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { DASH, formatDay } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -46,11 +47,7 @@ export function CampaignsSection() {
           {t('adminData.addCampaign')}
         </button>
       </header>
-      {message && (
-        <p className="form-success" role="status">
-          {message}
-        </p>
-      )}
+      <SuccessLine message={message} />
       <QueryState query={list}>
         {({ campaigns }) => (
           <div className="campaign-list" data-testid="campaigns-admin">

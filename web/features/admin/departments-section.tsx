@@ -13,6 +13,7 @@ import { figureKeys, referenceOptions } from '../../api/figures.ts';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -38,11 +39,7 @@ export function DepartmentsSection() {
         </button>
       </header>
       <p className="muted">{t('adminData.departmentsHint')}</p>
-      {message && (
-        <p className="form-success" role="status">
-          {message}
-        </p>
-      )}
+      <SuccessLine message={message} />
       <QueryState query={list}>
         {({ departments }) => (
           <table

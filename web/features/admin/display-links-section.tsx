@@ -8,6 +8,7 @@ import {
   revokeDisplayLink,
 } from '../../api/display-links.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
 import { formatInstantDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -29,12 +30,9 @@ export function DisplayLinksSection() {
     <section className="admin-section" aria-labelledby="links-title">
       <h2 id="links-title">{t('links.title')}</h2>
       <p className="subtitle">{t('links.explain')}</p>
-      {message && (
-        <p className="form-success" role="status">
-          {message}
-        </p>
-      )}
-      {created && <NewLink created={created} />}
+      <SuccessLine message={message} />
+      {/* On the page before the link is: a screen reader announces what appears in a region it knows. */}
+      <div role="status">{created && <NewLink created={created} />}</div>
       <QueryState query={links}>
         {({ links: rows }) =>
           rows.length === 0 ? (
@@ -158,7 +156,7 @@ function NewLink({ created }: { created: CreatedDisplayLink }) {
   const [copied, setCopied] = useState(false);
   const url = `${window.location.origin}${created.path}`;
   return (
-    <div className="new-link" role="status">
+    <div className="new-link">
       <p className="new-link-text">{t('links.newLink', { name: created.link.name })}</p>
       <div className="new-link-row">
         <input

@@ -4,6 +4,7 @@ import { createPeerGroup, renamePeerGroup } from '../../api/admin-data.ts';
 import { departmentKeys } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { useT } from '../../i18n/use-t.ts';
 import { CodeAndNamesDialog } from './record-form-parts.tsx';
 
@@ -25,11 +26,7 @@ export function PeerGroupsPart() {
         </button>
       </header>
       <p className="muted">{t('adminData.peerGroupsHint')}</p>
-      {message && (
-        <p className="form-success" role="status" data-testid="peer-groups-message">
-          {message}
-        </p>
-      )}
+      <SuccessLine testId="peer-groups-message" message={message} />
       <QueryState query={reference}>
         {({ peerGroups }) => (
           <table

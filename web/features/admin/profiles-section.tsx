@@ -11,6 +11,7 @@ import {
 } from '../../api/admin-data.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
 import { DASH, formatDay, formatInstantDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -46,11 +47,7 @@ export function ProfilesSection() {
           const active = profiles.find((p) => p.active) ?? profiles[0];
           return (
             <>
-              {saved && (
-                <p className="form-success" role="status" data-testid="profile-saved">
-                  {saved}
-                </p>
-              )}
+              <SuccessLine testId="profile-saved" message={saved} />
               {active && <ProfileEditor key={active.id} active={active} onSaved={setSaved} />}
               <Versions profiles={profiles} />
             </>

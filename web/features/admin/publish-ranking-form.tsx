@@ -4,6 +4,7 @@ import { adminDataKeys, publishRanking } from '../../api/admin-data.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useRecentWeekEnds, WeekOptions } from '../../components/filter-bar.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { formatPeriod, isoWeekLabel } from '../../components/weeks.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -80,11 +81,7 @@ export function PublishRankingForm() {
       <button type="submit" className="primary-button" disabled={!asOf || mutation.isPending}>
         {t('published.publish')}
       </button>
-      {published && (
-        <p className="form-success" role="status">
-          {t('published.done', { period: formatPeriod(lang, published) })}
-        </p>
-      )}
+      <SuccessLine message={published && t('published.done', { period: formatPeriod(lang, published) })} />
       <div className="publish-form-error">
         <ActionError error={mutation.error} />
         {taken && (

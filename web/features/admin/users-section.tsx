@@ -10,6 +10,7 @@ import {
   userListOptions,
 } from '../../api/users.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
 import { formatInstantDay } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -33,11 +34,7 @@ export function UsersSection() {
   return (
     <section className="admin-section" aria-labelledby="users-title">
       <h2 id="users-title">{t('users.title')}</h2>
-      {message && (
-        <p className="form-success" role="status">
-          {message}
-        </p>
-      )}
+      <SuccessLine message={message} />
       <QueryState query={users}>
         {({ users: rows }) => (
           <table className="data-table admin-table" data-testid="users-table" aria-labelledby="users-title">

@@ -21,6 +21,7 @@ import {
 } from '../../api/imports.ts';
 import { itemKeys } from '../../api/items.ts';
 import { usePageTitle } from '../../components/page-title.ts';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { tabIndex, tabListKeyDown } from '../../components/tab-list.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -284,11 +285,7 @@ function ImportFlow() {
             >
               {t('import.saveMapping')}
             </button>
-            {savedNote && (
-              <span className="form-success" role="status">
-                {savedNote}
-              </span>
-            )}
+            <SuccessLine inline message={savedNote} />
           </div>
           <ActionError error={save.error} />
           <div className="form-buttons">
@@ -314,18 +311,24 @@ function ImportFlow() {
         >
           <h2 id="import-step-report">{t(result ? 'import.step.done' : 'import.step.report')}</h2>
           <Summary report={report} />
-          {result ? (
-            <p className="form-success" role="status" data-testid="import-done">
-              {result.batchId
-                ? t('import.committed', {
-                    created: formatNumber(lang, report.summary.create),
-                    updated: formatNumber(lang, report.summary.update),
-                    batch: result.batchId,
-                  })
-                : t('import.nothingToDo')}{' '}
-              <Link to="/ledger?sort=updated">{t('import.toLedger')}</Link>
-            </p>
-          ) : (
+          <SuccessLine
+            testId="import-done"
+            message={
+              result && (
+                <>
+                  {result.batchId
+                    ? t('import.committed', {
+                        created: formatNumber(lang, report.summary.create),
+                        updated: formatNumber(lang, report.summary.update),
+                        batch: result.batchId,
+                      })
+                    : t('import.nothingToDo')}{' '}
+                  <Link to="/ledger?sort=updated">{t('import.toLedger')}</Link>
+                </>
+              )
+            }
+          />
+          {!result && (
             <div className="commit-bar">
               <p className={report.summary.reject > 0 ? 'form-error' : 'muted'}>
                 {report.summary.reject > 0

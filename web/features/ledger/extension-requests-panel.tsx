@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { figureKeys } from '../../api/figures.ts';
 import { decideExtension, type ItemDetail, itemKeys, withdrawExtension } from '../../api/items.ts';
+import { SuccessLine } from '../../components/success-line.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -74,11 +75,7 @@ export function ExtensionRequestsPanel({
           </tbody>
         </table>
       </div>
-      {done && (
-        <p className="form-success" role="status">
-          {done}
-        </p>
-      )}
+      <SuccessLine message={done} />
       {waiting && mayDecide && <DecisionForm itemId={detail.item.id} request={waiting} onDecided={setDone} />}
       {waiting && mayWithdraw && <Withdraw itemId={detail.item.id} request={waiting} onWithdrawn={setDone} />}
     </section>

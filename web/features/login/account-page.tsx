@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { authKeys, changePassword, meOptions } from '../../api/auth.ts';
 import { usePageTitle } from '../../components/page-title.ts';
+import { SuccessLine } from '../../components/success-line.tsx';
 import { DASH } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -109,11 +110,7 @@ export function AccountPage() {
         ) : (
           <ActionError error={mutation.error} />
         )}
-        {mutation.isSuccess && (
-          <p className="form-success" role="status">
-            {t('account.passwordChanged')}
-          </p>
-        )}
+        <SuccessLine message={mutation.isSuccess && t('account.passwordChanged')} />
         <button type="submit" className="primary-button" disabled={mutation.isPending}>
           {t('account.save')}
         </button>
