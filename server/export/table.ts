@@ -244,7 +244,7 @@ async function writeXlsx<T>(
         else if (c.type === 'number') cell.numFmt = '0.0#';
       } else if (c.type === 'date' && typeof v === 'string' && (DAY_RE.test(v) || MOMENT_RE.test(v))) {
         cell.value = toDate(v);
-        cell.numFmt = v.length === 10 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+        cell.numFmt = v.length === 10 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm';
       } else {
         cell.value = neutralise(String(v));
       }

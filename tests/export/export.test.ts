@@ -53,7 +53,7 @@ const RANKING: Rank[] = [
     score: 0,
     onTime: null,
     note: '\tcmd|/c calc',
-    asOf: '2023-05-31T12:00:00',
+    asOf: '2023-05-31T12:00:07',
   },
   { rank: 4, department: '县财政局', score: 70.25, onTime: 0.5, note: "'quoted", asOf: '2023-05-31' },
   { rank: 5, department: '县统计局', score: 60, onTime: 0.25, note: '\rline', asOf: '2023-05-31' },
@@ -84,8 +84,9 @@ describe('ranking export', () => {
     expect(sheet.getCell('D2').numFmt).toBe('0.0%');
     expect(sheet.getCell('F2').value).toEqual(new Date(Date.UTC(2023, 4, 31)));
     expect(sheet.getCell('F2').numFmt).toBe('yyyy-mm-dd');
-    expect(sheet.getCell('F4').value).toEqual(new Date(Date.UTC(2023, 4, 31, 12)));
-    expect(sheet.getCell('F4').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    // Shown to the minute, as the pages show times; the value keeps its seconds for an import back.
+    expect(sheet.getCell('F4').value).toEqual(new Date(Date.UTC(2023, 4, 31, 12, 0, 7)));
+    expect(sheet.getCell('F4').numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(sheet.getCell('A4').value).toBeNull();
   });
 
@@ -135,7 +136,7 @@ describe('ranking export', () => {
     expect(lines[0]).toBe('排名,单位,得分,按期办结率,说明,截至');
     expect(lines[1]).toBe(`1,县纪委监委,96.5,95.3%,"'=HYPERLINK(""http://x"",""click"")",2023-05-31`);
     expect(lines[2]).toBe("2,'+县教育局,88,80%,'-1+2,2023-05-31");
-    expect(lines[3]).toBe(",'@县档案馆,0,,'\tcmd|/c calc,2023-05-31 12:00:00");
+    expect(lines[3]).toBe(",'@县档案馆,0,,'\tcmd|/c calc,2023-05-31 12:00:07");
     expect(lines[4]).toBe("4,县财政局,70.25,50%,''quoted,2023-05-31");
     expect(lines[5]).toBe(`5,县统计局,60,25%,"'\rline",2023-05-31`);
   });
