@@ -1,10 +1,11 @@
 import type { ExportFormat } from '../api/exports.ts';
+import { useT } from '../i18n/use-t.ts';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv'];
 
 /**
  * The downloads of what a view shows, as Excel and CSV (DESIGN §6): a plain link each (the session
- * cookie goes with it), never printed.
+ * cookie goes with it), never printed. The CSV's says what Excel does to codes like 001 in one.
  */
 export function ExportLinks({
   href,
@@ -15,6 +16,7 @@ export function ExportLinks({
   label: (format: ExportFormat) => string;
   testId: (format: ExportFormat) => string;
 }) {
+  const t = useT();
   return (
     <span className="export-links no-print">
       {FORMATS.map((format) => (
@@ -23,6 +25,7 @@ export function ExportLinks({
           className="secondary-button"
           href={href(format)}
           download
+          title={format === 'csv' ? t('export.csvHint') : undefined}
           data-testid={testId(format)}
         >
           {label(format)}

@@ -285,6 +285,8 @@ const en = {
   'raise.more': '…and {n} more: see all {total}',
   'explain.exportXlsx': 'This list to Excel',
   'explain.exportCsv': 'This list to CSV',
+  'export.csvHint':
+    'Excel drops the leading zeros of codes such as 001 when it opens a CSV: to edit the list in Excel, take the Excel file',
   'changes.extended': 'Deadlines extended: {n}',
   'changes.requested': 'Extensions asked for: {n}; awaiting approval: {waiting}',
   'changes.reopened': 'Reopened after closing: {n}',
@@ -801,6 +803,7 @@ const zh: Record<MessageKey, string> = {
   'raise.more': '……另有{n}个，查看全部{total}个',
   'explain.exportXlsx': '清单导出 Excel',
   'explain.exportCsv': '清单导出 CSV',
+  'export.csvHint': '用 Excel 打开 CSV 会去掉 001 这类编号开头的 0：如需在 Excel 中编辑，请导出 Excel 文件',
   'changes.extended': '延期：{n}次',
   'changes.requested': '申请延期：{n}次；待审批：{waiting}个',
   'changes.reopened': '销号后重新整改：{n}次',
