@@ -85,7 +85,8 @@ export function lastChangeFinder(
       if (row.batch !== null || row.before === null) return undefined;
       const before = JSON.parse(row.before) as Record<string, unknown>;
       if (!(column in before)) return undefined;
-      if (before[column] === value)
+      // Compared as JSON: the participants are a list (of department ids, in order).
+      if (JSON.stringify(before[column]) === JSON.stringify(value))
         return { effectiveAt: rows[0]!.effectiveAt, actorName: rows[0]!.actorName, before: value };
     }
     return undefined;

@@ -1067,15 +1067,19 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
 
   // A sheet written before someone changed the item here would put back what they replaced: said
   // before the commit, as a reopening is (the sheet not brought up to date).
-  if (ctx.lastChange && errors.length === 0)
+  if (ctx.lastChange && errors.length === 0) {
+    const stale = (field: ImportField, col: string, value: unknown) => {
+      const last = ctx.lastChange!(it.id, col, value);
+      if (last)
+        warnings.push({ column: null, field, message: msg.staleSheet(last.actorName, last.effectiveAt) });
+    };
     for (const col of STALE_CHECKED) {
       const field = COLUMN_FIELD[col]!;
       // Only what the sheet says (not what a status change empties).
-      if (!(col in next) || v[field as keyof RowValues] == null) continue;
-      const last = ctx.lastChange(it.id, col, next[col]);
-      if (last)
-        warnings.push({ column: null, field, message: msg.staleSheet(last.actorName, last.effectiveAt) });
+      if (col in next && v[field as keyof RowValues] != null) stale(field, col, next[col]);
     }
+    if (participants !== null) stale('participants', 'participants', participants);
+  }
 
   if (errors.length > 0) return { ...base, action: 'reject', errors, warnings };
   const cols = Object.keys(next);

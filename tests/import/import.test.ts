@@ -1191,6 +1191,45 @@ describe('importing again', () => {
     expect([own!.changes, own!.warnings]).toEqual([['person'], []]);
   });
 
+  it('warns too when the sheet would put back the participating departments a department changed here', async () => {
+    const db = countyDb();
+    const head = '台账编号,问题名称,牵头单位,参与单位,整改时限,问题来源';
+    const monday = csv(`${head}\nST-2,校车接送不规范,县教育局,D29,2026-12-31,督查`);
+    await commitImport(db, { name: 'a.csv', bytes: monday }, { ...OPTIONS, actor: CLI_ACTOR });
+    const editor = db
+      .prepare(
+        "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
+      )
+      .get() as SessionUser;
+    const { id, version } = item(db, 'ST-2') as { id: number; version: number };
+    // The liaison adds the Finance Bureau beside the Approval Bureau on Saturday.
+    editItem(
+      { db, user: editor, now: '2026-11-21T09:12:00', nowUtc: '2026-11-21T01:12:00.000Z' },
+      id,
+      version,
+      {},
+      [deptId(db, 'D29'), deptId(db, 'D22')],
+    );
+    const dryRun = (text: string) =>
+      dryRunImport(
+        db,
+        { name: 'b.csv', bytes: csv(`${head}\n${text}`) },
+        { ...OPTIONS, clock: fixedClock('2026-11-21T08:00:00Z') },
+      ).then((r) => r.rows[0]!);
+    const stale = await dryRun('ST-2,校车接送不规范,县教育局,D29,2026-12-31,督查');
+    expect(stale.changes).toEqual(['participants']);
+    expect(stale.warnings.map((w) => [w.field, w.message.zh])).toEqual([
+      [
+        'participants',
+        `${editor.displayName}于2026年11月21日 09:12改过此项，表格中的仍是改前的值；如只是表格未更新，请按系统中的现值填写，否则导入将改回表格中的值`,
+      ],
+    ]);
+    // Brought up to date, nothing to say; a list of the office's own changes it without a word.
+    expect((await dryRun('ST-2,校车接送不规范,县教育局,D29、D22,2026-12-31,督查')).action).toBe('unchanged');
+    const own = await dryRun('ST-2,校车接送不规范,县教育局,D23,2026-12-31,督查');
+    expect([own.changes, own.warnings]).toEqual([['participants'], []]);
+  });
+
   it("takes back the office's sheet after an extension made here: the original deadline it still shows changes nothing", async () => {
     const db = countyDb();
     const head = '台账编号,问题名称,牵头单位,整改时限,问题来源,整改状态';
