@@ -670,15 +670,36 @@ function waitingRequestOf(ctx: CommandContext, itemId: number, requestId: number
 /** Logs an urging (催办) on an open item. */
 export function urgeItem(ctx: CommandContext, id: number, note: string): void {
   if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
-  ctx.db
+  ctx.db.transaction(() => urgeIn(ctx, id, note)).immediate();
+}
+
+/**
+ * Urges every item of a list at once (批量催办): the list is read in the write's transaction and must
+ * still hold the `expected` number of items the office saw, else nothing is written (409). Returns
+ * how many were urged.
+ */
+export function urgeItems(ctx: CommandContext, list: () => number[], expected: number, note: string): number {
+  if (ctx.user.role !== 'admin') throw forbiddenRole(['admin']);
+  return ctx.db
     .transaction(() => {
-      const { item, scope } = loadForWrite(ctx, id, null);
-      sideAction(ctx, 'urge', item);
-      write(ctx, item, scope, { urge_count: (item.urge_count as number) + 1 });
-      insertUrging(ctx.db, { itemId: id, urgedAt: ctx.now, urgedBy: ctx.user.id, note });
-      history(ctx, id, 'urged', undefined, { urge_count: (item.urge_count as number) + 1 }, note);
+      const ids = list();
+      if (ids.length !== expected)
+        throw new ApiError(409, 'list_changed', {
+          zh: `列表已有变化：现在是 ${ids.length} 个事项，不是 ${expected} 个；请刷新后重试`,
+          en: `The list has changed: it now holds ${ids.length} items, not ${expected}; reload it and try again`,
+        });
+      for (const id of ids) urgeIn(ctx, id, note);
+      return ids.length;
     })
     .immediate();
+}
+
+function urgeIn(ctx: CommandContext, id: number, note: string): void {
+  const { item, scope } = loadForWrite(ctx, id, null);
+  sideAction(ctx, 'urge', item);
+  write(ctx, item, scope, { urge_count: (item.urge_count as number) + 1 });
+  insertUrging(ctx.db, { itemId: id, urgedAt: ctx.now, urgedBy: ctx.user.id, note });
+  history(ctx, id, 'urged', undefined, { urge_count: (item.urge_count as number) + 1 }, note);
 }
 
 /** Voids an item registered in error or twice (admin, with a reason); it then counts nowhere. */

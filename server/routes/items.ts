@@ -7,6 +7,7 @@ import {
   type ItemListFilter,
   type ItemSort,
   itemWarning,
+  listItemIds,
 } from '../../db/queries/items.ts';
 import { findByCode, findById } from '../../db/queries/lookups.ts';
 import { requireRole, requireUser } from '../auth/index.ts';
@@ -39,6 +40,7 @@ import {
   requestExtension,
   transitionItem,
   urgeItem,
+  urgeItems,
   voidItem,
   withdrawExtension,
 } from '../ledger/commands.ts';
@@ -95,6 +97,10 @@ export const itemListShape = {
   sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('registered'),
 };
 const listQuery = z.strictObject({ ...itemListShape, ...pagingShape });
+/** The filters of a list a write takes (its overdue, voided and sort are the write's own). */
+const { overdue: _o, voided: _v, sort: _s, ...filterShape } = itemListShape;
+/** At most this many items urged at once. */
+const URGE_AT_ONCE = 500;
 type ItemListQuery = z.infer<z.ZodObject<typeof itemListShape>>;
 
 const assignShape = {
@@ -388,6 +394,25 @@ export const items = new Hono<AppEnv>()
       const { id: itemId, request } = c.req.valid('param');
       withdrawExtension(commandContext(c), itemId, request);
       return c.json(detail(c.var.deps, c.var.user, itemId), 200);
+    },
+  )
+  // The overdue items a filter lists, urged at once (批量催办); `count` is how many the office saw.
+  .post(
+    '/urgings',
+    requireRole('admin'),
+    validate(
+      'json',
+      z.strictObject({
+        ...filterShape,
+        count: z.number().int().min(1).max(URGE_AT_ONCE),
+        note: text(1000).min(1),
+      }),
+    ),
+    (c) => {
+      const { count, note, ...q } = c.req.valid('json');
+      const list = resolveItemList(c.var.deps, { ...q, overdue: 'true', voided: 'false', sort: 'deadline' });
+      const urged = urgeItems(commandContext(c), () => listItemIds(c.var.deps.db, list), count, note);
+      return c.json({ urged }, 200);
     },
   )
   .post(

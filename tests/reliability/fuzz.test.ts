@@ -346,6 +346,7 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '已电话答复' }),
   },
+  'POST /api/items/urgings': { body: () => ({ department: 'D01', count: 1, note: '请加快整改' }) },
   'POST /api/items/:id/urgings': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),

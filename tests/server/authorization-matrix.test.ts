@@ -238,6 +238,18 @@ const MATRIX: Record<string, MatrixRow> = {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/response`, body: { note: '已电话答复' } }),
     expect: { ...adminOnly(200), editor: 200 },
   },
+  'POST /api/items/urgings': {
+    request: (f) => {
+      // M-1 overdue: its deadline over before now.
+      f.db
+        .prepare(
+          "UPDATE items SET deadline = '2026-11-10', deadline_end = '2026-11-10T24:00:00' WHERE id = ?",
+        )
+        .run(ownItem(f));
+      return { path: '/api/items/urgings', body: { department: 'D01', count: 1, note: '请加快整改' } };
+    },
+    expect: adminOnly(200),
+  },
   'POST /api/items/:id/urgings': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),

@@ -485,6 +485,79 @@ describe('ledger workflow', () => {
     expect(again.status).toBe(409);
   });
 
+  it('urges at once the overdue items a filter lists, only if the list still holds what the office saw', async () => {
+    const { db, sessions, send, create } = setup();
+    // Registered on Nov 20 at 10:00 with deadlines already over (a ledger brought in late): overdue.
+    const a = (await create({ title: '食堂卫生不达标', deadline: '2026-11-10' })).item;
+    const b = (await create({ title: '校车接送不规范', deadline: '2026-11-19' })).item;
+    const notDue = (await create({ title: '操场照明不足', deadline: '2026-11-30' })).item;
+    const otherDepartment = (await create({ department: 'D02', deadline: '2026-11-15' })).item;
+    const voided = (await create({ deadline: '2026-11-11' })).item;
+    await send(sessions.admin, 'POST', `/api/items/${voided.id}/void`, {
+      version: voided.version,
+      reason: '重复登记',
+    });
+    const urges = () =>
+      db.prepare('SELECT id, urge_count AS n FROM items ORDER BY id').all() as { id: number; n: number }[];
+    const none = urges();
+    // D01's overdue items are a and b: the office saw 3, so the list changed and nothing is written.
+    const stale = await send(sessions.admin, 'POST', '/api/items/urgings', {
+      department: 'D01',
+      count: 3,
+      note: '请本周内报告进展',
+    });
+    expect([stale.status, stale.body.error.code, stale.body.error.message]).toEqual([
+      409,
+      'list_changed',
+      'The list has changed: it now holds 2 items, not 3; reload it and try again',
+    ]);
+    expect(urges()).toEqual(none);
+    const urged = await send(sessions.admin, 'POST', '/api/items/urgings', {
+      department: 'D01',
+      count: 2,
+      note: '请本周内报告进展',
+    });
+    expect([urged.status, urged.body]).toEqual([200, { urged: 2 }]);
+    expect(urges()).toEqual([
+      { id: a.id, n: 1 },
+      { id: b.id, n: 1 },
+      { id: notDue.id, n: 0 },
+      { id: otherDepartment.id, n: 0 },
+      { id: voided.id, n: 0 },
+    ]);
+    const logged = await send(sessions.admin, 'GET', `/api/items/${b.id}`);
+    expect(logged.body.urgings.map((u: { note: string }) => u.note)).toEqual(['请本周内报告进展']);
+    expect(logged.body.history.at(-1).kind).toBe('urged');
+    // A search narrows the list as it narrows the table.
+    const one = await send(sessions.admin, 'POST', '/api/items/urgings', {
+      q: '食堂',
+      count: 1,
+      note: '再次催办',
+    });
+    expect(one.body).toEqual({ urged: 1 });
+    expect(urges()[0]).toEqual({ id: a.id, n: 2 });
+    // The office's alone; bad input names its field.
+    for (const who of ['editor', 'leader'] as const)
+      expect((await send(sessions[who], 'POST', '/api/items/urgings', { count: 1, note: 'x' })).status).toBe(
+        403,
+      );
+    for (const [body, field] of [
+      [{ count: 0, note: 'x' }, 'count'],
+      [{ count: 501, note: 'x' }, 'count'],
+      [{ count: 1 }, 'note'],
+      [{ count: 1, note: 'x', overdue: 'false' }, 'overdue'],
+    ] as const) {
+      const bad = await send(sessions.admin, 'POST', '/api/items/urgings', body);
+      expect([bad.status, bad.body.error.details.field]).toEqual([400, field]);
+    }
+    const unknown = await send(sessions.admin, 'POST', '/api/items/urgings', {
+      department: 'D99',
+      count: 1,
+      note: 'x',
+    });
+    expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'department']);
+  });
+
   it('names the field of bad input', async () => {
     const { sessions, send } = setup();
     const res = await send(sessions.admin, 'POST', '/api/items', {
