@@ -521,6 +521,66 @@ describe('the ledger in a real browser', () => {
       await page.context().close();
     });
 
+  it('urges at once the overdue items the filters list, saying how many, and only while the list holds that many', async () => {
+    const title = '批量催办测试';
+    for (const [n, deadline] of [
+      ['一', '2026-11-16'],
+      ['二', '2026-11-18'],
+      ['三', '2026-12-31'], // not due yet
+    ])
+      await registerItem(editor, { title: `${title}${n}`, deadline });
+    const urgings = async () =>
+      Object.fromEntries(
+        (await admin.send('GET', `/api/items?q=${encodeURIComponent(title)}&pageSize=10`)).body.items.map(
+          (i: { title: string; urgeCount: number }) => [i.title.slice(-1), i.urgeCount],
+        ),
+      );
+    const { page, errors } = await openAs(
+      browser,
+      server,
+      'admin',
+      `/ledger?q=${encodeURIComponent(title)}`,
+      'zh-CN',
+    );
+    const button = page.getByTestId('urge-overdue');
+    await expect.poll(() => button.textContent()).toBe('催办逾期事项（2）');
+    await button.click();
+    const dialog = page.getByTestId('urge-overdue-dialog');
+    expect(await dialog.locator('p').first().textContent()).toContain('列出的 2 个逾期事项将逐一催办');
+    // Meanwhile one more overdue item the search finds is registered: the office saw 2, so none is urged.
+    await registerItem(editor, { title: `${title}四`, deadline: '2026-11-17' });
+    await dialog.locator('button[type="submit"]').click();
+    const refused = dialog.getByTestId('action-error');
+    await expect
+      .poll(() => refused.locator('.action-error-message').textContent())
+      .toBe('列表已有变化：现在是 3 个事项，不是 2 个；请刷新后重试');
+    expect(await urgings()).toEqual({ 一: 0, 二: 0, 三: 0, 四: 0 });
+    await refused.getByRole('button', { name: '重新统计逾期事项' }).click();
+    await expect.poll(() => button.textContent()).toBe('催办逾期事项（3）');
+    await button.click();
+    await dialog.locator('textarea[name="note"]').fill('请于本周五前报告进展');
+    await dialog.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => page.getByTestId('urge-overdue-done').textContent())
+      .toBe('已催办 3 个逾期事项。');
+    expect(await dialog.count()).toBe(0);
+    expect(await urgings()).toEqual({ 一: 1, 二: 1, 三: 0, 四: 1 });
+    // The table shows the urgings without a reload.
+    await expect
+      .poll(() => page.locator('tbody tr td:last-child').allTextContents())
+      .toEqual(expect.arrayContaining(['1', '1', '1']));
+    // Neither a leader nor a department sees the button.
+    for (const account of ['leader', 'editor-d21'] as const) {
+      const other = await openAs(browser, server, account, `/ledger?q=${encodeURIComponent(title)}`, 'en');
+      await other.page.getByTestId('ledger-table').waitFor();
+      expect(await other.page.getByTestId('urge-overdue').count()).toBe(0);
+      await other.page.context().close();
+    }
+    // The refused request is the one error the browser logs.
+    expect(errors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints a supervision sheet for an overdue item', async () => {
     const [item] = (await admin.get('/api/items?overdue=true&sort=deadline&pageSize=1')).items;
     // The department's latest word on it is on the sheet, dated.

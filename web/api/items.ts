@@ -52,6 +52,9 @@ export const extendItem = (id: number, input: Extension) =>
   unwrap(one.extensions.$post({ param: param(id), json: input }));
 export const urgeItem = (id: number, note: string) =>
   unwrap(one.urgings.$post({ param: param(id), json: { note } }));
+export type OverdueUrging = InferRequestType<(typeof items)['urgings']['$post']>['json'];
+/** 批量催办: every overdue item the filters list, if they are still `count` (else a 409). */
+export const urgeOverdueItems = (input: OverdueUrging) => unwrap(items.urgings.$post({ json: input }));
 export const recordFirstResponse = (id: number, note: string) =>
   unwrap(one.response.$post({ param: param(id), json: note ? { note } : {} }));
 export const voidItem = (id: number, input: { version: number; reason: string }) =>

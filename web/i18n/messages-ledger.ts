@@ -190,6 +190,14 @@ export const ledgerEn = {
   'action.respond.note': 'How the complainant was answered (optional)',
   'action.urge.note': 'Urging note',
   'action.urge.defaultNote': 'Please speed up the rectification and close the item on time.',
+  'urgeAll.button': 'Urge the {n} overdue',
+  'urgeAll.title': 'Urge every overdue item listed',
+  'urgeAll.confirm':
+    'Each of the {n} overdue items the filters list, on every page, is urged with this note: one urging each, in its history and on its department’s page.',
+  'urgeAll.submit': 'Urge {n} items',
+  'urgeAll.done': '{n} overdue items urged.',
+  'urgeAll.tooMany': 'At most {max} items can be urged at once: narrow the filters.',
+  'urgeAll.reload': 'Count the overdue again',
   'action.void.confirm':
     'A voided item (a duplicate, or registered in error) leaves every figure. It stays in the ledger with its history.',
   'action.void.reason': 'Why the item is voided',
@@ -686,6 +694,14 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'action.respond.note': '答复情况（可不填）',
   'action.urge.note': '催办内容',
   'action.urge.defaultNote': '请加快整改进度，按期销号。',
+  'urgeAll.button': '催办逾期事项（{n}）',
+  'urgeAll.title': '批量催办所列逾期事项',
+  'urgeAll.confirm':
+    '按当前筛选条件（所有页）列出的 {n} 个逾期事项将逐一催办，使用下面的催办意见：每个事项各记一次催办，记入其历史记录，并显示在所属部门页面。',
+  'urgeAll.submit': '催办 {n} 个事项',
+  'urgeAll.done': '已催办 {n} 个逾期事项。',
+  'urgeAll.tooMany': '一次最多催办 {max} 个事项：请缩小筛选范围。',
+  'urgeAll.reload': '重新统计逾期事项',
   'action.void.confirm': '作废的事项（重复登记或登记错误）不计入任何指标，但保留在台账中，处理记录不删除。',
   'action.void.reason': '作废原因',
 

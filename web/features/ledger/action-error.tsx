@@ -17,10 +17,13 @@ import './action-error.css';
 export function ActionError({
   error,
   onReload,
+  reloadLabel,
   fieldLabels,
 }: {
   error: unknown;
   onReload?: () => void;
+  /** What the reload button does, when not reloading an item (a list counted again). */
+  reloadLabel?: string;
   /** Labels of fields not in a form of their own (a table row being edited), by the API's name. */
   fieldLabels?: Record<string, string>;
 }) {
@@ -85,7 +88,7 @@ export function ActionError({
       <p className="action-error-message">{said}</p>
       {reloadable && (
         <button type="button" className="small-button is-primary" onClick={onReload}>
-          {t('item.reload')}
+          {reloadLabel ?? t('item.reload')}
         </button>
       )}
     </div>

@@ -17,6 +17,7 @@ import { formatDeadline } from './format.ts';
 import { createScope } from './item-actions.ts';
 import { LedgerFilters } from './ledger-filters.tsx';
 import { isFiltered, PAGE_SIZE, toFilterQuery, toItemQuery } from './ledger-params.ts';
+import { UrgeOverdue } from './urge-overdue.tsx';
 import { useActingUser } from './use-acting-user.ts';
 import { useLedgerParams } from './use-ledger-params.ts';
 import { WaitingRequests } from './waiting-requests.tsx';
@@ -61,6 +62,8 @@ export function LedgerPage() {
             label={(format) => t(format === 'xlsx' ? 'ledger.exportXlsx' : 'ledger.exportCsv')}
             testId={(format) => `export-${format}`}
           />
+          {/* Last: its message (a live region, on the page before it) goes at the end of the row. */}
+          {user?.role === 'admin' && <UrgeOverdue params={params} />}
         </div>
       </header>
       {(user?.role === 'admin' || user?.role === 'editor') && (
