@@ -11,6 +11,7 @@ import { ITEM_WRITE_SCOPE, type ItemWriteScope, itemScopeParams } from './accoun
 import { type ExtensionRequest, itemExtensionRequests } from './extension-requests.ts';
 import { deadlineFromEnd } from './figures.ts';
 import { rollupItemCount } from './figures-fast.ts';
+import { type ItemFile, itemFiles } from './item-files.ts';
 import { itemProgressNotes, type ProgressNote } from './progress-notes.ts';
 
 export interface ItemListFilter {
@@ -330,6 +331,8 @@ export interface ItemDetail {
   extensionRequests: ExtensionRequest[];
   /** 整改进展: dated progress notes, oldest first. */
   progressNotes: ProgressNote[];
+  /** 佐证材料: the files on the item, oldest first (their bytes from GET /api/items/:id/files/:file). */
+  files: ItemFile[];
   urgings: { id: number; urgedAt: string; note: string; urgedBy: string | null }[];
   history: {
     id: number;
@@ -394,6 +397,7 @@ export function getItemDetail(db: Db, id: number): ItemDetail | null {
     ).all(id) as ItemDetail['extensions'],
     extensionRequests: itemExtensionRequests(db, id),
     progressNotes: itemProgressNotes(db, id),
+    files: itemFiles(db, id),
     urgings: prepared(
       db,
       `SELECT u.id, u.urged_at AS urgedAt, u.note, us.display_name AS urgedBy FROM urgings u

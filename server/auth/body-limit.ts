@@ -6,6 +6,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
+import { ITEM_FILE_LIMITS } from '../domain/item-file-types.ts';
 import { DEFAULT_LIMITS } from '../import/read.ts';
 import { payloadTooLarge } from './errors.ts';
 
@@ -42,6 +43,9 @@ function limiterFor(maxBytes: number) {
   return limiter;
 }
 
+/** An item's file (佐证材料) is the body of POST /api/items/:id/files: its own limit. */
+const ITEM_FILE_UPLOAD = /^\/api\/items\/\d+\/files$/;
+
 export function maxBodyBytes(path: string): number {
   return IMPORT_UPLOADS.has(path) ? UPLOAD_LIMIT : DEFAULT_BODY_LIMIT;
 }
@@ -56,5 +60,5 @@ export const apiBodyLimit = createMiddleware<AppEnv>((c, next) => {
     if (Number(c.req.header('content-length') ?? 0) > UPLOAD_LIMIT) throw payloadTooLarge(UPLOAD_LIMIT);
     return next();
   }
-  return limiterFor(DEFAULT_BODY_LIMIT)(c, next);
+  return limiterFor(ITEM_FILE_UPLOAD.test(c.req.path) ? ITEM_FILE_LIMITS.bytes : DEFAULT_BODY_LIMIT)(c, next);
 });

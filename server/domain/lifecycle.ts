@@ -83,7 +83,7 @@ export function isOpen(status: Status): boolean {
  * for more time only until it reports the rectification done.
  */
 export function checkSideAction(
-  action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone' | 'progress',
+  action: 'void' | 'extend' | 'request_extension' | 'urge' | 'respond' | 'milestone' | 'progress' | 'file',
   item: { status: Status; voided: boolean },
 ): void {
   const ok =
@@ -116,7 +116,8 @@ export const ACTION_LABELS: Record<
   | 'respond'
   | 'edit'
   | 'milestone'
-  | 'progress',
+  | 'progress'
+  | 'file',
   { zh: string; en: string }
 > = {
   assign: { zh: '分解交办', en: 'assign' },
@@ -133,4 +134,5 @@ export const ACTION_LABELS: Record<
   edit: { zh: '修改', en: 'edit' },
   milestone: { zh: '安排阶段目标', en: 'plan a milestone' },
   progress: { zh: '报告整改进展', en: 'report progress on' },
+  file: { zh: '上传或撤下佐证材料', en: 'add or take off a file of' },
 };

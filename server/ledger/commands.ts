@@ -4,6 +4,7 @@
  * then it writes the item and its history (who, when, before and after).
  */
 
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open.ts';
 import { departmentInScope, type ItemWriteScope } from '../../db/queries/accounts-item-scope.ts';
 import {
@@ -12,6 +13,7 @@ import {
   insertExtensionRequest,
   pendingRequestOf,
 } from '../../db/queries/extension-requests.ts';
+import { insertItemFile, itemFiles, removeItemFile } from '../../db/queries/item-files.ts';
 import {
   getItemRow,
   type ItemRow,
@@ -38,6 +40,7 @@ import {
 } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
 import { enDate, zhDate } from '../domain/date-text.ts';
+import { ITEM_FILE_LIMITS, itemFileType } from '../domain/item-file-types.ts';
 import {
   ACTION_EVENTS,
   ACTION_LABELS,
@@ -464,7 +467,7 @@ export function transitionItem(ctx: CommandContext, id: number, input: Transitio
 
 function sideAction(
   ctx: CommandContext,
-  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone' | 'progress' | 'respond',
+  action: 'extend' | 'request_extension' | 'urge' | 'void' | 'milestone' | 'progress' | 'respond' | 'file',
   item: ItemRow,
 ) {
   try {
@@ -823,6 +826,76 @@ export function reportProgress(ctx: CommandContext, id: number, note: string): v
         note,
       });
       history(ctx, id, 'progress_reported', undefined, undefined, note);
+    })
+    .immediate();
+}
+
+/**
+ * Attaches a file to an open item (佐证材料), by the office or the item's department; its bytes kept in
+ * the database, its name and size in the history. Refused naming `file`: a type an item does not take,
+ * an empty or too large file, or one too many on the item. Returns the file's id.
+ */
+export function addItemFile(
+  ctx: CommandContext,
+  id: number,
+  file: { name: string; content: Uint8Array },
+): number {
+  const name = file.name.trim();
+  const mediaType = itemFileType(name);
+  if (!mediaType)
+    throw invalidParameter('file', {
+      zh: `只能上传照片、PDF、OFD、Word、Excel、WPS、PowerPoint、文本或 zip 文件（不能上传 ${name}）`,
+      en: `only photos, PDF, OFD, Word, Excel, WPS, PowerPoint, text or zip files can be added (not ${name})`,
+    });
+  if (file.content.byteLength === 0)
+    throw invalidParameter('file', { zh: '文件是空的', en: 'the file is empty' });
+  if (file.content.byteLength > ITEM_FILE_LIMITS.bytes)
+    throw invalidParameter('file', {
+      zh: `文件超过 ${ITEM_FILE_LIMITS.bytes / 1024 / 1024} MB`,
+      en: `the file is larger than ${ITEM_FILE_LIMITS.bytes / 1024 / 1024} MB`,
+    });
+  return ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction(ctx, 'file', item);
+      if (itemFiles(ctx.db, id).length >= ITEM_FILE_LIMITS.files)
+        throw invalidParameter('file', {
+          zh: `每个事项最多 ${ITEM_FILE_LIMITS.files} 个佐证材料`,
+          en: `an item takes at most ${ITEM_FILE_LIMITS.files} files`,
+        });
+      write(ctx, item, scope, {});
+      const fileId = insertItemFile(ctx.db, {
+        itemId: id,
+        name,
+        mediaType,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+        content: file.content,
+        addedAt: ctx.now,
+        addedBy: ctx.user.id,
+        addedByName: ctx.user.displayName,
+      });
+      history(ctx, id, 'file_added', undefined, { file: name, size: file.content.byteLength });
+      return fileId;
+    })
+    .immediate();
+}
+
+/** Takes a file off an open item, with a reason: by the office, or by whoever added it. Kept, with who and why. */
+export function removeFile(ctx: CommandContext, id: number, fileId: number, reason: string): void {
+  ctx.db
+    .transaction(() => {
+      const { item, scope } = loadForWrite(ctx, id, null);
+      sideAction(ctx, 'file', item);
+      const file = itemFiles(ctx.db, id).find((f) => f.id === fileId);
+      if (!file) throw notFound({ zh: '佐证材料', en: 'file' }, String(fileId), 'file');
+      if (ctx.user.role !== 'admin' && file.addedById !== ctx.user.id)
+        throw new ApiError(403, 'forbidden', {
+          zh: '只有督查室或上传者本人可以撤下此材料',
+          en: 'Only the supervision office or whoever added the file may take it off',
+        });
+      write(ctx, item, scope, {});
+      removeItemFile(ctx.db, { itemId: id, fileId, at: ctx.now, byName: ctx.user.displayName, reason });
+      history(ctx, id, 'file_removed', { file: file.name }, undefined, reason);
     })
     .immediate();
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { isDepartmentActive } from '../../db/queries/departments.ts';
+import { itemFileContent } from '../../db/queries/item-files.ts';
 import {
   getItemDetail,
   ITEM_SORTS,
@@ -14,6 +15,7 @@ import { requireRole, requireUser } from '../auth/index.ts';
 import { statusActionsFor } from '../auth/item-scope.ts';
 import type { SessionUser } from '../auth/principal.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { ITEM_FILE_LIMITS } from '../domain/item-file-types.ts';
 import { ITEM_TEXT_LIMITS } from '../domain/item-text-limits.ts';
 import {
   allowedActions,
@@ -28,6 +30,7 @@ import { invalidParameter, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { warningHorizon } from '../figures/params.ts';
 import {
+  addItemFile,
   addMilestone,
   type CommandContext,
   completeMilestone,
@@ -36,6 +39,7 @@ import {
   editItem,
   extendDeadline,
   recordFirstResponse,
+  removeFile,
   reportProgress,
   requestExtension,
   transitionItem,
@@ -79,6 +83,7 @@ const deadline = z
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
 const id = z.object({ id: z.coerce.number().int().positive() });
 const requestParam = z.strictObject({ id: id.shape.id, request: id.shape.id });
+const fileParam = z.strictObject({ id: id.shape.id, file: id.shape.id });
 
 /** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
 export const itemListShape = {
@@ -443,6 +448,42 @@ export const items = new Hono<AppEnv>()
     (c) => {
       reportProgress(commandContext(c), c.req.valid('param').id, c.req.valid('json').note);
       return c.json(detail(c.var.deps, c.var.user, c.req.valid('param').id), 201);
+    },
+  )
+  // 佐证材料: the file is the request's body, its name in `name` (10 MB at most, server/auth/body-limit.ts).
+  .post(
+    '/:id/files',
+    requireRole('admin', 'editor'),
+    validate('param', id),
+    validate('query', z.strictObject({ name: text(ITEM_FILE_LIMITS.name).min(1) })),
+    async (c) => {
+      const itemId = c.req.valid('param').id;
+      const content = new Uint8Array(await c.req.arrayBuffer());
+      addItemFile(commandContext(c), itemId, { name: c.req.valid('query').name, content });
+      return c.json(detail(c.var.deps, c.var.user, itemId), 201);
+    },
+  )
+  .get('/:id/files/:file', requireUser(), validate('param', fileParam), (c) => {
+    const { id: itemId, file: fileId } = c.req.valid('param');
+    const file = itemFileContent(c.var.deps.db, itemId, fileId);
+    if (!file) throw notFound({ zh: '佐证材料', en: 'file' }, String(fileId), 'file');
+    // Always a download, as the type its name says: never shown in the app's own origin.
+    const ascii = file.name.replace(/[^\w.-]/g, '_');
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.mediaType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'private, no-store',
+    });
+  })
+  .post(
+    '/:id/files/:file/remove',
+    requireRole('admin', 'editor'),
+    validate('param', fileParam),
+    validate('json', z.strictObject({ reason: text(1000).min(1) })),
+    (c) => {
+      const { id: itemId, file } = c.req.valid('param');
+      removeFile(commandContext(c), itemId, file, c.req.valid('json').reason);
+      return c.json(detail(c.var.deps, c.var.user, itemId), 200);
     },
   )
   .post(

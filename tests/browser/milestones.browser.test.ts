@@ -3,6 +3,7 @@
  * marked done on the item page — and reports its progress (整改进展); the office sees both; a leader
  * reads them without the controls.
  */
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
@@ -79,6 +80,70 @@ describe('milestones on the item page', () => {
       await expect.poll(() => read.locator('tbody tr').count()).toBe(2);
       expect(await read.getByRole('button').count()).toBe(0);
       expect(await leader.page.getByTestId('milestone-form').count()).toBe(0);
+      await leader.page.context().close();
+    });
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`lets the department attach evidence files, download them as they were, and take one off with a reason (${lang})`, async () => {
+      const m = messages[lang];
+      const { id } = await registerItem(editor, { title: `食堂后厨改造（佐证材料 ${lang}）` });
+      const { page, errors } = await openAs(browser, server, 'editor-d21', `/ledger/${id}`, lang);
+      const panel = page.getByTestId('files-panel');
+      await expect.poll(() => panel.locator('p.muted').textContent()).toBe(m['files.none']);
+      const photo = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));
+      const input = panel.getByTestId('file-input');
+      for (const [name, buffer] of [
+        ['后厨改造前后对比.png', photo],
+        ['验收记录.pdf', Buffer.from('%PDF-1.4 验收记录')],
+      ] as const) {
+        await input.setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+        await expect
+          .poll(() => panel.getByTestId('files-done').textContent())
+          .toBe(m['files.added'].replace('{name}', name));
+      }
+      const links = panel.locator('.item-file a');
+      expect(await links.allTextContents()).toEqual(['后厨改造前后对比.png', '验收记录.pdf']);
+      expect(await panel.locator('.item-file').first().textContent()).toContain('5 KB');
+      // Downloaded, it is the file that was added.
+      const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
+      expect(download.suggestedFilename()).toBe('后厨改造前后对比.png');
+      expect(fs.readFileSync((await download.path())!)).toEqual(photo);
+      // A program is refused, naming what may be added.
+      await input.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: photo });
+      await expect.poll(() => panel.getByTestId('action-error').textContent()).toContain('setup.exe');
+      expect(await links.count()).toBe(2);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await panel.scrollIntoViewIfNeeded();
+        await screenshot(page, `item-files-${lang}-${size}`);
+      }
+      // Taken off with a reason: gone from the list, in the history with the reason.
+      await panel
+        .getByRole('button', { name: m['files.removeNamed'].replace('{name}', '后厨改造前后对比.png') })
+        .click();
+      const dialog = page.getByTestId('remove-file-dialog');
+      await dialog.locator('textarea[name="reason"]').fill('照片不清晰');
+      await dialog.getByRole('button', { name: m['files.remove'] }).click();
+      await expect.poll(() => links.allTextContents()).toEqual(['验收记录.pdf']);
+      expect(await panel.getByTestId('files-done').textContent()).toBe(
+        m['files.removed'].replace('{name}', '后厨改造前后对比.png'),
+      );
+      const history = page.getByTestId('item-history');
+      await expect
+        .poll(() => history.locator('li[data-kind="file_removed"]').textContent())
+        .toContain('照片不清晰');
+      expect(await history.locator('li[data-kind="file_added"] .timeline-kind').first().textContent()).toBe(
+        m['history.file_added'],
+      );
+      expect(errors.filter((e) => !e.includes('400 (Bad Request)'))).toEqual([]);
+      await page.context().close();
+      // A leader reads and downloads, adds and takes off nothing.
+      const leader = await openAs(browser, server, 'leader', `/ledger/${id}`, lang);
+      const seen = leader.page.getByTestId('files-panel');
+      await expect.poll(() => seen.locator('.item-file a').allTextContents()).toEqual(['验收记录.pdf']);
+      expect(await seen.getByTestId('file-input').count()).toBe(0);
+      expect(await seen.getByRole('button').count()).toBe(0);
       await leader.page.context().close();
     });
   }

@@ -98,6 +98,8 @@ export interface CallOptions {
   body?: unknown;
   /** A multipart body (a file upload) instead of JSON. */
   form?: FormData;
+  /** A file as the whole body (an item's evidence file) instead of JSON. */
+  raw?: Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   /** The client's address, as @hono/node-server passes it. */
   ip?: string;
@@ -118,8 +120,9 @@ export async function call(
     if (!options.withoutCsrf) headers['x-csrf-token'] = options.session.csrf;
   }
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
-  let body: string | FormData | undefined;
+  let body: string | FormData | Uint8Array<ArrayBuffer> | undefined;
   if (options.form !== undefined) body = options.form;
+  else if (options.raw !== undefined) body = options.raw;
   else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -351,6 +351,16 @@ const TEMPLATES: Record<string, Template> = {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ note: '请加快整改' }),
   },
+  'POST /api/items/:id/files': {
+    params: (f) => ({ id: String(f.itemId) }),
+    query: { name: '整改照片.jpg' },
+    body: () => ({ note: '文件内容' }),
+  },
+  'GET /api/items/:id/files/:file': { params: (f) => ({ id: String(f.itemId), file: '1' }) },
+  'POST /api/items/:id/files/:file/remove': {
+    params: (f) => ({ id: String(f.itemId), file: '1' }),
+    body: () => ({ reason: '重复上传' }),
+  },
   'POST /api/items/:id/milestones': {
     params: (f) => ({ id: String(f.itemId) }),
     body: () => ({ title: '完成排查', dueOn: '2026-11-25' }),

@@ -37,7 +37,7 @@ interface Fixture extends Seeded {
 }
 
 interface MatrixRow {
-  request: (f: Fixture) => { path: string; body?: unknown; form?: FormData };
+  request: (f: Fixture) => { path: string; body?: unknown; form?: FormData; raw?: Uint8Array<ArrayBuffer> };
   expect: Expected;
 }
 
@@ -254,6 +254,24 @@ const MATRIX: Record<string, MatrixRow> = {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/urgings`, body: { note: '请加快整改' } }),
     expect: adminOnly(200),
   },
+  'POST /api/items/:id/files': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/files?name=a.pdf`,
+      raw: new Uint8Array([37, 80, 68, 70]),
+    }),
+    expect: { ...adminOnly(201), editor: 201 },
+  },
+  'GET /api/items/:id/files/:file': {
+    request: (f) => ({ path: `/api/items/${ownItem(f)}/files/${ownFile(f)}` }),
+    expect: SIGNED_IN_READ,
+  },
+  'POST /api/items/:id/files/:file/remove': {
+    request: (f) => ({
+      path: `/api/items/${ownItem(f)}/files/${ownFile(f)}/remove`,
+      body: { reason: '重复上传' },
+    }),
+    expect: { ...adminOnly(200), editor: 200 },
+  },
   'POST /api/items/:id/void': {
     request: (f) => ({ path: `/api/items/${ownItem(f)}/void`, body: { version: 2, reason: '重复登记' } }),
     expect: adminOnly(200),
@@ -449,6 +467,18 @@ function ownItem(f: Fixture): number {
   return id;
 }
 
+/** A file the editor added to the item ownItem made (M-1). */
+function ownFile(f: Fixture): number {
+  return Number(
+    f.db
+      .prepare(
+        `INSERT INTO item_files (item_id, name, media_type, size, sha256, content, added_at, added_by, added_by_name)
+         VALUES ((SELECT id FROM items WHERE ledger_code = 'M-1'), 'a.pdf', 'application/pdf', 4, '', x'25504446', ?, ?, 'editor')`,
+      )
+      .run(NOW, f.users.editor).lastInsertRowid,
+  );
+}
+
 /** A milestone not yet done of the item ownItem made (M-1). */
 function ownMilestone(f: Fixture): number {
   return Number(
@@ -556,12 +586,13 @@ describe('authorization matrix', () => {
             editor: openSession(seeded.db, seeded.users.editor),
             expired: openSession(seeded.db, seeded.users.leader, NOW, { expired: true }),
           };
-          const { path, body, form } = row.request(fixture);
+          const { path, body, form, raw } = row.request(fixture);
           const res = await call(newApp(fixture), method, path, {
             session: sessions[caller],
             bearer: caller === 'display' ? display.token : undefined,
             body,
             ...(form ? { form } : {}),
+            ...(raw ? { raw } : {}),
           });
           const text = await res.text();
           expect(res.status, `${route} as ${caller}: ${text.slice(0, 300)}`).toBe(row.expect[caller]);

@@ -18,8 +18,20 @@ function setup() {
     editor: openSession(db, seeded.users.editor),
     other: openSession(db, seeded.users.other),
   };
-  const send = async (session: TestSession, method: string, path: string, body?: unknown) => {
-    const res = await call(app, method, path, { session, body, headers: { 'accept-language': 'en' } });
+  /** A JSON body, or `raw` bytes (an evidence file). */
+  const send = async (
+    session: TestSession,
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: Uint8Array<ArrayBuffer>,
+  ) => {
+    const res = await call(app, method, path, {
+      session,
+      body,
+      ...(raw ? { raw } : {}),
+      headers: { 'accept-language': 'en' },
+    });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
   const create = async (extra: Record<string, unknown> = {}) =>
@@ -556,6 +568,114 @@ describe('ledger workflow', () => {
       note: 'x',
     });
     expect([unknown.status, unknown.body.error.details.field]).toEqual([404, 'department']);
+  });
+
+  it('keeps the files a department attaches as evidence, hands them back byte for byte, and takes one off with a trace', async () => {
+    const { db, app, sessions, send, create } = setup();
+    const item = (await create()).item;
+    const path = `/api/items/${item.id}/files`;
+    const upload = (session: TestSession, name: string, bytes: Uint8Array<ArrayBuffer>) =>
+      send(session, 'POST', `${path}?name=${encodeURIComponent(name)}`, undefined, bytes);
+    const photo = new Uint8Array([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      ...Array.from({ length: 3000 }, (_, i) => i % 251),
+    ]);
+    const added = await upload(sessions.editor, '食堂整改后照片.JPG', photo);
+    expect(added.status).toBe(201);
+    expect(added.body.files).toEqual([
+      {
+        id: expect.any(Number),
+        name: '食堂整改后照片.JPG',
+        mediaType: 'image/jpeg',
+        size: 3004,
+        addedAt: '2026-11-20T10:00:00',
+        addedBy: 'editor',
+        addedById: expect.any(Number),
+      },
+    ]);
+    expect(added.body.history.at(-1)).toMatchObject({
+      kind: 'file_added',
+      after: { file: '食堂整改后照片.JPG', size: 3004 },
+    });
+    const fileId = added.body.files[0].id;
+    // Anyone signed in downloads it: the same bytes, as a download of the type its name says.
+    const got = await call(app, 'GET', `${path}/${fileId}`, { session: sessions.leader });
+    expect(got.status).toBe(200);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(photo);
+    expect(got.headers.get('content-type')).toBe('image/jpeg');
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="_______.JPG"; filename*=UTF-8''${encodeURIComponent('食堂整改后照片.JPG')}`,
+    );
+    expect((await call(app, 'GET', `${path}/${fileId}`)).status).toBe(401);
+    // Refused naming the file: a type an item does not take, an empty file; a leader or another department adds none.
+    for (const [name, bytes] of [
+      ['report.html', photo],
+      ['script.exe', photo],
+      ['空文件.pdf', new Uint8Array()],
+    ] as const) {
+      const bad = await upload(sessions.editor, name, bytes);
+      expect([name, bad.status, bad.body.error.details.field]).toEqual([name, 400, 'file']);
+    }
+    expect((await upload(sessions.leader, 'a.pdf', photo)).status).toBe(403);
+    expect((await upload(sessions.other, 'a.pdf', photo)).status).toBe(403);
+    // Over 10 MB: the body is refused before it is read whole.
+    expect((await upload(sessions.editor, 'big.pdf', new Uint8Array(10 * 1024 * 1024 + 1))).status).toBe(413);
+    // Only the office or whoever added it takes it off, with a reason; the bytes stay, the item no longer lists it.
+    db.prepare("UPDATE users SET display_name = '县委督查室' WHERE username = 'admin'").run();
+    const office = await upload(sessions.admin, '验收意见.pdf', photo);
+    const officeFile = office.body.files[1].id;
+    const notTheirs = await send(sessions.editor, 'POST', `${path}/${officeFile}/remove`, { reason: '重复' });
+    expect(notTheirs.status).toBe(403);
+    const removed = await send(sessions.editor, 'POST', `${path}/${fileId}/remove`, {
+      reason: '照片不清晰，重新上传',
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.files.map((f: { name: string }) => f.name)).toEqual(['验收意见.pdf']);
+    expect(removed.body.history.at(-1)).toMatchObject({
+      kind: 'file_removed',
+      before: { file: '食堂整改后照片.JPG' },
+      note: '照片不清晰，重新上传',
+    });
+    expect((await call(app, 'GET', `${path}/${fileId}`, { session: sessions.leader })).status).toBe(404);
+    expect(
+      db.prepare('SELECT removed_by_name, length(content) FROM item_files WHERE id = ?').raw().get(fileId),
+    ).toEqual(['editor', 3004]);
+    expect((await send(sessions.editor, 'POST', `${path}/${fileId}/remove`, { reason: 'x' })).status).toBe(
+      404,
+    );
+    expect(
+      (await send(sessions.admin, 'POST', `${path}/${officeFile}/remove`, {})).body.error.details.field,
+    ).toBe('reason');
+  });
+
+  it('takes at most 20 files on an item, and none on one closed or voided', async () => {
+    const { db, sessions, send, create } = setup();
+    const item = (await create()).item;
+    const upload = (id: number) =>
+      send(
+        sessions.admin,
+        'POST',
+        `/api/items/${id}/files?name=a.txt`,
+        undefined,
+        new TextEncoder().encode('整改记录'),
+      );
+    for (let i = 0; i < 20; i++) expect((await upload(item.id)).status).toBe(201);
+    const full = await upload(item.id);
+    expect([full.status, full.body.error.details.field, full.body.error.message]).toEqual([
+      400,
+      'file',
+      'Invalid parameter file: an item takes at most 20 files',
+    ]);
+    const voided = (await create()).item;
+    await send(sessions.admin, 'POST', `/api/items/${voided.id}/void`, {
+      version: voided.version,
+      reason: '重复登记',
+    });
+    expect((await upload(voided.id)).status).toBe(409);
+    expect(db.prepare('SELECT COUNT(*) FROM item_files WHERE item_id = ?').pluck().get(voided.id)).toBe(0);
   });
 
   it('names the field of bad input', async () => {

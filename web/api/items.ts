@@ -55,6 +55,13 @@ export const urgeItem = (id: number, note: string) =>
 export type OverdueUrging = InferRequestType<(typeof items)['urgings']['$post']>['json'];
 /** 批量催办: every overdue item the filters list, if they are still `count` (else a 409). */
 export const urgeOverdueItems = (input: OverdueUrging) => unwrap(items.urgings.$post({ json: input }));
+/** 佐证材料: the file is the request's body. */
+export const addItemFile = (id: number, file: File) =>
+  unwrap(one.files.$post({ param: param(id), query: { name: file.name } }, { init: { body: file } }));
+export const removeItemFile = (id: number, file: number, reason: string) =>
+  unwrap(one.files[':file'].remove.$post({ param: { ...param(id), file: String(file) }, json: { reason } }));
+/** A file's download (a plain link: the session cookie goes with it). */
+export const itemFileUrl = (id: number, file: number) => `/api/items/${id}/files/${file}`;
 export const recordFirstResponse = (id: number, note: string) =>
   unwrap(one.response.$post({ param: param(id), json: note ? { note } : {} }));
 export const voidItem = (id: number, input: { version: number; reason: string }) =>

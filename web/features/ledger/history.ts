@@ -26,6 +26,8 @@ export const HISTORY_KINDS = [
   'progress_reported',
   'milestone_added',
   'milestone_done',
+  'file_added',
+  'file_removed',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number] | 'other';
 
@@ -62,6 +64,7 @@ export const HISTORY_FIELDS = [
   'milestone',
   'due_on',
   'done_at',
+  'file',
 ] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 

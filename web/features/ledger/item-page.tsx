@@ -16,6 +16,7 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ExtensionRequestsPanel } from './extension-requests-panel.tsx';
+import { FilesPanel } from './files-panel.tsx';
 import { deadlineFacts, formatDeadline, formatMoment } from './format.ts';
 import { type ItemAction, itemActions, mayTrackItem } from './item-actions.ts';
 import { ItemHistory } from './item-history.tsx';
@@ -296,11 +297,13 @@ function Records({
 }) {
   const t = useT();
   const lang = useLang();
+  const user = useActingUser();
   // A milestone without a date has none set; an extension always has both days.
   const facts = deadlineFacts(detail.item);
   return (
     <>
       <ProgressPanel detail={detail} mayReport={mayTrack} />
+      <FilesPanel detail={detail} mayAdd={mayTrack} user={user} />
       <MilestonesPanel detail={detail} mayPlan={mayTrack} />
       <ExtensionRequestsPanel detail={detail} mayDecide={mayDecide} mayWithdraw={mayWithdraw} />
       <section className="panel" aria-labelledby="item-extensions">
