@@ -111,6 +111,17 @@ describe('the app on a phone', () => {
         await page.locator('h1').filter({ hasText: m['ledger.title'] }).waitFor();
         expect(await widths(page)).toEqual({ viewport: viewport.width, content: viewport.width });
         const nav = page.getByRole('navigation', { name: m['nav.label'] });
+        const menu = page.getByRole('button', { name: m['nav.menu'] });
+        if (name === 'tablet') expect(await menu.isVisible()).toBe(false);
+        else {
+          // On a phone the header is one row: the navigation and the account wait behind the menu.
+          expect((await box(page, '.shell-header')).height).toBeLessThanOrEqual(64);
+          expect([await nav.isVisible(), await page.locator('.logout').isVisible()]).toEqual([false, false]);
+          expect((await menu.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+          await screenshot(page, `phone-header-closed-${lang}-${name}`);
+          await menu.tap();
+          expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        }
         const links = nav.getByRole('link');
         // The admin's seven views, every one inside the screen and tall enough to tap.
         expect(await links.count()).toBe(7);
@@ -128,6 +139,8 @@ describe('the app on a phone', () => {
         await screenshot(page, `phone-header-${lang}-${name}`);
         await nav.getByRole('link', { name: m['nav.department'] }).tap();
         await page.waitForURL((url) => url.pathname === '/department');
+        // The page opened folds the menu again.
+        if (name !== 'tablet') await expect.poll(() => nav.isVisible()).toBe(false);
         expect(errors).toEqual([]);
         await page.context().close();
       }

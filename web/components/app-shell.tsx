@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -42,18 +42,33 @@ export function AppShell({
     shown.current = location.pathname;
   }, [location.pathname]);
   const carried = { view: filterSearch(search), deck: deckSearch(search) };
+  // On a phone the navigation and the account fold behind a menu button (CSS): the page, not seven
+  // links, fills the first screen. A page opened from it folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: folds the menu when the page changes
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <div className="shell">
       {/* The first stop of the keyboard, seen only when focused: past the navigation to the page. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         {t('nav.skip')}
       </button>
-      <header className="shell-header">
+      <header className={menuOpen ? 'shell-header menu-open' : 'shell-header'}>
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <nav className="shell-nav" aria-label={t('nav.label')}>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav id={navId} className="shell-nav" aria-label={t('nav.label')}>
           {NAV.filter((n) => isAdmin || !n.adminOnly).map((n) => (
             <NavLink
               key={n.to}
