@@ -6,7 +6,11 @@
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
 
-/** The history kinds only the office records (an import records kinds of its own, not these). */
+/**
+ * The history kinds of the office's actions (an import records kinds of its own, not these). A
+ * department's liaison records one of them too, registering an item for its own department with a
+ * deadline ('assigned'): those of an editor are the department's own steps, not the office's.
+ */
 export const OFFICE_ACTION_KINDS = [
   'assigned',
   'urged',
@@ -34,8 +38,8 @@ export interface OfficeAction {
 }
 
 /**
- * The office's actions on the items the department leads, recorded at or after the instant `since`:
- * how many, and the latest `limit`.
+ * The office's actions on the items the department leads, recorded at or after the instant `since`
+ * by anyone but a department's liaison: how many, and the latest `limit`.
  */
 export function listOfficeActions(
   db: Db,
@@ -54,7 +58,8 @@ export function listOfficeActions(
       SELECT id FROM items INDEXED BY items_voided
       WHERE voided_at IS NOT NULL AND updated_at >= @since AND department_id = @department
     ) touched JOIN items i ON i.id = touched.id JOIN item_history h ON h.item_id = i.id
-    WHERE h.kind IN (${kinds}) AND h.at >= @since`;
+    WHERE h.kind IN (${kinds}) AND h.at >= @since
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = h.actor_id AND u.role = 'editor')`;
   const params = { department: departmentId, since };
   const total = prepared(db, `SELECT COUNT(*) ${from}`).pluck().get(params) as number;
   const actions = prepared(

@@ -115,15 +115,27 @@ export function rankingTitle(
   lang: Lang,
   scope: RankingScopeWords,
   report: RankingReport,
+  /** The ISO week it was published for ('2026-W46'), for a published ranking. */
+  published?: string,
 ): ExportTitle {
   const { asOf, compareTo, profile } = report;
   const moments =
     lang === 'en'
       ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profile.name}", version ${profile.version}`
       : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
+  const week = published && /^(\d{4})-W(\d{2})$/.exec(published);
+  const publishedLine =
+    published === undefined
+      ? []
+      : [
+          inLang(lang, {
+            zh: `${week ? `${week[1]}年第${Number(week[2])}周` : published}发布的排名，此后数据变化不影响本排名`,
+            en: `The ranking as published for ${week ? `week ${Number(week[2])}, ${week[1]}` : published}: later changes to the data do not alter it`,
+          }),
+        ];
   return {
     heading: inLang(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
-    lines: [moments, figureScope(db, lang, scope)],
+    lines: [moments, figureScope(db, lang, scope), ...publishedLine],
   };
 }
 

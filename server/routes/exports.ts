@@ -1,7 +1,8 @@
 /**
  * Downloads: the ledger table and the department ranking as .xlsx or .csv (docs/import.md, "Export").
  * The item export takes exactly the ledger table's filters and sort, so the file holds the rows the
- * user sees (every page of them); the ranking export takes the figures ranking's parameters. Headers
+ * user sees (every page of them); the ranking export takes the figures ranking's parameters, or
+ * `published` (a published ranking's id: the ranking as it was published, as the bulletin quotes it). Headers
  * and values are in the request's language (`lang`, else X-Closeout-Lang / Accept-Language: a plain
  * link carries the browser's language, not the app's, so the app sends `lang`).
  */
@@ -12,23 +13,25 @@ import { z } from 'zod';
 import { listDepartments } from '../../db/queries/departments.ts';
 import { listItemsForExportByIds } from '../../db/queries/export.ts';
 import { listItemIds } from '../../db/queries/items.ts';
+import { getPublishedRanking } from '../../db/queries/published-rankings.ts';
 import type { AppEnv } from '../context.ts';
 import { FIGURE_DEFINITIONS, FIGURE_KEYS, type FigureKey } from '../domain/figure-definitions.ts';
 import { COMPONENT_LABELS, COMPONENTS } from '../domain/scoring.ts';
-import { dayOf } from '../domain/time.ts';
-import { inLang, type Lang, requestLang, type Text } from '../errors.ts';
+import { dayOf, lastDayCounted } from '../domain/time.ts';
+import { inLang, invalidParameter, type Lang, notFound, requestLang, type Text } from '../errors.ts';
 import { figureItemColumns } from '../export/figure-items.ts';
 import { exportItems } from '../export/items.ts';
 import {
   CONTENT_TYPES,
   type ExportColumn,
   type ExportFormat,
+  type ExportTitle,
   exportFileName,
   writeExport,
 } from '../export/table.ts';
 import { figureItemsTitle, itemsTitle, rankingTitle } from '../export/titles.ts';
 import { figuresReport } from '../figures/json-answer.ts';
-import type { RankedRow } from '../figures/reports.ts';
+import type { RankedRow, RankingReport } from '../figures/reports.ts';
 import { nowMoment } from '../now.ts';
 import { asOfSchema, rankScopeShape, scopeShape, validate } from '../validation.ts';
 import { itemListShape, resolveItemList } from './items.ts';
@@ -40,6 +43,7 @@ const rankingQuery = z.strictObject({
   asOf: asOfSchema.optional(),
   profile: z.coerce.number().int().positive().optional(),
   compareTo: asOfSchema.optional(),
+  published: z.coerce.number().int().positive().optional(),
   ...langShape,
 });
 
@@ -243,12 +247,36 @@ function itemsDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<type
   );
 }
 
-/** The ranking's own answer (the figures API's, cached and computed off the main thread), as a sheet. */
+/**
+ * The ranking's own answer (the figures API's, cached and computed off the main thread), as a sheet;
+ * with `published`, the ranking stored when it was published, whatever changed since (DESIGN §4).
+ */
 async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.infer<typeof rankingQuery>) {
-  const { lang: explicit, ...query } = q;
+  const { lang: explicit, published, ...query } = q;
   const deps = c.var.deps;
   const lang = explicit ?? requestLang(c);
-  const report = await figuresReport(deps, 'ranking', query);
+  let report: RankingReport;
+  let title: ExportTitle;
+  let asOf: string | undefined;
+  if (published === undefined) {
+    report = await figuresReport(deps, 'ranking', query);
+    title = rankingTitle(deps.db, lang, query, report);
+    asOf = query.asOf;
+  } else {
+    // A published ranking is its own scope and moment: anything else asked of it would not be what was published.
+    const other = Object.keys(query).find((k) => query[k as keyof typeof query] !== undefined);
+    if (other !== undefined)
+      throw invalidParameter('published', {
+        zh: `不能与 ${other} 同时给出`,
+        en: `cannot be given with ${other}`,
+      });
+    const stored = getPublishedRanking(deps.db, published);
+    if (!stored)
+      throw notFound({ zh: '已发布排名', en: 'published ranking' }, String(published), 'published');
+    report = stored.result as RankingReport;
+    title = rankingTitle(deps.db, lang, stored.scope, report, stored.period);
+    asOf = lastDayCounted(report.asOf);
+  }
   return download(
     c,
     FILE_BASE.ranking,
@@ -260,8 +288,8 @@ async function rankingDownload(c: Context<AppEnv>, format: ExportFormat, q: z.in
         lang,
         out,
         sheetName: lang === 'en' ? 'Ranking' : '部门排名',
-        title: rankingTitle(deps.db, lang, query, report),
+        title,
       }),
-    query.asOf,
+    asOf,
   );
 }

@@ -1,8 +1,9 @@
 /**
  * The big-screen deck's data (DESIGN.md §5 Big screen): one response with everything the deck shows,
- * as of the start of the current minute, in the figures cache (keyed by the data version too), so
- * that many screens refreshing cost one computation a minute, and a change to the ledger shows on the
- * next refresh, not the next minute. Like the figures, a miss is computed by the worker thread.
+ * as of now as the figures take it (the end of the current second, figuresNow), in the figures cache
+ * per minute (keyed by the data version too), so that many screens refreshing cost one computation a
+ * minute, and a change to the ledger shows on the next refresh, not the next minute: the same figures
+ * as the weekly review's at the same moment. Like the figures, a miss is computed by the worker thread.
  * Readable by signed-in users and by display links (server/auth/access.ts DISPLAY_READABLE_ROUTES).
  *
  * A display link's saved deck comes back in `deck`; when the request names no campaign, the deck's
@@ -18,7 +19,7 @@ import { ApiError } from '../errors.ts';
 import type { FiguresQuery } from '../figures/computations.ts';
 import { cachedAnswer, JsonAnswer, respondJson } from '../figures/json-answer.ts';
 import { resolveProfile, resolveScope } from '../figures/params.ts';
-import { nowMoment } from '../now.ts';
+import { figuresNow, nowMoment } from '../now.ts';
 import { readSavedDeck } from '../screen/saved-deck.ts';
 import type { ScreenData } from '../screen/screen-data.ts';
 import { validate } from '../validation.ts';
@@ -67,8 +68,8 @@ export const screen = new Hono<AppEnv>().get('/', validate('query', querySchema)
   const campaign = asked ?? deck?.campaign;
   resolveScope(deps, { campaign }); // an unknown campaign is a 404 before anything is computed
   const profile = resolveProfile(deps, undefined);
-  const t = minuteOf(nowMoment(deps));
-  const key = `screen|${campaign ?? ''}|${profile.id}|${t}`;
+  const t = figuresNow(deps);
+  const key = `screen|${campaign ?? ''}|${profile.id}|${minuteOf(nowMoment(deps))}`;
   const query: FiguresQuery = { campaign, generatedAt: deps.clock.now().toISOString() };
   const data = await cachedAnswer(deps, key, 'screen', query, t);
   // Typed as c.json's answer, so the web client's RPC types still see the response's shape.

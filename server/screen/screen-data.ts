@@ -94,7 +94,7 @@ export interface ScreenDomain {
 }
 
 export interface ScreenData {
-  /** T: the figures are as of this local moment (the start of the minute the data was computed in). */
+  /** T: the figures are as of this local moment (now as the figures take it, when first computed in its minute). */
   asOf: Moment;
   /** The moment the changes are measured against: a week before T. */
   previousAsOf: Moment;

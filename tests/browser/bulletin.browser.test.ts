@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import {
   launchBrowser,
   type RunningServer,
@@ -209,6 +210,16 @@ describe('bulletin in a real browser', () => {
           .filter((x: Row) => x.ranked)
           .map((x: Row) => [x.department.code, fixed('zh-CN', x.score, 2)]),
       );
+      // Its download holds the ranking shown, as published, not the week computed again.
+      const download = async () => {
+        const href = await page.getByTestId('ranking-export-csv').getAttribute('href');
+        const [, ...rows] = parseCsv(await (await page.request.get(`${server.url}${href}`)).text());
+        return { href, scores: rows.map((r) => [r[3], Number(r[6])]) };
+      };
+      const file = await download();
+      expect(file.href).toContain(`published=${published.body.id}`);
+      expect(file.scores).toEqual(frozen.rows.map((x: Row) => [x.department.code, x.score]));
+      expect(file.scores).not.toEqual(live.rows.map((x: Row) => [x.department.code, x.score]));
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         await screenshot(page, `bulletin-published-zh-CN-${size}`);
@@ -217,6 +228,7 @@ describe('bulletin in a real browser', () => {
       await page.goto(`${server.url}/bulletin?asOf=2026-11-08`);
       await sheet.getByTestId('bulletin-ranking').waitFor();
       expect(await sheet.getByTestId('bulletin-published').count()).toBe(0);
+      expect((await download()).href).not.toContain('published=');
       expect(errors).toEqual([]);
       await page.context().close();
     } finally {

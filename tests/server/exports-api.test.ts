@@ -248,6 +248,79 @@ describe('GET /api/exports', () => {
       '范围：全部事项',
     ]);
   });
+
+  it('writes a published ranking as it was published, as the bulletin quotes it, whatever changed since', async () => {
+    const fresh = demoDb({ items: 400 });
+    const a = createApp({ db: fresh, clock: fixedClock(NOW) });
+    const as = (name: string) =>
+      openSession(
+        fresh,
+        fresh.prepare('SELECT id FROM users WHERE username = ?').pluck().get(name) as number,
+      );
+    const office = as('admin');
+    const reader = as('leader');
+    const read = (path: string) =>
+      call(a, 'GET', path, { session: reader, headers: { 'accept-language': 'en' } });
+    const publish = await call(a, 'POST', '/api/rankings/published', {
+      session: office,
+      body: { period: '2026-W46', asOf: '2026-11-15' },
+    });
+    expect(publish.status).toBe(201);
+    const published = (await publish.json()) as {
+      id: number;
+      result: { rows: { department: { code: string }; score: number; figures: { registered: number } }[] };
+    };
+    const top = published.result.rows[0]!;
+    // Then the office voids one of the top department's items registered before that week's end: it
+    // leaves every figure, of past weeks too, so the live ranking of week 46 has one item fewer there.
+    const item = fresh
+      .prepare(
+        "SELECT i.id, i.version FROM items i JOIN departments d ON d.id = i.department_id WHERE d.code = ? AND i.registered_at < '2026-11-16' AND i.voided_at IS NULL ORDER BY i.id LIMIT 1",
+      )
+      .get(top.department.code) as { id: number; version: number };
+    const voided = await call(a, 'POST', `/api/items/${item.id}/void`, {
+      session: office,
+      body: { version: item.version, reason: '重复登记' },
+    });
+    expect(voided.status).toBe(200);
+    const csvRow = async (path: string) => {
+      const res = await read(path);
+      expect(res.status, path).toBe(200);
+      const [header, ...rows] = parseCsv(await res.text());
+      const row = rows.find((r) => r[3] === top.department.code)!;
+      return { registered: Number(row[header!.indexOf('Registered')]), score: Number(row[6]), res };
+    };
+    const live = await csvRow('/api/exports/ranking.csv?asOf=2026-11-15');
+    expect(live.registered).toBe(top.figures.registered - 1);
+
+    const frozen = await csvRow(`/api/exports/ranking.csv?published=${published.id}`);
+    expect(frozen.registered).toBe(top.figures.registered);
+    expect(frozen.score).toBe(top.score);
+    // Named by the week's last day, as the live ranking of that week.
+    expect(frozen.res.headers.get('content-disposition')).toContain('filename="ranking-2026-11-15.csv"');
+
+    const xlsx = await read(`/api/exports/ranking.xlsx?published=${published.id}&lang=zh-CN`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect([1, 2, 3, 4].map((n) => book.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
+      '各部门整改销号综合排名',
+      '统计截至2026年11月15日，与2026年11月8日比较；评分方案“default”第1版',
+      '范围：全部事项',
+      '2026年第46周发布的排名，此后数据变化不影响本排名',
+    ]);
+
+    // A published ranking is its own moment and scope; an unknown one is named.
+    const mixed = await read(`/api/exports/ranking.csv?published=${published.id}&asOf=2026-11-15`);
+    expect(mixed.status).toBe(400);
+    expect(((await mixed.json()) as { error: { details: unknown } }).error.details).toEqual({
+      field: 'published',
+    });
+    const unknown = await read('/api/exports/ranking.csv?published=999');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { details: unknown } }).error.details).toEqual({
+      field: 'published',
+    });
+  });
 });
 
 describe('exported sheets as Excel shows and prints them', () => {

@@ -1681,4 +1681,29 @@ describe("the office's actions on a department's items (督查室的处理)", ()
     const tooMany = await send(sessions.leader, 'GET', '/api/departments/D01/office-actions?days=91');
     expect([tooMany.status, tooMany.body.error.details.field]).toEqual([400, 'days']);
   });
+
+  it("leaves out an item the department's own liaison registered: that assignment is not the office's", async () => {
+    const { send, sessions, create } = setup();
+    const own = await send(sessions.editor, 'POST', '/api/items', {
+      title: '课后服务收费不规范',
+      campaign: 'C1',
+      source: 'public_complaint',
+      rectificationType: 'immediate',
+      department: 'D01',
+      responsiblePerson: '王强',
+      deadline: '2026-11-25',
+      ledgerCode: 'OWN',
+    });
+    expect(own.status).toBe(201);
+    // Recorded as registered and assigned, by the liaison.
+    expect(own.body.history.map((h: { kind: string }) => h.kind)).toEqual(['registered', 'assigned']);
+    await create({ ledgerCode: 'OFFICE' }); // the office registers and assigns one
+
+    const actions = await send(sessions.editor, 'GET', '/api/departments/D01/office-actions');
+    // One action of the office's: its assignment of OFFICE; the liaison's own OWN is not listed.
+    expect(actions.body.total).toBe(1);
+    expect(
+      actions.body.actions.map((x: { ledgerCode: string; kind: string }) => [x.ledgerCode, x.kind]),
+    ).toEqual([['OFFICE', 'assigned']]);
+  });
 });

@@ -40,7 +40,7 @@ describe('GET /api/screen', () => {
     display = openDisplayLink(db);
   });
 
-  it('returns everything the deck shows, as of the start of the current minute', async () => {
+  it('returns everything the deck shows, as of now (the end of the current second, as the figures)', async () => {
     const { status, body } = await get('/api/screen', { session: leader });
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(
@@ -58,7 +58,8 @@ describe('GET /api/screen', () => {
         'deck',
       ].sort(),
     );
-    expect(body.asOf).toBe('2026-11-20T10:00:00');
+    // Asked at 10:00:20: T is the end of that second, as for GET /api/figures/summary.
+    expect(body.asOf).toBe('2026-11-20T10:00:21');
     // A week before: from the start of T's day.
     expect(body.previousAsOf).toBe('2026-11-13T00:00:00');
     expect(body.generatedAt).toBe('2026-11-20T02:00:20.000Z');
@@ -83,7 +84,7 @@ describe('GET /api/screen', () => {
 
   it('shows the same figures as the figures API at the same moment', async () => {
     const screen = (await get('/api/screen', { session: leader })).body;
-    const asOf = 'asOf=2026-11-20T10:00';
+    const asOf = `asOf=${screen.asOf}`;
     const summary = (await get(`/api/figures/summary?${asOf}`, { session: leader })).body;
     const ranking = (await get(`/api/figures/ranking?${asOf}`, { session: leader })).body;
     const overdue = (await get(`/api/figures/items?figure=overdue&pageSize=10&${asOf}`, { session: leader }))
@@ -188,7 +189,7 @@ describe('GET /api/screen', () => {
 
     c.set('2026-11-20T02:01:00Z');
     const next = await read();
-    expect(next.asOf).toBe('2026-11-20T10:01:00');
+    expect(next.asOf).toBe('2026-11-20T10:01:01');
     expect(next.generatedAt).toBe('2026-11-20T02:01:00.000Z');
   });
 
@@ -208,7 +209,46 @@ describe('GET /api/screen', () => {
     c.set('2026-11-20T02:00:30Z');
     const after = await read();
     expect(after.generatedAt).toBe('2026-11-20T02:00:30.000Z');
-    expect(after.asOf).toBe(first.asOf);
+    // Computed again, as of the end of 10:00:30 (first: 10:00:06).
+    expect(first.asOf).toBe('2026-11-20T10:00:06');
+    expect(after.asOf).toBe('2026-11-20T10:00:31');
+  });
+
+  it('counts a closure made within the minute, as the weekly review does', async () => {
+    const fresh = demoDb({ items: 300 });
+    const c = movableClock('2026-11-20T02:00:05Z');
+    const a = createApp({ db: fresh, clock: c });
+    const session = openSession(fresh, getUserByUsername(fresh, 'leader')!.id, '2026-11-20T02:00:05Z');
+    const office = openSession(fresh, getUserByUsername(fresh, 'admin')!.id, '2026-11-20T02:00:05Z');
+    const read = async (path: string) => (await (await call(a, 'GET', path, { session })).json()) as Body;
+    // An overdue item in progress (its deadline day is over).
+    const item = fresh
+      .prepare(
+        "SELECT id, version FROM items WHERE status = 'in_progress' AND deadline < '2026-11-20' ORDER BY id LIMIT 1",
+      )
+      .get() as { id: number; version: number };
+
+    const before = await read('/api/screen');
+    // 10:00:20: the department reports it rectified, and the office verifies and closes it.
+    c.set('2026-11-20T02:00:20Z');
+    const step = async (body: Record<string, unknown>) => {
+      const res = await call(a, 'POST', `/api/items/${item.id}/transitions`, { session: office, body });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Body).item.version as number;
+    };
+    const version = await step({ action: 'rectify', version: item.version, evidence: '已整改' });
+    await step({ action: 'close', version, evidence: '现场核查通过' });
+
+    c.set('2026-11-20T02:00:30Z');
+    const screen = await read('/api/screen');
+    const summary = await read('/api/figures/summary');
+    // One more closed, one fewer overdue and on the red list: on the screen as in the weekly review.
+    expect(screen.headline.current.closed).toBe(before.headline.current.closed + 1);
+    expect(screen.headline.current.overdue).toBe(before.headline.current.overdue - 1);
+    expect(screen.redList.total).toBe(before.redList.total - 1);
+    expect(screen.headline.current.closed).toBe(summary.figures.closed);
+    expect(screen.headline.current.overdue).toBe(summary.figures.overdue);
+    expect(screen.asOf).toBe('2026-11-20T10:00:31');
   });
 
   it('can be read with a display link, which gets the deck saved on the link', async () => {

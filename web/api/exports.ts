@@ -21,7 +21,10 @@ export const itemsExportUrl = (
   lang: Lang,
 ): string => url(`/api/exports/items.${format}`, filters, lang);
 
-/** The ranking export: the figures ranking's parameters (scope, asOf, profile, compareTo). */
+/**
+ * The ranking export: the figures ranking's parameters (scope, asOf, profile, compareTo), or `published`
+ * alone (a published ranking's id: the ranking as it was published).
+ */
 export const rankingExportUrl = (
   format: ExportFormat,
   params: Record<string, string | undefined>,

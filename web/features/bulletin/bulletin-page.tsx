@@ -169,7 +169,7 @@ export function BulletinPage() {
         <button type="button" className="primary-button" onClick={() => window.print()}>
           {t('bulletin.print')}
         </button>
-        <RankingExportLinks scope={scope} />
+        <RankingExportLinks scope={scope} published={match?.id} />
       </div>
       <article className="bulletin-sheet" data-testid="bulletin">
         <header className="bulletin-header">
