@@ -181,6 +181,10 @@ describe('bulletin in a real browser', () => {
     });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     const frozen = (await get(`/api/rankings/published/${published.body.id}`)).result;
+    // The weekly review of that week says it was published, and that its table matches.
+    const review = await openSignedIn(browser, server.url, '/weekly?asOf=2026-11-15', 'zh-CN');
+    const note = review.page.getByTestId('ranking-published');
+    await expect.poll(() => note.textContent()).toBe('2026年第46周的排名已发布，与下表一致。 查看通报');
     // Then the office weighs closure more and on-time less: the live ranking of that week changes.
     const original = (await get('/api/profiles')).profiles.find((p: { active: boolean }) => p.active).config;
     const reweighted = structuredClone(original);
@@ -193,6 +197,26 @@ describe('bulletin in a real browser', () => {
       const scores = (r: { rows: Row[] }) =>
         r.rows.filter((x) => x.ranked).map((x) => [x.department.code, x.score]);
       expect(scores(live)).not.toEqual(scores(frozen));
+      // The review now says how many departments its table shows otherwise, and where the published one is.
+      const before = new Map(
+        frozen.rows.map((x: Row) => [x.department.code, `${x.score.toFixed(2)} ${x.overallRank}`]),
+      );
+      const differing = live.rows.filter(
+        (x: Row) => before.get(x.department.code) !== `${x.score.toFixed(2)} ${x.overallRank}`,
+      ).length;
+      expect(differing).toBeGreaterThan(0);
+      await review.page.reload();
+      await expect
+        .poll(() => note.textContent())
+        .toBe(
+          `2026年第46周的排名已发布；此后台账或评分方案有变化，下表按现在的数据计算，有 ${differing} 个部门的得分或名次与发布时不同。以通报中发布的排名为准。 查看通报`,
+        );
+      await note.getByRole('link').click();
+      await review.page.waitForURL(
+        (url) => url.pathname === '/bulletin' && url.search === '?asOf=2026-11-15',
+      );
+      expect(review.errors).toEqual([]);
+      await review.page.context().close();
 
       const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'zh-CN');
       const sheet = page.getByTestId('bulletin');

@@ -193,9 +193,9 @@ export const ledgerEn = {
   'urgeAll.button': 'Urge the {n} overdue',
   'urgeAll.title': 'Urge every overdue item listed',
   'urgeAll.confirm':
-    'Each of the {n} overdue items the filters list, on every page, is urged with this note: one urging each, in its history and on its department’s page.',
-  'urgeAll.submit': 'Urge {n} items',
-  'urgeAll.done': '{n} overdue items urged.',
+    'Every overdue item the filters list, on every page ({n}), is urged with this note: one urging each, in its history and on its department’s page.',
+  'urgeAll.submit': 'Urge them ({n})',
+  'urgeAll.done': 'Overdue items urged: {n}.',
   'urgeAll.tooMany': 'At most {max} items can be urged at once: narrow the filters.',
   'urgeAll.reload': 'Count the overdue again',
   'action.void.confirm':

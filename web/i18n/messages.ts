@@ -265,6 +265,10 @@ const en = {
   'score.total': 'Score',
   'score.valueHint': 'Choose a figure to see its numerator, denominator and items.',
   'bulletin.title': 'Bulletin on rectification progress',
+  'weekly.publishedSame': 'The ranking of {period} was published, and this table matches it.',
+  'weekly.publishedDiffers':
+    'The ranking of {period} was published. The ledger or the scoring profile has changed since: computed from today’s data, this table differs from it for {n} of its departments (score or rank). The published ranking, in the bulletin, stands.',
+  'weekly.toBulletin': 'Open the bulletin',
   'bulletin.published':
     'The ranking as published for {period} (scoring profile version {version}): later changes to the data do not alter it.',
   'bulletin.print': 'Print or save as PDF',
@@ -785,6 +789,10 @@ const zh: Record<MessageKey, string> = {
   'score.total': '综合得分',
   'score.valueHint': '选择指标值，可查看其分子、分母和事项清单。',
   'bulletin.title': '问题整改销号工作通报',
+  'weekly.publishedSame': '{period}的排名已发布，与下表一致。',
+  'weekly.publishedDiffers':
+    '{period}的排名已发布；此后台账或评分方案有变化，下表按现在的数据计算，有 {n} 个部门的得分或名次与发布时不同。以通报中发布的排名为准。',
+  'weekly.toBulletin': '查看通报',
   'bulletin.published': '排名以{period}发布的排名为准（评分方案第{version}版），此后数据变化不影响本排名。',
   'bulletin.print': '打印或另存为PDF',
   'bulletin.asOf': '统计截至{day}',

@@ -15,6 +15,7 @@ import { ChangesPanel } from './changes-panel.tsx';
 import { HeadlineFigures } from './headline-figures.tsx';
 import { ImprovementPanel } from './improvement-panel.tsx';
 import { OverdueByDepartment } from './overdue-by-department.tsx';
+import { PublishedNote } from './published-note.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { RedList } from './red-list.tsx';
 import { TrendTable } from './trend-table.tsx';
@@ -76,7 +77,10 @@ export function WeeklyReviewPage() {
         </header>
         <QueryState query={ranking}>
           {(data) => (
-            <RankingTable ranking={data} series={departmentSeries.data} scope={scope} search={search} />
+            <>
+              <PublishedNote scope={scope} ranking={data} />
+              <RankingTable ranking={data} series={departmentSeries.data} scope={scope} search={search} />
+            </>
           )}
         </QueryState>
       </section>

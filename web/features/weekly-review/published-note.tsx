@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
+import { publishedRankingOptions, publishedRankingsOptions } from '../../api/admin-data.ts';
+import type { FigureScope, Ranking } from '../../api/figures.ts';
+import { formatPeriod } from '../../components/weeks.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { useLang } from '../../i18n/use-lang.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { departmentsDiffering, publishedFor } from '../bulletin/published-ranking.ts';
+
+/**
+ * A week whose ranking the office published: the review computes it from today's data, the bulletin
+ * quotes what was published. Said above the table, with how many departments differ (a void, an
+ * extension or a new scoring profile since), so the meeting knows which figures stand.
+ */
+export function PublishedNote({ scope, ranking }: { scope: FigureScope; ranking: Ranking }) {
+  const t = useT();
+  const lang = useLang();
+  const { search } = useLocation();
+  const list = useQuery(publishedRankingsOptions());
+  const match = list.data ? publishedFor(list.data.published, ranking.asOf, scope) : undefined;
+  const published = useQuery({ ...publishedRankingOptions(match?.id ?? 0), enabled: match !== undefined });
+  if (!match || !published.data) return null;
+  const differing = departmentsDiffering(ranking.rows, (published.data.result as Ranking).rows);
+  const period = formatPeriod(lang, match.period);
+  return (
+    <p className="notice" data-testid="ranking-published">
+      {differing === 0
+        ? t('weekly.publishedSame', { period })
+        : t('weekly.publishedDiffers', { period, n: formatNumber(lang, differing) })}{' '}
+      <Link to={{ pathname: '/bulletin', search }}>{t('weekly.toBulletin')}</Link>
+    </p>
+  );
+}
