@@ -145,6 +145,22 @@ describe('milestones on the item page', () => {
       expect(await seen.getByTestId('file-input').count()).toBe(0);
       expect(await seen.getByRole('button').count()).toBe(0);
       await leader.page.context().close();
+      // Reported rectified, the office verifies with the files in front of it.
+      const version = (await editor.send('GET', `/api/items/${id}`)).body.item.version;
+      const rectified = await editor.send('POST', `/api/items/${id}/transitions`, {
+        action: 'rectify',
+        version,
+        evidence: '后厨已改造完成',
+      });
+      expect(rectified.status).toBe(200);
+      const office = await openAs(browser, server, 'admin', `/ledger/${id}`, lang);
+      await office.page.locator('[data-testid="item-actions"] button[data-action="close"]').click();
+      const close = office.page.getByTestId('action-dialog').getByTestId('close-files');
+      await expect.poll(() => close.locator('a').allTextContents()).toEqual(['验收记录.pdf']);
+      expect(await close.locator('a').getAttribute('href')).toMatch(
+        new RegExp(`^/api/items/${id}/files/\\d+$`),
+      );
+      await office.page.context().close();
     });
   }
 

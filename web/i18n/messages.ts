@@ -35,6 +35,7 @@ const en = {
   'filters.domain': 'Domain',
   /** Between a label and its value: a full-width colon in Chinese. */
   'punct.colon': ': ',
+  'punct.listSeparator': ', ',
   'filters.allDomains': 'All domains',
   'filters.source': 'Source',
   'filters.allSources': 'All sources',
@@ -566,6 +567,7 @@ const zh: Record<MessageKey, string> = {
   'filters.allCampaigns': '全部活动',
   'filters.domain': '领域',
   'punct.colon': '：',
+  'punct.listSeparator': '、',
   'filters.allDomains': '全部领域',
   'filters.source': '问题来源',
   'filters.allSources': '全部来源',

@@ -5,6 +5,7 @@ import {
   editItem,
   extendItem,
   type ItemDetail,
+  itemFileUrl,
   recordFirstResponse,
   requestExtension,
   transitionItem,
@@ -190,6 +191,23 @@ export function ActionDialog({
                 {t('punct.colon')}
               </span>
               {String(item.evidence)}
+            </p>
+          )}
+          {/* The files the department attached, to verify with before closing. */}
+          {detail.files.length > 0 && (
+            <p className="quote" data-testid="close-files">
+              <span className="muted">
+                {t('files.title')}
+                {t('punct.colon')}
+              </span>
+              {detail.files.map((f, i) => (
+                <span key={f.id}>
+                  {i > 0 && t('punct.listSeparator')}
+                  <a href={itemFileUrl(item.id, f.id)} download={f.name}>
+                    {f.name}
+                  </a>
+                </span>
+              ))}
             </p>
           )}
           {field('action.close.evidence', <textarea name="evidence" maxLength={5000} rows={3} />)}
