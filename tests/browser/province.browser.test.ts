@@ -1,0 +1,76 @@
+/**
+ * The views at a province's scale, as a provincial supervision office uses them: 400 departments (the
+ * demo generator's ten counties of 40) with few items each, so that the pages have a province's rows
+ * and lists while the server stays quick. What the county's 40 departments never show: ranks of three
+ * digits, department lists a screen long and longer, a big-screen pass through hundreds of departments.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
+import { checkLayout } from './big-screen-checks.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer } from './harness.ts';
+
+const DEPARTMENTS = 400;
+const SIZES = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } } as const;
+
+/** A province ledger in a file of its own: 400 departments, 20 items each. */
+function provinceDb(dir: string): string {
+  const file = path.join(dir, 'province.db');
+  const db = openDatabase(file);
+  try {
+    generateDemo(db, {
+      seed: 7,
+      anchor: '2026-11-20',
+      departments: DEPARTMENTS,
+      items: DEPARTMENTS * 20,
+      tz: 'Asia/Shanghai',
+    });
+  } finally {
+    db.close();
+  }
+  return file;
+}
+
+async function openScreen(browser: Browser, server: RunningServer, lang: 'zh-CN' | 'en', query: string) {
+  const context = await browser.newContext({ locale: lang, viewport: SIZES['1080p'] });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/big-screen?lang=${lang}&${query}#display=demo-display-link`);
+  await page.getByTestId('big-screen-stage').waitFor();
+  return page;
+}
+
+describe('a province of 400 departments', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-province-'));
+    server = await startServer({ CLOSEOUT_DB: provinceDb(dir) });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`big screen: the ranking's bottom ten, ranked in the hundreds, fit their cells (${lang})`, async () => {
+      const page = await openScreen(browser, server, lang, 'slides=ranking&interval=3600');
+      const bottom = page.locator('.bs-is-bottom .bs-rank-no');
+      await expect.poll(() => bottom.count()).toBe(10);
+      expect(Number((await bottom.last().textContent())!.replace(/\D/g, ''))).toBeGreaterThan(99);
+      for (const size of ['720p', '1080p'] as const) {
+        await page.setViewportSize(SIZES[size]);
+        await expect.poll(async () => (await checkLayout(page)).problems, { message: size }).toEqual([]);
+      }
+      await screenshot(page, `province-screen-ranking-${lang}`);
+      await page.context().close();
+    });
+  }
+});
