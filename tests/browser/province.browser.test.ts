@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
@@ -43,6 +43,9 @@ async function openScreen(browser: Browser, server: RunningServer, lang: 'zh-CN'
   return page;
 }
 
+const counter = async (page: Page) =>
+  (await page.getByTestId('slide-counter').textContent())!.split('/').map((n) => Number(n.trim()));
+
 describe('a province of 400 departments', () => {
   let dir: string;
   let server: RunningServer;
@@ -73,4 +76,39 @@ describe('a province of 400 departments', () => {
       await page.context().close();
     });
   }
+
+  it('big screen: the pass through the departments is bounded, the best 20 and then the worst 20', async () => {
+    const ranking: { ranked: boolean; department: { code: string } }[] = (
+      await (
+        await fetch(`${server.url}/api/screen`, { headers: { authorization: 'Bearer demo-display-link' } })
+      ).json()
+    ).ranking.filter((r: { ranked: boolean }) => r.ranked);
+    expect(ranking.length).toBeGreaterThan(300);
+    // The whole deck: 40 departments in rounds of 8, the five other slides before each round.
+    const deck = await openScreen(browser, server, 'zh-CN', 'interval=3600');
+    await expect.poll(() => counter(deck)).toEqual([1, 5 * 5 + 40]);
+    await deck.context().close();
+
+    const page = await openScreen(browser, server, 'zh-CN', 'slides=departments&interval=3600');
+    await expect.poll(() => counter(page)).toEqual([1, 40]);
+    expect(await page.getByTestId('big-screen-stage').getAttribute('data-slide-id')).toBe(
+      `department:${ranking[0]!.department.code}`,
+    );
+    // One step back from the first: the last ranked department, numbered among all the ranked.
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(() => page.getByTestId('big-screen-stage').getAttribute('data-slide-id'))
+      .toBe(`department:${ranking.at(-1)!.department.code}`);
+    expect(await page.getByTestId('big-screen-stage').textContent()).toContain(
+      `${ranking.length}/${ranking.length}`,
+    );
+    expect((await checkLayout(page)).problems).toEqual([]);
+    await screenshot(page, 'province-screen-last-department');
+    // A deck that asks for more shows more.
+    await page.goto(
+      `${server.url}/big-screen?slides=departments&departments=100&interval=3600#display=demo-display-link`,
+    );
+    await expect.poll(() => counter(page)).toEqual([1, 100]);
+    await page.context().close();
+  });
 });
