@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { checkLayout } from './big-screen-checks.ts';
-import { launchBrowser, type RunningServer, screenshot, startServer } from './harness.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { apiClient, openSignedIn } from './views-helpers.ts';
 
 const DEPARTMENTS = 400;
 const SIZES = { '720p': { width: 1280, height: 720 }, '1080p': { width: 1920, height: 1080 } } as const;
@@ -109,6 +110,22 @@ describe('a province of 400 departments', () => {
       `${server.url}/big-screen?slides=departments&departments=100&interval=3600#display=demo-display-link`,
     );
     await expect.poll(() => counter(page)).toEqual([1, 100]);
+    await page.context().close();
+  });
+
+  it('weekly review: the rank moves show the 10 biggest, the rest on asking', async () => {
+    const api = await apiClient(server);
+    const moves = (await api('/api/figures/changes')).rankMoves as { change: number }[];
+    expect(moves.length).toBeGreaterThan(20);
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'zh-CN', VIEWPORTS.laptop);
+    const listed = page.getByTestId('rank-moves').locator('li');
+    await expect.poll(() => listed.count()).toBe(10);
+    const biggest = Math.max(...moves.map((m) => Math.abs(m.change)));
+    expect(await page.getByTestId('rank-moves').textContent()).toContain(String(biggest));
+    await screenshot(page, 'province-weekly-changes');
+    await page.getByTestId('rank-moves-all').click();
+    await expect.poll(() => listed.count()).toBe(moves.length);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
