@@ -128,4 +128,46 @@ describe('a province of 400 departments', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`weekly review: the ranking shows its top and bottom 10, all on asking, and finds a department (${lang})`, async () => {
+      const api = await apiClient(server);
+      const rows = (await api('/api/figures/ranking')).rows as {
+        ranked: boolean;
+        overallRank: number;
+        department: { code: string; nameZh: string; nameEn: string };
+      }[];
+      const ranked = rows.filter((r) => r.ranked).sort((a, b) => a.overallRank - b.overallRank);
+      expect(ranked.length).toBeGreaterThan(300);
+      const { page, errors } = await openSignedIn(browser, server.url, '/weekly', lang, VIEWPORTS.projector);
+      const table = page.getByTestId('ranking-table');
+      const codes = () =>
+        table
+          .locator('tbody tr[data-code]')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+      const code = (r: (typeof ranked)[number]) => r.department.code;
+      await expect.poll(codes).toEqual([...ranked.slice(0, 10), ...ranked.slice(-10)].map(code));
+      // The table and what follows it within a few screens, not 20,000 pixels down.
+      const below = await page.getByTestId('improvement').boundingBox();
+      expect(below!.y).toBeLessThan(6000);
+      await screenshot(page, `province-weekly-ranking-${lang}`);
+
+      // Education bureaus, found by a word of their name, in rank order.
+      const word = lang === 'en' ? 'education' : '教育';
+      await page.locator('input[name="ranking-search"]').fill(word);
+      const education = ranked.filter((r) =>
+        (lang === 'en' ? r.department.nameEn.toLowerCase() : r.department.nameZh).includes(word),
+      );
+      expect(education.length).toBeGreaterThan(5);
+      await expect.poll(codes).toEqual(education.map(code));
+      await page.locator('input[name="ranking-search"]').fill('');
+
+      await page.getByTestId('ranking-all').click();
+      await expect.poll(codes).toEqual(ranked.map(code));
+      await page.getByTestId('ranking-ends').click();
+      await expect.poll(() => table.locator('tbody tr[data-code]').count()).toBe(20);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
