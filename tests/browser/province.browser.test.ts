@@ -170,4 +170,79 @@ describe('a province of 400 departments', () => {
       await page.context().close();
     });
   }
+
+  /** The options a select shows (not hidden, nor in a hidden group), as their values. */
+  const shownOptions = (page: Page, select: string) =>
+    page
+      .locator(select)
+      .evaluate((s: HTMLSelectElement) =>
+        [...s.options]
+          .filter(
+            (o) => !o.hidden && !(o.parentElement instanceof HTMLOptGroupElement && o.parentElement.hidden),
+          )
+          .map((o) => o.value),
+      );
+
+  it('department pickers of 400 are narrowed by what is typed: the department view, the ledger, a new item', async () => {
+    const api = await apiClient(server);
+    const departments = (await api('/api/departments')).departments as {
+      code: string;
+      nameZh: string;
+      nameEn: string;
+    }[];
+    expect(departments.length).toBe(DEPARTMENTS);
+    const education = departments.filter((d) => d.nameZh.includes('教育')).map((d) => d.code);
+    expect(education.length).toBe(10);
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/department/K01-D01',
+      'zh-CN',
+      VIEWPORTS.laptop,
+      'admin',
+    );
+
+    // Department view: the picker's options narrow to the ten education bureaus; choosing one opens it.
+    const picker = 'select[name="department"]';
+    await page.locator(picker).waitFor();
+    expect((await shownOptions(page, picker)).length).toBe(DEPARTMENTS);
+    await page.getByRole('textbox', { name: '查找部门' }).fill('教育');
+    await expect.poll(() => shownOptions(page, picker)).toEqual(expect.arrayContaining(education));
+    expect((await shownOptions(page, picker)).sort()).toEqual([...education].sort());
+    await page.locator(picker).selectOption(education[3]!);
+    await page.waitForURL((u) => u.pathname === `/department/${education[3]}`);
+    await screenshot(page, 'province-department-find');
+
+    // Ledger: the lead department filter, by a word of the English name.
+    await page.goto(`${server.url}/ledger`);
+    await page.locator(picker).waitFor();
+    await page.getByRole('textbox', { name: '查找部门' }).fill('K03-D0');
+    await expect
+      .poll(() => shownOptions(page, picker))
+      .toEqual(['', ...departments.filter((d) => d.code.startsWith('K03-D0')).map((d) => d.code)]);
+    await page.locator(picker).selectOption('K03-D05');
+    await page.waitForURL((u) => u.searchParams.get('department') === 'K03-D05');
+
+    // A new item: participants found by two searches in turn all stay chosen and are sent.
+    await page.goto(`${server.url}/ledger/new`);
+    const participants = 'select[name="participants"]';
+    await page.locator(participants).waitFor();
+    const find = page.getByRole('textbox', { name: '查找部门' }).last();
+    await find.fill('K02-D21');
+    await expect.poll(() => shownOptions(page, participants)).toEqual(['K02-D21']);
+    await page.locator(participants).selectOption(['K02-D21']);
+    await find.fill('K09-D21');
+    await expect.poll(() => shownOptions(page, participants)).toEqual(['K09-D21']);
+    await page.locator(`${participants} option[value="K09-D21"]`).click({ modifiers: ['Control'] });
+    await find.press('Enter'); // narrows, never sends the form
+    expect(page.url()).toContain('/ledger/new');
+    expect(
+      await page
+        .locator('form')
+        .first()
+        .evaluate((f: HTMLFormElement) => new FormData(f).getAll('participants')),
+    ).toEqual(['K02-D21', 'K09-D21']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -167,14 +167,14 @@ export const RankingTable = memo(function RankingTable({
     <>
       {ranked.length > FOLD_OVER && (
         <div className="ranking-tools">
-          <label htmlFor={searchId}>{t('ranking.find')}</label>
+          <label htmlFor={searchId}>{t('departments.find')}</label>
           <input
             id={searchId}
             type="search"
             className="ranking-search"
             name="ranking-search"
             value={query}
-            placeholder={t('ranking.findPlaceholder')}
+            placeholder={t('departments.findPlaceholder')}
             onChange={(e) => setQuery(e.target.value)}
           />
           {searching && (
