@@ -245,4 +245,33 @@ describe('a province of 400 departments', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('tables of 400 departments are narrowed by what is typed: the department list, Admin → Departments', async () => {
+    const api = await apiClient(server);
+    const departments = (await api('/api/departments')).departments as { code: string; nameEn: string }[];
+    const bureaus = departments.filter((d) => d.nameEn.startsWith('Education Bureau')).map((d) => d.code);
+    expect(bureaus.length).toBe(10);
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/departments',
+      'en',
+      VIEWPORTS.laptop,
+      'admin',
+    );
+    for (const [path, table] of [
+      ['/departments', 'departments-table'],
+      ['/admin/departments', 'departments-admin-table'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      const rows = page.getByTestId(table).locator('tr[data-code]');
+      await expect.poll(() => rows.count()).toBe(DEPARTMENTS);
+      await page.getByRole('textbox', { name: 'Find a department' }).fill('education bureau');
+      await expect
+        .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))
+        .toEqual(bureaus);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

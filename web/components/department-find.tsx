@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { matchesDepartment } from './department-match.ts';
 
@@ -24,13 +24,22 @@ export function useDepartmentFind(count: number) {
 
 /**
  * The field that narrows a department select, placed after the select inside its label (so the label
- * names the select); nothing for a short list. Enter does not send the form around it.
+ * names the select), or above a table of departments with a label of its own (`labelled`); nothing for
+ * a short list. Enter does not send the form around it.
  */
-export function DepartmentFindField({ find }: { find: ReturnType<typeof useDepartmentFind> }) {
+export function DepartmentFindField({
+  find,
+  labelled = false,
+}: {
+  find: ReturnType<typeof useDepartmentFind>;
+  labelled?: boolean;
+}) {
   const t = useT();
+  const id = useId();
   if (!find.shown) return null;
-  return (
+  const input = (
     <input
+      id={id}
       type="text"
       enterKeyHint="search"
       className="department-find"
@@ -42,5 +51,13 @@ export function DepartmentFindField({ find }: { find: ReturnType<typeof useDepar
         if (e.key === 'Enter') e.preventDefault();
       }}
     />
+  );
+  return labelled ? (
+    <div className="table-find">
+      <label htmlFor={id}>{t('departments.find')}</label>
+      {input}
+    </div>
+  ) : (
+    input
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../api/admin-data.ts';
 import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
+import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -27,6 +28,7 @@ export function DepartmentsSection() {
   const t = useT();
   const lang = useLang();
   const list = useQuery(departmentListOptions());
+  const find = useDepartmentFind(list.data?.departments.length ?? 0);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -43,6 +45,7 @@ export function DepartmentsSection() {
           {message}
         </p>
       )}
+      <DepartmentFindField find={find} labelled />
       <QueryState query={list}>
         {({ departments }) => (
           <table
@@ -64,24 +67,26 @@ export function DepartmentsSection() {
               </tr>
             </thead>
             <tbody>
-              {departments.map((d) => (
-                <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
-                  <td className="code">{d.code}</td>
-                  <td className="wrap">
-                    {d.nameZh}
-                    {!d.active && <span className="tag">{t('departments.inactive')}</span>}
-                  </td>
-                  <td className="wrap">{d.nameEn}</td>
-                  <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
-                  <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
-                  <td className="num">{formatNumber(lang, d.items)}</td>
-                  <td className="actions">
-                    <button type="button" className="small-button" onClick={() => setEditing(d.code)}>
-                      {t('users.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {departments
+                .filter((d) => !find.hides(d))
+                .map((d) => (
+                  <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
+                    <td className="code">{d.code}</td>
+                    <td className="wrap">
+                      {d.nameZh}
+                      {!d.active && <span className="tag">{t('departments.inactive')}</span>}
+                    </td>
+                    <td className="wrap">{d.nameEn}</td>
+                    <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
+                    <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
+                    <td className="num">{formatNumber(lang, d.items)}</td>
+                    <td className="actions">
+                      <button type="button" className="small-button" onClick={() => setEditing(d.code)}>
+                        {t('users.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         )}
