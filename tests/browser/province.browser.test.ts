@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { checkLayout } from './big-screen-checks.ts';
-import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import {
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  signedInFetch,
+  startServer,
+  VIEWPORTS,
+} from './harness.ts';
 import { apiClient, openSignedIn } from './views-helpers.ts';
 
 const DEPARTMENTS = 400;
@@ -271,6 +278,36 @@ describe('a province of 400 departments', () => {
         .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))
         .toEqual(bureaus);
     }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Admin → Users: 400 liaisons narrowed by name or department, the form to add one right below', async () => {
+    const asAdmin = await signedInFetch(server, 'admin');
+    const { users } = await asAdmin<{ users: { username: string; departmentNameEn: string | null }[] }>(
+      '/api/users',
+    );
+    expect(users.length).toBeGreaterThan(DEPARTMENTS);
+    const liaisons = users
+      .filter((u) => u.departmentNameEn === 'Education Bureau, County 5')
+      .map((u) => u.username);
+    expect(liaisons.length).toBeGreaterThan(0);
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      '/admin',
+      'en',
+      VIEWPORTS.laptop,
+      'admin',
+    );
+    const rows = page.getByTestId('users-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(users.length);
+    await page.getByRole('textbox', { name: 'Find a user (name or department)' }).fill('education county 5');
+    await expect.poll(() => rows.count()).toBe(liaisons.length);
+    expect(await rows.first().textContent()).toContain(liaisons[0]);
+    const form = await page.locator('form:has(input[name="displayName"])').boundingBox();
+    expect(form!.y).toBeLessThan(1500);
+    await screenshot(page, 'province-admin-users');
     expect(errors).toEqual([]);
     await page.context().close();
   });

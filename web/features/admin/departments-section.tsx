@@ -10,7 +10,7 @@ import {
 } from '../../api/admin-data.ts';
 import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -28,7 +28,7 @@ export function DepartmentsSection() {
   const t = useT();
   const lang = useLang();
   const list = useQuery(departmentListOptions());
-  const find = useDepartmentFind(list.data?.departments.length ?? 0);
+  const find = useFind(list.data?.departments.length ?? 0);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -45,7 +45,7 @@ export function DepartmentsSection() {
           {message}
         </p>
       )}
-      <DepartmentFindField find={find} labelled />
+      <FindField find={find} labelled />
       <QueryState query={list}>
         {({ departments }) => (
           <table

@@ -1,5 +1,5 @@
 import type { UserRow } from '../../api/users.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
@@ -63,7 +63,7 @@ export function DepartmentSelect({
 }) {
   const t = useT();
   const lang = useLang();
-  const find = useDepartmentFind(departments.length);
+  const find = useFind(departments.length);
   const select = (
     <select
       className={className}
@@ -84,7 +84,7 @@ export function DepartmentSelect({
   return role === 'editor' && find.shown ? (
     <span className="select-and-find">
       {select}
-      <DepartmentFindField find={find} />
+      <FindField find={find} />
     </span>
   ) : (
     select

@@ -4,8 +4,8 @@ import { lastDayCounted } from '../../../server/domain/time.ts';
 import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
 import { changeLine, changeWords, directionOf, formatSigned } from '../../components/change.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -85,7 +85,7 @@ function DepartmentPicker({
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  const find = useDepartmentFind(rows.length);
+  const find = useFind(rows.length);
   const groups = new Map<string, RankingRow[]>();
   for (const r of [...rows].sort((a, b) => a.department.code.localeCompare(b.department.code))) {
     const key = pick(lang, r.department.peerGroupZh, r.department.peerGroupEn);
@@ -111,7 +111,7 @@ function DepartmentPicker({
             </optgroup>
           ))}
         </select>
-        <DepartmentFindField find={find} />
+        <FindField find={find} />
       </span>
     </label>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { departmentListOptions } from '../../api/departments.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -14,12 +14,12 @@ export function DepartmentsPage() {
   usePageTitle(t('departments.title'));
   const lang = useLang();
   const query = useQuery(departmentListOptions());
-  const find = useDepartmentFind(query.data?.departments.length ?? 0);
+  const find = useFind(query.data?.departments.length ?? 0);
   return (
     <section className="page">
       <h1>{t('departments.title')}</h1>
       <p className="subtitle">{t('departments.subtitle')}</p>
-      <DepartmentFindField find={find} labelled />
+      <FindField find={find} labelled />
       <QueryState query={query}>
         {({ departments }) => (
           <div className="table-scroll">

@@ -11,7 +11,7 @@ import {
   urgeItem,
   voidItem,
 } from '../../api/items.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -105,7 +105,7 @@ export function ActionDialog({
   const t = useT();
   const lang = useLang();
   const lookups = useLookups();
-  const findAssignee = useDepartmentFind(lookups.departments.length);
+  const findAssignee = useFind(lookups.departments.length);
   const item = detail.item;
   const mutation = useMutation({ mutationFn: (v: Values) => send(action, item, v), onSuccess: onDone });
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -163,7 +163,7 @@ export function ActionDialog({
                   </>
                 )}
               </select>
-              {!editorDepartment && <DepartmentFindField find={findAssignee} />}
+              {!editorDepartment && <FindField find={findAssignee} />}
             </>,
           )}
           {field(
@@ -308,7 +308,7 @@ function EditFields({ detail }: { detail: ItemDetail }) {
   const campaign = String(item.campaign_code);
   const domains = lookups.reference?.domains.filter((d) => d.campaignCode === campaign) ?? [];
   const participants = new Set(detail.participants.map((p) => p.code));
-  const findParticipants = useDepartmentFind(lookups.departments.length);
+  const findParticipants = useFind(lookups.departments.length);
   return (
     <div className="edit-grid">
       <label className="field wide">
@@ -353,7 +353,7 @@ function EditFields({ detail }: { detail: ItemDetail }) {
               </option>
             ))}
         </select>
-        <DepartmentFindField find={findParticipants} />
+        <FindField find={findParticipants} />
         <small className="muted">{t('item.participantsHint')}</small>
       </label>
     </div>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createItem, itemKeys, type NewItem } from '../../api/items.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -24,8 +24,8 @@ export function CreateItemPage() {
   const lang = useLang();
   const user = useActingUser();
   const lookups = useLookups();
-  const findDepartment = useDepartmentFind(lookups.departments.length);
-  const findParticipants = useDepartmentFind(lookups.departments.length);
+  const findDepartment = useFind(lookups.departments.length);
+  const findParticipants = useFind(lookups.departments.length);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [campaign, setCampaign] = useState('');
@@ -117,7 +117,7 @@ export function CreateItemPage() {
                   ))}
               </select>
             )}
-            {user?.role !== 'editor' && <DepartmentFindField find={findDepartment} />}
+            {user?.role !== 'editor' && <FindField find={findDepartment} />}
           </label>
           <label className="field">
             <span>{t('items.person')}</span>
@@ -147,7 +147,7 @@ export function CreateItemPage() {
                   </option>
                 ))}
             </select>
-            <DepartmentFindField find={findParticipants} />
+            <FindField find={findParticipants} />
             <small className="muted">{t('item.participantsHint')}</small>
           </label>
         </div>

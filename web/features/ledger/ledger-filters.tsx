@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
 import { referenceOptions } from '../../api/figures.ts';
-import { DepartmentFindField, useDepartmentFind } from '../../components/department-find.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { InactiveButton } from '../../components/inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -27,7 +27,7 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   const { set, clear } = useLedgerParams();
   const choices = useScopeChoices(params.campaign);
   const departments = useQuery(departmentListOptions());
-  const find = useDepartmentFind(departments.data?.departments.length ?? 0);
+  const find = useFind(departments.data?.departments.length ?? 0);
   const warningDays = useQuery(referenceOptions()).data?.warningDays;
   // A department's liaison reads every department's items, and works on its own: one click to them.
   const own = useActingUser()?.departmentCode ?? null;
@@ -100,7 +100,7 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
         allLabel={t('ledger.allDepartments')}
         value={params.department}
         onChange={(v) => set('department', v)}
-        after={<DepartmentFindField find={find} />}
+        after={<FindField find={find} />}
       >
         {groupByPeerGroup(departments.data?.departments ?? []).map((g) => (
           <optgroup
