@@ -37,6 +37,8 @@ function provinceDb(dir: string): string {
       items: DEPARTMENTS * 20,
       tz: 'Asia/Shanghai',
     });
+    // One campaign open to the public, as an office would open it (Admin → Campaigns).
+    db.prepare("UPDATE campaigns SET public_page = 1 WHERE code = 'C-EFFICIENCY'").run();
   } finally {
     db.close();
   }
@@ -310,5 +312,23 @@ describe('a province of 400 departments', () => {
     await screenshot(page, 'province-admin-users');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('public page: the departments of a province narrowed by name', async () => {
+    const progress = (await (await fetch(`${server.url}/api/public/C-EFFICIENCY`)).json()) as {
+      departments: { code: string | null; nameZh: string }[];
+    };
+    expect(progress.departments.length).toBeGreaterThan(300);
+    const bureaus = progress.departments.filter((d) => d.nameZh.includes('教育')).map((d) => d.nameZh);
+    expect(bureaus.length).toBeGreaterThan(5);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: VIEWPORTS.laptop });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/public/C-EFFICIENCY`);
+    const rows = page.getByTestId('public-departments').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(progress.departments.length);
+    await page.getByRole('textbox', { name: '查找部门' }).fill('教育');
+    await expect.poll(() => rows.locator('td:first-child').allTextContents()).toEqual(bureaus);
+    await screenshot(page, 'province-public');
+    await context.close();
   });
 });
