@@ -280,6 +280,15 @@ describe('a province of 400 departments', () => {
         .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))
         .toEqual(bureaus);
     }
+    // A department's parent, among 399 others.
+    await page.getByTestId('departments-admin-table').locator('tr[data-code] button').first().click();
+    const form = page.getByTestId('department-form');
+    await form.getByRole('textbox', { name: 'Find a department' }).fill('k07-d3');
+    await expect
+      .poll(() => shownOptions(page, '[data-testid="department-form"] select[name="parent"]'))
+      .toEqual(['', ...departments.filter((d) => d.code.startsWith('K07-D3')).map((d) => d.code)]);
+    await form.locator('select[name="parent"]').selectOption('K07-D31');
+    expect(await form.locator('select[name="parent"]').inputValue()).toBe('K07-D31');
     expect(errors).toEqual([]);
     await page.context().close();
   });

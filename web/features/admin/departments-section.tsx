@@ -147,6 +147,7 @@ function DepartmentForm({
   const departments = useQuery(departmentListOptions());
   const groups = reference.data?.peerGroups ?? [];
   const others = departments.data?.departments.filter((d) => d.code !== record?.code) ?? [];
+  const findParent = useFind(others.length);
   const groupCode = groups.find((g) => g.id === record?.peerGroupId)?.code ?? groups[0]?.code ?? '';
   const parentCode = departments.data?.departments.find((d) => d.id === record?.parentId)?.code ?? '';
   const mutation = useMutation({
@@ -203,11 +204,12 @@ function DepartmentForm({
           <select name="parent" defaultValue={parentCode} key={parentCode}>
             <option value="">{t('item.none')}</option>
             {others.map((d) => (
-              <option key={d.code} value={d.code}>
+              <option key={d.code} value={d.code} hidden={findParent.hides(d)}>
                 {pick(lang, d.nameZh, d.nameEn)}
               </option>
             ))}
           </select>
+          <FindField find={findParent} />
         </label>
         <label className="inline-check field-check">
           <input type="checkbox" name="active" defaultChecked={record?.active ?? true} />
