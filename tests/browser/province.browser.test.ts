@@ -340,4 +340,25 @@ describe('a province of 400 departments', () => {
     await screenshot(page, 'province-public');
     await context.close();
   });
+
+  it('ledger: a page typed is opened, the last of many included', async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/ledger', 'en', VIEWPORTS.laptop);
+    const status = page.getByTestId('pager-status');
+    await expect.poll(() => status.textContent()).toMatch(/^1–50 of /);
+    const total = Number((await status.textContent())!.split(' of ')[1]!.replace(/,/g, ''));
+    const pages = Math.ceil(total / 50);
+    expect(pages).toBeGreaterThan(100);
+    const jump = page.getByRole('spinbutton', { name: /Page/ });
+    await jump.fill('12');
+    await jump.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('page') === '12');
+    await expect.poll(() => status.textContent()).toMatch(/^551–600 of /);
+    // Past the end: the last page.
+    await jump.fill(String(pages * 10));
+    await jump.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('page') === String(pages));
+    await expect.poll(() => status.textContent()).toContain(`–${total.toLocaleString('en')} of`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
