@@ -24,6 +24,14 @@ export const DECK_LIMITS = {
   refresh: { min: 1, max: 3600, default: 60 },
 } as const;
 
+/**
+ * How many departments the per-department pass shows at most, a whole number: when more are ranked, the
+ * best half and the worst half of them. The default keeps a county's whole pass (40 departments,
+ * ≈ 16 minutes at 15 s a slide with the other slides between rounds) and bounds a province's: 400
+ * ranked one by one would take 2½ hours, and the worst would never come up in a meeting.
+ */
+export const DEPARTMENTS_SHOWN = { min: 1, max: 1000, default: 40 } as const;
+
 /** A deck an admin saved on a display link (all fields optional; absent ones take the defaults). */
 export interface SavedDeck {
   slides?: SlideKey[];
@@ -31,6 +39,8 @@ export interface SavedDeck {
   interval?: number;
   /** Seconds between data refreshes. */
   refresh?: number;
+  /** Departments the per-department pass shows at most (DEPARTMENTS_SHOWN). */
+  departments?: number;
   /** Campaign code the deck shows; all campaigns when absent. */
   campaign?: string;
   lang?: DeckLang;

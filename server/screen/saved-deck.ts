@@ -8,6 +8,7 @@ import { ownReason } from '../validation.ts';
 import {
   DECK_LANGS,
   DECK_LIMITS,
+  DEPARTMENTS_SHOWN,
   isSlideKey,
   type SavedDeck,
   SLIDE_KEYS,
@@ -15,6 +16,7 @@ import {
 } from './deck-shape.ts';
 
 const seconds = (limits: { min: number; max: number }) => z.number().min(limits.min).max(limits.max);
+const departmentsShown = z.number().int().min(DEPARTMENTS_SHOWN.min).max(DEPARTMENTS_SHOWN.max);
 
 /**
  * A saved deck, strictly: what an admin sends as a display link's `deck`. Every field is optional (an
@@ -32,6 +34,7 @@ export const savedDeckSchema = z.strictObject({
     .optional(),
   interval: seconds(DECK_LIMITS.interval).optional(),
   refresh: seconds(DECK_LIMITS.refresh).optional(),
+  departments: departmentsShown.optional(),
   campaign: z.string().trim().min(1).max(64).optional(),
   lang: z.enum(DECK_LANGS).optional(),
 });
@@ -50,6 +53,8 @@ export function readSavedDeck(raw: Record<string, unknown> | null | undefined): 
   if (interval.success) deck.interval = interval.data;
   const refresh = seconds(DECK_LIMITS.refresh).safeParse(raw.refresh);
   if (refresh.success) deck.refresh = refresh.data;
+  const departments = departmentsShown.safeParse(raw.departments);
+  if (departments.success) deck.departments = departments.data;
   if (typeof raw.campaign === 'string' && raw.campaign.trim() !== '' && raw.campaign.length <= 64)
     deck.campaign = raw.campaign.trim();
   if (raw.lang === 'zh-CN' || raw.lang === 'en') deck.lang = raw.lang;

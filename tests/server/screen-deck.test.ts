@@ -21,6 +21,13 @@ describe('a display link’s saved deck', () => {
     ['an interval below the minimum dropped', { interval: 0.01, refresh: 60 }, { refresh: 60 }],
     ['a refresh below 1 s dropped', { refresh: 0.5, lang: 'zh-CN' }, { lang: 'zh-CN' }],
     ['numbers as text dropped', { interval: '15' }, null],
+    ['departments shown kept', { departments: 20 }, { departments: 20 }],
+    [
+      'departments shown that are no whole number dropped',
+      { departments: 2.5, refresh: 60 },
+      { refresh: 60 },
+    ],
+    ['no department shown dropped', { departments: 0 }, null],
     ['a blank campaign dropped', { campaign: '  ' }, null],
     ['an unknown language dropped', { lang: 'fr', campaign: ' C-EFFICIENCY ' }, { campaign: 'C-EFFICIENCY' }],
   ])('%s', (_name, raw, expected) => {
@@ -35,6 +42,9 @@ describe('a display link’s saved deck', () => {
     expect(savedDeckSchema.safeParse({ slides: ['ranking', 'trend', 'ranking'] }).success).toBe(false);
     expect(savedDeckSchema.safeParse({ interval: 0.05, refresh: 3600 }).success).toBe(true);
     expect(savedDeckSchema.safeParse({ refresh: 3601 }).success).toBe(false);
+    expect(savedDeckSchema.safeParse({ departments: 1000 }).success).toBe(true);
+    expect(savedDeckSchema.safeParse({ departments: 1001 }).success).toBe(false);
+    expect(savedDeckSchema.safeParse({ departments: 12.5 }).success).toBe(false);
   });
 });
 

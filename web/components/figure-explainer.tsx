@@ -235,7 +235,51 @@ export function Pager({
       <InactiveButton active={page < pages} onClick={() => onPage(page + 1)}>
         {t('pager.next')}
       </InactiveButton>
+      {pages > 2 && <PageJump page={page} pages={pages} onPage={onPage} />}
     </nav>
+  );
+}
+
+/**
+ * A page typed and Enter (or leaving the field) goes there: a province's ledger has 19,605 pages of 50,
+ * which "next" alone never reaches. A number outside 1…pages goes to the nearest end; anything else
+ * puts the current page back.
+ */
+function PageJump({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const go = (input: HTMLInputElement) => {
+    const typed = Math.round(Number(input.value));
+    if (input.value.trim() === '' || !Number.isFinite(typed)) {
+      input.value = String(page);
+      return;
+    }
+    const target = Math.min(pages, Math.max(1, typed));
+    input.value = String(target);
+    if (target !== page) onPage(target);
+  };
+  return (
+    <label className="pager-jump">
+      {t('pager.page')}
+      <input
+        key={page}
+        className="pager-jump-input"
+        type="number"
+        inputMode="numeric"
+        name="page"
+        min={1}
+        max={pages}
+        defaultValue={page}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            go(e.currentTarget);
+          }
+        }}
+        onBlur={(e) => go(e.currentTarget)}
+      />
+      {t('pager.of', { pages: formatNumber(lang, pages) })}
+    </label>
   );
 }
 

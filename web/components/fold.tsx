@@ -1,11 +1,18 @@
 import { useState } from 'react';
 
-/** A list shown in part: its first `first` entries until the reader asks for them all. */
-export function useFold<T>(list: readonly T[], first: number) {
+/**
+ * A list shown in part: `first` of its entries until the reader asks for them all — its first ones, or
+ * those `part` picks.
+ */
+export function useFold<T>(
+  list: readonly T[],
+  first: number,
+  part: (list: readonly T[], n: number) => readonly T[] = (l, n) => l.slice(0, n),
+) {
   const [all, setAll] = useState(false);
   const folds = list.length > first;
   return {
-    shown: all || !folds ? list : list.slice(0, first),
+    shown: all || !folds ? list : part(list, first),
     folds,
     all,
     toggle: () => setAll(!all),

@@ -20,19 +20,32 @@ export function SelectFilter(props: {
   choices?: Choice[];
   /** Options given as elements instead of choices (e.g. grouped). */
   children?: ReactNode;
+  /** Shown after the select, inside its label (e.g. a field that narrows its options). */
+  after?: ReactNode;
 }) {
+  const select = (
+    <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">{props.allLabel}</option>
+      {props.choices?.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+      {props.children}
+    </select>
+  );
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the select (made above) is inside the label
     <label>
       <span>{props.label}</span>
-      <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{props.allLabel}</option>
-        {props.choices?.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-        {props.children}
-      </select>
+      {props.after ? (
+        <span className="select-and-find">
+          {select}
+          {props.after}
+        </span>
+      ) : (
+        select
+      )}
     </label>
   );
 }

@@ -60,6 +60,11 @@ describe('the deck form of a display link', () => {
       (d: ReturnType<typeof draftOf>) => ({ ...d, interval: '0.05' }),
       { interval: 0.05 },
     ],
+    [
+      'the departments shown one by one',
+      (d: ReturnType<typeof draftOf>) => ({ ...d, departments: '20' }),
+      { departments: 20 },
+    ],
   ])('saves %s', (_name, change, deck) => {
     expect(deckOf(change(draftOf(null)))).toEqual({ deck });
   });
@@ -82,6 +87,12 @@ describe('the deck form of a display link', () => {
     ],
     ['a refresh over an hour', (d: ReturnType<typeof draftOf>) => ({ ...d, refresh: '3601' }), 'refresh'],
     ['a refresh under a second', (d: ReturnType<typeof draftOf>) => ({ ...d, refresh: '0.5' }), 'refresh'],
+    ['no department shown', (d: ReturnType<typeof draftOf>) => ({ ...d, departments: '0' }), 'departments'],
+    [
+      'departments shown that are no whole number',
+      (d: ReturnType<typeof draftOf>) => ({ ...d, departments: '7.5' }),
+      'departments',
+    ],
   ])('refuses %s', (_name, change, problem) => {
     expect(deckOf(change(draftOf(null)))).toEqual({ problem });
   });

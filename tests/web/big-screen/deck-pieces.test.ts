@@ -46,6 +46,26 @@ describe('the slides of a deck', () => {
     expect(planSlides(['headline', 'trend'], many).map((s) => s.id)).toEqual(['headline', 'trend']);
   });
 
+  it('shows the best and the worst half of a province, numbered among all the ranked', () => {
+    const province = Array.from({ length: 400 }, (_, i) => dept(`D${i + 1}`, i + 1));
+    const shown = planSlides(['headline', 'departments'], province, 40).filter(
+      (s) => s.kind === 'department',
+    );
+    expect(shown.map((s) => s.id)).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => `department:D${i + 1}`),
+      ...Array.from({ length: 20 }, (_, i) => `department:D${381 + i}`),
+    ]);
+    expect(shown.at(-1)).toMatchObject({ position: 400, of: 400 });
+    // 40 departments in rounds of 8, the headline before each: 45 slides, not 450.
+    expect(planSlides(['headline', 'departments'], province, 40)).toHaveLength(45);
+    // By default too; an odd number gives the best the larger half; a county's 37 are all shown.
+    expect(planSlides(['departments'], province)).toHaveLength(40);
+    expect(planSlides(['departments'], province, 5).map((s) => s.id)).toEqual(
+      ['D1', 'D2', 'D3', 'D399', 'D400'].map((c) => `department:${c}`),
+    );
+    expect(planSlides(['departments'], province.slice(0, 37))).toHaveLength(37);
+  });
+
   it('has no department slides when nobody is ranked', () => {
     expect(planSlides(['departments'], [dept('D9', null)])).toEqual([]);
   });

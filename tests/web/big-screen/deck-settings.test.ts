@@ -19,7 +19,10 @@ describe('deck settings from the URL', () => {
     ['a negative interval clamped up', 'interval=-5', { interval: 0.05 }],
     ['an interval over an hour clamped down', 'interval=99999', { interval: 3600 }],
     ['a refresh under 1 s clamped up', 'refresh=0.2', { refresh: 1 }],
-    ['numbers that are not numbers ignored', 'interval=fast&refresh=', {}],
+    ['numbers that are not numbers ignored', 'interval=fast&refresh=&departments=all', {}],
+    ['departments shown', 'departments=60', { departments: 60 }],
+    ['departments shown rounded and clamped', 'departments=0.4', { departments: 1 }],
+    ['departments shown over 1000 clamped down', 'departments=5000', { departments: 1000 }],
     ['a campaign', 'campaign=C-EFFICIENCY', { campaign: 'C-EFFICIENCY' }],
     ['a language', 'lang=en', { lang: 'en' }],
     ['an unknown language ignored', 'lang=fr', {}],
@@ -34,6 +37,7 @@ describe('deck settings: URL over saved deck over defaults', () => {
       slides: [...SLIDE_KEYS],
       intervalMs: 15_000,
       refreshMs: 60_000,
+      departments: 40,
       campaign: undefined,
       lang: undefined,
     });
@@ -44,6 +48,7 @@ describe('deck settings: URL over saved deck over defaults', () => {
       slides: ['ranking' as const],
       interval: 20,
       refresh: 30,
+      departments: 20,
       campaign: 'C-CONDUCT',
       lang: 'en' as const,
     };
@@ -51,6 +56,7 @@ describe('deck settings: URL over saved deck over defaults', () => {
       slides: ['ranking'],
       intervalMs: 20_000,
       refreshMs: 30_000,
+      departments: 20,
       campaign: 'C-CONDUCT',
       lang: 'en',
     });
@@ -62,6 +68,7 @@ describe('deck settings: URL over saved deck over defaults', () => {
       slides: ['ranking'],
       intervalMs: 5_000,
       refreshMs: 60_000,
+      departments: 40,
       campaign: 'C-EFFICIENCY',
       lang: undefined,
     });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, sortRanking, splitRanked } from '../../../web/features/weekly-review/sort-ranking.ts';
+import {
+  foldRanking,
+  nextSort,
+  sortRanking,
+  splitRanked,
+} from '../../../web/features/weekly-review/sort-ranking.ts';
 import { row } from '../fixtures.ts';
 
 const lost = (onTimeRate: number) => ({
@@ -73,5 +78,22 @@ describe('sorting the ranking table', () => {
     const { ranked, notRanked } = splitRanked(all);
     expect(codes(ranked)).toEqual(['D03', 'D01', 'D02', 'D04']);
     expect(codes(notRanked)).toEqual(['D09']);
+  });
+});
+
+describe('a long ranking folded', () => {
+  const ranks = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it('shows a county whole', () => {
+    expect(foldRanking(ranks(40), false)).toEqual({ head: ranks(40), tail: [], hidden: 0 });
+  });
+
+  it('shows the top and the bottom 10 of a province, with how many lie between', () => {
+    expect(foldRanking(ranks(370), false)).toEqual({
+      head: ranks(10),
+      tail: ranks(10).map((r) => r + 360),
+      hidden: 350,
+    });
+    expect(foldRanking(ranks(370), true)).toEqual({ head: ranks(370), tail: [], hidden: 0 });
   });
 });

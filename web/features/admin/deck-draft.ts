@@ -5,6 +5,7 @@
  */
 import {
   DECK_LIMITS,
+  DEPARTMENTS_SHOWN,
   type DeckLang,
   type SavedDeck,
   SLIDE_KEYS,
@@ -15,11 +16,12 @@ export interface DeckDraft {
   slides: { key: SlideKey; on: boolean }[];
   interval: string;
   refresh: string;
+  departments: string;
   campaign: string;
   lang: DeckLang | '';
 }
 
-export type DeckProblem = 'noSlides' | 'interval' | 'refresh';
+export type DeckProblem = 'noSlides' | 'interval' | 'refresh' | 'departments';
 
 /** The form for a saved deck (or none): its slides first, in its order, then the others, off. */
 export function draftOf(deck: SavedDeck | null): DeckDraft {
@@ -31,6 +33,7 @@ export function draftOf(deck: SavedDeck | null): DeckDraft {
     ],
     interval: deck?.interval === undefined ? '' : String(deck.interval),
     refresh: deck?.refresh === undefined ? '' : String(deck.refresh),
+    departments: deck?.departments === undefined ? '' : String(deck.departments),
     campaign: deck?.campaign ?? '',
     lang: deck?.lang ?? '',
   };
@@ -49,8 +52,8 @@ export function moveSlide(draft: DeckDraft, index: number, by: -1 | 1): DeckDraf
   return { ...draft, slides };
 }
 
-/** Seconds typed in a field: undefined when empty, null when not a number within the limits. */
-function seconds(text: string, limits: { min: number; max: number }): number | undefined | null {
+/** A number typed in a field: undefined when empty, null when not a number within the limits. */
+function numberIn(text: string, limits: { min: number; max: number }): number | undefined | null {
   if (text.trim() === '') return undefined;
   const value = Number(text);
   return Number.isFinite(value) && value >= limits.min && value <= limits.max ? value : null;
@@ -63,14 +66,18 @@ function seconds(text: string, limits: { min: number; max: number }): number | u
 export function deckOf(draft: DeckDraft): { deck: SavedDeck | null } | { problem: DeckProblem } {
   const slides = draft.slides.filter((s) => s.on).map((s) => s.key);
   if (slides.length === 0) return { problem: 'noSlides' };
-  const interval = seconds(draft.interval, DECK_LIMITS.interval);
+  const interval = numberIn(draft.interval, DECK_LIMITS.interval);
   if (interval === null) return { problem: 'interval' };
-  const refresh = seconds(draft.refresh, DECK_LIMITS.refresh);
+  const refresh = numberIn(draft.refresh, DECK_LIMITS.refresh);
   if (refresh === null) return { problem: 'refresh' };
+  const departments = numberIn(draft.departments, DEPARTMENTS_SHOWN);
+  if (departments === null || (departments !== undefined && !Number.isInteger(departments)))
+    return { problem: 'departments' };
   const deck: SavedDeck = {};
   if (slides.join() !== SLIDE_KEYS.join()) deck.slides = slides;
   if (interval !== undefined) deck.interval = interval;
   if (refresh !== undefined) deck.refresh = refresh;
+  if (departments !== undefined) deck.departments = departments;
   if (draft.campaign) deck.campaign = draft.campaign;
   if (draft.lang) deck.lang = draft.lang;
   return { deck: Object.keys(deck).length > 0 ? deck : null };

@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { DECK_LANGS, DECK_LIMITS, type SavedDeck } from '../../../server/screen/deck-shape.ts';
+import {
+  DECK_LANGS,
+  DECK_LIMITS,
+  DEPARTMENTS_SHOWN,
+  type SavedDeck,
+} from '../../../server/screen/deck-shape.ts';
 import { campaignListOptions } from '../../api/admin-data.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -81,6 +86,20 @@ export function DeckFields({ draft, onChange }: { draft: DeckDraft; onChange: (d
         {seconds('interval', 'links.interval')}
         {seconds('refresh', 'links.refresh')}
         <label className="field">
+          <span>{t('links.departments', { default: DEPARTMENTS_SHOWN.default })}</span>
+          <input
+            name="departments"
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={DEPARTMENTS_SHOWN.min}
+            max={DEPARTMENTS_SHOWN.max}
+            placeholder={String(DEPARTMENTS_SHOWN.default)}
+            value={draft.departments}
+            onChange={(e) => onChange({ ...draft, departments: e.target.value })}
+          />
+        </label>
+        <label className="field">
           <span>{t('links.campaign')}</span>
           <select
             name="campaign"
@@ -122,6 +141,7 @@ export function DeckSummary({ deck }: { deck: SavedDeck | null }) {
   const settings = [
     deck?.interval !== undefined && t('links.everySeconds', { n: deck.interval }),
     deck?.refresh !== undefined && t('links.refreshSeconds', { n: deck.refresh }),
+    deck?.departments !== undefined && t('links.departmentsShown', { n: deck.departments }),
     deck?.campaign !== undefined && campaigns.name(deck.campaign),
     deck?.lang !== undefined && t(langName(deck.lang)),
   ].filter((s): s is string => typeof s === 'string');

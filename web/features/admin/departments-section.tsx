@@ -10,6 +10,7 @@ import {
 } from '../../api/admin-data.ts';
 import { departmentKeys, departmentListOptions } from '../../api/departments.ts';
 import { figureKeys, referenceOptions } from '../../api/figures.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -28,6 +29,7 @@ export function DepartmentsSection() {
   const t = useT();
   const lang = useLang();
   const list = useQuery(departmentListOptions());
+  const find = useFind(list.data?.departments.length ?? 0);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -40,6 +42,7 @@ export function DepartmentsSection() {
       </header>
       <p className="muted">{t('adminData.departmentsHint')}</p>
       <SuccessLine message={message} />
+      <FindField find={find} labelled />
       <QueryState query={list}>
         {({ departments }) => (
           <table
@@ -61,24 +64,26 @@ export function DepartmentsSection() {
               </tr>
             </thead>
             <tbody>
-              {departments.map((d) => (
-                <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
-                  <td className="code">{d.code}</td>
-                  <td className="wrap">
-                    {d.nameZh}
-                    {!d.active && <span className="tag">{t('departments.inactive')}</span>}
-                  </td>
-                  <td className="wrap">{d.nameEn}</td>
-                  <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
-                  <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
-                  <td className="num">{formatNumber(lang, d.items)}</td>
-                  <td className="actions">
-                    <button type="button" className="small-button" onClick={() => setEditing(d.code)}>
-                      {t('users.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {departments
+                .filter((d) => !find.hides(d))
+                .map((d) => (
+                  <tr key={d.code} data-code={d.code} className={d.active ? undefined : 'inactive'}>
+                    <td className="code">{d.code}</td>
+                    <td className="wrap">
+                      {d.nameZh}
+                      {!d.active && <span className="tag">{t('departments.inactive')}</span>}
+                    </td>
+                    <td className="wrap">{d.nameEn}</td>
+                    <td>{pick(lang, d.peerGroupZh, d.peerGroupEn)}</td>
+                    <td>{t(`deptKind.${d.kind}` as MessageKey)}</td>
+                    <td className="num">{formatNumber(lang, d.items)}</td>
+                    <td className="actions">
+                      <button type="button" className="small-button" onClick={() => setEditing(d.code)}>
+                        {t('users.edit')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         )}
@@ -139,6 +144,7 @@ function DepartmentForm({
   const departments = useQuery(departmentListOptions());
   const groups = reference.data?.peerGroups ?? [];
   const others = departments.data?.departments.filter((d) => d.code !== record?.code) ?? [];
+  const findParent = useFind(others.length);
   const groupCode = groups.find((g) => g.id === record?.peerGroupId)?.code ?? groups[0]?.code ?? '';
   const parentCode = departments.data?.departments.find((d) => d.id === record?.parentId)?.code ?? '';
   const mutation = useMutation({
@@ -195,11 +201,12 @@ function DepartmentForm({
           <select name="parent" defaultValue={parentCode} key={parentCode}>
             <option value="">{t('item.none')}</option>
             {others.map((d) => (
-              <option key={d.code} value={d.code}>
+              <option key={d.code} value={d.code} hidden={findParent.hides(d)}>
                 {pick(lang, d.nameZh, d.nameEn)}
               </option>
             ))}
           </select>
+          <FindField find={findParent} />
         </label>
         <label className="inline-check field-check">
           <input type="checkbox" name="active" defaultChecked={record?.active ?? true} />

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { DECK_LIMITS } from '../../../server/screen/deck-shape.ts';
+import { DECK_LIMITS, DEPARTMENTS_SHOWN } from '../../../server/screen/deck-shape.ts';
 import {
   type CreatedDisplayLink,
   createDisplayLink,
@@ -41,7 +41,10 @@ function FormError({ problem, error }: { problem: DeckProblem | null; error: Err
       {problem === 'noSlides'
         ? t('links.problem.noSlides')
         : problem
-          ? t(`links.problem.${problem}` as MessageKey, DECK_LIMITS[problem])
+          ? t(
+              `links.problem.${problem}` as MessageKey,
+              problem === 'departments' ? DEPARTMENTS_SHOWN : DECK_LIMITS[problem],
+            )
           : error?.message}
     </p>
   );

@@ -1,4 +1,5 @@
 import type { UserRow } from '../../api/users.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 
@@ -41,7 +42,10 @@ export function RoleSelect({
   );
 }
 
-/** A department select, for editors; disabled (and empty) for the other roles, who belong to none. */
+/**
+ * A department select, for editors (with a field that narrows a long list); disabled (and empty) for
+ * the other roles, who belong to none.
+ */
 export function DepartmentSelect({
   value,
   onChange,
@@ -59,7 +63,8 @@ export function DepartmentSelect({
 }) {
   const t = useT();
   const lang = useLang();
-  return (
+  const find = useFind(departments.length);
+  const select = (
     <select
       className={className}
       aria-label={label}
@@ -69,11 +74,20 @@ export function DepartmentSelect({
     >
       <option value="">{role === 'editor' ? t('users.chooseDepartment') : '—'}</option>
       {departments.map((d) => (
-        <option key={d.id} value={d.id}>
+        <option key={d.id} value={d.id} hidden={find.hides(d)}>
           {d.code} {pick(lang, d.nameZh, d.nameEn)}
         </option>
       ))}
     </select>
+  );
+  // An editor's department, among a province's 400, found by a word of its name.
+  return role === 'editor' && find.shown ? (
+    <span className="select-and-find">
+      {select}
+      <FindField find={find} />
+    </span>
+  ) : (
+    select
   );
 }
 

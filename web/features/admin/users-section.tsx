@@ -9,6 +9,7 @@ import {
   userKeys,
   userListOptions,
 } from '../../api/users.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { SuccessLine } from '../../components/success-line.tsx';
 import { useTimeZone } from '../../components/use-time-zone.ts';
@@ -31,10 +32,13 @@ export function UsersSection() {
   const departments = useQuery(departmentListOptions());
   const [message, setMessage] = useState<string | null>(null);
   const choices: DepartmentChoice[] = departments.data?.departments ?? [];
+  // A province's 400 liaisons: the table is narrowed by name or department, the form to add one below it.
+  const find = useFind(users.data?.users.length ?? 0);
   return (
     <section className="admin-section" aria-labelledby="users-title">
       <h2 id="users-title">{t('users.title')}</h2>
       <SuccessLine message={message} />
+      <FindField find={find} labelled label={t('users.find')} />
       <QueryState query={users}>
         {({ users: rows }) => (
           <table className="data-table admin-table" data-testid="users-table" aria-labelledby="users-title">
@@ -50,9 +54,19 @@ export function UsersSection() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((u) => (
-                <UserRowView key={u.id} user={u} departments={choices} onDone={setMessage} />
-              ))}
+              {rows
+                .filter((u) =>
+                  find.keeps([
+                    u.username,
+                    u.displayName,
+                    u.departmentCode ?? '',
+                    u.departmentNameZh ?? '',
+                    u.departmentNameEn ?? '',
+                  ]),
+                )
+                .map((u) => (
+                  <UserRowView key={u.id} user={u} departments={choices} onDone={setMessage} />
+                ))}
             </tbody>
           </table>
         )}

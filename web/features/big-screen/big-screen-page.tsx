@@ -44,8 +44,8 @@ export function BigScreenPage() {
   const settings = useMemo(() => deckSettings(fromUrl, savedDeck), [fromUrl, savedDeck]);
   const connection = connectionOf({ hasData: data !== undefined, error: query.error });
   const slides = useMemo(
-    () => (data ? planSlides(settings.slides, data.ranking) : []),
-    [data, settings.slides],
+    () => (data ? planSlides(settings.slides, data.ranking, settings.departments) : []),
+    [data, settings.slides, settings.departments],
   );
   const rotation = useRotation(slides.length, settings.intervalMs);
   const unit = useStageUnitPx();

@@ -6,6 +6,7 @@
  *   slides=headline,ranking,trend,red-list,domains,departments   which slides, in this order
  *   interval=15     seconds per slide (at least 0.05 — tiny values are for tests; about 15 suits a hall)
  *   refresh=60      seconds between data refreshes (1 to 3600)
+ *   departments=40  departments the per-department pass shows at most: the best and the worst half (1 to 1000)
  *   campaign=CODE   one campaign; all campaigns when absent
  *   lang=zh-CN|en   the screen's language
  * Numbers outside their limits are clamped to them; unknown slides are ignored.
@@ -13,6 +14,7 @@
 import {
   DECK_LANGS,
   DECK_LIMITS,
+  DEPARTMENTS_SHOWN,
   type DeckLang,
   isSlideKey,
   type SavedDeck,
@@ -24,6 +26,7 @@ export interface DeckSettings {
   slides: SlideKey[];
   intervalMs: number;
   refreshMs: number;
+  departments: number;
   campaign: string | undefined;
   lang: DeckLang | undefined;
 }
@@ -31,11 +34,15 @@ export interface DeckSettings {
 const clamp = (value: number, limits: { min: number; max: number }) =>
   Math.min(limits.max, Math.max(limits.min, value));
 
-function secondsParam(search: URLSearchParams, name: 'interval' | 'refresh'): number | undefined {
+function numberParam(
+  search: URLSearchParams,
+  name: string,
+  limits: { min: number; max: number },
+): number | undefined {
   const raw = search.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
-  return Number.isFinite(value) ? clamp(value, DECK_LIMITS[name]) : undefined;
+  return Number.isFinite(value) ? clamp(value, limits) : undefined;
 }
 
 /** The deck settings a URL's query string names (only those it names). */
@@ -46,10 +53,12 @@ export function deckFromSearch(search: URLSearchParams): SavedDeck {
     const keys = [...new Set(slides.split(',').map((s) => s.trim()))].filter(isSlideKey);
     if (keys.length > 0) deck.slides = keys;
   }
-  const interval = secondsParam(search, 'interval');
+  const interval = numberParam(search, 'interval', DECK_LIMITS.interval);
   if (interval !== undefined) deck.interval = interval;
-  const refresh = secondsParam(search, 'refresh');
+  const refresh = numberParam(search, 'refresh', DECK_LIMITS.refresh);
   if (refresh !== undefined) deck.refresh = refresh;
+  const departments = numberParam(search, 'departments', DEPARTMENTS_SHOWN);
+  if (departments !== undefined) deck.departments = Math.round(departments);
   const campaign = search.get('campaign')?.trim();
   if (campaign) deck.campaign = campaign;
   const lang = search.get('lang');
@@ -66,6 +75,7 @@ export function deckSettings(fromUrl: SavedDeck, saved: SavedDeck | null): DeckS
       clamp(pick('interval') ?? DECK_LIMITS.interval.default, DECK_LIMITS.interval) * 1000,
     ),
     refreshMs: Math.round(clamp(pick('refresh') ?? DECK_LIMITS.refresh.default, DECK_LIMITS.refresh) * 1000),
+    departments: pick('departments') ?? DEPARTMENTS_SHOWN.default,
     campaign: pick('campaign'),
     lang: pick('lang'),
   };

@@ -1,4 +1,4 @@
-import type { SlideKey } from '../../../server/screen/deck-shape.ts';
+import { DEPARTMENTS_SHOWN, type SlideKey } from '../../../server/screen/deck-shape.ts';
 
 /** One slide the deck shows: a named slide, or one department of the per-department pass. */
 export type PlannedSlide =
@@ -14,20 +14,28 @@ export const DEPARTMENTS_PER_ROUND = 8;
 /**
  * The slides in order: `departments` becomes one slide per ranked department, best first, in rounds of
  * DEPARTMENTS_PER_ROUND, each round showing the other slides again (named `ranking#2`, … after the first).
+ * With more ranked than `shown`, the pass shows the best half of `shown` and then the worst half, each
+ * numbered by its place among all the ranked.
  */
 export function planSlides(
   keys: readonly SlideKey[],
   ranking: readonly { ranked: boolean; department: { code: string } }[],
+  shown: number = DEPARTMENTS_SHOWN.default,
 ): PlannedSlide[] {
   const ranked = ranking.filter((r) => r.ranked);
-  const departments = ranked.map(
-    (r, i): PlannedSlide => ({
-      id: `department:${r.department.code}`,
-      kind: 'department',
-      departmentCode: r.department.code,
-      position: i + 1,
-      of: ranked.length,
-    }),
+  const best = Math.ceil(shown / 2);
+  const departments = ranked.flatMap((r, i): PlannedSlide[] =>
+    ranked.length > shown && i >= best && i < ranked.length - (shown - best)
+      ? []
+      : [
+          {
+            id: `department:${r.department.code}`,
+            kind: 'department',
+            departmentCode: r.department.code,
+            position: i + 1,
+            of: ranked.length,
+          },
+        ],
   );
   const rounds = keys.includes('departments')
     ? Math.max(1, Math.ceil(departments.length / DEPARTMENTS_PER_ROUND))

@@ -5,6 +5,7 @@ import { meOptions } from '../../api/auth.ts';
 import { departmentSeriesOptions, type Ranking, type RankingRow, rankingOptions } from '../../api/figures.ts';
 import { changeLine, changeWords, directionOf, formatSigned } from '../../components/change.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -84,6 +85,7 @@ function DepartmentPicker({
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
+  const find = useFind(rows.length);
   const groups = new Map<string, RankingRow[]>();
   for (const r of [...rows].sort((a, b) => a.department.code.localeCompare(b.department.code))) {
     const key = pick(lang, r.department.peerGroupZh, r.department.peerGroupEn);
@@ -92,22 +94,25 @@ function DepartmentPicker({
   return (
     <label className="department-picker">
       <span>{t('department.choose')}</span>
-      <select
-        name="department"
-        value={code ?? ''}
-        onChange={(e) => navigate(`/department/${e.target.value}${search}`)}
-      >
-        {code === undefined && <option value="">{t('department.choosePrompt')}</option>}
-        {[...groups].map(([group, members]) => (
-          <optgroup key={group} label={group}>
-            {members.map((r) => (
-              <option key={r.department.code} value={r.department.code}>
-                {pick(lang, r.department.nameZh, r.department.nameEn)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+      <span className="select-and-find">
+        <select
+          name="department"
+          value={code ?? ''}
+          onChange={(e) => navigate(`/department/${e.target.value}${search}`)}
+        >
+          {code === undefined && <option value="">{t('department.choosePrompt')}</option>}
+          {[...groups].map(([group, members]) => (
+            <optgroup key={group} label={group} hidden={members.every((r) => find.hides(r.department))}>
+              {members.map((r) => (
+                <option key={r.department.code} value={r.department.code} hidden={find.hides(r.department)}>
+                  {pick(lang, r.department.nameZh, r.department.nameEn)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <FindField find={find} />
+      </span>
     </label>
   );
 }

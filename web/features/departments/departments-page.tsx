@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { departmentListOptions } from '../../api/departments.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -13,10 +14,12 @@ export function DepartmentsPage() {
   usePageTitle(t('departments.title'));
   const lang = useLang();
   const query = useQuery(departmentListOptions());
+  const find = useFind(query.data?.departments.length ?? 0);
   return (
     <section className="page">
       <h1>{t('departments.title')}</h1>
       <p className="subtitle">{t('departments.subtitle')}</p>
+      <FindField find={find} labelled />
       <QueryState query={query}>
         {({ departments }) => (
           <div className="table-scroll">
@@ -37,7 +40,7 @@ export function DepartmentsPage() {
                   </th>
                 </tr>
               </thead>
-              {groupByPeerGroup(departments).map((group) => (
+              {groupByPeerGroup(departments.filter((d) => !find.hides(d))).map((group) => (
                 <tbody key={group.code}>
                   <tr className="group-row">
                     <th colSpan={2} scope="rowgroup">

@@ -12,6 +12,7 @@ import {
   urgeItem,
   voidItem,
 } from '../../api/items.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -105,6 +106,7 @@ export function ActionDialog({
   const t = useT();
   const lang = useLang();
   const lookups = useLookups();
+  const findAssignee = useFind(lookups.departments.length);
   const item = detail.item;
   const mutation = useMutation({ mutationFn: (v: Values) => send(action, item, v), onSuccess: onDone });
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -141,22 +143,29 @@ export function ActionDialog({
         <>
           {field(
             'items.department',
-            <select name="department" required defaultValue={editorDepartment ?? item.department_code ?? ''}>
-              {editorDepartment ? (
-                <option value={editorDepartment}>{lookups.departmentByCode(editorDepartment)}</option>
-              ) : (
-                <>
-                  <option value="">{t('item.chooseDepartment')}</option>
-                  {lookups.departments
-                    .filter((d) => d.active)
-                    .map((d) => (
-                      <option key={d.code} value={d.code}>
-                        {pick(lang, d.nameZh, d.nameEn)}
-                      </option>
-                    ))}
-                </>
-              )}
-            </select>,
+            <>
+              <select
+                name="department"
+                required
+                defaultValue={editorDepartment ?? item.department_code ?? ''}
+              >
+                {editorDepartment ? (
+                  <option value={editorDepartment}>{lookups.departmentByCode(editorDepartment)}</option>
+                ) : (
+                  <>
+                    <option value="">{t('item.chooseDepartment')}</option>
+                    {lookups.departments
+                      .filter((d) => d.active)
+                      .map((d) => (
+                        <option key={d.code} value={d.code} hidden={findAssignee.hides(d)}>
+                          {pick(lang, d.nameZh, d.nameEn)}
+                        </option>
+                      ))}
+                  </>
+                )}
+              </select>
+              {!editorDepartment && <FindField find={findAssignee} />}
+            </>,
           )}
           {field(
             'items.person',
@@ -317,6 +326,7 @@ function EditFields({ detail }: { detail: ItemDetail }) {
   const campaign = String(item.campaign_code);
   const domains = lookups.reference?.domains.filter((d) => d.campaignCode === campaign) ?? [];
   const participants = new Set(detail.participants.map((p) => p.code));
+  const findParticipants = useFind(lookups.departments.length);
   return (
     <div className="edit-grid">
       <label className="field wide">
@@ -356,11 +366,12 @@ function EditFields({ detail }: { detail: ItemDetail }) {
             .filter((d) => d.active || participants.has(d.code))
             .filter((d) => d.code !== item.department_code)
             .map((d) => (
-              <option key={d.code} value={d.code}>
+              <option key={d.code} value={d.code} hidden={findParticipants.hides(d)}>
                 {pick(lang, d.nameZh, d.nameEn)}
               </option>
             ))}
         </select>
+        <FindField find={findParticipants} />
         <small className="muted">{t('item.participantsHint')}</small>
       </label>
     </div>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createItem, itemKeys, type NewItem } from '../../api/items.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -23,6 +24,8 @@ export function CreateItemPage() {
   const lang = useLang();
   const user = useActingUser();
   const lookups = useLookups();
+  const findDepartment = useFind(lookups.departments.length);
+  const findParticipants = useFind(lookups.departments.length);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [campaign, setCampaign] = useState('');
@@ -108,12 +111,13 @@ export function CreateItemPage() {
                 {lookups.departments
                   .filter((d) => d.active)
                   .map((d) => (
-                    <option key={d.code} value={d.code}>
+                    <option key={d.code} value={d.code} hidden={findDepartment.hides(d)}>
                       {pick(lang, d.nameZh, d.nameEn)}
                     </option>
                   ))}
               </select>
             )}
+            {user?.role !== 'editor' && <FindField find={findDepartment} />}
           </label>
           <label className="field">
             <span>{t('items.person')}</span>
@@ -138,11 +142,12 @@ export function CreateItemPage() {
               {lookups.departments
                 .filter((d) => d.active)
                 .map((d) => (
-                  <option key={d.code} value={d.code}>
+                  <option key={d.code} value={d.code} hidden={findParticipants.hides(d)}>
                     {pick(lang, d.nameZh, d.nameEn)}
                   </option>
                 ))}
             </select>
+            <FindField find={findParticipants} />
             <small className="muted">{t('item.participantsHint')}</small>
           </label>
         </div>

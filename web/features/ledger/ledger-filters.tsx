@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { STATUSES } from '../../../server/domain/lifecycle.ts';
 import { departmentListOptions } from '../../api/departments.ts';
 import { referenceOptions } from '../../api/figures.ts';
+import { FindField, useFind } from '../../components/find-field.tsx';
 import { InactiveButton } from '../../components/inactive-button.tsx';
 import { SelectFilter, useScopeChoices } from '../../components/select-filter.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -26,6 +27,7 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
   const { set, clear } = useLedgerParams();
   const choices = useScopeChoices(params.campaign);
   const departments = useQuery(departmentListOptions());
+  const find = useFind(departments.data?.departments.length ?? 0);
   const warningDays = useQuery(referenceOptions()).data?.warningDays;
   // A department's liaison reads every department's items, and works on its own: one click to them.
   const own = useActingUser()?.departmentCode ?? null;
@@ -98,11 +100,16 @@ export function LedgerFilters({ params }: { params: LedgerParams }) {
         allLabel={t('ledger.allDepartments')}
         value={params.department}
         onChange={(v) => set('department', v)}
+        after={<FindField find={find} />}
       >
         {groupByPeerGroup(departments.data?.departments ?? []).map((g) => (
-          <optgroup key={g.code} label={pick(lang, g.nameZh, g.nameEn)}>
+          <optgroup
+            key={g.code}
+            label={pick(lang, g.nameZh, g.nameEn)}
+            hidden={g.departments.every(find.hides)}
+          >
             {g.departments.map((d) => (
-              <option key={d.code} value={d.code}>
+              <option key={d.code} value={d.code} hidden={find.hides(d)}>
                 {pick(lang, d.nameZh, d.nameEn)}
               </option>
             ))}

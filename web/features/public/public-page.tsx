@@ -11,6 +11,7 @@ import { pick, useT } from '../../i18n/use-t.ts';
 import { formatMoment } from '../ledger/format.ts';
 import { TrendTable } from '../weekly-review/trend-table.tsx';
 import './public-page.css';
+import { FindField, useFind } from '../../components/find-field.tsx';
 
 const TrendChart = lazyChart(
   async () => (await import('../weekly-review/trend-chart.tsx')).TrendChart,
@@ -109,6 +110,7 @@ function Progress({ data }: { data: PublicProgress }) {
           first={t('items.department')}
           rows={data.departments}
           testId="public-departments"
+          findable
         />
       </div>
     </>
@@ -120,17 +122,22 @@ function ProgressTable({
   first,
   rows,
   testId,
+  findable = false,
 }: {
   title: string;
   first: string;
   rows: PublicProgress['departments'];
   testId: string;
+  /** A province's 400 departments: a field narrows them by name. */
+  findable?: boolean;
 }) {
   const t = useT();
   const lang = useLang();
+  const find = useFind(findable ? rows.length : 0);
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
+      <FindField find={find} labelled />
       <div className="table-scroll">
         <table className="data-table compact" data-testid={testId}>
           <caption className="sr-only">{title}</caption>
@@ -152,15 +159,17 @@ function ProgressTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.code ?? 'other'}>
-                <td>{pick(lang, r.nameZh, r.nameEn)}</td>
-                <td className="num">{formatNumber(lang, r.registered)}</td>
-                <td className="num narrow-hidden">{formatNumber(lang, r.closed)}</td>
-                <td className="num">{formatPercent(lang, r.closureRate)}</td>
-                <td className={r.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, r.overdue)}</td>
-              </tr>
-            ))}
+            {rows
+              .filter((r) => find.keeps([r.code ?? '', r.nameZh, r.nameEn]))
+              .map((r) => (
+                <tr key={r.code ?? 'other'}>
+                  <td>{pick(lang, r.nameZh, r.nameEn)}</td>
+                  <td className="num">{formatNumber(lang, r.registered)}</td>
+                  <td className="num narrow-hidden">{formatNumber(lang, r.closed)}</td>
+                  <td className="num">{formatPercent(lang, r.closureRate)}</td>
+                  <td className={r.overdue > 0 ? 'num overdue' : 'num'}>{formatNumber(lang, r.overdue)}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

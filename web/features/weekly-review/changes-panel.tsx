@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { lastDayCounted } from '../../../server/domain/time.ts';
 import { type Changes, changesOptions, type FigureScope } from '../../api/figures.ts';
 import { Explainable } from '../../components/figure-explainer.tsx';
+import { FoldButton, useFold } from '../../components/fold.tsx';
 import { ItemLink } from '../../components/item-link.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
@@ -11,8 +12,11 @@ import { formatDay, formatNumber } from '../../i18n/format.ts';
 import { reasonIn } from '../../i18n/recorded-reason.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
+import { biggestMoves } from './rank-moves.ts';
 
 const SHOWN_ITEMS = 5;
+/** Rank moves shown before "all": a province's week moves a hundred departments 3 places or more. */
+const SHOWN_MOVES = 10;
 
 type ItemRef = Pick<
   Changes['newlyOverdue']['items'][number],
@@ -40,7 +44,7 @@ export function ChangesPanel({ scope, search }: { scope: FigureScope; search: st
 function ChangesBody({ changes, scope, search }: { changes: Changes; scope: FigureScope; search: string }) {
   const t = useT();
   const lang = useLang();
-  const moves = changes.rankMoves;
+  const moves = useFold(changes.rankMoves, SHOWN_MOVES, biggestMoves);
   // The count opens every item (paged); the panel shows the first few. The drill-down's default
   // "since" is the changes' default, so its total is this count.
   const itemList = (figure: 'newlyOverdue' | 'newlyClosed', changed: Changes[typeof figure]) => (
@@ -76,11 +80,11 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
         <EventList key={kind} kind={kind} events={changes.events[kind]} />
       ))}
       <h3>{t('changes.rankMoves')}</h3>
-      {moves.length === 0 ? (
+      {moves.shown.length === 0 ? (
         <p className="muted">{t('changes.noRankMoves')}</p>
       ) : (
         <ul className="rank-moves" data-testid="rank-moves">
-          {moves.map((m) => (
+          {moves.shown.map((m) => (
             <li key={m.department.code}>
               <RankChange change={m.change} />{' '}
               <Link to={`/department/${m.department.code}${search}`}>
@@ -97,6 +101,12 @@ function ChangesBody({ changes, scope, search }: { changes: Changes; scope: Figu
           ))}
         </ul>
       )}
+      <FoldButton
+        fold={moves}
+        showAll={t('changes.rankMovesAll', { n: formatNumber(lang, changes.rankMoves.length) })}
+        showFewer={t('changes.rankMovesFewer', { n: formatNumber(lang, SHOWN_MOVES) })}
+        testId="rank-moves-all"
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { DepartmentSeries, FigureScope, Ranking, RankingRow } from '../../api/figures.ts';
+import { matchesDepartment } from '../../components/department-match.ts';
 import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
@@ -9,7 +10,16 @@ import { formatNumber, formatPoints, formatPointsLost, formatScore } from '../..
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
-import { nextSort, type RankingSort, type RankingSortKey, sortRanking, splitRanked } from './sort-ranking.ts';
+import {
+  FOLD_ENDS,
+  FOLD_OVER,
+  foldRanking,
+  nextSort,
+  type RankingSort,
+  type RankingSortKey,
+  sortRanking,
+  splitRanked,
+} from './sort-ranking.ts';
 
 const COMPONENT_KEYS = [
   'closureRate',
@@ -31,8 +41,9 @@ const SPARK_MIN_SPAN = 10;
 const FIRST_ROWS = 10;
 
 /**
- * Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason.
- * Memoized: the page around it renders again as each of its other queries answers, and a province's
+ * Every department: ranked ones in a sortable table, the not-ranked ones apart with their reason. Above
+ * FOLD_OVER ranked (a province's 400), the table shows the first and the last ten of its order until
+ * asked for all, and a search finds departments by name or code. Memoized: the page around it renders again as each of its other queries answers, and a province's
  * table is the most costly part to render again for nothing.
  */
 export const RankingTable = memo(function RankingTable({
@@ -49,10 +60,20 @@ export const RankingTable = memo(function RankingTable({
   const t = useT();
   const lang = useLang();
   const [sort, setSort] = useState<RankingSort>({ key: 'overallRank', direction: 'asc' });
+  const [all, setAll] = useState(false);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
   const components = COMPONENT_KEYS.filter((c) => ranking.profile.config.components[c].weight > 0);
-  const { ranked, notRanked } = splitRanked(ranking.rows);
-  const rows = sortRanking(ranked, sort, lang);
-  const shown = useDeferredValue(rows.length, Math.min(rows.length, FIRST_ROWS));
+  const { ranked, notRanked: allNotRanked } = splitRanked(ranking.rows);
+  const searching = query.trim() !== '';
+  const found = (rows: RankingRow[]) =>
+    searching ? rows.filter((r) => matchesDepartment(r.department, query)) : rows;
+  const rows = found(sortRanking(ranked, sort, lang));
+  const notRanked = found(allNotRanked);
+  // A search shows every department it finds, ranked or not.
+  const { head, tail, hidden } = foldRanking(rows, all || searching);
+  const visible = [...head, ...tail];
+  const shown = useDeferredValue(visible.length, Math.min(visible.length, FIRST_ROWS));
   const trend = new Map(series?.departments.map((d) => [d.department.code, d.points.map((p) => p.score)]));
   const name = (r: RankingRow) => pick(lang, r.department.nameZh, r.department.nameEn);
   const rankIs = rankScope(scope);
@@ -81,8 +102,98 @@ export const RankingTable = memo(function RankingTable({
     );
   };
 
+  const columns = (rankIs.showGroupRank ? 5 : 4) + components.length + 1;
+  const rowOf = (r: RankingRow) => (
+    <tr key={r.department.code} data-code={r.department.code}>
+      <td className="num rank-cell">{formatNumber(lang, r.overallRank)}</td>
+      <td className="num">
+        <RankChange change={r.overallRankChange} />
+      </td>
+      <td className="name-cell">
+        <Link to={`/department/${r.department.code}${search}`} className="department-link">
+          {name(r)}
+        </Link>
+        <span className="peer-group">{pick(lang, r.department.peerGroupZh, r.department.peerGroupEn)}</span>
+      </td>
+      {rankIs.showGroupRank && (
+        <td className="num nowrap">
+          {t('ranking.ofGroup', {
+            rank: formatNumber(lang, r.rank),
+            of: formatNumber(lang, r.rankedInGroup),
+          })}
+        </td>
+      )}
+      <td className="num score" data-testid="score">
+        <ScoreExplainer
+          row={r}
+          config={ranking.profile.config}
+          scope={scope}
+          className="cell-figure"
+          label={t('ranking.scoreLabel', { name: name(r), score: formatScore(lang, r.score) })}
+        >
+          {formatScore(lang, r.score)}
+        </ScoreExplainer>
+      </td>
+      {/* Points lost open the score's rules at their component, and each component's items. */}
+      {components.map((c) => (
+        <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'} data-component={c}>
+          <ScoreExplainer
+            row={r}
+            config={ranking.profile.config}
+            scope={scope}
+            component={c}
+            className="cell-figure"
+            label={t('ranking.lostLabel', {
+              name: name(r),
+              component: t(`component.${c}` as MessageKey),
+              lost: formatPoints(lang, r.lost[c]),
+            })}
+          >
+            {formatPointsLost(lang, r.lost[c])}
+          </ScoreExplainer>
+        </td>
+      ))}
+      <td className="trend-cell">
+        <Sparkline
+          values={trend.get(r.department.code) ?? []}
+          minSpan={SPARK_MIN_SPAN}
+          label={t('ranking.trendLabel', { name: name(r) })}
+        />
+      </td>
+    </tr>
+  );
+
   return (
     <>
+      {ranked.length > FOLD_OVER && (
+        <div className="ranking-tools">
+          <label htmlFor={searchId}>{t('departments.find')}</label>
+          <input
+            id={searchId}
+            type="search"
+            className="ranking-search"
+            name="ranking-search"
+            value={query}
+            placeholder={t('departments.findPlaceholder')}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          {searching && (
+            <span className="muted" role="status">
+              {t('ranking.found', { n: formatNumber(lang, rows.length + notRanked.length) })}
+            </span>
+          )}
+          {all && !searching && (
+            <button
+              type="button"
+              className="small-button"
+              onClick={() => setAll(false)}
+              data-testid="ranking-ends"
+            >
+              {t('ranking.showEnds', { n: formatNumber(lang, FOLD_ENDS) })}
+            </button>
+          )}
+        </div>
+      )}
       <div className="table-scroll">
         <table className="data-table ranking-table" data-testid="ranking-table">
           <caption className="sr-only">{t('weekly.ranking')}</caption>
@@ -115,67 +226,26 @@ export const RankingTable = memo(function RankingTable({
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, shown).map((r) => (
-              <tr key={r.department.code} data-code={r.department.code}>
-                <td className="num rank-cell">{formatNumber(lang, r.overallRank)}</td>
-                <td className="num">
-                  <RankChange change={r.overallRankChange} />
-                </td>
-                <td className="name-cell">
-                  <Link to={`/department/${r.department.code}${search}`} className="department-link">
-                    {name(r)}
-                  </Link>
-                  <span className="peer-group">
-                    {pick(lang, r.department.peerGroupZh, r.department.peerGroupEn)}
-                  </span>
-                </td>
-                {rankIs.showGroupRank && (
-                  <td className="num nowrap">
-                    {t('ranking.ofGroup', {
-                      rank: formatNumber(lang, r.rank),
-                      of: formatNumber(lang, r.rankedInGroup),
-                    })}
-                  </td>
-                )}
-                <td className="num score" data-testid="score">
-                  <ScoreExplainer
-                    row={r}
-                    config={ranking.profile.config}
-                    scope={scope}
-                    className="cell-figure"
-                    label={t('ranking.scoreLabel', { name: name(r), score: formatScore(lang, r.score) })}
+            {visible.slice(0, Math.min(shown, head.length)).map(rowOf)}
+            {hidden > 0 && (
+              <tr>
+                <td colSpan={columns} className="ranking-gap">
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => setAll(true)}
+                    data-testid="ranking-all"
                   >
-                    {formatScore(lang, r.score)}
-                  </ScoreExplainer>
-                </td>
-                {/* Points lost open the score's rules at their component, and each component's items. */}
-                {components.map((c) => (
-                  <td key={c} className={r.lost[c] > 0 ? 'num lost has-lost' : 'num lost'} data-component={c}>
-                    <ScoreExplainer
-                      row={r}
-                      config={ranking.profile.config}
-                      scope={scope}
-                      component={c}
-                      className="cell-figure"
-                      label={t('ranking.lostLabel', {
-                        name: name(r),
-                        component: t(`component.${c}` as MessageKey),
-                        lost: formatPoints(lang, r.lost[c]),
-                      })}
-                    >
-                      {formatPointsLost(lang, r.lost[c])}
-                    </ScoreExplainer>
-                  </td>
-                ))}
-                <td className="trend-cell">
-                  <Sparkline
-                    values={trend.get(r.department.code) ?? []}
-                    minSpan={SPARK_MIN_SPAN}
-                    label={t('ranking.trendLabel', { name: name(r) })}
-                  />
+                    {t('ranking.showAll', {
+                      n: formatNumber(lang, rows.length),
+                      hidden: formatNumber(lang, hidden),
+                      ends: formatNumber(lang, FOLD_ENDS),
+                    })}
+                  </button>
                 </td>
               </tr>
-            ))}
+            )}
+            {visible.slice(head.length, shown).map(rowOf)}
           </tbody>
         </table>
       </div>

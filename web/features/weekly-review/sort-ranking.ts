@@ -75,3 +75,21 @@ export function nextSort(current: RankingSort, key: RankingSortKey): RankingSort
 export function splitRanked(rows: RankingRow[]): { ranked: RankingRow[]; notRanked: RankingRow[] } {
   return { ranked: rows.filter((r) => r.ranked), notRanked: rows.filter((r) => !r.ranked) };
 }
+
+/** Above this many ranked departments the table shows its two ends until asked for all: a county's is whole. */
+export const FOLD_OVER = 40;
+/** Departments shown at each end of a folded table. */
+export const FOLD_ENDS = 10;
+
+/**
+ * The rows a ranking table shows: all of them (a county, or when asked), or the first and the last
+ * FOLD_ENDS of the order chosen, with how many are left out between them.
+ */
+export function foldRanking<T>(rows: readonly T[], all: boolean): { head: T[]; tail: T[]; hidden: number } {
+  if (all || rows.length <= FOLD_OVER) return { head: [...rows], tail: [], hidden: 0 };
+  return {
+    head: rows.slice(0, FOLD_ENDS),
+    tail: rows.slice(rows.length - FOLD_ENDS),
+    hidden: rows.length - 2 * FOLD_ENDS,
+  };
+}

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
 import { formatNumber, formatScore } from '../../../i18n/format.ts';
@@ -33,8 +34,10 @@ export function RankingSlide({ data }: { data: ScreenData }) {
   const { top, bottom } = topAndBottom(data.ranking, RANKING_ROWS);
   const ranked = data.ranking.filter((r) => r.ranked).length;
   const notRanked = data.ranking.length - ranked;
+  // The rank column is as wide as the longest rank shown (a province's bottom ten are 361st to 370th).
+  const rankChars = Math.max(...[...top, ...bottom].map((r) => formatNumber(lang, r.overallRank).length), 1);
   return (
-    <div className="bs-sl-ranking">
+    <div className="bs-sl-ranking" style={{ '--bs-rank-chars': rankChars } as CSSProperties}>
       <section className="bs-rank-col" aria-label={t('screen.top', { n: top.length })}>
         <h2 className="bs-rank-col-head">
           <span>{t('screen.top', { n: top.length })}</span>
