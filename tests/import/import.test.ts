@@ -19,6 +19,13 @@ const deptId = (db: Db, code: string) =>
   (db.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id;
 const item = (db: Db, code: string) =>
   db.prepare('SELECT * FROM items WHERE ledger_code = ?').get(code) as Record<string, unknown>;
+/** The Education Bureau's liaison (editor-d21), as the ledger's commands take a signed-in user. */
+const educationLiaison = (db: Db) =>
+  db
+    .prepare(
+      "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
+    )
+    .get() as SessionUser;
 const actions = (r: ImportReport) => r.rows.map((x) => [x.row, x.action, x.ledgerCode]);
 
 const HEADER = [
@@ -1131,11 +1138,7 @@ describe('importing again', () => {
       (await commitImport(db, { name: 'a.csv', bytes: monday }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
     ).toBe(true);
     // On Saturday morning the Education Bureau's liaison updates the measures and the person in Closeout.
-    const editor = db
-      .prepare(
-        "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
-      )
-      .get() as SessionUser;
+    const editor = educationLiaison(db);
     const { id, version } = item(db, 'ST-1') as { id: number; version: number };
     editItem(
       { db, user: editor, now: '2026-11-21T09:12:00', nowUtc: '2026-11-21T01:12:00.000Z' },
@@ -1196,11 +1199,7 @@ describe('importing again', () => {
     const head = '台账编号,问题名称,牵头单位,参与单位,整改时限,问题来源';
     const monday = csv(`${head}\nST-2,校车接送不规范,县教育局,D29,2026-12-31,督查`);
     await commitImport(db, { name: 'a.csv', bytes: monday }, { ...OPTIONS, actor: CLI_ACTOR });
-    const editor = db
-      .prepare(
-        "SELECT id, username, display_name AS displayName, role, department_id AS departmentId FROM users WHERE username = 'editor-d21'",
-      )
-      .get() as SessionUser;
+    const editor = educationLiaison(db);
     const { id, version } = item(db, 'ST-2') as { id: number; version: number };
     // The liaison adds the Finance Bureau beside the Approval Bureau on Saturday.
     editItem(

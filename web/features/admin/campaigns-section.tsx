@@ -12,13 +12,14 @@ import { figureKeys } from '../../api/figures.ts';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import { SuccessLine } from '../../components/success-line.tsx';
 import { DASH, formatDay } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
-import { CodeAndNames, CodeAndNamesDialog, SaveOrCancel } from './record-form-parts.tsx';
+import { CodeAndNames, CodeAndNamesDialog } from './record-form-parts.tsx';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
 
@@ -191,7 +192,7 @@ function CampaignDialog({
           <p className="muted small-note wide">{t('adminData.publicPageHint')}</p>
         </div>
         <ActionError error={mutation.error} />
-        <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
+        <SubmitOrCancel label={t('users.save')} pending={mutation.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

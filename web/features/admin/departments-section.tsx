@@ -14,6 +14,7 @@ import { FindField, useFind } from '../../components/find-field.tsx';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import { SuccessLine } from '../../components/success-line.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -22,7 +23,7 @@ import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
 import { parseAliases } from './parse-aliases.ts';
 import { PeerGroupsPart } from './peer-groups-part.tsx';
-import { CodeAndNames, SaveOrCancel } from './record-form-parts.tsx';
+import { CodeAndNames } from './record-form-parts.tsx';
 
 /** Departments: names, peer group, kind, active, and the aliases import matches offices' names against; the peer groups below. */
 export function DepartmentsSection() {
@@ -219,7 +220,7 @@ function DepartmentForm({
         </label>
       </div>
       <ActionError error={mutation.error} />
-      <SaveOrCancel saving={mutation.isPending} onCancel={onClose} />
+      <SubmitOrCancel label={t('users.save')} pending={mutation.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { formFields } from '../../components/form-fields.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { ActionError } from '../ledger/action-error.tsx';
@@ -40,20 +41,6 @@ export function CodeAndNames(props: {
   );
 }
 
-export function SaveOrCancel({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
-  const t = useT();
-  return (
-    <div className="form-buttons">
-      <button type="submit" className="primary-button" disabled={saving}>
-        {t('users.save')}
-      </button>
-      <button type="button" className="secondary-button" onClick={onCancel}>
-        {t('users.cancel')}
-      </button>
-    </div>
-  );
-}
-
 /**
  * A dialog for a record that is nothing but a code and its names (a domain, a peer group): `names`
  * null adds one, otherwise renames it. `save` sends it and answers the saved names; `onSaved` gets
@@ -69,6 +56,7 @@ export function CodeAndNamesDialog(props: {
   onClose: () => void;
   onSaved: (name: string) => void;
 }) {
+  const t = useT();
   const lang = useLang();
   const mutation = useMutation({
     mutationFn: props.save,
@@ -86,7 +74,7 @@ export function CodeAndNamesDialog(props: {
           <CodeAndNames creating={!props.names} names={props.names} maxZh={props.maxZh} maxEn={props.maxEn} />
         </div>
         <ActionError error={mutation.error} />
-        <SaveOrCancel saving={mutation.isPending} onCancel={props.onClose} />
+        <SubmitOrCancel label={t('users.save')} pending={mutation.isPending} onCancel={props.onClose} />
       </form>
     </ModalDialog>
   );

@@ -14,6 +14,7 @@ import {
 } from '../../api/items.ts';
 import { FindField, useFind } from '../../components/find-field.tsx';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -304,14 +305,11 @@ export function ActionDialog({
             onClose();
           }}
         />
-        <div className="form-buttons">
-          <button type="submit" className="primary-button" disabled={mutation.isPending}>
-            {t(`action.${action}.submit` as MessageKey)}
-          </button>
-          <button type="button" className="secondary-button" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel
+          label={t(`action.${action}.submit` as MessageKey)}
+          pending={mutation.isPending}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

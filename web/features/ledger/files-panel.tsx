@@ -3,6 +3,7 @@ import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { ITEM_FILE_LIMITS, ITEM_FILE_TYPES } from '../../../server/domain/item-file-types.ts';
 import { addItemFile, type ItemDetail, itemFileUrl, itemKeys, removeItemFile } from '../../api/items.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import { SuccessLine } from '../../components/success-line.tsx';
 import { dataLang } from '../../i18n/data-lang.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -165,14 +166,7 @@ function RemoveFile({
           <textarea name="reason" required maxLength={1000} rows={2} />
         </label>
         <ActionError error={remove.error} />
-        <div className="form-buttons">
-          <button type="submit" className="primary-button" disabled={remove.isPending}>
-            {t('files.remove')}
-          </button>
-          <button type="button" className="secondary-button" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel label={t('files.remove')} pending={remove.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { itemKeys, itemListOptions, urgeOverdueItems } from '../../api/items.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
+import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
 import { SuccessLine } from '../../components/success-line.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -83,14 +84,11 @@ export function UrgeOverdue({ params }: { params: LedgerParams }) {
                 close();
               }}
             />
-            <div className="form-buttons">
-              <button type="submit" className="primary-button" disabled={mutation.isPending}>
-                {t('urgeAll.submit', { n })}
-              </button>
-              <button type="button" className="secondary-button" onClick={close}>
-                {t('action.cancel')}
-              </button>
-            </div>
+            <SubmitOrCancel
+              label={t('urgeAll.submit', { n })}
+              pending={mutation.isPending}
+              onCancel={close}
+            />
           </form>
         </ModalDialog>
       )}
