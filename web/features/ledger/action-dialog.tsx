@@ -22,6 +22,7 @@ import { ActionError } from './action-error.tsx';
 import { ClassificationFields } from './classification-fields.tsx';
 import { deadlineFacts, formatDeadline } from './format.ts';
 import type { ItemAction } from './item-actions.ts';
+import { UrgeNoteField } from './urge-overdue.tsx';
 import { useLookups } from './use-lookups.ts';
 
 type Item = ItemDetail['item'];
@@ -271,16 +272,7 @@ export function ActionDialog({
       );
       break;
     case 'urge':
-      body = field(
-        'action.urge.note',
-        <textarea
-          name="note"
-          required
-          maxLength={1000}
-          rows={3}
-          defaultValue={t('action.urge.defaultNote')}
-        />,
-      );
+      body = <UrgeNoteField />;
       break;
     case 'void':
       body = (

@@ -66,16 +66,7 @@ export function UrgeOverdue({ params }: { params: LedgerParams }) {
         <ModalDialog title={t('urgeAll.title')} onClose={close} testId="urge-overdue-dialog">
           <form className="action-form" onSubmit={submit}>
             <p>{t('urgeAll.confirm', { n })}</p>
-            <label className="field">
-              <span>{t('action.urge.note')}</span>
-              <textarea
-                name="note"
-                required
-                maxLength={1000}
-                rows={3}
-                defaultValue={t('action.urge.defaultNote')}
-              />
-            </label>
+            <UrgeNoteField />
             <ActionError
               error={mutation.error}
               reloadLabel={t('urgeAll.reload')}
@@ -93,5 +84,16 @@ export function UrgeOverdue({ params }: { params: LedgerParams }) {
         </ModalDialog>
       )}
     </>
+  );
+}
+
+/** An urging's note (催办意见), the office's usual words ready to send or change. */
+export function UrgeNoteField() {
+  const t = useT();
+  return (
+    <label className="field">
+      <span>{t('action.urge.note')}</span>
+      <textarea name="note" required maxLength={1000} rows={3} defaultValue={t('action.urge.defaultNote')} />
+    </label>
   );
 }
