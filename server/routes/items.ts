@@ -24,6 +24,7 @@ import {
   SOURCES,
   STATUSES,
   type Status,
+  URGE_AT_ONCE,
 } from '../domain/lifecycle.ts';
 import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
@@ -104,8 +105,6 @@ export const itemListShape = {
 const listQuery = z.strictObject({ ...itemListShape, ...pagingShape });
 /** The filters of a list a write takes (its overdue, voided and sort are the write's own). */
 const { overdue: _o, voided: _v, sort: _s, ...filterShape } = itemListShape;
-/** At most this many items urged at once. */
-const URGE_AT_ONCE = 500;
 type ItemListQuery = z.infer<z.ZodObject<typeof itemListShape>>;
 
 const assignShape = {

@@ -555,7 +555,7 @@ describe('ledger workflow', () => {
       );
     for (const [body, field] of [
       [{ count: 0, note: 'x' }, 'count'],
-      [{ count: 501, note: 'x' }, 'count'],
+      [{ count: 201, note: 'x' }, 'count'],
       [{ count: 1 }, 'note'],
       [{ count: 1, note: 'x', overdue: 'false' }, 'overdue'],
     ] as const) {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { URGE_AT_ONCE } from '../../../server/domain/lifecycle.ts';
 import { itemKeys, itemListOptions, urgeOverdueItems } from '../../api/items.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { SubmitOrCancel } from '../../components/submit-or-cancel.tsx';
@@ -9,9 +10,6 @@ import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { ActionError } from './action-error.tsx';
 import { type LedgerParams, toFilterQuery, toItemQuery } from './ledger-params.ts';
-
-/** The server's limit of items urged at once (POST /api/items/urgings). */
-const URGE_AT_ONCE = 500;
 
 /**
  * 批量催办: the office urges at once every overdue item the table's filters list, on every page, with
