@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { lastDayCounted } from '../../../server/domain/time.ts';
-import { publishedRankingOptions, publishedRankingsOptions } from '../../api/admin-data.ts';
 import {
   figureItemsOptions,
   type Ranking,
@@ -29,7 +28,7 @@ import {
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { bestAndWorst } from './best-and-worst.ts';
-import { publishedFor } from './published-ranking.ts';
+import { usePublishedRanking } from './use-published-ranking.ts';
 
 const BEST_WORST = 5;
 /** The API's largest page: a county's overdue list fits; more is said in words. */
@@ -43,12 +42,7 @@ export function BulletinPage() {
   const summary = useQuery(summaryOptions(scope));
   const live = useQuery(rankingOptions(scope));
   // The week's published ranking, when there is one for this scope: quoted as it was published.
-  const publishedList = useQuery(publishedRankingsOptions());
-  const match =
-    live.data && publishedList.data
-      ? publishedFor(publishedList.data.published, live.data.asOf, scope)
-      : undefined;
-  const published = useQuery({ ...publishedRankingOptions(match?.id ?? 0), enabled: match !== undefined });
+  const { list: publishedList, match, published } = usePublishedRanking(live.data?.asOf, scope);
   const overdue = useQuery(
     figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
   );

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { publishedRankingOptions, publishedRankingsOptions } from '../../api/admin-data.ts';
 import type { FigureScope, Ranking } from '../../api/figures.ts';
 import { formatPeriod } from '../../components/weeks.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { departmentsDiffering, publishedFor } from '../bulletin/published-ranking.ts';
+import { departmentsDiffering } from '../bulletin/published-ranking.ts';
+import { usePublishedRanking } from '../bulletin/use-published-ranking.ts';
 
 /**
  * A week whose ranking the office published: the review computes it from today's data, the bulletin
@@ -17,9 +16,7 @@ export function PublishedNote({ scope, ranking }: { scope: FigureScope; ranking:
   const t = useT();
   const lang = useLang();
   const { search } = useLocation();
-  const list = useQuery(publishedRankingsOptions());
-  const match = list.data ? publishedFor(list.data.published, ranking.asOf, scope) : undefined;
-  const published = useQuery({ ...publishedRankingOptions(match?.id ?? 0), enabled: match !== undefined });
+  const { match, published } = usePublishedRanking(ranking.asOf, scope);
   if (!match || !published.data) return null;
   const differing = departmentsDiffering(ranking.rows, (published.data.result as Ranking).rows);
   const period = formatPeriod(lang, match.period);
