@@ -30,3 +30,14 @@ export const dateWords = (lang: Lang, date: string) => (lang === 'en' ? enDate(d
 export function asOfWords(lang: Lang, t: Moment): string {
   return dateWords(lang, t.endsWith('T00:00:00') ? lastDayCounted(t) : t);
 }
+
+/**
+ * A period's name as people write it: an ISO week '2026-W49' as 2026年第49周 / Week 49, 2026; any
+ * other name (2026-Q3, 第一季度) as it is. The code stays the period's key.
+ */
+export function formatPeriod(lang: Lang, period: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return period;
+  const [, year, n] = week;
+  return lang === 'en' ? `Week ${Number(n)}, ${year}` : `${year}年第${Number(n)}周`;
+}

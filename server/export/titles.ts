@@ -6,7 +6,7 @@
 
 import type { Db } from '../../db/open.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
-import { asOfWords, dateWords } from '../domain/date-text.ts';
+import { asOfWords, dateWords, formatPeriod } from '../domain/date-text.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
 import { inLang, type Lang, type Text } from '../errors.ts';
 import type { DrilldownReport, RankingReport } from '../figures/reports.ts';
@@ -123,14 +123,14 @@ export function rankingTitle(
     lang === 'en'
       ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profile.name}", version ${profile.version}`
       : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
-  const week = published && /^(\d{4})-W(\d{2})$/.exec(published);
+  const period = published === undefined ? null : formatPeriod(lang, published);
   const publishedLine =
-    published === undefined
+    period === null
       ? []
       : [
           inLang(lang, {
-            zh: `${week ? `${week[1]}年第${Number(week[2])}周` : published}发布的排名，此后数据变化不影响本排名`,
-            en: `The ranking as published for ${week ? `week ${Number(week[2])}, ${week[1]}` : published}: later changes to the data do not alter it`,
+            zh: `${period}发布的排名，此后数据变化不影响本排名`,
+            en: `The ranking as published for ${period}: later changes to the data do not alter it`,
           }),
         ];
   return {

@@ -1,3 +1,4 @@
+import { formatPeriod } from '../../server/domain/date-text.ts';
 import { addDays, type Day, dayOf, isoWeekLabel, type Moment, weekStart } from '../../server/domain/time.ts';
 import { dateFormat } from '../i18n/format.ts';
 
@@ -11,18 +12,8 @@ export function recentWeekEnds(now: Moment, count: number): Day[] {
 }
 
 /** The ISO week holding a day ('2026-W48'), as bulletins name a weekly period (server/domain/time.ts). */
-export { isoWeekLabel };
-
-/**
- * A period's name as people write it: an ISO week '2026-W49' as 2026年第49周 / Week 49, 2026; any
- * other name (2026-Q3, 第一季度) as it is. The code stays the period's key.
- */
-export function formatPeriod(lang: 'zh-CN' | 'en', period: string): string {
-  const week = /^(\d{4})-W(\d{2})$/.exec(period);
-  if (!week) return period;
-  const [, year, n] = week;
-  return lang === 'en' ? `Week ${Number(n)}, ${year}` : `${year}年第${Number(n)}周`;
-}
+/** A period's name as people write it (2026年第49周 / Week 49, 2026): shared with the exports' titles. */
+export { formatPeriod, isoWeekLabel };
 
 /** The Monday that starts the week ending on a Sunday. */
 export const weekOf = (sunday: Day): Day => addDays(sunday, -6);
