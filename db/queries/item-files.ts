@@ -13,12 +13,14 @@ export interface ItemFile {
   addedById: number | null;
 }
 
+const FILE_COLUMNS = `id, name, media_type AS mediaType, size, added_at AS addedAt, added_by_name AS addedBy,
+  added_by AS addedById`;
+
 /** The item's files still on it, oldest first (without their bytes). */
 export function itemFiles(db: Db, itemId: number): ItemFile[] {
   return prepared(
     db,
-    `SELECT id, name, media_type AS mediaType, size, added_at AS addedAt, added_by_name AS addedBy, added_by AS addedById
-     FROM item_files WHERE item_id = ? AND removed_at IS NULL ORDER BY id`,
+    `SELECT ${FILE_COLUMNS} FROM item_files WHERE item_id = ? AND removed_at IS NULL ORDER BY id`,
   ).all(itemId) as ItemFile[];
 }
 
@@ -30,8 +32,7 @@ export function itemFileContent(
 ): (ItemFile & { content: Buffer; sha256: string }) | undefined {
   return prepared(
     db,
-    `SELECT id, name, media_type AS mediaType, size, added_at AS addedAt, added_by_name AS addedBy, added_by AS addedById, sha256, content
-     FROM item_files WHERE item_id = ? AND id = ? AND removed_at IS NULL`,
+    `SELECT ${FILE_COLUMNS}, sha256, content FROM item_files WHERE item_id = ? AND id = ? AND removed_at IS NULL`,
   ).get(itemId, fileId) as (ItemFile & { content: Buffer; sha256: string }) | undefined;
 }
 
@@ -67,16 +68,14 @@ export function insertItemFile(
   );
 }
 
-/** Takes a file off its item, keeping it with who, when and why; false when it was not on it. */
+/** Takes a file off its item, keeping it with who, when and why. */
 export function removeItemFile(
   db: Db,
   r: { itemId: number; fileId: number; at: string; byName: string; reason: string },
-): boolean {
-  return (
-    prepared(
-      db,
-      `UPDATE item_files SET removed_at = ?, removed_by_name = ?, remove_reason = ?
-       WHERE item_id = ? AND id = ? AND removed_at IS NULL`,
-    ).run(r.at, r.byName, r.reason, r.itemId, r.fileId).changes === 1
-  );
+): void {
+  prepared(
+    db,
+    `UPDATE item_files SET removed_at = ?, removed_by_name = ?, remove_reason = ?
+     WHERE item_id = ? AND id = ? AND removed_at IS NULL`,
+  ).run(r.at, r.byName, r.reason, r.itemId, r.fileId);
 }
