@@ -163,12 +163,16 @@ describe('a province of 400 departments', () => {
 
       // Education bureaus, found by a word of their name, in rank order.
       const word = lang === 'en' ? 'education' : '教育';
+      // How many it found is said in a live region on the page before the search, so it is announced.
+      const found = page.locator('.ranking-tools [role="status"]');
+      expect(await found.textContent()).toBe('');
       await page.locator('input[name="ranking-search"]').fill(word);
       const education = ranked.filter((r) =>
         (lang === 'en' ? r.department.nameEn.toLowerCase() : r.department.nameZh).includes(word),
       );
       expect(education.length).toBeGreaterThan(5);
       await expect.poll(codes).toEqual(education.map(code));
+      expect(await found.textContent()).toContain(String(education.length));
       await page.locator('input[name="ranking-search"]').fill('');
 
       await page.getByTestId('ranking-all').click();

@@ -177,11 +177,10 @@ export const RankingTable = memo(function RankingTable({
             placeholder={t('departments.findPlaceholder')}
             onChange={(e) => setQuery(e.target.value)}
           />
-          {searching && (
-            <span className="muted" role="status">
-              {t('ranking.found', { n: formatNumber(lang, rows.length + notRanked.length) })}
-            </span>
-          )}
+          {/* On the page before a search, so a screen reader announces how many it found (SuccessLine). */}
+          <span className="muted" role="status">
+            {searching && t('ranking.found', { n: formatNumber(lang, rows.length + notRanked.length) })}
+          </span>
           {all && !searching && (
             <button
               type="button"
