@@ -21,6 +21,7 @@ import { figures } from './routes/figures.ts';
 import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
 import { items } from './routes/items.ts';
+import { organisation } from './routes/organisation.ts';
 import { peerGroups } from './routes/peer-groups.ts';
 import { profiles } from './routes/profiles.ts';
 import { publicProgress } from './routes/public.ts';
@@ -83,6 +84,7 @@ function buildApi(deps: AppDeps) {
       .route('/items', items)
       .route('/extension-requests', extensionRequests)
       .route('/reference', reference)
+      .route('/organisation', organisation)
       .route('/figures', figures)
       .route('/rankings', rankings)
       .route('/profiles', profiles)

@@ -113,6 +113,12 @@ export function writeReferenceData(db: Db, options: DemoOptions): ItemPlan {
       groupIds.set(g.code, Number(insert.group.run(g.code, g.zh, g.en, i + 1).lastInsertRowid));
     });
     const counties = Math.max(1, Math.ceil(options.departments / DEPARTMENTS.length));
+    // Scaled up to a province, the overall rank is the province's (全省排名).
+    db.prepare('UPDATE organisation SET name_zh = ?, name_en = ?, area_zh = ?, area_en = ? WHERE id = 1').run(
+      ...(counties === 1
+        ? ['示范县', 'Demo County', '县', 'county']
+        : ['示范省', 'Demo Province', '省', 'province']),
+    );
     for (let i = 0; i < options.departments; i++) {
       const seed = DEPARTMENTS[i % DEPARTMENTS.length]!;
       const county = Math.floor(i / DEPARTMENTS.length);

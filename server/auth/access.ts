@@ -18,6 +18,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   // The public progress page (接受群众监督): aggregated figures of the campaigns opened to the public.
   'GET /api/public',
   'GET /api/public/:campaign',
+  // The organisation's name: the sign-in and public pages and the big screen are headed with it.
+  'GET /api/organisation',
 ]);
 
 /**

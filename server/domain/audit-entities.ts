@@ -12,4 +12,5 @@ export const AUDIT_ENTITIES = [
   'scoring_profile',
   'published_ranking',
   'import_mapping',
+  'organisation',
 ] as const;

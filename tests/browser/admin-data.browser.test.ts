@@ -13,6 +13,7 @@ import { messages } from '../../web/i18n/messages.ts';
 import {
   FIXED_NOW,
   launchBrowser,
+  openPage,
   type RunningServer,
   screenshot,
   startServer,
@@ -448,4 +449,81 @@ describe('admin data in a real browser', () => {
       await page.context().close();
     });
   }
+
+  // Last: it renames the organisation the other tests' pages are headed with (restored at the end).
+  it("names the organisation: the bulletin, the rank's area, the header, the sign-in page and the big screen follow", async () => {
+    const zh = messages['zh-CN'];
+    const { page, errors } = await openAs(browser, server, 'admin', '/admin/organisation', 'zh-CN');
+    const form = page.getByTestId('organisation-form');
+    // The demo county, as the demo fills it.
+    await expect.poll(() => form.locator('input[name="nameZh"]').inputValue()).toBe('示范县');
+    await form.locator('input[name="nameZh"]').fill('示范市');
+    await form.locator('input[name="nameEn"]').fill('Demo City');
+    await form.locator('input[name="areaZh"]').fill('市');
+    await form.locator('input[name="areaEn"]').fill('city');
+    await form.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => page.getByTestId('organisation-saved').textContent())
+      .toBe(zh['organisation.saved']);
+    // The header names it at once, without a reload.
+    await expect.poll(() => page.locator('.shell-header .brand-org').textContent()).toBe('示范市');
+    await screenshot(page, 'admin-organisation-zh-CN-laptop');
+    expect(await admin.get('/api/organisation')).toEqual({
+      organisation: { nameZh: '示范市', nameEn: 'Demo City', areaZh: '市', areaEn: 'city' },
+    });
+    const audit = await admin.get('/api/audit?entity=organisation');
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['organisation.update']);
+
+    await page.goto(`${server.url}/bulletin`);
+    await expect
+      .poll(() => page.locator('.bulletin-sheet h1').textContent())
+      .toBe('示范市问题整改销号工作通报');
+    const rankHeader = page.locator('[data-testid="bulletin-ranking"] thead th').first();
+    await expect.poll(() => rankHeader.textContent()).toBe('全市排名');
+    expect(await page.title()).toMatch(/^示范市问题整改销号工作通报 /);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const english = await openAs(browser, server, 'leader', '/bulletin', 'en', VIEWPORTS.projector);
+    await expect
+      .poll(() => english.page.locator('.bulletin-sheet h1').textContent())
+      .toBe('Demo City: bulletin on rectification progress');
+    await expect
+      .poll(() => english.page.locator('[data-testid="bulletin-ranking"] thead th').first().textContent())
+      .toBe('Rank in the city');
+    await screenshot(english.page, 'bulletin-organisation-en-projector');
+    await english.page.context().close();
+
+    // Before anyone signs in: the sign-in page and the big screen opened by a display link.
+    const signIn = await openPage(browser, `${server.url}/login`, 'zh-CN');
+    await expect.poll(() => signIn.page.locator('.auth-header .brand-org').textContent()).toBe('示范市');
+    await signIn.page.goto(`${server.url}/big-screen#display=demo-display-link`);
+    await expect.poll(() => signIn.page.locator('.bs-screen-brand').textContent()).toBe('示范市');
+    expect(signIn.errors).toEqual([]);
+    await signIn.page.context().close();
+
+    // Unnamed, the pages say what they said before there was a name.
+    const unnamed = await admin.send('PUT', '/api/organisation', {
+      nameZh: '',
+      nameEn: '',
+      areaZh: '县',
+      areaEn: 'county',
+    });
+    expect(unnamed.status).toBe(200);
+    const plain = await openAs(browser, server, 'leader', '/bulletin', 'zh-CN');
+    await expect
+      .poll(() => plain.page.locator('.bulletin-sheet h1').textContent())
+      .toBe(zh['bulletin.title']);
+    await expect
+      .poll(() => plain.page.locator('[data-testid="bulletin-ranking"] thead th').first().textContent())
+      .toBe('全县排名');
+    expect(await plain.page.locator('.shell-header .brand-org').count()).toBe(0);
+    await plain.page.context().close();
+    await admin.send('PUT', '/api/organisation', {
+      nameZh: '示范县',
+      nameEn: 'Demo County',
+      areaZh: '县',
+      areaEn: 'county',
+    });
+  });
 });

@@ -374,6 +374,10 @@ const TEMPLATES: Record<string, Template> = {
     body: () => ({ version: 2, reason: '重复登记' }),
   },
   'GET /api/reference': {},
+  'GET /api/organisation': {},
+  'PUT /api/organisation': {
+    body: () => ({ nameZh: '示范市', nameEn: 'Demo City', areaZh: '市', areaEn: 'city' }),
+  },
   'GET /api/figures/definitions': {},
   'GET /api/figures/summary': { query: { asOf: '2026-11-15', campaign: 'C1', source: 'hotline' } },
   'GET /api/figures/ranking': {

@@ -128,6 +128,15 @@ const MATRIX: Record<string, MatrixRow> = {
   // --- reference data and figures (every signed-in user reads them) ---------------------------
   'GET /api/departments': { request: () => ({ path: '/api/departments' }), expect: SIGNED_IN_READ },
   'GET /api/reference': { request: () => ({ path: '/api/reference' }), expect: SIGNED_IN_READ },
+  // The sign-in page, the public page and the big screen show the organisation's name.
+  'GET /api/organisation': { request: () => ({ path: '/api/organisation' }), expect: OPEN(200) },
+  'PUT /api/organisation': {
+    request: () => ({
+      path: '/api/organisation',
+      body: { nameZh: '示范市', nameEn: 'Demo City', areaZh: '市', areaEn: 'city' },
+    }),
+    expect: adminOnly(200),
+  },
   'GET /api/figures/definitions': {
     request: () => ({ path: '/api/figures/definitions' }),
     expect: SIGNED_IN_READ,

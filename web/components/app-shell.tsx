@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/use-t.ts';
 import { deckSearch, filterSearch } from './filters.ts';
 import { LangSwitch } from './lang-switch.tsx';
+import { useOrganisation } from './use-organisation.ts';
 
 /**
  * Views that share the URL's filters keep them when you move between them; the big screen keeps those it
@@ -30,6 +31,7 @@ export function AppShell({
   isAdmin?: boolean;
 }) {
   const t = useT();
+  const { name: organisation, nameLang } = useOrganisation();
   const location = useLocation();
   const search = new URLSearchParams(location.search);
   // Another page opened in the app (not the first, not a filter changed): focus goes to its content, as
@@ -57,7 +59,13 @@ export function AppShell({
       <header className={menuOpen ? 'shell-header menu-open' : 'shell-header'}>
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+          {organisation ? (
+            <span className="brand-org" lang={nameLang} title={organisation}>
+              {organisation}
+            </span>
+          ) : (
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          )}
         </div>
         <button
           type="button"

@@ -399,6 +399,7 @@ export const ledgerEn = {
   'adminNav.profiles': 'Scoring',
   'adminNav.rankings': 'Published rankings',
   'adminNav.audit': 'Audit log',
+  'adminNav.organisation': 'Organisation',
   'adminNav.import': 'Import a ledger',
   'adminData.subtitle.departments': 'Departments, their peer groups and the other names offices use for them',
   'adminData.subtitle.campaigns': 'Campaigns, their periods and domains',
@@ -406,6 +407,19 @@ export const ledgerEn = {
   'adminData.subtitle.profiles': 'How figures become a score: weights, floors and targets, versioned',
   'adminData.subtitle.rankings': 'Rankings frozen for a period',
   'adminData.subtitle.audit': 'Every change outside the item history: who, when, what, before and after',
+  'adminData.subtitle.organisation':
+    'The name heading the bulletin, the big screen, the public and sign-in pages, and the area of the overall rank',
+  'organisation.nameZh': 'Name (Chinese)',
+  'organisation.nameZhHint':
+    'Heads the Chinese bulletin, big screen and sign-in page, e.g. the county’s name. Left empty, no name is shown.',
+  'organisation.nameEn': 'Name (English)',
+  'organisation.nameEnHint': 'Left empty, the English pages show the Chinese name.',
+  'organisation.areaZh': 'Area of the overall rank (Chinese)',
+  'organisation.areaZhHint':
+    'One to four characters naming, in Chinese, the county, city, province or system ranked.',
+  'organisation.areaEn': 'Area of the overall rank (English)',
+  'organisation.areaEnHint': 'county reads "Rank in the county"; city, province, system likewise.',
+  'organisation.saved': 'Saved.',
   'adminData.departments': 'Departments',
   'adminData.departmentsHint':
     'Aliases are the other names offices write in their sheets (教育局 for 县教育局); import matches them.',
@@ -916,6 +930,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminNav.profiles': '评分方案',
   'adminNav.rankings': '已发布排名',
   'adminNav.audit': '操作日志',
+  'adminNav.organisation': '单位信息',
   'adminNav.import': '导入台账',
   'adminData.subtitle.departments': '部门、部门分组及各单位台账中使用的别名',
   'adminData.subtitle.campaigns': '专项活动及其时间和领域',
@@ -923,6 +938,18 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.subtitle.profiles': '指标如何折算为得分：权重、下限和目标，按版本保存',
   'adminData.subtitle.rankings': '按期发布并固定的排名',
   'adminData.subtitle.audit': '事项历史之外的每一次变更：谁、何时、做了什么、改前改后',
+  'adminData.subtitle.organisation':
+    '通报、大屏、公开页和登录页上的单位名称，以及“全县排名”等称谓中的排名范围',
+  'organisation.nameZh': '单位名称（中文）',
+  'organisation.nameZhHint':
+    '按通报抬头填写，如“示范县”，通报标题即为“示范县问题整改销号工作通报”；不填则不显示单位名称。',
+  'organisation.nameEn': '单位名称（英文）',
+  'organisation.nameEnHint': '不填时，英文界面显示中文名称。',
+  'organisation.areaZh': '排名范围称谓（中文）',
+  'organisation.areaZhHint': '1至4个字：填“县”显示为“全县排名”，填“市”为“全市排名”，填“系统”为“全系统排名”。',
+  'organisation.areaEn': '排名范围称谓（英文）',
+  'organisation.areaEnHint': '英文界面使用，如 county 显示为“Rank in the county”。',
+  'organisation.saved': '已保存。',
   'adminData.departments': '部门',
   'adminData.departmentsHint':
     '别名是各单位在台账中使用的其他名称（如“教育局”指“县教育局”），导入时据此匹配部门。',

@@ -8,6 +8,7 @@ import { AppraisalsSection } from './appraisals-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { CampaignsSection } from './campaigns-section.tsx';
 import { DepartmentsSection } from './departments-section.tsx';
+import { OrganisationSection } from './organisation-section.tsx';
 import { ProfilesSection } from './profiles-section.tsx';
 import { PublishedRankingsSection } from './published-rankings-section.tsx';
 import './admin.css';
@@ -15,6 +16,7 @@ import './admin-data.css';
 import '../ledger/ledger.css';
 
 const SECTIONS = {
+  organisation: OrganisationSection,
   departments: DepartmentsSection,
   campaigns: CampaignsSection,
   appraisals: AppraisalsSection,

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t.ts';
 /** The Admin view's sections: accounts (users and display links) and the office's reference data. */
 export const ADMIN_SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/admin', label: 'adminNav.accounts' },
+  { to: '/admin/organisation', label: 'adminNav.organisation' },
   { to: '/admin/departments', label: 'adminNav.departments' },
   { to: '/admin/campaigns', label: 'adminNav.campaigns' },
   { to: '/admin/appraisals', label: 'adminNav.appraisals' },

@@ -9,6 +9,7 @@ import {
 import { referenceOptions } from '../../api/figures.ts';
 import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { useTimeZone } from '../../components/use-time-zone.ts';
 import { formatPeriod } from '../../components/weeks.ts';
 import { DASH, formatDay, formatInstantDay, formatScore } from '../../i18n/format.ts';
@@ -125,6 +126,7 @@ interface FrozenRow {
 
 function PublishedDialog({ id, period, onClose }: { id: number; period: string; onClose: () => void }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   const query = useQuery(publishedRankingOptions(id));
   return (
@@ -144,7 +146,7 @@ function PublishedDialog({ id, period, onClose }: { id: number; period: string; 
               <thead>
                 <tr>
                   <th scope="col" className="num">
-                    {t('ranking.overallRank')}
+                    {t('ranking.overallRank', rankParams)}
                   </th>
                   <th scope="col">{t('ranking.department')}</th>
                   <th scope="col" className="num">

@@ -1,6 +1,7 @@
 import type { ScreenData } from '../../api/screen.ts';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -66,6 +67,7 @@ export interface DeckFrameProps {
 /** The 16:9 stage: the slide's title and scope, the slide, and the "data as of" line with the counter. */
 export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFrameProps) {
   const t = useT();
+  const { name: organisation, nameLang } = useOrganisation();
   const lang = useLang();
   const title =
     slide.kind === 'department'
@@ -92,7 +94,9 @@ export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFram
         </h1>
         <div className="bs-screen-scope">
           <span>{scope}</span>
-          <span className="bs-screen-brand">{t('app.name')}</span>
+          <span className="bs-screen-brand" lang={nameLang}>
+            {organisation ?? t('app.name')}
+          </span>
         </div>
       </header>
       <section className="bs-slide" data-testid="slide" data-slide={slide.kind}>

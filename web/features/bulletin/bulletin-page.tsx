@@ -16,6 +16,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { RankingExportLinks } from '../../components/ranking-export-links.tsx';
 import { useFilters } from '../../components/use-filters.ts';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatPeriod } from '../../components/weeks.ts';
 import {
   formatCountInProse,
@@ -37,6 +38,7 @@ const OVERDUE_MAX = 500;
 /** The bulletin (通报) of a period: figures, ranking, best and worst, overdue list; prints to A4. */
 export function BulletinPage() {
   const t = useT();
+  const { name: organisation, rankParams } = useOrganisation();
   const lang = useLang();
   const { scope, filters } = useFilters();
   const summary = useQuery(summaryOptions(scope));
@@ -50,7 +52,9 @@ export function BulletinPage() {
   const rankIs = rankScope(scope);
   const asOfDay = summary.data && formatDay(lang, lastDayCounted(summary.data.asOf));
   // Saved as PDF, the file is named after the bulletin and its day.
-  usePageTitle(asOfDay ? `${t('bulletin.title')} ${asOfDay}` : t('bulletin.title'));
+  // Headed as the office issues it: "示范县问题整改销号工作通报".
+  const title = organisation ? t('bulletin.titleOf', { org: organisation }) : t('bulletin.title');
+  usePageTitle(asOfDay ? `${title} ${asOfDay}` : title);
   const campaign = reference.data?.campaigns.find((c) => c.code === filters.campaign);
   const scopeNames = [
     campaign && pick(lang, campaign.nameZh, campaign.nameEn),
@@ -90,7 +94,7 @@ export function BulletinPage() {
               <thead>
                 <tr>
                   <th scope="col" className="num">
-                    {t(rankIs.label)}
+                    {t(rankIs.label, rankParams)}
                   </th>
                   <th scope="col">{t('ranking.department')}</th>
                   {rankIs.showGroupRank && (
@@ -167,7 +171,7 @@ export function BulletinPage() {
       </div>
       <article className="bulletin-sheet" data-testid="bulletin">
         <header className="bulletin-header">
-          <h1>{t('bulletin.title')}</h1>
+          <h1>{title}</h1>
           <p className="bulletin-meta">
             {asOfDay && t('bulletin.asOf', { day: asOfDay })}
             {' · '}

@@ -13,6 +13,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { useFilters } from '../../components/use-filters.ts';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
@@ -119,6 +120,7 @@ function DepartmentPicker({
 
 function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   const { scope } = useFilters();
   const config = ranking.profile.config;
@@ -184,7 +186,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
               {/* With a peer-group filter the "overall" rank is the rank in the group again: said once. */}
               {rankScope(scope).showGroupRank && (
                 <div className="head-figure" data-testid="department-overall-rank">
-                  <span className="tile-label">{t('department.overallRank')}</span>
+                  <span className="tile-label">{t('department.overallRank', rankParams)}</span>
                   <span className="tile-value">
                     {t('department.rankOf', {
                       rank: formatNumber(lang, row.overallRank),

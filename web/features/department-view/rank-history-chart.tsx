@@ -1,4 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatMonthDay } from '../../components/weeks.ts';
 import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -21,6 +22,7 @@ export function RankHistoryChart({
   overall: boolean;
 }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   if (points.length === 0) return <p className="state">{t('state.empty')}</p>;
   const axisLabel = (value: string, side: 'left' | 'right') => ({
@@ -95,7 +97,7 @@ export function RankHistoryChart({
               yAxisId="rank"
               type="stepAfter"
               dataKey="overallRank"
-              name={t('ranking.overallRank')}
+              name={t('ranking.overallRank', rankParams)}
               stroke="#374151"
               strokeWidth={2}
               dot={false}

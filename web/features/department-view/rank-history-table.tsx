@@ -1,4 +1,5 @@
 import { ChartTable } from '../../components/chart-table.tsx';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -15,6 +16,7 @@ export function RankHistoryTable({
   overall: boolean;
 }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   const rank = (r: number | null) => (r === null ? DASH : formatNumber(lang, r));
   return (
@@ -23,7 +25,7 @@ export function RankHistoryTable({
       head={[
         t('chart.week'),
         t('department.rankInGroup'),
-        ...(overall ? [t('ranking.overallRank')] : []),
+        ...(overall ? [t('ranking.overallRank', rankParams)] : []),
         t('department.score'),
       ]}
       rows={points.map((p) => ({

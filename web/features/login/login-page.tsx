@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { authKeys, login } from '../../api/auth.ts';
+import { organisationOptions } from '../../api/organisation.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { safeNext } from './safe-next.ts';
@@ -21,8 +22,13 @@ export function LoginPage() {
   const errorId = useId();
   const usernameInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
-  // Nothing cached under a previous session may show through to the next user.
-  useEffect(() => queryClient.clear(), [queryClient]);
+  // Nothing cached under a previous session may show through to the next user (the organisation's
+  // name, which heads this page, is no one's).
+  useEffect(
+    () =>
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== organisationOptions().queryKey[0] }),
+    [queryClient],
+  );
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: (data) => {

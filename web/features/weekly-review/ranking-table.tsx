@@ -6,6 +6,7 @@ import { RankChange } from '../../components/rank-change.tsx';
 import { rankScope } from '../../components/rank-scope.ts';
 import { ScoreExplainer } from '../../components/score-explainer.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatNumber, formatPoints, formatPointsLost, formatScore } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -58,6 +59,7 @@ export const RankingTable = memo(function RankingTable({
   search: string;
 }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   const [sort, setSort] = useState<RankingSort>({ key: 'overallRank', direction: 'asc' });
   const [all, setAll] = useState(false);
@@ -205,7 +207,7 @@ export const RankingTable = memo(function RankingTable({
               <td />
             </tr>
             <tr>
-              {header('overallRank', t(rankIs.label), 'num')}
+              {header('overallRank', t(rankIs.label, rankParams), 'num')}
               {header('rankChange', t('ranking.change'), 'num')}
               {header('department', t('ranking.department'), 'name-cell')}
               {rankIs.showGroupRank && header('rank', t('ranking.groupRank'), 'num')}

@@ -2,6 +2,7 @@ import { COMPONENTS } from '../../../../server/domain/scoring.ts';
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { formatSigned } from '../../../components/change.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
+import { useOrganisation } from '../../../components/use-organisation.ts';
 import { formatNumber, formatScore, SCORE_DIGITS } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
@@ -14,6 +15,7 @@ const barClass = (share: number) =>
 /** One department of the pass: its rank, score, change, points per component and overdue items. */
 export function DepartmentSlide({ data, row }: { data: ScreenData; row: ScreenRankingRow }) {
   const t = useT();
+  const { rankParams } = useOrganisation();
   const lang = useLang();
   const ranked = data.ranking.filter((r) => r.ranked).length;
   const weights = data.profile.weights;
@@ -33,7 +35,7 @@ export function DepartmentSlide({ data, row }: { data: ScreenData; row: ScreenRa
       </header>
       <div className="bs-dept-tiles">
         <div className="bs-tile" data-figure="rank">
-          <span className="bs-tile-label">{t('screen.overallRank')}</span>
+          <span className="bs-tile-label">{t('screen.overallRank', rankParams)}</span>
           <span className="bs-tile-value">
             <span>{t('screen.rankOrdinal', { rank: formatNumber(lang, row.overallRank) })}</span>
             <span className="bs-of">{t('screen.ofRanked', { n: formatNumber(lang, ranked) })}</span>

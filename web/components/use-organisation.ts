@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { organisationOptions } from '../api/organisation.ts';
+import { dataLang } from '../i18n/data-lang.ts';
+import { useLang } from '../i18n/use-lang.ts';
+
+/**
+ * The organisation's name in the page's language (its Chinese name when it has no English one, marked
+ * by `nameLang`; null until the office names it), and the area its overall rank is of: `rankParams`
+ * fills "全{area}排名" / "Rank in the {area}".
+ */
+export function useOrganisation(): {
+  name: string | null;
+  nameLang: 'zh-CN' | undefined;
+  rankParams: { area: string };
+} {
+  const lang = useLang();
+  const o = useQuery(organisationOptions()).data?.organisation;
+  const name = (lang === 'en' && o?.nameEn) || o?.nameZh || null;
+  // Until it has loaded, the area the database starts with (migration 022).
+  const area = lang === 'en' ? (o?.areaEn ?? 'county') : (o?.areaZh ?? '县');
+  return { name, nameLang: dataLang(lang, name), rankParams: { area } };
+}
