@@ -4,7 +4,8 @@
  * must show, stated here with Intl rather than taken from the app's own formatting code.
  */
 import type { Browser, Page } from 'playwright-core';
-import { messages } from '../../web/i18n/messages.ts';
+import { type MessageKey, messages } from '../../web/i18n/messages.ts';
+import { translate } from '../../web/i18n/use-t.ts';
 import {
   type DemoAccount,
   login,
@@ -13,6 +14,13 @@ import {
   signedInFetch,
   VIEWPORTS,
 } from './harness.ts';
+
+/** The demo's organisation (单位信息, as scripts/demo fills it): 示范县 / Demo County, ranking a county. */
+export const DEMO_ORGANISATION = { 'zh-CN': '示范县', en: 'Demo County' } as const;
+
+/** A message naming the overall rank, as the demo county's pages say it ("全县排名", "Rank in the county"). */
+export const inDemoCounty = (lang: 'zh-CN' | 'en', key: MessageKey) =>
+  translate(lang, key, { area: lang === 'en' ? 'county' : '县' });
 
 /** A page in a language, signed in through the login page (harness.login), collecting console errors. */
 export async function openSignedIn(
