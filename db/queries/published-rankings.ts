@@ -14,6 +14,8 @@ export interface PublishedRankingMeta {
 
 export interface PublishedRanking<R = unknown> extends PublishedRankingMeta {
   result: R;
+  /** The bulletin's summary and overdue list as published (migration 023); null before they were kept. */
+  bulletin: unknown;
 }
 
 interface Raw {
@@ -25,6 +27,7 @@ interface Raw {
   published_at: string;
   published_by: number | null;
   result?: string;
+  bulletin?: string | null;
 }
 
 const toMeta = (r: Raw): PublishedRankingMeta => ({
@@ -35,6 +38,12 @@ const toMeta = (r: Raw): PublishedRankingMeta => ({
   profileId: r.profile_id,
   publishedAt: r.published_at,
   publishedBy: r.published_by,
+});
+
+const whole = (r: Raw): PublishedRanking => ({
+  ...toMeta(r),
+  result: JSON.parse(r.result!),
+  bulletin: r.bulletin ? JSON.parse(r.bulletin) : null,
 });
 
 /** The scope as stored: its keys sorted, so the same filters always make the same text. */
@@ -50,12 +59,12 @@ export function findPublishedRanking(
     period,
     scopeKey(scope),
   ) as Raw | undefined;
-  return row ? { ...toMeta(row), result: JSON.parse(row.result!) } : null;
+  return row ? whole(row) : null;
 }
 
 export function getPublishedRanking(db: Db, id: number): PublishedRanking | null {
   const row = prepared(db, 'SELECT * FROM published_rankings WHERE id = ?').get(id) as Raw | undefined;
-  return row ? { ...toMeta(row), result: JSON.parse(row.result!) } : null;
+  return row ? whole(row) : null;
 }
 
 export function listPublishedRankings(db: Db): PublishedRankingMeta[] {
@@ -76,16 +85,18 @@ export function savePublishedRanking(
     scope: Record<string, string>;
     profileId: number;
     result: unknown;
+    bulletin: unknown;
     publishedAt: string;
     publishedBy: number | null;
   },
 ): number {
   const row = prepared(
     db,
-    `INSERT INTO published_rankings (period, as_of, scope, profile_id, result, published_at, published_by)
-     VALUES (@period, @as_of, @scope, @profile_id, @result, @published_at, @published_by)
+    `INSERT INTO published_rankings (period, as_of, scope, profile_id, result, bulletin, published_at, published_by)
+     VALUES (@period, @as_of, @scope, @profile_id, @result, @bulletin, @published_at, @published_by)
      ON CONFLICT (period, scope) DO UPDATE SET as_of = excluded.as_of, profile_id = excluded.profile_id,
-       result = excluded.result, published_at = excluded.published_at, published_by = excluded.published_by
+       result = excluded.result, bulletin = excluded.bulletin, published_at = excluded.published_at,
+       published_by = excluded.published_by
      RETURNING id`,
   ).get({
     period: r.period,
@@ -93,6 +104,7 @@ export function savePublishedRanking(
     scope: scopeKey(r.scope),
     profile_id: r.profileId,
     result: JSON.stringify(r.result),
+    bulletin: r.bulletin === null ? null : JSON.stringify(r.bulletin),
     published_at: r.publishedAt,
     published_by: r.publishedBy,
   }) as { id: number };

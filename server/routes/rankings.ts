@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/published-rankings.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
+import { BULLETIN_OVERDUE_MAX } from '../domain/bulletin.ts';
 import { asOfMoment, isoWeekLabel, lastDayCounted } from '../domain/time.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
 import { figuresReport } from '../figures/json-answer.ts';
@@ -32,7 +33,10 @@ const publishBody = z.strictObject({
   replace: z.boolean().default(false),
 });
 
-/** Publishing freezes a period's ranking with the profile version it used (DESIGN.md §4). */
+/**
+ * Publishing freezes a period's ranking with the profile version it used (DESIGN.md §4), and the rest of
+ * its bulletin: the summary line and the overdue list.
+ */
 export const rankings = new Hono<AppEnv>()
   .get('/published', validate('query', z.strictObject({})), (c) =>
     c.json({ published: listPublishedRankings(c.var.deps.db) }, 200),
@@ -62,6 +66,18 @@ export const rankings = new Hono<AppEnv>()
     >;
     // The ranking API's own answer at asOf with the active profile: cached, and computed off the main thread.
     const result = await figuresReport(deps, 'ranking', { ...scope, asOf });
+    // And the rest of the week's bulletin (通报), so it is reprinted as it was issued.
+    const bulletin = {
+      summary: await figuresReport(deps, 'summary', { ...scope, asOf }),
+      overdue: await figuresReport(deps, 'items', {
+        ...scope,
+        asOf,
+        figure: 'overdue',
+        part: 'numerator',
+        page: 1,
+        pageSize: BULLETIN_OVERDUE_MAX,
+      }),
+    };
     const t = result.asOf;
     const profile = result.profile;
     const at = deps.clock.now().toISOString();
@@ -85,6 +101,7 @@ export const rankings = new Hono<AppEnv>()
           scope,
           profileId: profile.id,
           result,
+          bulletin,
           publishedAt: at,
           publishedBy: c.var.user.id,
         });
@@ -101,6 +118,7 @@ export const rankings = new Hono<AppEnv>()
                 profileId: earlier.profileId,
                 publishedAt: earlier.publishedAt,
                 result: earlier.result,
+                bulletin: earlier.bulletin,
               }
             : undefined,
           after: { period, asOf: t, scope, profileId: profile.id },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
+import { translate } from '../../web/i18n/use-t.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import {
   launchBrowser,
@@ -18,7 +19,9 @@ import {
   apiClient,
   chineseOutsideData,
   count,
+  DEMO_ORGANISATION,
   fixed,
+  inDemoCounty,
   latinWords,
   openSignedIn,
   shownText,
@@ -65,7 +68,9 @@ describe('bulletin in a real browser', () => {
       const day = lang === 'en' ? 'Nov 15, 2026' : '2026年11月15日';
       await expect
         .poll(() => page.title())
-        .toBe(`${messages[lang]['bulletin.title']} ${day} · ${messages[lang]['app.name']}`);
+        .toBe(
+          `${translate(lang, 'bulletin.titleOf', { org: DEMO_ORGANISATION[lang] })} ${day} · ${messages[lang]['app.name']}`,
+        );
 
       const best = sheet.getByTestId('bulletin-best').locator('li');
       expect(await best.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
@@ -144,7 +149,7 @@ describe('bulletin in a real browser', () => {
       expect(headers[0]).toBe(lang === 'en' ? 'Rank in the group' : '本组排名');
       expect(headers).not.toContain(messages[lang]['ranking.groupRank']);
       expect(await page.getByTestId('bulletin').textContent()).not.toContain(
-        messages[lang]['ranking.overallRank'],
+        inDemoCounty(lang, 'ranking.overallRank'),
       );
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
@@ -173,7 +178,7 @@ describe('bulletin in a real browser', () => {
   });
 
   // Last: it makes a scoring profile version of its own (and restores the weights after).
-  it("quotes a published week's ranking as it was published, whatever was changed since", async () => {
+  it("quotes a published week's bulletin as it was published, whatever was changed since", async () => {
     const admin = await apiAs(server, 'admin');
     const published = await admin.send('POST', '/api/rankings/published', {
       period: '2026-W46',
@@ -218,13 +223,38 @@ describe('bulletin in a real browser', () => {
       expect(review.errors).toEqual([]);
       await review.page.context().close();
 
+      // And the ledger changes: an item overdue that week turns out to have been registered twice.
+      const kept = (await get(`/api/rankings/published/${published.body.id}`)).bulletin;
+      const twice = kept.overdue.items[0];
+      const { item } = await get(`/api/items/${twice.id}`);
+      const voided = await admin.send('POST', `/api/items/${twice.id}/void`, {
+        version: item.version,
+        reason: '测试：重复登记',
+      });
+      expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+      const summaryNow = (await get('/api/figures/summary?asOf=2026-11-15')).figures;
+      expect([summaryNow.registered, summaryNow.overdue]).toEqual([
+        kept.summary.figures.registered - 1,
+        kept.summary.figures.overdue - 1,
+      ]);
+
       const { page, errors } = await openSignedIn(browser, server.url, '/bulletin?asOf=2026-11-15', 'zh-CN');
       const sheet = page.getByTestId('bulletin');
       await expect
         .poll(() => sheet.getByTestId('bulletin-published').textContent())
         .toBe(
-          `排名以2026年第46周发布的排名为准（评分方案第${frozen.profile.version}版），此后数据变化不影响本排名。`,
+          `本通报以2026年第46周发布时的情况为准（评分方案第${frozen.profile.version}版）：总体情况、排名和逾期清单均为发布时的数据，此后数据变化不影响本通报。`,
         );
+      // The summary line and the overdue list are the week's as published, the voided item still in them.
+      expect(await sheet.getByTestId('bulletin-summary').textContent()).toContain(
+        `共登记问题${kept.summary.figures.registered}个`,
+      );
+      expect(await sheet.getByTestId('bulletin-overdue-total').textContent()).toBe(
+        `逾期事项共${kept.overdue.total}个，按逾期天数从长到短排列。`,
+      );
+      expect(await sheet.getByTestId('bulletin-overdue').locator('tbody tr').first().textContent()).toContain(
+        twice.ledgerCode,
+      );
       const shown = await sheet
         .getByTestId('bulletin-ranking')
         .locator('tbody tr')

@@ -487,6 +487,7 @@ function fixture(): Fixture {
     scope: {},
     profileId: 1,
     result: { rows: [] },
+    bulletin: null,
     publishedAt: NOW,
     publishedBy: seeded.users.admin,
   });

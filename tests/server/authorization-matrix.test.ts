@@ -530,6 +530,7 @@ function published(f: Fixture): number {
     scope: {},
     profileId: 1,
     result: { rows: [] },
+    bulletin: null,
     publishedAt: NOW,
     publishedBy: f.users.admin,
   });

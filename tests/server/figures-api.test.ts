@@ -397,12 +397,28 @@ describe('publishing a ranking', () => {
       (await call(app, 'GET', `/api/rankings/published/${published.id}`, { session: leader })).text();
     const frozen = await readBack();
     expect(JSON.parse(frozen).result).toEqual(published.result);
+    // The rest of the week's bulletin is kept with it: the summary line and the overdue list at T.
+    const summaryThen = (await get('/api/figures/summary?asOf=2026-04-05')).body;
+    const overdueThen = (await get('/api/figures/items?asOf=2026-04-05&figure=overdue&pageSize=500')).body;
+    expect(JSON.parse(frozen).bulletin).toEqual({ summary: summaryThen, overdue: overdueThen });
+    const codes = (body: Record<string, unknown>) =>
+      (body.items as { ledgerCode: string }[]).map((i) => i.ledgerCode);
+    expect(codes(overdueThen)).toContain('due-5-april');
 
     // The ledger changes afterwards: the overdue item is closed, back-dated.
     db.prepare(
       "UPDATE items SET status = 'closed', closed_at = '2026-04-01T10:00:00', first_closed_at = '2026-04-01T10:00:00' WHERE ledger_code = 'due-5-april'",
     ).run();
     expect(await readBack()).toBe(frozen);
+    // Computed now, that week has one more closed and one fewer overdue; the published bulletin has not.
+    const summaryNow = (await get('/api/figures/summary?asOf=2026-04-05')).body;
+    expect([summaryNow.figures.closed, summaryNow.figures.overdue]).toEqual([
+      summaryThen.figures.closed + 1,
+      summaryThen.figures.overdue - 1,
+    ]);
+    expect(
+      codes((await get('/api/figures/items?asOf=2026-04-05&figure=overdue&pageSize=500')).body),
+    ).not.toContain('due-5-april');
 
     // The scoring profile changes afterwards: version 2 ranks departments with a single due item and
     // weighs closure more (weights 45 + 10 + 20 + 15 + 10 + 0 = 100).

@@ -282,6 +282,8 @@ const en = {
   'weekly.toBulletin': 'Open the bulletin',
   'bulletin.published':
     'The ranking as published for {period} (scoring profile version {version}): later changes to the data do not alter it.',
+  'bulletin.publishedSheet':
+    'The bulletin as published for {period} (scoring profile version {version}): its figures, ranking and overdue list as they stood then; later changes to the data do not alter it.',
   'bulletin.print': 'Print or save as PDF',
   'bulletin.asOf': 'As of {day}',
   'bulletin.allScope': 'All campaigns and departments',
@@ -822,6 +824,8 @@ const zh: Record<MessageKey, string> = {
     '{period}的排名已发布；此后台账或评分方案有变化，下表按现在的数据计算，有 {n} 个部门的得分或名次与发布时不同。以通报中发布的排名为准。',
   'weekly.toBulletin': '查看通报',
   'bulletin.published': '排名以{period}发布的排名为准（评分方案第{version}版），此后数据变化不影响本排名。',
+  'bulletin.publishedSheet':
+    '本通报以{period}发布时的情况为准（评分方案第{version}版）：总体情况、排名和逾期清单均为发布时的数据，此后数据变化不影响本通报。',
   'bulletin.print': '打印或另存为PDF',
   'bulletin.asOf': '统计截至{day}',
   'bulletin.allScope': '全部活动和部门',

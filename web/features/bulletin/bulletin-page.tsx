@@ -1,11 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { BULLETIN_OVERDUE_MAX } from '../../../server/domain/bulletin.ts';
 import { lastDayCounted } from '../../../server/domain/time.ts';
 import {
   figureItemsOptions,
+  type ItemPage,
   type Ranking,
   type RankingRow,
   rankingOptions,
   referenceOptions,
+  type Summary,
   summaryOptions,
 } from '../../api/figures.ts';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -32,8 +36,9 @@ import { bestAndWorst } from './best-and-worst.ts';
 import { usePublishedRanking } from './use-published-ranking.ts';
 
 const BEST_WORST = 5;
-/** The API's largest page: a county's overdue list fits; more is said in words. */
-const OVERDUE_MAX = 500;
+
+/** What publishing a week keeps of its bulletin beside the ranking (null for rankings published before). */
+type PublishedSheet = { summary: Summary; overdue: ItemPage } | null;
 
 /** The bulletin (通报) of a period: figures, ranking, best and worst, overdue list; prints to A4. */
 export function BulletinPage() {
@@ -46,8 +51,28 @@ export function BulletinPage() {
   // The week's published ranking, when there is one for this scope: quoted as it was published.
   const { list: publishedList, match, published } = usePublishedRanking(live.data?.asOf, scope);
   const overdue = useQuery(
-    figureItemsOptions({ ...scope, figure: 'overdue', part: 'numerator', page: 1, pageSize: OVERDUE_MAX }),
+    figureItemsOptions({
+      ...scope,
+      figure: 'overdue',
+      part: 'numerator',
+      page: 1,
+      pageSize: BULLETIN_OVERDUE_MAX,
+    }),
   );
+  // The match's only: the query shows the last publication's data while another's is being asked for.
+  const publication = match && !published.isPlaceholderData ? published.data : undefined;
+  const sheet = (publication?.bulletin ?? null) as PublishedSheet;
+  /**
+   * A part of the sheet as the week's publication kept it, else as the ledger says now; nothing until
+   * it is known whether the week was published (and, when it was, what was published).
+   */
+  const quoted = <T,>(kept: T | undefined, now: UseQueryResult<T>, show: (data: T) => ReactNode) => {
+    if (match && !publication && published.isError)
+      return <QueryState query={published}>{() => null}</QueryState>;
+    if (publishedList.isPending || (match && !publication))
+      return <p className="state">{t('state.loading')}</p>;
+    return kept !== undefined ? show(kept) : <QueryState query={now}>{show}</QueryState>;
+  };
   const reference = useQuery(referenceOptions());
   const rankIs = rankScope(scope);
   const asOfDay = summary.data && formatDay(lang, lastDayCounted(summary.data.asOf));
@@ -179,63 +204,53 @@ export function BulletinPage() {
           </p>
         </header>
 
-        <QueryState query={summary}>
-          {(s) => (
-            <p className="bulletin-summary" data-testid="bulletin-summary">
-              {t('bulletin.summary', {
-                registered: formatCountInProse(lang, s.figures.registered),
-                closed: formatCountInProse(lang, s.figures.closed),
-                closureRate: formatPercent(lang, s.figures.closureRate),
-                onTimeRate: formatPercent(lang, s.figures.onTimeRate),
-                overdue: formatCountInProse(lang, s.figures.overdue),
-                open: formatCountInProse(lang, s.figures.open),
-              })}
-            </p>
-          )}
-        </QueryState>
+        {quoted(sheet?.summary, summary, (s) => (
+          <p className="bulletin-summary" data-testid="bulletin-summary">
+            {t('bulletin.summary', {
+              registered: formatCountInProse(lang, s.figures.registered),
+              closed: formatCountInProse(lang, s.figures.closed),
+              closureRate: formatPercent(lang, s.figures.closureRate),
+              onTimeRate: formatPercent(lang, s.figures.onTimeRate),
+              overdue: formatCountInProse(lang, s.figures.overdue),
+              open: formatCountInProse(lang, s.figures.open),
+            })}
+          </p>
+        ))}
 
-        {match && published.data && (
+        {match && publication && (
           <p className="bulletin-note" data-testid="bulletin-published">
-            {t('bulletin.published', {
+            {t(sheet ? 'bulletin.publishedSheet' : 'bulletin.published', {
               period: formatPeriod(lang, match.period),
-              version: formatNumber(lang, (published.data.result as Ranking).profile.version),
+              version: formatNumber(lang, (publication.result as Ranking).profile.version),
             })}
           </p>
         )}
-        {publishedList.isPending ? (
-          <p className="state">{t('state.loading')}</p>
-        ) : match ? (
-          <QueryState query={published}>{(answer) => rankingSection(answer.result as Ranking)}</QueryState>
-        ) : (
-          <QueryState query={live}>{rankingSection}</QueryState>
-        )}
+        {quoted(publication?.result as Ranking | undefined, live, rankingSection)}
 
         <section className="bulletin-section bulletin-overdue">
           <h2>{t('bulletin.overdue')}</h2>
-          <QueryState query={overdue}>
-            {(o) =>
-              o.total === 0 ? (
-                <p>{t('weekly.redListEmpty')}</p>
-              ) : (
-                <>
-                  <p className="bulletin-note" data-testid="bulletin-overdue-total">
-                    {t('bulletin.overdueTotal', { n: formatCountInProse(lang, o.total) })}
+          {quoted(sheet?.overdue, overdue, (o) =>
+            o.total === 0 ? (
+              <p>{t('weekly.redListEmpty')}</p>
+            ) : (
+              <>
+                <p className="bulletin-note" data-testid="bulletin-overdue-total">
+                  {t('bulletin.overdueTotal', { n: formatCountInProse(lang, o.total) })}
+                </p>
+                <ItemTable
+                  items={o.items}
+                  columns={['department', 'person', 'deadline', 'daysOverdue']}
+                  testId="bulletin-overdue"
+                  caption={t('bulletin.overdue')}
+                />
+                {o.total > o.items.length && (
+                  <p className="bulletin-note">
+                    {t('bulletin.overdueMore', { n: formatCountInProse(lang, o.total - o.items.length) })}
                   </p>
-                  <ItemTable
-                    items={o.items}
-                    columns={['department', 'person', 'deadline', 'daysOverdue']}
-                    testId="bulletin-overdue"
-                    caption={t('bulletin.overdue')}
-                  />
-                  {o.total > o.items.length && (
-                    <p className="bulletin-note">
-                      {t('bulletin.overdueMore', { n: formatCountInProse(lang, o.total - o.items.length) })}
-                    </p>
-                  )}
-                </>
-              )
-            }
-          </QueryState>
+                )}
+              </>
+            ),
+          )}
         </section>
       </article>
     </section>
