@@ -6,8 +6,10 @@
 
 import type { Db } from '../../db/open.ts';
 import { findByCode } from '../../db/queries/lookups.ts';
+import { getOrganisation } from '../../db/queries/organisation.ts';
 import { asOfWords, dateWords, formatPeriod } from '../domain/date-text.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
+import { organisationName } from '../domain/organisation-name.ts';
 import { inLang, type Lang, type Text } from '../errors.ts';
 import type { DrilldownReport, RankingReport } from '../figures/reports.ts';
 import { SOURCE_LABELS, STATUS_LABELS } from '../import/vocabulary.ts';
@@ -28,6 +30,13 @@ function named(db: Db, table: Named, code: string | undefined): Text | null {
   if (code === undefined) return null;
   const row = findByCode(db, table, code);
   return row ? { zh: row.nameZh, en: row.nameEn } : { zh: code, en: code };
+}
+
+/** A file's heading under the organisation's name, as its sheets are headed ("示范县整改台账…"). */
+function ofOrganisation(db: Db, lang: Lang, heading: string): string {
+  const name = organisationName(getOrganisation(db), lang);
+  if (name === null) return heading;
+  return lang === 'en' ? `${name}: ${heading}` : `${name}${heading}`;
 }
 
 export interface ItemListWords {
@@ -61,7 +70,11 @@ export function itemsTitle(db: Db, lang: Lang, q: ItemListWords, count: number, 
   ]);
   const when = asOfWords(lang, now);
   return {
-    heading: lang === 'en' ? `Rectification ledger (as of ${when})` : `整改台账（截至${when}）`,
+    heading: ofOrganisation(
+      db,
+      lang,
+      lang === 'en' ? `Rectification ledger (as of ${when})` : `整改台账（截至${when}）`,
+    ),
     lines: [
       lang === 'en'
         ? `${filters ?? 'All items'} · ${count} ${count === 1 ? 'item' : 'items'}`
@@ -134,7 +147,11 @@ export function rankingTitle(
           }),
         ];
   return {
-    heading: inLang(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
+    heading: ofOrganisation(
+      db,
+      lang,
+      inLang(lang, { zh: '各部门整改销号综合排名', en: 'Department ranking' }),
+    ),
     lines: [moments, figureScope(db, lang, scope), ...publishedLine],
   };
 }
@@ -168,7 +185,7 @@ export function figureItemsTitle(
         })
       : inLang(lang, { zh: `共${total}个`, en: `${total} ${total === 1 ? 'item' : 'items'}` });
   return {
-    heading: lang === 'en' ? `${name} (${when})` : `${name}（${when}）`,
+    heading: ofOrganisation(db, lang, lang === 'en' ? `${name} (${when})` : `${name}（${when}）`),
     lines: [`${set ? inLang(lang, set.text) : name} · ${count}`, figureScope(db, lang, scope)],
   };
 }

@@ -647,7 +647,8 @@ describe('the ledger in a real browser', () => {
     const sheet = workbook.worksheets[0]!;
     // Two rows say what the file is, then the header and the items.
     expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
-      expect.stringMatching(/^整改台账（截至2026年11月20日 \d\d:\d\d）$/),
+      // Headed with the organisation's name, as the office heads its sheets.
+      expect.stringMatching(/^示范县整改台账（截至2026年11月20日 \d\d:\d\d）$/),
       `牵头部门：县教育局 · 共${all.length}个`,
       '台账编号',
     ]);

@@ -180,13 +180,39 @@ describe('GET /api/exports', () => {
     // Two rows say what the file is (the search is neutralised too: it is the user's text), then the
     // header and the item.
     expect(sheet.rowCount).toBe(4);
-    expect(sheet.getRow(1).getCell(1).value).toBe('Rectification ledger (as of Nov 20, 2026, 10:00)');
+    expect(sheet.getRow(1).getCell(1).value).toBe(
+      'Demo County: Rectification ledger (as of Nov 20, 2026, 10:00)',
+    );
     expect(sheet.getRow(2).getCell(1).value).toBe('Search: "FX-1" · 1 item');
     expect(sheet.getRow(3).getCell(1).value).toBe('Ledger code');
     const title = sheet.getRow(4).getCell(2);
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe('\'=HYPERLINK("http://example.com","点我")');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+  });
+
+  it("heads a file with the organisation's name (its Chinese one where it has no English), and with none before it is named", async () => {
+    const heading = async (lang: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await (await get('/api/exports/ranking.xlsx', lang)).arrayBuffer());
+      return book.worksheets[0]!.getRow(1).getCell(1).value;
+    };
+    expect([await heading('zh-CN'), await heading('en')]).toEqual([
+      '示范县各部门整改销号综合排名',
+      'Demo County: Department ranking',
+    ]);
+    const name = db.prepare('UPDATE organisation SET name_zh = ?, name_en = ?');
+    try {
+      name.run('示范县', '');
+      expect(await heading('en')).toBe('示范县: Department ranking');
+      name.run('', '');
+      expect([await heading('zh-CN'), await heading('en')]).toEqual([
+        '各部门整改销号综合排名',
+        'Department ranking',
+      ]);
+    } finally {
+      name.run('示范县', 'Demo County');
+    }
   });
 
   it('refuses what the table refuses: unknown parameters and codes', async () => {
@@ -232,7 +258,7 @@ describe('GET /api/exports', () => {
     // What the ranking is: as of when, compared with when (the start of T's day a week before: the
     // end of Nov 12), under which profile, over which scope.
     expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
-      '各部门整改销号综合排名',
+      '示范县各部门整改销号综合排名',
       '统计截至2026年11月20日 10:00，与2026年11月12日比较；评分方案“default”第1版',
       '专项活动：行政效能提升年',
     ]);
@@ -243,7 +269,7 @@ describe('GET /api/exports', () => {
     const pastBook = new ExcelJS.Workbook();
     await pastBook.xlsx.load(await past.arrayBuffer());
     expect([1, 2, 3].map((n) => pastBook.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
-      '各部门整改销号综合排名',
+      '示范县各部门整改销号综合排名',
       '统计截至2026年10月30日，与2026年10月23日比较；评分方案“default”第1版',
       '范围：全部事项',
     ]);
@@ -303,7 +329,7 @@ describe('GET /api/exports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect([1, 2, 3, 4].map((n) => book.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
-      '各部门整改销号综合排名',
+      '示范县各部门整改销号综合排名',
       '统计截至2026年11月15日，与2026年11月8日比较；评分方案“default”第1版',
       '范围：全部事项',
       '2026年第46周发布的排名，此后数据变化不影响本排名',
@@ -484,7 +510,7 @@ describe('GET /api/exports/figure-items', () => {
     await book.xlsx.load(await xlsxRes.arrayBuffer());
     const sheet = book.getWorksheet('逾期未销号')!;
     expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
-      '逾期未销号（截至2026年11月20日 10:00）',
+      '示范县逾期未销号（截至2026年11月20日 10:00）',
       `逾期未销号的事项 · 共${listed.total}个`,
       `牵头部门：${department.nameZh}`,
     ]);
@@ -504,7 +530,7 @@ describe('GET /api/exports/figure-items', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await changed.arrayBuffer());
     const title = book.worksheets[0]!.getRow(1).getCell(1).value as string;
-    expect(title).toMatch(/^Newly closed \(Nov 1, 2026 to Nov 20, 2026, 10:00\)$/);
+    expect(title).toMatch(/^Demo County: Newly closed \(Nov 1, 2026 to Nov 20, 2026, 10:00\)$/);
     const denominator = await get('/api/exports/figure-items.csv?figure=closureRate&part=denominator', 'en');
     const [header, ...rows] = parseCsv(await denominator.text());
     expect(header![0]).toBe('Ledger code');

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { organisationName } from '../../server/domain/organisation-name.ts';
 import { organisationOptions } from '../api/organisation.ts';
 import { dataLang } from '../i18n/data-lang.ts';
 import { useLang } from '../i18n/use-lang.ts';
@@ -15,7 +16,7 @@ export function useOrganisation(): {
 } {
   const lang = useLang();
   const o = useQuery(organisationOptions()).data?.organisation;
-  const name = (lang === 'en' && o?.nameEn) || o?.nameZh || null;
+  const name = o ? organisationName(o, lang) : null;
   // Until it has loaded, the area the database starts with (migration 022).
   const area = lang === 'en' ? (o?.areaEn ?? 'county') : (o?.areaZh ?? '县');
   return { name, nameLang: dataLang(lang, name), rankParams: { area } };
