@@ -1,15 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, screenshot, startServer } from './harness.ts';
-import { openAs } from './ledger-helpers.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  startServer,
+  VIEWPORTS,
+} from './harness.ts';
+import { type Api, apiAs, type Lang, openAs } from './ledger-helpers.ts';
 
 /**
  * A real office's first day: a database without demo data (CLOSEOUT_DEMO=0), its first admin from the
- * environment — what the pages show before anything is registered.
+ * environment, then one department with one item and one department with none — what the pages show
+ * before the ledger has grown.
  */
 describe('the first day on an empty database, in a real browser', { timeout: 90_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
+  let api: Api;
 
   beforeAll(async () => {
     server = await startServer({
@@ -18,6 +27,7 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
       CLOSEOUT_ADMIN_PASSWORD: DEMO_PASSWORD,
     });
     browser = await launchBrowser();
+    api = await apiAs(server, 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,4 +54,69 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
       await done(page, errors);
     });
   }
+
+  describe('with one department holding one item', () => {
+    beforeAll(async () => {
+      const writes = [
+        api.send('POST', '/api/campaigns', {
+          code: 'C1',
+          nameZh: '2026年问题整改',
+          nameEn: '2026 rectification',
+          kind: 'special_rectification',
+          startsOn: '2026-01-01',
+        }),
+      ];
+      for (const [code, nameZh, nameEn, kind] of [
+        ['JYJ', '县教育局', 'Education Bureau', 'county_department'],
+        ['SX1', '实验小学', 'Experimental Primary School', 'school'],
+      ])
+        writes.push(api.send('POST', '/api/departments', { code, nameZh, nameEn, kind, peerGroup: kind }));
+      for (const w of await Promise.all(writes)) expect(w.status).toBe(201);
+      const item = await api.send('POST', '/api/items', {
+        title: '部分学校存在大班额问题',
+        campaign: 'C1',
+        source: 'inspection_feedback',
+        rectificationType: 'phased',
+        department: 'JYJ',
+        responsiblePerson: '李明',
+        deadline: '2026-12-31',
+      });
+      expect(item.status).toBe(201);
+    });
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`the weekly trend shows the first week's closure rate, a line of one point (${lang})`, async () => {
+        const { page, errors } = await openAs(browser, server, 'admin', '/weekly', lang);
+        const chart = page.getByTestId('trend-chart');
+        await chart.locator('.recharts-line').first().waitFor({ state: 'attached' });
+        // This week: 1 registered, 0 closed (0%); no week before it has an item, and nothing is due
+        // (on-time rate —): one dot, for the closure rate.
+        await expect.poll(() => chart.locator('circle.lone-dot').count()).toBe(1);
+        for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+          await page.setViewportSize(viewport);
+          await screenshot(page, `first-day-weekly-${lang}-${size}`);
+        }
+        await done(page, errors);
+      });
+    }
+
+    const openScreen = (lang: Lang, slides: string) =>
+      openAs(
+        browser,
+        server,
+        'admin',
+        `/big-screen?slides=${slides}&interval=3600`,
+        lang,
+        VIEWPORTS.projector,
+      );
+
+    it('the big screen draws the first week on its trend slide', async () => {
+      const { page, errors } = await openScreen('zh-CN', 'trend');
+      const chart = page.getByTestId('trend-chart');
+      await chart.locator('.recharts-line').first().waitFor({ state: 'attached' });
+      await expect.poll(() => chart.locator('circle.lone-dot').count()).toBe(1);
+      await screenshot(page, 'first-day-screen-trend');
+      await done(page, errors);
+    });
+  });
 });
