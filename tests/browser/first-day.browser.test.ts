@@ -118,5 +118,19 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
       await screenshot(page, 'first-day-screen-trend');
       await done(page, errors);
     });
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`the big screen's ranking slide says no department is ranked instead of "top 0" (${lang})`, async () => {
+        const { page, errors } = await openScreen(lang, 'ranking');
+        const none = page.getByTestId('ranking-none');
+        await none.waitFor();
+        expect(await none.textContent()).toBe(
+          lang === 'en' ? 'No department is ranked yet' : '暂无部门参与排名',
+        );
+        expect(await page.locator('.bs-rank-col').count()).toBe(0);
+        await screenshot(page, `first-day-screen-ranking-${lang}`);
+        await done(page, errors);
+      });
+    }
   });
 });

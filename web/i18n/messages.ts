@@ -516,6 +516,7 @@ const en = {
   'screen.paused': 'Paused',
   'screen.top': 'Top {n}',
   'screen.bottom': 'Bottom {n}',
+  'screen.noneRanked': 'No department is ranked yet',
   'screen.rankedCount':
     '{ranked} {ranked|department|departments} ranked by score; ▲▼ places moved since last week.',
   'screen.rankedCountWithout':
@@ -1052,6 +1053,7 @@ const zh: Record<MessageKey, string> = {
   'screen.paused': '已暂停',
   'screen.top': '前{n}名',
   'screen.bottom': '后{n}名',
+  'screen.noneRanked': '暂无部门参与排名',
   'screen.rankedCount': '{ranked}个部门按综合得分排名；▲▼为较上周名次变化。',
   'screen.rankedCountWithout':
     '{ranked}个部门参与排名，{notRanked}个部门到期事项不足{min}个不参与排名；▲▼为较上周名次变化。',
