@@ -132,5 +132,20 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
         await done(page, errors);
       });
     }
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`a department without items is told so, not which component loses it most points (${lang})`, async () => {
+        const { page, errors } = await openAs(browser, server, 'admin', '/department/SX1', lang);
+        const actions = page.getByTestId('score-actions');
+        await actions.waitFor();
+        expect((await actions.textContent())?.trim()).toBe(
+          lang === 'en'
+            ? 'The department has no items in this scope yet: there is nothing to raise its score with.'
+            : '本部门在此范围内还没有事项，暂无提分建议。',
+        );
+        await screenshot(page, `first-day-department-${lang}`);
+        await done(page, errors);
+      });
+    }
   });
 });

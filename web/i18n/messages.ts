@@ -269,6 +269,7 @@ const en = {
   'raise.nothing':
     'No overdue items and nothing due soon: there is nothing to close now that would raise the score.',
   'raise.biggestLoss': 'Most points are lost on the {name}: {points} points.',
+  'raise.noItems': 'The department has no items in this scope yet: there is nothing to raise its score with.',
   'raise.assumption':
     'Assumes the median time to close stays as it is; it depends on which items close when.',
   'score.component': 'Component',
@@ -813,6 +814,7 @@ const zh: Record<MessageKey, string> = {
   'raise.newRank': '可升至组内第{rank}名。',
   'raise.nothing': '没有逾期事项，近期也没有到期事项：当前得分取决于已销号事项。',
   'raise.biggestLoss': '失分最多的是{name}，失{points}分。',
+  'raise.noItems': '本部门在此范围内还没有事项，暂无提分建议。',
   'raise.assumption': '测算时假定办结用时中位数不变（实际还取决于各事项的销号时间）。',
   'score.component': '评分项',
   'score.value': '指标值',
