@@ -291,8 +291,8 @@ const msg = {
     en: `${FIELD_LABELS[field].en} is empty`,
   }),
   noCampaign: (): Text => ({
-    zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
-    en: 'No campaign: choose one for this import, or add a "Campaign" column',
+    zh: '没有指定专项活动，请为本次导入选择专项活动（还没有的，先在“管理 → 专项活动”中新增），或在表中加“专项活动”列',
+    en: 'No campaign: choose one for this import (if there is none yet, add it under Admin → Campaigns first), or add a "Campaign" column',
   }),
   noSource: (): Text => ({
     zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
@@ -432,8 +432,9 @@ function aliasHint(resolver: Resolver, name: string): Text {
         en: `is it "${guess.nameEn}"? If so, edit that department under Admin → Departments and add "${name}" as an alias`,
       }
     : {
-        zh: '可在“管理 → 部门”中编辑它所指的部门，把它添加为别名',
-        en: 'edit the department it means under Admin → Departments and add it as an alias',
+        // Most often, on a new installation, a department not registered yet.
+        zh: '如尚未登记，请在“管理 → 部门”中新增该部门；如已用其他名称登记，可编辑该部门，把它添加为别名',
+        en: 'if it is not registered yet, add it under Admin → Departments; if it is, under another name, edit that department and add this name as an alias',
       };
 }
 

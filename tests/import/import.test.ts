@@ -777,9 +777,21 @@ describe('rejected rows', () => {
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
     // Said as the import page's choice is, never as a command-line flag.
     expect(report.rows[0]!.errors[0]!.message).toEqual({
-      zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
-      en: 'No campaign: choose one for this import, or add a "Campaign" column',
+      zh: '没有指定专项活动，请为本次导入选择专项活动（还没有的，先在“管理 → 专项活动”中新增），或在表中加“专项活动”列',
+      en: 'No campaign: choose one for this import (if there is none yet, add it under Admin → Campaigns first), or add a "Campaign" column',
     });
+  });
+
+  it('tell how to add a department nobody has registered yet, as well as how to name one registered otherwise', async () => {
+    const db = countyDb();
+    const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县气象局,2023-06-30,自查');
+    const report = await dryRunImport(db, { name: 'd.csv', bytes: file }, OPTIONS);
+    expect(report.rows[0]!.errors.map((e) => e.message)).toEqual([
+      {
+        zh: '找不到单位“县气象局”（如尚未登记，请在“管理 → 部门”中新增该部门；如已用其他名称登记，可编辑该部门，把它添加为别名）',
+        en: 'No department "县气象局" (if it is not registered yet, add it under Admin → Departments; if it is, under another name, edit that department and add this name as an alias)',
+      },
+    ]);
   });
 
   it('ask for a source where a row has none, without a command-line flag', async () => {
