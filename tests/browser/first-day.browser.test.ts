@@ -100,6 +100,30 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
       });
     }
 
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`with none ranked, the weekly ranking says why and the bulletin prints no empty table (${lang})`, async () => {
+        const { page, errors } = await openAs(browser, server, 'admin', '/weekly', lang);
+        const none = page.getByTestId('ranking-table').getByTestId('none-ranked');
+        await none.waitFor();
+        expect(await none.textContent()).toBe(
+          lang === 'en'
+            ? 'No department is ranked yet: a department is ranked once it has 5 due items.'
+            : '暂无部门参与排名：部门到期事项达到5个才参与排名。',
+        );
+        await page.goto(`${server.url}/bulletin`);
+        const sheet = page.getByTestId('bulletin');
+        await sheet.getByTestId('bulletin-best').waitFor();
+        expect(await page.getByTestId('bulletin-ranking').count()).toBe(0);
+        // Both departments are listed apart, not ranked: the one with an item (nothing due yet) too.
+        expect(await sheet.textContent()).toContain(
+          lang === 'en' ? 'Education Bureau and Experimental Primary School' : '县教育局和实验小学',
+        );
+        await page.emulateMedia({ media: 'print' });
+        await screenshot(page, `first-day-bulletin-print-${lang}`);
+        await done(page, errors);
+      });
+    }
+
     const openScreen = (lang: Lang, slides: string) =>
       openAs(
         browser,
