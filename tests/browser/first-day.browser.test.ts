@@ -55,6 +55,19 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
     });
   }
 
+  it('the import page says a campaign is to be added first when there is none to choose', async () => {
+    const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', 'zh-CN');
+    const hint = page.getByTestId('import-no-campaign');
+    await hint.waitFor();
+    expect(await hint.textContent()).toBe(
+      '还没有专项活动：请先新增本台账所属的专项活动，或在表中加“专项活动”列。 管理 → 专项活动',
+    );
+    await screenshot(page, 'first-day-import-zh-CN');
+    await hint.getByRole('link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/campaigns');
+    await done(page, errors);
+  });
+
   describe('with one department holding one item', () => {
     beforeAll(async () => {
       const writes = [

@@ -311,6 +311,9 @@ export const ledgerEn = {
   'import.chooseFile': 'Choose a file…',
   'import.noFile': 'No file chosen',
   'import.campaign': 'Campaign (for rows without one)',
+  'import.noCampaign':
+    'There is no campaign yet: add the one this ledger belongs to first, or give the sheet a campaign column.',
+  'import.noCampaignLink': 'Admin → Campaigns',
   'import.source': 'Source (for rows without one)',
   'import.sourceFromSheet': 'As the sheet says',
   'import.sheet': 'Sheet',
@@ -829,6 +832,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.chooseFile': '选择文件…',
   'import.noFile': '未选择文件',
   'import.campaign': '专项活动（表中没有时）',
+  'import.noCampaign': '还没有专项活动：请先新增本台账所属的专项活动，或在表中加“专项活动”列。',
+  'import.noCampaignLink': '管理 → 专项活动',
   'import.source': '问题来源（表中没有时）',
   'import.sourceFromSheet': '按表中所填',
   'import.sheet': '工作表',
