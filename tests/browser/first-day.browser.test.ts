@@ -55,6 +55,29 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
     });
   }
 
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`Admin's departments and campaigns say what to add when there are none (${lang})`, async () => {
+      const { page, errors } = await openAs(browser, server, 'admin', '/admin/departments', lang);
+      const departments = page.getByTestId('departments-admin-table').getByTestId('departments-none');
+      await departments.waitFor();
+      expect(await departments.textContent()).toBe(
+        lang === 'en'
+          ? 'No department yet: add each department that owns problems, with the other names the ledgers give it as aliases.'
+          : '还没有部门：请逐个新增负责整改的部门，并把各单位台账中对它的其他叫法填为别名。',
+      );
+      await page.goto(`${server.url}/admin/campaigns`);
+      const campaigns = page.getByTestId('campaigns-none');
+      await campaigns.waitFor();
+      expect(await campaigns.textContent()).toBe(
+        lang === 'en'
+          ? 'No campaign yet. Every item of the ledger belongs to a campaign: add one, then register items or import the ledger.'
+          : '还没有专项活动。台账中的每个事项都属于一个专项活动：请先新增，再登记事项或导入台账。',
+      );
+      await screenshot(page, `first-day-admin-campaigns-${lang}`);
+      await done(page, errors);
+    });
+  }
+
   it('the import page says a campaign is to be added first when there is none to choose', async () => {
     const { page, errors } = await openAs(browser, server, 'admin', '/ledger/import', 'zh-CN');
     const hint = page.getByTestId('import-no-campaign');

@@ -413,6 +413,8 @@ export const ledgerEn = {
   'adminData.departmentsHint':
     'Aliases are the other names offices write in their sheets (教育局 for 县教育局); import matches them.',
   'adminData.addDepartment': 'Add a department',
+  'adminData.noDepartments':
+    'No department yet: add each department that owns problems, with the other names the ledgers give it as aliases.',
   'adminData.editDepartment': 'Department {code}',
   'adminData.peerGroups': 'Peer groups',
   'adminData.peerGroupsHint':
@@ -428,6 +430,8 @@ export const ledgerEn = {
   'adminData.saved': '{name} saved.',
   'adminData.campaigns': 'Campaigns',
   'adminData.addCampaign': 'Add a campaign',
+  'adminData.noCampaigns':
+    'No campaign yet. Every item of the ledger belongs to a campaign: add one, then register items or import the ledger.',
   'adminData.editCampaign': 'Campaign {code}',
   'adminData.addDomain': 'Add a domain',
   'adminData.addDomainTo': 'New domain of {campaign}',
@@ -932,6 +936,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.departmentsHint':
     '别名是各单位在台账中使用的其他名称（如“教育局”指“县教育局”），导入时据此匹配部门。',
   'adminData.addDepartment': '新增部门',
+  'adminData.noDepartments': '还没有部门：请逐个新增负责整改的部门，并把各单位台账中对它的其他叫法填为别名。',
   'adminData.editDepartment': '部门 {code}',
   'adminData.peerGroups': '部门分组',
   'adminData.peerGroupsHint': '排名在同一分组的部门之间进行。分组不能删除：排名引用了它。',
@@ -946,6 +951,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.saved': '{name} 已保存。',
   'adminData.campaigns': '专项活动',
   'adminData.addCampaign': '新增专项活动',
+  'adminData.noCampaigns':
+    '还没有专项活动。台账中的每个事项都属于一个专项活动：请先新增，再登记事项或导入台账。',
   'adminData.editCampaign': '专项活动 {code}',
   'adminData.addDomain': '新增领域',
   'adminData.addDomainTo': '为“{campaign}”新增领域',
