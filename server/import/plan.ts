@@ -338,10 +338,17 @@ const msg = {
     zh: `填写了销号时间，但整改状态是“${STATUS_LABELS[status].zh}”`,
     en: `A closing date is given but the status is "${STATUS_LABELS[status].en}"`,
   }),
-  closedWithoutDate: (): Text => ({
-    zh: '已销号但没有销号时间：按导入时间记为销号时间',
-    en: 'Closed without a closing date: the import time is recorded as the closing time',
-  }),
+  closedWithoutDate: (now: string, deadline: string | null): Text =>
+    // A ledger's first import: items closed on time long ago would all count as closed late.
+    deadline !== null && deadlineEnd(deadline) < now
+      ? {
+          zh: `已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（${zhDate(deadline)}），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期`,
+          en: `Closed without a closing date: the import time is recorded as the closing time, after the deadline (${enDate(deadline)}), so it counts as closed late; if it closed on time, give the date in a closing date column`,
+        }
+      : {
+          zh: '已销号但没有销号时间：按导入时间记为销号时间',
+          en: 'Closed without a closing date: the import time is recorded as the closing time',
+        },
   firstResponseNotComplaint: (): Text => ({
     zh: '只有群众反映和热线事项有首次响应时间',
     en: 'Only public complaints and hotline items have a first response time',
@@ -718,7 +725,7 @@ function planRow(
       assignedAt ? 'assignedAt' : 'registeredAt',
     );
     if (!v.closedAt) {
-      warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+      warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate(ctx.now, deadline) });
       closedAt = ctx.now >= floor ? ctx.now : null;
       if (closedAt === null) addError(errors, 'closedAt', msg.before('closedAt', 'registeredAt', floor));
     }
@@ -1019,7 +1026,11 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
             }
           }
         } else {
-          warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+          warnings.push({
+            column: null,
+            field: 'closedAt',
+            message: msg.closedWithoutDate(ctx.now, deadline),
+          });
           closedAt = ctx.now;
         }
         if (closedAt && extension && closedAt < extension.approvedAt)

@@ -782,6 +782,46 @@ describe('rejected rows', () => {
     });
   });
 
+  it('warn that a closed row without a closing date past its deadline counts as closed late', async () => {
+    const db = countyDb();
+    const file = csv(
+      [
+        '台账编号,问题名称,牵头单位,问题来源,整改时限,整改状态',
+        'L-1,早已办结的问题,县教育局,自查,2026-06-30,已完成',
+        'L-2,期限未到已办结的问题,县教育局,自查,2026-12-31,已完成',
+      ].join('\n'),
+    );
+    const report = await dryRunImport(db, { name: 'l.csv', bytes: file }, OPTIONS);
+    const closing = (row: number) =>
+      report.rows.find((r) => r.row === row)!.warnings.filter((w) => w.field === 'closedAt');
+    // Now is 20 November 2026: L-1's deadline is past, L-2's is not.
+    expect(closing(2).map((w) => w.message)).toEqual([
+      {
+        zh: '已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（2026年6月30日），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期',
+        en: 'Closed without a closing date: the import time is recorded as the closing time, after the deadline (Jun 30, 2026), so it counts as closed late; if it closed on time, give the date in a closing date column',
+      },
+    ]);
+    expect(closing(3).map((w) => w.message)).toEqual([
+      {
+        zh: '已销号但没有销号时间：按导入时间记为销号时间',
+        en: 'Closed without a closing date: the import time is recorded as the closing time',
+      },
+    ]);
+
+    // The same for an item the ledger holds, closed by a later sheet.
+    const open = csv(
+      '台账编号,问题名称,牵头单位,问题来源,整改时限,整改状态\nL-3,后来办结的问题,县教育局,自查,2026-06-30,整改中',
+    );
+    expect(
+      (await commitImport(db, { name: 'o.csv', bytes: open }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    const later = csv('台账编号,问题名称,整改状态\nL-3,后来办结的问题,已完成');
+    const update = await dryRunImport(db, { name: 'c.csv', bytes: later }, OPTIONS);
+    expect(update.rows[0]!.warnings.find((w) => w.field === 'closedAt')!.message.zh).toBe(
+      '已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（2026年6月30日），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期',
+    );
+  });
+
   it('tell how to add a department nobody has registered yet, as well as how to name one registered otherwise', async () => {
     const db = countyDb();
     const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县气象局,2023-06-30,自查');
