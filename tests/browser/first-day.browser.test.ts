@@ -154,6 +154,12 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
         expect(await sheet.textContent()).toContain(
           lang === 'en' ? 'Education Bureau and Experimental Primary School' : '县教育局和实验小学',
         );
+        // One item: said in the singular.
+        expect(await sheet.textContent()).toContain(
+          lang === 'en'
+            ? '1 item registered, 0 closed (closure rate 0.0%); on-time rate —; 0 overdue; 1 still open.'
+            : '共登记问题1个，已销号0个，销号率0.0%；按期办结率—；逾期未销号0个；尚未销号1个。',
+        );
         await page.emulateMedia({ media: 'print' });
         await screenshot(page, `first-day-bulletin-print-${lang}`);
         await done(page, errors);

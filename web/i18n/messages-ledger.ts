@@ -330,7 +330,8 @@ export const ledgerEn = {
   'import.mappingSaved': 'Mapping “{name}” saved.',
   'import.dryRun': 'Dry run (writes nothing)',
   'import.running': 'Working…',
-  'import.committed': 'Imported: {created} items created, {updated} updated (import batch {batch}).',
+  'import.committed':
+    'Imported: {created} {created|item|items} created, {updated} updated (import batch {batch}).',
   'import.nothingToDo': 'Nothing to import: every row is already in the ledger as the file says.',
   'import.toLedger': 'Open the ledger',
   'import.fixRejects':
@@ -474,7 +475,7 @@ export const ledgerEn = {
   'appraisals.problem.duplicate': 'the same department, kind and period as line {first}',
   'appraisals.ready': '{n} {n|row|rows} ready to import.',
   'appraisals.submit': 'Import {n} {n|row|rows}',
-  'appraisals.imported': '{n} appraisal rows imported.',
+  'appraisals.imported': '{n} appraisal {n|row|rows} imported.',
   'appraisals.none': 'No appraisals imported yet.',
   'appraisals.period': 'Period',
   'appraisals.kind': 'Appraisal',

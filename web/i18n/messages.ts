@@ -174,7 +174,7 @@ const en = {
   'weekly.trend': 'Closure rate and on-time rate by week',
   'weekly.ranking': 'Department ranking',
   'weekly.redList': 'Red list: overdue items, longest first',
-  'weekly.redListTotal': '{n} overdue items',
+  'weekly.redListTotal': '{n} overdue {n|item|items}',
   'weekly.redListEmpty': 'No overdue items.',
   'weekly.byDomain': 'By domain',
   'weekly.overdueByDepartment': 'Overdue items by lead department',
@@ -255,7 +255,8 @@ const en = {
   'department.officeActions': "The supervision office's actions, last {days} days ({n})",
   'department.noOfficeActions': "The office has not acted on this department's items in these days.",
   'department.officeActionDeadline': 'deadline {day}',
-  'department.officeActionsMore': "{n} earlier ones are in their items' histories.",
+  'department.officeActionsMore':
+    "{n} earlier {n|one is in its item's history|ones are in their items' histories}.",
   'department.officeActionsAll': 'Show all {n}',
   'department.officeActionsFewer': 'Show the latest {n} only',
   'raise.closeOverdue': 'Close the {n} overdue {n|item|items}',
@@ -292,7 +293,7 @@ const en = {
   'bulletin.asOf': 'As of {day}',
   'bulletin.allScope': 'All campaigns and departments',
   'bulletin.summary':
-    '{registered} items registered, {closed} closed (closure rate {closureRate}); on-time rate {onTimeRate}; {overdue} overdue; {open} still open.',
+    '{registered} {registered|item|items} registered, {closed} closed (closure rate {closureRate}); on-time rate {onTimeRate}; {overdue} overdue; {open} still open.',
   'bulletin.best': 'Top of the ranking',
   'bulletin.worst': 'Bottom of the ranking',
   'bulletin.noneRanked': 'No department is ranked in this scope.',
