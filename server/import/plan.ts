@@ -291,8 +291,8 @@ const msg = {
     en: `${FIELD_LABELS[field].en} is empty`,
   }),
   noCampaign: (): Text => ({
-    zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
-    en: 'No campaign: choose one for this import, or add a "Campaign" column',
+    zh: '没有指定专项活动，请为本次导入选择专项活动（还没有的，先在“管理 → 专项活动”中新增），或在表中加“专项活动”列',
+    en: 'No campaign: choose one for this import (if there is none yet, add it under Admin → Campaigns first), or add a "Campaign" column',
   }),
   noSource: (): Text => ({
     zh: '问题来源为空，请在表中填写，或为本次导入选择默认的问题来源',
@@ -338,10 +338,17 @@ const msg = {
     zh: `填写了销号时间，但整改状态是“${STATUS_LABELS[status].zh}”`,
     en: `A closing date is given but the status is "${STATUS_LABELS[status].en}"`,
   }),
-  closedWithoutDate: (): Text => ({
-    zh: '已销号但没有销号时间：按导入时间记为销号时间',
-    en: 'Closed without a closing date: the import time is recorded as the closing time',
-  }),
+  closedWithoutDate: (now: string, deadline: string | null): Text =>
+    // A ledger's first import: items closed on time long ago would all count as closed late.
+    deadline !== null && deadlineEnd(deadline) < now
+      ? {
+          zh: `已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（${zhDate(deadline)}），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期`,
+          en: `Closed without a closing date: the import time is recorded as the closing time, after the deadline (${enDate(deadline)}), so it counts as closed late; if it closed on time, give the date in a closing date column`,
+        }
+      : {
+          zh: '已销号但没有销号时间：按导入时间记为销号时间',
+          en: 'Closed without a closing date: the import time is recorded as the closing time',
+        },
   firstResponseNotComplaint: (): Text => ({
     zh: '只有群众反映和热线事项有首次响应时间',
     en: 'Only public complaints and hotline items have a first response time',
@@ -432,8 +439,9 @@ function aliasHint(resolver: Resolver, name: string): Text {
         en: `is it "${guess.nameEn}"? If so, edit that department under Admin → Departments and add "${name}" as an alias`,
       }
     : {
-        zh: '可在“管理 → 部门”中编辑它所指的部门，把它添加为别名',
-        en: 'edit the department it means under Admin → Departments and add it as an alias',
+        // Most often, on a new installation, a department not registered yet.
+        zh: '如尚未登记，请在“管理 → 部门”中新增该部门；如已用其他名称登记，可编辑该部门，把它添加为别名',
+        en: 'if it is not registered yet, add it under Admin → Departments; if it is, under another name, edit that department and add this name as an alias',
       };
 }
 
@@ -717,7 +725,7 @@ function planRow(
       assignedAt ? 'assignedAt' : 'registeredAt',
     );
     if (!v.closedAt) {
-      warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+      warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate(ctx.now, deadline) });
       closedAt = ctx.now >= floor ? ctx.now : null;
       if (closedAt === null) addError(errors, 'closedAt', msg.before('closedAt', 'registeredAt', floor));
     }
@@ -1018,7 +1026,11 @@ function planUpdate(v: RowValues, it: ExistingItem, env: UpdateEnv): RowPlan {
             }
           }
         } else {
-          warnings.push({ column: null, field: 'closedAt', message: msg.closedWithoutDate() });
+          warnings.push({
+            column: null,
+            field: 'closedAt',
+            message: msg.closedWithoutDate(ctx.now, deadline),
+          });
           closedAt = ctx.now;
         }
         if (closedAt && extension && closedAt < extension.approvedAt)

@@ -389,46 +389,65 @@ export const HANDLING_MODE_LABELS: Record<HandlingMode, Text> = {
 const withLabels = <T extends string>(labels: Record<T, Text>, words: Record<T, string[]>): [T, string[]][] =>
   (Object.keys(labels) as T[]).map((k) => [k, [labels[k].zh, labels[k].en, k, ...words[k]]]);
 
+const SOURCE_WORDS = withLabels(SOURCE_LABELS, {
+  inspection_feedback: [
+    '巡视',
+    '巡察',
+    '巡察反馈',
+    '巡视巡察',
+    '巡视巡察反馈',
+    '上级反馈',
+    '反馈问题',
+    'inspection',
+    'inspectionfeedback',
+  ],
+  self_inspection: ['自查', '自查自纠', '自查发现', '排查', '自纠', 'selfinspection', 'selfcheck'],
+  public_complaint: [
+    '群众反映',
+    '群众投诉',
+    '投诉',
+    '信访',
+    '举报',
+    '群众来信',
+    '来信来访',
+    '群众反映投诉',
+    'complaint',
+    'publiccomplaint',
+    'petition',
+  ],
+  supervision_check: [
+    '督查',
+    '督查发现',
+    '督查检查',
+    '督导',
+    '明察暗访',
+    '暗访',
+    'supervision',
+    'supervisioncheck',
+  ],
+  look_back: ['回头看', '回头看检查', 'lookback', 'look-back', 'lookbackreview'],
+  hotline: ['热线', '12345', '12345热线', '市长热线', '政务热线', '服务热线', '便民热线', 'hotline'],
+});
+
+/** The Chinese words of the sources (and 12345), normalized: those a cell may hold amid other words. */
+const SOURCE_WORDS_WITHIN = SOURCE_WORDS.flatMap(([source, words]) =>
+  words.map((w) => [source, normalizeWord(w)] as const).filter(([, w]) => /[\u4e00-\u9fff\d]/.test(w)),
+);
+
+/**
+ * Offices name who found the problem around the word: 县委巡察反馈, 市委第二巡察组反馈, 12345热线转办.
+ * A cell holding the words of one source only is that source; words of two (经督查核实的群众举报) are
+ * refused rather than guessed.
+ */
+function sourceWithin(value: string): Source | null {
+  const key = normalizeWord(value);
+  const found = new Set(SOURCE_WORDS_WITHIN.filter(([, w]) => key.includes(w)).map(([source]) => source));
+  return found.size === 1 ? [...found][0]! : null;
+}
+
 export const parseSourceWord = wordTable<Source>(
-  withLabels(SOURCE_LABELS, {
-    inspection_feedback: [
-      '巡视',
-      '巡察',
-      '巡察反馈',
-      '巡视巡察',
-      '巡视巡察反馈',
-      '上级反馈',
-      '反馈问题',
-      'inspection',
-      'inspectionfeedback',
-    ],
-    self_inspection: ['自查', '自查自纠', '自查发现', '排查', '自纠', 'selfinspection', 'selfcheck'],
-    public_complaint: [
-      '群众反映',
-      '群众投诉',
-      '投诉',
-      '信访',
-      '举报',
-      '群众来信',
-      '来信来访',
-      '群众反映投诉',
-      'complaint',
-      'publiccomplaint',
-      'petition',
-    ],
-    supervision_check: [
-      '督查',
-      '督查发现',
-      '督查检查',
-      '督导',
-      '明察暗访',
-      '暗访',
-      'supervision',
-      'supervisioncheck',
-    ],
-    look_back: ['回头看', '回头看检查', 'lookback', 'look-back', 'lookbackreview'],
-    hotline: ['热线', '12345', '12345热线', '市长热线', '政务热线', '服务热线', '便民热线', 'hotline'],
-  }),
+  SOURCE_WORDS,
+  (value, found) => found ?? sourceWithin(value),
 );
 
 /**

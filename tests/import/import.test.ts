@@ -777,9 +777,61 @@ describe('rejected rows', () => {
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['campaign']);
     // Said as the import page's choice is, never as a command-line flag.
     expect(report.rows[0]!.errors[0]!.message).toEqual({
-      zh: '没有指定专项活动，请为本次导入选择专项活动，或在表中加“专项活动”列',
-      en: 'No campaign: choose one for this import, or add a "Campaign" column',
+      zh: '没有指定专项活动，请为本次导入选择专项活动（还没有的，先在“管理 → 专项活动”中新增），或在表中加“专项活动”列',
+      en: 'No campaign: choose one for this import (if there is none yet, add it under Admin → Campaigns first), or add a "Campaign" column',
     });
+  });
+
+  it('warn that a closed row without a closing date past its deadline counts as closed late', async () => {
+    const db = countyDb();
+    const file = csv(
+      [
+        '台账编号,问题名称,牵头单位,问题来源,整改时限,整改状态',
+        'L-1,早已办结的问题,县教育局,自查,2026-06-30,已完成',
+        'L-2,期限未到已办结的问题,县教育局,自查,2026-12-31,已完成',
+      ].join('\n'),
+    );
+    const report = await dryRunImport(db, { name: 'l.csv', bytes: file }, OPTIONS);
+    const closing = (row: number) =>
+      report.rows.find((r) => r.row === row)!.warnings.filter((w) => w.field === 'closedAt');
+    // Now is 20 November 2026: L-1's deadline is past, L-2's is not.
+    expect(closing(2).map((w) => w.message)).toEqual([
+      {
+        zh: '已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（2026年6月30日），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期',
+        en: 'Closed without a closing date: the import time is recorded as the closing time, after the deadline (Jun 30, 2026), so it counts as closed late; if it closed on time, give the date in a closing date column',
+      },
+    ]);
+    expect(closing(3).map((w) => w.message)).toEqual([
+      {
+        zh: '已销号但没有销号时间：按导入时间记为销号时间',
+        en: 'Closed without a closing date: the import time is recorded as the closing time',
+      },
+    ]);
+
+    // The same for an item the ledger holds, closed by a later sheet.
+    const open = csv(
+      '台账编号,问题名称,牵头单位,问题来源,整改时限,整改状态\nL-3,后来办结的问题,县教育局,自查,2026-06-30,整改中',
+    );
+    expect(
+      (await commitImport(db, { name: 'o.csv', bytes: open }, { ...OPTIONS, actor: CLI_ACTOR })).committed,
+    ).toBe(true);
+    const later = csv('台账编号,问题名称,整改状态\nL-3,后来办结的问题,已完成');
+    const update = await dryRunImport(db, { name: 'c.csv', bytes: later }, OPTIONS);
+    expect(update.rows[0]!.warnings.find((w) => w.field === 'closedAt')!.message.zh).toBe(
+      '已销号但没有销号时间：按导入时间记为销号时间，晚于整改期限（2026年6月30日），计为逾期办结；如按期办结，请在“销号时间”列填写实际日期',
+    );
+  });
+
+  it('tell how to add a department nobody has registered yet, as well as how to name one registered otherwise', async () => {
+    const db = countyDb();
+    const file = csv('问题名称,牵头单位,整改时限,问题来源\n甲,县气象局,2023-06-30,自查');
+    const report = await dryRunImport(db, { name: 'd.csv', bytes: file }, OPTIONS);
+    expect(report.rows[0]!.errors.map((e) => e.message)).toEqual([
+      {
+        zh: '找不到单位“县气象局”（如尚未登记，请在“管理 → 部门”中新增该部门；如已用其他名称登记，可编辑该部门，把它添加为别名）',
+        en: 'No department "县气象局" (if it is not registered yet, add it under Admin → Departments; if it is, under another name, edit that department and add this name as an alias)',
+      },
+    ]);
   });
 
   it('ask for a source where a row has none, without a command-line flag', async () => {

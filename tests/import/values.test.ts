@@ -193,8 +193,19 @@ describe('value words', () => {
     ['Public complaint', 'public_complaint'],
     ['look-back review', 'look_back'],
     ['hotline', 'hotline'],
+    // Who found it, around the word, as offices write it
+    ['县委巡察反馈', 'inspection_feedback'],
+    ['市委第二巡察组反馈', 'inspection_feedback'],
+    ['12345热线转办', 'hotline'],
+    ['县委督查室督查发现', 'supervision_check'],
+    ['安全隐患排查', 'self_inspection'],
   ])('source %s → %s', (word, source) => {
     expect(parseSourceWord(word)).toBe(source);
+  });
+
+  it('refuses a source cell holding the words of two sources rather than guess one', () => {
+    expect(parseSourceWord('经督查核实的群众举报')).toBeNull();
+    expect(parseSourceWord('审计发现')).toBeNull();
   });
 
   it.each([

@@ -311,6 +311,9 @@ export const ledgerEn = {
   'import.chooseFile': 'Choose a file…',
   'import.noFile': 'No file chosen',
   'import.campaign': 'Campaign (for rows without one)',
+  'import.noCampaign':
+    'There is no campaign yet: add the one this ledger belongs to first, or give the sheet a campaign column.',
+  'import.noCampaignLink': 'Admin → Campaigns',
   'import.source': 'Source (for rows without one)',
   'import.sourceFromSheet': 'As the sheet says',
   'import.sheet': 'Sheet',
@@ -327,7 +330,8 @@ export const ledgerEn = {
   'import.mappingSaved': 'Mapping “{name}” saved.',
   'import.dryRun': 'Dry run (writes nothing)',
   'import.running': 'Working…',
-  'import.committed': 'Imported: {created} items created, {updated} updated (import batch {batch}).',
+  'import.committed':
+    'Imported: {created} {created|item|items} created, {updated} updated (import batch {batch}).',
   'import.nothingToDo': 'Nothing to import: every row is already in the ledger as the file says.',
   'import.toLedger': 'Open the ledger',
   'import.fixRejects':
@@ -424,6 +428,8 @@ export const ledgerEn = {
   'adminData.departmentsHint':
     'Aliases are the other names offices write in their sheets (教育局 for 县教育局); import matches them.',
   'adminData.addDepartment': 'Add a department',
+  'adminData.noDepartments':
+    'No department yet: add each department that owns problems, with the other names the ledgers give it as aliases.',
   'adminData.editDepartment': 'Department {code}',
   'adminData.peerGroups': 'Peer groups',
   'adminData.peerGroupsHint':
@@ -439,6 +445,8 @@ export const ledgerEn = {
   'adminData.saved': '{name} saved.',
   'adminData.campaigns': 'Campaigns',
   'adminData.addCampaign': 'Add a campaign',
+  'adminData.noCampaigns':
+    'No campaign yet. Every item of the ledger belongs to a campaign: add one, then register items or import the ledger.',
   'adminData.editCampaign': 'Campaign {code}',
   'adminData.addDomain': 'Add a domain',
   'adminData.addDomainTo': 'New domain of {campaign}',
@@ -481,7 +489,7 @@ export const ledgerEn = {
   'appraisals.problem.duplicate': 'the same department, kind and period as line {first}',
   'appraisals.ready': '{n} {n|row|rows} ready to import.',
   'appraisals.submit': 'Import {n} {n|row|rows}',
-  'appraisals.imported': '{n} appraisal rows imported.',
+  'appraisals.imported': '{n} appraisal {n|row|rows} imported.',
   'appraisals.none': 'No appraisals imported yet.',
   'appraisals.period': 'Period',
   'appraisals.kind': 'Appraisal',
@@ -843,6 +851,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'import.chooseFile': '选择文件…',
   'import.noFile': '未选择文件',
   'import.campaign': '专项活动（表中没有时）',
+  'import.noCampaign': '还没有专项活动：请先新增本台账所属的专项活动，或在表中加“专项活动”列。',
+  'import.noCampaignLink': '管理 → 专项活动',
   'import.source': '问题来源（表中没有时）',
   'import.sourceFromSheet': '按表中所填',
   'import.sheet': '工作表',
@@ -954,6 +964,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.departmentsHint':
     '别名是各单位在台账中使用的其他名称（如“教育局”指“县教育局”），导入时据此匹配部门。',
   'adminData.addDepartment': '新增部门',
+  'adminData.noDepartments': '还没有部门：请逐个新增负责整改的部门，并把各单位台账中对它的其他叫法填为别名。',
   'adminData.editDepartment': '部门 {code}',
   'adminData.peerGroups': '部门分组',
   'adminData.peerGroupsHint': '排名在同一分组的部门之间进行。分组不能删除：排名引用了它。',
@@ -968,6 +979,8 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'adminData.saved': '{name} 已保存。',
   'adminData.campaigns': '专项活动',
   'adminData.addCampaign': '新增专项活动',
+  'adminData.noCampaigns':
+    '还没有专项活动。台账中的每个事项都属于一个专项活动：请先新增，再登记事项或导入台账。',
   'adminData.editCampaign': '专项活动 {code}',
   'adminData.addDomain': '新增领域',
   'adminData.addDomainTo': '为“{campaign}”新增领域',

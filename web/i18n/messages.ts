@@ -29,6 +29,11 @@ const en = {
   'departments.inactive': 'inactive',
   'departments.find': 'Find a department',
   'departments.findPlaceholder': 'Name or code',
+  'departments.none': 'No departments are registered yet.',
+  'departments.noneAdmin': 'Register the departments first, then register items or import the ledger:',
+  'departments.noneAdminLink': 'Admin → Departments',
+  'departments.noneOthers':
+    'Once the supervision office registers the departments, they are listed here with their items.',
   'nav.department': 'Department view',
   'nav.bulletin': 'Bulletin',
   'filters.label': 'Filters',
@@ -169,7 +174,7 @@ const en = {
   'weekly.trend': 'Closure rate and on-time rate by week',
   'weekly.ranking': 'Department ranking',
   'weekly.redList': 'Red list: overdue items, longest first',
-  'weekly.redListTotal': '{n} overdue items',
+  'weekly.redListTotal': '{n} overdue {n|item|items}',
   'weekly.redListEmpty': 'No overdue items.',
   'weekly.byDomain': 'By domain',
   'weekly.overdueByDepartment': 'Overdue items by lead department',
@@ -198,6 +203,7 @@ const en = {
   'ranking.showEnds': 'Show only the top and the bottom {n}',
   'ranking.notRanked': 'Not ranked',
   'ranking.tooFewDue': 'too few due items: {due} due, {min} needed',
+  'ranking.noneRanked': 'No department is ranked yet: a department is ranked once it has {min} due items.',
   'changes.title': 'Since the last review',
   'changes.since': 'Changes after {day}',
   'changes.newlyOverdue': 'Newly overdue: {n}',
@@ -249,7 +255,8 @@ const en = {
   'department.officeActions': "The supervision office's actions, last {days} days ({n})",
   'department.noOfficeActions': "The office has not acted on this department's items in these days.",
   'department.officeActionDeadline': 'deadline {day}',
-  'department.officeActionsMore': "{n} earlier ones are in their items' histories.",
+  'department.officeActionsMore':
+    "{n} earlier {n|one is in its item's history|ones are in their items' histories}.",
   'department.officeActionsAll': 'Show all {n}',
   'department.officeActionsFewer': 'Show the latest {n} only',
   'raise.closeOverdue': 'Close the {n} overdue {n|item|items}',
@@ -264,6 +271,7 @@ const en = {
   'raise.nothing':
     'No overdue items and nothing due soon: there is nothing to close now that would raise the score.',
   'raise.biggestLoss': 'Most points are lost on the {name}: {points} points.',
+  'raise.noItems': 'The department has no items in this scope yet: there is nothing to raise its score with.',
   'raise.assumption':
     'Assumes the median time to close stays as it is; it depends on which items close when.',
   'score.component': 'Component',
@@ -288,7 +296,7 @@ const en = {
   'bulletin.asOf': 'As of {day}',
   'bulletin.allScope': 'All campaigns and departments',
   'bulletin.summary':
-    '{registered} items registered, {closed} closed (closure rate {closureRate}); on-time rate {onTimeRate}; {overdue} overdue; {open} still open.',
+    '{registered} {registered|item|items} registered, {closed} closed (closure rate {closureRate}); on-time rate {onTimeRate}; {overdue} overdue; {open} still open.',
   'bulletin.best': 'Top of the ranking',
   'bulletin.worst': 'Bottom of the ranking',
   'bulletin.noneRanked': 'No department is ranked in this scope.',
@@ -516,6 +524,7 @@ const en = {
   'screen.paused': 'Paused',
   'screen.top': 'Top {n}',
   'screen.bottom': 'Bottom {n}',
+  'screen.noneRanked': 'No department is ranked yet',
   'screen.rankedCount':
     '{ranked} {ranked|department|departments} ranked by score; ▲▼ places moved since last week.',
   'screen.rankedCountWithout':
@@ -580,6 +589,10 @@ const zh: Record<MessageKey, string> = {
   'departments.inactive': '已停用',
   'departments.find': '查找部门',
   'departments.findPlaceholder': '名称或代码',
+  'departments.none': '还没有登记部门。',
+  'departments.noneAdmin': '请先登记各部门，再登记事项或导入台账：',
+  'departments.noneAdminLink': '管理 → 部门',
+  'departments.noneOthers': '督查室登记部门后，这里将列出各部门及其事项。',
   'nav.department': '部门情况',
   'nav.bulletin': '通报',
   'filters.label': '筛选',
@@ -745,6 +758,7 @@ const zh: Record<MessageKey, string> = {
   'ranking.showEnds': '只看前后各{n}名',
   'ranking.notRanked': '不参与排名',
   'ranking.tooFewDue': '到期事项过少：已到期{due}个，需至少{min}个',
+  'ranking.noneRanked': '暂无部门参与排名：部门到期事项达到{min}个才参与排名。',
   'changes.title': '上次例会以来',
   'changes.since': '{day}之后的变化',
   'changes.newlyOverdue': '新增逾期：{n}个',
@@ -808,6 +822,7 @@ const zh: Record<MessageKey, string> = {
   'raise.newRank': '可升至组内第{rank}名。',
   'raise.nothing': '没有逾期事项，近期也没有到期事项：当前得分取决于已销号事项。',
   'raise.biggestLoss': '失分最多的是{name}，失{points}分。',
+  'raise.noItems': '本部门在此范围内还没有事项，暂无提分建议。',
   'raise.assumption': '测算时假定办结用时中位数不变（实际还取决于各事项的销号时间）。',
   'score.component': '评分项',
   'score.value': '指标值',
@@ -1053,6 +1068,7 @@ const zh: Record<MessageKey, string> = {
   'screen.paused': '已暂停',
   'screen.top': '前{n}名',
   'screen.bottom': '后{n}名',
+  'screen.noneRanked': '暂无部门参与排名',
   'screen.rankedCount': '{ranked}个部门按综合得分排名；▲▼为较上周名次变化。',
   'screen.rankedCountWithout':
     '{ranked}个部门参与排名，{notRanked}个部门到期事项不足{min}个不参与排名；▲▼为较上周名次变化。',

@@ -37,6 +37,19 @@ describe('a number and its word', () => {
     expect(translate('en', 'ledger.totalFiltered', { n: 0 })).toBe('0 items match');
     expect(translate('en', 'unit.days', { n: '1.0' })).toBe('1.0 days');
     expect(translate('en', 'unit.days', { n: 1 })).toBe('1 day');
+    // Counts that are 1 on a new ledger: its first overdue item, its first import.
+    expect(translate('en', 'weekly.redListTotal', { n: '1' })).toBe('1 overdue item');
+    expect(translate('en', 'weekly.redListTotal', { n: '2' })).toBe('2 overdue items');
+    expect(translate('en', 'import.committed', { created: '1', updated: '0', batch: 1 })).toBe(
+      'Imported: 1 item created, 0 updated (import batch 1).',
+    );
+    expect(translate('en', 'appraisals.imported', { n: '1' })).toBe('1 appraisal row imported.');
+    expect(translate('en', 'department.officeActionsMore', { n: '1' })).toBe(
+      "1 earlier one is in its item's history.",
+    );
+    expect(translate('en', 'department.officeActionsMore', { n: '3' })).toBe(
+      "3 earlier ones are in their items' histories.",
+    );
     expect(translate('zh-CN', 'ledger.totalFiltered', { n: '1' })).toBe(
       messages['zh-CN']['ledger.totalFiltered'].replace('{n}', '1'),
     );

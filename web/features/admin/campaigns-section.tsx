@@ -52,6 +52,11 @@ export function CampaignsSection() {
       <QueryState query={list}>
         {({ campaigns }) => (
           <div className="campaign-list" data-testid="campaigns-admin">
+            {campaigns.length === 0 && (
+              <p className="state" data-testid="campaigns-none">
+                {t('adminData.noCampaigns')}
+              </p>
+            )}
             {campaigns.map((c) => (
               <article key={c.code} className="panel campaign-card" data-code={c.code}>
                 <header className="section-head">

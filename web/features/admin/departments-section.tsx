@@ -65,6 +65,13 @@ export function DepartmentsSection() {
               </tr>
             </thead>
             <tbody>
+              {departments.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="state" data-testid="departments-none">
+                    {t('adminData.noDepartments')}
+                  </td>
+                </tr>
+              )}
               {departments
                 .filter((d) => !find.hides(d))
                 .map((d) => (

@@ -113,62 +113,65 @@ export function BulletinPage() {
         </div>
         <section className="bulletin-section">
           <h2>{t('bulletin.ranking')}</h2>
-          <div className="table-scroll">
-            <table className="data-table bulletin-table" data-testid="bulletin-ranking">
-              <caption className="sr-only">{t('bulletin.ranking')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t(rankIs.label, rankParams)}
-                  </th>
-                  <th scope="col">{t('ranking.department')}</th>
-                  {rankIs.showGroupRank && (
+          {/* With none ranked the lists above say so: no table of headers alone. */}
+          {ranked.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table bulletin-table" data-testid="bulletin-ranking">
+                <caption className="sr-only">{t('bulletin.ranking')}</caption>
+                <thead>
+                  <tr>
                     <th scope="col" className="num">
-                      {t('ranking.groupRank')}
+                      {t(rankIs.label, rankParams)}
                     </th>
-                  )}
-                  <th scope="col" className="num">
-                    {t('ranking.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('ranking.change')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('figure.closureRate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('figure.onTimeRate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('figure.overdue')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((x) => (
-                  <tr key={x.department.code} data-code={x.department.code}>
-                    <td className="num">{formatNumber(lang, x.overallRank)}</td>
-                    <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
+                    <th scope="col">{t('ranking.department')}</th>
                     {rankIs.showGroupRank && (
-                      <td className="num nowrap">
-                        {t('ranking.ofGroup', {
-                          rank: formatNumber(lang, x.rank),
-                          of: formatNumber(lang, x.rankedInGroup),
-                        })}
-                      </td>
+                      <th scope="col" className="num">
+                        {t('ranking.groupRank')}
+                      </th>
                     )}
-                    <td className="num">{formatScore(lang, x.score)}</td>
-                    <td className="num">
-                      <RankChange change={x.overallRankChange} />
-                    </td>
-                    <td className="num">{formatPercent(lang, x.figures.closureRate)}</td>
-                    <td className="num">{formatPercent(lang, x.figures.onTimeRate)}</td>
-                    <td className="num">{formatNumber(lang, x.figures.overdue)}</td>
+                    <th scope="col" className="num">
+                      {t('ranking.score')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('ranking.change')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('figure.closureRate')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('figure.onTimeRate')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('figure.overdue')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {ranked.map((x) => (
+                    <tr key={x.department.code} data-code={x.department.code}>
+                      <td className="num">{formatNumber(lang, x.overallRank)}</td>
+                      <td>{pick(lang, x.department.nameZh, x.department.nameEn)}</td>
+                      {rankIs.showGroupRank && (
+                        <td className="num nowrap">
+                          {t('ranking.ofGroup', {
+                            rank: formatNumber(lang, x.rank),
+                            of: formatNumber(lang, x.rankedInGroup),
+                          })}
+                        </td>
+                      )}
+                      <td className="num">{formatScore(lang, x.score)}</td>
+                      <td className="num">
+                        <RankChange change={x.overallRankChange} />
+                      </td>
+                      <td className="num">{formatPercent(lang, x.figures.closureRate)}</td>
+                      <td className="num">{formatPercent(lang, x.figures.onTimeRate)}</td>
+                      <td className="num">{formatNumber(lang, x.figures.overdue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {notRanked.length > 0 && (
             <p className="bulletin-note">
               {t('bulletin.notRanked', {

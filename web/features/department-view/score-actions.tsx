@@ -33,6 +33,13 @@ export function ScoreActions({
     .filter((r) => r.ranked && r.department.peerGroup === row.department.peerGroup && r !== row)
     .map((r) => r.score);
   const loss = biggestLoss(row.lost, config);
+  // Without items every component is "—" and scores 0: no point is lost to anything it could close.
+  if (row.figures.registered === 0)
+    return (
+      <div className="score-actions" data-testid="score-actions">
+        <p className="state">{t('raise.noItems')}</p>
+      </div>
+    );
   return (
     <div className="score-actions" data-testid="score-actions">
       {loss && (

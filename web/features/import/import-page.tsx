@@ -194,6 +194,12 @@ function ImportFlow() {
               ))}
             </select>
           </label>
+          {reference.data && campaigns.length === 0 && (
+            // A new installation: nothing to choose until the first campaign is added.
+            <small className="muted" data-testid="import-no-campaign">
+              {t('import.noCampaign')} <Link to="/admin/campaigns">{t('import.noCampaignLink')}</Link>
+            </small>
+          )}
           <label className="field form-row-field">
             <span>{t('import.source')}</span>
             <select value={source} onChange={(e) => setSource(e.target.value)} name="source">

@@ -227,6 +227,15 @@ export const RankingTable = memo(function RankingTable({
             </tr>
           </thead>
           <tbody>
+            {ranked.length === 0 && (
+              <tr>
+                <td colSpan={columns} className="state" data-testid="none-ranked">
+                  {t('ranking.noneRanked', {
+                    min: formatNumber(lang, ranking.profile.config.minDueItems),
+                  })}
+                </td>
+              </tr>
+            )}
             {visible.slice(0, Math.min(shown, head.length)).map(rowOf)}
             {hidden > 0 && (
               <tr>

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Series } from '../../api/figures.ts';
+import { loneDot } from '../../components/lone-dot.tsx';
 import { formatMonthDay } from '../../components/weeks.ts';
 import { formatDay, numberFormat } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -56,7 +57,11 @@ export function TrendChart({ weeks, title }: { weeks: Series['weeks']; title: st
             name={t('figure.closureRate')}
             stroke="#1d4ed8"
             strokeWidth={2}
-            dot={false}
+            dot={loneDot(
+              points.map((p) => p.closureRate),
+              4,
+              '#1d4ed8',
+            )}
             isAnimationActive={false}
           />
           <Line
@@ -66,7 +71,11 @@ export function TrendChart({ weeks, title }: { weeks: Series['weeks']; title: st
             stroke="#b3261e"
             strokeWidth={2}
             strokeDasharray="6 3"
-            dot={false}
+            dot={loneDot(
+              points.map((p) => p.onTimeRate),
+              4,
+              '#b3261e',
+            )}
             isAnimationActive={false}
           />
         </LineChart>

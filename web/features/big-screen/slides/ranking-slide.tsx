@@ -38,20 +38,29 @@ export function RankingSlide({ data }: { data: ScreenData }) {
   const rankChars = Math.max(...[...top, ...bottom].map((r) => formatNumber(lang, r.overallRank).length), 1);
   return (
     <div className="bs-sl-ranking" style={{ '--bs-rank-chars': rankChars } as CSSProperties}>
-      <section className="bs-rank-col" aria-label={t('screen.top', { n: top.length })}>
-        <h2 className="bs-rank-col-head">
-          <span>{t('screen.top', { n: top.length })}</span>
-          <span className="bs-muted">{t('ranking.score')}</span>
-        </h2>
-        <RankRows rows={top} />
-      </section>
-      <section className="bs-rank-col bs-is-bottom" aria-label={t('screen.bottom', { n: bottom.length })}>
-        <h2 className="bs-rank-col-head">
-          <span>{t('screen.bottom', { n: bottom.length })}</span>
-          <span className="bs-muted">{t('ranking.score')}</span>
-        </h2>
-        <RankRows rows={bottom} />
-      </section>
+      {ranked === 0 ? (
+        // A new ledger, or a scope with few items: one line instead of two empty columns headed "top 0".
+        <p className="bs-rank-none" data-testid="ranking-none">
+          {t('screen.noneRanked')}
+        </p>
+      ) : (
+        <>
+          <section className="bs-rank-col" aria-label={t('screen.top', { n: top.length })}>
+            <h2 className="bs-rank-col-head">
+              <span>{t('screen.top', { n: top.length })}</span>
+              <span className="bs-muted">{t('ranking.score')}</span>
+            </h2>
+            <RankRows rows={top} />
+          </section>
+          <section className="bs-rank-col bs-is-bottom" aria-label={t('screen.bottom', { n: bottom.length })}>
+            <h2 className="bs-rank-col-head">
+              <span>{t('screen.bottom', { n: bottom.length })}</span>
+              <span className="bs-muted">{t('ranking.score')}</span>
+            </h2>
+            <RankRows rows={bottom} />
+          </section>
+        </>
+      )}
       <p className="bs-slide-note">
         {notRanked > 0
           ? t('screen.rankedCountWithout', {

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { ScreenData } from '../../../api/screen.ts';
+import { loneDot } from '../../../components/lone-dot.tsx';
 import { formatMonthDay } from '../../../components/weeks.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
@@ -69,7 +70,11 @@ export function TrendSlide({ data }: { data: ScreenData }) {
               dataKey="closureRate"
               stroke={BLUE}
               strokeWidth={u * 0.7}
-              dot={false}
+              dot={loneDot(
+                points.map((p) => p.closureRate),
+                u * 1.2,
+                BLUE,
+              )}
               activeDot={false}
               isAnimationActive={false}
             />
@@ -79,7 +84,11 @@ export function TrendSlide({ data }: { data: ScreenData }) {
               stroke={YELLOW}
               strokeWidth={u * 0.7}
               strokeDasharray={`${u * 1.8} ${u * 1}`}
-              dot={false}
+              dot={loneDot(
+                points.map((p) => p.onTimeRate),
+                u * 1.2,
+                YELLOW,
+              )}
               activeDot={false}
               isAnimationActive={false}
             />
