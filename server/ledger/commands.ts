@@ -553,7 +553,14 @@ export function requestExtension(ctx: CommandContext, id: number, deadline: stri
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
       sideAction(ctx, 'request_extension', item);
-      laterDeadlineEnd(item, deadline);
+      const end = laterDeadlineEnd(item, deadline);
+      // A day already past gives the department no time: the office would grant an extension that leaves
+      // the item overdue and counts it extended. (Today itself is not past: its deadline ends at midnight.)
+      if (comparableEnd(end) <= ctx.now)
+        throw invalidParameter('deadline', {
+          zh: `已过去，须晚于现在（${zhDate(ctx.now)}）`,
+          en: `is past: it must be later than now (${enDate(ctx.now)})`,
+        });
       const pending = pendingRequestOf(ctx.db, id);
       if (pending)
         throw new ApiError(

@@ -1373,6 +1373,34 @@ describe('extension requests (延期申请)', () => {
     );
   });
 
+  it('an overdue item asks for a day to come, not one already past: today is the earliest', async () => {
+    const { app, sessions, send, create } = setup();
+    // Due on 10 November, overdue at NOW (20 November, 10:00 in Shanghai).
+    const id = (await create({ deadline: '2026-11-10' })).item.id;
+    const path = `/api/items/${id}/extension-requests`;
+    const ask = (deadline: string, lang = 'en') =>
+      call(app, 'POST', path, {
+        session: sessions.editor,
+        body: { deadline, reason: '需补充材料' },
+        headers: { 'accept-language': lang },
+      });
+    // Later than the deadline, but past: it would leave the item overdue, extended once.
+    const past = await ask('2026-11-15');
+    expect(past.status).toBe(400);
+    expect(((await past.json()) as { error: { message: string; details: unknown } }).error).toEqual({
+      code: 'invalid_parameter',
+      message: 'Invalid parameter deadline: is past: it must be later than now (Nov 20, 2026, 10:00)',
+      details: { field: 'deadline' },
+    });
+    const earlierToday = await ask('2026-11-20T09:00', 'zh-CN');
+    expect(((await earlierToday.json()) as { error: { message: string } }).error.message).toBe(
+      '参数 deadline 无效：已过去，须晚于现在（2026年11月20日 10:00）',
+    );
+    expect((await send(sessions.admin, 'GET', `/api/items/${id}`)).body.extensionRequests).toEqual([]);
+    // Today is not past: its deadline ends at midnight.
+    expect((await ask('2026-11-20')).status).toBe(201);
+  });
+
   it('a department withdraws its own waiting request, and may ask again; nobody else may', async () => {
     const { app, sessions, send, create } = setup();
     const id = (await create()).item.id;
