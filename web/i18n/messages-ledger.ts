@@ -786,7 +786,7 @@ export const ledgerZh: Record<LedgerMessageKey, string> = {
   'history.batch': '导入批次 {id}',
   'history.changedTo': '改为',
 
-  'rectificationType.immediate': '立行立改',
+  'rectificationType.immediate': '立查立改',
   'rectificationType.phased': '分阶段整改',
   'rectificationType.long_term': '长期坚持',
   'handlingMode.immediate': '立即办',
