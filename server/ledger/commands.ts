@@ -642,6 +642,18 @@ export function withdrawExtension(ctx: CommandContext, id: number, requestId: nu
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
       const request = waitingRequestOf(ctx, id, requestId);
+      // A request on an item closed or voided meanwhile waits no more (only the office still declines it,
+      // to close its record): the department writes nothing to an item the office has verified.
+      if (item.status === 'closed' || item.voided_at !== null)
+        throw new ApiError(
+          409,
+          'extension_not_waiting',
+          {
+            zh: '事项已销号或作废，该延期申请已不再待审批，无需撤回',
+            en: 'The item is closed or voided: the extension request no longer waits, so there is nothing to withdraw',
+          },
+          { field: 'request' },
+        );
       write(ctx, item, scope, {});
       decideExtensionRequest(ctx.db, requestId, {
         decision: 'withdrawn',

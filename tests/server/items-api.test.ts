@@ -1515,6 +1515,58 @@ describe('extension requests (延期申请)', () => {
   });
 });
 
+describe('a request on an item closed or voided meanwhile', () => {
+  it('the department cannot withdraw it: it writes nothing to an item the office verified or voided', async () => {
+    const { sessions, send, create } = setup();
+    const ask = async () => {
+      const item = (await create()).item;
+      const asked = await send(sessions.editor, 'POST', `/api/items/${item.id}/extension-requests`, {
+        deadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+      });
+      return {
+        id: item.id as number,
+        request: asked.body.extensionRequests[0].id,
+        version: asked.body.item.version,
+      };
+    };
+    const closed = await ask();
+    const rectified = await send(sessions.editor, 'POST', `/api/items/${closed.id}/transitions`, {
+      version: closed.version,
+      action: 'rectify',
+      evidence: '已完成',
+    });
+    await send(sessions.admin, 'POST', `/api/items/${closed.id}/transitions`, {
+      version: rectified.body.item.version,
+      action: 'close',
+    });
+    const voided = await ask();
+    await send(sessions.admin, 'POST', `/api/items/${voided.id}/void`, {
+      version: voided.version,
+      reason: '重复登记',
+    });
+    for (const { id, request } of [closed, voided]) {
+      const before = (await send(sessions.editor, 'GET', `/api/items/${id}`)).body;
+      const withdrawn = await send(
+        sessions.editor,
+        'POST',
+        `/api/items/${id}/extension-requests/${request}/withdraw`,
+      );
+      expect(withdrawn.status).toBe(409);
+      expect(withdrawn.body.error).toEqual({
+        code: 'extension_not_waiting',
+        message:
+          'The item is closed or voided: the extension request no longer waits, so there is nothing to withdraw',
+        details: { field: 'request' },
+      });
+      const after = (await send(sessions.editor, 'GET', `/api/items/${id}`)).body;
+      expect(after.item.version).toBe(before.item.version);
+      expect(after.history).toHaveLength(before.history.length);
+      expect(after.extensionRequests[0].decision).toBeNull();
+    }
+  });
+});
+
 describe('first response (首次响应)', () => {
   it('the department records that it answered the complainant, once; the figure counts the hours from registration', async () => {
     const { db, sessions, send, create } = setup();
