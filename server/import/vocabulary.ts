@@ -373,7 +373,7 @@ export const STATUS_LABELS: Record<Status, Text> = {
 };
 
 export const RECTIFICATION_TYPE_LABELS: Record<RectificationType, Text> = {
-  immediate: { zh: '立行立改', en: 'Immediate' },
+  immediate: { zh: '立查立改', en: 'Fix at once' },
   phased: { zh: '分阶段整改', en: 'Phased' },
   long_term: { zh: '长期坚持', en: 'Long-term' },
 };
@@ -519,7 +519,7 @@ export const parseStatusWord = wordTable<Status>(
 
 export const parseRectificationTypeWord = wordTable<RectificationType>(
   withLabels(RECTIFICATION_TYPE_LABELS, {
-    immediate: ['立查立改', '即知即改', '立即整改', '即时整改', '立行立改'],
+    immediate: ['即知即改', '立即整改', '即时整改', '立行立改'],
     phased: ['限期整改', '阶段整改', '阶段性整改', '分阶段', '持续整改'],
     long_term: ['长期整改', '长期', 'longterm', 'ongoing'],
   }),

@@ -553,7 +553,14 @@ export function requestExtension(ctx: CommandContext, id: number, deadline: stri
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
       sideAction(ctx, 'request_extension', item);
-      laterDeadlineEnd(item, deadline);
+      const end = laterDeadlineEnd(item, deadline);
+      // A day already past gives the department no time: the office would grant an extension that leaves
+      // the item overdue and counts it extended. (Today itself is not past: its deadline ends at midnight.)
+      if (comparableEnd(end) <= ctx.now)
+        throw invalidParameter('deadline', {
+          zh: `已过去，须晚于现在（${zhDate(ctx.now)}）`,
+          en: `is past: it must be later than now (${enDate(ctx.now)})`,
+        });
       const pending = pendingRequestOf(ctx.db, id);
       if (pending)
         throw new ApiError(
@@ -635,6 +642,18 @@ export function withdrawExtension(ctx: CommandContext, id: number, requestId: nu
     .transaction(() => {
       const { item, scope } = loadForWrite(ctx, id, null);
       const request = waitingRequestOf(ctx, id, requestId);
+      // A request on an item closed or voided meanwhile waits no more (only the office still declines it,
+      // to close its record): the department writes nothing to an item the office has verified.
+      if (item.status === 'closed' || item.voided_at !== null)
+        throw new ApiError(
+          409,
+          'extension_not_waiting',
+          {
+            zh: '事项已销号或作废，该延期申请已不再待审批，无需撤回',
+            en: 'The item is closed or voided: the extension request no longer waits, so there is nothing to withdraw',
+          },
+          { field: 'request' },
+        );
       write(ctx, item, scope, {});
       decideExtensionRequest(ctx.db, requestId, {
         decision: 'withdrawn',

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
 import { launchBrowser, type RunningServer, screenshot, startServer, VIEWPORTS } from './harness.ts';
+import { apiAs, registerItem } from './ledger-helpers.ts';
 import {
   apiClient,
   chineseOutsideData,
@@ -423,5 +424,78 @@ describe('department view in a real browser', () => {
       .toBe(fixed(lang, scoped.score, 2));
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+// Its own server: the items it registers would change the figures the tests above compare.
+describe("the department view's advice, once the department has done its part", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says which listed items the department reported rectified: they wait on the office, not on it', async () => {
+    const editor = await apiAs(server, 'editor-d21');
+    const admin = await apiAs(server, 'admin');
+    // Due within the warning days (NOW is 20 November): one reported rectified, one not yet.
+    const waiting = await registerItem(editor, { title: '课后服务收费标准未公开', deadline: '2026-11-24' });
+    const open = await registerItem(editor, { title: '食堂收费公示不及时', deadline: '2026-11-25' });
+    // Overdue (the office registers it late), reported rectified.
+    const late = await admin.send('POST', '/api/items', {
+      title: '校车安全隐患整改',
+      campaign: 'C-EFFICIENCY',
+      source: 'supervision_check',
+      rectificationType: 'phased',
+      department: 'D21',
+      deadline: '2026-11-10',
+    });
+    expect(late.status).toBe(201);
+    for (const item of [waiting, late.body.item]) {
+      const done = await editor.send('POST', `/api/items/${item.id}/transitions`, {
+        action: 'rectify',
+        version: item.version,
+        evidence: '已整改，附照片',
+      });
+      expect(done.status).toBe(200);
+    }
+    const code = async (id: number) => (await editor.get(`/api/items/${id}`)).item.ledger_code as string;
+    const [waitingCode, openCode, lateCode] = [
+      await code(waiting.id),
+      await code(open.id),
+      await code(late.body.item.id),
+    ];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const m = messages[lang];
+      const { page, errors } = await openSignedIn(
+        browser,
+        server.url,
+        '/department/D21',
+        lang,
+        VIEWPORTS.laptop,
+        'editor-d21',
+      );
+      const status = (kind: string, ledgerCode: string) =>
+        page
+          .getByTestId('score-actions')
+          .locator(`li[data-kind="${kind}"] tr[data-ledger-code="${ledgerCode}"] td.status-cell`)
+          .textContent();
+      await expect.poll(() => status('dueSoon', waitingCode)).toBe(m['status.rectified']);
+      await expect.poll(() => status('dueSoon', openCode)).toBe(m['status.assigned']);
+      await expect.poll(() => status('closeOverdue', lateCode)).toBe(m['status.rectified']);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.getByTestId('score-actions').scrollIntoViewIfNeeded();
+        await screenshot(page, `department-view-raise-status-${lang}-${size}`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 });

@@ -686,4 +686,66 @@ describe('the app on a phone', () => {
       ).toBe(200);
     }
   });
+
+  it('an item the office sent back says why at its top on a phone, above the steps; gone once reported again', async () => {
+    const admin = await apiAs(server, 'admin');
+    const { id, version } = await registerItem(editor, { title: '学校课后服务收费公示不全（手机退回）' });
+    const rectified = await editor.send('POST', `/api/items/${id}/transitions`, {
+      action: 'rectify',
+      version,
+      evidence: '已在学校官网公示',
+    });
+    const rejected = await admin.send('POST', `/api/items/${id}/transitions`, {
+      action: 'reject',
+      version: rectified.body.item.version,
+      note: '公示照片不清晰，请补充收费文件',
+    });
+    expect(rejected.status).toBe(200);
+    const office = (await admin.get('/api/auth/me')).user.displayName; // 县委督查室 in the demo
+    for (const lang of LANGS) {
+      const m = messages[lang];
+      const viewport = PHONES.phone360;
+      const { page, errors } = await openOnPhone(
+        browser,
+        server,
+        'editor-d21',
+        `/ledger/${id}`,
+        lang,
+        viewport,
+      );
+      const notice = page.getByTestId('sent-back');
+      await notice.waitFor();
+      // The history, where the note also is, comes last on a phone: the note is read in the first screen.
+      const at = lang === 'en' ? 'Nov 20, 2026, 10:00' : '2026年11月20日 10:00';
+      expect(await notice.textContent()).toBe(
+        `${m['item.sentBack'].replace('{by}', office).replace('{at}', at)}公示照片不清晰，请补充收费文件`,
+      );
+      const box = (await notice.boundingBox())!;
+      const actions = (await page.getByTestId('item-actions').boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(actions.y);
+      expect(actions.y + actions.height).toBeLessThanOrEqual(viewport.height);
+      await screenshot(page, `phone-item-sent-back-${lang}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+    // Reported rectified again: the office's note is history, no longer the item's news.
+    const again = await editor.send('POST', `/api/items/${id}/transitions`, {
+      action: 'rectify',
+      version: rejected.body.item.version,
+      evidence: '已补充收费文件',
+    });
+    expect(again.status).toBe(200);
+    const { page } = await openOnPhone(
+      browser,
+      server,
+      'editor-d21',
+      `/ledger/${id}`,
+      'zh-CN',
+      PHONES.phone360,
+    );
+    await page.getByTestId('item-status').waitFor();
+    expect(await page.getByTestId('item-status').textContent()).toBe(messages['zh-CN']['status.rectified']);
+    expect(await page.getByTestId('sent-back').count()).toBe(0);
+    await page.context().close();
+  });
 });

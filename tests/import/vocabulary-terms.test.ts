@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_LABELS, matchHeader, parseStatusWord, STATUS_LABELS } from '../../server/import/vocabulary.ts';
+import {
+  FIELD_LABELS,
+  matchHeader,
+  parseRectificationTypeWord,
+  parseStatusWord,
+  RECTIFICATION_TYPE_LABELS,
+  STATUS_LABELS,
+} from '../../server/import/vocabulary.ts';
 import { messages } from '../../web/i18n/messages.ts';
 
 describe('one name per field: export headers and messages say what the web says (GLOSSARY.md)', () => {
@@ -19,6 +26,13 @@ describe('one name per field: export headers and messages say what the web says 
     expect(STATUS_LABELS.rectified.zh).toBe(messages['zh-CN']['status.rectified']);
     expect(STATUS_LABELS.rectified.zh).toBe('已整改待验收');
   });
+
+  it('names the rectification type "immediate" as GLOSSARY.md does, on the item page and in exports', () => {
+    // GLOSSARY.md: 立查立改、即知即改 → "fix at once" (the speech: 能够当下改的，立查立改、即知即改).
+    expect(RECTIFICATION_TYPE_LABELS.immediate).toEqual({ zh: '立查立改', en: 'Fix at once' });
+    expect(messages['zh-CN']['rectificationType.immediate']).toBe('立查立改');
+    expect(messages.en['rectificationType.immediate']).toBe('Fix at once');
+  });
 });
 
 describe('the words offices used before, still read', () => {
@@ -35,6 +49,10 @@ describe('the words offices used before, still read', () => {
 
   it('reads 问题描述 as the description when a title column stands beside it, as export writes them', () => {
     expect(matchHeader('问题描述')).toMatchObject({ field: 'title', fallback: 'description' });
+  });
+
+  it.each(['立行立改', 'Immediate', '即知即改'])('reads the rectification type %s as immediate', (word) => {
+    expect(parseRectificationTypeWord(word)).toBe('immediate');
   });
 
   it('reads the status words 待验收 and 已整改待验收 as rectified', () => {

@@ -417,7 +417,7 @@ describe('exported sheets as Excel shows and prints them', () => {
     expect(listOf('整改状态', 3 + rows + 1001)).toBeUndefined();
     expect(listOf('整改状态', 3)).toBeUndefined();
     expect(listOf('问题来源', 4)?.formulae).toEqual(['"巡视反馈,自查排查,群众反映,督查检查,回头看,热线"']);
-    expect(listOf('整改类型', 4)?.formulae).toEqual(['"立行立改,分阶段整改,长期坚持"']);
+    expect(listOf('整改类型', 4)?.formulae).toEqual(['"立查立改,分阶段整改,长期坚持"']);
     expect(listOf('办理方式', 4)?.formulae).toEqual(['"立即办,主动办,上门办,跟踪办,公开办"']);
     // The lead departments (the active ones: a deactivated one takes no item), too many to write in
     // the rule, are listed on a hidden sheet the rule points to.

@@ -1373,6 +1373,34 @@ describe('extension requests (延期申请)', () => {
     );
   });
 
+  it('an overdue item asks for a day to come, not one already past: today is the earliest', async () => {
+    const { app, sessions, send, create } = setup();
+    // Due on 10 November, overdue at NOW (20 November, 10:00 in Shanghai).
+    const id = (await create({ deadline: '2026-11-10' })).item.id;
+    const path = `/api/items/${id}/extension-requests`;
+    const ask = (deadline: string, lang = 'en') =>
+      call(app, 'POST', path, {
+        session: sessions.editor,
+        body: { deadline, reason: '需补充材料' },
+        headers: { 'accept-language': lang },
+      });
+    // Later than the deadline, but past: it would leave the item overdue, extended once.
+    const past = await ask('2026-11-15');
+    expect(past.status).toBe(400);
+    expect(((await past.json()) as { error: { message: string; details: unknown } }).error).toEqual({
+      code: 'invalid_parameter',
+      message: 'Invalid parameter deadline: is past: it must be later than now (Nov 20, 2026, 10:00)',
+      details: { field: 'deadline' },
+    });
+    const earlierToday = await ask('2026-11-20T09:00', 'zh-CN');
+    expect(((await earlierToday.json()) as { error: { message: string } }).error.message).toBe(
+      '参数 deadline 无效：已过去，须晚于现在（2026年11月20日 10:00）',
+    );
+    expect((await send(sessions.admin, 'GET', `/api/items/${id}`)).body.extensionRequests).toEqual([]);
+    // Today is not past: its deadline ends at midnight.
+    expect((await ask('2026-11-20')).status).toBe(201);
+  });
+
   it('a department withdraws its own waiting request, and may ask again; nobody else may', async () => {
     const { app, sessions, send, create } = setup();
     const id = (await create()).item.id;
@@ -1484,6 +1512,58 @@ describe('extension requests (延期申请)', () => {
     );
     expect(decline.status).toBe(200);
     expect(decisions(decline.body)).toEqual([['2026-12-15', 'declined', '事项已销号']]);
+  });
+});
+
+describe('a request on an item closed or voided meanwhile', () => {
+  it('the department cannot withdraw it: it writes nothing to an item the office verified or voided', async () => {
+    const { sessions, send, create } = setup();
+    const ask = async () => {
+      const item = (await create()).item;
+      const asked = await send(sessions.editor, 'POST', `/api/items/${item.id}/extension-requests`, {
+        deadline: '2026-12-15',
+        reason: '需等待省级资金下达',
+      });
+      return {
+        id: item.id as number,
+        request: asked.body.extensionRequests[0].id,
+        version: asked.body.item.version,
+      };
+    };
+    const closed = await ask();
+    const rectified = await send(sessions.editor, 'POST', `/api/items/${closed.id}/transitions`, {
+      version: closed.version,
+      action: 'rectify',
+      evidence: '已完成',
+    });
+    await send(sessions.admin, 'POST', `/api/items/${closed.id}/transitions`, {
+      version: rectified.body.item.version,
+      action: 'close',
+    });
+    const voided = await ask();
+    await send(sessions.admin, 'POST', `/api/items/${voided.id}/void`, {
+      version: voided.version,
+      reason: '重复登记',
+    });
+    for (const { id, request } of [closed, voided]) {
+      const before = (await send(sessions.editor, 'GET', `/api/items/${id}`)).body;
+      const withdrawn = await send(
+        sessions.editor,
+        'POST',
+        `/api/items/${id}/extension-requests/${request}/withdraw`,
+      );
+      expect(withdrawn.status).toBe(409);
+      expect(withdrawn.body.error).toEqual({
+        code: 'extension_not_waiting',
+        message:
+          'The item is closed or voided: the extension request no longer waits, so there is nothing to withdraw',
+        details: { field: 'request' },
+      });
+      const after = (await send(sessions.editor, 'GET', `/api/items/${id}`)).body;
+      expect(after.item.version).toBe(before.item.version);
+      expect(after.history).toHaveLength(before.history.length);
+      expect(after.extensionRequests[0].decision).toBeNull();
+    }
   });
 });
 

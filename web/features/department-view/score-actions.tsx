@@ -121,8 +121,11 @@ function ActionItem({
       {items.data && items.data.items.length > 0 && (
         <ItemTable
           items={items.data.items}
+          // The status says which of them the department has reported rectified: those wait on the office.
           columns={
-            action.kind === 'closeOverdue' ? ['person', 'deadline', 'daysOverdue'] : ['person', 'deadline']
+            action.kind === 'closeOverdue'
+              ? ['person', 'deadline', 'daysOverdue', 'status']
+              : ['person', 'deadline', 'status']
           }
           caption={title}
         />

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { COMPLAINT_SOURCES } from '../../../server/domain/lifecycle.ts';
+import { ACTION_EVENTS, COMPLAINT_SOURCES } from '../../../server/domain/lifecycle.ts';
 import { figureKeys } from '../../api/figures.ts';
 import { type ItemDetail, itemKeys, itemOptions, waitingRequestsOptions } from '../../api/items.ts';
 import type { ItemPageState } from '../../components/item-link.tsx';
@@ -84,6 +84,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
       item.first_response_at === null,
   };
   const actions = user ? itemActions(user, itemState, detail.allowedActions) : [];
+  const sentBack = sentBackBy(detail);
   const reload = () => {
     setDone(null);
     void queryClient.invalidateQueries({ queryKey: itemKeys.detail(item.id) });
@@ -131,6 +132,16 @@ function ItemView({ detail }: { detail: ItemDetail }) {
         </p>
       </header>
 
+      {sentBack && (
+        // Why the item is the department's again, before the steps it takes: a phone shows the history last.
+        <p className="notice sent-back" data-testid="sent-back" data-kind={sentBack.kind}>
+          {t(sentBack.kind === 'rejected' ? 'item.sentBack' : 'item.reopenedBack', {
+            by: sentBack.actorName,
+            at: formatMoment(lang, sentBack.effectiveAt),
+          })}
+          <span className="user-text">{reasonIn(lang, sentBack.note)}</span>
+        </p>
+      )}
       {done && (
         <p className="form-success" role="status" data-testid="action-done" ref={doneLine} tabIndex={-1}>
           {done}
@@ -404,4 +415,17 @@ function Records({
       </section>
     </>
   );
+}
+
+const STATUS_EVENTS = new Set<string>(Object.values(ACTION_EVENTS));
+
+/**
+ * The office's sending back (验收退回) or reopening (回头看) that made an open item in progress again, with
+ * its note, while nothing has moved the item on since; else null.
+ */
+function sentBackBy(detail: ItemDetail) {
+  if (detail.item.status !== 'in_progress' || detail.item.voided_at !== null) return null;
+  const last = detail.history.findLast((h) => STATUS_EVENTS.has(h.kind));
+  if (!last?.note || (last.kind !== 'rejected' && last.kind !== 'reopened')) return null;
+  return { kind: last.kind, actorName: last.actorName, effectiveAt: last.effectiveAt, note: last.note };
 }
