@@ -93,6 +93,21 @@ describe('sign-in, sign-out and the admin view in a real browser', { timeout: 60
     });
   }
 
+  it('signed in without a page to return to, each role lands on its main view', async () => {
+    for (const [account, view] of [
+      ['leader', '/weekly'],
+      ['editor-d21', '/department/D21'],
+      ['admin', '/departments'],
+    ] as const) {
+      const { page, errors } = await openPage(browser, `${server.url}/login`, 'zh-CN');
+      await login(page, account);
+      await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+      expect([account, new URL(page.url()).pathname]).toEqual([account, view]);
+      expect(realErrors(errors)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('signs out: the header button ends the session on the server and the app asks to sign in again', async () => {
     const { page, errors } = await openPage(browser, `${server.url}/departments`, 'en');
     await login(page, 'editor-d21');
