@@ -64,6 +64,16 @@ describe('bulletin in a real browser', () => {
       const rows = sheet.getByTestId('bulletin-ranking').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(ranked.length);
       expect(await rows.first().getAttribute('data-code')).toBe(ranked[0]!.department.code);
+      // The departments not ranked are named by code, not by score: they are in no order of merit.
+      const notRanked = ranking.rows.filter((r: Row) => !r.ranked);
+      expect(notRanked.length).toBeGreaterThan(1);
+      const said = (await sheet.getByTestId('bulletin-not-ranked').textContent())!;
+      const name = (r: Row & { department: { nameZh: string; nameEn: string } }) =>
+        lang === 'en' ? r.department.nameEn : r.department.nameZh;
+      const byPosition = [...notRanked].sort((a, b) => said.indexOf(name(a)) - said.indexOf(name(b)));
+      expect(byPosition.map((r: Row) => r.department.code)).toEqual(
+        notRanked.map((r: Row) => r.department.code).sort(),
+      );
       // The tab's title, which "save as PDF" takes for the file's name: the bulletin and its day.
       const day = lang === 'en' ? 'Nov 15, 2026' : '2026年11月15日';
       await expect

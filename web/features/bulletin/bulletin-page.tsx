@@ -94,7 +94,10 @@ export function BulletinPage() {
   const rankingSection = (r: Ranking) => {
     const { best, worst } = bestAndWorst(r.rows, BEST_WORST);
     const ranked = r.rows.filter((x) => x.ranked);
-    const notRanked = r.rows.filter((x) => !x.ranked);
+    // By code: in the ranking's order (by score) the list would read as a ranking of its own.
+    const notRanked = r.rows
+      .filter((x) => !x.ranked)
+      .sort((a, b) => a.department.code.localeCompare(b.department.code));
     return (
       <>
         <div className="bulletin-best-worst">
@@ -173,7 +176,7 @@ export function BulletinPage() {
             </div>
           )}
           {notRanked.length > 0 && (
-            <p className="bulletin-note">
+            <p className="bulletin-note" data-testid="bulletin-not-ranked">
               {t('bulletin.notRanked', {
                 names: formatList(
                   lang,
