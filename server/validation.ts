@@ -29,6 +29,13 @@ export const A_DAY_OR_TIME = ownReason({
   en: 'must be a date such as 2026-06-30, or a date and time such as 2026-06-30T18:00',
 });
 
+/**
+ * A record's names: the English one may be left empty and is then the Chinese one — a county's offices
+ * seldom have English names, and the English pages show the Chinese one rather than nothing.
+ */
+export const englishOrChinese = <T extends { nameZh: string; nameEn: string }>(r: T): T =>
+  r.nameEn === '' ? { ...r, nameEn: r.nameZh } : r;
+
 export const daySchema = z.string().refine(isDay, A_DAY).refine(inLedgerYears, LEDGER_YEARS);
 export const asOfSchema = z
   .string()

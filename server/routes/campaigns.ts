@@ -9,13 +9,13 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
 import { refuseNameClash } from '../import/name-clash.ts';
-import { daySchema, newCodeSchema, validate } from '../validation.ts';
+import { daySchema, englishOrChinese, newCodeSchema, validate } from '../validation.ts';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
 const code = newCodeSchema;
 const fields = {
   nameZh: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().max(200).default(''),
   kind: z.enum(KINDS),
   startsOn: daySchema,
   endsOn: daySchema.nullable().default(null),
@@ -76,34 +76,42 @@ export const campaigns = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/', requireRole('admin'), validate('json', z.strictObject({ code, ...fields })), (c) => {
-    const body = c.req.valid('json');
-    const deps = c.var.deps;
-    checkPeriod(body);
-    if (findByCode(deps.db, 'campaigns', body.code)) throw duplicate('活动编码', body.code, 'code');
-    checkNames(deps.db, body, null);
-    const at = deps.clock.now().toISOString();
-    deps.db
-      .transaction(() => {
-        const id = insertCampaign(deps.db, body);
-        recordAudit(deps.db, {
-          at,
-          actor: actorOf(c.var.user),
-          action: 'campaign.create',
-          entity: 'campaign',
-          entityId: id,
-          after: body,
-        });
-      })
-      .immediate();
-    return c.json({ campaign: listCampaigns(deps.db).find((x) => x.code === body.code)! }, 201);
-  })
+  .post(
+    '/',
+    requireRole('admin'),
+    validate('json', z.strictObject({ code, ...fields }).transform(englishOrChinese)),
+    (c) => {
+      const body = c.req.valid('json');
+      const deps = c.var.deps;
+      checkPeriod(body);
+      if (findByCode(deps.db, 'campaigns', body.code)) throw duplicate('活动编码', body.code, 'code');
+      checkNames(deps.db, body, null);
+      const at = deps.clock.now().toISOString();
+      deps.db
+        .transaction(() => {
+          const id = insertCampaign(deps.db, body);
+          recordAudit(deps.db, {
+            at,
+            actor: actorOf(c.var.user),
+            action: 'campaign.create',
+            entity: 'campaign',
+            entityId: id,
+            after: body,
+          });
+        })
+        .immediate();
+      return c.json({ campaign: listCampaigns(deps.db).find((x) => x.code === body.code)! }, 201);
+    },
+  )
   .put(
     '/:code',
     requireRole('admin'),
     validate('param', codeParam),
     // Left out, whether the campaign is on the public page stays as it is.
-    validate('json', z.strictObject({ ...fields, publicPage: z.boolean().optional() })),
+    validate(
+      'json',
+      z.strictObject({ ...fields, publicPage: z.boolean().optional() }).transform(englishOrChinese),
+    ),
     (c) => {
       const asked = c.req.valid('json');
       const deps = c.var.deps;
@@ -135,7 +143,10 @@ export const campaigns = new Hono<AppEnv>()
     '/:code/domains',
     requireRole('admin'),
     validate('param', codeParam),
-    validate('json', z.strictObject({ code, nameZh: fields.nameZh, nameEn: fields.nameEn })),
+    validate(
+      'json',
+      z.strictObject({ code, nameZh: fields.nameZh, nameEn: fields.nameEn }).transform(englishOrChinese),
+    ),
     (c) => {
       const body = c.req.valid('json');
       const deps = c.var.deps;

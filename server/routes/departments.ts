@@ -15,11 +15,11 @@ import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { refuseNameClash } from '../import/name-clash.ts';
-import { newCodeSchema, validate } from '../validation.ts';
+import { englishOrChinese, newCodeSchema, validate } from '../validation.ts';
 
 const fields = {
   nameZh: z.string().trim().min(1).max(60),
-  nameEn: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().max(120).default(''),
   kind: z.enum(DEPARTMENT_KINDS).default('county_department'),
   peerGroup: z.string().trim().min(1).max(64),
   parent: z.string().trim().min(1).max(64).nullable().default(null),
@@ -34,7 +34,7 @@ const fields = {
 /** A PUT's fields: each left out keeps what the department has (a PUT that omits `active` does not reactivate it). */
 const changes = z.strictObject({
   nameZh: fields.nameZh.optional(),
-  nameEn: fields.nameEn.optional(),
+  nameEn: z.string().trim().max(120).optional(),
   kind: z.enum(DEPARTMENT_KINDS).optional(),
   peerGroup: fields.peerGroup.optional(),
   parent: z.string().trim().min(1).max(64).nullable().optional(),
@@ -123,7 +123,7 @@ export const departments = new Hono<AppEnv>()
   .post(
     '/',
     requireRole('admin'),
-    validate('json', z.strictObject({ code: newCodeSchema, ...fields })),
+    validate('json', z.strictObject({ code: newCodeSchema, ...fields }).transform(englishOrChinese)),
     (c) => {
       const body = c.req.valid('json');
       const deps = c.var.deps;
@@ -163,7 +163,8 @@ export const departments = new Hono<AppEnv>()
     if (!before) throw notFound(DEPARTMENT, code, 'code');
     const body = {
       nameZh: asked.nameZh ?? before.nameZh,
-      nameEn: asked.nameEn ?? before.nameEn,
+      // Emptied, the English name is the Chinese one, as when created.
+      nameEn: asked.nameEn === '' ? (asked.nameZh ?? before.nameZh) : (asked.nameEn ?? before.nameEn),
       kind: asked.kind ?? before.kind,
       active: asked.active ?? before.active,
       aliases: asked.aliases ?? before.aliases,

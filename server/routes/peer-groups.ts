@@ -7,11 +7,11 @@ import { findByCode, listPeerGroups } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { newCodeSchema, validate } from '../validation.ts';
+import { englishOrChinese, newCodeSchema, validate } from '../validation.ts';
 
 const names = {
   nameZh: z.string().trim().min(1).max(60),
-  nameEn: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().max(120).default(''),
 };
 const code = newCodeSchema;
 const PEER_GROUP = { zh: '部门分组', en: 'peer group' };
@@ -47,38 +47,43 @@ function checkNamesFree(db: Db, names: { nameZh: string; nameEn: string }, id?: 
  * deleted: its departments, rankings and published rankings name it.
  */
 export const peerGroups = new Hono<AppEnv>()
-  .post('/', requireRole('admin'), validate('json', z.strictObject({ code, ...names })), (c) => {
-    const body = c.req.valid('json');
-    const { db, clock } = c.var.deps;
-    if (findByCode(db, 'peer_groups', body.code))
-      throw new ApiError(
-        409,
-        'duplicate',
-        { zh: `部门分组编码 ${body.code} 已存在`, en: `code ${body.code} already exists` },
-        { field: 'code' },
-      );
-    checkNamesFree(db, body);
-    const id = db
-      .transaction(() => {
-        const id = insertPeerGroup(db, body);
-        recordAudit(db, {
-          at: clock.now().toISOString(),
-          actor: actorOf(c.var.user),
-          action: 'peer_group.create',
-          entity: 'peer_group',
-          entityId: id,
-          after: body,
-        });
-        return id;
-      })
-      .immediate();
-    return c.json({ peerGroup: found(db, id) }, 201);
-  })
+  .post(
+    '/',
+    requireRole('admin'),
+    validate('json', z.strictObject({ code, ...names }).transform(englishOrChinese)),
+    (c) => {
+      const body = c.req.valid('json');
+      const { db, clock } = c.var.deps;
+      if (findByCode(db, 'peer_groups', body.code))
+        throw new ApiError(
+          409,
+          'duplicate',
+          { zh: `部门分组编码 ${body.code} 已存在`, en: `code ${body.code} already exists` },
+          { field: 'code' },
+        );
+      checkNamesFree(db, body);
+      const id = db
+        .transaction(() => {
+          const id = insertPeerGroup(db, body);
+          recordAudit(db, {
+            at: clock.now().toISOString(),
+            actor: actorOf(c.var.user),
+            action: 'peer_group.create',
+            entity: 'peer_group',
+            entityId: id,
+            after: body,
+          });
+          return id;
+        })
+        .immediate();
+      return c.json({ peerGroup: found(db, id) }, 201);
+    },
+  )
   .put(
     '/:code',
     requireRole('admin'),
     validate('param', z.object({ code: z.string().min(1).max(64) })),
-    validate('json', z.strictObject(names)),
+    validate('json', z.strictObject(names).transform(englishOrChinese)),
     (c) => {
       const { db, clock } = c.var.deps;
       const before = findByCode(db, 'peer_groups', c.req.valid('param').code);

@@ -118,6 +118,16 @@ describe('admin data in a real browser', () => {
       expect.objectContaining({ code: 'canteen', campaignCode: 'C-EFFICIENCY' }),
     );
     await screenshot(page, 'admin-campaigns-en-laptop');
+    // A domain named in Chinese only: the English name may be left empty and is then the Chinese one.
+    await card.getByRole('button', { name: en['adminData.addDomain'] }).click();
+    await dialog.locator('input[name="code"]').fill('tutoring');
+    await dialog.locator('input[name="nameZh"]').fill('有偿补课');
+    expect(await dialog.textContent()).toContain(en['adminData.nameEnHint']);
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => card.locator('.chip').allTextContents()).toContain('有偿补课');
+    expect((await admin.get('/api/reference')).domains).toContainEqual(
+      expect.objectContaining({ code: 'tutoring', nameZh: '有偿补课', nameEn: '有偿补课' }),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

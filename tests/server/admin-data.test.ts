@@ -127,6 +127,39 @@ describe('scoring profiles', () => {
 });
 
 describe('departments, campaigns and appraisals', () => {
+  it('take a record without an English name as named in Chinese: a county office seldom has one', async () => {
+    const { admin, send } = setup();
+    const department = await send(admin, 'POST', '/api/departments', {
+      code: 'D07',
+      nameZh: '县乡村振兴局',
+      peerGroup: 'G1',
+    });
+    expect([department.status, department.body.department.nameEn]).toEqual([201, '县乡村振兴局']);
+    // Named in English later, then emptied again: the Chinese name, as the department's then is.
+    const named = await send(admin, 'PUT', '/api/departments/D07', { nameEn: 'Rural Revitalisation Bureau' });
+    expect(named.body.department.nameEn).toBe('Rural Revitalisation Bureau');
+    const emptied = await send(admin, 'PUT', '/api/departments/D07', { nameZh: '县农业农村局', nameEn: '' });
+    expect([emptied.status, emptied.body.department.nameEn]).toEqual([200, '县农业农村局']);
+    const group = await send(admin, 'POST', '/api/peer-groups', { code: 'G9', nameZh: '乡镇', nameEn: ' ' });
+    expect([group.status, group.body.peerGroup.nameEn]).toEqual([201, '乡镇']);
+    const campaign = await send(admin, 'POST', '/api/campaigns', {
+      code: 'C9',
+      nameZh: '作风建设专项整治',
+      kind: 'special_rectification',
+      startsOn: '2026-01-01',
+    });
+    expect([campaign.status, campaign.body.campaign.nameEn]).toEqual([201, '作风建设专项整治']);
+    const domain = await send(admin, 'POST', '/api/campaigns/C9/domains', { code: 'fees', nameZh: '乱收费' });
+    expect([domain.status, domain.body.domain.nameEn]).toEqual([201, '乱收费']);
+    // The Chinese name still may not be left out.
+    const unnamed = await send(admin, 'POST', '/api/departments', {
+      code: 'D08',
+      nameEn: 'X',
+      peerGroup: 'G1',
+    });
+    expect([unnamed.status, unnamed.body.error.details.field]).toEqual([400, 'nameZh']);
+  });
+
   it('create and update departments with aliases, refusing an alias another department uses', async () => {
     const { admin, editor, send } = setup();
     const created = await send(admin, 'POST', '/api/departments', {

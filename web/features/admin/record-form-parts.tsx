@@ -35,7 +35,8 @@ export function CodeAndNames(props: {
       </label>
       <label className="field">
         <span>{t('adminData.nameEn')}</span>
-        <input name="nameEn" required maxLength={props.maxEn} defaultValue={props.names?.nameEn ?? ''} />
+        <input name="nameEn" maxLength={props.maxEn} defaultValue={props.names?.nameEn ?? ''} />
+        <small className="muted">{t('adminData.nameEnHint')}</small>
       </label>
     </>
   );
