@@ -251,7 +251,7 @@ const en = {
   'department.behindMedian': 'behind median',
   'department.openItems': 'Open items by warning light',
   'department.noLightItems': 'No items with this light.',
-  'department.raise': 'What would raise the score most',
+  'department.raise': 'How to raise the score',
   'department.officeActions': "The supervision office's actions, last {days} days ({n})",
   'department.noOfficeActions': "The office has not acted on this department's items in these days.",
   'department.officeActionDeadline': 'deadline {day}',

@@ -180,6 +180,9 @@ describe('Chinese as a county office writes it, and plain English', () => {
 
   it('says 提分建议, not the colloquial 怎样提分最快, and the assumption as a Chinese sentence', () => {
     expect(messages['zh-CN']['department.raise']).toBe('提分建议');
+    // Suggestions (建议), urgent first: the closing of items not yet due comes last whatever it gains, so
+    // the English claims no "most".
+    expect(messages.en['department.raise']).toBe('How to raise the score');
     expect(messages['zh-CN']['raise.assumption']).toBe(
       '测算时假定办结用时中位数不变（实际还取决于各事项的销号时间）。',
     );
