@@ -498,4 +498,52 @@ describe("the department view's advice, once the department has done its part", 
       await page.context().close();
     }
   });
+
+  // Last: it publishes a week and voids an item of it.
+  it("of a published week, says the department's score and rank are as published, and what was published once the data changed", async () => {
+    const admin = await apiAs(server, 'admin');
+    const published = await admin.send('POST', '/api/rankings/published', {
+      period: '2026-W46',
+      asOf: '2026-11-15',
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    type Published = Row & { figures: { overdue: number } };
+    const then = (published.body.result.rows as Published[]).find((r) => r.ranked && r.figures.overdue > 0)!;
+    const code = then.department.code;
+    const { page, errors } = await openSignedIn(
+      browser,
+      server.url,
+      `/department/${code}?asOf=2026-11-15`,
+      'zh-CN',
+    );
+    const note = page.getByTestId('department-published');
+    await expect
+      .poll(() => note.textContent())
+      .toBe('2026年第46周的排名已发布，本部门得分和名次与发布时一致。 查看通报');
+
+    // One of its items overdue that week turns out to have been registered twice.
+    const { items } = await admin.get(
+      `/api/figures/items?asOf=2026-11-15&figure=overdue&department=${code}&pageSize=1`,
+    );
+    const { item } = await admin.get(`/api/items/${items[0].id}`);
+    const voided = await admin.send('POST', `/api/items/${item.id}/void`, {
+      version: item.version,
+      reason: '重复登记',
+    });
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    await page.reload();
+    await expect
+      .poll(() => note.textContent())
+      .toBe(
+        `2026年第46周的排名已发布，发布时本部门得分${fixed('zh-CN', then.score, 2)}分、全县第${then.overallRank}名；此后数据有变化，本页按现在的数据计算。以通报中发布的排名为准。 查看通报`,
+      );
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `department-published-zh-CN-${size}`);
+    }
+    await note.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/bulletin' && url.search === '?asOf=2026-11-15');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

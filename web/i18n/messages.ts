@@ -288,6 +288,10 @@ const en = {
   'weekly.publishedDiffers':
     'The ranking of {period} was published. The ledger or the scoring profile has changed since: computed from today’s data, this table differs from it for {n} of its departments (score or rank). The published ranking, in the bulletin, stands.',
   'weekly.toBulletin': 'Open the bulletin',
+  'department.publishedSame':
+    'The ranking of {period} was published; this department’s score and rank are as published.',
+  'department.publishedDiffers':
+    'The ranking of {period} was published with this department at {score} points, rank {rank} in the {area}. The data has changed since: this page is computed from today’s data. The published ranking, in the bulletin, stands.',
   'bulletin.published':
     'The ranking as published for {period} (scoring profile version {version}): later changes to the data do not alter it.',
   'bulletin.publishedSheet':
@@ -838,6 +842,9 @@ const zh: Record<MessageKey, string> = {
   'weekly.publishedDiffers':
     '{period}的排名已发布；此后台账或评分方案有变化，下表按现在的数据计算，有 {n} 个部门的得分或名次与发布时不同。以通报中发布的排名为准。',
   'weekly.toBulletin': '查看通报',
+  'department.publishedSame': '{period}的排名已发布，本部门得分和名次与发布时一致。',
+  'department.publishedDiffers':
+    '{period}的排名已发布，发布时本部门得分{score}分、全{area}第{rank}名；此后数据有变化，本页按现在的数据计算。以通报中发布的排名为准。',
   'bulletin.published': '排名以{period}发布的排名为准（评分方案第{version}版），此后数据变化不影响本排名。',
   'bulletin.publishedSheet':
     '本通报以{period}发布时的情况为准（评分方案第{version}版）：总体情况、排名和逾期清单均为发布时的数据，此后数据变化不影响本通报。',

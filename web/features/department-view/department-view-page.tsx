@@ -18,6 +18,7 @@ import { formatDay, formatNumber, formatScore, SCORE_DIGITS } from '../../i18n/f
 import { useLang } from '../../i18n/use-lang.ts';
 import { pick, useT } from '../../i18n/use-t.ts';
 import { BenchmarkTable } from './benchmark-table.tsx';
+import { DepartmentPublishedNote } from './department-published-note.tsx';
 import { LightItems } from './light-items.tsx';
 import { OfficeActions } from './office-actions.tsx';
 import { peerBenchmarks } from './peer-benchmarks.ts';
@@ -131,6 +132,7 @@ function DepartmentDetail({ row, ranking }: { row: RankingRow; ranking: Ranking 
 
   return (
     <>
+      <DepartmentPublishedNote scope={scope} ranking={ranking} row={row} />
       <div className="department-head" data-testid="department-head" data-code={row.department.code}>
         <div>
           <h2 className="department-name">{pick(lang, row.department.nameZh, row.department.nameEn)}</h2>

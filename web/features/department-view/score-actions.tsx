@@ -10,7 +10,7 @@ import { biggestLoss, countsOf, rankAmong, type ScoreAction, scoreActions } from
 
 const SHOWN = 5;
 
-/** What would raise the score most, biggest gain first, each with the items it is about. */
+/** How to raise the score: the urgent first, biggest gain first, each with the items it is about. */
 export function ScoreActions({
   row,
   ranking,
