@@ -357,6 +357,10 @@ const msg = {
     zh: '已交办的事项须有牵头部门',
     en: 'An assigned item needs a lead department',
   }),
+  needsDepartmentBelow: (above: string): Text => ({
+    zh: `已交办的事项须有牵头部门（上方最近填写的是“${above}”：如原表中是合并单元格，另存为CSV后只有第一行保留内容，请导入原xlsx文件，或逐行填写牵头部门）`,
+    en: `An assigned item needs a lead department (the nearest row above names "${above}": if the sheet merged the cell over these rows, a CSV keeps it on the first row only; import the xlsx itself, or fill in every row)`,
+  }),
   inactiveDepartment: (code: string): Text => ({
     zh: `部门 ${code} 已停用，不能再交办事项`,
     en: `The department ${code} is deactivated and takes no new items`,
@@ -499,7 +503,13 @@ function notBeforeAt(
 export function rowPlanner(ctx: PlanContext): (row: ParsedRow) => RowPlan {
   const resolver = makeResolver(ctx.lookups);
   const seen = new Map<string, number>();
-  return (row) => planRow(row, ctx, resolver, seen);
+  // The lead department nearest above, which a merged cell saved as CSV leaves to the first row only.
+  let above: string | null = null;
+  return (row) => {
+    const plan = planRow(row, ctx, resolver, seen, above);
+    above = row.values.department ?? above;
+    return plan;
+  };
 }
 
 /**
@@ -526,6 +536,7 @@ function planRow(
   ctx: PlanContext,
   resolver: Resolver,
   seen: Map<string, number>,
+  departmentAbove: string | null,
 ): RowPlan {
   const v = parsed.values;
   const errors: CellIssue[] = [...parsed.errors];
@@ -664,7 +675,13 @@ function planRow(
     v.status ?? (v.closedAt ? 'closed' : departmentId !== null ? 'assigned' : 'registered');
   if (v.closedAt && status !== 'closed') addError(errors, 'closedAt', msg.closedDateButOpen(status));
   if (status !== 'registered' && departmentId === null && !errors.some((e) => e.field === 'department'))
-    addError(errors, 'department', msg.needsDepartment());
+    addError(
+      errors,
+      'department',
+      v.department == null && departmentAbove !== null
+        ? msg.needsDepartmentBelow(departmentAbove)
+        : msg.needsDepartment(),
+    );
   if (departmentId !== null && !resolver.departmentActive(departmentId))
     addError(
       errors,

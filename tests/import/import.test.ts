@@ -653,6 +653,34 @@ describe('rejected rows', () => {
     expect(report.summary).toMatchObject({ create: 1, reject: 4 });
   });
 
+  it('say of a lead department left empty under a named one that a merged cell saved as CSV keeps it on its first row', async () => {
+    const merged = [
+      '台账编号,问题名称,牵头单位,整改时限,问题来源,整改情况',
+      'M-0,无单位的问题,,2023-06-30,自查,整改中',
+      'M-1,第一个问题,县教育局,2023-06-30,自查,整改中',
+      'M-2,第二个问题,,2023-06-30,自查,整改中',
+      'M-3,第三个问题,,2023-06-30,自查,整改中',
+    ].join('\n');
+    const report = await dryRunImport(countyDb(), { name: 'merged.csv', bytes: csv(merged) }, OPTIONS);
+    expect(actions(report)).toEqual([
+      [2, 'reject', 'M-0'],
+      [3, 'create', 'M-1'],
+      [4, 'reject', 'M-2'],
+      [5, 'reject', 'M-3'],
+    ]);
+    const message = (row: number) => report.rows.find((r) => r.row === row)!.errors[0]!.message;
+    // Nothing above it: the plain reason.
+    expect(message(2)).toEqual({
+      zh: '已交办的事项须有牵头部门',
+      en: 'An assigned item needs a lead department',
+    });
+    for (const row of [4, 5])
+      expect(message(row).zh).toBe(
+        '已交办的事项须有牵头部门（上方最近填写的是“县教育局”：如原表中是合并单元格，另存为CSV后只有第一行保留内容，请导入原xlsx文件，或逐行填写牵头部门）',
+      );
+    expect(message(4).en).toContain('the nearest row above names "县教育局"');
+  });
+
   it('commit nothing at all, leaving the database exactly as it was', async () => {
     const db = countyDb();
     await commitImport(db, { name: 'a.xlsx', bytes: await countySheet() }, { ...OPTIONS, actor: CLI_ACTOR });
