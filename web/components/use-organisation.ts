@@ -9,11 +9,13 @@ import { useLang } from '../i18n/use-lang.ts';
  * by `nameLang`; null until the office names it), and the area its overall rank is of: `rankParams`
  * fills "全{area}排名" / "Rank in the {area}".
  */
-export function useOrganisation(): {
+export interface OrganisationWords {
   name: string | null;
   nameLang: 'zh-CN' | undefined;
   rankParams: { area: string };
-} {
+}
+
+export function useOrganisation(): OrganisationWords {
   const lang = useLang();
   const o = useQuery(organisationOptions()).data?.organisation;
   const name = o ? organisationName(o, lang) : null;

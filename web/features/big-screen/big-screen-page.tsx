@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { currentLang, setLang } from '../../i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import './big-screen.css';
+import { useOrganisation } from '../../components/use-organisation.ts';
 import { connectionOf, isFinalRefusal } from './connection.ts';
 import { DeckFrame, preloadSlides } from './deck-frame.tsx';
 import { deckFromSearch, deckSettings } from './deck-settings.ts';
@@ -27,6 +28,7 @@ import { useWakeLock } from './use-wake-lock.ts';
  */
 export function BigScreenPage() {
   const t = useT();
+  const organisation = useOrganisation();
   const location = useLocation();
   const token = displayTokenFrom(location.hash);
   const fromUrl = useMemo(() => deckFromSearch(new URLSearchParams(location.search)), [location.search]);
@@ -113,6 +115,7 @@ export function BigScreenPage() {
         count={slides.length}
         paused={rotation.paused}
         stale={connection.kind === 'stale'}
+        organisation={organisation}
       />
     );
   })();

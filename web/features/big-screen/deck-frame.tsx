@@ -1,7 +1,7 @@
 import type { ScreenData } from '../../api/screen.ts';
 import { ErrorBoundary } from '../../components/error-boundary.tsx';
 import { lazyChart } from '../../components/lazy-chart.tsx';
-import { useOrganisation } from '../../components/use-organisation.ts';
+import type { OrganisationWords } from '../../components/use-organisation.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/use-lang.ts';
@@ -35,7 +35,15 @@ const TITLES: Record<Exclude<PlannedSlide['kind'], 'department'>, MessageKey> = 
   domains: 'screen.title.domains',
 };
 
-function SlideBody({ slide, data }: { slide: PlannedSlide; data: ScreenData }) {
+function SlideBody({
+  slide,
+  data,
+  rankParams,
+}: {
+  slide: PlannedSlide;
+  data: ScreenData;
+  rankParams: { area: string };
+}) {
   switch (slide.kind) {
     case 'headline':
       return <HeadlineSlide data={data} />;
@@ -49,7 +57,7 @@ function SlideBody({ slide, data }: { slide: PlannedSlide; data: ScreenData }) {
       return <DomainsSlide data={data} />;
     case 'department': {
       const row = data.ranking.find((r) => r.department.code === slide.departmentCode);
-      return row ? <DepartmentSlide data={data} row={row} /> : null;
+      return row ? <DepartmentSlide data={data} row={row} rankParams={rankParams} /> : null;
     }
   }
 }
@@ -62,12 +70,13 @@ export interface DeckFrameProps {
   paused: boolean;
   /** The last refresh failed: the data on screen is the last good data. */
   stale: boolean;
+  /** Asked once by the page, not by every slide it shows (hundreds an hour). */
+  organisation: OrganisationWords;
 }
 
 /** The 16:9 stage: the slide's title and scope, the slide, and the "data as of" line with the counter. */
-export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFrameProps) {
+export function DeckFrame({ data, slide, index, count, paused, stale, organisation }: DeckFrameProps) {
   const t = useT();
-  const { name: organisation, nameLang } = useOrganisation();
   const lang = useLang();
   const title =
     slide.kind === 'department'
@@ -94,8 +103,8 @@ export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFram
         </h1>
         <div className="bs-screen-scope">
           <span>{scope}</span>
-          <span className="bs-screen-brand" lang={nameLang}>
-            {organisation ?? t('app.name')}
+          <span className="bs-screen-brand" lang={organisation.nameLang}>
+            {organisation.name ?? t('app.name')}
           </span>
         </div>
       </header>
@@ -105,7 +114,7 @@ export function DeckFrame({ data, slide, index, count, paused, stale }: DeckFram
           key={slide.id}
           fallback={<p className="bs-slide-unavailable">{t('screen.slideUnavailable')}</p>}
         >
-          <SlideBody slide={slide} data={data} />
+          <SlideBody slide={slide} data={data} rankParams={organisation.rankParams} />
         </ErrorBoundary>
       </section>
       <footer className="bs-screen-footer">

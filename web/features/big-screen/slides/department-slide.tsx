@@ -2,7 +2,6 @@ import { COMPONENTS } from '../../../../server/domain/scoring.ts';
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { formatSigned } from '../../../components/change.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
-import { useOrganisation } from '../../../components/use-organisation.ts';
 import { formatNumber, formatScore, SCORE_DIGITS } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
@@ -13,9 +12,17 @@ const barClass = (share: number) =>
   share < 50 ? 'bs-bar-fill bs-is-low' : share < 80 ? 'bs-bar-fill bs-is-mid' : 'bs-bar-fill';
 
 /** One department of the pass: its rank, score, change, points per component and overdue items. */
-export function DepartmentSlide({ data, row }: { data: ScreenData; row: ScreenRankingRow }) {
+export function DepartmentSlide({
+  data,
+  row,
+  rankParams,
+}: {
+  data: ScreenData;
+  row: ScreenRankingRow;
+  /** The organisation's area, naming the overall rank (useOrganisation). */
+  rankParams: { area: string };
+}) {
   const t = useT();
-  const { rankParams } = useOrganisation();
   const lang = useLang();
   const ranked = data.ranking.filter((r) => r.ranked).length;
   const weights = data.profile.weights;
