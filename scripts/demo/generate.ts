@@ -4,6 +4,7 @@
  * anchor, same database.
  */
 import type { Db } from '../../db/open.ts';
+import { updateOrganisation } from '../../db/queries/organisation.ts';
 import { ensureDefaultProfile } from '../../db/queries/profiles.ts';
 import { addDays, type Day, weekStart } from '../../server/domain/time.ts';
 import { CAMPAIGNS, DEPARTMENTS, PEER_GROUPS } from './catalog.ts';
@@ -114,10 +115,11 @@ export function writeReferenceData(db: Db, options: DemoOptions): ItemPlan {
     });
     const counties = Math.max(1, Math.ceil(options.departments / DEPARTMENTS.length));
     // Scaled up to a province, the overall rank is the province's (全省排名).
-    db.prepare('UPDATE organisation SET name_zh = ?, name_en = ?, area_zh = ?, area_en = ? WHERE id = 1').run(
-      ...(counties === 1
-        ? ['示范县', 'Demo County', '县', 'county']
-        : ['示范省', 'Demo Province', '省', 'province']),
+    updateOrganisation(
+      db,
+      counties === 1
+        ? { nameZh: '示范县', nameEn: 'Demo County', areaZh: '县', areaEn: 'county' }
+        : { nameZh: '示范省', nameEn: 'Demo Province', areaZh: '省', areaEn: 'province' },
     );
     for (let i = 0; i < options.departments; i++) {
       const seed = DEPARTMENTS[i % DEPARTMENTS.length]!;

@@ -161,14 +161,14 @@ export const departments = new Hono<AppEnv>()
     const deps = c.var.deps;
     const before = getDepartmentByCode(deps.db, code);
     if (!before) throw notFound(DEPARTMENT, code, 'code');
-    const body = {
+    // Emptied, the English name is the Chinese one, as when created.
+    const body = englishOrChinese({
       nameZh: asked.nameZh ?? before.nameZh,
-      // Emptied, the English name is the Chinese one, as when created.
-      nameEn: asked.nameEn === '' ? (asked.nameZh ?? before.nameZh) : (asked.nameEn ?? before.nameEn),
+      nameEn: asked.nameEn ?? before.nameEn,
       kind: asked.kind ?? before.kind,
       active: asked.active ?? before.active,
       aliases: asked.aliases ?? before.aliases,
-    };
+    });
     const refs = {
       peerGroupId: asked.peerGroup === undefined ? before.peerGroupId : peerGroupId(deps, asked.peerGroup),
       parentId: asked.parent === undefined ? before.parentId : parentId(deps, asked.parent),

@@ -49,7 +49,7 @@ export function BulletinPage() {
   const summary = useQuery(summaryOptions(scope));
   const live = useQuery(rankingOptions(scope));
   // The week's published ranking, when there is one for this scope: quoted as it was published.
-  const { list: publishedList, match, published } = usePublishedRanking(live.data?.asOf, scope);
+  const { list: publishedList, match, published, publication } = usePublishedRanking(live.data?.asOf, scope);
   const overdue = useQuery(
     figureItemsOptions({
       ...scope,
@@ -59,8 +59,6 @@ export function BulletinPage() {
       pageSize: BULLETIN_OVERDUE_MAX,
     }),
   );
-  // The match's only: the query shows the last publication's data while another's is being asked for.
-  const publication = match && !published.isPlaceholderData ? published.data : undefined;
   const sheet = (publication?.bulletin ?? null) as PublishedSheet;
   /**
    * A part of the sheet as the week's publication kept it, else as the ledger says now; nothing until

@@ -27,10 +27,9 @@ export function DepartmentPublishedNote({
   const lang = useLang();
   const { rankParams } = useOrganisation();
   const { search } = useLocation();
-  const { department: _one, ...rankingScope } = scope;
-  const { match, published } = usePublishedRanking(ranking.asOf, rankingScope);
-  if (!match || !published.data || published.isPlaceholderData) return null;
-  const then = (published.data.result as Ranking).rows.find((r) => r.department.code === row.department.code);
+  const { match, publication } = usePublishedRanking(ranking.asOf, scope);
+  if (!match || !publication) return null;
+  const then = (publication.result as Ranking).rows.find((r) => r.department.code === row.department.code);
   const period = formatPeriod(lang, match.period);
   const same = then !== undefined && departmentsDiffering([row], [then]) === 0;
   return (

@@ -16,9 +16,9 @@ export function PublishedNote({ scope, ranking }: { scope: FigureScope; ranking:
   const t = useT();
   const lang = useLang();
   const { search } = useLocation();
-  const { match, published } = usePublishedRanking(ranking.asOf, scope);
-  if (!match || !published.data) return null;
-  const differing = departmentsDiffering(ranking.rows, (published.data.result as Ranking).rows);
+  const { match, publication } = usePublishedRanking(ranking.asOf, scope);
+  if (!match || !publication) return null;
+  const differing = departmentsDiffering(ranking.rows, (publication.result as Ranking).rows);
   const period = formatPeriod(lang, match.period);
   return (
     <p className="notice" data-testid="ranking-published">
