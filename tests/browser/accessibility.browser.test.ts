@@ -368,7 +368,7 @@ describe('accessibility', () => {
     await page.context().close();
   });
 
-  it('a change coloured good or bad says so in words to a screen reader', async () => {
+  it('a change coloured good or bad says so in words: to a screen reader, and on the big screen to the eye', async () => {
     for (const lang of LANGS) {
       const m = messages[lang];
       const { page } = await openAs(browser, server, 'leader', '/weekly', lang);
@@ -388,6 +388,27 @@ describe('accessibility', () => {
       // The demo week has both: fewer overdue items (good) and a longer median time to close (bad).
       expect(seen.map(([cls]) => cls)).toContain('change change-good');
       expect(seen.map(([cls]) => cls)).toContain('change change-bad');
+
+      // The big screen says it on screen, for the hall: whether up is good depends on the figure.
+      await page.goto(`${server.url}/big-screen?slides=headline&interval=3600`);
+      const tiles = page.locator('.bs-sl-headline .bs-tile-change');
+      await expect.poll(() => tiles.count()).toBe(6);
+      const shown = await tiles.evaluateAll((ts) =>
+        ts.map((c) => [c.className, c.querySelector('[data-testid="tone-word"]')?.textContent ?? null]),
+      );
+      expect(shown.map(([, word]) => word)).toEqual(
+        shown.map(([cls]) =>
+          cls?.endsWith('bs-tone-good')
+            ? m['change.tone.good']
+            : cls?.endsWith('bs-tone-bad')
+              ? m['change.tone.bad']
+              : null,
+        ),
+      );
+      // The demo week: more closed, a higher closure rate and fewer overdue items are better; a longer
+      // median time to close is worse.
+      expect(shown.filter(([, word]) => word === m['change.tone.good'])).toHaveLength(3);
+      expect(shown.filter(([, word]) => word === m['change.tone.bad'])).toHaveLength(1);
       await page.context().close();
     }
   });

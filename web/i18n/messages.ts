@@ -516,7 +516,7 @@ const en = {
   'links.none': 'No display links yet.',
   'links.system': 'system',
   // Big screen for mobilization meetings (web/features/big-screen, issue 6).
-  'screen.title.headline': 'Headline figures',
+  'screen.title.headline': 'Headline figures vs last week',
   'screen.title.ranking': 'Department ranking by score',
   'screen.title.trend': 'Closure rate and on-time rate by week',
   'screen.title.redList': 'Red list: the longest overdue items',

@@ -56,14 +56,28 @@ export function HeadlineSlide({ data }: { data: ScreenData }) {
   );
 }
 
-/** A tile's change since last week: 较上周 ▲+48 / ▲ +48 vs last week, 较上周持平, 无可比数据. */
+/**
+ * A tile's change since last week: 较上周 ▲ +48（向好）, 较上周持平, 无可比数据; in English ▲ +48 (better),
+ * the slide's title saying "vs last week" once, as the tile has no room for it and the word.
+ * Good or bad is said in words as well as colour: whether up is good depends on the figure (fewer
+ * overdue items are), and a hall has viewers who cannot tell the green from the red.
+ */
 function TileChange({ words, tone }: { words: ChangeWords; tone: HeadlineTile['tone'] }) {
+  const t = useT();
+  const lang = useLang();
   return (
     <span className={`bs-tile-change bs-tone-${tone}`}>
       {words.before && <span className="bs-tone-neutral">{words.before}</span>}
       {words.arrow && <span aria-hidden="true">{words.arrow}</span>}
-      <span>{words.text}</span>
-      {words.after && <span className="bs-tone-neutral">{words.after}</span>}
+      <span>
+        {words.text}
+        {tone !== 'neutral' && (
+          <>
+            {lang === 'en' && ' '}
+            <span data-testid="tone-word">{t(`change.tone.${tone}`)}</span>
+          </>
+        )}
+      </span>
     </span>
   );
 }
