@@ -194,6 +194,12 @@ describe('the first day on an empty database, in a real browser', { timeout: 90_
           lang === 'en' ? 'No department is ranked yet' : '暂无部门参与排名',
         );
         expect(await page.locator('.bs-rank-col').count()).toBe(0);
+        // Why (both departments have nothing due), and no key to rank moves that none has made.
+        expect(await page.getByTestId('ranking-note').textContent()).toBe(
+          lang === 'en'
+            ? '2 departments have fewer than 5 due items, the least to be ranked.'
+            : '2个部门到期事项不足5个，暂不参与排名。',
+        );
         await screenshot(page, `first-day-screen-ranking-${lang}`);
         await done(page, errors);
       });

@@ -529,6 +529,8 @@ const en = {
   'screen.top': 'Top {n}',
   'screen.bottom': 'Bottom {n}',
   'screen.noneRanked': 'No department is ranked yet',
+  'screen.noneRankedWhy':
+    '{notRanked} {notRanked|department has|departments have} fewer than {min} due items, the least to be ranked.',
   'screen.rankedCount':
     '{ranked} {ranked|department|departments} ranked by score; ▲▼ places moved since last week.',
   'screen.rankedCountWithout':
@@ -1076,6 +1078,7 @@ const zh: Record<MessageKey, string> = {
   'screen.top': '前{n}名',
   'screen.bottom': '后{n}名',
   'screen.noneRanked': '暂无部门参与排名',
+  'screen.noneRankedWhy': '{notRanked}个部门到期事项不足{min}个，暂不参与排名。',
   'screen.rankedCount': '{ranked}个部门按综合得分排名；▲▼为较上周名次变化。',
   'screen.rankedCountWithout':
     '{ranked}个部门参与排名，{notRanked}个部门到期事项不足{min}个不参与排名；▲▼为较上周名次变化。',

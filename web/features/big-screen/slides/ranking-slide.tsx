@@ -61,14 +61,21 @@ export function RankingSlide({ data }: { data: ScreenData }) {
           </section>
         </>
       )}
-      <p className="bs-slide-note">
-        {notRanked > 0
-          ? t('screen.rankedCountWithout', {
-              ranked: formatNumber(lang, ranked),
+      <p className="bs-slide-note" data-testid="ranking-note">
+        {ranked === 0
+          ? // No rank has moved: the note says only why the departments are not ranked.
+            notRanked > 0 &&
+            t('screen.noneRankedWhy', {
               notRanked: formatNumber(lang, notRanked),
               min: data.profile.minDueItems,
             })
-          : t('screen.rankedCount', { ranked: formatNumber(lang, ranked) })}
+          : notRanked > 0
+            ? t('screen.rankedCountWithout', {
+                ranked: formatNumber(lang, ranked),
+                notRanked: formatNumber(lang, notRanked),
+                min: data.profile.minDueItems,
+              })
+            : t('screen.rankedCount', { ranked: formatNumber(lang, ranked) })}
       </p>
     </div>
   );
