@@ -273,7 +273,9 @@ async function writeXlsx<T>(
     const { dataValidations } = sheet as unknown as {
       dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
     };
-    const shown = words.length > 12 ? '' : lang === 'en' ? `: ${words.join(', ')}` : `：${words.join('、')}`;
+    // English words with commas in them ("Rectified, awaiting verification") are told apart by semicolons.
+    const enList = words.join(words.some((w) => w.includes(',')) ? '; ' : ', ');
+    const shown = words.length > 12 ? '' : lang === 'en' ? `: ${enList}` : `：${words.join('、')}`;
     dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + n + ROWS_TO_ADD}`, {
       type: 'list',
       allowBlank: true,

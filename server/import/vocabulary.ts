@@ -4,7 +4,13 @@
  * each list, so what Closeout exports it reads back.
  */
 
-import type { HandlingMode, RectificationType, Source, Status } from '../domain/lifecycle.ts';
+import {
+  type HandlingMode,
+  type RectificationType,
+  type Source,
+  STATUS_LABELS,
+  type Status,
+} from '../domain/lifecycle.ts';
 import type { Text } from '../errors.ts';
 
 export const IMPORT_FIELDS = [
@@ -364,13 +370,8 @@ export const SOURCE_LABELS: Record<Source, Text> = {
   hotline: { zh: '热线', en: 'Hotline' },
 };
 
-export const STATUS_LABELS: Record<Status, Text> = {
-  registered: { zh: '已登记', en: 'Registered' },
-  assigned: { zh: '已交办', en: 'Assigned' },
-  in_progress: { zh: '整改中', en: 'In progress' },
-  rectified: { zh: '已整改待验收', en: 'Rectified' },
-  closed: { zh: '已销号', en: 'Closed' },
-};
+/** The statuses as the app names them: what exports write, and what imports read back. */
+export { STATUS_LABELS };
 
 export const RECTIFICATION_TYPE_LABELS: Record<RectificationType, Text> = {
   immediate: { zh: '立查立改', en: 'Fix at once' },
@@ -494,6 +495,7 @@ export const parseStatusWord = wordTable<Status>(
       '整改完成待验收',
       '已完成待验收',
       '申请销号',
+      'rectified', // what exports wrote before they named it as the app does
       'awaitingverification',
       'pendingverification',
     ],

@@ -1160,7 +1160,7 @@ describe('importing again', () => {
       participants: '(empty) → Education Bureau, Civil Affairs Bureau',
       measures: `${before} → ${before.replace('3所', '5所')}`,
       deadline: 'Jun 30, 2026 → Dec 1, 2026',
-      status: 'In progress → Rectified',
+      status: 'In progress → Rectified, awaiting verification',
       rectifiedAt: '(empty) → Nov 20, 2026, 16:00',
     });
     // A reopening: the closing date goes, as the workflow's reopening takes it off the item.

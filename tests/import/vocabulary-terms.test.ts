@@ -25,6 +25,7 @@ describe('one name per field: export headers and messages say what the web says 
   it('names the status "rectified" as the web does', () => {
     expect(STATUS_LABELS.rectified.zh).toBe(messages['zh-CN']['status.rectified']);
     expect(STATUS_LABELS.rectified.zh).toBe('已整改待验收');
+    expect(STATUS_LABELS.rectified.en).toBe(messages.en['status.rectified']);
   });
 
   it('names the rectification type "immediate" as GLOSSARY.md does, on the item page and in exports', () => {
@@ -58,5 +59,8 @@ describe('the words offices used before, still read', () => {
   it('reads the status words 待验收 and 已整改待验收 as rectified', () => {
     expect(parseStatusWord('待验收')).toBe('rectified');
     expect(parseStatusWord('已整改待验收')).toBe('rectified');
+    // The English the app and its exports write, and the single word earlier exports wrote.
+    expect(parseStatusWord('Rectified, awaiting verification')).toBe('rectified');
+    expect(parseStatusWord('Rectified')).toBe('rectified');
   });
 });

@@ -440,9 +440,21 @@ describe('exported sheets as Excel shows and prints them', () => {
     expect(sheet.workbook.worksheets.map((w) => w.name)).toEqual(['台账', '下拉选项']);
     const en = await sheetOf('/api/exports/items.xlsx?status=closed&lang=en');
     const enHeader = en.getRow(3).values as string[];
-    expect(en.getRow(4).getCell(enHeader.indexOf('Status')).dataValidation?.formulae).toEqual([
-      '"Registered,Assigned,In progress,Rectified,Closed"',
+    // The statuses as the app names them; one has a comma, so the list is on the sheet of lists, and the
+    // message tells the words apart by semicolons.
+    const statusRule = en.getRow(4).getCell(enHeader.indexOf('Status')).dataValidation;
+    expect(statusRule?.formulae).toEqual(["'Lists'!$B$1:$B$5"]);
+    expect(en.workbook.getWorksheet('Lists')!.getColumn(2).values.slice(1)).toEqual([
+      'Registered',
+      'Assigned',
+      'In progress',
+      'Rectified, awaiting verification',
+      'Closed',
     ]);
+    expect(statusRule?.error).toBe(
+      'Choose from the list: Registered; Assigned; In progress; Rectified, awaiting verification; Closed (import also reads the usual other words)',
+    );
+    expect(en.getRow(4).getCell(enHeader.indexOf('Status')).value).toBe('Closed');
   });
 
   it('show a rank change as the ranking does (▲3, ▼2, ＝) and a score change with its sign, as numbers', async () => {
