@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE_NAME } from '../../server/domain/profile-name.ts';
 import { DEFAULT_PROFILE, type ProfileConfig } from '../../server/domain/scoring.ts';
 import type { Db } from '../open.ts';
 import { prepared } from '../statements.ts';
@@ -38,8 +39,8 @@ export function ensureDefaultProfile(db: Db, nowUtc: string): void {
   if (any) return;
   prepared(
     db,
-    "INSERT INTO scoring_profiles (name, version, config, active, created_at, note) VALUES ('default', 1, ?, 1, ?, 'Closeout default')",
-  ).run(JSON.stringify(DEFAULT_PROFILE), nowUtc);
+    'INSERT INTO scoring_profiles (name, version, config, active, created_at, note) VALUES (?, 1, ?, 1, ?, NULL)',
+  ).run(DEFAULT_PROFILE_NAME, JSON.stringify(DEFAULT_PROFILE), nowUtc);
 }
 
 export function getActiveProfile(db: Db): ProfileRow {

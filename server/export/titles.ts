@@ -10,6 +10,7 @@ import { getOrganisation } from '../../db/queries/organisation.ts';
 import { asOfWords, dateWords, formatPeriod } from '../domain/date-text.ts';
 import type { Source, Status } from '../domain/lifecycle.ts';
 import { organisationName } from '../domain/organisation-name.ts';
+import { profileName } from '../domain/profile-name.ts';
 import { inLang, type Lang, type Text } from '../errors.ts';
 import type { DrilldownReport, RankingReport } from '../figures/reports.ts';
 import { SOURCE_LABELS, STATUS_LABELS } from '../import/vocabulary.ts';
@@ -134,8 +135,8 @@ export function rankingTitle(
   const { asOf, compareTo, profile } = report;
   const moments =
     lang === 'en'
-      ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profile.name}", version ${profile.version}`
-      : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profile.name}”第${profile.version}版`;
+      ? `As of ${asOfWords('en', asOf)}, compared with ${asOfWords('en', compareTo)}; scoring profile "${profileName(profile.name, 'en')}", version ${profile.version}`
+      : `统计截至${asOfWords('zh-CN', asOf)}，与${asOfWords('zh-CN', compareTo)}比较；评分方案“${profileName(profile.name, 'zh-CN')}”第${profile.version}版`;
   const period = published === undefined ? null : formatPeriod(lang, published);
   const publishedLine =
     period === null

@@ -4,6 +4,7 @@ import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import { getActiveProfile, listProfiles, saveProfileVersion } from '../../db/queries/profiles.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
+import { DEFAULT_PROFILE_NAME } from '../domain/profile-name.ts';
 import { COMPONENTS, type ProfileConfig, validateProfile } from '../domain/scoring.ts';
 import { ApiError } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
@@ -62,7 +63,7 @@ export const profiles = new Hono<AppEnv>()
     validate(
       'json',
       z.strictObject({
-        name: z.string().trim().min(1).max(40).default('default'),
+        name: z.string().trim().min(1).max(40).default(DEFAULT_PROFILE_NAME),
         config: configSchema,
         note: z.string().max(500).nullable().default(null),
       }),

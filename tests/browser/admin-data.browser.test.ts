@@ -224,6 +224,13 @@ describe('admin data in a real browser', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const { page } = await openAs(browser, server, 'admin', '/admin/profiles', lang);
       await page.getByTestId('profile-editor').waitFor();
+      // The seeded profile, named "default" in the API, in words, with no note of its own.
+      const editing =
+        lang === 'en' ? 'New version of “Default” (now version 1)' : '“默认方案”的新版本（当前为第 1 版）';
+      expect(await page.locator('#profile-editing').textContent()).toBe(editing);
+      expect(await page.locator('tr.active-row td').first().textContent()).toBe(
+        (lang === 'en' ? 'Default' : '默认方案') + messages[lang]['profiles.inForce'],
+      );
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
         await screenshot(page, `admin-profiles-${lang}-${size}`);
@@ -269,7 +276,8 @@ describe('admin data in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('profile-saved').textContent())
       .toBe(
-        en['profiles.saved'].replace('{name}', active.name).replace('{version}', String(active.version + 1)),
+        // The API's "default" in words.
+        en['profiles.saved'].replace('{name}', 'Default').replace('{version}', String(active.version + 1)),
       );
     const after = await admin.get('/api/profiles');
     const now = after.profiles.find((p: { active: boolean }) => p.active);

@@ -107,6 +107,24 @@ describe('migrations', () => {
     expect(() => db.prepare(request).run(item, null, null)).toThrow(/UNIQUE/);
   });
 
+  it('drop the default profile\'s English note "Closeout default" (024), and no office\'s own note', () => {
+    const db = new Database(':memory:');
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 23));
+    const insert = db.prepare(
+      "INSERT INTO scoring_profiles (name, version, config, active, created_at, note) VALUES (?, ?, '{}', 0, '2026-01-01T00:00:00Z', ?)",
+    );
+    insert.run('default', 1, 'Closeout default');
+    insert.run('default', 2, 'Closeout default');
+    insert.run('县考核方案', 1, 'Closeout default');
+    migrate(db, all);
+    expect(db.prepare('SELECT name, version, note FROM scoring_profiles ORDER BY id').all()).toEqual([
+      { name: 'default', version: 1, note: null },
+      { name: 'default', version: 2, note: 'Closeout default' },
+      { name: '县考核方案', version: 1, note: 'Closeout default' },
+    ]);
+  });
+
   it('roll a failing migration back whole', () => {
     const db = new Database(':memory:');
     const bad = [

@@ -259,7 +259,7 @@ describe('GET /api/exports', () => {
     // end of Nov 12), under which profile, over which scope.
     expect([1, 2, 3].map((n) => sheet.getRow(n).getCell(1).value)).toEqual([
       '示范县各部门整改销号综合排名',
-      '统计截至2026年11月20日 10:00，与2026年11月12日比较；评分方案“default”第1版',
+      '统计截至2026年11月20日 10:00，与2026年11月12日比较；评分方案“默认方案”第1版',
       '专项活动：行政效能提升年',
     ]);
     expect(sheet.getRow(4).getCell(1).value).toBe('排名');
@@ -270,7 +270,7 @@ describe('GET /api/exports', () => {
     await pastBook.xlsx.load(await past.arrayBuffer());
     expect([1, 2, 3].map((n) => pastBook.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
       '示范县各部门整改销号综合排名',
-      '统计截至2026年10月30日，与2026年10月23日比较；评分方案“default”第1版',
+      '统计截至2026年10月30日，与2026年10月23日比较；评分方案“默认方案”第1版',
       '范围：全部事项',
     ]);
   });
@@ -330,7 +330,7 @@ describe('GET /api/exports', () => {
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect([1, 2, 3, 4].map((n) => book.worksheets[0]!.getRow(n).getCell(1).value)).toEqual([
       '示范县各部门整改销号综合排名',
-      '统计截至2026年11月15日，与2026年11月8日比较；评分方案“default”第1版',
+      '统计截至2026年11月15日，与2026年11月8日比较；评分方案“默认方案”第1版',
       '范围：全部事项',
       '2026年第46周发布的排名，此后数据变化不影响本排名',
     ]);

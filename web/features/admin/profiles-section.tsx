@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { profileName } from '../../../server/domain/profile-name.ts';
 import {
   adminDataKeys,
   type ProfileConfig,
@@ -83,7 +84,9 @@ function ProfileEditor({
     mutationFn: (c: ProfileConfig) =>
       saveProfile({ name: name.trim() || active.name, config: c, note: note.trim() || null }),
     onSuccess: (data) => {
-      onSaved(t('profiles.saved', { name: data.profile.name, version: data.profile.version }));
+      onSaved(
+        t('profiles.saved', { name: profileName(data.profile.name, lang), version: data.profile.version }),
+      );
       setPreviewed(null);
       setNote('');
       void queryClient.invalidateQueries({ queryKey: adminDataKeys.profiles() });
@@ -107,7 +110,9 @@ function ProfileEditor({
     // A form, so that a threshold the server refuses is marked and focused by ActionError (its name is
     // the server's field, components.<component>.<floor|target>); nothing submits it.
     <form className="panel profile-editor" data-testid="profile-editor" onSubmit={(e) => e.preventDefault()}>
-      <h3 id="profile-editing">{t('profiles.editing', { name: active.name, version: active.version })}</h3>
+      <h3 id="profile-editing">
+        {t('profiles.editing', { name: profileName(active.name, lang), version: active.version })}
+      </h3>
       <div className="form-row">
         <label className="field form-row-field">
           <span>{t('profiles.minDueItems')}</span>
@@ -316,7 +321,7 @@ function Versions({ profiles }: { profiles: ProfileRow[] }) {
           {profiles.map((p) => (
             <tr key={p.id} className={p.active ? 'active-row' : undefined}>
               <td>
-                {p.name}
+                {profileName(p.name, lang)}
                 {p.active && <span className="tag">{t('profiles.inForce')}</span>}
               </td>
               <td className="num">{p.version}</td>

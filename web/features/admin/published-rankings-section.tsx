@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { profileName } from '../../../server/domain/profile-name.ts';
 import { lastDayCounted } from '../../../server/domain/time.ts';
 import {
   profileListOptions,
@@ -31,7 +32,9 @@ export function PublishedRankingsSection() {
   const [open, setOpen] = useState<{ id: number; period: string } | null>(null);
   const profile = (id: number) => {
     const p = profiles.data?.profiles.find((x) => x.id === id);
-    return p ? t('published.profileVersion', { name: p.name, version: p.version }) : `#${id}`;
+    return p
+      ? t('published.profileVersion', { name: profileName(p.name, lang), version: p.version })
+      : `#${id}`;
   };
   const scopeText = (scope: Record<string, string>) => {
     const parts = Object.entries(scope).map(([k, v]) => {
