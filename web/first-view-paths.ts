@@ -16,8 +16,9 @@ export function firstViewData(pathname: string): FirstViewData[] {
 }
 
 /**
- * The API paths the page asks for as it opens (web/first-requests.ts): who is signed in, and what the
- * view at this location waits for most, in the view's filters.
+ * The API paths the page asks for as it opens (web/first-requests.ts): who is signed in, the
+ * organisation's name (in the header of every page), and what the view at this location waits for
+ * most, in the view's filters.
  */
 export function firstViewPaths({ pathname, search }: Pick<Location, 'pathname' | 'search'>): string[] {
   const scope = new URLSearchParams({ ...scopeOfSearch(search) }).toString();
@@ -27,5 +28,5 @@ export function firstViewPaths({ pathname, search }: Pick<Location, 'pathname' |
     summary: `/api/figures/summary${query}`,
     departments: '/api/departments',
   };
-  return ['/api/auth/me', ...firstViewData(pathname).map((data) => paths[data])];
+  return ['/api/auth/me', '/api/organisation', ...firstViewData(pathname).map((data) => paths[data])];
 }

@@ -32,16 +32,17 @@ describe('the first view’s data', () => {
   it('asks who is signed in and the view’s data in its filters, ignoring other params', () => {
     expect(firstViewPaths(at('/weekly?asOf=2026-11-15&campaign=C-1&page=3'))).toEqual([
       '/api/auth/me',
+      '/api/organisation',
       '/api/figures/ranking?asOf=2026-11-15&campaign=C-1',
       '/api/figures/summary?asOf=2026-11-15&campaign=C-1',
     ]);
-    expect(firstViewPaths(at('/ledger?campaign=C-1'))).toEqual(['/api/auth/me']);
+    expect(firstViewPaths(at('/ledger?campaign=C-1'))).toEqual(['/api/auth/me', '/api/organisation']);
   });
 
-  it('is not asked for without a session', async () => {
+  it('is not asked for without a session: only the organisation, which anyone may read, the sign-in page shows', async () => {
     vi.stubGlobal('document', { cookie: '' });
     await prefetchFirstView(new QueryClient(), at('/weekly'));
-    expect(fetched()).toEqual([]);
+    expect(fetched()).toEqual(['/api/organisation']);
   });
 
   for (const url of [
