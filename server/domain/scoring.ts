@@ -5,6 +5,7 @@
  * is undefined (zero denominator) earns 0 points and says so.
  */
 import type { Text } from '../errors.ts';
+import { round2 } from './rounding.ts';
 
 export const COMPONENTS = [
   'closureRate',
@@ -181,14 +182,6 @@ export interface ScoreBreakdown {
   points: Record<Component, number>;
   lost: Record<Component, number>;
 }
-
-/**
- * Rounded half up to 0.01, as the number is in decimal. Points are rounded so that equal performance
- * gives exactly equal scores (and a shared rank). In floating point 25 × 0.575 is 14.374999999999998,
- * which Math.round(x * 100) makes 14.37 instead of 14.38: the hundredfold is first rounded to 7
- * decimals, far finer than any figure here and far coarser than the float's error.
- */
-export const round2 = (x: number) => Math.round(Number((x * 100).toFixed(7))) / 100;
 
 export function scoreDepartment(values: ComponentValues, config: ProfileConfig): ScoreBreakdown {
   const points = {} as Record<Component, number>;

@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
+import { percentTenths } from '../domain/rounding.ts';
 import type { Lang, Text } from '../errors.ts';
 import { loadExcel } from '../excel.ts';
 import { FORMULA_START } from '../import/values.ts';
@@ -126,7 +127,7 @@ function csvCell<T>(c: ExportColumn<T>, row: T): string {
     case 'number':
       return typeof v === 'number' ? String(v) : csvField(neutralise(String(v)));
     case 'percent':
-      return typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : csvField(neutralise(String(v)));
+      return typeof v === 'number' ? `${percentTenths(v)}%` : csvField(neutralise(String(v)));
     case 'date':
       if (typeof v === 'string' && (DAY_RE.test(v) || MOMENT_RE.test(v))) return v.replace('T', ' ');
       return csvField(neutralise(String(v)));

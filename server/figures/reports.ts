@@ -33,7 +33,8 @@ import {
   type FigureKey,
 } from '../domain/figure-definitions.ts';
 import { SOURCES } from '../domain/lifecycle.ts';
-import { competitionRanks, type ProfileConfig, round2 } from '../domain/scoring.ts';
+import { round2 } from '../domain/rounding.ts';
+import { competitionRanks, type ProfileConfig } from '../domain/scoring.ts';
 import {
   addDays,
   comparedMoment,

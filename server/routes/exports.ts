@@ -95,6 +95,7 @@ function download(
 /** The ranking as a sheet: ranks and their change, score, the figures behind it and the points lost. */
 /** A figure whose denominator is zero is written "—", as every view shows it, never an empty cell. */
 const figure = (value: number | null) => value ?? '—';
+const SCORE_FORMAT = '0.00';
 
 export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<RankedRow>[] {
   const en = lang === 'en';
@@ -123,11 +124,12 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
       width: 18,
       value: (r) => (en ? r.department.peerGroupEn : r.department.peerGroupZh),
     },
-    { header: { zh: '得分', en: 'Score' }, type: 'number', value: (r) => r.score },
+    // Scores and points to their 0.01, as every view shows them (86.90, not 86.9; 3.00 lost, not 3.0).
+    { header: { zh: '得分', en: 'Score' }, type: 'number', numFmt: SCORE_FORMAT, value: (r) => r.score },
     {
       header: { zh: '得分变化', en: 'Score change' },
       type: 'number',
-      numFmt: '+0.0#;-0.0#;0.0',
+      numFmt: '+0.00;-0.00;0.00',
       value: (r) => r.scoreChange,
     },
     {
@@ -177,6 +179,7 @@ export function rankingColumns(lang: Lang, minDueItems: number): ExportColumn<Ra
           en: `Points lost: ${COMPONENT_LABELS[component].en}`,
         },
         type: 'number',
+        numFmt: SCORE_FORMAT,
         value: (r) => r.lost[component],
       }),
     ),

@@ -231,6 +231,34 @@ describe('big screen in a real browser', () => {
     }
   }
 
+  it('shows a department’s points per component to 0.01, as its score and the ranking do', async () => {
+    const api = await adminApi(server);
+    const screen = (await (await api('GET', '/api/screen')).json()) as {
+      ranking: { department: { code: string }; ranked: boolean; points: Record<string, number> }[];
+      profile: { weights: Record<string, number> };
+    };
+    const first = screen.ranking.find((r) => r.ranked)!;
+    const { page } = await openScreen(browser, server, {
+      lang: 'en',
+      query: 'slides=departments&interval=3600',
+    });
+    await settled(page);
+    expect(await slideId(page)).toBe(`department:${first.department.code}`);
+    const two = (n: number) => n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const shown = await page
+      .locator('.bs-component-row')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-component')!, r.querySelector('.bs-num')!.textContent!]),
+      );
+    expect(shown.length).toBeGreaterThan(3);
+    for (const [c, text] of shown)
+      expect(text).toBe(`${two(first.points[c!]!)} / ${screen.profile.weights[c!]}`);
+    // The demo's first department earns points in hundredths (21.55 of 25), which 0.1 would show as 21.6:
+    // beside a score of 90.64 the points then added up to 90.7.
+    expect(shown.some(([c]) => Math.round(first.points[c!]! * 10) !== first.points[c!]! * 10)).toBe(true);
+    await page.context().close();
+  });
+
   it('has no app navigation, hides the cursor and names the display link’s scope', async () => {
     const { page } = await openScreen(browser, server);
     await settled(page);

@@ -103,6 +103,10 @@ describe('department view in a real browser', () => {
       // What would raise the score: closing the overdue items comes with its item list.
       const action = page.getByTestId('score-actions').locator('li[data-kind="closeOverdue"]');
       expect(await action.textContent()).toContain(count(lang, row.figures.overdue));
+      // Its gain in points to 0.01, as the score beside it (50.29 + 4.26, not + 4.3).
+      expect(await action.locator('.gain').textContent()).toMatch(
+        lang === 'en' ? /^\+\d+\.\d\d points$/ : /^\+\d+\.\d\d分$/,
+      );
       // And, last, its other open items, not due soon: closing them early raises the closure rate.
       expect(row.figures.lights.green).toBeGreaterThan(0);
       const early = page.getByTestId('score-actions').locator('li').last();
@@ -119,7 +123,7 @@ describe('department view in a real browser', () => {
         .waitFor({ state: 'attached' });
       // Both charts are named for screen readers; the history says its latest week in words.
       const history = page.getByRole('application', { name: messages[lang]['department.history'] });
-      expect(await history.locator('desc').textContent()).toContain(fixed(lang, row.score, 1));
+      expect(await history.locator('desc').textContent()).toContain(fixed(lang, row.score, 2));
       // The rank in the group and the county-wide rank, each a line of its own.
       expect(
         await page.getByTestId('rank-history').locator('.recharts-legend-item-text').allTextContents(),

@@ -140,6 +140,22 @@ describe('ranking export', () => {
     expect(lines[4]).toBe("4,县财政局,70.25,50%,''quoted,2023-05-31");
     expect(lines[5]).toBe(`5,县统计局,60,25%,"'\rline",2023-05-31`);
   });
+
+  it('writes a rate in csv rounded as the views show it, half up on its decimal value', async () => {
+    // 201 of 400 on time is 50.25%: the ranking page shows 50.3% (as Excel does the xlsx's 0.0%).
+    const rows = [
+      { ...RANKING[0]!, onTime: 201 / 400 },
+      { ...RANKING[0]!, onTime: 63 / 80 },
+    ];
+    const bytes = await collect((out) => writeExport(rows, RANK_COLUMNS, { format: 'csv', lang: 'en', out }));
+    const cells = bytes
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .slice(1, 3)
+      .map((line) => line.split(',')[3]);
+    expect(cells).toEqual(['50.3%', '78.8%']);
+  });
 });
 
 const FIELDS = `i.ledger_code, i.title, i.description, c.code AS campaign, dm.code AS domain, i.source, d.code AS department,

@@ -478,8 +478,15 @@ describe('exported sheets as Excel shows and prints them', () => {
     const scores = ranking.rows.map((_, i) => sheet.getRow(5 + i).getCell(8));
     expect(scores.map((c) => c.value)).toEqual(ranking.rows.map((r) => r.scoreChange));
     expect(new Set(scores.filter((c) => c.value !== null).map((c) => c.numFmt))).toEqual(
-      new Set(['+0.0#;-0.0#;0.0']),
+      new Set(['+0.00;-0.00;0.00']),
     );
+    // The score and the points lost to their 0.01, as the views show them: 86.90 and −3.00, not 86.9 and 3.0.
+    const header = sheet.getRow(4).values as string[];
+    const formats = (title: string) =>
+      new Set(ranking.rows.map((_, i) => sheet.getRow(5 + i).getCell(header.indexOf(title)).numFmt));
+    expect(formats('得分')).toEqual(new Set(['0.00']));
+    expect(formats('失分：销号率')).toEqual(new Set(['0.00']));
+    expect(formats('失分：民主评议')).toEqual(new Set(['0.00']));
   });
 });
 

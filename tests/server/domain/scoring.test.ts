@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { round2 } from '../../../server/domain/rounding.ts';
 import {
   competitionRanks,
   componentPoints,
   DEFAULT_PROFILE,
-  round2,
   scoreDepartment,
   validateProfile,
 } from '../../../server/domain/scoring.ts';

@@ -67,6 +67,14 @@ describe('trend points', () => {
     ]);
   });
 
+  it('rounds a rate half way between two tenths up, as the headline tile shows it', () => {
+    // 201 of 400 closed is 50.25%: the headline says 50.3%, so the legend does too.
+    const [point] = toTrendPoints([
+      { weekStart: '2026-11-16', closureRate: 201 / 400, onTimeRate: 203 / 400 },
+    ]);
+    expect(point).toEqual({ weekStart: '2026-11-16', closureRate: 50.3, onTimeRate: 50.8 });
+  });
+
   it('starts the axis 10 under the lowest rate, in tens, not below 0', () => {
     expect(trendAxisFloor(toTrendPoints(trend))).toBe(60);
     expect(trendAxisFloor([{ weekStart: 'w', closureRate: 4, onTimeRate: null }])).toBe(0);

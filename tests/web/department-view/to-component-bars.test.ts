@@ -30,6 +30,11 @@ describe('component bars', () => {
       benchmark('onTimeRate', 0.87654, 0.1234, 0.99951),
       { own: 87.7, median: 12.3, best: 100 },
     ],
+    [
+      'a share half way between two tenths, half up',
+      benchmark('closureRate', 201 / 400, 0.5, 0.5),
+      { own: 50.3, median: 50, best: 50 },
+    ],
     ['no peers with data', benchmark('reopenRate', 0.25, null, null), { own: 25, median: null, best: null }],
   ])('%s', (_, b, expected) => {
     expect(toComponentBars([b], (c) => `name of ${c}`)).toEqual([

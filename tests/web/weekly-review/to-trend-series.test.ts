@@ -19,6 +19,8 @@ describe('trend series', () => {
   it.each([
     ['a rate becomes a percentage rounded to 0.1', 0.9064895, 90.6],
     ['a whole rate', 1, 100],
+    // 201 of 400 is 50.25%: half up to 50.3 as the trend table shows it (the double × 1000 is 502.4999…).
+    ['a rate half way between two tenths', 201 / 400, 50.3],
     ['a small rate', 0.00049, 0],
     ['an undefined rate stays a gap', null, null],
   ])('%s', (_name, rate, expected) => {

@@ -1,3 +1,4 @@
+import { percentTenths } from '../../../server/domain/rounding.ts';
 import type { ScreenData } from '../../api/screen.ts';
 
 export interface TrendPoint {
@@ -7,7 +8,7 @@ export interface TrendPoint {
   onTimeRate: number | null;
 }
 
-const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+const percent = (rate: number | null) => (rate === null ? null : percentTenths(rate));
 
 export function toTrendPoints(trend: ScreenData['trend']): TrendPoint[] {
   return trend.map((w) => ({

@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useOrganisation } from '../../components/use-organisation.ts';
 import { formatMonthDay } from '../../components/weeks.ts';
-import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
+import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { type RankHistoryPoint, rankAxisMax } from './to-rank-history.ts';
@@ -31,15 +31,15 @@ export function RankHistoryChart({
     position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
     style: { fontSize: 12, fill: TICK.fill, textAnchor: 'middle' as const },
   });
-  // The tooltip names each line; the rank is whole, the score to one decimal, no rank (not ranked) a dash.
+  // The tooltip names each line; the rank is whole, the score to 0.01 as the head shows it, no rank (not ranked) a dash.
   const tooltipValue = (v: unknown, key: unknown) =>
-    typeof v === 'number' ? formatNumber(lang, v, key === 'score' ? 1 : 0) : DASH;
+    typeof v === 'number' ? (key === 'score' ? formatScore(lang, v) : formatNumber(lang, v)) : DASH;
   const last = points.at(-1)!;
   // Named and summed up for screen readers (the chart itself is keyboard-navigable, point by point).
   const summary = t('history.summary', {
     day: formatDay(lang, last.weekStart),
     rank: last.rank === null ? DASH : formatNumber(lang, last.rank),
-    score: formatNumber(lang, last.score, 1),
+    score: formatScore(lang, last.score),
   });
   return (
     <div className="chart" data-testid="rank-history">

@@ -1,6 +1,6 @@
 import { ChartTable } from '../../components/chart-table.tsx';
 import { useOrganisation } from '../../components/use-organisation.ts';
-import { DASH, formatDay, formatNumber } from '../../i18n/format.ts';
+import { DASH, formatDay, formatNumber, formatScore } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/use-lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import type { RankHistoryPoint } from './to-rank-history.ts';
@@ -34,7 +34,7 @@ export function RankHistoryTable({
           t('trend.weekOf', { day: formatDay(lang, p.weekStart) }),
           rank(p.rank),
           ...(overall ? [rank(p.overallRank)] : []),
-          formatNumber(lang, p.score, 1),
+          formatScore(lang, p.score),
         ],
       }))}
       testId="rank-history-table"

@@ -92,7 +92,7 @@ function ActionItem({
     figureItemsOptions({ ...scope, figure, part: 'numerator', page: 1, pageSize: SHOWN }),
   );
   const n = formatNumber(lang, action.items);
-  const gain = formatNumber(lang, action.gain, 1);
+  const gain = formatPoints(lang, action.gain);
   const newRank = row.ranked ? rankAmong(action.score, peers) : null;
   const title =
     action.kind === 'closeOverdue'
@@ -110,9 +110,9 @@ function ActionItem({
       </p>
       <p className="muted">
         {action.kind === 'dueSoon'
-          ? t('raise.atStake', { points: formatNumber(lang, action.atStake, 1) })
+          ? t('raise.atStake', { points: formatPoints(lang, action.atStake) })
           : t(action.kind === 'closeOverdue' ? 'raise.perItem' : 'raise.perOpenItem', {
-              points: formatNumber(lang, action.perItem, 2),
+              points: formatPoints(lang, action.perItem),
             })}
         {newRank !== null && row.rank !== null && newRank < row.rank
           ? `${lang === 'en' ? ' ' : ''}${t('raise.newRank', { rank: formatNumber(lang, newRank) })}`

@@ -1,8 +1,8 @@
+import { round2 } from '../../../server/domain/rounding.ts';
 import {
   COMPONENTS,
   type Component,
   type ComponentValues,
-  round2,
   scoreDepartment,
 } from '../../../server/domain/scoring.ts';
 import type { ProfileConfig, RankingFigures } from '../../api/figures.ts';

@@ -1,3 +1,4 @@
+import { percentTenths } from '../../../server/domain/rounding.ts';
 import type { Component } from '../../../server/domain/scoring.ts';
 import type { Benchmark } from './peer-benchmarks.ts';
 
@@ -9,7 +10,7 @@ export interface ComponentBar {
   best: number | null;
 }
 
-const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const percent = (share: number | null) => (share === null ? null : percentTenths(share));
 
 /** One bar group per component: the department, its peers' median and best quartile, in percent of full points. */
 export function toComponentBars(benchmarks: Benchmark[], name: (c: Component) => string): ComponentBar[] {

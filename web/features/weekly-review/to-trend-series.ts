@@ -1,3 +1,4 @@
+import { percentTenths } from '../../../server/domain/rounding.ts';
 import type { Series } from '../../api/figures.ts';
 
 export interface TrendPoint {
@@ -11,7 +12,7 @@ export interface TrendPoint {
   onTime: number;
 }
 
-const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+const percent = (rate: number | null) => (rate === null ? null : percentTenths(rate));
 
 /** The weekly series as chart points: rates in percent, rounded to 0.1, gaps kept as null. */
 export function toTrendSeries(weeks: Series['weeks']): TrendPoint[] {

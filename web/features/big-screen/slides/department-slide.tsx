@@ -2,7 +2,7 @@ import { COMPONENTS } from '../../../../server/domain/scoring.ts';
 import type { ScreenData, ScreenRankingRow } from '../../../api/screen.ts';
 import { formatSigned } from '../../../components/change.ts';
 import { RankChange } from '../../../components/rank-change.tsx';
-import { formatNumber, formatScore, SCORE_DIGITS } from '../../../i18n/format.ts';
+import { formatNumber, formatPoints, formatScore, SCORE_DIGITS } from '../../../i18n/format.ts';
 import { useLang } from '../../../i18n/use-lang.ts';
 import { pick, useT } from '../../../i18n/use-t.ts';
 import { FitText } from '../fit-text.tsx';
@@ -89,7 +89,7 @@ export function DepartmentSlide({
                 </span>
                 <span className="bs-cell bs-num">
                   {t('screen.pointsOf', {
-                    points: formatNumber(lang, row.points[c], 1),
+                    points: formatPoints(lang, row.points[c]),
                     weight: formatNumber(lang, weights[c]),
                   })}
                 </span>
