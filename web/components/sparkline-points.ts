@@ -32,4 +32,12 @@ export function sparklineSegments(
   return segments;
 }
 
+/**
+ * The segments of one point (a week between two missing ones), as [x, y]: a polyline of one point draws
+ * nothing, so the sparkline dots them.
+ */
+export function lonePoints(segments: string[]): [number, number][] {
+  return segments.filter((s) => !s.includes(' ')).map((s) => s.split(',').map(Number) as [number, number]);
+}
+
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,4 +1,4 @@
-import { sparklineSegments } from './sparkline-points.ts';
+import { lonePoints, sparklineSegments } from './sparkline-points.ts';
 
 /** A small trend line (score by week) drawn as SVG; its label says what it shows in words. */
 export function Sparkline({
@@ -22,6 +22,9 @@ export function Sparkline({
       <title>{label}</title>
       {segments.map((points) => (
         <polyline key={points} points={points} fill="none" stroke="currentColor" strokeWidth={1.5} />
+      ))}
+      {lonePoints(segments).map(([x, y]) => (
+        <circle key={`${x},${y}`} cx={x} cy={y} r={1.5} fill="currentColor" />
       ))}
       {lastPoint && values.at(-1) !== null && (
         <circle cx={lastPoint[0]} cy={lastPoint[1]} r={2.5} fill="currentColor" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineSegments } from '../../../web/components/sparkline-points.ts';
+import { lonePoints, sparklineSegments } from '../../../web/components/sparkline-points.ts';
 
 describe('sparkline points (width 100, height 24, margin 2)', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('sparkline points (width 100, height 24, margin 2)', () => {
     ['keeps a range already wider than the span', [0, 10, 5], 4, ['2,22 50,2 98,12']],
   ])('%s', (_name, values, minSpan, expected) => {
     expect(sparklineSegments(values, 100, 24, 2, minSpan)).toEqual(expected);
+  });
+
+  it('dots a week with no neighbours, which a polyline of one point would not draw', () => {
+    // Ranked in the first and third of six weeks, then the last two: 20 a step, 0 at the bottom, 10 at the top.
+    const segments = sparklineSegments([0, null, 10, null, 5, 5], 104, 24);
+    expect(segments).toEqual(['2,22', '42,2', '82,12 102,12']);
+    expect(lonePoints(segments)).toEqual([
+      [2, 22],
+      [42, 2],
+    ]);
+    expect(lonePoints(sparklineSegments([1, 2, 3], 100, 24))).toEqual([]);
   });
 });
