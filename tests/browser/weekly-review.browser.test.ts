@@ -352,6 +352,22 @@ describe('weekly review in a real browser', () => {
     }
   });
 
+  it("the ranking's English headers wrap at 1366 wide, so its departments' names need not (en)", async () => {
+    const { page, errors } = await openSignedIn(browser, server.url, '/weekly', 'en', VIEWPORTS.laptop);
+    const table = page.getByTestId('ranking-table');
+    const rows = table.locator('tbody tr[data-code]');
+    await expect.poll(() => rows.count()).toBe(37);
+    const wrapped = await table
+      .locator('.department-link')
+      .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).length);
+    // With every header on one line ("Rank in the county" over a column of one- and two-digit ranks),
+    // 17 of the 37 names took two lines; with the headers wrapping, 7 (the longest names) do.
+    expect(wrapped).toBeLessThanOrEqual(9);
+    await screenshot(page, 'weekly-review-ranking-headers-en-laptop');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('with a peer-group filter, heads the rank column as the rank in the group, not the overall rank', async () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const { page, errors } = await openSignedIn(
