@@ -47,7 +47,11 @@ if (config.demo && isEmpty.n === 0) {
 // Without demo data a department needs a peer group to be registered in: one per kind to start with.
 ensurePeerGroups(db);
 
-const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now());
+// A bad CLOSEOUT_ADMIN_USER / CLOSEOUT_ADMIN_PASSWORD stops the start as a bad variable does: one line.
+const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now()).catch((error: Error) => {
+  console.error(`Closeout cannot start: ${error.message}`);
+  process.exit(1);
+});
 if (firstAdmin) console.log(firstAdmin);
 const demoAccounts = await ensureDemoAccounts(db, clock.now());
 if (demoAccounts.length > 0)

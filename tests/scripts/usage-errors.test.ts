@@ -18,6 +18,25 @@ describe('the server', () => {
     expect(run.stderr.trim()).toBe('Closeout cannot start: CLOSEOUT_TZ: unknown time zone: Mars/Olympus');
   });
 
+  it('stops with exit code 1 naming a first admin set by half or with a password too short', async () => {
+    const dir = tempDir('closeout-usage-admin-');
+    const env = { CLOSEOUT_DB: path.join(dir, 'closeout.db'), PORT: '0', CLOSEOUT_DEMO: '0' };
+    const half = await runServer({ ...env, CLOSEOUT_ADMIN_USER: 'chen' }, 30_000);
+    expect([half.code, half.stderr.trim()]).toEqual([
+      1,
+      'Closeout cannot start: CLOSEOUT_ADMIN_USER and CLOSEOUT_ADMIN_PASSWORD: set both to create the first admin',
+    ]);
+    const short = await runServer(
+      { ...env, CLOSEOUT_ADMIN_USER: 'chen', CLOSEOUT_ADMIN_PASSWORD: 'short' },
+      30_000,
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr.trim()).toMatch(
+      /^Closeout cannot start: CLOSEOUT_ADMIN_USER \/ CLOSEOUT_ADMIN_PASSWORD: .*10/,
+    );
+    noStack(short.stderr);
+  });
+
   it('stops with exit code 1 when its port is taken', async () => {
     const dir = tempDir('closeout-usage-port-');
     const first = await startServerProcess(path.join(dir, 'a.db'), { CLOSEOUT_DEMO: '0' });
