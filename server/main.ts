@@ -86,12 +86,15 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     config.host === null ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Closeout is running on http://${host}:${info.port} (database ${config.dbPath}, ${config.tz})`);
 });
+/** What the operator changes when the port cannot be listened on, by the error's code. */
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: `port ${config.port} is in use (set PORT to another)`,
+  EACCES: `port ${config.port} is not open to this user (ports below 1024 need root): set PORT to 1024 or above, and let the reverse proxy take 80 and 443`,
+  EADDRNOTAVAIL: `CLOSEOUT_HOST ${config.host} is not an address of this machine (set it to one, e.g. 127.0.0.1, or leave it unset for every interface)`,
+  ENOTFOUND: `CLOSEOUT_HOST ${config.host} is not a name this machine resolves (set it to an address, e.g. 127.0.0.1)`,
+};
 server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(
-    error.code === 'EADDRINUSE'
-      ? `Closeout cannot start: port ${config.port} is in use (set PORT to another)`
-      : `Closeout cannot start: ${error.message}`,
-  );
+  console.error(`Closeout cannot start: ${LISTEN_PROBLEMS[error.code ?? ''] ?? error.message}`);
   process.exit(1);
 });
 

@@ -50,6 +50,20 @@ describe('the server', () => {
     noStack(second.stderr);
     expect(await first.stop()).toEqual({ code: 0, signal: null });
   });
+
+  it('stops with exit code 1 naming CLOSEOUT_HOST when it is not an address of this machine', async () => {
+    const db = path.join(tempDir('closeout-usage-host-'), 'closeout.db');
+    // 192.0.2.1 is TEST-NET-1, never a local address: the bind fails and nothing is sent.
+    const run = await runServer(
+      { CLOSEOUT_DB: db, CLOSEOUT_DEMO: '0', PORT: '0', CLOSEOUT_HOST: '192.0.2.1' },
+      30_000,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Closeout cannot start: CLOSEOUT_HOST 192.0.2.1 is not an address of this machine (set it to one, e.g. 127.0.0.1, or leave it unset for every interface)',
+    );
+    noStack(run.stderr);
+  });
 });
 
 describe('the command lines', () => {
