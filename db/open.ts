@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
-import { checkBeforeWriting } from './open-checks.ts';
+import { checkBeforeWriting, checkWritable } from './open-checks.ts';
 
 export type Db = Database.Database;
 
@@ -14,12 +14,15 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating if needed) a Closeout database, checks it before the first write (see
- * checkBeforeWriting: a newer, damaged or foreign file throws DatabaseRefusedError, left as it was),
- * then sets the pragmas every connection needs and migrates it.
+ * Opens (creating if needed) a Closeout database, checks it before the first write (see checkWritable
+ * and checkBeforeWriting: a read-only, newer, damaged or foreign file throws DatabaseRefusedError,
+ * left as it was), then sets the pragmas every connection needs and migrates it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    checkWritable(file);
+  }
   // A -wal left by a crash is read through a read-only connection: closing a writable one would fold
   // it into the file (a checkpoint) even when the checks then refuse the file.
   const walLeft = file !== ':memory:' && fs.existsSync(file) && fs.existsSync(`${file}-wal`);
