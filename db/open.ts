@@ -11,6 +11,8 @@ export interface OpenOptions {
   quickCheck?: boolean;
   /** Read the file through memory mapping (MMAP_BYTES); false for a connection that writes far more than it reads. */
   mapped?: boolean;
+  /** Told when pending migrations brought an existing database forward (the server logs it: an upgrade ran). */
+  onMigrated?: (from: number, to: number, ms: number) => void;
 }
 
 /**
@@ -34,7 +36,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db = new Database(file);
     }
     applyPragmas(db, options.mapped ?? true);
-    migrate(db);
+    const from = db.pragma('user_version', { simple: true }) as number;
+    const started = performance.now();
+    const to = migrate(db);
+    if (from > 0 && to > from) options.onMigrated?.(from, to, Math.round(performance.now() - started));
   } catch (error) {
     db.close();
     throw error;

@@ -18,7 +18,12 @@ const config = configOrExit(process.env, 'Closeout cannot start');
 const clock = config.now ? fixedClock(config.now) : systemClock;
 // The quick check of every page finds damage at start rather than at the first request that reads it
 // (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
-const db = openOrExit(config.dbPath, 'Closeout cannot start', { quickCheck: config.startupCheck });
+const db = openOrExit(config.dbPath, 'Closeout cannot start', {
+  quickCheck: config.startupCheck,
+  // After an upgrade the log says the migrations ran (docs/operations.md, Upgrade).
+  onMigrated: (from, to, ms) =>
+    console.log(`Migrated the database from schema version ${from} to ${to} (${ms} ms)`),
+});
 // What writes changed, kept for figures remembered in memory (db/figure-memo.ts, db/queries/not-yet-due.ts):
 // none yet in this process.
 db.exec('DELETE FROM figure_changes; DELETE FROM figure_item_log');
