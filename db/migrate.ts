@@ -42,16 +42,33 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/** A migration that failed, rolled back: the message names it, the version the file stays at and what to do. */
+export class MigrationFailedError extends Error {
+  constructor(migration: Migration, stayedAt: number, cause: unknown) {
+    super(
+      `migration ${migration.file} failed (${(cause as Error).message ?? String(cause)}) and was rolled back: ` +
+        `the database is at schema version ${stayedAt}, with the migrations before it applied. This Closeout ` +
+        'cannot run on it: go back to the release you upgraded from and restore the backup made before the ' +
+        'upgrade (docs/operations.md, Upgrade).',
+      { cause },
+    );
+  }
+}
+
 /** Applies each pending migration in its own transaction, recording it in PRAGMA user_version. */
 export function migrate(db: Database.Database, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) throw new SchemaTooNewError(current, latest);
   for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } catch (error) {
+      throw new MigrationFailedError(m, m.version - 1, error);
+    }
   }
   return latest;
 }

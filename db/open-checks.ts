@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { loadMigrations, SchemaTooNewError } from './migrate.ts';
 
@@ -8,7 +11,7 @@ import { loadMigrations, SchemaTooNewError } from './migrate.ts';
 export class DatabaseRefusedError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: 'newer' | 'not_sqlite' | 'damaged' | 'foreign',
+    readonly reason: 'newer' | 'not_sqlite' | 'damaged' | 'foreign' | 'read_only',
     message: string,
   ) {
     super(message);
@@ -20,6 +23,43 @@ const RESTORE = `${UNCHANGED} Restore the latest backup (npm run restore -- BACK
 
 function sqliteMessage(error: unknown): string {
   return (error as Error).message ?? String(error);
+}
+
+function writable(file: string, mode = fs.constants.W_OK): boolean {
+  try {
+    fs.accessSync(file, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function userName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.()}`;
+  }
+}
+
+/**
+ * Throws DatabaseRefusedError when the user running Closeout cannot write the database: the file, a
+ * -wal, -shm or -journal beside it, or the folder SQLite makes those in. SQLite itself would open such a
+ * file read-only without a word and fail at the first write ("attempt to write a readonly database"),
+ * e.g. a file restored or created by root for a server running as its own user.
+ */
+export function checkWritable(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  const blocked =
+    [file, `${file}-wal`, `${file}-shm`, `${file}-journal`].find((f) => fs.existsSync(f) && !writable(f)) ??
+    (writable(folder, fs.constants.W_OK | fs.constants.X_OK) ? null : `the folder ${folder}`);
+  if (blocked)
+    throw new DatabaseRefusedError(
+      file,
+      'read_only',
+      `${blocked} is read-only for the user running Closeout (${userName()}). ${UNCHANGED} Give that user ` +
+        `write access to the database, its -wal and -shm files and its folder (e.g. chown -R closeout: ${folder}).`,
+    );
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
-import { checkBeforeWriting } from './open-checks.ts';
+import { checkBeforeWriting, checkWritable } from './open-checks.ts';
 
 export type Db = Database.Database;
 
@@ -11,15 +11,20 @@ export interface OpenOptions {
   quickCheck?: boolean;
   /** Read the file through memory mapping (MMAP_BYTES); false for a connection that writes far more than it reads. */
   mapped?: boolean;
+  /** Told when pending migrations brought an existing database forward (the server logs it: an upgrade ran). */
+  onMigrated?: (from: number, to: number, ms: number) => void;
 }
 
 /**
- * Opens (creating if needed) a Closeout database, checks it before the first write (see
- * checkBeforeWriting: a newer, damaged or foreign file throws DatabaseRefusedError, left as it was),
- * then sets the pragmas every connection needs and migrates it.
+ * Opens (creating if needed) a Closeout database, checks it before the first write (see checkWritable
+ * and checkBeforeWriting: a read-only, newer, damaged or foreign file throws DatabaseRefusedError,
+ * left as it was), then sets the pragmas every connection needs and migrates it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    checkWritable(file);
+  }
   // A -wal left by a crash is read through a read-only connection: closing a writable one would fold
   // it into the file (a checkpoint) even when the checks then refuse the file.
   const walLeft = file !== ':memory:' && fs.existsSync(file) && fs.existsSync(`${file}-wal`);
@@ -31,7 +36,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db = new Database(file);
     }
     applyPragmas(db, options.mapped ?? true);
-    migrate(db);
+    const from = db.pragma('user_version', { simple: true }) as number;
+    const started = performance.now();
+    const to = migrate(db);
+    if (from > 0 && to > from) options.onMigrated?.(from, to, Math.round(performance.now() - started));
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type Db, openDatabase } from '../db/open.ts';
+import { type Db, type OpenOptions, openDatabase } from '../db/open.ts';
 import { DatabaseRefusedError } from '../db/open-checks.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 
@@ -8,7 +8,11 @@ import { type Config, loadConfig } from '../server/config.ts';
  * saying what is wrong and what to do, never a stack trace. `openDatabase` checks before its first
  * write, so a newer, damaged or another program's file is left exactly as it is.
  */
-export function openOrExit(file: string, command: string, options: { quickCheck: boolean }): Db {
+export function openOrExit(
+  file: string,
+  command: string,
+  options: OpenOptions & { quickCheck: boolean },
+): Db {
   try {
     return openDatabase(file, options);
   } catch (error) {

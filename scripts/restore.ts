@@ -11,7 +11,9 @@
  *    checked by asking SQLite for an exclusive lock, which fails while any connection (a running
  *    server, `npm run import`) has the file open.
  * 3. The current database is kept, renamed `NAME.before-restore-YYYYMMDDTHHMMSSZ.db` (with its -wal
- *    file, if a crash left one), and the checked copy is renamed into its place. Nothing is deleted.
+ *    file, if a crash left one), and the checked copy is renamed into its place, with the owner and
+ *    permissions of the file it replaces (so a restore run as root leaves the server's user able to
+ *    write it). Nothing is deleted.
  *
  * `--check` only checks the backup (step 1). Exit code 0 when restored (or, with --check, when the
  * backup is good), 1 when refused, 2 for wrong arguments. See docs/operations.md.
@@ -143,6 +145,17 @@ function prepareOutgoing(target: string): { walKept: string | null } {
   }
 }
 
+/**
+ * Gives the checked copy the owner and permissions of the database it replaces (of its folder when
+ * there is none): a restore run as root must leave a file the server's own user can still write, and
+ * one kept from other users stays so. Only root can give a file away; anyone else restores as themselves.
+ */
+function takeOwnership(copy: string, from: string): void {
+  const { uid, gid, mode } = fs.statSync(from);
+  fs.chmodSync(copy, from === path.dirname(copy) ? mode & 0o666 : mode & 0o777);
+  if (process.getuid?.() === 0) fs.chownSync(copy, uid, gid);
+}
+
 export interface RestoreResult extends BackupInfo {
   target: string;
   /** Where the database that was replaced is kept; null when there was none. */
@@ -173,6 +186,7 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
     fs.copyFileSync(source, copy);
     if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${copy}-wal`);
     const info = checkDatabaseFile(copy, source);
+    takeOwnership(copy, fs.existsSync(dest) ? dest : folder);
     syncFile(copy);
     if (!fs.existsSync(dest)) {
       // A journal left without its database would be replayed into the restored one: keep it aside.

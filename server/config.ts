@@ -16,11 +16,30 @@ export interface Config {
   startupCheck: boolean;
 }
 
+const YES = ['1', 'true', 'on', 'yes'];
+const NO = ['0', 'false', 'off', 'no'];
+
+/**
+ * A yes/no variable: unset is `fallback`; anything but the words above stops the start, so a typo never
+ * turns a setting the other way (CLOSEOUT_DEMO=flase filled a real database with the demo accounts).
+ */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined) return fallback;
+  const word = value.trim().toLowerCase();
+  if (YES.includes(word)) return true;
+  if (NO.includes(word)) return false;
+  throw new Error(`${name}: not 1 or 0 (on/off, yes/no, true/false): ${value}`);
+}
+
 /** Reads the configuration from environment variables (documented in the README), failing on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const port = Number(env.PORT ?? 8080);
+  // Number('') is 0, a port the system picks: an empty PORT is a mistake, not a request for that.
+  const port = env.PORT?.trim() === '' ? Number.NaN : Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT: not a port number: ${env.PORT}`);
+  // An empty name is an anonymous temporary database to SQLite, lost at the stop.
+  if (env.CLOSEOUT_DB?.trim() === '') throw new Error('CLOSEOUT_DB: empty; name the database file');
   const tz = env.CLOSEOUT_TZ ?? 'Asia/Shanghai';
   if (!isTimeZone(tz)) throw new Error(`CLOSEOUT_TZ: unknown time zone: ${tz}`);
   const now = env.CLOSEOUT_NOW ?? null;
@@ -34,9 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host,
     dbPath: env.CLOSEOUT_DB ?? './data/closeout.db',
     tz,
-    demo: !['0', 'false', 'off', 'no'].includes((env.CLOSEOUT_DEMO ?? '1').toLowerCase()),
+    demo: flag(env, 'CLOSEOUT_DEMO', true),
     now,
-    trustProxy: ['1', 'true', 'on', 'yes'].includes((env.CLOSEOUT_TRUST_PROXY ?? '0').toLowerCase()),
-    startupCheck: (env.CLOSEOUT_STARTUP_CHECK ?? '').toLowerCase() !== 'off',
+    trustProxy: flag(env, 'CLOSEOUT_TRUST_PROXY', false),
+    startupCheck: flag(env, 'CLOSEOUT_STARTUP_CHECK', true),
   };
 }

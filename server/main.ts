@@ -18,7 +18,12 @@ const config = configOrExit(process.env, 'Closeout cannot start');
 const clock = config.now ? fixedClock(config.now) : systemClock;
 // The quick check of every page finds damage at start rather than at the first request that reads it
 // (CLOSEOUT_STARTUP_CHECK=off skips it, for very large databases; docs/operations.md).
-const db = openOrExit(config.dbPath, 'Closeout cannot start', { quickCheck: config.startupCheck });
+const db = openOrExit(config.dbPath, 'Closeout cannot start', {
+  quickCheck: config.startupCheck,
+  // After an upgrade the log says the migrations ran (docs/operations.md, Upgrade).
+  onMigrated: (from, to, ms) =>
+    console.log(`Migrated the database from schema version ${from} to ${to} (${ms} ms)`),
+});
 // What writes changed, kept for figures remembered in memory (db/figure-memo.ts, db/queries/not-yet-due.ts):
 // none yet in this process.
 db.exec('DELETE FROM figure_changes; DELETE FROM figure_item_log');
@@ -47,7 +52,11 @@ if (config.demo && isEmpty.n === 0) {
 // Without demo data a department needs a peer group to be registered in: one per kind to start with.
 ensurePeerGroups(db);
 
-const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now());
+// A bad CLOSEOUT_ADMIN_USER / CLOSEOUT_ADMIN_PASSWORD stops the start as a bad variable does: one line.
+const firstAdmin = await ensureFirstAdmin(db, process.env, clock.now()).catch((error: Error) => {
+  console.error(`Closeout cannot start: ${error.message}`);
+  process.exit(1);
+});
 if (firstAdmin) console.log(firstAdmin);
 const demoAccounts = await ensureDemoAccounts(db, clock.now());
 if (demoAccounts.length > 0)
@@ -82,12 +91,15 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     config.host === null ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Closeout is running on http://${host}:${info.port} (database ${config.dbPath}, ${config.tz})`);
 });
+/** What the operator changes when the port cannot be listened on, by the error's code. */
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: `port ${config.port} is in use (set PORT to another)`,
+  EACCES: `port ${config.port} is not open to this user (ports below 1024 need root): set PORT to 1024 or above, and let the reverse proxy take 80 and 443`,
+  EADDRNOTAVAIL: `CLOSEOUT_HOST ${config.host} is not an address of this machine (set it to one, e.g. 127.0.0.1, or leave it unset for every interface)`,
+  ENOTFOUND: `CLOSEOUT_HOST ${config.host} is not a name this machine resolves (set it to an address, e.g. 127.0.0.1)`,
+};
 server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(
-    error.code === 'EADDRINUSE'
-      ? `Closeout cannot start: port ${config.port} is in use (set PORT to another)`
-      : `Closeout cannot start: ${error.message}`,
-  );
+  console.error(`Closeout cannot start: ${LISTEN_PROBLEMS[error.code ?? ''] ?? error.message}`);
   process.exit(1);
 });
 

@@ -131,7 +131,11 @@ describe('migrations', () => {
       { version: 1, file: '001_ok.sql', sql: 'CREATE TABLE a (x INTEGER);' },
       { version: 2, file: '002_bad.sql', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1);' },
     ];
-    expect(() => migrate(db, bad)).toThrow(/no such table: missing/);
+    expect(() => migrate(db, bad)).toThrow(
+      'migration 002_bad.sql failed (no such table: missing) and was rolled back: the database is at schema ' +
+        'version 1, with the migrations before it applied. This Closeout cannot run on it: go back to the ' +
+        'release you upgraded from and restore the backup made before the upgrade (docs/operations.md, Upgrade).',
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(['a']);
   });

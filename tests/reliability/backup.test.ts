@@ -328,6 +328,22 @@ describe('npm run restore', () => {
     PROCESS_TEST_MS,
   );
 
+  it('gives the restored file the owner and permissions of the database it replaces', async () => {
+    const dir = tempDir();
+    const dbPath = freshDatabase(dir);
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase({ source: dbPath, to: backup });
+    expect(fs.statSync(backup).mode & 0o777).not.toBe(0o600);
+    // The server's own user (here nobody, 65534) owns the database; only root can give a file away.
+    const root = process.getuid?.() === 0;
+    fs.chmodSync(dbPath, 0o600);
+    if (root) fs.chownSync(dbPath, 65534, 65534);
+    expect(runRestoreCli([backup, '--db', dbPath], {}, io().io)).toBe(0);
+    const restored = fs.statSync(dbPath);
+    expect(restored.mode & 0o777).toBe(0o600);
+    if (root) expect([restored.uid, restored.gid]).toEqual([65534, 65534]);
+  });
+
   it(
     'refuses while the server has the database open, then restores once it is stopped',
     async () => {

@@ -18,7 +18,14 @@ import { createApp } from '../../server/app.ts';
 import { fixedClock } from '../../server/domain/time.ts';
 import { call, NOW, openSession, seedAccounts, type TestSession } from '../helpers/accounts.ts';
 import { brokenInvariants, integrity } from '../helpers/invariants.ts';
-import { makeDemoDatabase, runServer, runTs, stopAll, tempDir } from './server-process.ts';
+import {
+  makeDemoDatabase,
+  runServer,
+  runTs,
+  startServerProcess,
+  stopAll,
+  tempDir,
+} from './server-process.ts';
 
 const PROCESS_TEST_MS = 180_000;
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -244,6 +251,30 @@ describe('start-up faults on a file in rollback-journal mode (a backup, a restor
     db.close();
     expect(journalBytes(file)).toEqual([2, 2]);
   });
+});
+
+describe('an upgrade (the real process)', () => {
+  it(
+    'logs the migrations that brought an older database forward, and nothing when it is current',
+    async () => {
+      const known = loadMigrations().length;
+      const file = path.join(tempDir(), 'closeout.db');
+      const old = new Database(file);
+      migrate(old, loadMigrations().slice(0, known - 3));
+      old.close();
+      const env = { CLOSEOUT_DEMO: '0' };
+      const first = await startServerProcess(file, env);
+      await first.stop();
+      expect(first.output()).toMatch(
+        new RegExp(`^Migrated the database from schema version ${known - 3} to ${known} \\(\\d+ ms\\)$`, 'm'),
+      );
+      const again = await startServerProcess(file, env);
+      await again.stop();
+      expect(again.output()).toContain('Closeout is running');
+      expect(again.output()).not.toContain('Migrated');
+    },
+    PROCESS_TEST_MS,
+  );
 });
 
 describe('a -wal left by a crash beside a database that is refused', () => {

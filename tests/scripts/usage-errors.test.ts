@@ -18,6 +18,25 @@ describe('the server', () => {
     expect(run.stderr.trim()).toBe('Closeout cannot start: CLOSEOUT_TZ: unknown time zone: Mars/Olympus');
   });
 
+  it('stops with exit code 1 naming a first admin set by half or with a password too short', async () => {
+    const dir = tempDir('closeout-usage-admin-');
+    const env = { CLOSEOUT_DB: path.join(dir, 'closeout.db'), PORT: '0', CLOSEOUT_DEMO: '0' };
+    const half = await runServer({ ...env, CLOSEOUT_ADMIN_USER: 'chen' }, 30_000);
+    expect([half.code, half.stderr.trim()]).toEqual([
+      1,
+      'Closeout cannot start: CLOSEOUT_ADMIN_USER and CLOSEOUT_ADMIN_PASSWORD: set both to create the first admin',
+    ]);
+    const short = await runServer(
+      { ...env, CLOSEOUT_ADMIN_USER: 'chen', CLOSEOUT_ADMIN_PASSWORD: 'short' },
+      30_000,
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr.trim()).toMatch(
+      /^Closeout cannot start: CLOSEOUT_ADMIN_USER \/ CLOSEOUT_ADMIN_PASSWORD: .*10/,
+    );
+    noStack(short.stderr);
+  });
+
   it('stops with exit code 1 when its port is taken', async () => {
     const dir = tempDir('closeout-usage-port-');
     const first = await startServerProcess(path.join(dir, 'a.db'), { CLOSEOUT_DEMO: '0' });
@@ -30,6 +49,20 @@ describe('the server', () => {
     expect(second.stderr).toContain(`Closeout cannot start: port ${port} is in use (set PORT to another)`);
     noStack(second.stderr);
     expect(await first.stop()).toEqual({ code: 0, signal: null });
+  });
+
+  it('stops with exit code 1 naming CLOSEOUT_HOST when it is not an address of this machine', async () => {
+    const db = path.join(tempDir('closeout-usage-host-'), 'closeout.db');
+    // 192.0.2.1 is TEST-NET-1, never a local address: the bind fails and nothing is sent.
+    const run = await runServer(
+      { CLOSEOUT_DB: db, CLOSEOUT_DEMO: '0', PORT: '0', CLOSEOUT_HOST: '192.0.2.1' },
+      30_000,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Closeout cannot start: CLOSEOUT_HOST 192.0.2.1 is not an address of this machine (set it to one, e.g. 127.0.0.1, or leave it unset for every interface)',
+    );
+    noStack(run.stderr);
   });
 });
 
