@@ -42,33 +42,44 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-/** A migration that failed, rolled back: the message names it, the version the file stays at and what to do. */
+/**
+ * A migration that failed: every migration of this start is rolled back with it, so the file is at the
+ * schema it had, which the release it came from still runs on. The message names the migration and says so.
+ */
 export class MigrationFailedError extends Error {
   constructor(migration: Migration, stayedAt: number, cause: unknown) {
     super(
-      `migration ${migration.file} failed (${(cause as Error).message ?? String(cause)}) and was rolled back: ` +
-        `the database is at schema version ${stayedAt}, with the migrations before it applied. This Closeout ` +
-        'cannot run on it: go back to the release you upgraded from and restore the backup made before the ' +
-        'upgrade (docs/operations.md, Upgrade).',
+      `migration ${migration.file} failed (${(cause as Error).message ?? String(cause)}) and was rolled back ` +
+        `with every migration of this start: the database is at schema version ${stayedAt}, as before the ` +
+        'upgrade. This Closeout cannot run on it: go back to the release you upgraded from, which can ' +
+        '(docs/operations.md, Upgrade).',
       { cause },
     );
   }
 }
 
-/** Applies each pending migration in its own transaction, recording it in PRAGMA user_version. */
+/**
+ * Applies the pending migrations in one transaction, recording each in PRAGMA user_version: all or none,
+ * so a failed upgrade leaves the file at the version the release before it knows (one transaction a
+ * migration left the earlier ones applied, a file that release refuses as newer).
+ */
 export function migrate(db: Database.Database, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) throw new SchemaTooNewError(current, latest);
-  for (const m of migrations.slice(current)) {
-    try {
-      db.transaction(() => {
+  const pending = migrations.slice(current);
+  if (pending.length === 0) return latest;
+  let running = pending[0]!;
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        running = m;
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
-      }).immediate();
-    } catch (error) {
-      throw new MigrationFailedError(m, m.version - 1, error);
-    }
+      }
+    }).immediate();
+  } catch (error) {
+    throw new MigrationFailedError(running, current, error);
   }
   return latest;
 }

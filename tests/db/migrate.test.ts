@@ -125,17 +125,20 @@ describe('migrations', () => {
     ]);
   });
 
-  it('roll a failing migration back whole', () => {
+  it('roll a failing migration back whole, with every migration of the same start', () => {
     const db = new Database(':memory:');
     const bad = [
       { version: 1, file: '001_ok.sql', sql: 'CREATE TABLE a (x INTEGER);' },
-      { version: 2, file: '002_bad.sql', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1);' },
+      { version: 2, file: '002_ok.sql', sql: 'CREATE TABLE b (x INTEGER);' },
+      { version: 3, file: '003_bad.sql', sql: 'CREATE TABLE c (x INTEGER); INSERT INTO missing VALUES (1);' },
     ];
+    migrate(db, bad.slice(0, 1));
     expect(() => migrate(db, bad)).toThrow(
-      'migration 002_bad.sql failed (no such table: missing) and was rolled back: the database is at schema ' +
-        'version 1, with the migrations before it applied. This Closeout cannot run on it: go back to the ' +
-        'release you upgraded from and restore the backup made before the upgrade (docs/operations.md, Upgrade).',
+      'migration 003_bad.sql failed (no such table: missing) and was rolled back with every migration of ' +
+        'this start: the database is at schema version 1, as before the upgrade. This Closeout cannot run ' +
+        'on it: go back to the release you upgraded from, which can (docs/operations.md, Upgrade).',
     );
+    // 002 went too: the release that knew only 001 opens the file as it left it.
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(['a']);
   });
