@@ -82,6 +82,21 @@ const deadline = z
   .refine((v) => isDay(v) || parseMoment(v) !== null, A_DAY_OR_TIME)
   .refine(inLedgerYears, LEDGER_YEARS)
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
+/**
+ * A file's name as a download offers it: one line, no folders. A line break or a path separator in
+ * the name is for a client to strip, and not every download tool does.
+ */
+const offeredName = (name: string) => name.replace(/[\r\n\t/\\]/g, '_');
+/** A file's name as a browser gives it: refused unless it is offered as it is. */
+const fileName = text(ITEM_FILE_LIMITS.name)
+  .min(1)
+  .refine(
+    (v) => offeredName(v) === v,
+    ownReason({
+      zh: '不能包含换行、制表符或路径分隔符（/ \\）',
+      en: 'must not contain line breaks, tabs or path separators (/ \\)',
+    }),
+  );
 const id = z.object({ id: z.coerce.number().int().positive() });
 const requestParam = z.strictObject({ id: id.shape.id, request: id.shape.id });
 const fileParam = z.strictObject({ id: id.shape.id, file: id.shape.id });
@@ -454,7 +469,7 @@ export const items = new Hono<AppEnv>()
     '/:id/files',
     requireRole('admin', 'editor'),
     validate('param', id),
-    validate('query', z.strictObject({ name: text(ITEM_FILE_LIMITS.name).min(1) })),
+    validate('query', z.strictObject({ name: fileName })),
     async (c) => {
       const itemId = c.req.valid('param').id;
       const content = new Uint8Array(await c.req.arrayBuffer());
@@ -470,7 +485,7 @@ export const items = new Hono<AppEnv>()
     const ascii = file.name.replace(/[^\w.-]/g, '_');
     return c.body(new Uint8Array(file.content), 200, {
       'content-type': file.mediaType,
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(offeredName(file.name))}`,
       'cache-control': 'private, no-store',
     });
   })
