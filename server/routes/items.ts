@@ -26,6 +26,7 @@ import {
   type Status,
   URGE_AT_ONCE,
 } from '../domain/lifecycle.ts';
+import { hasUnprintable } from '../domain/printable.ts';
 import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
@@ -52,22 +53,7 @@ import {
 import { figuresNow, nowMoment } from '../now.ts';
 import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
 
-/**
- * Text people write: no control characters but line breaks and tabs, and no bidirectional overrides
- * (which turn the text after them around where a list shows it). The search index ends each field with
- * a control character (migration 004).
- */
-const unprintable = (v: string) =>
-  [...v].some((ch) => {
-    const c = ch.codePointAt(0)!;
-    return (
-      // NUL is every field's refusal, naming it (validate).
-      (c > 0 && c < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t') ||
-      (c >= 0x7f && c <= 0x9f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2066 && c <= 0x2069)
-    );
-  });
+/** Text people write: none of the characters server/domain/printable.ts names. */
 const PRINTABLE = ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' });
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
 const text = (max: number) =>
@@ -75,7 +61,7 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((v) => !unprintable(v), PRINTABLE);
+    .refine((v) => !hasUnprintable(v), PRINTABLE);
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
   .string()
