@@ -265,7 +265,8 @@ async function writeXlsx<T>(
     const words = c.choices.map((w) => (lang === 'en' ? w.en : w.zh));
     const inline = `"${words.join(',')}"`;
     let source = inline;
-    if (inline.length > 255 || words.some((w) => w.includes(','))) {
+    // A comma would split a word, a double quote end the rule's text (Excel then repairs the file, dropping it).
+    if (inline.length > 255 || words.some((w) => w.includes(',') || w.includes('"'))) {
       longLists.push(words);
       const at = columnLetter(longLists.length);
       source = `'${listSheet}'!$${at}$1:$${at}$${words.length}`;

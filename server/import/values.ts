@@ -4,6 +4,7 @@
  * "2023年6月底前"). Pure functions; every failure is a bilingual reason.
  */
 import iconv from 'iconv-lite';
+import { hasUnprintable, withoutUnprintable } from '../domain/printable.ts';
 import { inLedgerYears, parseMoment } from '../domain/time.ts';
 import type { Text } from '../errors.ts';
 import { isOngoingWord, parseRectificationTypeWord } from './vocabulary.ts';
@@ -26,8 +27,11 @@ export function cellText(value: CellValue): string {
     return String(Number(value.toPrecision(15)));
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  // A NUL character is never part of a value (SQLite would end the text there): it is dropped.
-  return value.replaceAll('\u0000', '').trim();
+  // A NUL character is never part of a value (SQLite would end the text there), nor a character the
+  // API refuses in typed text (a control character, a direction override): they are dropped. Word's
+  // line break (a vertical tab, pasted into a cell) is a line break.
+  if (!value.includes('\u0000') && !hasUnprintable(value)) return value.trim();
+  return withoutUnprintable(value.replaceAll('\u0000', '').replaceAll('\v', '\n')).trim();
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   type Status,
   URGE_AT_ONCE,
 } from '../domain/lifecycle.ts';
+import { hasUnprintable } from '../domain/printable.ts';
 import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
@@ -52,22 +53,7 @@ import {
 import { figuresNow, nowMoment } from '../now.ts';
 import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
 
-/**
- * Text people write: no control characters but line breaks and tabs, and no bidirectional overrides
- * (which turn the text after them around where a list shows it). The search index ends each field with
- * a control character (migration 004).
- */
-const unprintable = (v: string) =>
-  [...v].some((ch) => {
-    const c = ch.codePointAt(0)!;
-    return (
-      // NUL is every field's refusal, naming it (validate).
-      (c > 0 && c < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t') ||
-      (c >= 0x7f && c <= 0x9f) ||
-      (c >= 0x202a && c <= 0x202e) ||
-      (c >= 0x2066 && c <= 0x2069)
-    );
-  });
+/** Text people write: none of the characters server/domain/printable.ts names. */
 const PRINTABLE = ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' });
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
 const text = (max: number) =>
@@ -75,13 +61,28 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((v) => !unprintable(v), PRINTABLE);
+    .refine((v) => !hasUnprintable(v), PRINTABLE);
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
   .string()
   .refine((v) => isDay(v) || parseMoment(v) !== null, A_DAY_OR_TIME)
   .refine(inLedgerYears, LEDGER_YEARS)
   .transform((v) => (isDay(v) ? v : parseMoment(v)!));
+/**
+ * A file's name as a download offers it: one line, no folders. A line break or a path separator in
+ * the name is for a client to strip, and not every download tool does.
+ */
+const offeredName = (name: string) => name.replace(/[\r\n\t/\\]/g, '_');
+/** A file's name as a browser gives it: refused unless it is offered as it is. */
+const fileName = text(ITEM_FILE_LIMITS.name)
+  .min(1)
+  .refine(
+    (v) => offeredName(v) === v,
+    ownReason({
+      zh: '不能包含换行、制表符或路径分隔符（/ \\）',
+      en: 'must not contain line breaks, tabs or path separators (/ \\)',
+    }),
+  );
 const id = z.object({ id: z.coerce.number().int().positive() });
 const requestParam = z.strictObject({ id: id.shape.id, request: id.shape.id });
 const fileParam = z.strictObject({ id: id.shape.id, file: id.shape.id });
@@ -454,7 +455,7 @@ export const items = new Hono<AppEnv>()
     '/:id/files',
     requireRole('admin', 'editor'),
     validate('param', id),
-    validate('query', z.strictObject({ name: text(ITEM_FILE_LIMITS.name).min(1) })),
+    validate('query', z.strictObject({ name: fileName })),
     async (c) => {
       const itemId = c.req.valid('param').id;
       const content = new Uint8Array(await c.req.arrayBuffer());
@@ -470,7 +471,7 @@ export const items = new Hono<AppEnv>()
     const ascii = file.name.replace(/[^\w.-]/g, '_');
     return c.body(new Uint8Array(file.content), 200, {
       'content-type': file.mediaType,
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(offeredName(file.name))}`,
       'cache-control': 'private, no-store',
     });
   })

@@ -127,6 +127,31 @@ describe('ranking export', () => {
     });
   });
 
+  it('lists choices with a double quote on the sheet of lists, never inside the rule, where it would end the text', async () => {
+    // A department named with quotes ("四风" is a common phrase): written inline, the rule's text would
+    // read "县"四风"整治办,县财政局" and Excel would have to repair the file, dropping the list.
+    const column: ExportColumn<Rank> = {
+      header: { zh: '单位', en: 'Department' },
+      type: 'text',
+      value: (r) => r.department,
+      choices: [
+        { zh: '县"四风"整治办', en: '"Four Winds" Office' },
+        { zh: '县财政局', en: 'Finance Bureau' },
+      ],
+    };
+    const bytes = await collect((out) =>
+      writeExport(RANKING, [column], { format: 'xlsx', lang: 'zh-CN', out }),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rule = workbook.worksheets[0]!.getRow(2).getCell(1).dataValidation;
+    expect(rule?.formulae).toEqual(["'下拉选项'!$A$1:$A$2"]);
+    expect(workbook.getWorksheet('下拉选项')!.getColumn(1).values.slice(1)).toEqual([
+      '县"四风"整治办',
+      '县财政局',
+    ]);
+  });
+
   it('writes csv in UTF-8 with a BOM, neutralised and quoted', async () => {
     const bytes = await collect((out) =>
       writeExport(RANKING, RANK_COLUMNS, { format: 'csv', lang: 'zh-CN', out }),

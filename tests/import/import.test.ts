@@ -734,6 +734,25 @@ describe('rejected rows', () => {
     ]);
   });
 
+  it('bring in no character the API refuses in typed text: control characters and direction overrides are dropped', async () => {
+    const db = countyDb();
+    // A terminal's escape and bell (the command line prints cells), a right-to-left override (the
+    // ledger would show the rest of the title reversed), the search index's field end (U+0001); a
+    // Word line break (vertical tab) is a line break; tabs and line breaks stay.
+    const file = csv(
+      [
+        '台账编号,问题名称,牵头单位,整改时限,问题来源,整改措施',
+        'L-1,\u001b[2J食堂\u0007台账\u202e不全\u0001,县教育局,2023-06-30,自查,"排查\u000b整改\t到位\n建立制度"',
+      ].join('\n'),
+    );
+    const result = await commitImport(db, { name: 'ctl.csv', bytes: file }, { ...OPTIONS, actor: CLI_ACTOR });
+    expect(result.committed).toBe(true);
+    expect(item(db, 'L-1')).toMatchObject({
+      title: '[2J食堂台账不全',
+      measures: '排查\n整改\t到位\r\n建立制度',
+    });
+  });
+
   it('warn of a deadline before the registration, and create the item overdue from the start', async () => {
     const db = countyDb();
     const file = csv(

@@ -619,6 +619,26 @@ describe('ledger workflow', () => {
       const bad = await upload(sessions.editor, name, bytes);
       expect([name, bad.status, bad.body.error.details.field]).toEqual([name, 400, 'file']);
     }
+    // A name is one line without folders: a download tool would otherwise be offered them.
+    for (const name of ['a"\r\nX-Evil: 1.pdf', '../../etc/cron.d/x.txt', '..\\..\\boot.txt', 'a\tb.pdf']) {
+      const bad = await upload(sessions.editor, name, photo);
+      expect([name, bad.status, bad.body.error.details.field]).toEqual([name, 400, 'name']);
+    }
+    const stored = Number(
+      db
+        .prepare(
+          `INSERT INTO item_files (item_id, name, media_type, size, sha256, content, added_at, added_by, added_by_name)
+           VALUES (?, '../报告\r\n.pdf', 'application/pdf', 1, '', x'25', ?, NULL, 'editor')`,
+        )
+        .run(item.id, '2026-11-20T10:00:00').lastInsertRowid,
+    );
+    // One kept before is offered without them.
+    expect(
+      (await call(app, 'GET', `${path}/${stored}`, { session: sessions.leader })).headers.get(
+        'content-disposition',
+      ),
+    ).toBe(`attachment; filename=".._____.pdf"; filename*=UTF-8''${encodeURIComponent('.._报告__.pdf')}`);
+    db.prepare('DELETE FROM item_files WHERE id = ?').run(stored);
     expect((await upload(sessions.leader, 'a.pdf', photo)).status).toBe(403);
     expect((await upload(sessions.other, 'a.pdf', photo)).status).toBe(403);
     // Over 10 MB: the body is refused before it is read whole.
