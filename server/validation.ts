@@ -6,6 +6,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { SOURCES } from './domain/lifecycle.ts';
+import { hasUnprintable } from './domain/printable.ts';
 import { asOfMoment, inLedgerYears, isDay } from './domain/time.ts';
 import { invalidParameter, type Text } from './errors.ts';
 
@@ -35,6 +36,30 @@ export const A_DAY_OR_TIME = ownReason({
  */
 export const englishOrChinese = <T extends { nameZh: string; nameEn: string }>(r: T): T =>
   r.nameEn === '' ? { ...r, nameEn: r.nameZh } : r;
+
+/** Text people write (a title, a note): none of the characters server/domain/printable.ts names. */
+const PRINTABLE = ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' });
+export const printableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !hasUnprintable(v), PRINTABLE);
+
+/**
+ * A name (a department, a campaign, the organisation, a display link, a person): on one line, and with
+ * no control character or direction override, which would turn the rest of a list around where it is shown.
+ */
+const ONE_LINE = ownReason({
+  zh: '须为一行文字，不能包含换行、制表符等控制字符',
+  en: 'must be one line, without line breaks, tabs or other control characters',
+});
+export const nameText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !hasUnprintable(v) && !/[\t\n\r]/.test(v), ONE_LINE);
 
 export const daySchema = z.string().refine(isDay, A_DAY).refine(inLedgerYears, LEDGER_YEARS);
 export const asOfSchema = z

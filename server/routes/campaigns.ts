@@ -9,13 +9,13 @@ import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
 import { refuseNameClash } from '../import/name-clash.ts';
-import { daySchema, englishOrChinese, newCodeSchema, validate } from '../validation.ts';
+import { daySchema, englishOrChinese, nameText, newCodeSchema, validate } from '../validation.ts';
 
 const KINDS = ['special_rectification', 'inspection_feedback', 'efficiency_year', 'other'] as const;
 const code = newCodeSchema;
 const fields = {
-  nameZh: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().max(200).default(''),
+  nameZh: nameText(100).min(1),
+  nameEn: nameText(200).default(''),
   kind: z.enum(KINDS),
   startsOn: daySchema,
   endsOn: daySchema.nullable().default(null),

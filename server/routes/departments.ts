@@ -15,18 +15,18 @@ import { DEPARTMENT_KINDS } from '../domain/lifecycle.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
 import { refuseNameClash } from '../import/name-clash.ts';
-import { englishOrChinese, newCodeSchema, validate } from '../validation.ts';
+import { englishOrChinese, nameText, newCodeSchema, validate } from '../validation.ts';
 
 const fields = {
-  nameZh: z.string().trim().min(1).max(60),
-  nameEn: z.string().trim().max(120).default(''),
+  nameZh: nameText(60).min(1),
+  nameEn: nameText(120).default(''),
   kind: z.enum(DEPARTMENT_KINDS).default('county_department'),
   peerGroup: z.string().trim().min(1).max(64),
   parent: z.string().trim().min(1).max(64).nullable().default(null),
   active: z.boolean().default(true),
   // The same alias twice in one list is one alias.
   aliases: z
-    .array(z.string().trim().min(1).max(60))
+    .array(nameText(60).min(1))
     .max(30)
     .default([])
     .transform((list) => [...new Set(list)]),

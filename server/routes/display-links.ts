@@ -22,10 +22,10 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { SavedDeck } from '../screen/deck-shape.ts';
 import { readSavedDeck, savedDeckSchema } from '../screen/saved-deck.ts';
-import { validate } from '../validation.ts';
+import { nameText, validate } from '../validation.ts';
 
 const createSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100).min(1),
   deck: savedDeckSchema.nullable().optional(),
 });
 const deckSchema = z.strictObject({ deck: savedDeckSchema.nullable() });

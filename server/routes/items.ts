@@ -26,7 +26,6 @@ import {
   type Status,
   URGE_AT_ONCE,
 } from '../domain/lifecycle.ts';
-import { hasUnprintable } from '../domain/printable.ts';
 import { inLedgerYears, isDay, parseMoment } from '../domain/time.ts';
 import { invalidParameter, notFound } from '../errors.ts';
 import { answerWith } from '../figures/json-answer.ts';
@@ -51,17 +50,19 @@ import {
   withdrawExtension,
 } from '../ledger/commands.ts';
 import { figuresNow, nowMoment } from '../now.ts';
-import { A_DAY_OR_TIME, daySchema, LEDGER_YEARS, ownReason, pagingShape, validate } from '../validation.ts';
+import {
+  A_DAY_OR_TIME,
+  daySchema,
+  LEDGER_YEARS,
+  nameText,
+  ownReason,
+  pagingShape,
+  printableText,
+  validate,
+} from '../validation.ts';
 
-/** Text people write: none of the characters server/domain/printable.ts names. */
-const PRINTABLE = ownReason({ zh: '不能包含控制字符', en: 'must not contain control characters' });
 const code = z.string().trim().min(1).max(ITEM_TEXT_LIMITS.ledgerCode);
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !hasUnprintable(v), PRINTABLE);
+const text = printableText;
 /** A deadline: a day, or a moment for deadlines counted in hours. */
 const deadline = z
   .string()
@@ -90,9 +91,7 @@ const fileParam = z.strictObject({ id: id.shape.id, file: id.shape.id });
 /** The table's filters and sort; the ledger export (routes/exports.ts) takes the same ones. */
 export const itemListShape = {
   // Not even a line break: the search index marks the end of each field with a control character.
-  q: text(100)
-    .refine((v) => ![...v].some((ch) => ch < ' '), PRINTABLE)
-    .optional(),
+  q: nameText(100).optional(),
   campaign: code.optional(),
   domain: code.optional(),
   source: z.enum(SOURCES).optional(),

@@ -4,13 +4,13 @@ import { recordAudit } from '../../db/queries/accounts-audit.ts';
 import { getOrganisation, updateOrganisation } from '../../db/queries/organisation.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
-import { validate } from '../validation.ts';
+import { nameText, validate } from '../validation.ts';
 
 const fields = z.strictObject({
-  nameZh: z.string().trim().max(60),
-  nameEn: z.string().trim().max(120),
-  areaZh: z.string().trim().min(1).max(4),
-  areaEn: z.string().trim().min(1).max(30),
+  nameZh: nameText(60),
+  nameEn: nameText(120),
+  areaZh: nameText(4).min(1),
+  areaEn: nameText(30).min(1),
 });
 
 /**

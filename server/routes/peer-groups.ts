@@ -7,11 +7,11 @@ import { findByCode, listPeerGroups } from '../../db/queries/lookups.ts';
 import { actorOf, requireRole } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { englishOrChinese, newCodeSchema, validate } from '../validation.ts';
+import { englishOrChinese, nameText, newCodeSchema, validate } from '../validation.ts';
 
 const names = {
-  nameZh: z.string().trim().min(1).max(60),
-  nameEn: z.string().trim().max(120).default(''),
+  nameZh: nameText(60).min(1),
+  nameEn: nameText(120).default(''),
 };
 const code = newCodeSchema;
 const PEER_GROUP = { zh: '部门分组', en: 'peer group' };

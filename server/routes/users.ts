@@ -21,7 +21,7 @@ import { actorOf, USER_ROLES, type UserRole } from '../auth/principal.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, invalidParameter, notFound } from '../errors.ts';
-import { ownReason, validate } from '../validation.ts';
+import { nameText, ownReason, validate } from '../validation.ts';
 
 const usernameSchema = z
   .string()
@@ -34,7 +34,7 @@ const usernameSchema = z
       en: 'must be 2 to 40 lowercase letters, digits, dots, hyphens or underscores',
     }),
   );
-const displayNameSchema = z.string().trim().min(1).max(100);
+const displayNameSchema = nameText(100).min(1);
 const departmentIdSchema = z.number().int().positive().nullable();
 
 const createSchema = z.strictObject({
