@@ -125,6 +125,8 @@ export function createApp({
         baseUri: ["'self'"],
         formAction: ["'self'"],
       },
+      // As frame-ancestors 'none' says, for browsers that read only this header: no page may frame it.
+      xFrameOptions: 'DENY',
     }),
   );
   app.route(
