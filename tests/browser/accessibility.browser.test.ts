@@ -280,11 +280,12 @@ describe('accessibility', () => {
         inDemoCounty(lang, 'ranking.overallRank'),
         m['department.score'],
       ]);
-      // The latest week is this week's ranking: rank in the group, county-wide rank, score to one decimal.
+      // The latest week is this week's ranking: rank in the group, county-wide rank, the score as the
+      // page shows it, to 0.01.
       expect(await history.locator('tbody tr').last().locator('td').allTextContents()).toEqual([
         String(row.rank),
         String(row.overallRank),
-        fixed(lang, row.score, 1),
+        fixed(lang, row.score, 2),
       ]);
       await page.context().close();
     }
