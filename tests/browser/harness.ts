@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { spawnServer } from '../../scripts/built-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -113,15 +113,20 @@ export const VIEWPORTS = {
   projector: { width: 1920, height: 1080 },
 } as const;
 
-/** Opens a page in a language, collecting console errors and failed requests. */
+/**
+ * Opens a page in a language, collecting console errors and failed requests; `prepare` readies its
+ * browser context first (signs it in).
+ */
 export async function openPage(
   browser: Browser,
   url: string,
   lang: 'zh-CN' | 'en',
   viewport: { width: number; height: number } = VIEWPORTS.laptop,
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: lang, viewport });
   await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
+  await prepare?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

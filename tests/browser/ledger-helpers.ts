@@ -3,12 +3,45 @@
  * language (collecting console errors), and the API as a demo account — reads, and writes with the
  * session's CSRF token, to change the data behind a page the way another user would.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, type DemoAccount, type RunningServer, VIEWPORTS } from './harness.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
-/** Signs in through the API and returns a page in that browser context, at `path`. */
+/** A session's cookies (the session and its CSRF token) by server and account. */
+const sessions = new Map<string, { name: string; value: string }[]>();
+
+/**
+ * Signs the context in as `account`: with the cookies of the session this server gave the account
+ * before, while it still answers /api/auth/me (a test may have signed it out), else through the API's
+ * sign-in. A session shared by the contexts of a file, as a person's tabs share one: each sign-in's
+ * scrypt took ≈ 0.4 s of the server, hundreds of times a run.
+ */
+export async function signIn(
+  context: BrowserContext,
+  server: Pick<RunningServer, 'url'>,
+  account: DemoAccount,
+) {
+  const key = `${server.url} ${account}`;
+  const kept = sessions.get(key);
+  const cookie = kept?.map((c) => `${c.name}=${c.value}`).join('; ');
+  const alive = cookie && (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).ok;
+  if (alive && kept) {
+    await context.addCookies(kept.map((c) => ({ ...c, url: server.url })));
+    return;
+  }
+  const res = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { username: account, password: DEMO_PASSWORD },
+  });
+  if (!res.ok()) throw new Error(`sign-in as ${account} failed: ${res.status()} ${await res.text()}`);
+  const signedIn = await context.cookies(server.url);
+  sessions.set(
+    key,
+    signedIn.map((c) => ({ name: c.name, value: c.value })),
+  );
+}
+
+/** Signs in (signIn) and returns a page in that browser context, at `path`. */
 export async function openAs(
   browser: Browser,
   server: RunningServer,
@@ -19,10 +52,7 @@ export async function openAs(
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: lang, viewport, acceptDownloads: true });
   await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
-  const res = await context.request.post(`${server.url}/api/auth/login`, {
-    data: { username: account, password: DEMO_PASSWORD },
-  });
-  if (!res.ok()) throw new Error(`sign-in as ${account} failed: ${res.status()} ${await res.text()}`);
+  await signIn(context, server, account);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -7,15 +7,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../web/i18n/messages.ts';
-import {
-  DEMO_PASSWORD,
-  type DemoAccount,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
-import { type Api, apiAs, type Lang, registerItem } from './ledger-helpers.ts';
+import { type DemoAccount, launchBrowser, type RunningServer, screenshot, startServer } from './harness.ts';
+import { type Api, apiAs, type Lang, registerItem, signIn } from './ledger-helpers.ts';
 
 vi.setConfig({ testTimeout: 120_000, expect: { poll: { timeout: 30_000, interval: 100 } } });
 
@@ -48,12 +41,7 @@ async function openOnPhone(
     hasTouch: true,
   });
   await context.addInitScript((l) => localStorage.setItem('closeout.lang', l), lang);
-  if (account) {
-    const res = await context.request.post(`${server.url}/api/auth/login`, {
-      data: { username: account, password: DEMO_PASSWORD },
-    });
-    if (!res.ok()) throw new Error(`sign-in as ${account} failed: ${res.status()}`);
-  }
+  if (account) await signIn(context, server, account);
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const errors: string[] = [];

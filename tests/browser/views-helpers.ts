@@ -6,14 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { type MessageKey, messages } from '../../web/i18n/messages.ts';
 import { translate } from '../../web/i18n/use-t.ts';
-import {
-  type DemoAccount,
-  login,
-  openPage,
-  type RunningServer,
-  signedInFetch,
-  VIEWPORTS,
-} from './harness.ts';
+import { type DemoAccount, openPage, type RunningServer, signedInFetch, VIEWPORTS } from './harness.ts';
+import { signIn } from './ledger-helpers.ts';
 
 /** The demo's organisation (单位信息, as scripts/demo fills it): 示范县 / Demo County, ranking a county. */
 export const DEMO_ORGANISATION = { 'zh-CN': '示范县', en: 'Demo County' } as const;
@@ -22,7 +16,10 @@ export const DEMO_ORGANISATION = { 'zh-CN': '示范县', en: 'Demo County' } as 
 export const inDemoCounty = (lang: 'zh-CN' | 'en', key: MessageKey) =>
   translate(lang, key, { area: lang === 'en' ? 'county' : '县' });
 
-/** A page in a language, signed in through the login page (harness.login), collecting console errors. */
+/**
+ * A page in a language, signed in (signIn: the sign-in page itself is login.browser.test.ts's),
+ * collecting console errors.
+ */
 export async function openSignedIn(
   browser: Browser,
   url: string,
@@ -31,10 +28,11 @@ export async function openSignedIn(
   viewport: { width: number; height: number } = VIEWPORTS.laptop,
   account: DemoAccount = 'leader',
 ): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openPage(browser, `${url}${path}`, lang, viewport);
+  const { page, errors } = await openPage(browser, `${url}${path}`, lang, viewport, (context) =>
+    signIn(context, { url }, account),
+  );
   // Under load (two cores, several servers and browsers) a first load can wait on many reports.
   page.setDefaultTimeout(60_000);
-  await login(page, account);
   return { page, errors };
 }
 
