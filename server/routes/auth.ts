@@ -14,11 +14,12 @@ import {
   setPasswordHash,
 } from '../../db/queries/users.ts';
 import { checkPasswordRules, newPasswordSchema } from '../auth/account-rules.ts';
+import { SYSTEM_ACTOR } from '../auth/bootstrap.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { clearSessionCookies } from '../auth/cookies.ts';
 import { invalidCredentials, tooManyAttempts } from '../auth/errors.ts';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
-import { actorOf } from '../auth/principal.ts';
+import { type Actor, actorOf } from '../auth/principal.ts';
 import { requireUser } from '../auth/require-role.ts';
 import { endCookieSession, startSession } from '../auth/session.ts';
 import { giveBack, startAttempt, type ThrottleKeys, throttleKeys } from '../auth/throttle.ts';
@@ -50,12 +51,21 @@ const wrongCurrentPassword = () =>
     { field: 'currentPassword' },
   );
 
-/** Records in the audit log the throttle keys a failed attempt has just locked. */
-function auditLocks(deps: AppDeps, keys: ThrottleKeys, lockedNow: string[], username: string): void {
+/**
+ * Records in the audit log the throttle keys a failed attempt has just locked (user:<name>,
+ * client:<address>). At sign-in the system locks them: the user name typed is anybody's text, and as
+ * the actor it read as that user's own doing. A signed-in user changing a password is its own actor.
+ */
+function auditLocks(
+  deps: AppDeps,
+  keys: ThrottleKeys,
+  lockedNow: string[],
+  actor: Actor = SYSTEM_ACTOR,
+): void {
   for (const key of lockedNow) {
     recordAudit(deps.db, {
       at: deps.clock.now().toISOString(),
-      actor: { actorId: null, actorName: username.slice(0, 100) },
+      actor,
       action: 'login.locked',
       entity: key === keys.user ? 'login_user' : 'login_client',
       entityId: key,
@@ -81,7 +91,7 @@ export const auth = new Hono<AppEnv>()
         ? await verifyPassword(password, candidate.passwordHash)
         : await verifyAgainstDummy(password);
     if (!ok || !candidate) {
-      auditLocks(deps, keys, attempt.lockedNow, username);
+      auditLocks(deps, keys, attempt.lockedNow);
       throw invalidCredentials();
     }
     giveBack(db, keys);
@@ -157,7 +167,7 @@ export const auth = new Hono<AppEnv>()
       ? await verifyPassword(currentPassword, stored)
       : await verifyAgainstDummy(currentPassword);
     if (!ok) {
-      auditLocks(deps, keys, attempt.lockedNow, user.username);
+      auditLocks(deps, keys, attempt.lockedNow, actorOf(user));
       throw wrongCurrentPassword();
     }
     giveBack(db, keys);
