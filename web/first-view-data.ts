@@ -8,9 +8,9 @@ import { scopeOfSearch } from './components/filters.ts';
 import { firstViewData, isPublicPath } from './first-view-paths.ts';
 
 /**
- * Puts who is signed in, the organisation's name and the first view's data in the cache, taking the answers the page asked for
- * as it opened (first-requests.ts). Resolves when all are there or have failed (a failure is the
- * view's to show). Without a session nothing is asked.
+ * Puts who is signed in, the organisation's name and the first view's data in the cache, taking the
+ * answers the page asked for as it opened (first-requests.ts). Resolves when all are there or have
+ * failed (a failure is the view's to show). Without a session only the organisation's name is asked.
  */
 export async function prefetchFirstView(client: QueryClient, { pathname, search }: Location): Promise<void> {
   // A stale session's 401 would send a reader of the public page to the login page.
