@@ -265,8 +265,9 @@ async function writeXlsx<T>(
     const words = c.choices.map((w) => (lang === 'en' ? w.en : w.zh));
     const inline = `"${words.join(',')}"`;
     let source = inline;
+    const commas = words.some((w) => w.includes(','));
     // A comma would split a word, a double quote end the rule's text (Excel then repairs the file, dropping it).
-    if (inline.length > 255 || words.some((w) => w.includes(',') || w.includes('"'))) {
+    if (inline.length > 255 || commas || words.some((w) => w.includes('"'))) {
       longLists.push(words);
       const at = columnLetter(longLists.length);
       source = `'${listSheet}'!$${at}$1:$${at}$${words.length}`;
@@ -276,7 +277,7 @@ async function writeXlsx<T>(
       dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
     };
     // English words with commas in them ("Rectified, awaiting verification") are told apart by semicolons.
-    const enList = words.join(words.some((w) => w.includes(',')) ? '; ' : ', ');
+    const enList = words.join(commas ? '; ' : ', ');
     const shown = words.length > 12 ? '' : lang === 'en' ? `: ${enList}` : `：${words.join('、')}`;
     dataValidations.add(`${letter}${headerRow + 1}:${letter}${headerRow + n + ROWS_TO_ADD}`, {
       type: 'list',
